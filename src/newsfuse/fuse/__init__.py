@@ -1,0 +1,257 @@
+"""Fuse: read articles of one story into a :class:`~newsfuse.model.Brief`.
+
+statements -> embeddings -> facts (align) -> independence -> discrepancies -> status, rank -> timeline. Every piece of
+text in the brief is an :class:`~newsfuse.model.Evidence` span copied from a source; labels are templates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..model import Article, Brief, Discrepancy, Entity, Evidence, Fact, Quote, TimelineEntry, Variant
+from ..settings import Settings
+from .align import align
+from .compare import counted_key, day_dates, same_slot, state_class
+from .independence import derived_links, independent_count
+from .statements import Statement, amount_of, gather, main_quantity
+
+
+def _id(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:8]
+
+
+def _ev(st: Statement) -> Evidence:
+    return Evidence.of(st.article, st.start, st.end)
+
+
+def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Settings | None = None) -> Brief:
+    settings = settings or Settings.load()
+    statements = gather(articles)
+    vectors = _embed(statements)
+    clusters = align(statements, vectors, settings.fact_threshold, settings.paraphrase_threshold)
+    links = derived_links(statements, settings.copy_min_shared)
+    centroid = vectors.mean(axis=0) if len(vectors) else np.zeros(384)
+    facts: list[Fact] = []
+    members_of: dict[str, list[Statement]] = {}
+    for cl in clusters:
+        sts = [statements[i] for i in cl]
+        rep = _representative(sts, vectors[cl])
+        fid = _id("f-", *(f"{s.article.id}:{s.start}:{s.end}" for s in sts))
+        sources = sorted({s.source for s in sts})
+        speakers = sorted({s.speaker for s in sts if s.speaker and s.speaker_entity})
+        fact = Fact(
+            id=fid,
+            text=rep.text,
+            evidence=[_ev(s) for s in sorted(sts, key=lambda s: (s.source, s.start))],
+            sources=sources,
+            independent_sources=independent_count(sources, links),
+            status="corroborated",
+            speakers=speakers,
+        )
+        fact.status = "corroborated" if fact.independent_sources >= 2 else "single_source"
+        mean = vectors[cl].mean(axis=0)
+        fact.score = _score(fact, float(mean @ centroid / (np.linalg.norm(mean) * np.linalg.norm(centroid) + 1e-9)))
+        facts.append(fact)
+        members_of[fid] = sts
+    discrepancies: list[Discrepancy] = []
+    for fact in facts:
+        for d in discrepancies_of(fact, members_of[fact.id]):
+            discrepancies.append(d)
+            fact.status = "disputed"
+    facts.sort(key=lambda f: (-f.score, f.id))
+    headline = [f.id for f in facts if len(f.sources) > 1][: settings.headline_facts]
+    if len(headline) < settings.headline_facts:
+        headline += [f.id for f in facts if f.id not in headline][: settings.headline_facts - len(headline)]
+    timeline = build_timeline(facts, members_of)
+    return Brief(
+        title=_title(articles, facts),
+        articles=list(articles),
+        facts=facts,
+        discrepancies=discrepancies,
+        quotes=collect_quotes(articles),
+        entities=list(entities),
+        timeline=timeline,
+        headline_facts=headline,
+        derived_from=links,
+    )
+
+
+def _embed(statements: Sequence[Statement]) -> np.ndarray:
+    from .embed import embedder
+
+    return embedder().embed([s.text for s in statements])
+
+
+def _representative(sts: Sequence[Statement], vecs: np.ndarray) -> Statement:
+    if len(sts) == 1:
+        return sts[0]
+    c = vecs.mean(axis=0)
+    return sts[int(np.argmax(vecs @ c))]
+
+
+def _score(f: Fact, centrality: float) -> float:
+    return 2.0 * f.independent_sources + 0.5 * len(f.sources) + (0.75 if f.speakers else 0.0) + 2.0 * centrality
+
+
+def _title(articles: Sequence[Article], facts: Sequence[Fact]) -> str:
+    titles = [a.meta.title for a in articles if a.meta.title]
+    if titles:
+        return Counter(titles).most_common(1)[0][0]
+    return facts[0].text if facts else "(empty story)"
+
+
+# ---------------------------------------------------------------- discrepancies
+
+
+def _variants(groups: dict[str, list[Statement]]) -> list[Variant]:
+    return [
+        Variant(value=k, sources=sorted({s.source for s in v}), evidence=[_ev(s) for s in v])
+        for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+
+
+def discrepancies_of(fact: Fact, sts: Sequence[Statement]) -> list[Discrepancy]:
+    out: list[Discrepancy] = []
+    if len({s.source for s in sts}) < 2:
+        return out
+    with_q = [s for s in sts if main_quantity(s) is not None]
+    if len(with_q) >= 2 and all(same_slot(with_q[0], s) for s in with_q[1:]):
+        qs = {s.idx: main_quantity(s) for s in with_q}
+        # number: the stated values differ beyond what hedges allow
+        by_value: dict[float, list[Statement]] = defaultdict(list)
+        for s in with_q:
+            q = qs[s.idx]
+            assert q is not None
+            v = q.attrs.get("value") or q.attrs.get("low") or 0.0
+            by_value[float(v)].append(s)
+        if len(by_value) > 1 and _disjoint([amount_of(qs[v[0].idx]) for v in by_value.values()]):  # type: ignore[arg-type]
+            groups = {s.article.text[qs[s.idx].start : qs[s.idx].end]: [] for s in with_q}  # type: ignore[union-attr]
+            for s in with_q:
+                q = qs[s.idx]
+                assert q is not None
+                groups[s.article.text[q.start : q.end]].append(s)
+            out.append(Discrepancy(_id("d-", fact.id, "number"), "number", "disputed: number", _merge_same_value(groups, qs), [fact.id]))
+        else:
+            # hedge: the same number with hedges whose intervals do not overlap
+            amounts = {s.idx: amount_of(qs[s.idx]) for s in with_q}  # type: ignore[arg-type]
+            clash = any(
+                not amounts[a.idx].overlaps(amounts[b.idx]) for i, a in enumerate(with_q) for b in with_q[i + 1 :] if a.source != b.source
+            )
+            if clash:
+                groups = defaultdict(list)
+                for s in with_q:
+                    q = qs[s.idx]
+                    assert q is not None
+                    groups[_hedge_label(q.attrs.get("hedge"), s.article.text[q.start : q.end])].append(s)
+                if len(groups) > 1:
+                    out.append(Discrepancy(_id("d-", fact.id, "hedge"), "hedge", "disputed: hedge", _variants(groups), [fact.id]))
+        # wording: what was counted ("died" vs "killed or wounded")
+        classes: dict[frozenset[str], list[Statement]] = defaultdict(list)
+        for s in with_q:
+            q = qs[s.idx]
+            assert q is not None
+            c = state_class(q.attrs.get("state"), q.attrs.get("counted"))
+            if c:
+                classes[c].append(s)
+        if len(classes) > 1 and len({counted_key(qs[s.idx].attrs.get("counted")) for s in with_q}) <= 2:  # type: ignore[union-attr]
+            groups = {}
+            for c, ss in classes.items():
+                q = qs[ss[0].idx]
+                assert q is not None
+                label = q.attrs.get("state") or "+".join(sorted(c))
+                groups.setdefault(str(label), []).extend(ss)
+            if len(groups) > 1:
+                out.append(Discrepancy(_id("d-", fact.id, "wording"), "wording", "disputed: what was counted", _variants(groups), [fact.id]))
+    # date: the same statement dated differently
+    dated = {s.idx: day_dates(s) for s in sts}
+    values = {d for v in dated.values() for d in v}
+    if len(values) > 1 and sum(1 for s in sts if dated[s.idx]) >= 2:
+        groups = defaultdict(list)
+        for s in sts:
+            for d in sorted(dated[s.idx]):
+                groups[d].append(s)
+        if len(groups) > 1 and not _one_source_many_dates(groups):
+            out.append(Discrepancy(_id("d-", fact.id, "date"), "date", "disputed: date", _variants(groups), [fact.id]))
+    # attribution: who said it
+    credited = [s for s in sts if s.speaker]
+    names = {(s.speaker_entity or s.speaker or "").lower() for s in credited}
+    if len(names) > 1:
+        groups = defaultdict(list)
+        for s in credited:
+            groups[str(s.speaker)].append(s)
+        out.append(Discrepancy(_id("d-", fact.id, "attribution"), "attribution", "disputed: attribution", _variants(groups), [fact.id]))
+    return out
+
+
+def _disjoint(amounts: list) -> bool:  # type: ignore[type-arg]
+    return any(not a.overlaps(b) for i, a in enumerate(amounts) for b in amounts[i + 1 :])
+
+
+def _merge_same_value(groups: dict[str, list[Statement]], qs: dict) -> list[Variant]:  # type: ignore[type-arg]
+    return _variants({k: v for k, v in groups.items() if v})
+
+
+def _hedge_label(hedge: str | None, surface: str) -> str:
+    return surface
+
+
+def _one_source_many_dates(groups: dict[str, list[Statement]]) -> bool:
+    srcs = [frozenset(s.source for s in v) for v in groups.values()]
+    return len(set().union(*srcs)) < 2
+
+
+# ---------------------------------------------------------------- timeline and quotes
+
+
+def build_timeline(facts: Sequence[Fact], members_of: dict[str, list[Statement]]) -> list[TimelineEntry]:
+    out: list[TimelineEntry] = []
+    for f in facts:
+        by_date: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+        for s in members_of[f.id]:
+            periods = {q.attrs.get("period") for q in s.quantities}
+            for t in s.times:
+                prec = t.attrs.get("precision")
+                if t.attrs.get("value") and prec in {"day", "month", "year"} and t.attrs.get("expr") not in periods:
+                    by_date[(str(t.attrs["value"]), str(prec))].append(s)
+        days = {d for d, p in by_date if p == "day"}
+        for (d, prec), sts in by_date.items():
+            if prec != "day" and days:
+                continue  # a coarser date of the same fact adds nothing
+            out.append(
+                TimelineEntry(
+                    date=d,
+                    precision=prec,
+                    text=f.text,
+                    sources=sorted({s.source for s in sts}),
+                    facts=[f.id],
+                    evidence=[_ev(s) for s in sts],
+                    disputed=len(days) > 1,
+                )
+            )
+    out.sort(key=lambda e: (e.date, -len(e.sources)))
+    return out
+
+
+def collect_quotes(articles: Sequence[Article]) -> list[Quote]:
+    out: list[Quote] = []
+    for a in articles:
+        for q in a.group("quotes"):
+            name = q.attrs.get("name")
+            if not name:
+                continue
+            cue = q.attrs.get("cue")
+            out.append(
+                Quote(
+                    source=a.source_id,
+                    speaker=str(name),
+                    speaker_entity=q.attrs.get("entity"),
+                    content=Evidence.of(a, q.start, q.end),
+                    cue=a.text[cue[0] : cue[1]] if cue else "",
+                    direct=bool(q.attrs.get("direct")),
+                )
+            )
+    return out

@@ -1,0 +1,86 @@
+"""Pure comparisons between statements: are two counts about the same thing, do their intervals agree, what kind
+of disagreement separates them. No text is read here; only what the reading recorded."""
+
+from __future__ import annotations
+
+import re
+
+from ..read.numbers import intervals_overlap
+from .statements import Statement, amount_of, main_quantity
+
+_STATE_CLASSES = {
+    "die": "death", "died": "death", "dead": "death", "kill": "death", "killed": "death", "deaths": "death",
+    "death": "death", "lost": "death", "perish": "death", "perished": "death",
+    "wound": "injury", "wounded": "injury", "injure": "injury", "injured": "injury", "hurt": "injury",
+    "injuries": "injury", "casualties": "death+injury", "casualty": "death+injury",
+    "evacuate": "evacuation", "evacuated": "evacuation", "moved": "evacuation", "displaced": "evacuation",
+    "arrest": "arrest", "arrested": "arrest", "detained": "arrest", "missing": "missing", "capture": "capture",
+    "captured": "capture",
+}
+_NOUN_SYNONYMS = {
+    "troops": "soldier", "troop": "soldier", "soldiers": "soldier", "soldier": "soldier", "personnel": "soldier",
+    "forces": "soldier", "fighters": "soldier", "people": "person", "persons": "person", "residents": "person",
+    "civilians": "person", "workers": "worker", "worker": "worker", "employees": "worker",
+}
+
+
+def state_class(state: str | None, counted: str | None) -> frozenset[str]:
+    """What a count counts, as classes: "killed or wounded" -> {death, injury}; "died" -> {death}."""
+    out: set[str] = set()
+    for w in re.findall(r"[a-z]+", f"{state or ''} {counted or ''}".lower()):
+        c = _STATE_CLASSES.get(w)
+        if c:
+            out.update(c.split("+"))
+    return frozenset(out)
+
+
+def counted_key(counted: str | None) -> str | None:
+    if not counted:
+        return None
+    head = counted.lower().split()[-1]
+    return _NOUN_SYNONYMS.get(head, head.rstrip("s"))
+
+
+def same_slot(a: Statement, b: Statement) -> bool:
+    """Do two statements count the same kind of thing (so different values are a disagreement, not two facts)?"""
+    qa, qb = main_quantity(a), main_quantity(b)
+    if qa is None or qb is None:
+        return False
+    ka, kb = counted_key(qa.attrs.get("counted")), counted_key(qb.attrs.get("counted"))
+    if ka != kb and not ({ka, kb} <= {"soldier", "casualtie", "casualty", "person"}):
+        return False
+    return True
+
+
+def quantities_agree(a: Statement, b: Statement) -> bool:
+    qa, qb = main_quantity(a), main_quantity(b)
+    if qa is None or qb is None:
+        return True
+    return intervals_overlap(amount_of(qa), amount_of(qb))
+
+
+def close_values(a: Statement, b: Statement, ratio: float = 1.25) -> bool:
+    """The stated numbers (before hedges) are within a factor: "almost 3,000" vs "more than 3,000"."""
+    qa, qb = main_quantity(a), main_quantity(b)
+    if qa is None or qb is None:
+        return True
+    va = qa.attrs.get("value") or qa.attrs.get("low") or qa.attrs.get("high")
+    vb = qb.attrs.get("value") or qb.attrs.get("low") or qb.attrs.get("high")
+    if not va or not vb:
+        return True
+    return max(va, vb) / min(va, vb) <= ratio
+
+
+def speakers_conflict(a: Statement, b: Statement) -> bool:
+    """Both statements name who said them, and not the same one."""
+    if not a.speaker or not b.speaker:
+        return False
+    if a.speaker_entity and b.speaker_entity:
+        return a.speaker_entity != b.speaker_entity
+    return a.speaker.lower() != b.speaker.lower()
+
+
+def day_dates(st: Statement) -> set[str]:
+    """Day-precise dates a statement gives, other than the period of a count ("in the last week")."""
+    periods = {q.attrs.get("period") for q in st.quantities}
+    return {str(t.attrs["value"]) for t in st.times if t.attrs.get("precision") == "day" and t.attrs.get("expr") not in periods}

@@ -1,0 +1,72 @@
+"""Which sources reuse each other's text (wire copy, syndication, rewrites) and so count once.
+
+Reuse is measured on what the outlets wrote themselves: quoted words are blanked first, because two outlets quoting
+the same speaker is not copying. Statements sharing most of their word 4-grams are shared sentences; sources sharing
+``min_shared`` of them are derived from each other. A wire credit is recorded but proves nothing by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from .statements import Statement
+
+
+def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def shared_sentences(statements: Sequence[Statement], min_overlap: float = 0.5, min_shingles: int = 5) -> dict[tuple[str, str], int]:
+    """Count of reused (non-quoted) statements per ordered source pair (a, b) with a < b."""
+    sh = [shingles(s.unquoted()) for s in statements]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, s in enumerate(sh):
+        for g in s:
+            index[g].append(i)
+    counts: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+    for i, si in enumerate(sh):
+        if len(si) < min_shingles:
+            continue
+        cand: dict[int, int] = defaultdict(int)
+        for g in si:
+            for j in index[g]:
+                if j > i:
+                    cand[j] += 1
+        for j, inter in cand.items():
+            sj = sh[j]
+            if statements[i].source == statements[j].source or len(sj) < min_shingles:
+                continue
+            if inter / min(len(si), len(sj)) >= min_overlap:
+                a, b = sorted((statements[i].source, statements[j].source))
+                counts[(a, b)].add((i, j))
+    return {k: len(v) for k, v in counts.items()}
+
+
+def derived_links(statements: Sequence[Statement], min_shared: int) -> dict[str, list[tuple[str, int]]]:
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (a, b), n in sorted(shared_sentences(statements).items()):
+        if n >= min_shared:
+            out[a].append((b, n))
+            out[b].append((a, n))
+    return dict(out)
+
+
+def independent_count(sources: Iterable[str], links: dict[str, list[tuple[str, int]]]) -> int:
+    """Connected components of the sources under the derived-from relation."""
+    srcs = sorted(set(sources))
+    parent = {s: s for s in srcs}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for s in srcs:
+        for t, _ in links.get(s, []):
+            if t in parent:
+                parent[find(s)] = find(t)
+    return len({find(s) for s in srcs})

@@ -1,0 +1,82 @@
+"""Statements gathered from read articles, with what the reading found inside each: speaker, quantities, dates,
+entities. Fusion works on these records and never re-reads the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Article, Span
+from ..read.numbers import Amount
+from ..read.speakers import content_words
+
+_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]|‘[^‘’]*’")
+
+
+@dataclass(slots=True)
+class Statement:
+    idx: int
+    article: Article
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None  # entity name or description
+    speaker_entity: str | None = None
+    speaker_kind: str = "none"
+    direct: bool = False
+    quantities: list[Span] = field(default_factory=list)
+    times: list[Span] = field(default_factory=list)
+    entities: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+
+    @property
+    def source(self) -> str:
+        return self.article.source_id
+
+    def unquoted(self) -> str:
+        """The statement with quoted words blanked: what an outlet wrote itself."""
+        return _QUOTED.sub(" ", self.text)
+
+
+def amount_of(q: Span) -> Amount:
+    a = q.attrs
+    low, high = a["low"], a["high"]
+    if a.get("hedge") == "exact" and low is not None and low == high and low >= 100 and low % 100 == 0:
+        # a bare round number is itself approximate ("1,000 killed" does not contradict "more than 1,000")
+        return Amount(low, high * 1.1, high_open=True, hedge="exact", value=low)
+    return Amount(low, high, a.get("low_open", False), a.get("high_open", False), a.get("hedge", "exact"), a.get("value"))
+
+
+def gather(articles: Sequence[Article]) -> list[Statement]:
+    out: list[Statement] = []
+    for a in articles:
+        quotes = a.group("quotes")
+        for s in a.group("statements"):
+            text = a.text[s.start : s.end]
+            if len(text.split()) < 4:
+                continue
+            st = Statement(len(out), a, s.start, s.end, text)
+            best = 0
+            for q in quotes:
+                ov = min(q.end, s.end) - max(q.start, s.start)
+                cue = q.attrs.get("cue")
+                cue_in = cue is not None and s.start <= cue[0] < s.end
+                if ov > 0 and (ov >= 0.4 * (s.end - s.start) or cue_in) and ov > best and q.attrs.get("name"):
+                    best = ov
+                    st.speaker = q.attrs.get("name")
+                    st.speaker_entity = q.attrs.get("entity")
+                    st.speaker_kind = q.attrs.get("speaker_kind", "none")
+                    st.direct = bool(q.attrs.get("direct"))
+            st.quantities = [q for q in a.group("quantities") if s.start <= q.start and q.end <= s.end]
+            st.times = [t for t in a.group("times") if s.start <= t.start and t.end <= s.end]
+            st.entities = {m.attrs["entity"] for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"}
+            st.words = content_words(text)
+            out.append(st)
+    return out
+
+
+def main_quantity(st: Statement) -> Span | None:
+    """The count a statement is about: the first quantity that counts something."""
+    counted = [q for q in st.quantities if q.attrs.get("counted")]
+    return counted[0] if counted else None

@@ -1,0 +1,50 @@
+"""What an input reader produces and the registry of readers (one module per input kind)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..errors import InputError
+from ..model import Meta
+from ..settings import Settings
+
+
+@dataclass(slots=True)
+class RawDoc:
+    """One article's text as an input reader found it, before cleaning.
+
+    ``header`` asks the cleaner to read leading metadata lines (headline, ``date ...``, ``By ...``); readers whose
+    format carries metadata in fields (JSON, HTML) leave it off.
+    """
+
+    source_id: str
+    text: str
+    meta: Meta
+    origin: str
+    header: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+class Reader(Protocol):
+    kind: str
+
+    def sniff(self, name: str, head: bytes) -> bool:
+        """True when the first bytes (and the name) look like this kind of input."""
+        ...
+
+    def read(self, name: str, data: bytes, settings: Settings) -> Iterator[RawDoc | InputError]:
+        """Yield the articles of one input, and an InputError for each part that cannot be read.
+
+        Raise InputError when nothing of the input can be read.
+        """
+        ...
+
+
+READERS: list[Reader] = []
+
+
+def register(reader: Reader) -> Reader:
+    READERS.append(reader)
+    return reader

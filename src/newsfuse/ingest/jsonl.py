@@ -1,0 +1,126 @@
+"""JSON and JSON Lines records: news-please fields and the common aliases."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..errors import InputError
+from ..model import Meta
+from ..settings import Settings
+from .base import RawDoc, register
+from .clean import credit_name
+from .dates import parse_date
+from .decode import decode
+from .text import _stem
+
+TEXT_KEYS = ("maintext", "text", "body", "content", "article", "article_text", "body-paragraphs", "paragraphs", "full_text")
+FALLBACK_TEXT_KEYS = ("description", "summary", "abstract")
+TITLE_KEYS = ("title", "headline", "title_page", "title_rss")
+DATE_KEYS = ("date_publish", "published", "date", "pubDate", "pub_date", "publication_date", "published_at", "datePublished", "date_published", "publish_date", "time")
+URL_KEYS = ("url", "link", "source_url", "canonical_url", "uri")
+OUTLET_KEYS = ("source_domain", "outlet", "publisher", "site_name", "source", "domain", "media", "publication", "sitename")
+AUTHOR_KEYS = ("authors", "author", "byline")
+LANG_KEYS = ("language", "lang")
+WIRE_KEYS = ("wire", "credit", "agency")
+ID_KEYS = ("id", "filename", "uuid", "doc_id")
+
+
+def _first(rec: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
+    for k in keys:
+        v = rec.get(k)
+        if v not in (None, "", [], {}):
+            return v
+    return None
+
+
+def _flatten(v: Any) -> str:
+    if isinstance(v, str):
+        return v
+    if isinstance(v, list):
+        return "\n\n".join(_flatten(x) for x in v if _flatten(x).strip())
+    if isinstance(v, Mapping):
+        return _flatten(_first(v, ("text", "value", "content")) or "")
+    return "" if v is None else str(v)
+
+
+def record_to_doc(rec: Mapping[str, Any], name: str, index: int | None) -> RawDoc:
+    where = name if index is None else f"{name}#{index + 1}"
+    text = _flatten(_first(rec, TEXT_KEYS))
+    fallback = False
+    if not text.strip():
+        text = _flatten(_first(rec, FALLBACK_TEXT_KEYS))
+        fallback = True
+    if not text.strip():
+        raise InputError(where, f"record has no article text (looked for {', '.join(TEXT_KEYS[:5])}, ...)")
+    meta = Meta(kind="json")
+    title = _first(rec, TITLE_KEYS)
+    meta.title = _flatten(title).strip() or None if title else None
+    d = _first(rec, DATE_KEYS)
+    if d is not None:
+        meta.published = parse_date(str(d))
+    url = _first(rec, URL_KEYS)
+    meta.url = str(url) if url else None
+    outlet = _first(rec, OUTLET_KEYS)
+    if isinstance(outlet, Mapping):
+        outlet = _first(outlet, ("name", "title", "domain"))
+    meta.outlet = str(outlet) if outlet else None
+    author = _first(rec, AUTHOR_KEYS)
+    if isinstance(author, list):
+        author = ", ".join(_flatten(a) for a in author)
+    meta.author = str(author) if author else None
+    lang = _first(rec, LANG_KEYS)
+    meta.language = str(lang) if lang else None
+    wire = _first(rec, WIRE_KEYS)
+    if wire and str(wire).strip().lower() not in {"none", "na", "n/a", "null"}:
+        meta.wire = credit_name(str(wire))
+    if fallback:
+        meta.extra["text_from"] = "summary"
+    rid = _first(rec, ID_KEYS)
+    stem = _stem(name)
+    sid = str(rid) if rid is not None and index is not None else (stem if index is None else f"{stem}-{index + 1}")
+    return RawDoc(source_id=sid, text=text, meta=meta, origin=where)
+
+
+class JsonReader:
+    kind = "json"
+
+    def sniff(self, name: str, head: bytes) -> bool:
+        s = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        return s[:1] in (b"{", b"[")
+
+    def read(self, name: str, data: bytes, settings: Settings) -> Iterator[RawDoc | InputError]:
+        text, _ = decode(name, data)
+        body = text.strip()
+        records: list[tuple[int | None, Any]] = []
+        try:
+            obj = json.loads(body)
+            if isinstance(obj, list):
+                records = list(enumerate(obj))
+            elif isinstance(obj, Mapping) and isinstance(obj.get("articles"), list):
+                records = list(enumerate(obj["articles"]))
+            else:
+                records = [(None, obj)]
+        except json.JSONDecodeError as e:
+            lines = [ln for ln in body.splitlines() if ln.strip()]
+            if len(lines) < 2:
+                raise InputError(name, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from e
+            for i, ln in enumerate(lines):
+                try:
+                    records.append((i, json.loads(ln)))
+                except json.JSONDecodeError as e2:
+                    records.append((i, InputError(f"{name}#{i + 1}", f"malformed JSON line: {e2.msg} at column {e2.colno}")))
+        for i, rec in records:
+            if isinstance(rec, InputError):
+                yield rec
+            elif not isinstance(rec, Mapping):
+                yield InputError(name if i is None else f"{name}#{i + 1}", "JSON record is not an object")
+            else:
+                try:
+                    yield record_to_doc(rec, name, i)
+                except InputError as e:
+                    yield e
+
+
+register(JsonReader())

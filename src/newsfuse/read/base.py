@@ -1,0 +1,34 @@
+"""What a reading stage is: a small named, versioned step that reads a parsed article and returns spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from ..model import Article, Span
+
+
+@dataclass(slots=True)
+class Context:
+    """Per-article state shared between stages during one read (never stored)."""
+
+    doc: Any  # spacy.tokens.Doc
+    reference: date | None = None  # the date relative expressions resolve against
+    reference_basis: str = "none"  # "published", "story" or "none"
+    scratch: dict[str, Any] = field(default_factory=dict)
+
+
+class Stage(Protocol):
+    name: str
+    version: int
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, article: Article, ctx: Context) -> dict[str, list[Span]]:
+        """Compute; return new spans per group. The pipeline writes them (a stage writes nothing itself)."""
+        ...
+
+
+def tag(stage: Stage) -> str:
+    return f"{stage.name}@{stage.version}"

@@ -1,0 +1,267 @@
+"""Entity mentions per article, corrected where the small English model is known to be wrong, and linked across
+articles into one :class:`~newsfuse.model.Entity` per referent (spelling variants, short names, titles, possessives).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..model import Article, Entity, Span
+from .base import Context
+
+NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+PLACE_NOUNS = {
+    "region", "province", "oblast", "city", "town", "village", "county", "district", "state", "border",
+    "area", "peninsula", "island", "valley", "port", "airport", "harbor", "harbour", "terminal",
+}
+PLACE_PREPS = {"in", "near", "into", "across", "outside", "around", "from", "toward", "towards", "through", "at"}
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "prime", "minister", "gen", "general",
+    "col", "colonel", "sen", "senator", "rep", "gov", "governor", "mayor", "judge", "justice", "king", "queen",
+    "pope", "chancellor", "secretary", "lt", "capt", "captain", "sgt", "adm", "admiral", "rev", "chief", "director",
+}
+ROLE_NOUNS = {
+    "spokesperson", "spokesman", "spokeswoman", "official", "minister", "president", "secretary", "senator",
+    "governor", "mayor", "chief", "director", "commander", "general", "adviser", "advisor", "ambassador",
+    "prosecutor", "judge", "police", "officer", "analyst", "expert", "lawyer", "attorney", "leader", "head",
+    "chairman", "chairwoman", "chair", "ceo", "founder", "manager", "coordinator", "representative", "envoy",
+    "premier", "chancellor", "king", "queen", "prince", "candidate", "nominee", "lawmaker", "congressman",
+    "congresswoman", "speaker", "administrator", "inspector", "engineer", "captain", "colonel", "lieutenant",
+    "sheriff", "deputy", "aide", "economist", "researcher", "professor", "scientist", "doctor", "witness",
+    "resident", "owner", "executive", "president-elect", "strategist", "negotiator", "investigator",
+}
+_POSS = re.compile(r"(?:'s|’s|'|’)$")
+_THE = re.compile(r"^(?:the|The)\s+")
+
+
+def fold(s: str) -> str:
+    """Lower case, no diacritics, no dots: the key names are compared by."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return re.sub(r"[.\u2019']", "", s).lower().strip()
+
+
+def translit_key(word: str) -> str:
+    """Collapse common transliteration variants: Zelensky / Zelenskyy / Zelenskiy, Olexander / Oleksandr."""
+    w = fold(word)
+    w = re.sub(r"(?:iy|yy|ii|ij|yi|y|i)$", "y", w)
+    w = w.replace("ks", "x").replace("kh", "h").replace("ph", "f").replace("w", "v")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def same_name_word(a: str, b: str) -> bool:
+    ka, kb = translit_key(a), translit_key(b)
+    if ka == kb:
+        return True
+    if min(len(ka), len(kb)) < 4:
+        return False
+    return ka[0] == kb[0] and fuzz.ratio(ka, kb) >= 86
+
+
+def name_tokens(name: str) -> list[str]:
+    toks = [t for t in re.split(r"\s+", name.strip()) if t]
+    while toks and fold(toks[0]).rstrip(".") in TITLES and len(toks) > 1:
+        toks = toks[1:]
+    return toks
+
+
+class Mentions:
+    """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
+
+    name = "mentions"
+    version = 1
+    requires = ("sentences",)
+    assigns = ("mentions",)
+
+    def __call__(self, article: Article, ctx: Context) -> dict[str, list[Span]]:
+        doc = ctx.doc
+        tag = f"{self.name}@{self.version}"
+        out: list[Span] = []
+        for ent in doc.ents:
+            label = ent.label_
+            if label not in NAMED:
+                continue
+            toks = list(ent)
+            while toks and (toks[0].lower_ in {"the", "a", "an"} or fold(toks[0].text).rstrip(".") in TITLES) and len(toks) > 1:
+                toks = toks[1:]
+            while toks and (toks[-1].tag_ == "POS" or toks[-1].text in {"'s", "’s", "'", "’"}):
+                toks = toks[:-1]
+            if not toks:
+                continue
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            surface = article.text[start:end]
+            surface2 = _POSS.sub("", surface)
+            end -= len(surface) - len(surface2)
+            surface = surface2
+            if not surface or not any(c.isalpha() for c in surface):
+                continue
+            label = _correct_label(label, toks, doc)
+            roles = _roles(toks, doc) if label == "PERSON" else []
+            out.append(Span(start, end, label, tag, {"text": surface, "roles": roles}))
+        _fill_local_names(out)
+        return {"mentions": out}
+
+
+def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
+    last = toks[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
+    if label in {"PRODUCT", "ORG", "WORK_OF_ART"}:
+        if nxt is not None and nxt.lower_ in PLACE_NOUNS:
+            return "GPE" if nxt.lower_ in {"region", "province", "oblast", "city", "town", "village", "county", "district", "state"} else "LOC"
+        if label == "PRODUCT" and prev is not None and prev.lower_ in PLACE_PREPS:
+            return "GPE"
+    if label == "GPE" and len(toks) == 1 and nxt is not None and nxt.lower_ in {"said", "says", "told", "added", "stated"}:
+        return "PERSON" if toks[0].pos_ == "PROPN" and prev is not None and prev.lower_ not in {"the"} else label
+    return label
+
+
+def _roles(toks: Sequence[Any], doc: Any) -> list[str]:
+    """Role nouns the text attaches to a person: "spokesperson John Kirby", "John Kirby, spokesperson for ..."."""
+    roles: list[str] = []
+    i = toks[0].i - 1
+    while i >= 0 and i >= toks[0].i - 6:
+        t = doc[i]
+        if t.lower_ in ROLE_NOUNS:
+            roles.append(t.lower_)
+        if t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in {"'s", "’s"}:
+            break
+        i -= 1
+    head = toks[-1]
+    for child in head.children:
+        if child.dep_ == "appos":
+            for t in child.subtree:
+                if t.lower_ in ROLE_NOUNS:
+                    roles.append(t.lower_)
+    if head.dep_ == "appos" and head.head.lower_ in ROLE_NOUNS:
+        roles.append(head.head.lower_)
+    for t in toks:
+        if t.lower_ in ROLE_NOUNS:
+            roles.append(t.lower_)
+    return sorted(set(roles))
+
+
+def _fill_local_names(mentions: list[Span]) -> None:
+    """Give each short person mention the article's full name it abbreviates ("Kirby" -> "John Kirby")."""
+    full = [m for m in mentions if m.label == "PERSON" and len(name_tokens(m.attrs["text"])) > 1]
+    for k, m in enumerate(mentions):
+        text = m.attrs["text"]
+        toks = name_tokens(text)
+        local = " ".join(toks)
+        if len(toks) == 1:
+            cands = [f for f in full if same_name_word(name_tokens(f.attrs["text"])[-1], toks[0])]
+            if cands and m.label in {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}:
+                local = " ".join(name_tokens(cands[0].attrs["text"]))
+                mentions[k] = replace(m, label="PERSON", attrs={**m.attrs, "local": local})
+                continue
+        mentions[k] = replace(m, attrs={**m.attrs, "local": local})
+
+
+# ---------------------------------------------------------------- linking across articles
+
+
+def _entity_id(kind: str, name: str) -> str:
+    return "e-" + hashlib.sha1(f"{kind}:{fold(name)}".encode()).hexdigest()[:10]
+
+
+def _compatible_persons(a: list[str], b: list[str]) -> bool:
+    if not same_name_word(a[-1], b[-1]):
+        return False
+    if len(a) > 1 and len(b) > 1:
+        return same_name_word(a[0], b[0]) or fold(a[0])[:1] == fold(b[0])[:1] and (len(fold(a[0])) <= 2 or len(fold(b[0])) <= 2)
+    return True
+
+
+def link_entities(articles: Iterable[Article]) -> list[Entity]:
+    """Resolve mentions across articles to entities; rewrites each mention's attrs with its ``entity`` id."""
+    arts = list(articles)
+    person_names: list[list[str]] = []
+    for a in arts:
+        for m in a.group("mentions"):
+            if m.label == "PERSON":
+                toks = name_tokens(m.attrs.get("local", m.attrs["text"]))
+                if len(toks) > 1 and toks not in person_names:
+                    person_names.append(toks)
+    # cluster full person names
+    parent = list(range(len(person_names)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(person_names)):
+        for j in range(i + 1, len(person_names)):
+            if _compatible_persons(person_names[i], person_names[j]):
+                parent[find(i)] = find(j)
+    clusters: dict[int, list[list[str]]] = defaultdict(list)
+    for i, toks in enumerate(person_names):
+        clusters[find(i)].append(toks)
+    person_keys = list(clusters.values())
+
+    def person_cluster(toks: list[str]) -> int | None:
+        hits = [k for k, names in enumerate(person_keys) if any(_compatible_persons(toks, n) for n in names)]
+        return hits[0] if len(hits) == 1 else None
+
+    # assign a key to every mention
+    keyed: dict[str, list[tuple[Article, int, str, str]]] = defaultdict(list)  # key -> (article, index, surface, label)
+    for a in arts:
+        for idx, m in enumerate(a.group("mentions")):
+            surface = m.attrs["text"]
+            label = m.label
+            toks = name_tokens(m.attrs.get("local", surface))
+            key: str | None = None
+            if label in {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}:
+                c = person_cluster(toks) if toks else None
+                if c is not None and (label == "PERSON" or len(toks) == 1):
+                    key, label = f"PERSON#{c}", "PERSON"
+            if key is None:
+                if label == "PERSON":
+                    key = "PERSON:" + translit_key(toks[-1]) if len(toks) == 1 else "PERSON:" + " ".join(fold(t) for t in toks)
+                else:
+                    kind = "GPE" if label in {"GPE", "LOC"} else label
+                    key = f"{kind}:{fold(_THE.sub('', surface))}"
+            keyed[key].append((a, idx, surface, label))
+    entities: list[Entity] = []
+    assign: dict[tuple[str, int], tuple[str, str]] = {}
+    for _key, items in keyed.items():
+        labels = Counter(lbl for _, _, _, lbl in items)
+        kind = "PERSON" if "PERSON" in labels and any(lbl == "PERSON" for _, _, _, lbl in items) and _key.startswith("PERSON") else labels.most_common(1)[0][0]
+        forms = Counter(s for _, _, s, _ in items)
+        full = [f for f in forms if len(name_tokens(f)) > 1] if kind == "PERSON" else list(forms)
+        pool = full or list(forms)
+        name = max(pool, key=lambda f: (forms[f], len(f), f))
+        if kind == "PERSON":
+            name = " ".join(name_tokens(name))
+        ent = Entity(
+            id=_entity_id(kind, name),
+            name=name,
+            type=kind,
+            aliases=sorted(forms),
+            sources=sorted({a.source_id for a, _, _, _ in items}),
+            mentions=len(items),
+        )
+        entities.append(ent)
+        for a, idx, _, _ in items:
+            assign[(a.id, idx)] = (ent.id, ent.name)
+    for a in arts:
+        ms = a.group("mentions")
+        a.spans["mentions"] = [
+            replace(m, attrs={**m.attrs, "entity": assign[(a.id, i)][0], "name": assign[(a.id, i)][1]}) for i, m in enumerate(ms)
+        ]
+        ents_by_id = {e.id: e for e in entities}
+        for i, m in enumerate(a.spans["mentions"]):
+            e = ents_by_id[m.attrs["entity"]]
+            if e.type == "PERSON" and m.label != "PERSON":
+                a.spans["mentions"][i] = replace(m, label="PERSON")
+    entities.sort(key=lambda e: (-e.mentions, e.name))
+    return entities

@@ -1,0 +1,157 @@
+"""Pure functions for quantities: parse a number phrase, and turn a hedge into an interval.
+
+An interval is ``(low, high, low_open, high_open)`` with ``None`` for an unbounded side. "almost 3,000" is
+[2700, 3000) and "more than 3,000" is (3000, inf): they do not overlap, which is what makes them a hedge discrepancy.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# hedge phrase -> kind; longest phrases first when matching
+HEDGES: dict[str, str] = {
+    "more than": "above", "over": "above", "above": "above", "in excess of": "above", "upwards of": "above",
+    "greater than": "above", "north of": "above", "exceeding": "above", "well over": "above", "just over": "above",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
+    "almost": "below_near", "nearly": "below_near", "close to": "below_near", "just under": "below_near",
+    "just shy of": "below_near", "not quite": "below_near", "approaching": "below_near",
+    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx", "some": "approx",
+    "an estimated": "approx", "estimated": "approx", "circa": "approx", "or so": "approx", "like": "approx",
+    "up to": "at_most", "as many as": "at_most", "at most": "at_most", "no more than": "at_most", "as much as": "at_most",
+    "fewer than": "below", "less than": "below", "under": "below", "below": "below",
+}
+_HEDGE_RE = re.compile(r"^(?:" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\b", re.I)
+
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+_VAGUE = {
+    # vague amounts as intervals (inclusive)
+    "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2_000.0, 9_999.0),
+    "tens of thousands": (20_000.0, 99_999.0), "hundreds of thousands": (200_000.0, 999_999.0),
+    "millions": (2e6, 9.99e6), "tens of millions": (2e7, 9.99e7), "a few": (2.0, 5.0), "several": (3.0, 9.0),
+    "a handful": (2.0, 6.0), "a dozen": (12.0, 12.0), "a couple": (2.0, 3.0),
+}
+_WORDS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    low: float | None
+    high: float | None
+    low_open: bool = False
+    high_open: bool = False
+    hedge: str = "exact"  # the hedge phrase as written, or "exact"
+    value: float | None = None  # the number as stated, before the hedge
+
+    def overlaps(self, other: Amount) -> bool:
+        return intervals_overlap(self, other)
+
+
+def split_hedge(text: str) -> tuple[str | None, str]:
+    """("more than", "1,000 soldiers") from "more than 1,000 soldiers"."""
+    t = text.strip()
+    m = _HEDGE_RE.match(t)
+    if m:
+        return m.group(0).lower(), t[m.end() :].strip()
+    return None, t
+
+
+def parse_number(text: str) -> tuple[float, float] | None:
+    """The value (or vague range) of a number phrase without hedge: "3,000", "1.8 million", "a thousand",
+    "several hundred", "tens of thousands", "twenty-five", "11,000". None when it is not a number."""
+    t = text.strip().lower().replace("\u2009", " ").replace("\xa0", " ")
+    t = re.sub(r"^(?:the|a total of|total of)\s+", lambda m: "" if m.group(0).startswith("the") else "", t)
+    t = t.replace("$", "").replace("€", "").replace("£", "")
+    for phrase, rng in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
+        if t == phrase or t.startswith(phrase + " "):
+            rest = t[len(phrase) :].strip()
+            if phrase == "several" and rest.split()[:1] and rest.split()[0] in _SCALES:
+                k = _SCALES[rest.split()[0]]
+                return 2 * k, 9 * k + (k - 1)
+            if phrase in {"a few", "a handful", "a couple"} and rest.split()[:1] and rest.split()[0] in _SCALES:
+                k = _SCALES[rest.split()[0]]
+                return rng[0] * k, rng[1] * k
+            return rng
+    m = re.match(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|k|m|bn)?\b", t)
+    if m:
+        num = float(m.group(1).replace(",", ""))
+        scale = m.group(2)
+        if scale:
+            num *= {"k": 1e3, "m": 1e6, "bn": 1e9}.get(scale, _SCALES.get(scale, 1))
+        return num, num
+    words = re.findall(r"[a-z]+", t.replace("-", " "))
+    if not words:
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in words:
+        if w == "and":
+            continue
+        if w in _WORDS:
+            if w in {"a", "an"} and seen:
+                break
+            current += _WORDS[w]
+            seen = True
+        elif w in _SCALES and seen:
+            current = max(current, 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total += current
+                current = 0
+        else:
+            break
+    if not seen:
+        try:
+            from text_to_num import text2num
+
+            v = float(text2num(t, "en"))
+            return v, v
+        except (ValueError, ImportError):
+            return None
+    v = total + current
+    return v, v
+
+
+def hedge_interval(hedge: str | None, low: float, high: float) -> Amount:
+    kind = HEDGES.get(hedge.lower(), "approx") if hedge else "exact"
+    value = low if low == high else None
+    if kind == "exact":
+        return Amount(low, high, hedge="exact", value=value)
+    if kind == "above":
+        return Amount(high, None, low_open=True, hedge=hedge or "", value=value)
+    if kind == "at_least":
+        return Amount(low, None, hedge=hedge or "", value=value)
+    if kind == "below_near":
+        return Amount(low * 0.85, high, high_open=True, hedge=hedge or "", value=value)
+    if kind == "at_most":
+        return Amount(0.0, high, hedge=hedge or "", value=value)
+    if kind == "below":
+        return Amount(0.0, high, high_open=True, hedge=hedge or "", value=value)
+    return Amount(low * 0.9, high * 1.1, hedge=hedge or "", value=value)  # approx
+
+
+def parse_amount(text: str) -> Amount | None:
+    hedge, rest = split_hedge(text)
+    rng = parse_number(rest)
+    if rng is None:
+        return None
+    return hedge_interval(hedge, rng[0], rng[1])
+
+
+def intervals_overlap(a: Amount, b: Amount) -> bool:
+    """True when some value satisfies both amounts (open ends respected)."""
+    lo_a = -math.inf if a.low is None else a.low
+    hi_a = math.inf if a.high is None else a.high
+    lo_b = -math.inf if b.low is None else b.low
+    hi_b = math.inf if b.high is None else b.high
+    lo, lo_open = (lo_a, a.low_open) if lo_a > lo_b else (lo_b, b.low_open) if lo_b > lo_a else (lo_a, a.low_open or b.low_open)
+    hi, hi_open = (hi_a, a.high_open) if hi_a < hi_b else (hi_b, b.high_open) if hi_b < hi_a else (hi_a, a.high_open or b.high_open)
+    if lo < hi:
+        return True
+    return lo == hi and not lo_open and not hi_open

@@ -1,0 +1,137 @@
+"""Quantities: spaCy's CARDINAL/QUANTITY/MONEY/PERCENT spans plus hedges, intervals, what is counted and the period."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article, Span
+from .base import Context
+from .numbers import HEDGES, parse_amount
+
+NUMERIC = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_STATE_DEPS = {"nsubj", "nsubjpass"}
+
+
+class Quantities:
+    name = "quantities"
+    version = 1
+    requires = ("sentences",)
+    assigns = ("quantities",)
+
+    def __call__(self, article: Article, ctx: Context) -> dict[str, list[Span]]:
+        doc = ctx.doc
+        tag = f"{self.name}@{self.version}"
+        out: list[Span] = []
+        date_ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+        for ent in doc.ents:
+            if ent.label_ not in NUMERIC:
+                continue
+            toks = list(ent)
+            # a hedge spaCy left outside the entity ("nearly" before it)
+            start_i = toks[0].i
+            for n in (3, 2, 1):
+                if start_i - n >= 0:
+                    phrase = doc[start_i - n : start_i].text.lower()
+                    if phrase in HEDGES:
+                        toks = list(doc[start_i - n : start_i]) + toks
+                        break
+            text = doc[toks[0].i : toks[-1].i + 1].text
+            amount = parse_amount(text)
+            if amount is None:
+                continue
+            head = _counted_head(ent)
+            counted, state = _counted(head) if head is not None else (None, None)
+            period = _period(ent, date_ents)
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            out.append(
+                Span(
+                    s,
+                    e,
+                    ent.label_,
+                    tag,
+                    {
+                        "low": amount.low,
+                        "high": amount.high,
+                        "low_open": amount.low_open,
+                        "high_open": amount.high_open,
+                        "hedge": amount.hedge,
+                        "value": amount.value,
+                        "counted": counted,
+                        "counted_span": (head.idx, head.idx + len(head.text)) if head is not None else None,
+                        "state": state,
+                        "period": period,
+                    },
+                )
+            )
+        return {"quantities": out}
+
+
+def _counted_head(ent: Any) -> Any:
+    """The noun a number counts: "3,000 [Pyongyang] soldiers" -> soldiers."""
+    root = ent.root
+    if root.dep_ in {"nummod", "quantmod", "amod", "compound"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        return root.head
+    for t in ent:
+        if t.dep_ == "nummod" and t.head.i > ent.end - 1 and t.head.pos_ in {"NOUN", "PROPN"}:
+            return t.head
+    if root.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"} and root.pos_ == "NUM":
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for cc in c.children:
+                    if cc.dep_ == "pobj":
+                        return cc
+    return None
+
+
+def _counted(head: Any) -> tuple[str, str | None]:
+    """The counted noun phrase and its state: ("North Korean soldiers", "killed or wounded")."""
+    mods = [c for c in head.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ not in {"CARDINAL"}]
+    words: list[Any] = []
+    for m in mods:
+        words.extend(t for t in m.subtree if t.dep_ != "punct")
+    words.append(head)
+    words.sort(key=lambda t: t.i)
+    counted = " ".join(t.text for t in words)
+    state = None
+    verb = None
+    if head.dep_ in _STATE_DEPS:
+        verb = head.head
+    else:
+        for c in head.children:
+            if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB":
+                verb = c
+                break
+    if verb is not None and verb.pos_ in {"VERB", "AUX"}:
+        parts = [verb]
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ in {"VERB", "ADJ"}:
+                parts.append(c)
+            if c.dep_ in {"acomp", "attr"} and c.pos_ in {"ADJ", "NOUN"}:
+                parts.append(c)
+        if verb.lemma_ in {"be", "have"} and len(parts) == 1:
+            state = None
+        else:
+            lo, hi = min(p.i for p in parts), max(p.i for p in parts)
+            state = head.doc[lo : hi + 1].text
+            if hi - lo > 6:
+                state = " or ".join(p.text for p in parts)
+    return counted, state
+
+
+def _period(ent: Any, date_ents: list[Any]) -> str | None:
+    """A time expression in the same clause that bounds the count ("in the last week", "so far")."""
+    sent = ent.sent
+    best = None
+    for d in date_ents:
+        if d.sent.start != sent.start:
+            continue
+        dist = abs(d.start - ent.end) if d.start >= ent.end else abs(ent.start - d.end)
+        if best is None or dist < best[0]:
+            best = (dist, d.text)
+    if best is not None:
+        return best[1]
+    text = sent.text.lower()
+    for phrase in ("so far", "to date", "since the start", "in total", "in all"):
+        if phrase in text:
+            return phrase
+    return None

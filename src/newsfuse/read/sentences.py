@@ -1,0 +1,91 @@
+"""Sentences: spaCy's, never across a paragraph break, with glued headlines split off."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Article, Span
+from .base import Context
+from .entities import ROLE_NOUNS
+
+_PARA_END = re.compile(r"[\"”’')\]]*[ \t]*(?:\n|$)")
+_FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as"}
+
+
+def glued_headline_end(tokens: list[Any]) -> int | None:
+    """Index of the first token of the body when a headline was glued to it without punctuation, else None.
+
+    "Troops suffer heavy losses in war North Korean forces fighting ... have faced ..." splits before "North":
+    a short headline-like run (no punctuation but hyphens, present tense or no finite verb) at a paragraph start,
+    ending in a lower-case content word, followed by a capitalised word that starts a new entity and a long clause.
+    """
+    n = len(tokens)
+    for i in range(2, min(n - 8, 18)):
+        left, right = tokens[i - 1], tokens[i]
+        if not (left.is_alpha and left.text.islower() and left.tag_ in {"NN", "NNS"} and left.lower_ not in _FUNCTION_WORDS):
+            continue
+        if not (right.text[:1].isupper() and right.is_alpha):
+            continue
+        if right.ent_iob_ == "I":  # continues an entity begun on the left
+            continue
+        if right.ent_type_ == "PERSON" and left.lower_ in ROLE_NOUNS:  # "spokesman John Kirby"
+            continue
+        if tokens[0].tag_ in {"IN", "VBG", "TO"}:  # "According to ...": a clause, not a headline
+            continue
+        head = tokens[:i]
+        if any(t.is_punct and t.text not in {"-", "–", "'", "’"} for t in head):
+            continue
+        if any(t.tag_ in {"VBD", "MD", "VBN"} or t.pos_ == "AUX" for t in head):  # headlines: present tense, no auxiliaries
+            continue
+        tail = tokens[i:]
+        if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in tail) or len(tail) < 8:
+            continue
+        return i
+    return None
+
+
+class Sentences:
+    name = "sentences"
+    version = 1
+    requires: tuple[str, ...] = ()
+    assigns = ("sentences",)
+
+    def __call__(self, article: Article, ctx: Context) -> dict[str, list[Span]]:
+        text = article.text
+        out: list[Span] = []
+        tag = f"{self.name}@{self.version}"
+        para_start = True
+        for sent in ctx.doc.sents:
+            # split at newlines: a paragraph break always ends a sentence
+            pieces: list[list[Any]] = [[]]
+            for tok in sent:
+                if "\n" in tok.text or (tok.is_space and "\n" in tok.whitespace_):
+                    pieces.append([])
+                    continue
+                pieces[-1].append(tok)
+                if "\n" in tok.whitespace_:
+                    pieces.append([])
+            for toks in pieces:
+                toks = [t for t in toks if not t.is_space]
+                if not toks:
+                    para_start = True
+                    continue
+                starts = [0]
+                if para_start:
+                    cut = glued_headline_end(toks)
+                    if cut is not None:
+                        starts.append(cut)
+                starts.append(len(toks))
+                if all(t.is_punct for t in toks) and out and "\n" not in text[out[-1].end : toks[0].idx]:
+                    # a stray closing quote or bracket spaCy split off: it ends the previous sentence
+                    prev = out.pop()
+                    out.append(Span(prev.start, toks[-1].idx + len(toks[-1].text), prev.label, tag))
+                    continue
+                for a, b in zip(starts, starts[1:], strict=False):
+                    part = toks[a:b]
+                    s, e = part[0].idx, part[-1].idx + len(part[-1].text)
+                    label = "headline" if (len(starts) > 2 and a == 0) else "sentence"
+                    out.append(Span(s, e, label, tag))
+                para_start = bool(_PARA_END.match(text, toks[-1].idx + len(toks[-1].text)))
+        return {"sentences": out}

@@ -1,0 +1,202 @@
+"""Time expressions resolved against the article's publication date (its reference date).
+
+:func:`resolve` is pure: an expression, the reference date and the last day-precise date the text mentioned give an
+ISO date (or month, or year) with its precision, or None when the text does not fix one. Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..model import Article, Span
+from .base import Context
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    value: str  # YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str  # day, week, month, year
+    day: date | None = None  # first day of the period
+
+
+def _day(d: date) -> When:
+    return When(d.isoformat(), "day", d)
+
+
+def _week(d: date) -> When:
+    monday = d - timedelta(days=d.weekday())
+    return When(monday.isoformat(), "week", monday)
+
+
+def _month(y: int, m: int) -> When:
+    return When(f"{y:04d}-{m:02d}", "month", date(y, m, 1))
+
+
+def _year(y: int) -> When:
+    return When(f"{y:04d}", "year", date(y, 1, 1))
+
+
+def _month_day(base: date, month: int, day: int, year: int | None, weekday: int | None) -> When | None:
+    def ok(y: int) -> date | None:
+        try:
+            return date(y, month, day)
+        except ValueError:
+            return None
+
+    if year is not None:
+        d = ok(year)
+        return _day(d) if d else None
+    cands = [d for y in (base.year - 1, base.year, base.year + 1) if (d := ok(y))]
+    if weekday is not None:
+        matching = [d for d in cands if d.weekday() == weekday]
+        if matching:
+            return _day(min(matching, key=lambda d: abs((d - base).days)))
+    # news reports the past: the latest such date not more than a month after the reference
+    past = [d for d in cands if d <= base + timedelta(days=31)]
+    return _day(max(past)) if past else None
+
+
+def resolve(expr: str, base: date | None, previous: date | None = None) -> When | None:
+    """Resolve a time expression. ``base`` is the reference date; ``previous`` the last day the text resolved."""
+    t = " ".join(expr.lower().replace("’", "'").split())
+    t = re.sub(r"^(?:on|in|at|by|since|from|until|during|early|late|on the|of)\s+", "", t)
+    # explicit ISO
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    if m:
+        try:
+            return _day(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+        except ValueError:
+            return None
+    wd_match = re.search(r"\b" + _WD + r"\b", t)
+    weekday = WEEKDAYS.index(wd_match.group(1)) if wd_match else None
+    # month + day (+ year), with or without a weekday: "Monday (December 23)", "Dec. 17", "17 December 2024"
+    m = re.search(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4}))?", t) or None
+    if m:
+        month = MONTHS[m.group(1)[:3] if m.group(1)[:4] != "sept" else "sep"]
+        return _month_day(base or date(1, 1, 1), month, int(m.group(2)), int(m.group(3)) if m.group(3) else None, weekday) if (base or m.group(3)) else None
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s*(\d{4}))?", t)
+    if m:
+        month = MONTHS[m.group(2)[:3]]
+        return _month_day(base or date(1, 1, 1), month, int(m.group(1)), int(m.group(3)) if m.group(3) else None, weekday) if (base or m.group(3)) else None
+    # month (+ year)
+    m = re.fullmatch(r"(?:early |mid-?|late |the end of |the start of )?" + _MON + r"(?:,?\s*(\d{4}))?", t)
+    if m:
+        month = MONTHS[m.group(1)[:3]]
+        if m.group(2):
+            return _month(int(m.group(2)), month)
+        if base is None:
+            return None
+        y = base.year if month <= base.month else base.year - 1
+        return _month(y, month)
+    m = re.fullmatch(r"(?:the )?(?:year )?(\d{4})", t)
+    if m and 1800 <= int(m.group(1)) <= 2200:
+        return _year(int(m.group(1)))
+    if base is None:
+        return None
+    if weekday is not None and re.fullmatch(r"(?:last |this past |this |next |this coming )?" + _WD + r"(?:'s)?(?: (?:morning|afternoon|evening|night))?", t):
+        if t.startswith("next") or t.startswith("this coming"):
+            delta = (weekday - base.weekday()) % 7 or 7
+            return _day(base + timedelta(days=delta))
+        delta = (base.weekday() - weekday) % 7
+        if t.startswith("last") and delta == 0:
+            delta = 7
+        return _day(base - timedelta(days=delta))
+    simple = {
+        "today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0, "this afternoon": 0,
+        "this evening": 0, "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
+    }
+    if t in simple:
+        return _day(base + timedelta(days=simple[t]))
+    if t in {"the previous day", "the day before", "a day earlier", "the previous night", "the night before"}:
+        return _day(previous - timedelta(days=1)) if previous else None
+    if t in {"the next day", "the following day", "a day later", "the day after"}:
+        return _day(previous + timedelta(days=1)) if previous else None
+    if re.fullmatch(r"(?:the )?(?:last|past|previous) week|a week ago", t):
+        return _week(base - timedelta(days=7))
+    if t in {"this week", "earlier this week"}:
+        return _week(base)
+    if re.fullmatch(r"(?:the )?(?:last|past|previous) month|a month ago", t):
+        prev = base.replace(day=1) - timedelta(days=1)
+        return _month(prev.year, prev.month)
+    if t in {"this month", "earlier this month"}:
+        return _month(base.year, base.month)
+    if t in {"last year", "the previous year", "a year ago", "the past year"}:
+        return _year(base.year - 1)
+    if t in {"this year", "earlier this year"}:
+        return _year(base.year)
+    m = re.fullmatch(r"(\w+) (day|week|month|year)s? ago", t)
+    if m:
+        from .numbers import parse_number
+
+        n = parse_number(m.group(1))
+        if n is not None and n[0] == n[1]:
+            k = int(n[0])
+            unit = m.group(2)
+            if unit == "day":
+                return _day(base - timedelta(days=k))
+            if unit == "week":
+                return _week(base - timedelta(days=7 * k))
+            if unit == "month":
+                y, mo = divmod(base.year * 12 + base.month - 1 - k, 12)
+                return _month(y, mo + 1)
+            return _year(base.year - k)
+    return None
+
+
+_MERGE_GAP = re.compile(r"^\s*[,(]\s*$")
+
+
+class Times:
+    name = "times"
+    version = 1
+    requires = ("sentences",)
+    assigns = ("times",)
+
+    def __call__(self, article: Article, ctx: Context) -> dict[str, list[Span]]:
+        doc = ctx.doc
+        text = article.text
+        tag = f"{self.name}@{self.version}"
+        ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+        spans: list[tuple[int, int]] = []
+        for e in ents:
+            s, t_end = e.start_char, e.end_char
+            if spans and _MERGE_GAP.match(text[spans[-1][1] : s]):
+                prev = text[spans[-1][0] : spans[-1][1]].lower()
+                if re.fullmatch(_WD, prev.strip()):
+                    close = t_end
+                    if text[t_end : t_end + 1] == ")" and "(" in text[spans[-1][1] : s]:
+                        close = t_end + 1
+                    spans[-1] = (spans[-1][0], close)
+                    continue
+            spans.append((s, t_end))
+        out: list[Span] = []
+        previous: date | None = None
+        last_sent = -1
+        for s, e in spans:
+            expr = text[s:e]
+            sent = article.sentence_of(s)
+            sent_start = sent.start if sent else -1
+            if sent_start != last_sent and previous is not None and sent_start - last_sent > 400:
+                previous = None
+            last_sent = sent_start
+            w = resolve(expr, ctx.reference, previous)
+            attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
+            if w is None:
+                attrs.update({"value": None, "precision": None})
+            else:
+                attrs.update({"value": w.value, "precision": w.precision})
+                if w.precision == "day" and w.day is not None:
+                    previous = w.day
+            out.append(Span(s, e, "time", tag, attrs))
+        return {"times": out}

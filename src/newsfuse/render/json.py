@@ -1,0 +1,157 @@
+"""The brief as JSON following ``newsfuse/brief@1`` (contract/brief.schema.json), plus the reading of articles."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from ..model import Article, Brief, Entity, Evidence, Rejected
+
+SCHEMA = "newsfuse/brief@1"
+
+
+def evidence(e: Evidence) -> dict[str, Any]:
+    return {"source": e.source, "text": e.text, "start": e.start, "end": e.end}
+
+
+def source(a: Article, derived: dict[str, list[tuple[str, int]]] | None = None) -> dict[str, Any]:
+    m = a.meta
+    out: dict[str, Any] = {
+        "id": a.source_id,
+        "text": a.text,
+        "title": m.title,
+        "outlet": m.outlet,
+        "url": m.url,
+        "published": m.published.isoformat() if m.published else None,
+        "wire": m.wire,
+        "language": m.language,
+        "author": m.author,
+        "removed": [r.text.strip("\n") for r in a.removed],
+        "removed_reasons": [r.reason for r in a.removed],
+        "derived_from": [{"source": s, "shared_sentences": n} for s, n in (derived or {}).get(a.source_id, [])],
+        "article_id": a.id,
+        "kind": m.kind,
+    }
+    for k in ("reference_date", "reference_basis", "dateline", "encoding", "text_from"):
+        if k in m.extra:
+            out[k] = m.extra[k]
+    return out
+
+
+def entity(e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "sources": e.sources, "mentions": e.mentions}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def brief_json(b: Brief) -> dict[str, Any]:
+    by_fact = {f.id: f for f in b.facts}
+    published = sorted(a.meta.published.isoformat() for a in b.articles if a.meta.published)
+    quotes: dict[tuple[str, str, bool], dict[str, Any]] = {}
+    for q in b.quotes:
+        key = ((q.speaker_entity or q.speaker).lower(), _norm(q.content.text), q.direct)
+        item = quotes.setdefault(
+            key,
+            {"speaker": q.speaker, "speaker_entity": q.speaker_entity, "text": q.content.text, "direct": q.direct, "sources": [], "evidence": [], "cues": []},
+        )
+        if q.source not in item["sources"]:
+            item["sources"].append(q.source)
+        item["evidence"].append(evidence(q.content))
+        if q.cue and q.cue not in item["cues"]:
+            item["cues"].append(q.cue)
+    only_here: dict[str, list[str]] = defaultdict(list)
+    for f in b.facts:
+        if len(f.sources) == 1:
+            only_here[f.sources[0]].append(f.id)
+    return {
+        "schema": SCHEMA,
+        "story": {
+            "title": b.title,
+            "first_published": published[0] if published else None,
+            "last_published": published[-1] if published else None,
+            "headline_facts": [fid for fid in b.headline_facts if fid in by_fact],
+        },
+        "sources": [source(a, b.derived_from) for a in b.articles],
+        "facts": [
+            {
+                "id": f.id,
+                "text": f.text,
+                "sources": f.sources,
+                "independent_sources": f.independent_sources,
+                "speakers": f.speakers,
+                "evidence": [evidence(e) for e in f.evidence],
+                "status": f.status,
+                "label": f"{len(f.sources)} source{'s' if len(f.sources) != 1 else ''} say" + (f" ({f.independent_sources} independent)" if f.independent_sources != len(f.sources) else ""),
+                "score": round(f.score, 3),
+            }
+            for f in b.facts
+        ],
+        "discrepancies": [
+            {
+                "id": d.id,
+                "facts": d.facts,
+                "kind": d.kind,
+                "summary": d.summary,
+                "variants": [{"value": v.value, "sources": v.sources, "evidence": [evidence(e) for e in v.evidence]} for v in d.variants],
+            }
+            for d in b.discrepancies
+        ],
+        "quotes": list(quotes.values()),
+        "entities": [entity(e) for e in b.entities],
+        "timeline": [
+            {
+                "date": t.date,
+                "precision": t.precision,
+                "text": t.text,
+                "facts": t.facts,
+                "sources": t.sources,
+                "evidence": [evidence(e) for e in t.evidence],
+                "disputed": t.disputed,
+            }
+            for t in b.timeline
+        ],
+        "only_here": dict(only_here),
+        "rejected": [{"input": r.input, "reason": r.reason} for r in b.rejected],
+    }
+
+
+def reading_json(articles: list[Article], entities: list[Entity], rejected: list[Rejected]) -> dict[str, Any]:
+    """Everything read from each article, for inspection (``newsfuse read``)."""
+    ents = {e.id: e for e in entities}
+    out = []
+    for a in articles:
+        item = source(a)
+        item["stages"] = a.stages
+        item["removed"] = [{"text": r.text, "reason": r.reason, "start": r.start, "end": r.end} for r in a.removed]
+        item["sentences"] = len(a.group("sentences"))
+        item["entities"] = sorted(
+            {m.attrs["entity"]: {"id": m.attrs["entity"], "name": ents[m.attrs["entity"]].name, "type": ents[m.attrs["entity"]].type} for m in a.group("mentions") if m.attrs.get("entity") in ents}.values(),
+            key=lambda e: e["name"],
+        )
+        item["mentions"] = [{"text": a.span_text(m), "start": m.start, "end": m.end, "label": m.label, "entity": m.attrs.get("entity")} for m in a.group("mentions")]
+        item["quotes"] = [
+            {
+                "speaker": q.attrs.get("name"),
+                "speaker_entity": q.attrs.get("entity"),
+                "speaker_kind": q.attrs.get("speaker_kind"),
+                "speaker_text": q.attrs.get("speaker_text"),
+                "cue": a.text[q.attrs["cue"][0] : q.attrs["cue"][1]] if q.attrs.get("cue") else None,
+                "direct": q.attrs.get("direct"),
+                "text": a.span_text(q),
+                "start": q.start,
+                "end": q.end,
+            }
+            for q in a.group("quotes")
+        ]
+        item["quantities"] = [{"text": a.span_text(q), "start": q.start, "end": q.end, **{k: v for k, v in q.attrs.items() if k != "counted_span"}} for q in a.group("quantities")]
+        item["times"] = [{"text": a.span_text(t), "start": t.start, "end": t.end, **t.attrs} for t in a.group("times")]
+        out.append(item)
+    return {
+        "schema": "newsfuse/reading@1",
+        "articles": out,
+        "entities": [entity(e) for e in entities],
+        "rejected": [{"input": r.input, "reason": r.reason} for r in rejected],
+    }

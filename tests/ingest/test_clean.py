@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse.ingest.base import RawDoc
+from newsfuse.ingest.clean import apply_removals, boilerplate_reason, build_article, wire_name
+from newsfuse.model import Meta, Removal
+
+
+def doc(text: str, header: bool = True) -> RawDoc:
+    return RawDoc("d", text, Meta(), "d.txt", header=header)
+
+
+def test_metadata_line_with_wire_credit() -> None:
+    a = build_article(doc(" date 2024-12-28 [Source: Reuters]\n\nTroops advanced on the town, officials said on Friday."))
+    assert a.meta.published is not None and a.meta.published.isoformat() == "2024-12-28"
+    assert a.meta.wire == "Reuters"
+    assert a.text.startswith("Troops advanced")
+    assert a.removed[0].reason == "metadata"
+
+
+def test_headline_outlet_byline_and_dateline() -> None:
+    text = "Storm floods the old harbour\nOutlet: Coastal Herald\nBy Jane Roe\nDate: 2026-03-15\n\nPORT ALDER — Water rose fast overnight, the mayor said."
+    a = build_article(doc(text))
+    assert a.meta.title == "Storm floods the old harbour"
+    assert a.meta.outlet == "Coastal Herald" and a.meta.author == "Jane Roe"
+    assert a.meta.extra["dateline"] == "PORT ALDER"
+    assert a.text == "Water rose fast overnight, the mayor said."
+
+
+def test_wire_dateline_credit() -> None:
+    a = build_article(doc("LONDON (Reuters) - Prices rose again this week, traders said."))
+    assert a.meta.wire == "Reuters"
+
+
+def test_first_line_that_is_a_sentence_is_not_a_headline() -> None:
+    a = build_article(doc("The minister said on Friday that the port will reopen.\n\nWorkers returned."))
+    assert a.meta.title is None
+    assert a.text.startswith("The minister said")
+
+
+def test_boilerplate_rules() -> None:
+    assert boilerplate_reason("Catch all the Business News and Latest Updates on Some Site. Download The Some News App to get Daily Updates.")
+    assert boilerplate_reason("Read more: Why the cranes fell") == "read-more link"
+    assert boilerplate_reason("Related: Ten things to know") == "related link"
+    assert boilerplate_reason("Share this article: Facebook Twitter Email") == "share line"
+    assert boilerplate_reason("Photo: Rescue teams at the pier / Example Agency") == "photo caption"
+    assert boilerplate_reason("First paragraph (index) is missing.") == "scraping artifact"
+    assert boilerplate_reason("The minister said the app would be ready next year.") is None
+
+
+def test_footer_removed_and_listed() -> None:
+    body = "Officials said the bridge would reopen.\nGet the latest news on the Example App. Download now for alerts."
+    a = build_article(doc(body, header=False))
+    assert a.text == "Officials said the bridge would reopen."
+    assert any("Download now" in r.text for r in a.removed)
+
+
+def test_wire_names() -> None:
+    assert wire_name("The Associated Press") == "AP"
+    assert wire_name("reuters") == "Reuters"
+    assert wire_name("Coastal Herald") is None
+
+
+@given(st.text(alphabet="ab \n", max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=5))
+def test_cleaning_only_deletes(raw: str, cuts: list[tuple[int, int]]) -> None:
+    rem = [Removal(min(s, len(raw)), min(s + n, len(raw)), raw[min(s, len(raw)) : min(s + n, len(raw))], "t") for s, n in cuts]
+    text, merged, offsets = apply_removals(raw, rem)
+    # every kept character maps back to the same character of the input
+    for t0, r0, n in offsets:
+        assert text[t0 : t0 + n] == raw[r0 : r0 + n]
+    assert sum(n for _, _, n in offsets) == len(text)
+    assert text == text.strip()

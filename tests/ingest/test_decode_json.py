@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsfuse.errors import InputError
+from newsfuse.ingest import load
+from newsfuse.ingest.decode import decode
+from newsfuse.ingest.jsonl import JsonReader
+from newsfuse.settings import Settings
+
+BODY = "The council voted on Tuesday to close the old bridge, the mayor said, after engineers found cracks."
+
+
+def test_decode_rejects_empty_and_binary() -> None:
+    with pytest.raises(InputError, match="empty"):
+        decode("x", b"  \n")
+    with pytest.raises(InputError, match="binary"):
+        decode("x", b"\x00\x01\x02binary\x00")
+
+
+def test_decode_detects_legacy_encoding() -> None:
+    text, enc = decode("x", ("Caf\u00e9 owners in Cr\u00e8te said the na\u00efve plan failed. " * 5).encode("cp1252"))
+    assert "Café" in text and enc != "utf-8"
+
+
+def test_decode_rejects_undecodable() -> None:
+    with pytest.raises(InputError, match="UTF-8"):
+        decode("x", bytes(range(128, 256)) * 20)
+
+
+def test_news_please_record() -> None:
+    rec = {"maintext": BODY, "title": "Bridge closed", "date_publish": "2024-03-05 10:00:00", "source_domain": "example.com", "url": "https://example.com/a", "authors": ["A B"], "language": "en"}
+    docs = list(JsonReader().read("f.json", json.dumps(rec).encode(), Settings()))
+    d = docs[0]
+    assert not isinstance(d, InputError)
+    assert d.text == BODY and d.meta.title == "Bridge closed" and d.meta.outlet == "example.com"
+    assert d.meta.published is not None and d.meta.published.isoformat() == "2024-03-05"
+
+
+def test_jsonl_bad_line_reported_rest_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "feed.jsonl"
+    p.write_text(json.dumps({"text": BODY, "id": "one"}) + "\n{broken\n" + json.dumps({"body": BODY + " Again.", "id": "two"}) + "\n")
+    b = load([p])
+    assert [a.source_id for a in b.articles] == ["one", "two"]
+    assert len(b.rejected) == 1 and "malformed JSON" in b.rejected[0].reason
+
+
+def test_batch_reports_every_bad_input(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "good.txt"
+    good.write_text(BODY)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\xff\x00" * 100)
+    (tmp_path / "bad.json").write_text("{not json")
+    (tmp_path / "latin.txt").write_bytes(bytes(range(128, 256)) * 20)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.seek(50_000_000)
+        f.write(b"x")
+    b = load([tmp_path], Settings())
+    assert [a.source_id for a in b.articles] == ["good"]
+    reasons = {r.input.rsplit("/", 1)[-1]: r.reason for r in b.rejected}
+    assert set(reasons) == {"empty.txt", "bin.txt", "bad.json", "latin.txt", "big.txt"}
+    assert "empty" in reasons["empty.txt"] and "binary" in reasons["bin.txt"] and "malformed JSON" in reasons["bad.json"]
+    assert "cap" in reasons["big.txt"] and "UTF-8" in reasons["latin.txt"]
+    assert all("\n" not in r for r in reasons.values())
+
+
+def test_reingest_gives_same_ids(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text(BODY)
+    assert [a.id for a in load([tmp_path]).articles] == [a.id for a in load([tmp_path]).articles]
