@@ -15,7 +15,7 @@ import numpy as np
 from ..model import Article, Brief, Discrepancy, Entity, Evidence, Fact, Quote, TimelineEntry, Variant
 from ..settings import Settings
 from .align import align
-from .compare import counted_key, day_dates, same_slot, state_class
+from .compare import counted_key, day_dates, same_slot, speakers_conflict, state_class
 from .independence import derived_links, independent_count
 from .statements import Statement, amount_of, gather, main_quantity
 
@@ -66,7 +66,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     headline = [f.id for f in facts if len(f.sources) > 1][: settings.headline_facts]
     if len(headline) < settings.headline_facts:
         headline += [f.id for f in facts if f.id not in headline][: settings.headline_facts - len(headline)]
-    timeline = build_timeline(facts, members_of)
+    timeline = build_timeline(facts, members_of, {fid for d in discrepancies if d.kind == "date" for fid in d.facts})
     return Brief(
         title=_title(articles, facts),
         articles=list(articles),
@@ -168,18 +168,21 @@ def discrepancies_of(fact: Fact, sts: Sequence[Statement]) -> list[Discrepancy]:
                 out.append(Discrepancy(_id("d-", fact.id, "wording"), "wording", "disputed: what was counted", _variants(groups), [fact.id]))
     # date: the same statement dated differently
     dated = {s.idx: day_dates(s) for s in sts}
-    values = {d for v in dated.values() for d in v}
-    if len(values) > 1 and sum(1 for s in sts if dated[s.idx]) >= 2:
+    per_source: dict[str, set[str]] = defaultdict(set)
+    for s in sts:
+        per_source[s.source] |= dated[s.idx]
+    given = [v for v in per_source.values() if v]
+    # sources disagree when no single day is given by every source that dates the statement
+    if len(given) >= 2 and not set.intersection(*given):
         groups = defaultdict(list)
         for s in sts:
             for d in sorted(dated[s.idx]):
                 groups[d].append(s)
-        if len(groups) > 1 and not _one_source_many_dates(groups):
+        if len(groups) > 1:
             out.append(Discrepancy(_id("d-", fact.id, "date"), "date", "disputed: date", _variants(groups), [fact.id]))
     # attribution: who said it
     credited = [s for s in sts if s.speaker]
-    names = {(s.speaker_entity or s.speaker or "").lower() for s in credited}
-    if len(names) > 1:
+    if any(speakers_conflict(a, b) for i, a in enumerate(credited) for b in credited[i + 1 :] if a.source != b.source):
         groups = defaultdict(list)
         for s in credited:
             groups[str(s.speaker)].append(s)
@@ -199,15 +202,10 @@ def _hedge_label(hedge: str | None, surface: str) -> str:
     return surface
 
 
-def _one_source_many_dates(groups: dict[str, list[Statement]]) -> bool:
-    srcs = [frozenset(s.source for s in v) for v in groups.values()]
-    return len(set().union(*srcs)) < 2
-
-
 # ---------------------------------------------------------------- timeline and quotes
 
 
-def build_timeline(facts: Sequence[Fact], members_of: dict[str, list[Statement]]) -> list[TimelineEntry]:
+def build_timeline(facts: Sequence[Fact], members_of: dict[str, list[Statement]], date_disputed: set[str]) -> list[TimelineEntry]:
     out: list[TimelineEntry] = []
     for f in facts:
         by_date: dict[tuple[str, str], list[Statement]] = defaultdict(list)
@@ -229,7 +227,7 @@ def build_timeline(facts: Sequence[Fact], members_of: dict[str, list[Statement]]
                     sources=sorted({s.source for s in sts}),
                     facts=[f.id],
                     evidence=[_ev(s) for s in sts],
-                    disputed=len(days) > 1,
+                    disputed=f.id in date_disputed,
                 )
             )
     out.sort(key=lambda e: (e.date, -len(e.sources)))

@@ -31,13 +31,17 @@ def pair_score(a: Statement, b: Statement, sim: float, threshold: float, strict:
             # one count reported differently, or two different counts?
             if speakers_conflict(a, b) or not close_values(a, b, ratio=1.25):
                 return None
+        elif not close_values(a, b, ratio=2.0) and sim < strict:
+            return None  # "at least one" and "a thousand" overlap as intervals but are not one count
         else:
             score += 0.06
     elif (qa is None) != (qb is None):
         score -= 0.03
     if speakers_conflict(a, b):
-        # the same words credited to two people: one fact with an attribution discrepancy, only when near-identical
-        if sim < strict:
+        # the same words or the same count credited to two people (or to a person and to "estimates"): one fact with
+        # an attribution discrepancy, only when near-identical or when the counts agree
+        counts_agree = qa is not None and qb is not None and same_slot(a, b) and quantities_agree(a, b)
+        if sim < strict and not (counts_agree and sim >= threshold + 0.1):
             return None
     elif a.speaker_entity and a.speaker_entity == b.speaker_entity:
         score += 0.05

@@ -41,15 +41,38 @@ def counted_key(counted: str | None) -> str | None:
     return _NOUN_SYNONYMS.get(head, head.rstrip("s"))
 
 
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+
+
+def period_class(period: str | None) -> str | None:
+    """The span of time a count covers, coarsely: week, day, month, year, total; None when not stated."""
+    if not period:
+        return None
+    p = period.lower()
+    if "week" in p:
+        return "week"
+    if "every day" in p or "daily" in p or "a day" in p or "per day" in p:
+        return "day"
+    if "month" in p or any(m in p for m in _MONTH_WORDS):
+        return "month"
+    if "year" in p:
+        return "year"
+    if any(k in p for k in ("so far", "to date", "since", "total", "in all")):
+        return "total"
+    return None
+
+
 def same_slot(a: Statement, b: Statement) -> bool:
-    """Do two statements count the same kind of thing (so different values are a disagreement, not two facts)?"""
+    """Do two statements count the same kind of thing over the same period (so different values are a
+    disagreement, not two facts)?"""
     qa, qb = main_quantity(a), main_quantity(b)
     if qa is None or qb is None:
         return False
     ka, kb = counted_key(qa.attrs.get("counted")), counted_key(qb.attrs.get("counted"))
     if ka != kb and not ({ka, kb} <= {"soldier", "casualtie", "casualty", "person"}):
         return False
-    return True
+    pa, pb = period_class(qa.attrs.get("period")), period_class(qb.attrs.get("period"))
+    return pa is None or pb is None or pa == pb
 
 
 def quantities_agree(a: Statement, b: Statement) -> bool:
@@ -71,13 +94,26 @@ def close_values(a: Statement, b: Statement, ratio: float = 1.25) -> bool:
     return max(va, vb) / min(va, vb) <= ratio
 
 
+IMPERSONAL = frozenset({"estimates", "estimate", "reports", "report", "data", "figures", "analysis", "statistics", "records", "documents", "study", "survey", "polls", "poll", "assessment", "assessments", "calculations", "count", "tally"})
+
+
+def impersonal(speaker: str) -> bool:
+    """A source that is not a person or body: "recent estimates", "reports", "preliminary data"."""
+    words = speaker.lower().split()
+    return any(w in IMPERSONAL for w in words[:3])
+
+
 def speakers_conflict(a: Statement, b: Statement) -> bool:
-    """Both statements name who said them, and not the same one."""
+    """Both statements say who said them, and not the same one: two named speakers, or a named speaker against an
+    impersonal source ("estimates"). A vague personal description ("officials") may be the named person: no conflict."""
     if not a.speaker or not b.speaker:
         return False
     if a.speaker_entity and b.speaker_entity:
         return a.speaker_entity != b.speaker_entity
-    return a.speaker.lower() != b.speaker.lower()
+    if bool(a.speaker_entity) != bool(b.speaker_entity):
+        desc = a.speaker if not a.speaker_entity else b.speaker
+        return impersonal(desc)
+    return a.speaker.lower() != b.speaker.lower() and (impersonal(a.speaker) != impersonal(b.speaker))
 
 
 def day_dates(st: Statement) -> set[str]:

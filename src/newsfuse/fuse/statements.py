@@ -53,6 +53,8 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
     for a in articles:
         quotes = a.group("quotes")
         for s in a.group("statements"):
+            if s.label == "headline":
+                continue
             text = a.text[s.start : s.end]
             if len(text.split()) < 4:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Article, Span
@@ -41,7 +42,7 @@ class Quantities:
                 continue
             head = _counted_head(ent)
             counted, state = _counted(head) if head is not None else (None, None)
-            period = _period(ent, date_ents)
+            period = _period(ent, date_ents, head)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             out.append(
                 Span(
@@ -118,20 +119,71 @@ def _counted(head: Any) -> tuple[str, str | None]:
     return counted, state
 
 
-def _period(ent: Any, date_ents: list[Any]) -> str | None:
-    """A time expression in the same clause that bounds the count ("in the last week", "so far")."""
+_POINT = re.compile(
+    r"^(?:on |last |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+    r"^(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"^(?:today|yesterday|tonight|tomorrow)$|^\d{4}-\d{2}-\d{2}$",
+    re.I,
+)
+
+
+def is_period(expr: str) -> bool:
+    """A duration that bounds a count ("in the last week", "so far", "in November"), not the day something was said."""
+    return not _POINT.search(expr.strip())
+
+
+def _verb_of(tok: Any) -> Any:
+    """The nearest verb at or above a token (the clause it belongs to)."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in {"VERB", "AUX"}:
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _clause_verbs(ent: Any, head: Any) -> set[int]:
+    """Verbs of the clause a count belongs to: its own clause verb, the counted noun's participle ("soldiers
+    killed"), and their coordinated verbs ("killed or wounded")."""
+    verbs = []
+    v = _verb_of(ent.root)
+    if v is not None:
+        verbs.append(v)
+    if head is not None:
+        for c in head.children:
+            if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB":
+                verbs.append(c)
+    out: set[int] = set()
+    for v in verbs:
+        out.add(v.i)
+        out.update(c.i for c in v.children if c.dep_ == "conj")
+        if v.dep_ == "conj":
+            out.add(v.head.i)
+    return out
+
+
+def _period(ent: Any, date_ents: list[Any], head: Any = None) -> str | None:
+    """A duration in the count's own clause that bounds it ("killed in the last week", "so far"); a date in another
+    clause of the sentence ("where forces mounted a raid in August") is not the count's period."""
     sent = ent.sent
+    verbs = _clause_verbs(ent, head)
     best = None
     for d in date_ents:
-        if d.sent.start != sent.start:
+        if d.sent.start != sent.start or not is_period(d.text):
+            continue
+        v = _verb_of(d.root)
+        if v is None or v.i not in verbs:
             continue
         dist = abs(d.start - ent.end) if d.start >= ent.end else abs(ent.start - d.end)
         if best is None or dist < best[0]:
             best = (dist, d.text)
     if best is not None:
         return best[1]
-    text = sent.text.lower()
-    for phrase in ("so far", "to date", "since the start", "in total", "in all"):
-        if phrase in text:
-            return phrase
+    for t in sent:
+        if t.lower_ in {"so", "to", "in"} and t.i + 1 < sent.end and f"{t.lower_} {t.nbor().lower_}" in {"so far", "to date", "in total", "in all"}:
+            v = _verb_of(t)
+            if v is not None and v.i in verbs:
+                return f"{t.lower_} {t.nbor().lower_}"
     return None

@@ -45,6 +45,12 @@ def glued_headline_end(tokens: list[Any]) -> int | None:
     return None
 
 
+def is_subhead(line: str) -> bool:
+    """A short paragraph of its own without final punctuation: a subheading, not a sentence."""
+    core = line.strip().strip("\"'“”‘’")
+    return 0 < len(core.split()) <= 12 and core[-1:] not in {".", "!", "?", ":", ";", ","}
+
+
 class Sentences:
     name = "sentences"
     version = 1
@@ -82,10 +88,13 @@ class Sentences:
                     prev = out.pop()
                     out.append(Span(prev.start, toks[-1].idx + len(toks[-1].text), prev.label, tag))
                     continue
+                ends_para = bool(_PARA_END.match(text, toks[-1].idx + len(toks[-1].text)))
                 for a, b in zip(starts, starts[1:], strict=False):
                     part = toks[a:b]
                     s, e = part[0].idx, part[-1].idx + len(part[-1].text)
                     label = "headline" if (len(starts) > 2 and a == 0) else "sentence"
+                    if para_start and ends_para and is_subhead(text[s:e]):
+                        label = "headline"
                     out.append(Span(s, e, label, tag))
                 para_start = bool(_PARA_END.match(text, toks[-1].idx + len(toks[-1].text)))
         return {"sentences": out}

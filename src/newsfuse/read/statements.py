@@ -27,6 +27,10 @@ def clause_cuts(sent: Any) -> list[int]:
     for t in sent:
         if t.text == ";" and t.i + 1 < sent.end:
             cuts.append(t.i + 1)
+        # ", with 1,000 troops killed ...": an absolute phrase that carries a count of its own
+        if t.lower_ in {"with", "including"} and t.i > sent.start and sent.doc[t.i - 1].text == ",":
+            if any(d.like_num or d.ent_type_ == "CARDINAL" for d in t.subtree) and len(list(t.subtree)) >= 4:
+                cuts.append(t.i)
     return sorted(set(cuts))
 
 
@@ -69,5 +73,5 @@ class Statements:
                 else:
                     merged.append((a, b))
             for a, b in merged:
-                out.append(Span(a, b, "statement", tag, {"sentence": (s.start, s.end)}))
+                out.append(Span(a, b, "headline" if s.label == "headline" else "statement", tag, {"sentence": (s.start, s.end)}))
         return {"statements": out}
