@@ -89,7 +89,11 @@ class ReferenceBert:
             raise ValueError(f"only mean pooling is implemented: {self.pooling}")
         tensors, self.metadata = read_safetensors(model_dir / "model.safetensors")
         # float64 arithmetic on the float32 weights; torch Linear computes x @ W.T + b, so store W.T once
-        self.w = {k: (v.T if v.ndim == 2 and ".encoder." in f".{k}" else v).astype(np.float64) for k, v in tensors.items() if k != "embeddings.position_ids"}
+        self.w = {
+            k: (v.T if v.ndim == 2 and ".encoder." in f".{k}" else v).astype(np.float64)
+            for k, v in tensors.items()
+            if k != "embeddings.position_ids"
+        }
         self.eps = float(cfg["layer_norm_eps"])
         self.heads = int(cfg["num_attention_heads"])
         self.layers = int(cfg["num_hidden_layers"])
@@ -110,7 +114,9 @@ class ReferenceBert:
         real = np.flatnonzero(mask.reshape(-1) > 0)
         pos = np.tile(np.arange(n), b)[real]
         x = w["embeddings.word_embeddings.weight"][ids.reshape(-1)[real]] + w["embeddings.position_embeddings.weight"][pos]
-        x = _layer_norm(x + w["embeddings.token_type_embeddings.weight"][0], w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps)
+        x = _layer_norm(
+            x + w["embeddings.token_type_embeddings.weight"][0], w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps
+        )
         key_bias = np.where(mask[:, None, None, :] > 0, 0.0, np.finfo(np.float64).min / 2)  # BertModel's extended mask
 
         def heads(t: np.ndarray) -> np.ndarray:  # (tokens, hidden) -> padded (batch, heads, seq, head_dim)

@@ -37,7 +37,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     centroid = vectors.mean(axis=0) if len(vectors) else np.zeros(384)
     facts: list[Fact] = []
     members_of: dict[str, list[Statement]] = {}
-    for cl in clusters:
+    for cl in _useful(clusters, statements):
         sts = [statements[i] for i in cl]
         rep = _representative(sts, vectors[cl])
         fid = _id("f-", *(f"{s.article.id}:{s.start}:{s.end}" for s in sts))
@@ -78,6 +78,23 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         headline_facts=headline,
         derived_from=links,
     )
+
+
+def _useful(clusters: list[list[int]], statements: Sequence[Statement]) -> list[list[int]]:
+    """Drop clause units that found no other source (their statement already stands for them), and clusters of
+    clauses that only repeat a cluster of their own statements."""
+    out = []
+    by_unit = {(statements[i].article.id, statements[i].start, statements[i].end): k for k, cl in enumerate(clusters) for i in cl}
+    for cl in clusters:
+        sts = [statements[i] for i in cl]
+        if all(s.kind == "clause" for s in sts):
+            if len({s.source for s in sts}) < 2:
+                continue
+            parents = {by_unit.get((s.article.id, *s.parent)) for s in sts if s.parent}
+            if len(parents) == 1 and None not in parents:
+                continue
+        out.append(cl)
+    return out
 
 
 def _embed(statements: Sequence[Statement]) -> np.ndarray:
@@ -142,11 +159,7 @@ def discrepancies_of(fact: Fact, sts: Sequence[Statement]) -> list[Discrepancy]:
                 not amounts[a.idx].overlaps(amounts[b.idx]) for i, a in enumerate(with_q) for b in with_q[i + 1 :] if a.source != b.source
             )
             if clash:
-                groups = defaultdict(list)
-                for s in with_q:
-                    q = qs[s.idx]
-                    assert q is not None
-                    groups[_hedge_label(q.attrs.get("hedge"), s.article.text[q.start : q.end])].append(s)
+                groups = _compatible_groups(with_q, amounts, qs)
                 if len(groups) > 1:
                     out.append(Discrepancy(_id("d-", fact.id, "hedge"), "hedge", "disputed: hedge", _variants(groups), [fact.id]))
         # wording: what was counted ("died" vs "killed or wounded")
@@ -198,8 +211,22 @@ def _merge_same_value(groups: dict[str, list[Statement]], qs: dict) -> list[Vari
     return _variants({k: v for k, v in groups.items() if v})
 
 
-def _hedge_label(hedge: str | None, surface: str) -> str:
-    return surface
+def _compatible_groups(sts: Sequence[Statement], amounts: dict, qs: dict) -> dict[str, list[Statement]]:  # type: ignore[type-arg]
+    """Group statements whose hedged amounts agree ("over 3,000", "at least 3,000", "more than 3,000") apart from those
+    that contradict them ("almost 3,000"); each group is labelled by its surface forms."""
+    groups: list[list[Statement]] = []
+    for s in sorted(sts, key=lambda s: (amounts[s.idx].low or 0.0, s.source)):
+        for g in groups:
+            if all(amounts[s.idx].overlaps(amounts[t.idx]) for t in g):
+                g.append(s)
+                break
+        else:
+            groups.append([s])
+    out: dict[str, list[Statement]] = {}
+    for g in groups:
+        forms = list(dict.fromkeys(s.article.text[qs[s.idx].start : qs[s.idx].end] for s in g))
+        out[" / ".join(forms)] = g
+    return out
 
 
 # ---------------------------------------------------------------- timeline and quotes

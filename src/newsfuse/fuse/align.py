@@ -1,9 +1,10 @@
 """Aligning statements across sources into facts.
 
 Sentence embeddings propose pairs; the reading decides. Two statements join one fact when they are similar enough
-*and* compatible: counts of the same thing that differ only within one reporting (same speaker, close values) stay
-one fact and become a discrepancy; counts by different people or of different things stay apart. One statement per
-source per fact; clusters grow greedily by best pair, with average linkage so chains do not drift.
+*and* compatible. Counts of the same thing that differ only within one reporting (same speaker, close values) stay one
+fact and become a discrepancy; counts by different people, of different things or far apart are a *conflict*: such a
+pair may never end up in one fact, however the clusters grow. One statement per source per fact; clusters grow
+greedily by best pair, with average linkage so chains do not drift.
 """
 
 from __future__ import annotations
@@ -12,38 +13,50 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .compare import close_values, quantities_agree, same_slot, speakers_conflict
+from .compare import close_values, quantities_agree, same_slot, speakers_conflict, state_class
 from .statements import Statement, main_quantity
+
+
+def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: float) -> bool:
+    """True when the reading says the two statements cannot be one fact."""
+    qa, qb = main_quantity(a), main_quantity(b)
+    if qa is not None and qb is not None:
+        if not same_slot(a, b):
+            if sim < strict:
+                return True
+        elif not quantities_agree(a, b):
+            if speakers_conflict(a, b) or not close_values(a, b, ratio=1.25):
+                return True
+        elif not close_values(a, b, ratio=2.0) and sim < strict:
+            return True  # "at least one" and "a thousand" overlap as intervals but are not one count
+    if speakers_conflict(a, b):
+        # the same words or the same count credited to two people (or to a person and to "estimates") is one fact
+        # with an attribution discrepancy only when near-identical or when the counts agree
+        counts_agree = qa is not None and qb is not None and same_slot(a, b) and quantities_agree(a, b)
+        if sim < strict and not (counts_agree and sim >= threshold + 0.1):
+            return True
+    return False
 
 
 def pair_score(a: Statement, b: Statement, sim: float, threshold: float, strict: float) -> float | None:
     """Similarity adjusted by what the reading knows, or None when the two must not be one fact."""
+    if conflict(a, b, sim, threshold, strict):
+        return None
     score = sim
     shared = len(a.entities & b.entities)
     union = len(a.entities | b.entities) or 1
     score += 0.08 * shared / union
     qa, qb = main_quantity(a), main_quantity(b)
     if qa is not None and qb is not None:
-        if not same_slot(a, b):
-            if sim < strict:
-                return None
-        elif not quantities_agree(a, b):
-            # one count reported differently, or two different counts?
-            if speakers_conflict(a, b) or not close_values(a, b, ratio=1.25):
-                return None
-        elif not close_values(a, b, ratio=2.0) and sim < strict:
-            return None  # "at least one" and "a thousand" overlap as intervals but are not one count
-        else:
+        if same_slot(a, b) and quantities_agree(a, b):
             score += 0.06
+            if close_values(a, b, ratio=1.25) and state_class(qa.attrs.get("state"), qa.attrs.get("counted")) == state_class(
+                qb.attrs.get("state"), qb.attrs.get("counted")
+            ):
+                score += 0.08  # the same count of the same thing in the same state: strong evidence of one fact
     elif (qa is None) != (qb is None):
         score -= 0.03
-    if speakers_conflict(a, b):
-        # the same words or the same count credited to two people (or to a person and to "estimates"): one fact with
-        # an attribution discrepancy, only when near-identical or when the counts agree
-        counts_agree = qa is not None and qb is not None and same_slot(a, b) and quantities_agree(a, b)
-        if sim < strict and not (counts_agree and sim >= threshold + 0.1):
-            return None
-    elif a.speaker_entity and a.speaker_entity == b.speaker_entity:
+    if a.speaker_entity and a.speaker_entity == b.speaker_entity:
         score += 0.05
     return score if score >= threshold else None
 
@@ -80,16 +93,48 @@ def align(statements: Sequence[Statement], vectors: np.ndarray, threshold: float
         mi, mj = members[ci], members[cj]
         if {statements[k].article.id for k in mi} & {statements[k].article.id for k in mj}:
             continue
-        # average linkage over compatible pairs: most cross pairs must themselves be acceptable
         cross = [(a, b) for a in mi for b in mj]
+        if any(conflict(statements[a], statements[b], float(sims[a, b]), threshold, strict) for a, b in cross):
+            continue
+        # average linkage: most cross pairs must themselves be acceptable, and similar on average
         good = sum(1 for a, b in cross if (a, b) in ok_pair)
         if good / len(cross) < 0.5:
             continue
-        avg = float(np.mean([sims[a, b] for a, b in cross]))
-        if avg < paraphrase:
+        if float(np.mean([sims[a, b] for a, b in cross])) < paraphrase:
             continue
         for k in mj:
             cluster_of[k] = ci
         members[ci] = mi + mj
         del members[cj]
-    return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    clusters = fold_overlapping(list(members.values()), statements, sims, threshold, strict)
+    return sorted((sorted(m) for m in clusters), key=lambda m: m[0])
+
+
+def _overlap(a: Statement, b: Statement) -> bool:
+    return a.article.id == b.article.id and a.start < b.end and b.start < a.end
+
+
+def fold_overlapping(clusters: list[list[int]], statements: Sequence[Statement], sims: np.ndarray, threshold: float, strict: float) -> list[list[int]]:
+    """A statement and a clause inside it may both have found partners: when most members of a cluster overlap the
+    members of a larger cluster, they report one fact twice. Fold the smaller into the larger (new sources only, and
+    never a conflicting member)."""
+    kept: list[list[int]] = []
+    for cl in sorted(clusters, key=lambda c: (-len(c), c[0])):
+        target = None
+        for k in kept:
+            hits = sum(1 for i in cl if any(_overlap(statements[i], statements[j]) for j in k))
+            if len(cl) > 1 and hits >= 0.6 * len(cl):
+                target = k
+                break
+        if target is None:
+            kept.append(list(cl))
+            continue
+        have = {statements[j].article.id for j in target}
+        for i in cl:
+            if statements[i].article.id in have:
+                continue
+            if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for j in target):
+                continue
+            target.append(i)
+            have.add(statements[i].article.id)
+    return kept

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..errors import ModelError
 
-MAX_TOKENS = 128
+MAX_TOKENS = 256  # as sentence-transformers runs all-MiniLM-L6-v2
 
 
 def _package_dir(name: str) -> Path:

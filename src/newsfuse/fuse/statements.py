@@ -29,6 +29,8 @@ class Statement:
     times: list[Span] = field(default_factory=list)
     entities: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
+    kind: str = "statement"  # or "clause": a claim inside a statement (overlaps it)
+    parent: tuple[int, int] | None = None
 
     @property
     def source(self) -> str:
@@ -58,7 +60,9 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             text = a.text[s.start : s.end]
             if len(text.split()) < 4:
                 continue
-            st = Statement(len(out), a, s.start, s.end, text)
+            st = Statement(len(out), a, s.start, s.end, text, kind=s.label)
+            if s.label == "clause":
+                st.parent = tuple(s.attrs["statement"])  # type: ignore[assignment]
             best = 0
             for q in quotes:
                 ov = min(q.end, s.end) - max(q.start, s.start)

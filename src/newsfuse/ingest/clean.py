@@ -167,9 +167,12 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
     lines = _lines(raw)
     cuts: list[Removal] = []
     body_start = 0
+    header_cut: set[int] = set()
     if doc.header:
         i = 0
         seen_headline = meta.title is not None
+        first_content = True
+        body_start = -1
         while i < len(lines) and i < 12:
             ln = lines[i]
             s = ln.text.strip()
@@ -178,20 +181,22 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
                 continue
             if _read_meta_line(s, meta):
                 cuts.append(_removal(raw, ln.start, ln.end, "metadata"))
-                i += 1
-                continue
-            if not seen_headline and _is_headline(s, lines[i + 1 : i + 4]):
+            elif first_content and not seen_headline and _is_headline(s, lines[i + 1 : i + 4]):
                 meta.title = s
                 seen_headline = True
                 cuts.append(_removal(raw, ln.start, ln.end, "headline"))
-                i += 1
-                continue
-            break
-        body_start = i
+            elif body_start < 0:
+                # the body begins; metadata lines may still follow a first paragraph glued to its headline
+                body_start = i
+            first_content = False
+            i += 1
+        if body_start < 0:
+            body_start = i
+        header_cut = {c.start for c in cuts}
     first_body = True
     for ln in lines[body_start:]:
         s = ln.text.strip()
-        if not s:
+        if not s or (doc.header and ln.start in header_cut):
             continue
         reason = boilerplate_reason(s)
         if reason is None and _CONTRIB.match(s):

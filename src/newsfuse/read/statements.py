@@ -1,5 +1,10 @@
-"""Statements: the units facts are made of. A sentence, split where it carries several claims: at semicolons and
-between coordinated main clauses that each have their own subject ("X said Friday, and one soldier has died")."""
+"""Statements: the units facts are made of.
+
+A ``statement`` is a sentence, split where it carries several claims: at semicolons and between coordinated main
+clauses that each have their own subject ("X said Friday, and one soldier has died"). A ``clause`` is a smaller unit
+inside a statement that carries a claim of its own: a participle adjunct (", killing four workers"), a coordinated
+verb phrase ("and leaving seven others hurt"), a non-restrictive relative clause (", which left four dead"). Clauses
+overlap their statement, so one sentence can be evidence for several facts."""
 
 from __future__ import annotations
 
@@ -32,6 +37,35 @@ def clause_cuts(sent: Any) -> list[int]:
             if any(d.like_num or d.ent_type_ == "CARDINAL" for d in t.subtree) and len(list(t.subtree)) >= 4:
                 cuts.append(t.i)
     return sorted(set(cuts))
+
+
+_CLAUSE_DEPS = {"advcl", "conj", "relcl", "ccomp"}
+
+
+def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of claim-bearing clauses inside a sentence (see the module docstring)."""
+    out: list[tuple[int, int]] = []
+    for t in sent:
+        if t.pos_ not in {"VERB", "AUX"} or t.dep_ not in _CLAUSE_DEPS or t.i == sent.root.i:
+            continue
+        sub = [x for x in t.subtree if not x.is_space]
+        if not sub:
+            continue
+        lo, hi = sub[0].i, sub[-1].i + 1
+        first = sent.doc[lo]
+        if t.dep_ == "advcl" and t.tag_ != "VBG":
+            continue  # "when ...", "after ..." adjuncts: circumstances, not claims
+        if t.dep_ == "relcl" and not (lo > sent.start and sent.doc[lo - 1].text == "," and first.lower_ in {"which", "who"}):
+            continue  # only non-restrictive relative clauses carry claims of their own
+        if t.dep_ == "ccomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+            continue
+        while lo < hi and (sent.doc[lo].is_punct or sent.doc[lo].dep_ in {"cc", "mark"}):
+            lo += 1
+        while hi > lo and sent.doc[hi - 1].is_punct:
+            hi -= 1
+        if hi - lo >= min_words and (lo, hi) != (sent.start, sent.end):
+            out.append((lo, hi))
+    return out
 
 
 class Statements:
@@ -74,4 +108,11 @@ class Statements:
                     merged.append((a, b))
             for a, b in merged:
                 out.append(Span(a, b, "headline" if s.label == "headline" else "statement", tag, {"sentence": (s.start, s.end)}))
+                if s.label == "headline" or k >= len(spacy_sents):
+                    continue
+                ss = spacy_sents[k]
+                for lo, hi in clause_units(ss):
+                    ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+                    if a <= ca and cb <= b and (ca, cb) != (a, b) and len(article.text[ca:cb].split()) < len(article.text[a:b].split()) - 2:
+                        out.append(Span(ca, cb, "clause", tag, {"sentence": (s.start, s.end), "statement": (a, b)}))
         return {"statements": out}
