@@ -12,12 +12,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import Article, Brief, Discrepancy, Entity, Evidence, Fact, Quote, TimelineEntry, Variant
+from ..model import Article, Brief, Discrepancy, Entity, Evidence, Fact, Quote, TimelineEntry
 from ..settings import Settings
+from . import discrepancies as disagree
 from .align import align
-from .compare import counted_key, day_dates, same_slot, speakers_conflict, state_class
 from .independence import derived_links, independent_count
-from .statements import Statement, amount_of, gather, main_quantity
+from .statements import Statement, gather
 
 
 def _id(prefix: str, *parts: str) -> str:
@@ -59,8 +59,11 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         members_of[fid] = sts
     discrepancies: list[Discrepancy] = []
     for fact in facts:
-        for d in discrepancies_of(fact, members_of[fact.id]):
-            discrepancies.append(d)
+        discrepancies += disagree.within(fact.id, members_of[fact.id])
+    discrepancies = disagree.dedupe(discrepancies + disagree.across([f.id for f in facts], members_of, vectors))
+    disputed = {fid for d in discrepancies for fid in d.facts}
+    for fact in facts:
+        if fact.id in disputed:
             fact.status = "disputed"
     facts.sort(key=lambda f: (-f.score, f.id))
     headline = [f.id for f in facts if len(f.sources) > 1][: settings.headline_facts]
@@ -119,114 +122,6 @@ def _title(articles: Sequence[Article], facts: Sequence[Fact]) -> str:
     if titles:
         return Counter(titles).most_common(1)[0][0]
     return facts[0].text if facts else "(empty story)"
-
-
-# ---------------------------------------------------------------- discrepancies
-
-
-def _variants(groups: dict[str, list[Statement]]) -> list[Variant]:
-    return [
-        Variant(value=k, sources=sorted({s.source for s in v}), evidence=[_ev(s) for s in v])
-        for k, v in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    ]
-
-
-def discrepancies_of(fact: Fact, sts: Sequence[Statement]) -> list[Discrepancy]:
-    out: list[Discrepancy] = []
-    if len({s.source for s in sts}) < 2:
-        return out
-    with_q = [s for s in sts if main_quantity(s) is not None]
-    if len(with_q) >= 2 and all(same_slot(with_q[0], s) for s in with_q[1:]):
-        qs = {s.idx: main_quantity(s) for s in with_q}
-        # number: the stated values differ beyond what hedges allow
-        by_value: dict[float, list[Statement]] = defaultdict(list)
-        for s in with_q:
-            q = qs[s.idx]
-            assert q is not None
-            v = q.attrs.get("value") or q.attrs.get("low") or 0.0
-            by_value[float(v)].append(s)
-        if len(by_value) > 1 and _disjoint([amount_of(qs[v[0].idx]) for v in by_value.values()]):  # type: ignore[arg-type]
-            groups = {s.article.text[qs[s.idx].start : qs[s.idx].end]: [] for s in with_q}  # type: ignore[union-attr]
-            for s in with_q:
-                q = qs[s.idx]
-                assert q is not None
-                groups[s.article.text[q.start : q.end]].append(s)
-            out.append(Discrepancy(_id("d-", fact.id, "number"), "number", "disputed: number", _merge_same_value(groups, qs), [fact.id]))
-        else:
-            # hedge: the same number with hedges whose intervals do not overlap
-            amounts = {s.idx: amount_of(qs[s.idx]) for s in with_q}  # type: ignore[arg-type]
-            clash = any(
-                not amounts[a.idx].overlaps(amounts[b.idx]) for i, a in enumerate(with_q) for b in with_q[i + 1 :] if a.source != b.source
-            )
-            if clash:
-                groups = _compatible_groups(with_q, amounts, qs)
-                if len(groups) > 1:
-                    out.append(Discrepancy(_id("d-", fact.id, "hedge"), "hedge", "disputed: hedge", _variants(groups), [fact.id]))
-        # wording: what was counted ("died" vs "killed or wounded")
-        classes: dict[frozenset[str], list[Statement]] = defaultdict(list)
-        for s in with_q:
-            q = qs[s.idx]
-            assert q is not None
-            c = state_class(q.attrs.get("state"), q.attrs.get("counted"))
-            if c:
-                classes[c].append(s)
-        if len(classes) > 1 and len({counted_key(qs[s.idx].attrs.get("counted")) for s in with_q}) <= 2:  # type: ignore[union-attr]
-            groups = {}
-            for c, ss in classes.items():
-                q = qs[ss[0].idx]
-                assert q is not None
-                label = q.attrs.get("state") or "+".join(sorted(c))
-                groups.setdefault(str(label), []).extend(ss)
-            if len(groups) > 1:
-                out.append(Discrepancy(_id("d-", fact.id, "wording"), "wording", "disputed: what was counted", _variants(groups), [fact.id]))
-    # date: the same statement dated differently
-    dated = {s.idx: day_dates(s) for s in sts}
-    per_source: dict[str, set[str]] = defaultdict(set)
-    for s in sts:
-        per_source[s.source] |= dated[s.idx]
-    given = [v for v in per_source.values() if v]
-    # sources disagree when no single day is given by every source that dates the statement
-    if len(given) >= 2 and not set.intersection(*given):
-        groups = defaultdict(list)
-        for s in sts:
-            for d in sorted(dated[s.idx]):
-                groups[d].append(s)
-        if len(groups) > 1:
-            out.append(Discrepancy(_id("d-", fact.id, "date"), "date", "disputed: date", _variants(groups), [fact.id]))
-    # attribution: who said it
-    credited = [s for s in sts if s.speaker]
-    if any(speakers_conflict(a, b) for i, a in enumerate(credited) for b in credited[i + 1 :] if a.source != b.source):
-        groups = defaultdict(list)
-        for s in credited:
-            groups[str(s.speaker)].append(s)
-        out.append(Discrepancy(_id("d-", fact.id, "attribution"), "attribution", "disputed: attribution", _variants(groups), [fact.id]))
-    return out
-
-
-def _disjoint(amounts: list) -> bool:  # type: ignore[type-arg]
-    return any(not a.overlaps(b) for i, a in enumerate(amounts) for b in amounts[i + 1 :])
-
-
-def _merge_same_value(groups: dict[str, list[Statement]], qs: dict) -> list[Variant]:  # type: ignore[type-arg]
-    return _variants({k: v for k, v in groups.items() if v})
-
-
-def _compatible_groups(sts: Sequence[Statement], amounts: dict, qs: dict) -> dict[str, list[Statement]]:  # type: ignore[type-arg]
-    """Group statements whose hedged amounts agree ("over 3,000", "at least 3,000", "more than 3,000") apart from those
-    that contradict them ("almost 3,000"); each group is labelled by its surface forms."""
-    groups: list[list[Statement]] = []
-    for s in sorted(sts, key=lambda s: (amounts[s.idx].low or 0.0, s.source)):
-        for g in groups:
-            if all(amounts[s.idx].overlaps(amounts[t.idx]) for t in g):
-                g.append(s)
-                break
-        else:
-            groups.append([s])
-    out: dict[str, list[Statement]] = {}
-    for g in groups:
-        forms = list(dict.fromkeys(s.article.text[qs[s.idx].start : qs[s.idx].end] for s in g))
-        out[" / ".join(forms)] = g
-    return out
 
 
 # ---------------------------------------------------------------- timeline and quotes

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .compare import close_values, quantities_agree, same_slot, speakers_conflict, state_class
+from .compare import close_values, quantities_agree, quantity_state, same_slot, speakers_conflict
 from .statements import Statement, main_quantity
 
 
@@ -50,9 +50,7 @@ def pair_score(a: Statement, b: Statement, sim: float, threshold: float, strict:
     if qa is not None and qb is not None:
         if same_slot(a, b) and quantities_agree(a, b):
             score += 0.06
-            if close_values(a, b, ratio=1.25) and state_class(qa.attrs.get("state"), qa.attrs.get("counted")) == state_class(
-                qb.attrs.get("state"), qb.attrs.get("counted")
-            ):
+            if close_values(a, b, ratio=1.25) and quantity_state(qa) == quantity_state(qb):
                 score += 0.08  # the same count of the same thing in the same state: strong evidence of one fact
     elif (qa is None) != (qb is None):
         score -= 0.03

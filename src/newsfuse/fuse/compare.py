@@ -4,16 +4,21 @@ of disagreement separates them. No text is read here; only what the reading reco
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from ..model import Span
 from ..read.numbers import intervals_overlap
 from .statements import Statement, amount_of, main_quantity
 
 _STATE_CLASSES = {
-    "die": "death", "died": "death", "dead": "death", "kill": "death", "killed": "death", "deaths": "death",
+    "die": "death", "dying": "death", "killing": "death", "fatally": "death", "fatal": "death",
+    "injuring": "injury", "wounding": "injury", "evacuation": "evacuation", "collapsing": "collapse", "died": "death", "dead": "death", "kill": "death", "killed": "death", "deaths": "death",
     "death": "death", "lost": "death", "perish": "death", "perished": "death",
     "wound": "injury", "wounded": "injury", "injure": "injury", "injured": "injury", "hurt": "injury",
     "injuries": "injury", "casualties": "death+injury", "casualty": "death+injury",
     "evacuate": "evacuation", "evacuated": "evacuation", "moved": "evacuation", "displaced": "evacuation",
+    "collapse": "collapse", "collapsed": "collapse", "fell": "collapse", "fallen": "collapse", "fall": "collapse",
+    "toppled": "collapse", "topple": "collapse", "crashed": "collapse", "destroyed": "collapse",
     "arrest": "arrest", "arrested": "arrest", "detained": "arrest", "missing": "missing", "capture": "capture",
     "captured": "capture",
 }
@@ -24,14 +29,19 @@ _NOUN_SYNONYMS = {
 }
 
 
-def state_class(state: str | None, counted: str | None) -> frozenset[str]:
+def state_class(state: str | None, counted: str | None, lemmas: Sequence[str] = ()) -> frozenset[str]:
     """What a count counts, as classes: "killed or wounded" -> {death, injury}; "died" -> {death}."""
     out: set[str] = set()
-    for w in re.findall(r"[a-z]+", f"{state or ''} {counted or ''}".lower()):
+    for w in [*lemmas, *re.findall(r"[a-z]+", f"{state or ''} {counted or ''}".lower())]:
         c = _STATE_CLASSES.get(w)
         if c:
             out.update(c.split("+"))
     return frozenset(out)
+
+
+def quantity_state(q: Span) -> frozenset[str]:
+    """The state classes of a quantity span as the reading recorded it."""
+    return state_class(q.attrs.get("state"), q.attrs.get("counted"), q.attrs.get("state_lemmas") or ())
 
 
 def counted_key(counted: str | None) -> str | None:

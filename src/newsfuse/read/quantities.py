@@ -41,7 +41,7 @@ class Quantities:
             if amount is None:
                 continue
             head = _counted_head(ent)
-            counted, state = _counted(head) if head is not None else (None, None)
+            counted, state, state_lemmas = _counted(head) if head is not None else (None, None, [])
             period = _period(ent, date_ents, head)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             out.append(
@@ -60,6 +60,7 @@ class Quantities:
                         "counted": counted,
                         "counted_span": (head.idx, head.idx + len(head.text)) if head is not None else None,
                         "state": state,
+                        "state_lemmas": state_lemmas,
                         "period": period,
                     },
                 )
@@ -84,8 +85,9 @@ def _counted_head(ent: Any) -> Any:
     return None
 
 
-def _counted(head: Any) -> tuple[str, str | None]:
-    """The counted noun phrase and its state: ("North Korean soldiers", "killed or wounded")."""
+def _counted(head: Any) -> tuple[str, str | None, list[str]]:
+    """The counted noun phrase, its state as written and the state's lemmas:
+    ("North Korean soldiers", "killed or wounded", ["kill", "wound"])."""
     mods = [c for c in head.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ not in {"CARDINAL"}]
     words: list[Any] = []
     for m in mods:
@@ -93,30 +95,46 @@ def _counted(head: Any) -> tuple[str, str | None]:
     words.append(head)
     words.sort(key=lambda t: t.i)
     counted = " ".join(t.text for t in words)
-    state = None
     verb = None
-    if head.dep_ in _STATE_DEPS:
-        verb = head.head
+    for c in head.children:  # "soldiers killed ...", "cranes that fell ..."
+        if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB":
+            verb = c
+            break
+    if verb is None and head.dep_ in _STATE_DEPS | {"dobj"} and head.head.pos_ in {"VERB", "AUX"}:
+        verb = head.head  # "11 workers died", "which killed or injured 11 workers"
+    if verb is None and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+        noun = head.head.head  # "the collapse of three cranes"
+        return counted, noun.text, [noun.lemma_.lower()]
+    if verb is not None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _own_object(verb.head, head):
+        verb = verb.head  # "killed or injured 11 workers": the object hangs on the last conjunct
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return counted, None, []
+    parts = [verb]
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "ADJ"} and not _own_object(c, head):
+            parts.append(c)
+        if c.dep_ in {"acomp", "attr", "oprd"} and c.pos_ in {"ADJ", "NOUN"}:
+            parts.append(c)
+    for c in head.rights:  # "left four dockworkers dead"
+        if c.dep_ in {"amod", "oprd", "acomp"} and c.pos_ == "ADJ":
+            parts.append(c)
+    if verb.lemma_ in {"be", "have", "leave", "remain"} and len(parts) > 1:
+        parts = parts[1:]  # the state is the complement: "were dead", "left ... injured"
+    elif verb.lemma_ in {"be", "have"}:
+        return counted, None, []
+    parts.sort(key=lambda t: t.i)
+    lo, hi = parts[0].i, parts[-1].i
+    between = [t for t in head.doc[lo : hi + 1] if t not in parts]
+    if all(t.dep_ in {"cc", "punct", "advmod", "preconj"} for t in between):
+        state = head.doc[lo : hi + 1].text
     else:
-        for c in head.children:
-            if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB":
-                verb = c
-                break
-    if verb is not None and verb.pos_ in {"VERB", "AUX"}:
-        parts = [verb]
-        for c in verb.children:
-            if c.dep_ == "conj" and c.pos_ in {"VERB", "ADJ"}:
-                parts.append(c)
-            if c.dep_ in {"acomp", "attr"} and c.pos_ in {"ADJ", "NOUN"}:
-                parts.append(c)
-        if verb.lemma_ in {"be", "have"} and len(parts) == 1:
-            state = None
-        else:
-            lo, hi = min(p.i for p in parts), max(p.i for p in parts)
-            state = head.doc[lo : hi + 1].text
-            if hi - lo > 6:
-                state = " or ".join(p.text for p in parts)
-    return counted, state
+        state = " and ".join(p.text for p in parts)
+    return counted, state, [p.lemma_.lower() for p in parts]
+
+
+def _own_object(verb: Any, head: Any) -> bool:
+    """The verb has an object of its own (not the counted noun): another predicate."""
+    return any(c.dep_ == "dobj" and c.i != head.i for c in verb.children)
 
 
 _POINT = re.compile(
@@ -128,8 +146,10 @@ _POINT = re.compile(
 
 
 def is_period(expr: str) -> bool:
-    """A duration that bounds a count ("in the last week", "so far", "in November"), not the day something was said."""
-    return not _POINT.search(expr.strip())
+    """A duration that bounds a count ("in the last week", "so far", "in November"), not the day something was said
+    nor an age ("31 years old")."""
+    e = expr.strip().lower()
+    return not _POINT.search(e) and not e.endswith((" old", "of age"))
 
 
 def _verb_of(tok: Any) -> Any:

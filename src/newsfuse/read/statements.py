@@ -55,7 +55,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int]]:
         first = sent.doc[lo]
         if t.dep_ == "advcl" and t.tag_ != "VBG":
             continue  # "when ...", "after ..." adjuncts: circumstances, not claims
-        if t.dep_ == "relcl" and not (lo > sent.start and sent.doc[lo - 1].text == "," and first.lower_ in {"which", "who"}):
+        if t.dep_ == "relcl" and not (lo > sent.start and sent.doc[lo - 1].text == "," and first.lower_ in {"which", "who", "where"}):
             continue  # only non-restrictive relative clauses carry claims of their own
         if t.dep_ == "ccomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             continue

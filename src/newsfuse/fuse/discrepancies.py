@@ -1,0 +1,229 @@
+"""Typed disagreements between sources: number, hedge, wording (what was counted), date, attribution.
+
+Within a fact, its statements are compared directly. Across facts, counts are compared by *slot* (what is counted,
+in which state, over which period): "three cranes collapsed" and "all four cranes that fell" are one slot reported
+with two values even when the sentences around them are about different things. A slot comparison across facts only
+counts when no source reports both values (a source that gives two numbers is describing two things) and neither the
+speakers nor the dates of the two statements conflict. Numbers about different things are never a disagreement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from ..model import Discrepancy, Evidence, Variant
+from ..read.numbers import Amount
+from .compare import counted_key, day_dates, period_class, quantity_state, speakers_conflict
+from .statements import Statement, amount_of, main_quantity
+
+PARENT_KINDS = {"attribution", "date"}  # show the whole statement: the speaker or the date may lie outside a clause
+
+
+def _id(*parts: str) -> str:
+    return "d-" + hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:8]
+
+
+def evidence_for(st: Statement, kind: str) -> Evidence:
+    if kind in PARENT_KINDS and st.parent is not None:
+        return Evidence.of(st.article, st.parent[0], st.parent[1])
+    return Evidence.of(st.article, st.start, st.end)
+
+
+def variants(groups: dict[str, list[Statement]], kind: str) -> list[Variant]:
+    return [
+        Variant(value=k, sources=sorted({s.source for s in v}), evidence=[evidence_for(s, kind) for s in v])
+        for k, v in sorted(groups.items(), key=lambda kv: (-len({s.source for s in kv[1]}), kv[0]))
+    ]
+
+
+def _surface(s: Statement) -> str:
+    q = main_quantity(s)
+    assert q is not None
+    return s.article.text[q.start : q.end]
+
+
+def _value(s: Statement) -> float:
+    q = main_quantity(s)
+    assert q is not None
+    return float(q.attrs.get("value") or q.attrs.get("low") or q.attrs.get("high") or 0.0)
+
+
+def _state(s: Statement) -> frozenset[str]:
+    q = main_quantity(s)
+    assert q is not None
+    return quantity_state(q)
+
+
+def compatible_groups(sts: Sequence[Statement], key: Callable[[Statement], Amount]) -> dict[str, list[Statement]]:
+    """Group statements whose amounts agree ("over 3,000", "at least 3,000", "more than 3,000") apart from those that
+    contradict them ("almost 3,000"); each group is labelled by its surface forms."""
+    groups: list[list[Statement]] = []
+    for s in sorted(sts, key=lambda s: (key(s).low or 0.0, s.source)):
+        for g in groups:
+            if all(key(s).overlaps(key(t)) for t in g):
+                g.append(s)
+                break
+        else:
+            groups.append([s])
+    return {" / ".join(dict.fromkeys(_surface(s) for s in g)): g for g in groups}
+
+
+def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Discrepancy]:
+    """Number, hedge and wording disagreements among statements that count one slot."""
+    out: list[Discrepancy] = []
+    with_q = [s for s in sts if main_quantity(s) is not None]
+    if len({s.source for s in with_q}) < 2:
+        return out
+    amount: dict[int, Amount] = {}
+    for s in with_q:
+        q = main_quantity(s)
+        assert q is not None
+        amount[s.idx] = amount_of(q)
+    clash = [(a, b) for i, a in enumerate(with_q) for b in with_q[i + 1 :] if a.source != b.source and not amount[a.idx].overlaps(amount[b.idx])]
+    if clash:
+        groups = compatible_groups(with_q, lambda s: amount[s.idx])
+        if len(groups) > 1:
+            same_number = len({_value(s) for s in with_q}) == 1
+            kind = "hedge" if same_number else "number"
+            out.append(Discrepancy(_id(*facts, kind), kind, f"disputed: {kind}", variants(groups, kind), list(facts)))
+    # wording: what was counted ("died" vs "killed or wounded"), for the same number
+    by_value: dict[float, list[Statement]] = defaultdict(list)
+    for s in with_q:
+        by_value[_value(s)].append(s)
+    for same in by_value.values():
+        classes: dict[frozenset[str], list[Statement]] = defaultdict(list)
+        for s in same:
+            if _state(s):
+                classes[_state(s)].append(s)
+        if len(classes) > 1 and len({s.source for ss in classes.values() for s in ss}) > 1:
+            groups: dict[str, list[Statement]] = {}
+            for c, ss in classes.items():
+                q = main_quantity(ss[0])
+                assert q is not None
+                groups.setdefault(str(q.attrs.get("state") or "+".join(sorted(c))), []).extend(ss)
+            out.append(Discrepancy(_id(*facts, "wording"), "wording", "disputed: what was counted", variants(groups, "wording"), list(facts)))
+            break
+    return out
+
+
+def date_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
+    """The same statement dated differently: no single day is given by every source that dates it."""
+    dated = {s.idx: day_dates(s) for s in sts}
+    per_source: dict[str, set[str]] = defaultdict(set)
+    for s in sts:
+        per_source[s.source] |= dated[s.idx]
+    given = [v for v in per_source.values() if v]
+    if len(given) < 2 or set.intersection(*given):
+        return None
+    groups: dict[str, list[Statement]] = defaultdict(list)
+    for s in sts:
+        for d in sorted(dated[s.idx]):
+            groups[d].append(s)
+    return Discrepancy(_id(*facts, "date"), "date", "disputed: date", variants(groups, "date"), list(facts)) if len(groups) > 1 else None
+
+
+def attribution_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
+    credited = [s for s in sts if s.speaker]
+    if not any(speakers_conflict(a, b) for i, a in enumerate(credited) for b in credited[i + 1 :] if a.source != b.source):
+        return None
+    groups: dict[str, list[Statement]] = defaultdict(list)
+    for s in credited:
+        groups[str(s.speaker)].append(s)
+    return Discrepancy(_id(*facts, "attribution"), "attribution", "disputed: attribution", variants(groups, "attribution"), list(facts))
+
+
+def within(fact_id: str, sts: Sequence[Statement]) -> list[Discrepancy]:
+    """Disagreements among the statements of one fact."""
+    if len({s.source for s in sts}) < 2:
+        return []
+    out: list[Discrepancy] = []
+    with_q = [s for s in sts if main_quantity(s) is not None]
+    if len(with_q) >= 2 and all(slot_key(with_q[0]) == slot_key(s) or _compatible_slots(with_q[0], s) for s in with_q[1:]):
+        out += count_disagreements(sts, [fact_id])
+    for d in (date_disagreement(sts, [fact_id]), attribution_disagreement(sts, [fact_id])):
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def slot_key(s: Statement) -> tuple[str | None, frozenset[str]]:
+    q = main_quantity(s)
+    assert q is not None
+    return counted_key(q.attrs.get("counted")), _state(s)
+
+
+def _compatible_slots(a: Statement, b: Statement) -> bool:
+    from .compare import same_slot
+
+    return same_slot(a, b)
+
+
+def across(fact_ids: Sequence[str], members: dict[str, list[Statement]], vectors: np.ndarray, min_sim: float = 0.4) -> list[Discrepancy]:
+    """Count disagreements between facts that count the same slot (see the module docstring)."""
+    out: list[Discrepancy] = []
+    counted: list[tuple[str, Statement]] = []
+    for fid in fact_ids:
+        for s in members[fid]:
+            q = main_quantity(s)
+            if q is not None and q.attrs.get("counted") and _state(s):
+                counted.append((fid, s))
+    seen: set[tuple[str, str]] = set()
+    for i, (fa, a) in enumerate(counted):
+        for fb, b in counted[i + 1 :]:
+            if fa == fb or (fa, fb) in seen:
+                continue
+            if counted_key(main_quantity(a).attrs.get("counted")) != counted_key(main_quantity(b).attrs.get("counted")):  # type: ignore[union-attr]
+                continue
+            qa, qb = main_quantity(a), main_quantity(b)
+            assert qa is not None and qb is not None
+            if _period(qa.attrs.get("period")) != _period(qb.attrs.get("period")):
+                continue  # across facts, a count over a stated period is only compared with one over the same period
+            sa, sb = {s.source for s in members[fa]}, {s.source for s in members[fb]}
+            if sa & sb:
+                continue  # one source gives both: two different things, not a disagreement
+            if speakers_conflict(a, b) or (day_dates(a) and day_dates(b) and not day_dates(a) & day_dates(b)):
+                continue
+            sim = float(vectors[a.idx] @ vectors[b.idx])
+            same_state = _state(a) == _state(b)
+            disagree = not amount_of(qa).overlaps(amount_of(qb))
+            # the same uncommon number of the same thing (11 workers) needs less context than a round one (1,000)
+            distinctive = _value(a) == _value(b) and _value(a) % 10 != 0 and bool(_state(a) & _state(b))
+            if sim < (min_sim - 0.15 if distinctive else min_sim):
+                continue
+            if same_state and disagree:
+                ds = count_disagreements([x for x in members[fa] + members[fb] if main_quantity(x) is not None and slot_key(x) == slot_key(a)], [fa, fb])
+            elif not same_state and _value(a) == _value(b) and not disagree and _state(a) & _state(b):
+                ds = [d for d in count_disagreements([a, b], [fa, fb]) if d.kind == "wording"]
+            else:
+                continue
+            ds = [d for d in ds if not any(_covers(o, d) for o in out)]
+            if ds:
+                seen.add((fa, fb))
+                out.extend(ds)
+    return out
+
+
+def _period(p: str | None) -> str | None:
+    c = period_class(p)
+    return None if c == "total" else c  # "in total", "so far": what an unqualified count means anyway
+
+
+def _covers(a: Discrepancy, b: Discrepancy) -> bool:
+    """``a`` already shows ``b``: same kind, and every piece of b's evidence is in a."""
+    if a.kind != b.kind:
+        return False
+    have = {(e.article, e.start, e.end) for v in a.variants for e in v.evidence}
+    return all((e.article, e.start, e.end) in have for v in b.variants for e in v.evidence)
+
+
+def dedupe(ds: list[Discrepancy]) -> list[Discrepancy]:
+    """Drop a disagreement another one of the same kind already shows in full."""
+    out: list[Discrepancy] = []
+    for d in sorted(ds, key=lambda d: -sum(len(v.evidence) for v in d.variants)):
+        if not any(_covers(o, d) for o in out):
+            out.append(d)
+    return out
