@@ -103,7 +103,7 @@ def _useful(clusters: list[list[int]], statements: Sequence[Statement]) -> list[
 def _embed(statements: Sequence[Statement]) -> np.ndarray:
     from .embed import embedder
 
-    return embedder().embed([s.text for s in statements])
+    return embedder().embed([s.core or s.text for s in statements])
 
 
 def _representative(sts: Sequence[Statement], vecs: np.ndarray) -> Statement:

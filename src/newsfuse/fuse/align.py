@@ -104,8 +104,43 @@ def align(statements: Sequence[Statement], vectors: np.ndarray, threshold: float
             cluster_of[k] = ci
         members[ci] = mi + mj
         del members[cj]
-    clusters = fold_overlapping(list(members.values()), statements, sims, threshold, strict)
+    clusters = merge_by_centroid(list(members.values()), statements, vectors, sims, threshold, strict)
+    clusters = fold_overlapping(clusters, statements, sims, threshold, strict)
     return sorted((sorted(m) for m in clusters), key=lambda m: m[0])
+
+
+def merge_by_centroid(
+    clusters: list[list[int]], statements: Sequence[Statement], vectors: np.ndarray, sims: np.ndarray, threshold: float, strict: float
+) -> list[list[int]]:
+    """Second pass: two clusters from different sources that say the same thing in different words (each member
+    paraphrasing the other cluster's members only loosely) merge when their centroids are close and nothing conflicts."""
+    work = [list(c) for c in clusters]
+    changed = True
+    while changed:
+        changed = False
+        multi = [k for k, c in enumerate(work) if c]
+        cents = {k: vectors[work[k]].mean(axis=0) for k in multi}
+        for k in cents:
+            cents[k] = cents[k] / (np.linalg.norm(cents[k]) + 1e-9)
+        best: tuple[float, int, int] | None = None
+        for x, a in enumerate(multi):
+            for b in multi[x + 1 :]:
+                if len(work[a]) + len(work[b]) < 3:
+                    continue  # two singletons were already weighed pairwise
+                if {statements[i].article.id for i in work[a]} & {statements[i].article.id for i in work[b]}:
+                    continue
+                sim = float(cents[a] @ cents[b])
+                if sim < threshold or (best is not None and sim <= best[0]):
+                    continue
+                if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for i in work[a] for j in work[b]):
+                    continue
+                best = (sim, a, b)
+        if best is not None:
+            _, a, b = best
+            work[a] += work[b]
+            work[b] = []
+            changed = True
+    return [c for c in work if c]
 
 
 def _overlap(a: Statement, b: Statement) -> bool:

@@ -31,6 +31,7 @@ class Statement:
     words: set[str] = field(default_factory=set)
     kind: str = "statement"  # or "clause": a claim inside a statement (overlaps it)
     parent: tuple[int, int] | None = None
+    core: str = ""  # the statement without side clauses of its own: what its main claim is, for embedding
 
     @property
     def source(self) -> str:
@@ -78,8 +79,30 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             st.times = [t for t in a.group("times") if s.start <= t.start and t.end <= s.end]
             st.entities = {m.attrs["entity"] for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"}
             st.words = content_words(text)
+            st.core = _core(a, s, text)
             out.append(st)
     return out
+
+
+SIDE_CLAUSES = {"relcl", "advcl", "conj"}
+
+
+def _core(a: Article, s: Span, text: str) -> str:
+    """A statement's text minus the side clauses it carries (non-restrictive relatives, participle adjuncts,
+    coordinated verb phrases), which are units of their own."""
+    if s.label != "statement":
+        return text
+    cut = sorted((c.start, c.end) for c in a.group("statements") if c.label == "clause" and c.attrs.get("statement") == (s.start, s.end) and c.attrs.get("dep") in SIDE_CLAUSES)
+    if not cut:
+        return text
+    keep, pos = [], s.start
+    for c0, c1 in cut:
+        if c0 >= pos:
+            keep.append(a.text[pos:c0])
+            pos = c1
+    keep.append(a.text[pos : s.end])
+    core = " ".join(" ".join(keep).split())
+    return core if len(core.split()) >= 4 else text
 
 
 def main_quantity(st: Statement) -> Span | None:

@@ -34,8 +34,8 @@ def glued_headline_end(tokens: list[Any]) -> int | None:
         if tokens[0].tag_ in {"IN", "VBG", "TO"}:  # "According to ...": a clause, not a headline
             continue
         head = tokens[:i]
-        if any(t.is_punct and t.text not in {"-", "–", "'", "’"} for t in head):
-            continue
+        if any(t.is_punct and t.text not in {"-", "–", "'", "’", ":", "|"} for t in head) or head[-1].is_punct:
+            continue  # a kicker ("Crane disaster: prosecutor opens case") may carry a colon
         if any(t.tag_ in {"VBD", "MD", "VBN"} or t.pos_ == "AUX" for t in head):  # headlines: present tense, no auxiliaries
             continue
         tail = tokens[i:]

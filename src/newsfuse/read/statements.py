@@ -42,9 +42,10 @@ def clause_cuts(sent: Any) -> list[int]:
 _CLAUSE_DEPS = {"advcl", "conj", "relcl", "ccomp"}
 
 
-def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int]]:
-    """Token ranges [start, end) of claim-bearing clauses inside a sentence (see the module docstring)."""
-    out: list[tuple[int, int]] = []
+def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
+    """Token ranges [start, end) of claim-bearing clauses inside a sentence, with the dependency that attaches them
+    (see the module docstring)."""
+    out: list[tuple[int, int, str]] = []
     for t in sent:
         if t.pos_ not in {"VERB", "AUX"} or t.dep_ not in _CLAUSE_DEPS or t.i == sent.root.i:
             continue
@@ -64,7 +65,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int]]:
         while hi > lo and sent.doc[hi - 1].is_punct:
             hi -= 1
         if hi - lo >= min_words and (lo, hi) != (sent.start, sent.end):
-            out.append((lo, hi))
+            out.append((lo, hi, t.dep_))
     return out
 
 
@@ -111,8 +112,8 @@ class Statements:
                 if s.label == "headline" or k >= len(spacy_sents):
                     continue
                 ss = spacy_sents[k]
-                for lo, hi in clause_units(ss):
+                for lo, hi, dep in clause_units(ss):
                     ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
                     if a <= ca and cb <= b and (ca, cb) != (a, b) and len(article.text[ca:cb].split()) < len(article.text[a:b].split()) - 2:
-                        out.append(Span(ca, cb, "clause", tag, {"sentence": (s.start, s.end), "statement": (a, b)}))
+                        out.append(Span(ca, cb, "clause", tag, {"sentence": (s.start, s.end), "statement": (a, b), "dep": dep}))
         return {"statements": out}

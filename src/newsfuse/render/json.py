@@ -47,6 +47,12 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
+def _label(n: int, independent: int) -> str:
+    """The templated support label: "3 sources say (2 independent)"."""
+    text = "1 source says" if n == 1 else f"{n} sources say"
+    return text + (f" ({independent} independent)" if independent != n else "")
+
+
 def brief_json(b: Brief) -> dict[str, Any]:
     by_fact = {f.id: f for f in b.facts}
     published = sorted(a.meta.published.isoformat() for a in b.articles if a.meta.published)
@@ -84,7 +90,7 @@ def brief_json(b: Brief) -> dict[str, Any]:
                 "speakers": f.speakers,
                 "evidence": [evidence(e) for e in f.evidence],
                 "status": f.status,
-                "label": f"{len(f.sources)} source{'s' if len(f.sources) != 1 else ''} say" + (f" ({f.independent_sources} independent)" if f.independent_sources != len(f.sources) else ""),
+                "label": _label(len(f.sources), f.independent_sources),
                 "score": round(f.score, 3),
             }
             for f in b.facts
