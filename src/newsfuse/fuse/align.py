@@ -32,8 +32,8 @@ def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: f
     if speakers_conflict(a, b):
         # the same words or the same count credited to two people (or to a person and to "estimates") is one fact
         # with an attribution discrepancy only when near-identical or when the counts agree
-        counts_agree = qa is not None and qb is not None and same_slot(a, b) and quantities_agree(a, b)
-        if sim < strict and not (counts_agree and sim >= threshold + 0.1):
+        counts_agree = qa is not None and qb is not None and same_slot(a, b) and quantities_agree(a, b) and close_values(a, b)
+        if sim < strict and not counts_agree:
             return True
     return False
 
@@ -143,6 +143,13 @@ def merge_by_centroid(
     return [c for c in work if c]
 
 
+def _same_count(a: Statement, b: Statement) -> bool:
+    if not _overlap(a, b):
+        return False
+    qa, qb = main_quantity(a), main_quantity(b)
+    return qa is not None and qb is not None and (qa.start, qa.end) == (qb.start, qb.end)
+
+
 def _overlap(a: Statement, b: Statement) -> bool:
     return a.article.id == b.article.id and a.start < b.end and b.start < a.end
 
@@ -156,7 +163,14 @@ def fold_overlapping(clusters: list[list[int]], statements: Sequence[Statement],
         target = None
         for k in kept:
             hits = sum(1 for i in cl if any(_overlap(statements[i], statements[j]) for j in k))
-            if len(cl) > 1 and hits >= 0.6 * len(cl):
+            # overlapping units of the same sentences, and saying the same thing (not two claims of one sentence)
+            if len(cl) > 1 and hits >= 0.6 * len(cl) and float(np.mean([sims[i, j] for i in cl for j in k])) >= threshold:
+                target = k
+                break
+            # or: a sentence and its clause carry the very same count, so both clusters report that count
+            if any(_same_count(statements[i], statements[j]) for i in cl for j in k) and not any(
+                conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for i in cl for j in k
+            ):
                 target = k
                 break
         if target is None:
@@ -165,6 +179,10 @@ def fold_overlapping(clusters: list[list[int]], statements: Sequence[Statement],
         have = {statements[j].article.id for j in target}
         for i in cl:
             if statements[i].article.id in have:
+                # the same article twice: keep the whole statement rather than its clause (speaker and date included)
+                for pos, j in enumerate(target):
+                    if statements[j].parent == (statements[i].start, statements[i].end) and statements[j].article.id == statements[i].article.id:
+                        target[pos] = i
                 continue
             if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for j in target):
                 continue
