@@ -114,16 +114,20 @@ def impersonal(speaker: str) -> bool:
 
 
 def speakers_conflict(a: Statement, b: Statement) -> bool:
-    """Both statements say who said them, and not the same one: two named speakers, or a named speaker against an
-    impersonal source ("estimates"). A vague personal description ("officials") may be the named person: no conflict."""
+    """Both statements say who said them, and not the same one. A disagreement needs a person on one side: two
+    different people, or a person against an impersonal source ("estimates"). A vague personal description
+    ("officials") may be the named person, and an outlet or report that relays someone ("according to CNN") is a
+    conduit, not a rival speaker: no conflict."""
     if not a.speaker or not b.speaker:
         return False
     if a.speaker_entity and b.speaker_entity:
-        return a.speaker_entity != b.speaker_entity
+        if a.speaker_entity == b.speaker_entity or a.speaker_entity in b.credited or b.speaker_entity in a.credited:
+            return False
+        return a.speaker_person or b.speaker_person
     if bool(a.speaker_entity) != bool(b.speaker_entity):
-        desc = a.speaker if not a.speaker_entity else b.speaker
-        return impersonal(desc)
-    return a.speaker.lower() != b.speaker.lower() and (impersonal(a.speaker) != impersonal(b.speaker))
+        named, desc = (a, b.speaker) if a.speaker_entity else (b, a.speaker)
+        return named.speaker_person and impersonal(desc)
+    return False
 
 
 def day_dates(st: Statement) -> set[str]:

@@ -24,6 +24,8 @@ class Statement:
     speaker: str | None = None  # entity name or description
     speaker_entity: str | None = None
     speaker_kind: str = "none"
+    speaker_person: bool = False  # the speaker is a person (not an organisation or a description)
+    credited: set[str] = field(default_factory=set)  # every entity the statement credits (nested: "X told Y, according to Z")
     direct: bool = False
     quantities: list[Span] = field(default_factory=list)
     times: list[Span] = field(default_factory=list)
@@ -55,6 +57,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
     out: list[Statement] = []
     for a in articles:
         quotes = a.group("quotes")
+        labels = {str(m.attrs.get("entity")): m.label for m in a.group("mentions")}
         for s in a.group("statements"):
             if s.label == "headline":
                 continue
@@ -64,16 +67,24 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             st = Statement(len(out), a, s.start, s.end, text, kind=s.label)
             if s.label == "clause":
                 st.parent = tuple(s.attrs["statement"])  # type: ignore[assignment]
-            best = 0
+            best: tuple[int, int] = (0, 0)
             for q in quotes:
                 ov = min(q.end, s.end) - max(q.start, s.start)
                 cue = q.attrs.get("cue")
                 cue_in = cue is not None and s.start <= cue[0] < s.end
-                if ov > 0 and (ov >= 0.4 * (s.end - s.start) or cue_in) and ov > best and q.attrs.get("name"):
-                    best = ov
+                if ov <= 0 or not (ov >= 0.4 * (s.end - s.start) or cue_in) or not q.attrs.get("name"):
+                    continue
+                if q.attrs.get("entity"):
+                    st.credited.add(str(q.attrs["entity"]))
+                # a person who spoke outranks the outlet or report that relayed it ("X told reporters, according to CNN")
+                person = labels.get(str(q.attrs.get("entity")), "") == "PERSON"
+                rank = (int(person), ov)
+                if rank > best:
+                    best = rank
                     st.speaker = q.attrs.get("name")
                     st.speaker_entity = q.attrs.get("entity")
                     st.speaker_kind = q.attrs.get("speaker_kind", "none")
+                    st.speaker_person = person
                     st.direct = bool(q.attrs.get("direct"))
             st.quantities = [q for q in a.group("quantities") if s.start <= q.start and q.end <= s.end]
             st.times = [t for t in a.group("times") if s.start <= t.start and t.end <= s.end]
