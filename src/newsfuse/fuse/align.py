@@ -182,7 +182,9 @@ def fold_overlapping(clusters: list[list[int]], statements: Sequence[Statement],
                 # the same article twice: keep the whole statement rather than its clause (speaker and date included)
                 for pos, j in enumerate(target):
                     if statements[j].parent == (statements[i].start, statements[i].end) and statements[j].article.id == statements[i].article.id:
-                        target[pos] = i
+                        others = [x for x in target if x != j]
+                        if not any(conflict(statements[i], statements[x], float(sims[i, x]), threshold, strict) for x in others):
+                            target[pos] = i
                 continue
             if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for j in target):
                 continue

@@ -144,12 +144,23 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs"}
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    big = [w for w in words if w.lower().strip("'\"‘’“”") not in _SMALL_WORDS]
+    return bool(big) and sum(1 for w in big if w.lstrip("'\"‘“(")[:1].isupper()) / len(big) >= 0.75
+
+
 def _is_headline(line: str, next_lines: Sequence[_Line]) -> bool:
     s = line.strip()
     words = s.split()
     if not (2 <= len(words) <= 22) or len(s) > 200:
         return False
-    if s[-1] in ".,;:\"”’'" or s.endswith("...") or s.endswith("…"):
+    if s.endswith("...") or s.endswith("…") or s[-1] in ",;:":
+        return False
+    # a sentence ends with a stop; a headline usually does not, unless it is written in Title Case
+    if s[-1] in ".\"”’'" and not (s[-1] == "." and len(words) <= 16 and _title_case(words)):
         return False
     return any(ln.text.strip() for ln in next_lines)
 
@@ -193,7 +204,7 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
         if body_start < 0:
             body_start = i
         header_cut = {c.start for c in cuts}
-    first_body = True
+    body_paras = 0  # a dateline opens one of the first paragraphs (after a standfirst or a caption at most)
     for ln in lines[body_start:]:
         s = ln.text.strip()
         if not s or (doc.header and ln.start in header_cut):
@@ -210,8 +221,8 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
         if reason:
             cuts.append(_removal(raw, ln.start, ln.end, reason))
             continue
-        if first_body:
-            first_body = False
+        if body_paras < 3:
+            body_paras += 1
             lead = ln.text[: len(ln.text) - len(ln.text.lstrip())]
             start = ln.start + len(lead)
             m3 = _DATELINE.match(raw, start, ln.end)
@@ -220,11 +231,13 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
                 if m3.group("wire"):
                     meta.wire = meta.wire or credit_name(m3.group("wire"))
                 cuts.append(Removal(ln.start, m3.end(), raw[ln.start : m3.end()], "dateline"))
+                body_paras = 3
                 continue
             m4 = _WIRE_PAREN.match(raw, start, ln.end)
             if m4:
                 meta.wire = meta.wire or credit_name(m4.group("wire"))
                 cuts.append(Removal(ln.start, m4.end(), raw[ln.start : m4.end()], "dateline"))
+                body_paras = 3
     return cuts
 
 

@@ -38,6 +38,7 @@ ROLE_NOUNS = {
     "sheriff", "deputy", "aide", "economist", "researcher", "professor", "scientist", "doctor", "witness",
     "resident", "owner", "executive", "president-elect", "strategist", "negotiator", "investigator",
 }
+GENDER_TITLES = {"mr": "mr", "sir": "mr", "lord": "mr", "king": "mr", "prince": "mr", "mrs": "ms", "ms": "ms", "miss": "ms", "madam": "ms", "dame": "ms", "lady": "ms", "queen": "ms", "princess": "ms"}
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _THE = re.compile(r"^(?:the|The)\s+")
 
@@ -132,6 +133,9 @@ def _roles(toks: Sequence[Any], doc: Any) -> list[str]:
         t = doc[i]
         if t.lower_ in ROLE_NOUNS:
             roles.append(t.lower_)
+        title = fold(t.text)
+        if title in GENDER_TITLES:
+            roles.append(GENDER_TITLES[title])
         if t.pos_ not in {"NOUN", "PROPN", "ADJ"} and t.lower_ not in {"'s", "’s"}:
             break
         i -= 1
@@ -149,19 +153,57 @@ def _roles(toks: Sequence[Any], doc: Any) -> list[str]:
     return sorted(set(roles))
 
 
+def _gender_clash(a: set[str], b: set[str]) -> bool:
+    return ("mr" in a and "ms" in b) or ("ms" in a and "mr" in b)
+
+
+def cmp_tokens(name: str) -> list[str]:
+    """Name words for comparison: no titles, hyphens split ("Kim Jong-un" == "Kim Jong Un")."""
+    return [w for t in name_tokens(name) for w in t.replace("-", " ").split()]
+
+
+def abbreviates(short: str, full: str, surname_only: bool = False) -> bool:
+    """A one-word mention refers to a full name by its last word (Kirby) or its first (Kim, for surname-first names)."""
+    toks = cmp_tokens(full)
+    if len(toks) < 2:
+        return False
+    return same_name_word(toks[-1], short) or (not surname_only and same_name_word(toks[0], short))
+
+
 def _fill_local_names(mentions: list[Span]) -> None:
-    """Give each short person mention the article's full name it abbreviates ("Kirby" -> "John Kirby")."""
+    """Give each short person mention the article's full name it abbreviates ("Kirby" -> "John Kirby"): the most
+    recent full name before it that it abbreviates. A short name used before any full name stays short (the run
+    decides, see :func:`link_entities`); ``local_gap`` records how far back the full name was."""
     full = [m for m in mentions if m.label == "PERSON" and len(name_tokens(m.attrs["text"])) > 1]
+    first_full: dict[str, int] = {}
+    first_bare: dict[str, int] = {}
+    for m in mentions:
+        toks = name_tokens(m.attrs["text"])
+        if len(toks) == 1:
+            first_bare.setdefault(fold(toks[0]), m.start)
     for k, m in enumerate(mentions):
         text = m.attrs["text"]
         toks = name_tokens(text)
         local = " ".join(toks)
-        if len(toks) == 1:
-            cands = [f for f in full if same_name_word(name_tokens(f.attrs["text"])[-1], toks[0])]
-            if cands and m.label in {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}:
-                local = " ".join(name_tokens(cands[0].attrs["text"]))
-                mentions[k] = replace(m, label="PERSON", attrs={**m.attrs, "local": local})
-                continue
+        if len(toks) == 1 and m.label in {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}:
+            before = [f for f in full if f.start < m.start and abbreviates(toks[0], f.attrs["text"], surname_only=True)]
+            before = before or [f for f in full if f.start < m.start and abbreviates(toks[0], f.attrs["text"])]
+            if before:
+                first_full.setdefault(fold(toks[0]), before[0].start)
+            if before and first_bare.get(fold(toks[0]), 10**9) < first_full[fold(toks[0])]:
+                # the article used the bare name before it named anyone so: a person the reader already knows, not
+                # necessarily the one named later ("Trump ... Melania Trump ... Mr. Trump"); only a fitting role decides
+                mine = set(m.attrs.get("roles", [])) - {"mr", "ms"}
+                before = [f for f in before if mine & set(f.attrs.get("roles", []))]
+            if before:
+                mine = set(m.attrs.get("roles", []))
+                fits = [f for f in before if not _gender_clash(mine, set(f.attrs.get("roles", [])))]
+                matching = [f for f in fits if mine & set(f.attrs.get("roles", []))]
+                if fits:
+                    f = (matching or fits)[-1]
+                    local = " ".join(name_tokens(f.attrs["text"]))
+                    mentions[k] = replace(m, label="PERSON", attrs={**m.attrs, "local": local, "local_gap": m.start - f.end})
+                    continue
         mentions[k] = replace(m, attrs={**m.attrs, "local": local})
 
 
@@ -173,10 +215,18 @@ def _entity_id(kind: str, name: str) -> str:
 
 
 def _compatible_persons(a: list[str], b: list[str]) -> bool:
+    a = [w for t in a for w in t.replace("-", " ").split()]
+    b = [w for t in b for w in t.replace("-", " ").split()]
+    if len(a) == 1 or len(b) == 1:
+        short, full = (a, b) if len(a) == 1 else (b, a)
+        if len(full) == 1:
+            return same_name_word(short[0], full[0])
+        return abbreviates(short[0], " ".join(full))
     if not same_name_word(a[-1], b[-1]):
         return False
     if len(a) > 1 and len(b) > 1:
-        return same_name_word(a[0], b[0]) or fold(a[0])[:1] == fold(b[0])[:1] and (len(fold(a[0])) <= 2 or len(fold(b[0])) <= 2)
+        initial = fold(a[0])[:1] == fold(b[0])[:1] and (len(fold(a[0])) <= 2 or len(fold(b[0])) <= 2)  # "J. Kirby"
+        return same_name_word(a[0], b[0]) or initial
     return True
 
 
@@ -208,9 +258,39 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
         clusters[find(i)].append(toks)
     person_keys = list(clusters.values())
 
-    def person_cluster(toks: list[str]) -> int | None:
+    full_mentions: Counter[int] = Counter()
+    profile: dict[int, set[str]] = defaultdict(set)  # titles and roles the text gives each person
+    for a in arts:
+        for m in a.group("mentions"):
+            toks = name_tokens(m.attrs.get("local", m.attrs["text"]))
+            if m.label == "PERSON" and len(toks) > 1:
+                written = len(name_tokens(m.attrs["text"])) > 1
+                for k, names in enumerate(person_keys):
+                    if toks in names:
+                        full_mentions[k] += written  # full names as written: resolved short ones would echo a guess
+                        if written or m.attrs.get("local_gap", 10**6) < 300:
+                            profile[k].update(m.attrs.get("roles", []))
+
+    def person_cluster(toks: list[str], roles: Sequence[str] = ()) -> int | None:
         hits = [k for k, names in enumerate(person_keys) if any(_compatible_persons(toks, n) for n in names)]
-        return hits[0] if len(hits) == 1 else None
+        if len(toks) == 1:
+            # a bare word is a surname first (Trump), a surname-first family name only failing that (Kim)
+            by_last = [k for k in hits if any(abbreviates(toks[0], " ".join(n), surname_only=True) for n in person_keys[k])]
+            hits = by_last or hits
+        if len(hits) == 1:
+            return hits[0]
+        if len(toks) == 1 and hits:
+            # a bare surname several people share (Donald / Melania Trump): the one whose titles and roles fit
+            # ("President Trump", "Mrs. Trump"), else the one the run names far more often (3:2), else undecided
+            mine = set(roles)
+            fits = [k for k in hits if not _gender_clash(mine, profile[k])] or hits
+            matching = [k for k in fits if mine & profile[k] - {"mr", "ms"}]
+            if len(matching) == 1:
+                return matching[0]
+            ranked = sorted(fits, key=lambda k: -full_mentions[k])
+            if len(ranked) == 1 or full_mentions[ranked[0]] >= 1.5 * max(1, full_mentions[ranked[1]]):
+                return ranked[0]
+        return None
 
     # assign a key to every mention
     keyed: dict[str, list[tuple[Article, int, str, str]]] = defaultdict(list)  # key -> (article, index, surface, label)
@@ -221,7 +301,14 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
             toks = name_tokens(m.attrs.get("local", surface))
             key: str | None = None
             if label in {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}:
-                c = person_cluster(toks) if toks else None
+                roles = m.attrs.get("roles", [])
+                c = person_cluster(toks, roles) if toks else None
+                bare = name_tokens(surface)
+                if len(bare) == 1 and len(toks) > 1 and m.attrs.get("local_gap", 0) > 600:
+                    # a surname far from the full name it was resolved to: weigh it as a bare surname
+                    d = person_cluster(bare, roles)
+                    if d is not None:
+                        c = d
                 if c is not None and (label == "PERSON" or len(toks) == 1):
                     key, label = f"PERSON#{c}", "PERSON"
             if key is None:
