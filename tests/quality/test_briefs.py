@@ -1,0 +1,84 @@
+"""Quality gates: the brief scored against expected findings (newsfuse.quality). Floors only move up.
+
+The demo corpus (examples/, written by the team) always runs; the seeds run when ../shared is present. Expectations for
+the seeds are the team's reading, written as keywords (tests/quality/seeds_expected.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse.api import brief, read
+from newsfuse.quality import score_brief
+from newsfuse.render import brief_json
+from tests.conftest import EXAMPLES, SHARED
+
+pytestmark = pytest.mark.models
+
+HERE = Path(__file__).parent
+
+# (set, folder, expectations, floors)
+GATES = {
+    "demo": (
+        EXAMPLES / "harbor-collapse",
+        EXAMPLES / "harbor-collapse" / "expected.json",
+        {"facts_loose": 0.65, "speakers": 0.75, "discrepancies": 0.83, "dates": 0.85, "max_false_alarms": 1},
+    ),
+    "seeds": (
+        SHARED / "seeds",
+        HERE / "seeds_expected.json",
+        {"facts_loose": 0.85, "speakers": 0.9, "discrepancies": 0.75, "dates": 1.0, "max_false_alarms": 1},
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, object]:
+    out: dict[str, object] = {}
+    for name, (folder, exp, _) in GATES.items():
+        if not folder.is_dir():
+            continue
+        doc = brief_json(brief(read([folder])))
+        out[name] = (doc, score_brief(doc, json.loads(exp.read_text())))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_quality_floor(name: str, scores: dict[str, object]) -> None:
+    if name not in scores:
+        pytest.skip(f"{GATES[name][0]} is not present")
+    _, sc = scores[name]  # type: ignore[misc]
+    floors = GATES[name][2]
+    r = sc.ratios()
+    detail = sc.report() + "\n" + "\n".join(sc.missed + [f"false alarm: {a}" for a in sc.alarms])
+    for key in ("facts_loose", "speakers", "discrepancies", "dates"):
+        assert r[key] >= floors[key], f"{name}: {key} {r[key]:.2f} < {floors[key]}\n{detail}"
+    assert sc.false_alarms <= floors["max_false_alarms"], detail
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_every_evidence_span_is_exact(name: str, scores: dict[str, object]) -> None:
+    if name not in scores:
+        pytest.skip(f"{GATES[name][0]} is not present")
+    doc, _ = scores[name]  # type: ignore[misc]
+    texts = {s["id"]: s["text"] for s in doc["sources"]}
+    spans = [e for f in doc["facts"] for e in f["evidence"]]
+    spans += [e for d in doc["discrepancies"] for v in d["variants"] for e in v["evidence"]]
+    spans += [e for q in doc["quotes"] for e in q["evidence"]]
+    spans += [e for t in doc["timeline"] for e in t.get("evidence", [])]
+    assert spans
+    for e in spans:
+        assert texts[e["source"]][e["start"] : e["end"]] == e["text"]
+
+
+def test_contract(scores: dict[str, object]) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = SHARED / "contract" / "brief.schema.json"
+    if not schema_path.exists():
+        pytest.skip("../shared/contract is not present")
+    schema = json.loads(schema_path.read_text())
+    for name, (doc, _) in scores.items():  # type: ignore[misc]
+        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(doc))
+        assert not errors, f"{name}: {errors[0].message}"
