@@ -20,11 +20,8 @@ from .statements import Statement, main_quantity
 def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: float) -> bool:
     """True when the reading says the two statements cannot be one fact."""
     qa, qb = main_quantity(a), main_quantity(b)
-    if qa is not None and qb is not None:
-        if not same_slot(a, b):
-            if sim < strict:
-                return True
-        elif not quantities_agree(a, b):
+    if qa is not None and qb is not None and same_slot(a, b):
+        if not quantities_agree(a, b):
             if speakers_conflict(a, b) or not close_values(a, b, ratio=1.25):
                 return True
         elif not close_values(a, b, ratio=2.0) and sim < strict:
@@ -178,6 +175,7 @@ def fold_overlapping(clusters: list[list[int]], statements: Sequence[Statement],
             continue
         have = {statements[j].article.id for j in target}
         for i in cl:
+            placed = i in target
             if statements[i].article.id in have:
                 # the same article twice: keep the whole statement rather than its clause (speaker and date included)
                 for pos, j in enumerate(target):
@@ -185,9 +183,11 @@ def fold_overlapping(clusters: list[list[int]], statements: Sequence[Statement],
                         others = [x for x in target if x != j]
                         if not any(conflict(statements[i], statements[x], float(sims[i, x]), threshold, strict) for x in others):
                             target[pos] = i
-                continue
-            if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for j in target):
-                continue
-            target.append(i)
-            have.add(statements[i].article.id)
+                            placed = True
+            elif not any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for j in target):
+                target.append(i)
+                have.add(statements[i].article.id)
+                placed = True
+            if not placed and statements[i].kind == "statement":
+                kept.append([i])  # never lose a statement: it stands alone rather than vanish
     return kept

@@ -112,7 +112,8 @@ def _core(a: Article, s: Span, text: str) -> str:
             keep.append(a.text[pos:c0])
             pos = c1
     keep.append(a.text[pos : s.end])
-    core = " ".join(" ".join(keep).split())
+    core = re.sub(r"\s+([,.;:])", r"\1", " ".join(" ".join(keep).split()))
+    core = re.sub(r"([,;:])(?:[,;:.])+", lambda m: m.group(0)[-1], core)
     return core if len(core.split()) >= 4 else text
 
 
