@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from newsfuse.fuse.compare import impersonal, period_class, same_slot, speakers_conflict, state_class
+from tests.fuse.helpers import statement
+
+
+def test_state_classes() -> None:
+    assert state_class("killed or wounded", "soldiers") == {"death", "injury"}
+    assert state_class("died", "soldiers") == {"death"}
+    assert state_class(None, "casualties") == {"death", "injury"}
+    assert state_class("killed and injured", None) == state_class("killed or hurt", None)
+
+
+def test_periods() -> None:
+    assert period_class("the last week") == period_class("just the past week") == "week"
+    assert period_class("every day") == "day"
+    assert period_class("so far") == "total"
+    assert period_class("in November") == "month"
+    assert period_class(None) is None
+
+
+def test_same_slot_needs_same_thing_and_period() -> None:
+    a = statement("1,000 soldiers killed last week", "a", "1,000", "soldiers", "killed", "last week")
+    b = statement("1,000 troops killed in the past week", "b", "1,000", "troops", "killed", "the past week")
+    c = statement("1,000 soldiers killed every day", "c", "1,000", "soldiers", "killed", "every day")
+    d = statement("1,000 containers lost", "d", "1,000", "containers", "lost")
+    assert same_slot(a, b)
+    assert not same_slot(a, c)
+    assert not same_slot(a, d)
+
+
+def test_speaker_conflicts() -> None:
+    kirby = statement("x said", "a", speaker="John Kirby", entity="e-kirby")
+    zel = statement("x said", "b", speaker="Volodymyr Zelenskyy", entity="e-zel")
+    estimates = statement("estimates suggest", "c", speaker="Recent estimates")
+    officials = statement("officials said", "d", speaker="Ukrainian officials")
+    cnn = statement("x, according to CNN", "e", speaker="CNN", entity="e-cnn", person=False)
+    assert impersonal("Recent estimates") and not impersonal("Ukrainian officials")
+    assert speakers_conflict(kirby, zel)
+    assert speakers_conflict(kirby, estimates)
+    assert not speakers_conflict(kirby, officials)  # a vague description may be the named person
+    assert not speakers_conflict(cnn, estimates)  # no person on either side
+    relayed = statement("Kirby told reporters, according to CNN", "f", speaker="John Kirby", entity="e-kirby")
+    relayed.credited.add("e-cnn")
+    assert not speakers_conflict(relayed, cnn)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from newsfuse.fuse.discrepancies import count_disagreements, date_disagreement, within
+from tests.fuse.helpers import statement
+
+
+def test_hedges_that_do_not_overlap() -> None:
+    a = statement("almost 3,000 soldiers killed or wounded", "a", "almost 3,000", "soldiers", "killed or wounded")
+    b = statement("more than 3,000 soldiers killed or wounded", "b", "more than 3,000", "soldiers", "killed or wounded")
+    c = statement("at least 3,000 soldiers killed or wounded", "c", "at least 3,000", "soldiers", "killed or wounded")
+    ds = count_disagreements([a, b, c], ["f1"])
+    assert [d.kind for d in ds] == ["hedge"]
+    groups = {v.value: set(v.sources) for v in ds[0].variants}
+    assert groups == {"almost 3,000": {"a"}, "more than 3,000 / at least 3,000": {"b", "c"}} or groups == {
+        "almost 3,000": {"a"},
+        "at least 3,000 / more than 3,000": {"b", "c"},
+    }
+
+
+def test_round_numbers_agree_with_hedged_ones() -> None:
+    a = statement("1,000 soldiers killed", "a", "1,000", "soldiers", "killed")
+    b = statement("more than 1,000 soldiers killed", "b", "more than 1,000", "soldiers", "killed")
+    assert count_disagreements([a, b], ["f"]) == []
+
+
+def test_different_numbers_and_what_was_counted() -> None:
+    three = statement("three cranes collapsed", "a", "three", "cranes", "collapsed")
+    four = statement("four cranes fell", "b", "four", "cranes", "fell")
+    assert [d.kind for d in count_disagreements([three, four], ["f"])] == ["number"]
+    died = statement("11 workers died", "c", "11", "workers", "died")
+    hurt = statement("11 workers were killed or hurt", "d", "11", "workers", "killed or hurt")
+    assert [d.kind for d in count_disagreements([died, hurt], ["f"])] == ["wording"]
+
+
+def test_date_disagreement_only_between_sources() -> None:
+    fri = statement("he said on Friday", "a", dates=["2024-12-27"])
+    mon = statement("he said on Monday", "b", dates=["2024-12-23"])
+    both = statement("confirmed Friday that the soldier captured the previous day died", "c", dates=["2024-12-27", "2024-12-26"])
+    d = date_disagreement([fri, mon], ["f"])
+    assert d is not None and {v.value for v in d.variants} == {"2024-12-27", "2024-12-23"}
+    assert date_disagreement([fri, both], ["f"]) is None  # one day is shared
+
+
+def test_no_disagreement_inside_one_source() -> None:
+    a = statement("almost 3,000 soldiers", "a", "almost 3,000", "soldiers", "killed")
+    b = statement("more than 3,000 soldiers", "a", "more than 3,000", "soldiers", "killed")
+    assert within("f", [a, b]) == []
+
+
+def test_attribution_person_against_estimates() -> None:
+    a = statement("Kirby said 1,000 were killed", "a", "1,000", "soldiers", "killed", speaker="John Kirby", entity="e-k")
+    b = statement("Estimates suggest 1,000 were killed", "b", "1,000", "soldiers", "killed", speaker="Recent estimates")
+    assert [d.kind for d in within("f", [a, b])] == ["attribution"]

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from newsfuse.fuse.independence import derived_links, independent_count, shared_sentences
+from tests.fuse.helpers import statement
+
+WIRE = [
+    "The harbour authority closed the northern quay on Sunday after engineers found cracks in two crane bases.",
+    "Officials said repairs to the quay would take at least three weeks and cost several million dollars.",
+]
+
+
+def test_copied_sentences_make_sources_dependent() -> None:
+    sts = [statement(t, "wire") for t in WIRE] + [statement(t, "reprint") for t in WIRE]
+    sts.append(statement("A local paper wrote something entirely different about the weather on the coast today.", "other"))
+    links = derived_links(sts, min_shared=2)
+    assert {s for s, _ in links["reprint"]} == {"wire"}
+    assert "other" not in links
+    assert independent_count(["wire", "reprint", "other"], links) == 2
+
+
+def test_identical_quotes_are_not_copying() -> None:
+    quote = '"We will rebuild the quay and we will do it quickly and safely for everyone," the mayor said.'
+    other = '"We will rebuild the quay and we will do it quickly and safely for everyone," she told reporters.'
+    sts = [statement(quote, "a"), statement(other, "b"), statement(quote, "a2"), statement(other, "b2")]
+    assert shared_sentences(sts[:2]) == {}

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse.read.numbers import Amount, hedge_interval, intervals_overlap, parse_amount, parse_number, split_hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3,000", (3000, 3000)),
+        ("11,000", (11000, 11000)),
+        ("1.8 million", (1_800_000, 1_800_000)),
+        ("a thousand", (1000, 1000)),
+        ("twenty-five", (25, 25)),
+        ("four", (4, 4)),
+        ("several hundred", (200, 999)),
+        ("tens of thousands", (20_000, 99_999)),
+        ("dozens", (24, 99)),
+    ],
+)
+def test_parse_number(text: str, value: tuple[float, float]) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_not_a_number() -> None:
+    assert parse_number("the minister") is None
+
+
+def test_hedges_become_intervals() -> None:
+    almost = parse_amount("almost 3,000")
+    more = parse_amount("more than 3,000")
+    least = parse_amount("at least 3,000")
+    over = parse_amount("over 3,000")
+    assert almost is not None and more is not None and least is not None and over is not None
+    assert almost.hedge == "almost" and almost.high == 3000 and almost.high_open
+    assert more.low == 3000 and more.low_open and more.high is None
+    assert not almost.overlaps(more)  # the hedge disagreement of the seeds
+    assert not almost.overlaps(least)
+    assert more.overlaps(least) and more.overlaps(over)
+    up_to = parse_amount("up to 120")
+    assert up_to is not None and up_to.low == 0 and up_to.high == 120
+
+
+def test_split_hedge_prefers_longest() -> None:
+    assert split_hedge("no more than 40 people") == ("no more than", "40 people")
+    assert split_hedge("40 people") == (None, "40 people")
+
+
+amounts = st.builds(
+    lambda lo, width, lo_open, hi_open, unbounded: Amount(lo, None if unbounded else lo + width, lo_open, hi_open),
+    st.floats(0, 1e6),
+    st.floats(0, 1e6),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@given(amounts, amounts)
+def test_overlap_is_symmetric(a: Amount, b: Amount) -> None:
+    assert intervals_overlap(a, b) == intervals_overlap(b, a)
+
+
+@given(amounts)
+def test_closed_amount_overlaps_itself(a: Amount) -> None:
+    closed = Amount(a.low, a.high)
+    assert intervals_overlap(closed, closed)
+
+
+@given(st.floats(1, 1e6), st.sampled_from(["almost", "more than", "at least", "about", "up to", "fewer than", None]))
+def test_hedged_interval_contains_or_bounds_the_value(v: float, hedge: str | None) -> None:
+    a = hedge_interval(hedge, v, v)
+    lo = -math.inf if a.low is None else a.low
+    hi = math.inf if a.high is None else a.high
+    assert lo <= v <= hi

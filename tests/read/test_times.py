@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse.read.times import resolve
+
+SAT = date(2024, 12, 28)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("expr", "value", "precision"),
+    [
+        ("on Friday", "2024-12-27", "day"),
+        ("Friday", "2024-12-27", "day"),
+        ("last Saturday", "2024-12-21", "day"),
+        ("Saturday", "2024-12-28", "day"),
+        ("Monday (December 23)", "2024-12-23", "day"),
+        ("Dec. 17", "2024-12-17", "day"),
+        ("on Dec. 17", "2024-12-17", "day"),
+        ("17 December 2023", "2023-12-17", "day"),
+        ("in August", "2024-08", "month"),
+        ("August 2023", "2023-08", "month"),
+        ("last week", "2024-12-16", "week"),
+        ("this year", "2024", "year"),
+        ("in 1994", "1994", "year"),
+        ("yesterday", "2024-12-27", "day"),
+        ("three days ago", "2024-12-25", "day"),
+        ("2024-12-28", "2024-12-28", "day"),
+    ],
+)
+def test_resolve(expr: str, value: str, precision: str) -> None:
+    w = resolve(expr, SAT)
+    assert w is not None, expr
+    assert (w.value, w.precision) == (value, precision)
+
+
+def test_previous_day_needs_an_anchor() -> None:
+    assert resolve("the previous day", SAT) is None
+    w = resolve("the previous day", SAT, previous=date(2024, 12, 27))
+    assert w is not None and w.value == "2024-12-26"
+
+
+def test_unresolvable_is_not_guessed() -> None:
+    for expr in ("the winter", "every day", "the day", "so far"):
+        assert resolve(expr, SAT) is None
+    assert resolve("on Friday", None) is None
+
+
+def test_month_day_in_january_refers_to_last_december() -> None:
+    w = resolve("Dec. 30", date(2025, 1, 3))
+    assert w is not None and w.value == "2024-12-30"
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)), st.sampled_from(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]))
+def test_weekday_is_within_the_past_week(base: date, day: str) -> None:
+    w = resolve(f"on {day}", base)
+    assert w is not None and w.day is not None
+    assert base - timedelta(days=6) <= w.day <= base
+    assert w.day.strftime("%A").lower() == day
