@@ -72,6 +72,10 @@ class Pipeline:
             except Exception as e:  # isolate the article, keep the batch
                 rejected.append(Rejected(a.origin or a.source_id, f"reading failed in stage {a.stages[-1] if a.stages else 'start'}+1: {type(e).__name__}: {e}"))
                 continue
+            if a.meta.title is None:
+                heads = [sp for sp in a.group("sentences")[:1] if sp.label == "headline"]
+                if heads:  # a headline glued to the first paragraph, split off by the sentences stage
+                    a.meta.title = a.span_text(heads[0])
             if basis != "published":
                 a.meta.extra["reference_date"] = ref.isoformat() if ref else None
                 a.meta.extra["reference_basis"] = basis
