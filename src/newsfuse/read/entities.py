@@ -106,7 +106,11 @@ class Mentions:
                 continue
             label = _correct_label(label, toks, doc)
             roles = _roles(toks, doc) if label == "PERSON" else []
-            out.append(Span(start, end, label, tag, {"text": surface, "roles": roles}))
+            attrs: dict[str, Any] = {"text": surface, "roles": roles}
+            desc = _described_as(ent, doc) if label in {"PERSON", "ORG"} else None
+            if desc:
+                attrs["described_as"] = desc
+            out.append(Span(start, end, label, tag, attrs))
         _fill_local_names(out)
         return {"mentions": out}
 
@@ -123,6 +127,46 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
     if label == "GPE" and len(toks) == 1 and nxt is not None and nxt.lower_ in {"said", "says", "told", "added", "stated"}:
         return "PERSON" if toks[0].pos_ == "PROPN" and prev is not None and prev.lower_ not in {"the"} else label
     return label
+
+
+def describe_key(text: str) -> str:
+    """How a description is compared: lower case, no leading article, no possessive marks."""
+    t = re.sub(r"^(?:the|a|an|this|that)\s+", "", text.strip().lower())
+    return re.sub(r"[’']s\b", "", t)
+
+
+def _described_as(ent: Any, doc: Any) -> str | None:
+    """A description the text itself equates with a name, by apposition between commas: "the National Intelligence
+    Service, South Korea's spy agency, said" or "South Korea's spy agency, the National Intelligence Service, said".
+    Never a guess: a short noun phrase without a verb, set off by commas right next to the name."""
+
+    def ok(toks: Sequence[Any]) -> bool:
+        return (
+            1 <= len(toks) <= 8
+            and any(t.pos_ == "NOUN" for t in toks)
+            and not any(t.pos_ in {"VERB", "AUX", "PRON"} or t.ent_type_ in {"DATE", "CARDINAL", "PERSON"} for t in toks)
+            and not toks[0].is_punct
+        )
+
+    sent = ent.sent
+    if ent.end < sent.end and doc[ent.end].text == ",":
+        j = ent.end + 1
+        toks = []
+        while j < sent.end and doc[j].text not in {",", "(", ";", "—", "–"}:
+            toks.append(doc[j])
+            j += 1
+        if j < sent.end and doc[j].text == "," and ok(toks):
+            return doc[toks[0].i : toks[-1].i + 1].text
+    if ent.start - 1 > sent.start and doc[ent.start - 1].text == ",":
+        i = ent.start - 2
+        toks = []
+        while i >= sent.start and doc[i].text not in {",", "(", ";", "—", "–"}:
+            toks.insert(0, doc[i])
+            i -= 1
+        after_ok = ent.end < sent.end and doc[ent.end].text == ","
+        if after_ok and (i < sent.start or doc[i].text == ",") and ok(toks):
+            return doc[toks[0].i : toks[-1].i + 1].text
+    return None
 
 
 def _roles(toks: Sequence[Any], doc: Any) -> list[str]:
@@ -351,4 +395,22 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
             if e.type == "PERSON" and m.label != "PERSON":
                 a.spans["mentions"][i] = replace(m, label="PERSON")
     entities.sort(key=lambda e: (-e.mentions, e.name))
+    by_id = {e.id: e for e in entities}
+    unique = description_map(arts)
+    for a in arts:
+        for m in a.group("mentions"):
+            desc = m.attrs.get("described_as")
+            if desc and describe_key(desc) in unique:
+                e = by_id[unique[describe_key(desc)][0]]
+                e.aliases = sorted({*e.aliases, desc})
     return entities
+
+
+def description_map(articles: Iterable[Article]) -> dict[str, tuple[str, str]]:
+    """Descriptions the run's texts equate with exactly one entity by apposition: describe_key -> (entity id, name)."""
+    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for a in articles:
+        for m in a.group("mentions"):
+            if m.attrs.get("described_as") and m.attrs.get("entity"):
+                found[describe_key(m.attrs["described_as"])].add((m.attrs["entity"], m.attrs["name"]))
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}

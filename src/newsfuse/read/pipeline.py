@@ -16,7 +16,7 @@ from ..errors import PipelineError
 from ..model import Article, Entity, Rejected
 from ..settings import Settings
 from .base import Context, Stage, tag
-from .entities import Mentions, link_entities
+from .entities import Mentions, describe_key, description_map, link_entities
 from .nlp import load_spacy
 from .quantities import Quantities
 from .quotes import Quotes
@@ -96,6 +96,7 @@ def reference_dates(articles: Sequence[Article]) -> dict[str, tuple[date | None,
 
 def attach_speakers(articles: Sequence[Article]) -> None:
     """Map each quote's article-local speaker name to the run's entity (via the linked mentions)."""
+    described = description_map(articles)
     for a in articles:
         by_local: dict[str, tuple[str, str]] = {}
         for m in a.group("mentions"):
@@ -113,6 +114,9 @@ def attach_speakers(articles: Sequence[Article]) -> None:
                 ent, name = m.attrs.get("entity"), m.attrs.get("name")
             elif local and local in by_local:
                 ent, name = by_local[local]
+            elif q.attrs.get("speaker_kind") == "description" and q.attrs.get("speaker_text"):
+                # "South Korea's spy agency said": the entity a text of the run equated with that description
+                ent, name = described.get(describe_key(str(q.attrs["speaker_text"])), (None, None))
             if name is None:
                 name = q.attrs.get("speaker_text")
             new.append(replace(q, attrs={**q.attrs, "entity": ent, "name": name}))
