@@ -107,10 +107,17 @@ def _embed(statements: Sequence[Statement]) -> np.ndarray:
 
 
 def _representative(sts: Sequence[Statement], vecs: np.ndarray) -> Statement:
+    """The member closest to the fact's centroid, preferring whole statements of readable length to clauses."""
     if len(sts) == 1:
         return sts[0]
     c = vecs.mean(axis=0)
-    return sts[int(np.argmax(vecs @ c))]
+    sims = vecs @ c
+
+    def key(k: int) -> tuple[int, float]:
+        s = sts[k]
+        return (int(s.kind == "statement" and 6 <= len(s.text.split()) <= 45), float(sims[k]))
+
+    return sts[max(range(len(sts)), key=key)]
 
 
 def _score(f: Fact, centrality: float) -> float:
@@ -136,6 +143,8 @@ def build_timeline(facts: Sequence[Fact], members_of: dict[str, list[Statement]]
             for t in s.times:
                 prec = t.attrs.get("precision")
                 if t.attrs.get("value") and prec in {"day", "month", "year"} and t.attrs.get("expr") not in periods:
+                    if prec == "year" and not any(ch.isdigit() for ch in str(t.attrs.get("expr"))):
+                        continue  # "this year", "last year": too coarse to place a fact on a timeline
                     by_date[(str(t.attrs["value"]), str(prec))].append(s)
         days = {d for d, p in by_date if p == "day"}
         for (d, prec), sts in by_date.items():

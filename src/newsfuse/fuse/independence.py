@@ -46,8 +46,11 @@ def shared_sentences(statements: Sequence[Statement], min_overlap: float = 0.5, 
 
 
 def derived_links(statements: Sequence[Statement], min_shared: int) -> dict[str, list[tuple[str, int]]]:
+    """Sources sharing at least ``min_shared`` reused sentences (whole statements only: a clause is part of its
+    sentence and must not count twice)."""
+    whole = [s for s in statements if s.kind == "statement"]
     out: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for (a, b), n in sorted(shared_sentences(statements).items()):
+    for (a, b), n in sorted(shared_sentences(whole).items()):
         if n >= min_shared:
             out[a].append((b, n))
             out[b].append((a, n))
