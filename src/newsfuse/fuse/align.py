@@ -56,7 +56,9 @@ def pair_score(a: Statement, b: Statement, sim: float, threshold: float, strict:
     return score if score >= threshold else None
 
 
-def align(statements: Sequence[Statement], vectors: np.ndarray, threshold: float, paraphrase: float, strict: float = 0.84) -> list[list[int]]:
+def align(
+    statements: Sequence[Statement], vectors: np.ndarray, threshold: float, paraphrase: float, strict: float = 0.84
+) -> list[list[int]]:
     """Clusters of statement indexes (each cluster one fact, at most one statement per source)."""
     n = len(statements)
     if n == 0:
@@ -151,7 +153,9 @@ def _overlap(a: Statement, b: Statement) -> bool:
     return a.article.id == b.article.id and a.start < b.end and b.start < a.end
 
 
-def fold_overlapping(clusters: list[list[int]], statements: Sequence[Statement], sims: np.ndarray, threshold: float, strict: float) -> list[list[int]]:
+def fold_overlapping(
+    clusters: list[list[int]], statements: Sequence[Statement], sims: np.ndarray, threshold: float, strict: float
+) -> list[list[int]]:
     """A statement and a clause inside it may both have found partners: when most members of a cluster overlap the
     members of a larger cluster, they report one fact twice. Fold the smaller into the larger (new sources only, and
     never a conflicting member)."""
@@ -179,7 +183,10 @@ def fold_overlapping(clusters: list[list[int]], statements: Sequence[Statement],
             if statements[i].article.id in have:
                 # the same article twice: keep the whole statement rather than its clause (speaker and date included)
                 for pos, j in enumerate(target):
-                    if statements[j].parent == (statements[i].start, statements[i].end) and statements[j].article.id == statements[i].article.id:
+                    if (
+                        statements[j].parent == (statements[i].start, statements[i].end)
+                        and statements[j].article.id == statements[i].article.id
+                    ):
                         others = [x for x in target if x != j]
                         if not any(conflict(statements[i], statements[x], float(sims[i, x]), threshold, strict) for x in others):
                             target[pos] = i

@@ -83,7 +83,9 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         q = main_quantity(s)
         assert q is not None
         amount[s.idx] = amount_of(q)
-    clash = [(a, b) for i, a in enumerate(with_q) for b in with_q[i + 1 :] if a.source != b.source and not amount[a.idx].overlaps(amount[b.idx])]
+    clash = [
+        (a, b) for i, a in enumerate(with_q) for b in with_q[i + 1 :] if a.source != b.source and not amount[a.idx].overlaps(amount[b.idx])
+    ]
     if clash:
         groups = compatible_groups(with_q, lambda s: amount[s.idx])
         if len(groups) > 1:
@@ -100,12 +102,14 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             if _state(s):
                 classes[_state(s)].append(s)
         if len(classes) > 1 and len({s.source for ss in classes.values() for s in ss}) > 1:
-            groups: dict[str, list[Statement]] = {}
+            by_state: dict[str, list[Statement]] = {}
             for c, ss in classes.items():
                 q = main_quantity(ss[0])
                 assert q is not None
-                groups.setdefault(str(q.attrs.get("state") or "+".join(sorted(c))), []).extend(ss)
-            out.append(Discrepancy(_id(*facts, "wording"), "wording", "disputed: what was counted", variants(groups, "wording"), list(facts)))
+                by_state.setdefault(str(q.attrs.get("state") or "+".join(sorted(c))), []).extend(ss)
+            out.append(
+                Discrepancy(_id(*facts, "wording"), "wording", "disputed: what was counted", variants(by_state, "wording"), list(facts))
+            )
             break
     return out
 
@@ -195,7 +199,9 @@ def across(fact_ids: Sequence[str], members: dict[str, list[Statement]], vectors
             if sim < (min_sim - 0.15 if distinctive else min_sim):
                 continue
             if same_state and disagree:
-                ds = count_disagreements([x for x in members[fa] + members[fb] if main_quantity(x) is not None and slot_key(x) == slot_key(a)], [fa, fb])
+                ds = count_disagreements(
+                    [x for x in members[fa] + members[fb] if main_quantity(x) is not None and slot_key(x) == slot_key(a)], [fa, fb]
+                )
             elif not same_state and _value(a) == _value(b) and not disagree and _state(a) & _state(b):
                 ds = [d for d in count_disagreements([a, b], [fa, fb]) if d.kind == "wording"]
             else:

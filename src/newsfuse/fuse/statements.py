@@ -88,7 +88,9 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                     st.direct = bool(q.attrs.get("direct"))
             st.quantities = [q for q in a.group("quantities") if s.start <= q.start and q.end <= s.end]
             st.times = [t for t in a.group("times") if s.start <= t.start and t.end <= s.end]
-            st.entities = {m.attrs["entity"] for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"}
+            st.entities = {
+                m.attrs["entity"] for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"
+            }
             st.words = content_words(text)
             st.core = _core(a, s, text)
             out.append(st)
@@ -103,7 +105,11 @@ def _core(a: Article, s: Span, text: str) -> str:
     coordinated verb phrases), which are units of their own."""
     if s.label != "statement":
         return text
-    cut = sorted((c.start, c.end) for c in a.group("statements") if c.label == "clause" and c.attrs.get("statement") == (s.start, s.end) and c.attrs.get("dep") in SIDE_CLAUSES)
+    cut = sorted(
+        (c.start, c.end)
+        for c in a.group("statements")
+        if c.label == "clause" and c.attrs.get("statement") == (s.start, s.end) and c.attrs.get("dep") in SIDE_CLAUSES
+    )
     if not cut:
         return text
     keep, pos = [], s.start

@@ -295,7 +295,7 @@ def apply_removals(raw: str, cuts: Iterable[Removal]) -> tuple[str, list[Removal
     offsets: list[tuple[int, int, int]] = []
     pos = 0
     tpos = 0
-    for c in merged + [Removal(len(raw), len(raw), "", "end")]:
+    for c in [*merged, Removal(len(raw), len(raw), "", "end")]:
         if c.start > pos:
             seg = raw[pos : c.start]
             pieces.append(seg)

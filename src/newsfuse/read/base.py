@@ -20,10 +20,21 @@ class Context:
 
 
 class Stage(Protocol):
-    name: str
-    version: int
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> int: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """Span groups that earlier stages must have assigned."""
+        ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]:
+        """Span groups this stage returns."""
+        ...
 
     def __call__(self, article: Article, ctx: Context) -> dict[str, list[Span]]:
         """Compute; return new spans per group. The pipeline writes them (a stage writes nothing itself)."""

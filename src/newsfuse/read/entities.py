@@ -19,26 +19,152 @@ from .base import Context
 
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 PLACE_NOUNS = {
-    "region", "province", "oblast", "city", "town", "village", "county", "district", "state", "border",
-    "area", "peninsula", "island", "valley", "port", "airport", "harbor", "harbour", "terminal",
+    "region",
+    "province",
+    "oblast",
+    "city",
+    "town",
+    "village",
+    "county",
+    "district",
+    "state",
+    "border",
+    "area",
+    "peninsula",
+    "island",
+    "valley",
+    "port",
+    "airport",
+    "harbor",
+    "harbour",
+    "terminal",
 }
 PLACE_PREPS = {"in", "near", "into", "across", "outside", "around", "from", "toward", "towards", "through", "at"}
 TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "prime", "minister", "gen", "general",
-    "col", "colonel", "sen", "senator", "rep", "gov", "governor", "mayor", "judge", "justice", "king", "queen",
-    "pope", "chancellor", "secretary", "lt", "capt", "captain", "sgt", "adm", "admiral", "rev", "chief", "director",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "president",
+    "prime",
+    "minister",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "pope",
+    "chancellor",
+    "secretary",
+    "lt",
+    "capt",
+    "captain",
+    "sgt",
+    "adm",
+    "admiral",
+    "rev",
+    "chief",
+    "director",
 }
 ROLE_NOUNS = {
-    "spokesperson", "spokesman", "spokeswoman", "official", "minister", "president", "secretary", "senator",
-    "governor", "mayor", "chief", "director", "commander", "general", "adviser", "advisor", "ambassador",
-    "prosecutor", "judge", "police", "officer", "analyst", "expert", "lawyer", "attorney", "leader", "head",
-    "chairman", "chairwoman", "chair", "ceo", "founder", "manager", "coordinator", "representative", "envoy",
-    "premier", "chancellor", "king", "queen", "prince", "candidate", "nominee", "lawmaker", "congressman",
-    "congresswoman", "speaker", "administrator", "inspector", "engineer", "captain", "colonel", "lieutenant",
-    "sheriff", "deputy", "aide", "economist", "researcher", "professor", "scientist", "doctor", "witness",
-    "resident", "owner", "executive", "president-elect", "strategist", "negotiator", "investigator",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "minister",
+    "president",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "chief",
+    "director",
+    "commander",
+    "general",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "prosecutor",
+    "judge",
+    "police",
+    "officer",
+    "analyst",
+    "expert",
+    "lawyer",
+    "attorney",
+    "leader",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "founder",
+    "manager",
+    "coordinator",
+    "representative",
+    "envoy",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "candidate",
+    "nominee",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "speaker",
+    "administrator",
+    "inspector",
+    "engineer",
+    "captain",
+    "colonel",
+    "lieutenant",
+    "sheriff",
+    "deputy",
+    "aide",
+    "economist",
+    "researcher",
+    "professor",
+    "scientist",
+    "doctor",
+    "witness",
+    "resident",
+    "owner",
+    "executive",
+    "president-elect",
+    "strategist",
+    "negotiator",
+    "investigator",
 }
-GENDER_TITLES = {"mr": "mr", "sir": "mr", "lord": "mr", "king": "mr", "prince": "mr", "mrs": "ms", "ms": "ms", "miss": "ms", "madam": "ms", "dame": "ms", "lady": "ms", "queen": "ms", "princess": "ms"}
+GENDER_TITLES = {
+    "mr": "mr",
+    "sir": "mr",
+    "lord": "mr",
+    "king": "mr",
+    "prince": "mr",
+    "mrs": "ms",
+    "ms": "ms",
+    "miss": "ms",
+    "madam": "ms",
+    "dame": "ms",
+    "lady": "ms",
+    "queen": "ms",
+    "princess": "ms",
+}
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _THE = re.compile(r"^(?:the|The)\s+")
 
@@ -121,7 +247,9 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
     prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
     if label in {"PRODUCT", "ORG", "WORK_OF_ART"}:
         if nxt is not None and nxt.lower_ in PLACE_NOUNS:
-            return "GPE" if nxt.lower_ in {"region", "province", "oblast", "city", "town", "village", "county", "district", "state"} else "LOC"
+            return (
+                "GPE" if nxt.lower_ in {"region", "province", "oblast", "city", "town", "village", "county", "district", "state"} else "LOC"
+            )
         if label == "PRODUCT" and prev is not None and prev.lower_ in PLACE_PREPS:
             return "GPE"
     if label == "GPE" and len(toks) == 1 and nxt is not None and nxt.lower_ in {"said", "says", "told", "added", "stated"}:
@@ -366,7 +494,11 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
     assign: dict[tuple[str, int], tuple[str, str]] = {}
     for _key, items in keyed.items():
         labels = Counter(lbl for _, _, _, lbl in items)
-        kind = "PERSON" if "PERSON" in labels and any(lbl == "PERSON" for _, _, _, lbl in items) and _key.startswith("PERSON") else labels.most_common(1)[0][0]
+        kind = (
+            "PERSON"
+            if "PERSON" in labels and any(lbl == "PERSON" for _, _, _, lbl in items) and _key.startswith("PERSON")
+            else labels.most_common(1)[0][0]
+        )
         forms = Counter(s for _, _, s, _ in items)
         full = [f for f in forms if len(name_tokens(f)) > 1] if kind == "PERSON" else list(forms)
         pool = full or list(forms)

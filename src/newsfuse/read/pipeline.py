@@ -70,7 +70,12 @@ class Pipeline:
                         a.set_spans(group, spans)
                     a.stages.append(tag(st))
             except Exception as e:  # isolate the article, keep the batch
-                rejected.append(Rejected(a.origin or a.source_id, f"reading failed in stage {a.stages[-1] if a.stages else 'start'}+1: {type(e).__name__}: {e}"))
+                rejected.append(
+                    Rejected(
+                        a.origin or a.source_id,
+                        f"reading failed in stage {a.stages[-1] if a.stages else 'start'}+1: {type(e).__name__}: {e}",
+                    )
+                )
                 continue
             if a.meta.title is None:
                 heads = [sp for sp in a.group("sentences")[:1] if sp.label == "headline"]

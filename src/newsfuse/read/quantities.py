@@ -202,7 +202,11 @@ def _period(ent: Any, date_ents: list[Any], head: Any = None) -> str | None:
     if best is not None:
         return best[1]
     for t in sent:
-        if t.lower_ in {"so", "to", "in"} and t.i + 1 < sent.end and f"{t.lower_} {t.nbor().lower_}" in {"so far", "to date", "in total", "in all"}:
+        if (
+            t.lower_ in {"so", "to", "in"}
+            and t.i + 1 < sent.end
+            and f"{t.lower_} {t.nbor().lower_}" in {"so far", "to date", "in total", "in all"}
+        ):
             v = _verb_of(t)
             if v is not None and v.i in verbs:
                 return f"{t.lower_} {t.nbor().lower_}"

@@ -26,7 +26,11 @@ def clause_cuts(sent: Any) -> list[int]:
             # the cut goes before the coordinating word (and / but / while) and its comma
             i = left.i
             j = i - 1
-            while j > sent.start and sent.doc[j].dep_ in {"cc", "punct"} and sent.doc[j].text in {",", "and", "but", "while", ";", "yet", "whereas"}:
+            while (
+                j > sent.start
+                and sent.doc[j].dep_ in {"cc", "punct"}
+                and sent.doc[j].text in {",", "and", "but", "while", ";", "yet", "whereas"}
+            ):
                 j -= 1
             cuts.append(j + 1)
     for t in sent:

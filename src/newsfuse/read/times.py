@@ -15,9 +15,30 @@ from .base import Context
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -84,11 +105,19 @@ def resolve(expr: str, base: date | None, previous: date | None = None) -> When 
     m = re.search(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4}))?", t) or None
     if m:
         month = MONTHS[m.group(1)[:3] if m.group(1)[:4] != "sept" else "sep"]
-        return _month_day(base or date(1, 1, 1), month, int(m.group(2)), int(m.group(3)) if m.group(3) else None, weekday) if (base or m.group(3)) else None
+        return (
+            _month_day(base or date(1, 1, 1), month, int(m.group(2)), int(m.group(3)) if m.group(3) else None, weekday)
+            if (base or m.group(3))
+            else None
+        )
     m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s*(\d{4}))?", t)
     if m:
         month = MONTHS[m.group(2)[:3]]
-        return _month_day(base or date(1, 1, 1), month, int(m.group(1)), int(m.group(3)) if m.group(3) else None, weekday) if (base or m.group(3)) else None
+        return (
+            _month_day(base or date(1, 1, 1), month, int(m.group(1)), int(m.group(3)) if m.group(3) else None, weekday)
+            if (base or m.group(3))
+            else None
+        )
     # month (+ year)
     m = re.fullmatch(r"(?:early |mid-?|late |the end of |the start of )?" + _MON + r"(?:,?\s*(\d{4}))?", t)
     if m:
@@ -104,7 +133,9 @@ def resolve(expr: str, base: date | None, previous: date | None = None) -> When 
         return _year(int(m.group(1)))
     if base is None:
         return None
-    if weekday is not None and re.fullmatch(r"(?:last |this past |this |next |this coming )?" + _WD + r"(?:'s)?(?: (?:morning|afternoon|evening|night))?", t):
+    if weekday is not None and re.fullmatch(
+        r"(?:last |this past |this |next |this coming )?" + _WD + r"(?:'s)?(?: (?:morning|afternoon|evening|night))?", t
+    ):
         if t.startswith("next") or t.startswith("this coming"):
             delta = (weekday - base.weekday()) % 7 or 7
             return _day(base + timedelta(days=delta))
@@ -113,8 +144,16 @@ def resolve(expr: str, base: date | None, previous: date | None = None) -> When 
             delta = 7
         return _day(base - timedelta(days=delta))
     simple = {
-        "today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0, "this afternoon": 0,
-        "this evening": 0, "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "last night": -1,
+        "yesterday morning": -1,
+        "yesterday afternoon": -1,
     }
     if t in simple:
         return _day(base + timedelta(days=simple[t]))

@@ -61,7 +61,15 @@ def brief_json(b: Brief) -> dict[str, Any]:
         key = ((q.speaker_entity or q.speaker).lower(), _norm(q.content.text), q.direct)
         item = quotes.setdefault(
             key,
-            {"speaker": q.speaker, "speaker_entity": q.speaker_entity, "text": q.content.text, "direct": q.direct, "sources": [], "evidence": [], "cues": []},
+            {
+                "speaker": q.speaker,
+                "speaker_entity": q.speaker_entity,
+                "text": q.content.text,
+                "direct": q.direct,
+                "sources": [],
+                "evidence": [],
+                "cues": [],
+            },
         )
         if q.source not in item["sources"]:
             item["sources"].append(q.source)
@@ -134,10 +142,17 @@ def reading_json(articles: list[Article], entities: list[Entity], rejected: list
         item["removed"] = [{"text": r.text, "reason": r.reason, "start": r.start, "end": r.end} for r in a.removed]
         item["sentences"] = len(a.group("sentences"))
         item["entities"] = sorted(
-            {m.attrs["entity"]: {"id": m.attrs["entity"], "name": ents[m.attrs["entity"]].name, "type": ents[m.attrs["entity"]].type} for m in a.group("mentions") if m.attrs.get("entity") in ents}.values(),
+            {
+                m.attrs["entity"]: {"id": m.attrs["entity"], "name": ents[m.attrs["entity"]].name, "type": ents[m.attrs["entity"]].type}
+                for m in a.group("mentions")
+                if m.attrs.get("entity") in ents
+            }.values(),
             key=lambda e: e["name"],
         )
-        item["mentions"] = [{"text": a.span_text(m), "start": m.start, "end": m.end, "label": m.label, "entity": m.attrs.get("entity")} for m in a.group("mentions")]
+        item["mentions"] = [
+            {"text": a.span_text(m), "start": m.start, "end": m.end, "label": m.label, "entity": m.attrs.get("entity")}
+            for m in a.group("mentions")
+        ]
         item["quotes"] = [
             {
                 "speaker": q.attrs.get("name"),
@@ -152,7 +167,10 @@ def reading_json(articles: list[Article], entities: list[Entity], rejected: list
             }
             for q in a.group("quotes")
         ]
-        item["quantities"] = [{"text": a.span_text(q), "start": q.start, "end": q.end, **{k: v for k, v in q.attrs.items() if k != "counted_span"}} for q in a.group("quantities")]
+        item["quantities"] = [
+            {"text": a.span_text(q), "start": q.start, "end": q.end, **{k: v for k, v in q.attrs.items() if k != "counted_span"}}
+            for q in a.group("quantities")
+        ]
         item["times"] = [{"text": a.span_text(t), "start": t.start, "end": t.end, **t.attrs} for t in a.group("times")]
         out.append(item)
     return {

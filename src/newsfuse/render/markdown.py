@@ -69,10 +69,14 @@ def reading_markdown(doc: dict[str, Any]) -> str:
         lines += ["", "## Quotes", ""]
         for q in a["quotes"]:
             kind = "direct" if q["direct"] else "reported"
-            lines.append(f"- **{q['speaker']}** ({kind}, {q['speaker_kind']}{', cue: ' + q['cue'] if q.get('cue') else ''}): {_q(q['text'])}")
+            lines.append(
+                f"- **{q['speaker']}** ({kind}, {q['speaker_kind']}{', cue: ' + q['cue'] if q.get('cue') else ''}): {_q(q['text'])}"
+            )
         lines += ["", "## Quantities", ""]
         for q in a["quantities"]:
-            lines.append(f"- `{q['text']}` hedge={q['hedge']} [{q['low']}, {q['high']}] counted={q.get('counted')} state={q.get('state')} period={q.get('period')}")
+            lines.append(
+                f"- `{q['text']}` hedge={q['hedge']} [{q['low']}, {q['high']}] counted={q.get('counted')} state={q.get('state')} period={q.get('period')}"
+            )
         lines += ["", "## Dates", ""]
         for t in a["times"]:
             lines.append(f"- `{t['text']}` → {t.get('value') or 'unresolved'} ({t.get('precision') or '-'})")
