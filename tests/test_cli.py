@@ -1,0 +1,57 @@
+"""The command line as a user runs it: exit codes, one-line errors on stderr, outputs (real models)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsfuse.cli import main
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.models
+
+GOOD = "The council voted on Tuesday to close the old bridge, the mayor said, after engineers found cracks in two of its piers.\n"
+
+
+def test_read_reports_bad_inputs_and_reads_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bad.json").write_text("{oops")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01" * 64)
+    code = main(["read", str(tmp_path), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 1  # some inputs failed, the rest were read
+    doc = json.loads(out)
+    assert [a["id"] for a in doc["articles"]] == ["good"]
+    errors = [line for line in err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3 and all(len(e) < 300 for e in errors)
+
+
+def test_nothing_readable_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    assert main(["brief", str(tmp_path)]) == 2
+    assert "nothing to brief" in capsys.readouterr().err
+
+
+def test_brief_formats_and_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "b.html"
+    assert main(["brief", str(EXAMPLES / "harbor-collapse"), "--format", "html", "-o", str(out)]) == 0
+    html = out.read_text()
+    assert html.startswith("<!doctype html>") and "Disagreements" in html
+    assert main(["brief", str(EXAMPLES / "harbor-collapse"), "--format", "md"]) == 0
+    md = capsys.readouterr().out
+    assert md.startswith("# ") and "## Disagreements" in md
+
+
+def test_module_entry_point_and_version() -> None:
+    r = subprocess.run([sys.executable, "-m", "newsfuse", "--version"], capture_output=True, text=True, check=False)
+    assert r.returncode == 0 and r.stdout.startswith("newsfuse ")
+
+
+def test_settings_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["settings"]) == 0
+    assert "NEWSFUSE_MAX_INPUT_BYTES" in capsys.readouterr().out
