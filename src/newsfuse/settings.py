@@ -24,9 +24,15 @@ class Settings:
     db: str = "newsfuse.db"
     fact_threshold: float = 0.62
     paraphrase_threshold: float = 0.55
+    lexical_weight: float = 0.0
     copy_min_shared: int = 2
     headline_facts: int = 8
     allow_fetch: bool = False
+    group_threshold: float = 0.36
+    group_merge_threshold: float = 0.45
+    group_time_scale_days: float = 90.0
+    near_duplicate_threshold: float = 0.5
+    ingest_pause: float = 0.0
     fetch_timeout: float = 20.0
     fetch_max_redirects: int = 5
 
@@ -56,9 +62,15 @@ HELP: dict[str, str] = {
     "db": "SQLite file of the store.",
     "fact_threshold": "Cosine similarity above which two statements may be one fact.",
     "paraphrase_threshold": "Lower similarity accepted when entities, numbers and speakers agree.",
+    "lexical_weight": "Share of the pair similarity given to IDF-weighted shared words (the rest: sentence embeddings).",
     "copy_min_shared": "Shared non-quoted sentences that make one source derived from another.",
     "headline_facts": "How many facts the brief puts first.",
     "allow_fetch": "Allow fetching URLs over the network (CLI: --fetch); robots.txt is honoured.",
+    "group_threshold": "Similarity at which an arriving article joins a story instead of starting one.",
+    "group_merge_threshold": "Similarity at which two stories bridged by an article merge into one.",
+    "group_time_scale_days": "Days over which story similarity decays with the time gap (after one week of grace).",
+    "near_duplicate_threshold": "Estimated Jaccard of word 4-shingles from which an article is a near-copy of another.",
+    "ingest_pause": "Seconds to pause after each stored article (tests and demos; 0 in normal use).",
     "fetch_timeout": "Seconds a URL fetch may wait for a connection or for data.",
     "fetch_max_redirects": "Redirects followed when fetching a URL.",
 }

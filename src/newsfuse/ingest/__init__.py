@@ -1,24 +1,59 @@
-"""Ingest: inputs (files, folders, stdin) to cleaned :class:`~newsfuse.model.Article` records.
+"""Ingest: inputs (files, folders, globs, stdin, URLs) to cleaned :class:`~newsfuse.model.Article` records.
 
-One module per input kind registers a reader; :func:`load` expands the inputs, detects each one's kind, reads it,
-cleans it and reports every input it could not read with its reason. One bad input never stops a batch.
+One module per input kind registers a reader: plain text (``text``), JSON / JSON Lines incl. news-please (``jsonl``),
+HTML pages (``html``), RSS/Atom feeds (``feed``), WARC archives (``warc``), gzip (``gz``, read again after a capped
+decompression); URLs are fetched by ``url`` when ``allow_fetch`` is on. :func:`load` expands the inputs, detects each
+one's kind from its first bytes (then its extension), reads it, cleans it and reports every input it could not read
+with its reason. Every input is capped in size (``max_input_bytes``; archives, which are streamed, ``max_archive_bytes``).
+One bad input, however bad, never stops a batch.
 """
 
 from __future__ import annotations
 
+import glob
+import io
+import re
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article, Rejected
 from ..settings import Settings
-from . import jsonl, text  # noqa: F401  (registers the readers)
-from .base import READERS, RawDoc, Reader
+from . import feed, gz, html, jsonl, url, warc  # noqa: F401  (registers the readers)
+from . import text as _text  # noqa: F401  (the plain-text reader, registered last: the fallback)
+from .base import READERS, RawDoc, Reader, StreamReader
 from .clean import build_article, repeated_lines
+from .ids import is_url
+from .streams import Capped, Replay, over_cap, read_capped
 
-EXTENSIONS = {".json": "json", ".jsonl": "json", ".ndjson": "json", ".txt": "text", ".text": "text", ".md": "text"}
+EXTENSIONS = {
+    ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".xml": "feed",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".gz": "gzip",
+    ".tgz": "gzip",
+}
+# Content signals, strongest first: each reader's sniff() decides on the input's first bytes.
+SNIFF_ORDER = ("gzip", "warc", "feed", "html", "json")
+HEAD = 8192
+_GLOB_CHARS = set("*?[")
 
 
 @dataclass(slots=True)
@@ -33,13 +68,20 @@ class Batch:
 
 
 def expand(inputs: Iterable[str | Path]) -> Iterator[str]:
-    """Files named, files under folders (sorted, hidden ones skipped), or ``-`` for stdin."""
+    """Files named, files under folders (sorted, hidden ones skipped), glob patterns (``*``, ``?``, ``[``; ``**``
+    recursive) expanded, URLs as given, or ``-`` for stdin. A pattern matching nothing is passed on as is, so it is
+    reported as missing."""
     for item in inputs:
         s = str(item)
-        if s == "-":
+        if s == "-" or is_url(s):
             yield s
             continue
         p = Path(s)
+        if not p.exists() and _GLOB_CHARS & set(s):
+            matches = sorted(glob.glob(s, recursive=True))
+            if matches:
+                yield from expand(m for m in matches if not Path(m).name.startswith("."))
+                continue
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
@@ -50,56 +92,122 @@ def expand(inputs: Iterable[str | Path]) -> Iterator[str]:
             yield s
 
 
-def read_bytes(name: str, settings: Settings) -> bytes:
-    cap = settings.max_input_bytes
+def read_bytes(name: str, settings: Settings, cap: int | None = None) -> bytes:
+    """All bytes of a file (or stdin for ``-``), refused with a clear reason over ``cap`` (default ``max_input_bytes``)."""
+    cap = settings.max_input_bytes if cap is None else cap
+    setting = "max_input_bytes" if cap == settings.max_input_bytes else "max_archive_bytes"
     if name == "-":
-        data = sys.stdin.buffer.read(cap + 1)
+        return read_capped(sys.stdin.buffer, cap, over_cap(name, cap, setting))
+    p = Path(name)
+    if not p.exists():
+        raise InputError(name, "no such file or folder")
+    size = p.stat().st_size
+    if size > cap:
+        raise over_cap(name, cap, setting, size=size)
+    try:
+        with p.open("rb") as f:
+            return read_capped(f, cap, over_cap(name, cap, setting))
+    except OSError as e:
+        raise InputError(name, f"cannot read: {e.strerror}") from e
+
+
+def detect(name: str, data: bytes, content_type: str | None = None) -> Reader:
+    """The reader for an input, from its content first: gzip magic, ``WARC/1.``, an RSS/Atom/RDF root, an HTML
+    doctype or root, JSON; then its extension (or a served ``content_type``); plain text last. JSON in a file named
+    as text (``.txt``, ``.md``) stays text."""
+    head = data[:HEAD]
+    ext = Path(name.split("?", 1)[0].split("#", 1)[0]).suffix.lower()
+    by_kind = {r.kind: r for r in READERS}
+    for kind in SNIFF_ORDER:
+        r = by_kind.get(kind)
+        if r is not None and r.sniff(name, head):
+            if kind == "json" and EXTENSIONS.get(ext) == "text":
+                continue
+            return r
+    if ext in EXTENSIONS:
+        return by_kind[EXTENSIONS[ext]]
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    if ctype:
+        if "html" in ctype:
+            return by_kind["html"]
+        if any(t in ctype for t in ("rss", "atom", "xml")):
+            return by_kind["feed"]
+        if "json" in ctype:
+            return by_kind["json"]
+        if "warc" in ctype:
+            return by_kind["warc"]
+    return by_kind["text"]
+
+
+def _read_input(name: str, settings: Settings, fetcher: url.Fetcher) -> Iterator[RawDoc | InputError]:
+    """The articles of one input: sniff its head, then stream it to an archive reader or read it whole (capped)."""
+    if is_url(name):
+        yield from url.read_url(name, settings, fetcher)
+        return
+    stream: BinaryIO
+    if name == "-":
+        stream = sys.stdin.buffer
+        size = None
     else:
         p = Path(name)
         if not p.exists():
             raise InputError(name, "no such file or folder")
+        if not p.is_file():
+            raise InputError(name, "not a regular file")
         size = p.stat().st_size
-        if size > cap:
-            raise InputError(
-                name, f"{size / 1e6:.1f} MB is over the {cap / 1e6:.0f} MB input cap; raise NEWSFUSE_MAX_INPUT_BYTES to read it"
-            )
         try:
-            data = p.read_bytes()
+            stream = p.open("rb")
         except OSError as e:
             raise InputError(name, f"cannot read: {e.strerror}") from e
-    if len(data) > cap:
-        raise InputError(name, f"over the {cap / 1e6:.0f} MB input cap; raise NEWSFUSE_MAX_INPUT_BYTES to read it")
-    return data
-
-
-def detect(name: str, data: bytes) -> Reader:
-    """The reader for an input: sniffed from its first bytes, the extension breaking ties; plain text last."""
-    head = data[:4096]
-    ext = Path(name).suffix.lower()
-    by_kind = {r.kind: r for r in READERS}
-    if ext in EXTENSIONS and EXTENSIONS[ext] in by_kind and EXTENSIONS[ext] != "text":
-        return by_kind[EXTENSIONS[ext]]
-    for r in READERS:
-        if r.kind != "text" and r.sniff(name, head):
-            if ext in EXTENSIONS and EXTENSIONS[ext] == "text" and r.kind == "json":
-                continue
-            return r
-    return by_kind["text"]
+    try:
+        head = stream.read(HEAD)
+        reader = detect(name, head)
+        if isinstance(reader, StreamReader):
+            cap = settings.max_archive_bytes
+            if size is not None and size > cap:
+                raise over_cap(name, cap, "max_archive_bytes", "archive", size=size)
+            body = Capped(stream, max(cap - len(head), 0), over_cap(name, cap, "max_archive_bytes", "archive"))
+            items = reader.read_stream(name, io.BufferedReader(Replay(head, body)), settings)
+        else:
+            cap = settings.max_input_bytes
+            if size is not None and size > cap:
+                raise over_cap(name, cap, "max_input_bytes", size=size)
+            data = (
+                head + read_capped(stream, max(cap - len(head), 0), over_cap(name, cap, "max_input_bytes")) if len(head) == HEAD else head
+            )
+            if len(data) > cap:
+                raise over_cap(name, cap, "max_input_bytes")
+            items = reader.read(name, data, settings)
+        produced = False
+        for item in items:
+            produced = True
+            yield item
+        if not produced:
+            raise InputError(name, f"no article found in this {reader.kind} input")
+    finally:
+        if name != "-":
+            stream.close()
 
 
 def read_docs(inputs: Iterable[str | Path], settings: Settings) -> Iterator[RawDoc | InputError]:
-    for name in expand(inputs):
-        try:
-            data = read_bytes(name, settings)
-            reader = detect(name, data)
-            produced = False
-            for item in reader.read(name, data, settings):
-                produced = True
-                yield item
-            if not produced:
-                yield InputError(name, f"no article found in this {reader.kind} input")
-        except InputError as e:
-            yield e
+    """Every input's articles, and an :class:`InputError` with its reason for each input (or part) not read.
+
+    One input failing, however it fails, never stops the others."""
+    fetcher = url.Fetcher(settings)
+    try:
+        for name in expand(inputs):
+            try:
+                yield from _read_input(name, settings, fetcher)
+            except InputError as e:
+                yield e
+            except RecursionError:
+                yield InputError(name, "nested too deeply to read")
+            except MemoryError:
+                yield InputError(name, "too large to read in memory")
+            except Exception as e:  # a reader's bug or a library's crash on hostile input stops this input only
+                yield InputError(name, f"could not be read: {type(e).__name__}: {e}".replace("\n", " ")[:300])
+    finally:
+        fetcher.close()
 
 
 def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batch:
@@ -115,6 +223,13 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
             batch.warnings.extend((item.origin, w) for w in item.warnings)
     # first pass gives each doc its outlet (from metadata lines), the second cuts lines an outlet repeats
     first = [build_article(d) for d in docs]
+    # one outlet's article read twice (its page and its feed item, a WARC holding two captures) is read once: left in,
+    # every line of it would recur in that outlet and be cut as boilerplate from both copies
+    copies = _copies(docs, [a.meta.outlet for a in first])
+    for i, j in copies.items():
+        batch.warnings.append((docs[i].origin, f"same article as {docs[j].origin} (same outlet): read once"))
+    docs = [d for i, d in enumerate(docs) if i not in copies]
+    first = [a for i, a in enumerate(first) if i not in copies]
     extra = repeated_lines(docs, {a.source_id: a.meta.outlet for a in first})
     seen: dict[str, str] = {}
     used_ids: dict[str, int] = {}
@@ -138,6 +253,34 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
     return batch
 
 
+def _copies(docs: list[RawDoc], outlets: list[str | None], share: float = 0.8) -> dict[int, int]:
+    """Docs that repeat an earlier doc of the same outlet, ``index -> index of the earlier doc``: at least ``share``
+    of the longer one's lines (of 20 characters or more) are the same. Lines found in many docs (boilerplate) are no
+    evidence and are skipped, which also keeps this linear in the number of docs."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    lines_of: list[set[str]] = []
+    out: dict[int, int] = {}
+    for i, d in enumerate(docs):
+        keys = {re.sub(r"\s+", " ", ln.strip().lower()) for ln in d.text.splitlines() if len(ln.strip()) >= 20}
+        lines_of.append(keys)
+        outlet = (outlets[i] or "").strip().lower()
+        if not outlet or not keys:
+            continue
+        counts: Counter[int] = Counter()
+        for k in keys:
+            hits = index.get((outlet, k), ())
+            if len(hits) <= 20:
+                counts.update(hits)
+        for j, n in counts.most_common(3):
+            if n >= share * max(len(keys), len(lines_of[j])):
+                out[i] = j
+                break
+        else:
+            for k in keys:
+                index[(outlet, k)].append(i)
+    return out
+
+
 def _language(text: str) -> str | None:
     try:
         import py3langid as langid
@@ -147,4 +290,4 @@ def _language(text: str) -> str | None:
     return str(lang)
 
 
-__all__ = ["Batch", "RawDoc", "load", "expand", "detect", "read_docs"]
+__all__ = ["Batch", "RawDoc", "detect", "expand", "load", "read_bytes", "read_docs"]

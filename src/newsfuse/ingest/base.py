@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import BinaryIO, Protocol, runtime_checkable
 
 from ..errors import InputError
 from ..model import Meta
@@ -39,6 +39,19 @@ class Reader(Protocol):
 
         Raise InputError when nothing of the input can be read.
         """
+        ...
+
+
+@runtime_checkable
+class StreamReader(Reader, Protocol):
+    """A reader of inputs too large to hold in memory (archives): it is handed a stream instead of the bytes.
+
+    ``read_docs`` calls :meth:`read_stream` for such a reader, with the input's size checked against the
+    ``max_archive_bytes`` cap rather than ``max_input_bytes``; :meth:`read` is still used for bytes already in memory.
+    """
+
+    def read_stream(self, name: str, stream: BinaryIO, settings: Settings) -> Iterator[RawDoc | InputError]:
+        """Like :meth:`read`, reading ``stream`` (positioned at the input's first byte) incrementally."""
         ...
 
 

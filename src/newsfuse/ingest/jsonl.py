@@ -1,10 +1,21 @@
-"""JSON and JSON Lines records: news-please fields and the common aliases."""
+"""JSON and JSON Lines records: news-please fields and the common aliases.
+
+news-please (one JSON object per article) maps as: ``maintext`` (older: ``text``) -> text, with ``description``
+as the text only when there is no body (``text_from = "summary"``), else kept in ``extra["description"]``;
+``title``, then ``title_page``, then ``title_rss`` -> title; ``date_publish``, falling back to ``date_modify``
+(``extra["date_from"]`` says so) -> published; ``date_download`` -> ``extra["fetched"]``; ``source_domain`` ->
+outlet; ``authors`` (a list of names, or of objects with a name, however nested) -> author; ``language``, ``url``;
+``filename`` is an id. ``image_url`` and ``localpath`` are ignored.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
+from datetime import date
 from typing import Any
+from urllib.parse import unquote
 
 from ..errors import InputError
 from ..model import Meta
@@ -13,12 +24,28 @@ from .base import RawDoc, register
 from .clean import credit_name
 from .dates import parse_date
 from .decode import decode
+from .ids import is_url, sanitize, url_id
 from .text import _stem
 
 TEXT_KEYS = ("maintext", "text", "body", "content", "article", "article_text", "body-paragraphs", "paragraphs", "full_text")
 FALLBACK_TEXT_KEYS = ("description", "summary", "abstract")
 TITLE_KEYS = ("title", "headline", "title_page", "title_rss")
-DATE_KEYS = ("date_publish", "published", "date", "pubDate", "pub_date", "publication_date", "published_at", "datePublished", "date_published", "publish_date", "time")
+DATE_KEYS = (
+    "date_publish",
+    "published",
+    "date",
+    "pubDate",
+    "pub_date",
+    "publication_date",
+    "published_at",
+    "datePublished",
+    "date_published",
+    "publish_date",
+    "time",
+)
+MODIFIED_KEYS = ("date_modify", "dateModified", "date_modified", "modified", "updated", "updated_at")
+FETCHED_KEYS = ("date_download", "fetched", "crawled", "retrieved")
+IGNORED_KEYS = ("image_url", "localpath", "top_image", "images")  # read and dropped: not article text or metadata
 URL_KEYS = ("url", "link", "source_url", "canonical_url", "uri")
 OUTLET_KEYS = ("source_domain", "outlet", "publisher", "site_name", "source", "domain", "media", "publication", "sitename")
 AUTHOR_KEYS = ("authors", "author", "byline")
@@ -45,6 +72,42 @@ def _flatten(v: Any) -> str:
     return "" if v is None else str(v)
 
 
+def _names(v: Any) -> list[str]:
+    """Author names from a string, a list, or objects with a name, however nested."""
+    if isinstance(v, str):
+        return [v.strip()] if v.strip() else []
+    if isinstance(v, Mapping):
+        n = _first(v, ("name", "full_name", "fullname", "display_name", "text", "value"))
+        return _names(n) if n is not None else []
+    if isinstance(v, list | tuple):
+        out: list[str] = []
+        for x in v:
+            for n in _names(x):
+                if n not in out:
+                    out.append(n)
+        return out
+    return []
+
+
+def _date_of(rec: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str, date] | None:
+    for k in keys:
+        v = rec.get(k)
+        if isinstance(v, str | int | float) and not isinstance(v, bool) and str(v).strip():
+            d = parse_date(str(v))
+            if d is not None:
+                return k, d
+    return None
+
+
+def _record_id(rid: Any) -> str:
+    """A record's own id, made safe; news-please's ``filename`` (the percent-encoded URL) becomes the URL's id."""
+    s = str(rid).strip()
+    url = unquote(s)
+    if is_url(url):
+        return url_id(re.sub(r"\.json$", "", url))
+    return sanitize(s)
+
+
 def record_to_doc(rec: Mapping[str, Any], name: str, index: int | None) -> RawDoc:
     where = name if index is None else f"{name}#{index + 1}"
     text = _flatten(_first(rec, TEXT_KEYS))
@@ -57,19 +120,21 @@ def record_to_doc(rec: Mapping[str, Any], name: str, index: int | None) -> RawDo
     meta = Meta(kind="json")
     title = _first(rec, TITLE_KEYS)
     meta.title = _flatten(title).strip() or None if title else None
-    d = _first(rec, DATE_KEYS)
-    if d is not None:
-        meta.published = parse_date(str(d))
+    found = _date_of(rec, DATE_KEYS) or _date_of(rec, MODIFIED_KEYS)
+    if found:
+        meta.published = found[1]
+        if found[0] in MODIFIED_KEYS:
+            meta.extra["date_from"] = found[0]
+    fetched = _first(rec, FETCHED_KEYS)
+    if isinstance(fetched, str):
+        meta.extra["fetched"] = fetched
     url = _first(rec, URL_KEYS)
     meta.url = str(url) if url else None
     outlet = _first(rec, OUTLET_KEYS)
     if isinstance(outlet, Mapping):
         outlet = _first(outlet, ("name", "title", "domain"))
     meta.outlet = str(outlet) if outlet else None
-    author = _first(rec, AUTHOR_KEYS)
-    if isinstance(author, list):
-        author = ", ".join(_flatten(a) for a in author)
-    meta.author = str(author) if author else None
+    meta.author = ", ".join(_names(_first(rec, AUTHOR_KEYS))) or None
     lang = _first(rec, LANG_KEYS)
     meta.language = str(lang) if lang else None
     wire = _first(rec, WIRE_KEYS)
@@ -77,9 +142,13 @@ def record_to_doc(rec: Mapping[str, Any], name: str, index: int | None) -> RawDo
         meta.wire = credit_name(str(wire))
     if fallback:
         meta.extra["text_from"] = "summary"
+    else:
+        desc = _flatten(_first(rec, FALLBACK_TEXT_KEYS)).strip()
+        if desc and desc not in text:
+            meta.extra["description"] = desc
     rid = _first(rec, ID_KEYS)
     stem = _stem(name)
-    sid = str(rid) if rid is not None and index is not None else (stem if index is None else f"{stem}-{index + 1}")
+    sid = _record_id(rid) if rid is not None and index is not None else (stem if index is None else f"{stem}-{index + 1}")
     return RawDoc(source_id=sid, text=text, meta=meta, origin=where)
 
 
@@ -106,11 +175,11 @@ class JsonReader:
             lines = [ln for ln in body.splitlines() if ln.strip()]
             if len(lines) < 2:
                 raise InputError(name, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from e
-            for i, ln in enumerate(lines):
+            for n, ln in enumerate(lines):
                 try:
-                    records.append((i, json.loads(ln)))
+                    records.append((n, json.loads(ln)))
                 except json.JSONDecodeError as e2:
-                    records.append((i, InputError(f"{name}#{i + 1}", f"malformed JSON line: {e2.msg} at column {e2.colno}")))
+                    records.append((n, InputError(f"{name}#{n + 1}", f"malformed JSON line: {e2.msg} at column {e2.colno}")))
         for i, rec in records:
             if isinstance(rec, InputError):
                 yield rec

@@ -1,0 +1,123 @@
+"""HTML pages: body, metadata, refusals, charsets, and the text helpers (with round trips)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.errors import InputError
+from newsfuse.ingest import load
+from newsfuse.ingest.html import decode_html, fragment_text, page_doc, paragraphs
+from newsfuse.ingest.ids import UniqueIds, sanitize, url_id
+from newsfuse.settings import Settings
+
+from .pages import article_html, body_paragraphs, front_page_html, headline
+
+
+def test_page_body_is_the_article_only_with_its_metadata() -> None:
+    doc = page_doc("pages/story.html", article_html(7).encode(), Settings())
+    assert doc.text == "\n\n".join(body_paragraphs(7))  # paragraphs separated by blank lines, nothing else
+    for chrome in ("Home", "Most read", "Fishing quotas", "Copyright", "Privacy", "By Ada Quill"):
+        assert chrome not in doc.text
+    m = doc.meta
+    assert (m.kind, m.title, m.author, m.outlet, m.language) == ("html", headline(7), "Ada Quill", "The Tarnby Courier", "en")
+    assert m.published is not None and m.published.isoformat() == "2024-03-12"
+    assert m.extra["description"] == "A short summary of report 7."
+    assert doc.source_id == "story" and doc.origin == "pages/story.html" and not doc.header
+
+
+def test_wire_byline_sets_wire() -> None:
+    doc = page_doc("w.html", article_html(3, author="Associated Press").encode(), Settings())
+    assert doc.meta.wire == "AP"
+
+
+def test_page_without_body_is_refused_with_that_reason(tmp_path: Path) -> None:
+    (tmp_path / "front.html").write_text(front_page_html())
+    (tmp_path / "story.html").write_text(article_html(2))
+    b = load([tmp_path])
+    assert [a.source_id for a in b.articles] == ["story"]
+    assert len(b.rejected) == 1 and "no article body found" in b.rejected[0].reason
+
+
+def test_folder_of_pages(tmp_path: Path) -> None:
+    for i in range(6):
+        (tmp_path / f"p{i}.htm").write_text(article_html(40 + i, site="Oskvik Post"))
+    b = load([tmp_path])
+    assert [a.source_id for a in b.articles] == [f"p{i}" for i in range(6)]
+    assert all(a.meta.outlet == "Oskvik Post" and a.meta.kind == "html" for a in b.articles)
+    assert not b.rejected
+    # cleaned text is still the whole body: nothing of the article was cut as boilerplate
+    assert b.articles[0].text == "\n\n".join(body_paragraphs(40))
+
+
+def test_declared_legacy_charset_is_used() -> None:
+    page = article_html(5, charset="windows-1252").replace("deputy mayor", "café owner and deputy mayor")
+    doc = page_doc("x.html", page.encode("cp1252"), Settings())
+    assert "café owner" in doc.text and doc.meta.extra["encoding"] == "cp1252"
+
+
+def test_wrong_declared_charset_falls_back_to_detection() -> None:
+    page = article_html(5, charset="utf-8").replace("deputy mayor", "Ærø ferry captain")
+    text, enc = decode_html("x.html", page.encode("latin-1"))
+    assert "Ærø ferry captain" in text and enc != "utf-8"
+
+
+def test_undecodable_page_is_refused() -> None:
+    data = b"<html><body><p>" + bytes(range(0x80, 0x100)) * 40 + b"</p></body></html>"
+    try:
+        page_doc("bad.html", data, Settings())
+    except InputError as e:
+        assert "UTF-8" in e.reason
+    else:  # pragma: no cover
+        raise AssertionError("expected a refusal")
+
+
+def test_fragment_text_drops_scripts_and_keeps_blocks() -> None:
+    frag = "<div><p>First  line\nof one paragraph.</p><script>var x = 1;</script><style>p{}</style><ul><li>one</li><li>two</li></ul>tail<br>after</div>"
+    assert fragment_text(frag) == "First line of one paragraph.\n\none\n\ntwo\n\ntail\n\nafter"
+    assert fragment_text("Plain &amp; simple") == "Plain & simple"
+    assert fragment_text("") == ""
+
+
+_WORDS = st.text(alphabet=st.characters(categories=("L", "N"), include_characters=" .,;:!?'\"()-&<>"), min_size=1, max_size=60)
+_PARA = _WORDS.map(lambda s: re.sub(r"\s+", " ", s).strip()).filter(bool)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PARA, min_size=1, max_size=6))
+def test_fragment_text_round_trip(paras: list[str]) -> None:
+    """Paragraphs written as escaped <p> elements come back exactly, separated by blank lines."""
+    frag = "".join(f"<p>{html.escape(p)}</p>" for p in paras)
+    assert fragment_text(frag) == "\n\n".join(paras)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_paragraphs_is_idempotent(text: str) -> None:
+    once = paragraphs(text)
+    assert paragraphs(once) == once
+    assert "\n\n\n" not in once and once == once.strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_ids_are_safe(text: str) -> None:
+    for ident in (sanitize(text), url_id("https://www.example.com/" + text)):
+        assert re.fullmatch(r"[A-Za-z0-9._-]{1,80}", ident)
+
+
+@given(st.lists(st.sampled_from(["a", "a-2", "b", "a-3", "b-2"]), max_size=20))
+def test_unique_ids_never_repeat(bases: list[str]) -> None:
+    ids = UniqueIds()
+    out = [ids(b) for b in bases]
+    assert len(set(out)) == len(out)
+
+
+def test_url_id_reads_well() -> None:
+    assert url_id("https://www.example.com/news/2024/bridge-closed.html?x=1") == "example.com-news-2024-bridge-closed"
+    assert url_id("https://example.com/") == "example.com"
+    assert url_id("https://example.com/story/index.html") == "example.com-story"
