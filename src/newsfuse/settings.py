@@ -28,7 +28,7 @@ class Settings:
     copy_min_shared: int = 2
     headline_facts: int = 8
     allow_fetch: bool = False
-    group_threshold: float = 0.36
+    group_threshold: float = 0.33
     group_merge_threshold: float = 0.45
     group_time_scale_days: float = 90.0
     near_duplicate_threshold: float = 0.5

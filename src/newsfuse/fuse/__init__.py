@@ -32,7 +32,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     settings = settings or Settings.load()
     statements = gather(articles)
     vectors = _embed(statements)
-    clusters = align(statements, vectors, settings.fact_threshold, settings.paraphrase_threshold)
+    clusters = align(statements, vectors, settings.fact_threshold, settings.paraphrase_threshold, lexical_weight=settings.lexical_weight)
     links = derived_links(statements, settings.copy_min_shared)
     centroid = vectors.mean(axis=0) if len(vectors) else np.zeros(384)
     facts: list[Fact] = []

@@ -17,6 +17,47 @@ from .compare import close_values, quantities_agree, quantity_state, same_slot, 
 from .statements import Statement, main_quantity
 
 
+COUNT_BAR = 0.35  # same count of the same thing: wording alone may differ widely
+LINK_FRACTION = 1.0  # share of cross pairs that must be acceptable pairs for two clusters to merge
+CENTROID_BAR = 0.62  # centroid similarity at which two clusters of different sources merge in the second pass
+
+
+def lexical_similarity(statements: Sequence[Statement]) -> np.ndarray:
+    """Cosine of IDF-weighted content words, the IDF taken over the story's statements: words every report uses
+    ("Iran", "nuclear") weigh little, the specific ones ("half a ton", "Amad") much."""
+    n = len(statements)
+    df: dict[str, int] = {}
+    for s in statements:
+        for w in s.words:
+            df[w] = df.get(w, 0) + 1
+    vocab = {w: k for k, w in enumerate(sorted(df))}
+    m = np.zeros((n, len(vocab)), dtype=np.float32)
+    for i, s in enumerate(statements):
+        for w in s.words:
+            m[i, vocab[w]] = np.log((n + 1) / (df[w] + 0.5))
+    m /= np.clip(np.linalg.norm(m, axis=1, keepdims=True), 1e-9, None)
+    return m @ m.T
+
+
+def blend(semantic: np.ndarray, lexical: np.ndarray, weight: float) -> np.ndarray:
+    """Meaning and specific words together: paraphrases score on the first, topical neighbours fall on the second."""
+    if weight <= 0:
+        return semantic
+    return (1 - weight) * semantic + weight * lexical
+
+
+def same_count(a: Statement, b: Statement) -> bool:
+    """The same number of the same thing in a compatible state over the same period."""
+    qa, qb = main_quantity(a), main_quantity(b)
+    if qa is None or qb is None or not same_slot(a, b) or not quantities_agree(a, b):
+        return False
+    va, vb = qa.attrs.get("value"), qb.attrs.get("value")
+    if va is None or va != vb:
+        return False
+    sa, sb = quantity_state(qa), quantity_state(qb)
+    return sa == sb or not sa or not sb
+
+
 def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: float) -> bool:
     """True when the reading says the two statements cannot be one fact."""
     qa, qb = main_quantity(a), main_quantity(b)
@@ -57,24 +98,32 @@ def pair_score(a: Statement, b: Statement, sim: float, threshold: float, strict:
 
 
 def align(
-    statements: Sequence[Statement], vectors: np.ndarray, threshold: float, paraphrase: float, strict: float = 0.84
+    statements: Sequence[Statement],
+    vectors: np.ndarray,
+    threshold: float,
+    paraphrase: float,
+    strict: float = 0.84,
+    lexical_weight: float = 0.0,
 ) -> list[list[int]]:
     """Clusters of statement indexes (each cluster one fact, at most one statement per source)."""
     n = len(statements)
     if n == 0:
         return []
-    sims = vectors @ vectors.T
+    sims = blend(vectors @ vectors.T, lexical_similarity(statements), lexical_weight)
     pairs: list[tuple[float, int, int]] = []
     for i in range(n):
         for j in range(i + 1, n):
             if statements[i].article.id == statements[j].article.id:
                 continue
             sim = float(sims[i, j])
-            if sim < paraphrase:
+            if sim < min(paraphrase, COUNT_BAR):
                 continue
-            # lower bar for paraphrase when the reading agrees on who and what
+            # lower bar for paraphrase when the reading agrees on who and what; lower still for the same count of
+            # the same thing ("some 40 containers" / "about 40 containers"), which wording alone hides
             bar = threshold
-            if statements[i].entities & statements[j].entities and len(statements[i].words & statements[j].words) >= 3:
+            if same_count(statements[i], statements[j]):
+                bar = COUNT_BAR
+            elif statements[i].entities & statements[j].entities and len(statements[i].words & statements[j].words) >= 3:
                 bar = paraphrase
             sc = pair_score(statements[i], statements[j], sim, bar, strict)
             if sc is not None:
@@ -95,9 +144,10 @@ def align(
             continue
         # average linkage: most cross pairs must themselves be acceptable, and similar on average
         good = sum(1 for a, b in cross if (a, b) in ok_pair)
-        if good / len(cross) < 0.5:
+        if good / len(cross) < LINK_FRACTION:
             continue
-        if float(np.mean([sims[a, b] for a, b in cross])) < paraphrase:
+        mean = float(np.mean([sims[a, b] for a, b in cross]))
+        if mean < paraphrase and not (mean >= COUNT_BAR and all(same_count(statements[a], statements[b]) for a, b in cross)):
             continue
         for k in mj:
             cluster_of[k] = ci
@@ -105,6 +155,7 @@ def align(
         del members[cj]
     clusters = merge_by_centroid(list(members.values()), statements, vectors, sims, threshold, strict)
     clusters = fold_overlapping(clusters, statements, sims, threshold, strict)
+    clusters = add_second_memberships(clusters, statements, sims, ok_pair, threshold, strict)
     return sorted((sorted(m) for m in clusters), key=lambda m: m[0])
 
 
@@ -129,7 +180,7 @@ def merge_by_centroid(
                 if {statements[i].article.id for i in work[a]} & {statements[i].article.id for i in work[b]}:
                     continue
                 sim = float(cents[a] @ cents[b])
-                if sim < threshold or (best is not None and sim <= best[0]):
+                if sim < max(threshold, CENTROID_BAR) or (best is not None and sim <= best[0]):
                     continue
                 if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for i in work[a] for j in work[b]):
                     continue
@@ -140,6 +191,43 @@ def merge_by_centroid(
             work[b] = []
             changed = True
     return [c for c in work if c]
+
+
+SECOND_BAR = 0.1  # how much more similar than the threshold a sentence must be to join a second fact
+
+
+def add_second_memberships(
+    clusters: list[list[int]],
+    statements: Sequence[Statement],
+    sims: np.ndarray,
+    ok_pair: set[tuple[int, int]],
+    threshold: float,
+    strict: float,
+) -> list[list[int]]:
+    """A long sentence often reports several facts ("Netanyahu said the half a ton of files were moved to Tehran and
+    span 55,000 pages"). After clustering, a statement also joins another multi-source fact when it matches most of
+    that fact's members as well as they match each other, its source is not there yet, and nothing conflicts."""
+    if SECOND_BAR >= 1:
+        return clusters
+    out = [list(c) for c in clusters]
+    member_of: dict[int, int] = {i: k for k, c in enumerate(clusters) for i in c}
+    for i, st in enumerate(statements):
+        if st.kind != "statement" or len(st.text.split()) < 15:
+            continue
+        for k, c in enumerate(clusters):
+            if member_of.get(i) == k or len({statements[j].source for j in c}) < 2:
+                continue
+            if any(statements[j].article.id == st.article.id for j in out[k]):
+                continue
+            good = sum(1 for j in c if (i, j) in ok_pair)
+            if good < max(2, 0.67 * len(c)):
+                continue
+            if float(np.mean([sims[i, j] for j in c])) < threshold + SECOND_BAR:
+                continue
+            if any(conflict(st, statements[j], float(sims[i, j]), threshold, strict) for j in c):
+                continue
+            out[k].append(i)
+    return out
 
 
 def _same_count(a: Statement, b: Statement) -> bool:
