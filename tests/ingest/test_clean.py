@@ -72,3 +72,14 @@ def test_cleaning_only_deletes(raw: str, cuts: list[tuple[int, int]]) -> None:
         assert text[t0 : t0 + n] == raw[r0 : r0 + n]
     assert sum(n for _, _, n in offsets) == len(text)
     assert text == text.strip()
+
+
+def test_date_from_url() -> None:
+    from newsfuse.ingest.clean import date_from_url
+
+    assert str(date_from_url("https://www.example.com/2018/04/30/world/story.html")) == "2018-04-30"
+    assert str(date_from_url("https://example.com/news/story-20180430.html")) == "2018-04-30"
+    assert date_from_url("https://example.com/news/2018/story") is None
+    a = build_article(doc("URL: https://example.com/2024/12/28/troops\n\nTroops advanced on Friday, officials said today."))
+    assert a.meta.published is not None and a.meta.published.isoformat() == "2024-12-28"
+    assert a.meta.extra["published_from"] == "url"

@@ -7,6 +7,7 @@ the cleaned text is the input's own characters and every offset can be mapped ba
 from __future__ import annotations
 
 import re
+from datetime import date
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -317,11 +318,30 @@ def apply_removals(raw: str, cuts: Iterable[Removal]) -> tuple[str, list[Removal
     return text, merged, offsets
 
 
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)|[/_-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+
+
+def date_from_url(url: str) -> date | None:
+    """The date many news URLs carry ("/2018/04/30/", "-20180430"), when the page itself gives none."""
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    try:
+        return date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+
+
 def build_article(doc: RawDoc, extra: Iterable[Removal] = ()) -> Article:
     meta = Meta(**{k: getattr(doc.meta, k) for k in doc.meta.__slots__})  # type: ignore[attr-defined]
     meta.extra = dict(doc.meta.extra)
     cuts = find_removals(doc, meta) + list(extra)
     text, merged, offsets = apply_removals(doc.text, cuts)
+    if meta.published is None and meta.url:
+        meta.published = date_from_url(meta.url)
+        if meta.published is not None:
+            meta.extra["published_from"] = "url"
     return Article(
         source_id=doc.source_id,
         raw=doc.text,
