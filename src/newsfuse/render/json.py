@@ -33,7 +33,18 @@ def source(a: Article, derived: dict[str, list[tuple[str, int]]] | None = None) 
         "article_id": a.id,
         "kind": m.kind,
     }
-    for k in ("reference_date", "reference_basis", "dateline", "encoding", "text_from"):
+    for k in (
+        "reference_date",
+        "reference_basis",
+        "dateline",
+        "encoding",
+        "text_from",
+        "published_from",
+        "origin_source",
+        "origin_url",
+        "feed_title",
+        "fetched_from",
+    ):
         if k in m.extra:
             out[k] = m.extra[k]
     return out
