@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsfuse.fuse.statements import Statement
+from newsfuse.fuse.statements import Statement, first_count
 from newsfuse.model import Span
 from newsfuse.read.numbers import parse_amount
 from tests.conftest import make_article
@@ -43,6 +43,7 @@ def statement(
             "period": period,
         }
         st.quantities = [Span(start, start + len(count), "CARDINAL", "test@1", attrs)]
+        st.main = first_count(st.quantities)
     for d in dates or []:
         st.times.append(Span(0, 1, "time", "test@1", {"expr": "x", "value": d, "precision": "day"}))
     st.speaker, st.speaker_entity, st.speaker_person = speaker, entity, person and entity is not None

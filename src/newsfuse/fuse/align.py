@@ -16,7 +16,6 @@ import numpy as np
 from .compare import close_values, quantities_agree, quantity_state, same_slot, speakers_conflict
 from .statements import Statement, main_quantity
 
-
 COUNT_BAR = 0.35  # same count of the same thing: wording alone may differ widely
 LINK_FRACTION = 1.0  # share of cross pairs that must be acceptable pairs for two clusters to merge
 CENTROID_BAR = 0.62  # centroid similarity at which two clusters of different sources merge in the second pass
@@ -111,23 +110,23 @@ def align(
         return []
     sims = blend(vectors @ vectors.T, lexical_similarity(statements), lexical_weight)
     pairs: list[tuple[float, int, int]] = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            if statements[i].article.id == statements[j].article.id:
-                continue
-            sim = float(sims[i, j])
-            if sim < min(paraphrase, COUNT_BAR):
-                continue
-            # lower bar for paraphrase when the reading agrees on who and what; lower still for the same count of
-            # the same thing ("some 40 containers" / "about 40 containers"), which wording alone hides
-            bar = threshold
-            if same_count(statements[i], statements[j]):
-                bar = COUNT_BAR
-            elif statements[i].entities & statements[j].entities and len(statements[i].words & statements[j].words) >= 3:
-                bar = paraphrase
-            sc = pair_score(statements[i], statements[j], sim, bar, strict)
-            if sc is not None:
-                pairs.append((sc, i, j))
+    art = np.array([hash(s.article.id) for s in statements])
+    lowest = min(paraphrase, COUNT_BAR)
+    ii, jj = np.nonzero(np.triu(sims >= lowest, k=1) & (art[:, None] != art[None, :]))
+    for i, j in zip(ii.tolist(), jj.tolist(), strict=True):
+        sim = float(sims[i, j])
+        # lower bar for paraphrase when the reading agrees on who and what; lower still for the same count of the
+        # same thing ("some 40 containers" / "about 40 containers"), which wording alone hides
+        bar = threshold
+        if same_count(statements[i], statements[j]):
+            bar = COUNT_BAR
+        elif statements[i].entities & statements[j].entities and len(statements[i].words & statements[j].words) >= 3:
+            bar = paraphrase
+        if sim < bar:
+            continue
+        sc = pair_score(statements[i], statements[j], sim, bar, strict)
+        if sc is not None:
+            pairs.append((sc, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -163,33 +162,34 @@ def merge_by_centroid(
     clusters: list[list[int]], statements: Sequence[Statement], vectors: np.ndarray, sims: np.ndarray, threshold: float, strict: float
 ) -> list[list[int]]:
     """Second pass: two clusters from different sources that say the same thing in different words (each member
-    paraphrasing the other cluster's members only loosely) merge when their centroids are close and nothing conflicts."""
+    paraphrasing the other cluster's members only loosely) merge when their centroids are close and nothing conflicts.
+    Best pair first, one merge at a time."""
     work = [list(c) for c in clusters]
-    changed = True
-    while changed:
-        changed = False
-        multi = [k for k, c in enumerate(work) if c]
-        cents = {k: vectors[work[k]].mean(axis=0) for k in multi}
-        for k in cents:
-            cents[k] = cents[k] / (np.linalg.norm(cents[k]) + 1e-9)
-        best: tuple[float, int, int] | None = None
-        for x, a in enumerate(multi):
-            for b in multi[x + 1 :]:
-                if len(work[a]) + len(work[b]) < 3:
-                    continue  # two singletons were already weighed pairwise
-                if {statements[i].article.id for i in work[a]} & {statements[i].article.id for i in work[b]}:
-                    continue
-                sim = float(cents[a] @ cents[b])
-                if sim < max(threshold, CENTROID_BAR) or (best is not None and sim <= best[0]):
-                    continue
-                if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for i in work[a] for j in work[b]):
-                    continue
-                best = (sim, a, b)
-        if best is not None:
-            _, a, b = best
+    arts = [{statements[i].article.id for i in c} for c in work]
+    bar = max(threshold, CENTROID_BAR)
+    while True:
+        live = [k for k, c in enumerate(work) if c]
+        if len(live) < 2:
+            break
+        cents = np.stack([vectors[work[k]].mean(axis=0) for k in live])
+        cents /= np.clip(np.linalg.norm(cents, axis=1, keepdims=True), 1e-9, None)
+        cs = np.triu(cents @ cents.T, k=1)
+        xs, ys = np.nonzero(cs >= bar)
+        order = np.argsort(-cs[xs, ys], kind="stable")
+        merged = False
+        for o in order:
+            a, b = live[xs[o]], live[ys[o]]
+            if len(work[a]) + len(work[b]) < 3 or arts[a] & arts[b]:
+                continue  # two singletons were already weighed pairwise
+            if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for i in work[a] for j in work[b]):
+                continue
             work[a] += work[b]
-            work[b] = []
-            changed = True
+            arts[a] |= arts[b]
+            work[b], arts[b] = [], set()
+            merged = True
+            break
+        if not merged:
+            break
     return [c for c in work if c]
 
 

@@ -44,19 +44,28 @@ class Embedder:
         onnx, tok = model_files()
         opts = ort.SessionOptions()
         opts.log_severity_level = 3
+        # no busy-waiting threads: on a small shared machine spinning costs more than it saves
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(onnx), sess_options=opts, providers=["CPUExecutionProvider"])
         self.tokenizer: Any = Tokenizer.from_file(str(tok))
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self.tokenizer.no_padding()
 
-    def embed(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+    def embed(self, texts: Sequence[str], batch_size: int = 16) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        unique = list(dict.fromkeys(texts))  # wire copies repeat sentences: embed each text once
+        vecs = self._embed_unique(unique, batch_size)
+        row = {t: i for i, t in enumerate(unique)}
+        return vecs[[row[t] for t in texts]]
+
+    def _embed_unique(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths share a batch: less padding
+        all_encs = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(all_encs[i].ids))  # similar lengths share a batch
         for k in range(0, len(order), batch_size):
             idx = order[k : k + batch_size]
-            encs = self.tokenizer.encode_batch([texts[i] for i in idx])
+            encs = [all_encs[i] for i in idx]
             width = max(len(e.ids) for e in encs)
             ids = np.zeros((len(idx), width), dtype=np.int64)
             mask = np.zeros((len(idx), width), dtype=np.int64)

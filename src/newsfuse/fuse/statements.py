@@ -34,6 +34,7 @@ class Statement:
     kind: str = "statement"  # or "clause": a claim inside a statement (overlaps it)
     parent: tuple[int, int] | None = None
     core: str = ""  # the statement without side clauses of its own: what its main claim is, for embedding
+    main: Span | None = None  # the count the statement is about: the first quantity that counts something
 
     @property
     def source(self) -> str:
@@ -87,6 +88,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                     st.speaker_person = person
                     st.direct = bool(q.attrs.get("direct"))
             st.quantities = [q for q in a.group("quantities") if s.start <= q.start and q.end <= s.end]
+            st.main = first_count(st.quantities)
             st.times = [t for t in a.group("times") if s.start <= t.start and t.end <= s.end]
             st.entities = {
                 m.attrs["entity"] for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"
@@ -124,6 +126,10 @@ def _core(a: Article, s: Span, text: str) -> str:
 
 
 def main_quantity(st: Statement) -> Span | None:
-    """The count a statement is about: the first quantity that counts something."""
-    counted = [q for q in st.quantities if q.attrs.get("counted")]
-    return counted[0] if counted else None
+    """The count a statement is about (set by :func:`gather`)."""
+    return st.main
+
+
+def first_count(quantities: Sequence[Span]) -> Span | None:
+    """The first quantity that counts something."""
+    return next((q for q in quantities if q.attrs.get("counted")), None)

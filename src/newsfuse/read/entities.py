@@ -10,6 +10,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -169,6 +170,7 @@ _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _THE = re.compile(r"^(?:the|The)\s+")
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case, no diacritics, no dots: the key names are compared by."""
     s = unicodedata.normalize("NFKD", s)
@@ -176,6 +178,7 @@ def fold(s: str) -> str:
     return re.sub(r"[.\u2019']", "", s).lower().strip()
 
 
+@lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """Collapse common transliteration variants: Zelensky / Zelenskyy / Zelenskiy, Olexander / Oleksandr."""
     w = fold(word)
@@ -184,6 +187,7 @@ def translit_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+@lru_cache(maxsize=262144)
 def same_name_word(a: str, b: str) -> bool:
     ka, kb = translit_key(a), translit_key(b)
     if ka == kb:
@@ -387,8 +391,13 @@ def _entity_id(kind: str, name: str) -> str:
 
 
 def _compatible_persons(a: list[str], b: list[str]) -> bool:
-    a = [w for t in a for w in t.replace("-", " ").split()]
-    b = [w for t in b for w in t.replace("-", " ").split()]
+    return _compatible_names(tuple(a), tuple(b))
+
+
+@lru_cache(maxsize=262144)
+def _compatible_names(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    a = [w for t in ta for w in t.replace("-", " ").split()]
+    b = [w for t in tb for w in t.replace("-", " ").split()]
     if len(a) == 1 or len(b) == 1:
         short, full = (a, b) if len(a) == 1 else (b, a)
         if len(full) == 1:
@@ -421,10 +430,15 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
             i = parent[i]
         return i
 
-    for i in range(len(person_names)):
-        for j in range(i + 1, len(person_names)):
-            if _compatible_persons(person_names[i], person_names[j]):
-                parent[find(i)] = find(j)
+    # compatible full names share the first letter of their surname's key: compare within those buckets only
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, toks in enumerate(person_names):
+        buckets[translit_key(cmp_tokens(" ".join(toks))[-1])[:1]].append(i)
+    for idx in buckets.values():
+        for x, i in enumerate(idx):
+            for j in idx[x + 1 :]:
+                if _compatible_persons(person_names[i], person_names[j]):
+                    parent[find(i)] = find(j)
     clusters: dict[int, list[list[str]]] = defaultdict(list)
     for i, toks in enumerate(person_names):
         clusters[find(i)].append(toks)
@@ -443,7 +457,15 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
                         if written or m.attrs.get("local_gap", 10**6) < 300:
                             profile[k].update(m.attrs.get("roles", []))
 
+    memo: dict[tuple[tuple[str, ...], tuple[str, ...]], int | None] = {}
+
     def person_cluster(toks: list[str], roles: Sequence[str] = ()) -> int | None:
+        key = (tuple(toks), tuple(sorted(roles)))
+        if key not in memo:
+            memo[key] = _person_cluster(toks, roles)
+        return memo[key]
+
+    def _person_cluster(toks: list[str], roles: Sequence[str] = ()) -> int | None:
         hits = [k for k, names in enumerate(person_keys) if any(_compatible_persons(toks, n) for n in names)]
         if len(toks) == 1:
             # a bare word is a surname first (Trump), a surname-first family name only failing that (Kim)
