@@ -465,8 +465,17 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
             memo[key] = _person_cluster(toks, roles)
         return memo[key]
 
+    by_letter: dict[str, set[int]] = defaultdict(set)  # first letter of a first or last name's key -> clusters
+    for k, names in enumerate(person_keys):
+        for n in names:
+            words = cmp_tokens(" ".join(n))
+            by_letter[translit_key(words[0])[:1]].add(k)
+            by_letter[translit_key(words[-1])[:1]].add(k)
+
     def _person_cluster(toks: list[str], roles: Sequence[str] = ()) -> int | None:
-        hits = [k for k, names in enumerate(person_keys) if any(_compatible_persons(toks, n) for n in names)]
+        words = cmp_tokens(" ".join(toks)) or toks
+        near = sorted(by_letter.get(translit_key(words[0])[:1], set()) | by_letter.get(translit_key(words[-1])[:1], set()))
+        hits = [k for k in near if any(_compatible_persons(toks, n) for n in person_keys[k])]
         if len(toks) == 1:
             # a bare word is a surname first (Trump), a surname-first family name only failing that (Kim)
             by_last = [k for k in hits if any(abbreviates(toks[0], " ".join(n), surname_only=True) for n in person_keys[k])]

@@ -1,42 +1,67 @@
 """Who said what: direct quotes in every quote style, split and multi-sentence quotes, and reported speech
-("X said that ...", "according to X", "X told ...", "X added", "X's office said", "X accused Y of ...").
+("X said that ...", "..., X said.", "A, X said, B", "as X reported, ...", "according to X", "X told ...", "X added",
+"X's office said", "X accused Y of ...", "X was quoted as saying ...").
 
 Each quote is a span over its *content* with attrs: ``direct``, ``cue`` (start, end), ``speaker`` (start, end of the
 mention or description the text names), ``speaker_kind`` (name, pronoun, role, description, continuation) and, after
-linking, ``entity``/``name`` of the resolved speaker.
+linking, ``entity``/``name`` of the resolved speaker. A quote that continues an earlier one in the same paragraph
+(``"A," she said. "B."``) carries ``part_of`` (start, end of the quote it continues); reported speech that embeds a
+partial direct quote is one quote over the whole clause (``partial``: true).
+
+Every lookup goes through :class:`_Index` (character -> token, character -> mention, position -> sentence), so the
+stage is linear in the article plus the parse subtrees it reads.
 """
 
 from __future__ import annotations
 
+import bisect
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Span
 from .base import Context
-from .entities import ROLE_NOUNS, name_tokens, same_name_word
+from .entities import ROLE_NOUNS, TITLES, fold, name_tokens, same_name_word
 from .speakers import (
     CONTINUATION_VERBS,
+    HOST_VERBS,
+    OBJECT_CONTENT_VERBS,
     OFFICE_NOUNS,
     PRONOUNS,
-    SPEECH_VERBS,
     Candidate,
     content_words,
+    cue_rank,
+    is_dateline_word,
     resolve_pronoun,
+    speech_lemma,
 )
 
-OPEN_CLOSE = {"“": "”\"", "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"”', "'": "'"}
+OPEN_CLOSE = {"“": '”"', "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"”', "'": "'"}
+_CLOSING = "”»“’›\"'"
+_HEADS = {"VERB", "AUX"}
+_NAMED = {"PERSON", "ORG", "GPE", "NORP"}
+_CONTENT_PREPS = {"of", "for", "against", "over", "with", "about"}  # "accused Y of Z", "warned against Z"
+_DASHES = {"—", "–", "―", "-", "--"}
 
 
 def quote_marks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quoted passage *including* its marks. Quotes never cross a paragraph break, but a quote
-    left open at a paragraph's end closes there (the next paragraph reopens it)."""
+    """(start, end) of each quoted passage *including* its marks, in order and never overlapping. Quotes never cross
+    a paragraph break, but a quote left open at a paragraph's end closes there (the next paragraph reopens it).
+    Two apostrophes (``''like this''``, a common typewriter style) are one mark."""
     out: list[tuple[int, int]] = []
     for para_start, para in _paragraphs(text):
         i = 0
         n = len(para)
         while i < n:
             c = para[i]
+            if para.startswith("''", i) and _opens_double_apostrophe(para, i):
+                j = para.find("''", i + 2)
+                end = n if j < 0 else j + 2
+                if end - i > 4:
+                    out.append((para_start + i, para_start + end))
+                i = end
+                continue
             if c in OPEN_CLOSE and _opens(para, i):
                 close = OPEN_CLOSE[c]
                 j = i + 1
@@ -65,6 +90,12 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _opens_double_apostrophe(s: str, i: int) -> bool:
+    prev = s[i - 1] if i > 0 else " "
+    nxt = s[i + 2] if i + 2 < len(s) else " "
+    return not prev.isalnum() and not nxt.isspace()
+
+
 def _opens(s: str, i: int) -> bool:
     c = s[i]
     prev = s[i - 1] if i > 0 else " "
@@ -83,6 +114,36 @@ def _closes_single(s: str, j: int) -> bool:
     return not nxt.isalpha()
 
 
+def strip_marks(text: str, a: int, b: int) -> tuple[int, int]:
+    """The inside of a quoted passage ``text[a:b]``: without its marks, edge spaces and a trailing comma."""
+    a += 2 if text.startswith("''", a) else 1
+    if b - 1 > a and text[b - 1] in _CLOSING:
+        b -= 2 if b - 2 > a and text[b - 2 : b] == "''" else 1
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    return a, b
+
+
+def speech_like(inner: str) -> bool:
+    """Does a quoted passage read like something said (ends like an utterance), rather than a quoted term?"""
+    s = inner.rstrip("”\"’' ")
+    return s[-1:] in {".", "?", "!", ",", "…"} if s else False
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is"}
+
+
+def looks_like_title(inner: str) -> bool:
+    """A quoted name of a show, book or slogan ("State of the Union"): short, title case, no closing punctuation."""
+    words = inner.rstrip(".").split()  # a full stop may close a title ("his memoir, “A Harbor Life.”")
+    if not 1 <= len(words) <= 10 or speech_like(inner.rstrip(".")):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
+
+
 @dataclass(slots=True)
 class _Q:
     start: int
@@ -97,135 +158,207 @@ class _Q:
     name: str | None = None
     sent: int = 0
     cue_lemma: str = ""
+    part_of: tuple[int, int] | None = None
+    partial: bool = False
+    marked: bool = False  # found from its quote marks (not from a verb's complement)
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Index:
+    """Constant-time lookups over one article: token at a character, mention at a character, sentence of a position."""
+
+    def __init__(self, doc: Any, text: str, sents: Sequence[Span], mentions: Sequence[Span]) -> None:
+        self.doc = doc
+        self.text = text
+        self.sents = list(sents)
+        self.sent_starts = [s.start for s in self.sents]
+        n = len(text)
+        tok = [-1] * (n + 1)
+        for t in doc:
+            for p in range(t.idx, min(n, t.idx + len(t.text))):
+                tok[p] = t.i
+        self._tok = tok
+        self.mentions = list(mentions)
+        men = [-1] * (n + 1)
+        for k, m in enumerate(self.mentions):
+            for p in range(m.start, min(n, m.end)):
+                if men[p] < 0:
+                    men[p] = k
+        self._men = men
+
+    def token_at(self, pos: int) -> Any:
+        if 0 <= pos < len(self._tok) and self._tok[pos] >= 0:
+            return self.doc[self._tok[pos]]
+        return None
+
+    def tokens(self, a: int, b: int) -> Any:
+        """The tokens overlapping characters [a, b)."""
+        span = self.doc.char_span(a, b, alignment_mode="expand") if b > a else None
+        return span if span is not None else []
+
+    def mention_at(self, a: int, b: int) -> Span | None:
+        for p in range(max(0, a), min(b, len(self._men))):
+            if self._men[p] >= 0:
+                return self.mentions[self._men[p]]
+        return None
+
+    def sent_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def sent_bounds(self, k: int) -> tuple[int, int]:
+        if not self.sents:
+            return 0, len(self.text)
+        s = self.sents[min(k, len(self.sents) - 1)]
+        return s.start, s.end
 
 
 class Quotes:
     name = "quotes"
-    version = 1
-    requires = ("sentences", "mentions")
-    assigns = ("quotes",)
+    version = 2
+    requires: tuple[str, ...] = ("sentences", "mentions")
+    assigns: tuple[str, ...] = ("quotes",)
 
     def __call__(self, article: Article, ctx: Context) -> dict[str, list[Span]]:
         doc = ctx.doc
         text = article.text
-        sents = article.group("sentences")
-        sent_starts = [s.start for s in sents]
-
-        def sent_index(pos: int) -> int:
-            lo, hi = 0, len(sent_starts) - 1
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if sent_starts[mid] <= pos:
-                    lo = mid
-                else:
-                    hi = mid - 1
-            return lo
-
+        ix = _Index(doc, text, article.group("sentences"), article.group("mentions"))
         quotes: list[_Q] = []
-        marks = [(a, b) for a, b in quote_marks(text) if len(text[a + 1 : b - 1].split()) >= 4]
-        covered_cues: set[int] = set()
+        all_marks = quote_marks(text)
+        in_long_quote = [False] * (len(text) + 1)  # inside a quotation of four words or more
+        for a, b in all_marks:
+            if len(text[a:b].split()) >= 4:
+                for p in range(a, b):
+                    in_long_quote[p] = True
         # 1. direct quotes and their cues
-        for a, b in marks:
-            cue = _cue_for_span(doc, a, b, sents, sent_index)
-            inner_a, inner_b = _strip_marks(text, a, b)
-            q = _Q(inner_a, inner_b, True, None, None, sent=sent_index(a))
-            if cue is not None:
-                q.cue = (cue.idx, cue.idx + len(cue.text))
-                q.cue_lemma = cue.lemma_.lower()
-                q.subj = _subject(cue)
-                covered_cues.add(cue.i)
-                if q.subj is None and cue.lower_ == "according":
-                    q.subj = _according_pobj(cue)
-            quotes.append(q)
-        # 2. reported speech: speech verbs with a complement that is not a direct quote already explained
-        for tok in doc:
-            if tok.i in covered_cues:
+        for a, b in all_marks:
+            inner_a, inner_b = strip_marks(text, a, b)
+            words = len(text[inner_a:inner_b].split())
+            if words == 0:
                 continue
-            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            found = _cue_for_quote(ix, a, b)
+            # a short quote is a quote only when it reads as an utterance and a speech verb takes it; a title only
+            # when a speech verb takes it
+            takes = found is not None and found[1]
+            if words < 4 and (not takes or not speech_like(text[a:b])):
+                continue
+            if not takes and looks_like_title(text[inner_a:inner_b]):
+                continue
+            q = _Q(inner_a, inner_b, True, None, None, sent=ix.sent_index(a), marked=True)
+            if found is not None:
+                cue = found[0]
+                q.cue = (cue.idx, cue.idx + len(cue.text))
+                q.cue_lemma = _cue_lemma(cue) or ""
+                q.subj = (
+                    _according_pobj(cue) if q.cue_lemma == "according" else _subject(cue, (a, b), ix.sent_bounds(ix.sent_index(cue.idx)))
+                )
+                if q.cue_lemma == "according":
+                    q.cue = (cue.idx, cue.doc[cue.i + 1].idx + len(cue.doc[cue.i + 1].text))
+            quotes.append(q)
+        # 2. reported speech: speech verbs (outside direct quotes) with a complement, or set into their content
+        for tok in doc:
+            if in_long_quote[tok.idx]:
+                continue  # a verb inside a quotation is the speaker's own words
+            lemma = _cue_lemma(tok)
+            if lemma is None:
+                continue
+            if lemma == "according":
                 pobj = _according_pobj(tok)
                 if pobj is None:
                     continue
-                span = _according_content(doc, tok, pobj)
+                span = _according_content(tok, pobj)
                 if span is None:
                     continue
-                q = _Q(span[0], span[1], False, (tok.idx, doc[tok.i + 1].idx + 2), pobj, sent=sent_index(tok.idx), cue_lemma="according")
-                quotes.append(q)
+                cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1].text)
+                quotes.append(_Q(span[0], span[1], False, (tok.idx, cue_end), pobj, sent=ix.sent_index(tok.idx), cue_lemma="according"))
                 continue
-            if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH_VERBS:
-                continue
-            span = _complement(doc, tok)
+            if _passive(tok):
+                continue  # "asked about it", "was told that": the subject is who was spoken to
+            bounds = ix.sent_bounds(ix.sent_index(tok.idx))
+            span = _complement(tok, lemma, bounds)
+            if span is None:
+                span = _host_clause(tok, bounds)
             if span is None:
                 continue
-            if any(q.start <= span[0] and span[1] <= q.end for q in quotes if q.direct):
-                continue
-            subj = _subject(tok)
+            subj = _subject(tok, None, bounds)
             if subj is None:
                 continue
-            sent_span = sents[sent_index(tok.idx)] if sents else None
-            if sent_span is not None:
-                span = (max(span[0], sent_span.start), min(span[1], sent_span.end))
-                if len(text[span[0] : span[1]].split()) < 3:
-                    continue
-            q = _Q(span[0], span[1], _is_direct(text, span, marks), (tok.idx, tok.idx + len(tok.text)), subj, sent=sent_index(tok.idx), cue_lemma=tok.lemma_.lower())
-            quotes.append(q)
+            if len(text[span[0] : span[1]].split()) < 3:
+                continue
+            quotes.append(
+                _Q(
+                    span[0],
+                    span[1],
+                    _is_direct(span, all_marks),
+                    (tok.idx, tok.idx + len(tok.text)),
+                    subj,
+                    sent=ix.sent_index(tok.idx),
+                    cue_lemma=lemma,
+                )
+            )
         quotes.sort(key=lambda q: (q.start, q.end))
-        _dedupe(quotes)
-        self._speakers(article, doc, quotes, sent_index)
+        _merge(quotes, text)
+        self._speakers(article, ix, quotes)
         tag = f"{self.name}@{self.version}"
         out = []
         for q in quotes:
             if q.speaker_kind == "none" or q.end <= q.start:
                 continue
-            out.append(
-                Span(
-                    q.start,
-                    q.end,
-                    "direct" if q.direct else "reported",
-                    tag,
-                    {
-                        "direct": q.direct,
-                        "cue": q.cue,
-                        "speaker": q.speaker_span,
-                        "speaker_text": q.speaker_text,
-                        "speaker_kind": q.speaker_kind,
-                        "local_entity": q.entity,
-                        "local_name": q.name,
-                    },
-                )
-            )
+            attrs: dict[str, Any] = {
+                "direct": q.direct,
+                "cue": q.cue,
+                "speaker": q.speaker_span,
+                "speaker_text": q.speaker_text,
+                "speaker_kind": q.speaker_kind,
+                "local_entity": q.entity,
+                "local_name": q.name,
+            }
+            if q.part_of is not None:
+                attrs["part_of"] = q.part_of
+            if q.partial:
+                attrs["partial"] = True
+            out.append(Span(q.start, q.end, "direct" if q.direct else "reported", tag, attrs))
         return {"quotes": out}
 
     # ------------------------------------------------------------ speakers
-    def _speakers(self, article: Article, doc: Any, quotes: list[_Q], sent_index: Any) -> None:
+    def _speakers(self, article: Article, ix: _Index, quotes: list[_Q]) -> None:
         text = article.text
-        mentions = [m for m in article.group("mentions")]
-        persons = [m for m in mentions if m.label == "PERSON"]
-
-        def mention_at(start: int, end: int) -> Span | None:
-            for m in mentions:
-                if m.start < end and start < m.end:
-                    return m
-            return None
+        persons = [m for m in ix.mentions if m.label == "PERSON"]
+        by_last: dict[str, Span] = {}
+        for p in persons:
+            toks = name_tokens(p.attrs.get("local", p.attrs["text"]))
+            if toks:
+                by_last.setdefault(toks[-1].lower(), p)
 
         def mention_of(tok: Any) -> Span | None:
-            """The named mention a subject token heads: the one containing it, else a compound or apposition of it,
-            else (for a bare proper noun the model missed) a person of the article with that name."""
-            m = mention_at(tok.idx, tok.idx + len(tok.text))
+            """The named mention a subject token heads: the one containing it, else a named apposition ("the senator,
+            Ted Cruz,"), else the owner of an office noun ("Clinton's campaign", "a spokesman for Trump"), else (for a
+            bare proper noun the model missed) a person of the article with that name."""
+            m = ix.mention_at(tok.idx, tok.idx + len(tok.text))
             if m is not None:
                 return m
             for c in tok.children:
-                if c.dep_ in {"compound", "appos"}:
-                    m = mention_at(c.idx, c.idx + len(c.text))
+                if c.dep_ == "appos":
+                    m = ix.mention_at(c.idx, c.idx + len(c.text))
                     if m is not None and m.label == "PERSON":
                         return m
+            if tok.lower_ in OFFICE_NOUNS or tok.lemma_.lower() in OFFICE_NOUNS:
+                owners = [c for c in tok.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")]
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}):
+                    owners.extend(cc for cc in prep.children if cc.dep_ == "pobj")
+                for o in owners:
+                    m = ix.mention_at(o.idx, o.idx + len(o.text))
+                    if m is not None:
+                        return m
             if tok.text[:1].isupper() and tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB"}:
-                for p in persons:
-                    if same_name_word(name_tokens(p.attrs.get("local", p.attrs["text"]))[-1], tok.text):
-                        return Span(tok.idx, tok.idx + len(tok.text), "PERSON", p.stage, {**p.attrs, "text": tok.text})
+                p = by_last.get(tok.text.lower())
+                if p is None:
+                    p = next((p for p in persons if same_name_word(name_tokens(p.attrs.get("local", p.attrs["text"]))[-1], tok.text)), None)
+                if p is not None:
+                    return Span(tok.idx, tok.idx + len(tok.text), "PERSON", p.stage, {**p.attrs, "text": tok.text})
             return None
 
         # explicit names, possessive offices, role nouns and descriptions first
+        unnamed: dict[str, Candidate] = {}  # speakers named by proper nouns the entity model did not tag
         for q in quotes:
             s = q.subj
             if s is None:
@@ -239,18 +372,20 @@ class Quotes:
                 s = s.head.head  # "Kirby, who indicated ..." -> Kirby
             np = _noun_phrase(s)
             m = mention_of(s)
-            if s.lower_ in OFFICE_NOUNS or s.lemma_.lower() in OFFICE_NOUNS:
-                poss = [c for c in s.children if c.dep_ == "poss"]
-                if poss:
-                    pm = mention_at(poss[0].idx, poss[0].idx + len(poss[0].text))
-                    if pm is not None:
-                        m = pm
-            if m is not None and m.label in {"PERSON", "ORG", "GPE", "NORP"}:
+            if m is not None and m.label in _NAMED:
                 q.speaker_kind = "name"
                 q.speaker_span = (m.start, m.end)
                 q.speaker_text = text[m.start : m.end]
                 q.name = m.attrs.get("local", m.attrs["text"])
                 q.entity = "local:" + q.name
+                continue
+            proper = _proper_name(s)
+            if proper is not None:  # a name the entity model missed ("Mayor Ana Ruiz said")
+                q.speaker_kind = "name"
+                q.speaker_span = proper
+                q.speaker_text = q.name = text[proper[0] : proper[1]]
+                q.entity = "local:" + q.name
+                unnamed.setdefault(q.entity, Candidate(q.entity))
                 continue
             q.speaker_span = np
             q.speaker_text = text[np[0] : np[1]]
@@ -260,35 +395,48 @@ class Quotes:
             else:
                 q.speaker_kind = "description"
         # role nouns: the most recent person the article gave that role, unless a description introduced it
+        last_described: dict[str, _Q] = {}
+        named_by_role: dict[str, list[Span]] = {}
+        for m in persons:
+            for role in m.attrs.get("roles", []):
+                named_by_role.setdefault(role, []).append(m)
         for q in quotes:
+            if q.speaker_kind == "description" and q.subj is not None:
+                last_described[q.subj.lemma_.lower()] = q
             if q.speaker_kind != "role":
                 continue
             role = q.extra["role"]
-            described = [p for p in quotes if p.speaker_kind == "description" and p.start < q.start and p.subj is not None and p.subj.lemma_.lower() == role]
-            named = [m for m in persons if m.start < q.start and role in m.attrs.get("roles", [])]
-            if described and (not named or described[-1].start > named[-1].start):
+            described = last_described.get(role)
+            named = [m for m in named_by_role.get(role, []) if m.start < q.start]
+            if described is not None and described is not q and (not named or described.start > named[-1].start):
                 q.speaker_kind = "description"
-                q.speaker_text = described[-1].speaker_text
+                q.speaker_text = described.speaker_text
                 continue
             if named:
                 m = named[-1]
                 q.name = m.attrs.get("local", m.attrs["text"])
                 q.entity = "local:" + q.name
         # pronouns by salience, in reading order, so a resolved pronoun feeds the next one
+        quoted_at = [False] * (len(text) + 1)
+        for q in quotes:
+            for pos in range(q.start, q.end):
+                quoted_at[pos] = True
         cands: dict[str, Candidate] = {}
         for m in persons:
             key = "local:" + m.attrs.get("local", m.attrs["text"])
             c = cands.setdefault(key, Candidate(key))
-            tok = _token_at(doc, m.start)
+            tok = ix.token_at(m.start)
             w = 2.0 if tok is not None and tok.dep_ in {"nsubj", "nsubjpass"} else 1.0
-            if any(q.start <= m.start < q.end for q in quotes):
+            if quoted_at[m.start]:
                 w = 0.3
-            c.mentions.append((sent_index(m.start), w))
+            c.mentions.append((ix.sent_index(m.start), w))
             prev = text[max(0, m.start - 5) : m.start].lower()
             if "mr" in prev:
                 c.gender = "m"
             elif "ms" in prev or "mrs" in prev:
                 c.gender = "f"
+        for key, cand in unnamed.items():
+            cands.setdefault(key, cand)
         for q in quotes:
             if q.entity and q.entity in cands:
                 cands[q.entity].mentions.append((q.sent, 3.0))
@@ -318,60 +466,188 @@ class Quotes:
                     q.speaker_kind = "description"
             if q.cue is None and q.speaker_kind == "none":
                 # a direct quote with no cue that follows another quote closely continues that speaker
-                p = quotes[k - 1] if k > 0 else None
-                same_para = p is not None and "\n" not in text[p.end : q.start]
-                speech_like = text[q.start : q.end].rstrip("”\"’' ")[-1:] in {".", "?", "!", ","}
-                if p is not None and p.speaker_kind != "none" and 0 <= q.sent - p.sent <= 2 and q.direct and (same_para or speech_like):
+                pq = quotes[k - 1] if k > 0 else None
+                same_para = pq is not None and "\n" not in text[pq.end : q.start]
+                if (
+                    pq is not None
+                    and pq.speaker_kind != "none"
+                    and 0 <= q.sent - pq.sent <= 2
+                    and q.direct
+                    and (same_para or speech_like(text[q.start : q.end]))
+                ):
                     q.speaker_kind = "continuation"
-                    q.speaker_span, q.speaker_text, q.entity, q.name = p.speaker_span, p.speaker_text, p.entity, p.name
+                    q.speaker_span, q.speaker_text, q.entity, q.name = pq.speaker_span, pq.speaker_text, pq.entity, pq.name
+                    if same_para and pq.direct:
+                        q.part_of = pq.part_of or (pq.start, pq.end)
             if q.entity:
                 previous = q.entity
 
 
-def _strip_marks(text: str, a: int, b: int) -> tuple[int, int]:
-    a += 1
-    if b - 1 > a and text[b - 1] in "”»“’›\"'":
-        b -= 1
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
-        b -= 1
-    return a, b
+# ---------------------------------------------------------------- cues
 
 
-def _token_at(doc: Any, pos: int) -> Any:
-    for t in doc:
-        if t.idx <= pos < t.idx + len(t.text):
-            return t
-        if t.idx > pos:
-            return None
-    return None
+def _cue_lemma(tok: Any) -> str | None:
+    """The speech lemma a token cues ("according" for "according to"), or None."""
+    if tok.lower_ == "according":
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return "according" if nxt is not None and nxt.lower_ == "to" else None
+    return speech_lemma(tok.lower_, tok.lemma_.lower(), tok.pos_, tok.tag_)
 
 
-def _subject(verb: Any) -> Any:
-    """The speaker token of a speech verb, following participle and conjunct chains ("..., adding that")."""
+def _cue_for_quote(ix: _Index, a: int, b: int) -> tuple[Any, bool] | None:
+    """The speech verb outside the quoted passage [a, b) that introduces it, and whether the verb takes the passage
+    itself as what it says. Looked for in the sentences the passage spans, then in a short "X said." sentence right
+    after it and in an "X said:" sentence right before it."""
+    text = ix.text
+    si, sj = ix.sent_index(a), ix.sent_index(max(a, b - 1))
+    lo, _ = ix.sent_bounds(si)
+    _, hi = ix.sent_bounds(sj)
+    regions: list[tuple[int, int, int]] = [(lo, hi, 0)]  # (start, end, 0 same sentence / 1 next / -1 previous)
+    if ix.sents and sj + 1 < len(ix.sents):
+        n_lo, n_hi = ix.sent_bounds(sj + 1)
+        between = text[max(b, hi) : n_lo]
+        if "\n" not in between and n_lo >= b and text[n_lo : n_lo + 1] not in OPEN_CLOSE:
+            regions.append((n_lo, n_hi, 1))
+    if si > 0:
+        # "X said:" before the quote, or a sentence the parser cut at a comma ("..., tweeting at him, | "...")
+        p_lo, p_hi = ix.sent_bounds(si - 1)
+        tail = text[p_lo:p_hi].rstrip()
+        if (tail.endswith(":") and text.count("\n", p_hi, a) <= 2) or (tail.endswith(",") and "\n" not in text[p_hi:a]):
+            regions.append((p_lo, p_hi, -1))
+    cands: list[tuple[tuple[int, int, int, int], Any, bool]] = []
+    for r_lo, r_hi, where in regions:
+        toks = ix.tokens(r_lo, r_hi)
+        rank = abs(where)
+        for t in toks:
+            if a <= t.idx < b:
+                continue
+            lemma = _cue_lemma(t)
+            if lemma is None:
+                continue
+            takes = _takes_quote(t, a, b)
+            # a verb in a neighbouring sentence: only a bare "X said." after the quote or "X said:" before it (its own
+            # complement, if any, is the quote)
+            near = t.i - toks[0].i <= 8 if where == 1 else toks[-1].i - t.i <= 8
+            if rank == 1 and (not near or (_complement(t, lemma, (r_lo, r_hi)) is not None and not takes)):
+                continue
+            dist = a - (t.idx + len(t.text)) if t.idx < a else t.idx - b
+            cands.append(((0 if takes else 1, rank, cue_rank(lemma), dist), t, takes))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: c[0])
+    for _, t, takes in cands:
+        if _cue_lemma(t) == "according" or _subject(t, (a, b), ix.sent_bounds(ix.sent_index(t.idx))) is not None:
+            return t, takes
+    return cands[0][1], cands[0][2]
+
+
+def _takes_quote(t: Any, a: int, b: int) -> bool:
+    """Does the verb take the quoted passage [a, b) as its complement (or hang off it, as in ``"...," she said``)?"""
+    for c in t.children:
+        if c.dep_ in {"ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj", "oprd"} and a <= c.idx < b:
+            return True
+    h = t.head
+    return h is not t and a <= h.idx < b
+
+
+def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]) -> Any:
+    """The speaker token of a speech verb, following participle and conjunct chains ("..., adding that"): never a
+    word inside the quoted passage ``outside`` nor outside the verb's sentence ``bounds`` (the parser sometimes runs
+    a sentence across a paragraph break)."""
+
+    def ok(t: Any) -> bool:
+        if not bounds[0] <= t.idx < bounds[1] or t.ent_type_ in {"DATE", "TIME"}:
+            return False
+        if outside is not None and outside[0] <= t.idx < outside[1]:
+            return False
+        return not (t.pos_ == "PROPN" and is_dateline_word(t.text) and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in _DASHES)
+
+    def own(v: Any, deps: tuple[str, ...] = ("nsubj",)) -> Any:
+        # a participle has no subject of its own after it: that is its complement's subject, misattached
+        subjects = [c for c in v.children if c.dep_ in deps and ok(c) and not (v.tag_ == "VBG" and c.i > v.i)]
+        if subjects:  # two subjects is a parse of "Voters, Clinton said, ...": the speaker is the nearer one
+            return min(subjects, key=lambda c: abs(c.i - v.i))
+        return None
+
+    def in_bounds(t: Any) -> bool:
+        return bool(bounds[0] <= t.idx < bounds[1])
+
+    found = own(verb)
+    if outside is not None and verb.idx >= outside[1]:
+        after = _named_after(verb, outside[1], ok)
+        if found is None or (after is not None and found.i > verb.i and after.ent_type_ == "PERSON" and found.ent_type_ != "PERSON"):
+            found = after
+    if found is not None:
+        return found
+    for c in verb.children:
+        if c.dep_ == "agent":  # "it was announced by the ministry"
+            for cc in c.children:
+                if cc.dep_ == "pobj" and ok(cc):
+                    return cc
+        if c.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote" and ok(c):  # "X was quoted as saying"
+            return c
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} and ok(verb.head):
+        return verb.head  # "voters saying they want ..."
+    if verb.dep_ == "ROOT" and verb.tag_ == "VBG":
+        return None
+    # up the chain of clauses the verb hangs off ("..., adding that", "by saying that", "wants to say"); a
+    # participle the parser hung inside another verb's complement belongs to the main clause, so a complement
+    # clause met on the way is passed over
     v = verb
-    for _ in range(4):
-        for c in v.children:
-            if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ != "nsubjpass" or (c.dep_ == "nsubj"):
-                return c
-        for c in v.children:
-            if c.dep_ == "agent":
-                for cc in c.children:
-                    if cc.dep_ == "pobj":
-                        return cc
-        if v.dep_ in {"advcl", "conj", "xcomp", "acl"} and v.head is not v:
-            v = v.head
+    participle = False
+    for _ in range(6):
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            participle = True
+            nxt = v.head.head
+        elif v.dep_ in {"advcl", "conj", "xcomp", "acl"} or (participle and v.dep_ == "ccomp"):
+            participle = participle or (v.tag_ == "VBG" and v.dep_ in {"advcl", "conj"})
+            nxt = v.head
+        else:
+            break
+        if nxt is v or not in_bounds(nxt):
+            break
+        shared = v.dep_ == "conj"  # "X was joined by Y and joked": the first verb's subject, passive or not
+        v = nxt
+        if participle and v.dep_ == "ccomp" and v.head is not v and in_bounds(v.head):
             continue
-        if v.dep_ == "ROOT" and v.tag_ == "VBG":
-            return None
-        break
-    # the parser missed the subject ("on Friday Zelenskyy said"): a name or pronoun right before the verb
-    if verb.i > 0:
-        prev = verb.doc[verb.i - 1]
-        if prev.pos_ in {"PROPN", "PRON"} and prev.lower_ not in {"it", "that", "this", "which", "what"}:
+        found = own(v, ("nsubj", "nsubjpass") if shared else ("nsubj",))
+        if found is not None:
+            return found
+    doc = verb.doc
+    if outside is not None:
+        # inverted after a quote: "..., said Cruz" / "..., says the spokesman"
+        for c in verb.rights:
+            if c.dep_ in {"dobj", "attr", "npadvmod", "appos", "dative", "oprd", "nsubjpass"} and c.pos_ in {"PROPN", "NOUN"} and ok(c):
+                return c
+            break
+    # the parser missed the subject ("on Friday Zelenskyy said", "Mrs. Clinton often says"): a name or pronoun just
+    # before the verb, over adverbs and auxiliaries
+    i = verb.i - 1
+    while i >= 0 and verb.i - i <= 4 and doc[i].pos_ in {"ADV", "AUX", "PART"} and ok(doc[i]):
+        i -= 1
+    if i >= 0:
+        prev = doc[i]
+        if prev.pos_ in {"PROPN", "PRON"} and prev.lower_ not in {"it", "that", "this", "which", "what", "who"} and ok(prev):
             return prev
     return None
+
+
+def _named_after(verb: Any, quote_end: int, ok: Any) -> Any:
+    """The speaker of an inverted cue right after a quote (``"...," said Air Force Lt. Ann Lee, who ...``): the head
+    of the noun phrase that follows the verb, read off the words rather than the parse, which often goes wrong here."""
+    doc = verb.doc
+    between = doc.char_span(quote_end, verb.idx, alignment_mode="expand") if verb.idx > quote_end else []
+    if between is None or any(not (t.is_punct or t.is_space) for t in between):
+        return None
+    head = None
+    for t in doc[verb.i + 1 : verb.i + 14]:
+        if t.pos_ in {"PROPN", "NOUN"}:
+            head = t
+        elif t.pos_ in {"DET", "ADJ", "NUM"} or t.tag_ in {"HYPH", "POS"} or (t.text == "." and head is not None):
+            continue
+        else:
+            break
+    return head if head is not None and ok(head) and head.lower_ not in PRONOUNS else None
 
 
 def _according_pobj(tok: Any) -> Any:
@@ -388,96 +664,174 @@ def _according_pobj(tok: Any) -> Any:
     return None
 
 
-def _according_content(doc: Any, tok: Any, pobj: Any) -> tuple[int, int] | None:
+def _according_content(tok: Any, pobj: Any) -> tuple[int, int] | None:
     """The sentence minus the "according to X" phrase: the longer side."""
+    doc = tok.doc
     sent = tok.sent
-    phrase = list(pobj.subtree) + [tok, doc[tok.i + 1]]
+    phrase = [*pobj.subtree, tok, doc[tok.i + 1]]
     lo = min(t.i for t in phrase)
     hi = max(t.i for t in phrase)
     left = [t for t in sent if t.i < lo and not t.is_space]
     right = [t for t in sent if t.i > hi and not t.is_space]
     side = right if len(right) >= len(left) else left
-    side = _trim_punct(side)
+    side = _trim(side)
     if len(side) < 3:
         return None
     return side[0].idx, side[-1].idx + len(side[-1].text)
 
 
-def _trim_punct(toks: Sequence[Any]) -> list[Any]:
+def _trim(toks: Sequence[Any]) -> list[Any]:
+    """Without edge punctuation (quote marks excepted), a leading complementizer or conjunction, and trailing
+    material set off by a dash or semicolon after the clause."""
     out = list(toks)
-    while out and out[0].is_punct and out[0].text not in "“\"‘'":
+    while out and (_edge_punct(out[0], "“\"‘'`") or (out[0].lower_ in {"that", "whether", "and", "but"} and out[0].dep_ in {"mark", "cc"})):
         out = out[1:]
-    while out and (out[-1].is_punct and out[-1].text not in "”\"’'" or out[-1].is_space):
+    while out and (_edge_punct(out[-1], "”\"’'") or out[-1].pos_ == "CCONJ"):
         out = out[:-1]
     if out and out[-1].text in "”\"’'" and len(out) > 1 and out[-2].text == ",":
-        out = out[:-2] + [out[-1]]
+        out = [*out[:-2], out[-1]]
     return out
 
 
-def _complement(doc: Any, verb: Any) -> tuple[int, int] | None:
-    """The reported content of a speech verb: its clausal complement, or for "accuse Y of Z" the object and
-    prepositional phrase."""
-    comp = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
-    if not comp and verb.lemma_.lower() in {"accuse", "blame", "urge", "warn", "criticize", "criticise", "praise", "charge"}:
-        comp = [c for c in verb.children if c.dep_ in {"dobj", "prep", "xcomp"}]
-        if not any(c.dep_ in {"prep", "xcomp"} for c in comp):
+def _edge_punct(t: Any, keep: str) -> bool:
+    return bool(t.is_space or (t.is_punct and t.text not in keep))
+
+
+def _cut_tail(toks: list[Any], root: Any) -> list[Any]:
+    """Stop at a dash or semicolon after the clause's verb: what follows is the writer's aside, not the content."""
+    for k, t in enumerate(toks):
+        spaced_hyphen = t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+        if t.i > root.i and (t.text in {"—", "–", "―", "--", ";"} or spaced_hyphen) and k >= 3:
+            return toks[:k]
+    return toks
+
+
+def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """The reported content of a speech verb: its clausal complement within the verb's sentence (after the verb
+    when it has one on each side: the one before is then a quotation of its own); for "accuse Y of Z", "urge Y to
+    Z", "told Y to Z" the object and what follows it. Another speech verb's clause inside ("..., telling reporters
+    that ...") is that verb's content, not this one's."""
+
+    def inside(t: Any) -> bool:
+        return bool(bounds[0] <= t.idx < bounds[1])
+
+    comp = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and inside(c)]
+    if not comp and lemma in OBJECT_CONTENT_VERBS:
+        comp = [
+            c
+            for c in verb.children
+            if c.i > verb.i and inside(c) and (c.dep_ in {"dobj", "xcomp"} or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS))
+        ]
+        if not any(c.dep_ == "prep" or (c.dep_ == "xcomp" and _infinitive(c)) for c in comp):
             return None
+        comp = [c for c in comp if c.dep_ != "xcomp" or _infinitive(c)]
     if not comp:
-        comp = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and verb.lemma_.lower() in {"promise", "vow", "pledge", "threaten"}]
+        comp = [
+            c
+            for c in verb.children
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and inside(c) and lemma in {"promise", "vow", "pledge", "threaten"}
+        ]
     if not comp:
         return None
-    toks: list[Any] = []
+    if any(c.i > verb.i for c in comp) and any(c.i < verb.i for c in comp):
+        comp = [c for c in comp if c.i > verb.i]
+    root = comp[0]
+    if (
+        root.dep_ == "ccomp"
+        and root.i > verb.i
+        and root.pos_ in _HEADS
+        and not _has_subject(root)
+        and root.i == min(t.i for t in root.subtree)
+    ):
+        return None  # "an article that Carson said was written": the subject was moved out of the clause
+    drop: set[int] = set()
     for c in comp:
-        toks.extend(t for t in c.subtree)
-    toks = sorted(set(toks), key=lambda t: t.i)
-    # keep the run on one side of the verb that holds the first complement
-    if toks and toks[0].i < verb.i < toks[-1].i:
-        first = comp[0]
-        toks = [t for t in toks if (t.i < verb.i) == (first.i < verb.i)]
-    while toks and (toks[0].dep_ == "mark" and toks[0].lower_ in {"that", "whether", "if"} or toks[0].is_punct and toks[0].text not in "“\"‘"):
-        toks = toks[1:]
-    toks = _trim_punct(toks)
+        for t in c.subtree:
+            if t is c or t.i in drop or _cue_lemma(t) is None:
+                continue
+            # another attribution inside: "..., telling reporters that ...", "..., which he said were ...", "...,
+            # the footage showed" (a clause reported *as* this speaker's words, a ccomp, stays)
+            relative = t.dep_ == "relcl" and any(d.tag_ in {"WDT", "WP"} and d.dep_ != "nsubj" for d in t.children) and _has_subject(t)
+            relative = relative or (
+                t.dep_ == "relcl" and any(d.tag_ in {"WDT", "WP"} for d in t.subtree if d.i < t.i) and _has_subject(t) and t.tag_ != "VB"
+            )
+            aside = t.dep_ == "parataxis" and _has_subject(t) and t.tag_ != "VBG" and t.i == max(d.i for d in c.subtree if d.pos_ in _HEADS)
+            if (t.dep_ in {"advcl", "conj"} and t.tag_ == "VBG") or relative or aside:
+                drop.update(d.i for d in t.subtree)
+    toks = sorted({t for c in comp for t in c.subtree if t.i not in drop and inside(t)}, key=lambda t: t.i)
+    toks = _cut_tail(toks, root)
+    toks = _trim(toks)
     if len(toks) < 3:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _is_direct(text: str, span: tuple[int, int], marks: Sequence[tuple[int, int]]) -> bool:
-    for a, b in marks:
-        if a <= span[0] + 1 and span[1] - 1 <= b:
-            return True
+def _passive(v: Any) -> bool:
+    """A passive use of a speech verb without its agent ("was asked", "told by aides" has one)."""
+    if v.tag_ != "VBN" or any(c.dep_ == "agent" for c in v.children) or v.lemma_.lower() == "quote":
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children)
+
+
+def _infinitive(v: Any) -> bool:
+    """A "to" clause ("urged them to leave"), not a participle ("asked, shaking his head")."""
+    return bool(v.pos_ in _HEADS and any(c.tag_ == "TO" for c in v.children))
+
+
+def _has_subject(v: Any) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"} for c in v.children)
+
+
+def _host_clause(verb: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """Content for a speech verb set into what it reports: "A, X said, B", "A, X said." or "As X reported, A"; the
+    clause the verb hangs off, without the verb's own words."""
+    if any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):
+        return None
+    if verb.dep_ not in {"parataxis", "advcl", "ccomp"} or _cue_lemma(verb) not in HOST_VERBS:
+        return None
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    if verb.dep_ == "advcl" and marks != ["as"]:
+        return None
+    own = {t.i for t in verb.subtree}
+    if len(own) > 14:
+        return None
+    host = verb.head
+    if host is verb or host.pos_ not in _HEADS:
+        return None
+    toks = [t for t in host.subtree if t.i not in own and bounds[0] <= t.idx < bounds[1]]
+    after = [t for t in toks if t.i > verb.i and not t.is_punct]
+    if after and after[0].pos_ == "CCONJ" and any(t.i < verb.i for t in toks):
+        toks = [t for t in toks if t.i < verb.i]  # "A," she said, and the crowd left: what follows is the writer's
+    toks = _cut_tail(toks, host)
+    toks = _trim(toks)
+    if len(toks) < 4:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _is_direct(span: tuple[int, int], marks: Sequence[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(marks, (span[0] + 1, sys.maxsize)) - 1
+    if k >= 0:
+        a, b = marks[k]
+        return a <= span[0] + 1 and span[1] - 1 <= b
     return False
 
 
-def _cue_for_span(doc: Any, a: int, b: int, sents: Sequence[Span], sent_index: Any) -> Any:
-    """The speech verb outside a quote that introduces it, in the sentence where the quote ends or starts."""
-    cands = []
-    lo = sents[sent_index(a)].start if sents else 0
-    hi = sents[sent_index(max(a, b - 1))].end if sents else len(doc.text)
-    for t in doc:
-        if t.idx < lo:
-            continue
-        if t.idx >= hi:
-            break
-        if a <= t.idx < b:
-            continue
-        is_cue = t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            is_cue = True
-        if is_cue:
-            dist = a - (t.idx + len(t.text)) if t.idx < a else t.idx - b
-            # a verb whose complement reaches into the quote is the quote's own cue
-            inside = any(a <= d.idx < b for d in t.subtree if d.dep_ in {"ccomp", "parataxis"} or d.head is t)
-            cands.append((0 if inside else 1, dist, t))
-    if not cands:
+def _proper_name(tok: Any) -> tuple[int, int] | None:
+    """The span of the proper name a subject token ends ("Mayor Ana Ruiz" -> "Ana Ruiz"), titles left out; None
+    when the token is not a capitalised proper noun."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in PRONOUNS or is_dateline_word(tok.text):
         return None
-    cands.sort(key=lambda x: (x[0], x[1]))
-    best = cands[0][2]
-    if _subject(best) is None and best.lower_ != "according":
-        for _, _, t in cands[1:]:
-            if _subject(t) is not None:
-                return t
-    return best
+    first = tok
+    while first.i > 0:
+        prev = tok.doc[first.i - 1]
+        if prev.pos_ == "PROPN" and prev.head.i in {tok.i, first.i} and prev.dep_ in {"compound", "flat"} and prev.whitespace_:
+            first = prev
+            continue
+        break
+    while first.i < tok.i and fold(first.text).rstrip(".") in TITLES:
+        first = tok.doc[first.i + 1]
+    return first.idx, tok.idx + len(tok.text)
 
 
 def _noun_phrase(tok: Any) -> tuple[int, int]:
@@ -496,14 +850,41 @@ def _noun_phrase(tok: Any) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _dedupe(quotes: list[_Q]) -> None:
-    """Drop reported-speech spans that repeat a direct quote with the same cue."""
-    keep: list[_Q] = []
-    for q in quotes:
-        dup = next((p for p in keep if p.cue == q.cue and q.cue is not None and (p.start < q.end and q.start < p.end)), None)
-        if dup is not None:
-            if q.direct and not dup.direct:
-                keep[keep.index(dup)] = q
+def _words(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split())
+
+
+def _merge(quotes: list[_Q], text: str) -> None:
+    """One quote per cue and passage. Reported speech that embeds a partial direct quote of the same cue ("she said
+    the plan was "a disaster" for farmers") is kept whole and the fragment dropped; when the direct quote is all the
+    reported clause says, the direct quote stays."""
+    drop: set[int] = set()
+    by_cue: dict[tuple[int, int], list[int]] = {}
+    for k, q in enumerate(quotes):
+        if q.cue is not None:
+            by_cue.setdefault(q.cue, []).append(k)
+    for ks in by_cue.values():
+        if len(ks) < 2:
             continue
-        keep.append(q)
-    quotes[:] = keep
+        reported = [k for k in ks if not quotes[k].marked]
+        direct = [k for k in ks if quotes[k].marked]
+        for r in reported:
+            rq = quotes[r]
+            inside = [d for d in direct if quotes[d].start < rq.end and rq.start < quotes[d].end]
+            if not inside:
+                continue
+            covered = all(rq.start <= quotes[d].start + 1 and quotes[d].end - 1 <= rq.end for d in inside)
+            extra = _words(text, rq.start, rq.end) - sum(_words(text, quotes[d].start, quotes[d].end) for d in inside)
+            if covered and extra >= 3:
+                drop.update(inside)
+                rq.partial = True
+                rq.direct = False
+            else:
+                drop.add(r)
+        # a quote split around its cue ("A," she said, "B."): the later pieces are part of the first
+        kept = [k for k in direct if k not in drop]
+        for k in kept[1:]:
+            first = quotes[kept[0]]
+            if quotes[k].sent - first.sent <= 1 and "\n" not in text[first.end : quotes[k].start]:
+                quotes[k].part_of = (first.start, first.end)
+    quotes[:] = [q for k, q in enumerate(quotes) if k not in drop]

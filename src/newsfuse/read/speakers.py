@@ -7,28 +7,125 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-SPEECH_VERBS = frozenset(
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+SPEECH_VERBS = _words(
     """
     say tell add state claim announce explain write note insist argue warn stress emphasize emphasise acknowledge admit
     estimate confirm deny report reveal describe accuse urge assert suggest indicate continue remark highlight declare
     predict ask reply respond comment testify tweet post allege concede contend maintain recall observe promise vow
-    pledge threaten caution charge complain concede blame criticize criticise praise boast suggest propose recommend
-    announce disclose divulge inform assure reiterate repeat mention agree affirm counter retort quip joke shout
-    lament acknowledge signal predict estimate forecast conclude find show tout hint speculate cite question
-    """.split()
+    pledge threaten caution charge complain blame criticize criticise praise boast propose recommend disclose divulge
+    inform assure reiterate repeat mention agree affirm counter retort quip joke shout lament signal forecast conclude
+    find show tout hint speculate cite question brag exclaim proclaim yell muse scoff email text blog recount clarify
+    elaborate advise demand
+    """
 )
+# the verbs whose first sense is saying: preferred over the others when several could introduce one quote
+CORE_SPEECH_VERBS = _words(
+    """
+    say tell add write state claim explain note insist argue warn stress emphasize emphasise acknowledge admit declare
+    ask reply respond comment testify tweet post allege concede contend maintain recall remark assert affirm counter
+    retort quip joke shout exclaim proclaim yell reiterate repeat continue email text blog conclude
+    """
+)
+# the verbs that can be set into what they report ("A, X said, B", "as X noted, A")
+HOST_VERBS = (CORE_SPEECH_VERBS | {"report", "observe", "predict", "suggest", "announce", "confirm", "acknowledge", "warn"}) - {
+    "continue",
+    "repeat",
+    "ask",
+}
+# evidence rather than speech: a study "finds", a poll "shows"; the last choice as a quote's cue
+WEAK_SPEECH_VERBS = frozenset(
+    {"find", "show", "indicate", "suggest", "estimate", "forecast", "signal", "cite", "question", "describe", "predict", "hint"}
+)
+# verbs whose content is their object and what follows it: "accused Y of Z", "urged Y to Z", "told Y to Z"
+OBJECT_CONTENT_VERBS = frozenset(
+    {"accuse", "blame", "urge", "warn", "criticize", "criticise", "praise", "charge", "ask", "tell", "caution", "advise"}
+)
+# inflected forms of speech verbs that the tagger sometimes takes for nouns or adjectives ("Obama Says ...")
+_SPEECH_FORMS = {
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "tells": "tell",
+    "wrote": "write",
+    "writes": "write",
+    "asks": "ask",
+    "asked": "ask",
+    "tweeted": "tweet",
+    "tweets": "tweet",
+    "claims": "claim",
+    "warns": "warn",
+    "insists": "insist",
+    "argues": "argue",
+    "explains": "explain",
+}
 CONTINUATION_VERBS = frozenset({"add", "continue", "go", "reiterate", "repeat", "conclude", "elaborate"})
 PRONOUNS = {
-    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "they": "p", "them": "p",
-    "it": "n", "i": "1", "we": "1", "you": "2",
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "they": "p",
+    "them": "p",
+    "it": "n",
+    "i": "1",
+    "we": "1",
+    "you": "2",
 }
-OFFICE_NOUNS = frozenset({"office", "spokesperson", "spokesman", "spokeswoman", "team", "campaign", "aides", "aide", "lawyer", "lawyers", "attorney", "representative", "press", "secretary", "administration", "government"})
-STOP = frozenset(
+OFFICE_NOUNS = frozenset(
+    {
+        "office",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "team",
+        "campaign",
+        "aides",
+        "aide",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "representative",
+        "press",
+        "secretary",
+        "administration",
+        "government",
+    }
+)
+STOP = _words(
     """a an the of in on at to for and or but with by from as is are was were be been being has have had do does did
     that this these those it its he she they them his her their we our you your i me my not no so if than then there
     here who whom which what when where why how said says say will would can could should may might must also just
-    very all any some more most other such only over into out up about after before because while mr ms mrs""".split()
+    very all any some more most other such only over into out up about after before because while mr ms mrs"""
 )
+
+
+def speech_lemma(lower: str, lemma: str, pos: str, tag: str = "") -> str | None:
+    """The speech verb a token is, from its lower-cased form, lemma and part of speech; None if it is not one."""
+    if pos == "VERB" and lemma in SPEECH_VERBS:
+        return lemma
+    if pos in {"NOUN", "PROPN", "ADJ", "AUX"} and lower in _SPEECH_FORMS:
+        return _SPEECH_FORMS[lower]
+    return None
+
+
+def cue_rank(lemma: str) -> int:
+    """0 for a verb of saying proper, 1 for other speech acts, 2 for evidence verbs (find, show, indicate ...)."""
+    if lemma in CORE_SPEECH_VERBS or lemma == "according":
+        return 0
+    return 2 if lemma in WEAK_SPEECH_VERBS else 1
+
+
+def is_dateline_word(word: str) -> bool:
+    """An all-capitals place word as datelines open stories with ("WASHINGTON", "ST. LOUIS"), not an acronym."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def is_pronoun(word: str) -> bool:

@@ -1,0 +1,91 @@
+"""The quote stage on hand-written sentences with the real spaCy model: the cue patterns, content boundaries and
+speakers it must get right."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.api import read_articles
+from newsfuse.model import Article, Span
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.models
+
+
+def _read(text: str) -> Article:
+    r = read_articles([make_article(text, source_id="q")])
+    assert not r.rejected
+    return r.articles[0]
+
+
+def _quote(a: Article, start: str) -> Span:
+    hits = [q for q in a.group("quotes") if a.span_text(q).startswith(start)]
+    assert hits, f"no quote starts with {start!r}: {[a.span_text(q) for q in a.group('quotes')]}"
+    return hits[0]
+
+
+def test_said_with_a_that_clause() -> None:
+    a = _read("Mayor Ana Ruiz said on Monday that the new bridge would open to traffic in the spring.")
+    q = _quote(a, "the new bridge")
+    assert a.span_text(q) == "the new bridge would open to traffic in the spring"
+    assert q.attrs["name"] == "Ana Ruiz" and q.attrs["speaker_kind"] == "name" and not q.attrs["direct"]
+
+
+def test_cue_set_into_the_content() -> None:
+    a = _read("The new bridge, Mayor Ana Ruiz said, will open to traffic in the spring.")
+    q = _quote(a, "The new bridge")
+    assert a.span_text(q).endswith("in the spring")
+    assert q.attrs["name"] == "Ana Ruiz"
+
+
+def test_inverted_cue_after_a_direct_quote() -> None:
+    a = _read("“We checked every cable twice before the storm,” said Tom Hale, the chief engineer of the port.")
+    q = _quote(a, "We checked every cable")
+    assert q.attrs["direct"] and q.attrs["name"] == "Tom Hale"
+
+
+def test_partial_quote_inside_reported_speech_is_one_quote() -> None:
+    a = _read("Ruiz told reporters the repairs were “a matter of weeks” and would cost far less than feared.")
+    qs = a.group("quotes")
+    assert len(qs) == 1
+    q = qs[0]
+    assert a.span_text(q).startswith("the repairs were") and a.span_text(q).endswith("than feared")
+    assert q.attrs.get("partial") and not q.attrs["direct"]
+
+
+def test_quote_split_around_its_cue_is_one_chain() -> None:
+    a = _read("“The pier is safe for walkers,” Tom Hale said, “and the ferry will run again on Monday morning.”")
+    first = _quote(a, "The pier is safe")
+    second = _quote(a, "and the ferry")
+    assert second.attrs["part_of"] == (first.start, first.end)
+    assert first.attrs["name"] == second.attrs["name"] == "Tom Hale"
+
+
+def test_participle_and_by_saying_take_the_main_subject() -> None:
+    a = _read(
+        "Tom Hale defended the plan on Monday, saying that the old crane had to go before winter.\n\n"
+        "Ana Ruiz surprised the council by saying that the harbor budget was already spent."
+    )
+    assert _quote(a, "the old crane").attrs["name"] == "Tom Hale"
+    assert _quote(a, "the harbor budget").attrs["name"] == "Ana Ruiz"
+
+
+def test_according_to() -> None:
+    a = _read("The pier will reopen to the public in May, according to the port authority.")
+    q = _quote(a, "The pier will reopen")
+    assert a.span_text(q) == "The pier will reopen to the public in May"
+    assert q.attrs["speaker_text"] == "the port authority"
+
+
+def test_a_quoted_title_is_not_a_quote() -> None:
+    a = _read("Tom Hale appeared on “Morning Harbor Report With Jane Doe” and spoke about the ferry.")
+    assert not [q for q in a.group("quotes") if "Morning Harbor" in a.span_text(q)]
+
+
+def test_pronoun_speaker_resolved_to_the_person_just_named() -> None:
+    a = _read(
+        "Harbor master Tom Hale inspected the damaged pier on Tuesday.\n\n"
+        "“The pilings held, but the deck will have to be replaced,” he said."
+    )
+    q = _quote(a, "The pilings held")
+    assert q.attrs["speaker_kind"] == "pronoun" and q.attrs["name"] == "Tom Hale"

@@ -1,0 +1,74 @@
+"""The pure quote helpers: quote marks in every style, their insides, utterances and titles (no model)."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse.read.quotes import looks_like_title, quote_marks, speech_like, strip_marks
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[a:b] for a, b in quote_marks(text)]
+
+
+def test_curly_straight_and_guillemet_quotes() -> None:
+    text = '“The pier is closed,” the mayor said. "We will rebuild," she added, citing «a long winter».'
+    assert _quoted(text) == ["“The pier is closed,”", '"We will rebuild,"', "«a long winter»"]
+
+
+def test_single_quotes_skip_apostrophes() -> None:
+    text = "The captain's log read 'the tide won't wait for anyone' before the storm."
+    assert _quoted(text) == ["'the tide won't wait for anyone'"]
+
+
+def test_double_apostrophe_quotes_are_one_mark() -> None:
+    text = "''We can't open the ferry yet,'' Ms. Ruiz said, calling it ''a matter of days.''"
+    assert _quoted(text) == ["''We can't open the ferry yet,''", "''a matter of days.''"]
+
+
+def test_a_quote_left_open_closes_at_the_paragraph_end() -> None:
+    text = "“The first warning came at noon.\n“The second came at dusk,” he said."
+    spans = quote_marks(text)
+    assert [text[a:b] for a, b in spans] == ["“The first warning came at noon.", "“The second came at dusk,”"]
+    assert all("\n" not in text[a:b] for a, b in spans)
+
+
+def test_strip_marks_gives_the_inside() -> None:
+    text = "“The pier is closed,” she said."
+    a, b = quote_marks(text)[0]
+    assert text[slice(*strip_marks(text, a, b))] == "The pier is closed"
+    text2 = "''Not yet.'' he said"
+    a, b = quote_marks(text2)[0]
+    assert text2[slice(*strip_marks(text2, a, b))] == "Not yet."
+
+
+def test_speech_like_and_titles() -> None:
+    assert speech_like("“We will rebuild,”") and speech_like("Is it safe?") and not speech_like("a long winter")
+    assert looks_like_title("Harbor Lights at Midnight")
+    assert not looks_like_title("the harbor lights went dark at midnight")
+    assert looks_like_title("A Harbor Life.")  # a title may close the sentence
+    assert not looks_like_title("We will rebuild it.")
+    assert not looks_like_title("Will It Hold?")  # asked
+
+
+_ALPHABET = st.sampled_from([*"ab ,.'\"“”‘’«»\n", "''"])
+
+
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_quote_marks_spans_are_in_range_ordered_and_disjoint(text: str) -> None:
+    spans = quote_marks(text)
+    for a, b in spans:
+        assert 0 <= a < b <= len(text)
+        assert "\n" not in text[a:b]
+    for (_, b1), (a2, _) in itertools.pairwise(spans):
+        assert b1 <= a2
+
+
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_strip_marks_stays_inside_its_quote(text: str) -> None:
+    for a, b in quote_marks(text):
+        ia, ib = strip_marks(text, a, b)
+        assert a < ia <= ib <= b
