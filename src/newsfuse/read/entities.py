@@ -79,6 +79,12 @@ TITLES = {
     "rev",
     "chief",
     "director",
+    "leader",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "commissioner",
+    "ambassador",
 }
 ROLE_NOUNS = {
     "spokesperson",
@@ -361,7 +367,7 @@ def _fill_local_names(mentions: list[Span]) -> None:
         text = m.attrs["text"]
         toks = name_tokens(text)
         local = " ".join(toks)
-        if len(toks) == 1 and m.label in {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}:
+        if len(toks) == 1 and m.label in NAMED:
             before = [f for f in full if f.start < m.start and abbreviates(toks[0], f.attrs["text"], surname_only=True)]
             before = before or [f for f in full if f.start < m.start and abbreviates(toks[0], f.attrs["text"])]
             if before:
@@ -503,7 +509,7 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
             label = m.label
             toks = name_tokens(m.attrs.get("local", surface))
             key: str | None = None
-            if label in {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}:
+            if label in NAMED:
                 roles = m.attrs.get("roles", [])
                 c = person_cluster(toks, roles) if toks else None
                 bare = name_tokens(surface)

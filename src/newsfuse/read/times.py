@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from ..model import Article, Span
 from .base import Context
@@ -193,6 +194,18 @@ def resolve(expr: str, base: date | None, previous: date | None = None) -> When 
     return None
 
 
+_NAME_HEADS = {"attack", "attacks", "anniversary", "holiday", "memorial", "commission", "law", "act", "movement", "accords", "agreement", "bill", "generation", "victims", "families", "bombing", "bombings", "massacre", "riots", "riot", "parade", "celebrations"}
+
+
+def is_date_name(ent: Any) -> bool:
+    """A date used as part of a name ("the Sept. 11 attacks", "9/11 families", "the July 4 holiday")."""
+    root = ent.root
+    if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in _NAME_HEADS:
+        return True
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and nxt.lower_ in _NAME_HEADS and nxt.pos_ == "NOUN"
+
+
 _MERGE_GAP = re.compile(r"^\s*[,(]\s*$")
 
 
@@ -208,8 +221,11 @@ class Times:
         tag = f"{self.name}@{self.version}"
         ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
         spans: list[tuple[int, int]] = []
+        names: set[tuple[int, int]] = set()
         for e in ents:
             s, t_end = e.start_char, e.end_char
+            if is_date_name(e):
+                names.add((s, t_end))
             if spans and _MERGE_GAP.match(text[spans[-1][1] : s]):
                 prev = text[spans[-1][0] : spans[-1][1]].lower()
                 if re.fullmatch(_WD, prev.strip()):
@@ -229,8 +245,10 @@ class Times:
             if sent_start != last_sent and previous is not None and sent_start - last_sent > 400:
                 previous = None
             last_sent = sent_start
-            w = resolve(expr, ctx.reference, previous)
+            w = None if (s, e) in names else resolve(expr, ctx.reference, previous)
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
+            if (s, e) in names:
+                attrs["name"] = True  # "the Sept. 11 attacks": a date that names an event, not a time of this story
             if w is None:
                 attrs.update({"value": None, "precision": None})
             else:
