@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,3 +58,206 @@ def brief(inputs: Iterable[str | Path] | str | Path | Reading, settings: Setting
     b = fuse(reading.articles, reading.entities, settings)
     b.rejected = list(reading.rejected)
     return b
+
+
+# ---------------------------------------------------------------- stories from a stream (store and group)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What :func:`ingest` did: articles stored now, articles already stored, stories started, inputs refused."""
+
+    stored: int = 0
+    skipped: int = 0
+    new_stories: int = 0
+    merges: int = 0
+    read: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+def ingest(
+    inputs: Iterable[str | Path] | str | Path,
+    settings: Settings | None = None,
+    *,
+    read_now: bool = True,
+    progress: Callable[[str, int], Callable[[int], object]] | None = None,
+    **overrides: Any,
+) -> IngestReport:
+    """Store the inputs' articles in the store ``settings.db``, each in its story, then read what is not read yet.
+
+    Each article is committed on its own (article, features, story, links), so an interrupted run loses nothing it
+    stored and running it again adds only what is missing. ``read_now=False`` leaves the reading to
+    :func:`read_pending`. ``progress(phase, total)`` is called as each phase ("stories", "reading") starts and
+    returns a function called with the count of articles done since its last call.
+    """
+    from .group.stream import Grouper
+    from .store import open_store
+
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    settings = settings or Settings.load(overrides)
+    batch = load(inputs, settings)
+    report = IngestReport(rejected=list(batch.rejected), warnings=list(batch.warnings))
+    store = open_store(settings.db)
+    try:
+        grouper = Grouper(store, settings)
+        step = progress("stories", len(batch.articles)) if progress else None
+        for p in grouper.add(batch.articles, on_placed=(lambda _p: step(1)) if step else None):
+            if p.skipped:
+                report.skipped += 1
+            else:
+                report.stored += 1
+                report.new_stories += p.new_story
+                report.merges += len(p.merged)
+        if read_now:
+            todo = store.pending()
+            report.read, failed = _read_pending(store, settings, None, progress("reading", len(todo)) if progress and todo else None, todo)
+            report.rejected += failed
+    finally:
+        store.close()
+    return report
+
+
+def pending_count(settings: Settings | None = None) -> int:
+    """Stored articles not read yet."""
+    from .store import open_store
+
+    settings = settings or Settings.load()
+    store = open_store(settings.db)
+    try:
+        return len(store.pending())
+    finally:
+        store.close()
+
+
+def read_pending(
+    settings: Settings | None = None, limit: int | None = None, on_read: Callable[[int], object] | None = None
+) -> tuple[int, list[Rejected]]:
+    """Read the stored articles that were stored without reading (``ingest --no-read``); (articles read, failures)."""
+    from .store import open_store
+
+    settings = settings or Settings.load()
+    store = open_store(settings.db)
+    try:
+        return _read_pending(store, settings, limit, on_read)
+    finally:
+        store.close()
+
+
+def _read_pending(
+    store: Any, settings: Settings, limit: int | None, on_read: Callable[[int], object] | None, ids: list[str] | None = None
+) -> tuple[int, list[Rejected]]:
+    from .group.stream import read_pending as run
+
+    todo = store.pending(limit) if ids is None else ids
+    if not todo:
+        return 0, []
+    failed = run(store, pipeline(settings), settings.batch_size, todo, on_read)
+    return len(todo) - len(failed), failed
+
+
+def stories(settings: Settings | None = None) -> list[Any]:
+    """Every story in the store ``settings.db`` (oldest first), as :class:`~newsfuse.group.stream.StorySummary`."""
+    from .group.stream import summaries
+    from .store import open_store
+
+    settings = settings or Settings.load()
+    store = open_store(settings.db)
+    try:
+        return summaries(store)
+    finally:
+        store.close()
+
+
+def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, Any]:
+    """The brief (JSON document, ``newsfuse/brief@1``) of one stored story; cached in the store until it changes.
+
+    Articles of the story not read yet are read first. A merged story's old id gives the story it went into.
+    """
+    from . import __version__
+    from .errors import NewsfuseError
+    from .read.entities import link_entities
+    from .read.pipeline import attach_speakers
+    from .render import brief_json
+    from .store import open_store
+
+    settings = settings or Settings.load()
+    store = open_store(settings.db)
+    try:
+        sid = store.resolve_story(story_id)
+        if sid is None:
+            raise NewsfuseError(f"no story {story_id!r} in {settings.db}; list them with `newsfuse stories --db {settings.db}`")
+        ids = store.story_article_ids(sid)
+        rows = store.article_rows(ids)
+        pending = [r.id for r in rows if r.read_state == "pending"]
+        if pending:
+            _read_pending(store, settings, None, None, pending)
+            rows = store.article_rows(ids)
+        key = _brief_key(__version__, settings, [(r.id, r.read_state) for r in rows])
+        doc = store.get_brief(sid, key)
+        if doc is not None:
+            return doc
+        articles = store.get_articles([r.id for r in rows if r.read_state == "read"])
+        if not articles:
+            raise NewsfuseError(f"no article of story {sid} could be read; see `newsfuse stories --db {settings.db}`")
+        entities = link_entities(articles)
+        attach_speakers(articles)
+        failed = [Rejected(r.source_id, "reading failed") for r in rows if r.read_state == "failed"]
+        doc = brief_json(brief(Reading(articles, entities, failed), settings))
+        doc["story"]["id"] = sid
+        with store.transaction():
+            store.put_brief(sid, key, doc)
+        return doc
+    finally:
+        store.close()
+
+
+def _brief_key(version: str, settings: Settings, members: list[tuple[str, str]]) -> str:
+    import hashlib
+    import json
+
+    h = hashlib.sha256()
+    h.update(json.dumps([version, repr(settings), sorted(members)]).encode("utf-8"))
+    return h.hexdigest()[:24]
+
+
+def cluster(inputs: Iterable[str | Path] | str | Path, settings: Settings | None = None, **overrides: Any) -> dict[str, Any]:
+    """Group the inputs into stories without a store (nothing is read by spaCy); ``newsfuse/stories@1`` JSON.
+
+    Every input is in exactly one story; an input that repeats another (read once by ingest) is in its twin's story;
+    unreadable inputs are listed under ``rejected``.
+    """
+    from .group.stream import Grouper, summaries
+    from .store.sqlite import SqliteStore
+
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    settings = settings or Settings.load(overrides)
+    batch = load(inputs, settings)
+    store = SqliteStore(":memory:")
+    try:
+        Grouper(store, settings).add(batch.articles)
+        found = summaries(store)
+    finally:
+        store.close()
+    return stories_json(found, batch.articles, batch.rejected, batch.warnings)
+
+
+def stories_json(
+    found: list[Any], articles: list[Article], rejected: list[Rejected], warnings: Iterable[tuple[str, str]] = ()
+) -> dict[str, Any]:
+    """Stories as ``newsfuse/stories@1``; inputs read once as a repeat of another input join that one's story."""
+    import re
+
+    story_of_origin = {a.origin: s for s in found for a in articles if a.id in s.articles}
+    for w_input, w in warnings:
+        m = re.match(r"same article as (.+?)(?: \(same outlet\))?: read once$", w)
+        if m and m.group(1) in story_of_origin:
+            s = story_of_origin[m.group(1)]
+            s.sources.append(Path(w_input).stem if "#" not in w_input else w_input.rsplit("/", 1)[-1])
+    return {
+        "schema": "newsfuse/stories@1",
+        "stories": [s.as_json() for s in found],
+        "rejected": [{"input": r.input, "reason": r.reason} for r in rejected],
+    }

@@ -22,6 +22,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     for name in ("db",):
         if getattr(args, name, None):
             overrides[name] = getattr(args, name)
+    if getattr(args, "fetch", False):
+        overrides["allow_fetch"] = True
     return Settings.load(overrides)
 
 
@@ -55,24 +57,145 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from .api import brief, read
-    from .render import brief_html, brief_json, brief_markdown
+    from .render import brief_json
 
     settings = _settings(args)
+    if getattr(args, "story", None) or not args.paths:
+        return _brief_story(args, settings)
     r = read(args.paths, settings)
     _report(r.rejected, r.warnings)
     if not r.articles:
         print("error: no article could be read; nothing to brief", file=sys.stderr)
         return 2
     b = brief(r, settings)
-    doc = brief_json(b)
+    _write(_render_brief(brief_json(b), args.format), args.output)
+    return 1 if r.rejected else 0
+
+
+def _render_brief(doc: dict[str, Any], fmt: str) -> str:
+    from .render import brief_html, brief_markdown
+
+    if fmt == "json":
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return brief_markdown(doc) if fmt == "md" else brief_html(doc)
+
+
+def _no_store(settings: Settings) -> bool:
+    """True (after saying so) when the store file does not exist: reading commands do not create one."""
+    if Path(settings.db).exists():
+        return False
+    print(f"error: no store at {settings.db}; create it with `newsfuse ingest PATH... --db {settings.db}`", file=sys.stderr)
+    return True
+
+
+def _brief_story(args: argparse.Namespace, settings: Settings) -> int:
+    from .api import story_brief
+
+    if args.paths or not getattr(args, "story", None):
+        print("error: give either PATH... or --story ID (with --db FILE), not both", file=sys.stderr)
+        return 2
+    if _no_store(settings):
+        return 2
+    _write(_render_brief(story_brief(args.story, settings), args.format), args.output)
+    return 0
+
+
+def _bars(quiet: bool) -> Any:
+    """Progress bars on a terminal (one per phase); None otherwise."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bars: list[Any] = []
+
+    def start(phase: str, total: int) -> Any:
+        for b in bars:
+            b.close()
+        bars.append(tqdm(total=total, desc=phase, unit="art", file=sys.stderr, leave=False))
+        return bars[-1].update
+
+    start.bars = bars  # type: ignore[attr-defined]
+    return start
+
+
+def _close_bars(start: Any) -> None:
+    for b in getattr(start, "bars", []):
+        b.close()
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    import time
+
+    from .api import ingest
+
+    settings = _settings(args)
+    t0 = time.perf_counter()
+    bars = _bars(args.quiet)
+    try:
+        rep = ingest(args.paths, settings, read_now=not args.no_read, progress=bars)
+    finally:
+        _close_bars(bars)
+    _report(rep.rejected, rep.warnings)
+    print(
+        f"{rep.stored} articles stored, {rep.skipped} already stored, {rep.new_stories} new stories, {rep.merges} merges; "
+        + (f"{rep.read} read" if not args.no_read else "reading deferred (newsfuse read-pending)")
+        + f"; {len(rep.rejected)} failed; {time.perf_counter() - t0:.1f}s; store {settings.db}",
+        file=sys.stderr,
+    )
+    if rep.rejected and not (rep.stored or rep.skipped):
+        return 2
+    return 1 if rep.rejected else 0
+
+
+def cmd_read_pending(args: argparse.Namespace) -> int:
+    from .api import pending_count, read_pending
+
+    settings = _settings(args)
+    if _no_store(settings):
+        return 2
+    bars = _bars(args.quiet)
+    try:
+        n, failed = read_pending(settings, on_read=bars("reading", pending_count(settings)) if bars else None)
+    finally:
+        _close_bars(bars)
+    _report(failed)
+    print(f"{n} articles read, {len(failed)} failed; store {settings.db}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from .api import stories, stories_json
+
+    settings = _settings(args)
+    if _no_store(settings):
+        return 2
+    found = stories(settings)
+    if args.format == "json":
+        doc = stories_json(found, [], [])
+        _write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", args.output)
+        return 0
+    lines = []
+    for s in found:
+        dates = f"{s.first_published or '?'} .. {s.last_published or '?'}"
+        lines.append(f"{s.id}  {dates}  {len(s.sources)} sources, {s.independent_sources} independent  {s.title or '(untitled)'}")
+        lines += [f"    {src}" for src in s.sources] if args.verbose else []
+    _write("\n".join(lines) + ("\n" if lines else ""), args.output)
+    return 0
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from .api import cluster
+
+    doc = cluster(args.paths, _settings(args))
     if args.format == "json":
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "md":
-        text = brief_markdown(doc)
     else:
-        text = brief_html(doc)
+        text = "".join(f"{s['id']}  {s['title'] or '(untitled)'}: {', '.join(s['sources'])}\n" for s in doc["stories"])
     _write(text, args.output)
-    return 1 if r.rejected else 0
+    _report([argparse.Namespace(**r) for r in doc["rejected"]])
+    if not doc["stories"]:
+        return 2
+    return 1 if doc["rejected"] else 0
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
@@ -91,13 +214,42 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
     r.add_argument("--format", choices=("json", "md"), default="json")
     r.add_argument("-o", "--output", help="write here instead of stdout")
+    r.add_argument("--fetch", action="store_true", help="allow http(s) URLs as inputs: fetch them (robots.txt honoured)")
     r.set_defaults(func=cmd_read)
 
     b = sub.add_parser("brief", help="fuse the articles of one story into a brief")
-    b.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
+    b.add_argument("paths", nargs="*", help="files, folders, or - for stdin (or --story ID with --db FILE)")
+    b.add_argument("--db", help="the store (with --story)")
+    b.add_argument("--story", help="brief of this stored story (an id from `newsfuse stories`)")
     b.add_argument("--format", choices=FORMATS_BRIEF, default="json")
     b.add_argument("-o", "--output", help="write here instead of stdout")
+    b.add_argument("--fetch", action="store_true", help="allow http(s) URLs as inputs: fetch them (robots.txt honoured)")
     b.set_defaults(func=cmd_brief)
+
+    i = sub.add_parser("ingest", help="store articles, each in its story (and read them); re-running adds only what is missing")
+    i.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
+    i.add_argument("--db", help="the store (an SQLite file; default: setting db)")
+    i.add_argument("--no-read", action="store_true", help="assign stories only; read later with `newsfuse read-pending`")
+    i.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    i.set_defaults(func=cmd_ingest)
+
+    rp = sub.add_parser("read-pending", help="read the stored articles not read yet (after `ingest --no-read`)")
+    rp.add_argument("--db", help="the store")
+    rp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    rp.set_defaults(func=cmd_read_pending)
+
+    st = sub.add_parser("stories", help="list the stories of a store")
+    st.add_argument("--db", help="the store")
+    st.add_argument("--format", choices=("text", "json"), default="text")
+    st.add_argument("-v", "--verbose", action="store_true", help="text: list each story's sources")
+    st.add_argument("-o", "--output", help="write here instead of stdout")
+    st.set_defaults(func=cmd_stories)
+
+    c = sub.add_parser("cluster", help="group inputs into stories without a store (newsfuse/stories@1 JSON)")
+    c.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
+    c.add_argument("--format", choices=("json", "text"), default="json")
+    c.add_argument("-o", "--output", help="write here instead of stdout")
+    c.set_defaults(func=cmd_cluster)
 
     s = sub.add_parser("settings", help="list the settings with their values")
     s.set_defaults(func=cmd_settings)

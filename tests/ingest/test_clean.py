@@ -66,7 +66,7 @@ def test_wire_names() -> None:
 @given(st.text(alphabet="ab \n", max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=5))
 def test_cleaning_only_deletes(raw: str, cuts: list[tuple[int, int]]) -> None:
     rem = [Removal(min(s, len(raw)), min(s + n, len(raw)), raw[min(s, len(raw)) : min(s + n, len(raw))], "t") for s, n in cuts]
-    text, merged, offsets = apply_removals(raw, rem)
+    text, _merged, offsets = apply_removals(raw, rem)
     # every kept character maps back to the same character of the input
     for t0, r0, n in offsets:
         assert text[t0 : t0 + n] == raw[r0 : r0 + n]

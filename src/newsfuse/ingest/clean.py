@@ -7,10 +7,10 @@ the cleaned text is the input's own characters and every offset can be mapped ba
 from __future__ import annotations
 
 import re
-from datetime import date
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ..model import Article, Meta, Removal
 from .base import RawDoc

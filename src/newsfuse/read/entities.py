@@ -440,9 +440,9 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, toks in enumerate(person_names):
         buckets[translit_key(cmp_tokens(" ".join(toks))[-1])[:1]].append(i)
-    for idx in buckets.values():
-        for x, i in enumerate(idx):
-            for j in idx[x + 1 :]:
+    for bucket in buckets.values():
+        for x, i in enumerate(bucket):
+            for j in bucket[x + 1 :]:
                 if _compatible_persons(person_names[i], person_names[j]):
                     parent[find(i)] = find(j)
     clusters: dict[int, list[list[str]]] = defaultdict(list)

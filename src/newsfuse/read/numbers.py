@@ -133,7 +133,7 @@ def parse_number(text: str) -> tuple[float, float] | None:
     """The value (or vague range) of a number phrase without hedge: "3,000", "1.8 million", "a thousand",
     "several hundred", "tens of thousands", "twenty-five", "11,000". None when it is not a number."""
     t = text.strip().lower().replace("\u2009", " ").replace("\xa0", " ")
-    t = re.sub(r"^(?:the|a total of|total of)\s+", lambda m: "" if m.group(0).startswith("the") else "", t)
+    t = re.sub(r"^(?:the|a total of|total of)\s+", "", t)
     t = t.replace("$", "").replace("€", "").replace("£", "")
     for phrase, rng in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
         if t == phrase or t.startswith(phrase + " "):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -89,7 +90,7 @@ class Sentences:
                     out.append(Span(prev.start, toks[-1].idx + len(toks[-1].text), prev.label, tag))
                     continue
                 ends_para = bool(_PARA_END.match(text, toks[-1].idx + len(toks[-1].text)))
-                for a, b in zip(starts, starts[1:], strict=False):
+                for a, b in itertools.pairwise(starts):
                     part = toks[a:b]
                     s, e = part[0].idx, part[-1].idx + len(part[-1].text)
                     label = "headline" if (len(starts) > 2 and a == 0) else "sentence"

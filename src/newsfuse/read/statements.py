@@ -8,6 +8,7 @@ overlap their statement, so one sentence can be evidence for several facts."""
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from ..model import Article, Span
@@ -22,7 +23,7 @@ def clause_cuts(sent: Any) -> list[int]:
     root = sent.root
     for c in root.children:
         if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
-            left = [t for t in c.subtree][0]
+            left = next(iter(c.subtree))
             # the cut goes before the coordinating word (and / but / while) and its comma
             i = left.i
             j = i - 1
@@ -37,9 +38,9 @@ def clause_cuts(sent: Any) -> list[int]:
         if t.text == ";" and t.i + 1 < sent.end:
             cuts.append(t.i + 1)
         # ", with 1,000 troops killed ...": an absolute phrase that carries a count of its own
-        if t.lower_ in {"with", "including"} and t.i > sent.start and sent.doc[t.i - 1].text == ",":
-            if any(d.like_num or d.ent_type_ == "CARDINAL" for d in t.subtree) and len(list(t.subtree)) >= 4:
-                cuts.append(t.i)
+        absolute = t.lower_ in {"with", "including"} and t.i > sent.start and sent.doc[t.i - 1].text == ","
+        if absolute and any(d.like_num or d.ent_type_ == "CARDINAL" for d in t.subtree) and len(list(t.subtree)) >= 4:
+            cuts.append(t.i)
     return sorted(set(cuts))
 
 
@@ -96,7 +97,7 @@ class Statements:
                     cuts_pos = [doc[i].idx for i in clause_cuts(ss) if s.start < doc[i].idx < s.end]
             bounds = [s.start, *cuts_pos, s.end]
             pieces = []
-            for a, b in zip(bounds, bounds[1:], strict=False):
+            for a, b in itertools.pairwise(bounds):
                 seg = article.text[a:b]
                 a2 = a + len(seg) - len(seg.lstrip(" ,;"))
                 b2 = b - (len(seg) - len(seg.rstrip(" ,;")))
@@ -105,9 +106,8 @@ class Statements:
             # never leave a fragment too short to be a claim: merge it back
             merged: list[tuple[int, int]] = []
             for a, b in pieces:
-                if merged and len(article.text[a:b].split()) < MIN_WORDS:
-                    merged[-1] = (merged[-1][0], b)
-                elif merged and len(article.text[merged[-1][0] : merged[-1][1]].split()) < MIN_WORDS:
+                short = len(article.text[a:b].split()) < MIN_WORDS
+                if merged and (short or len(article.text[merged[-1][0] : merged[-1][1]].split()) < MIN_WORDS):
                     merged[-1] = (merged[-1][0], b)
                 else:
                     merged.append((a, b))
