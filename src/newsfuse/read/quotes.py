@@ -442,6 +442,7 @@ class Quotes:
                 cands[q.entity].mentions.append((q.sent, 3.0))
                 cands[q.entity].quoted_words |= content_words(text[q.start : q.end])
         previous: str | None = None
+        previous_at = -1
         for k, q in enumerate(quotes):
             if q.speaker_kind == "pronoun" and q.entity is None:
                 pron = (q.speaker_text or "").lower()
@@ -453,7 +454,9 @@ class Quotes:
                         if r.cue_lemma in CONTINUATION_VERBS and r.entity and r.speaker_kind in {"name", "role"}:
                             nxt = r.entity
                             break
-                    ent = resolve_pronoun(pron, q.sent, list(cands.values()), previous, nxt, content_words(text[q.start : q.end]))
+                    ent = resolve_pronoun(
+                        pron, q.sent, list(cands.values()), previous, nxt, content_words(text[q.start : q.end]), previous_at=previous_at
+                    )
                     if ent is not None:
                         q.entity = ent
                         q.name = ent.split(":", 1)[1]
@@ -481,6 +484,7 @@ class Quotes:
                         q.part_of = pq.part_of or (pq.start, pq.end)
             if q.entity:
                 previous = q.entity
+                previous_at = q.sent
 
 
 # ---------------------------------------------------------------- cues

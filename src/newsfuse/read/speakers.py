@@ -157,11 +157,14 @@ def resolve_pronoun(
     previous_speaker: str | None,
     next_continuation_speaker: str | None,
     quote_words: set[str],
+    previous_at: int | None = None,
 ) -> str | None:
-    """Who a pronoun speaker at sentence ``at`` is: salience, speaker continuity, a following "X added"
+    """Who a pronoun speaker at sentence ``at`` is: salience, speaker continuity (fading with the sentences since the
+    previous quote), the subject of the sentence just before (who the text is about now), a following "X added"
     (which presupposes X spoke just before) and overlap with what each candidate said elsewhere."""
     g = PRONOUNS.get(pronoun.lower())
     best: tuple[float, str] | None = None
+    gap = 0 if previous_at is None or previous_at < 0 else max(0, at - previous_at - 1)
     for c in candidates:
         if g in {"m", "f"} and c.gender and c.gender != g:
             continue
@@ -169,7 +172,9 @@ def resolve_pronoun(
         if score <= 0 and c.entity not in {previous_speaker, next_continuation_speaker}:
             continue
         if c.entity == previous_speaker:
-            score += 2.0
+            score += 2.0 * 0.5**gap
+        if any(s == at - 1 and w >= 2.0 for s, w in c.mentions):
+            score += 1.0  # the subject of the previous sentence
         if c.entity == next_continuation_speaker:
             score += 3.0
         shared = len(quote_words & c.quoted_words)
