@@ -1,0 +1,328 @@
+"""Incremental story clustering: each arriving article joins the best story or starts a new one.
+
+An article and a story are compared as *profiles* (one article is a story of one):
+
+- ``embed``: cosine of the lead embedding and the story's mean lead embedding;
+- ``terms``: cosine of TF-IDF vectors (sublinear counts, IDF over every article seen so far);
+- ``names``: the same over the words of capitalised names (people, places, organisations);
+- the score is ``topic ** (1 - w_names) * names ** w_names`` with ``topic`` the weighted mean of ``embed`` and
+  ``terms``: two events of one kind share words, rarely the names;
+- time: the score is multiplied by a decay of the gap between the article's date and the story's date range
+  (no decay within ``grace_days``, then ``exp(-(gap - grace) / scale)``; a year apart is ~0.02 of the score).
+  An undated article or story is not decayed.
+
+The article joins the best-scoring story at or above ``threshold``; otherwise it starts a story. The story it joined
+is then compared, as a whole, with its nearest stories: when two stories' profiles score at least ``merge_threshold``
+(the joining article was the bridge) they merge into the older one, and the merged story looks again. Nothing is recomputed for unaffected stories, so the cost per
+article is one matrix-vector product over story centroids plus a few dictionary comparisons.
+
+Decisions depend only on the features and the order of arrival; ties go to the older story.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from .features import Features
+
+DIM = 384
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    threshold: float = 0.33
+    merge_threshold: float = 0.45
+    w_embed: float = 0.3
+    w_terms: float = 0.5
+    w_names: float = 0.4  # exponent of the name similarity in the geometric mean
+    grace_days: float = 7.0
+    scale_days: float = 90.0
+    candidates: int = 24
+
+    def __post_init__(self) -> None:
+        if not 0 < self.threshold < 1 or not 0 < self.merge_threshold <= 1:
+            raise ValueError(f"thresholds must be within (0, 1): {self.threshold}, {self.merge_threshold}")
+
+
+@dataclass(slots=True)
+class Profile:
+    """What is compared: one article, or the sum over a story's articles."""
+
+    vec: np.ndarray  # float64 sum of unit vectors
+    terms: dict[str, float]
+    names: dict[str, float]
+    first: date | None
+    last: date | None
+    n: int = 1
+    _cache: tuple[int, Weighted, Weighted, np.ndarray] | None = None  # (epoch, terms, names, unit vector)
+
+    def weighted(self, freq: DocFreq) -> tuple[Weighted, Weighted, np.ndarray]:
+        if self._cache is None or self._cache[0] != freq.epoch:
+            self._cache = (freq.epoch, freq.weights(self.terms, "terms"), freq.weights(self.names, "names"), _unit(self.vec))
+        return self._cache[1], self._cache[2], self._cache[3]
+
+    @classmethod
+    def of(cls, f: Features) -> Profile:
+        return cls(np.asarray(f.vector, dtype=np.float64).copy(), dict(f.terms), dict(f.names), f.published, f.published)
+
+    def add(self, f: Features) -> None:
+        self._cache = None
+        self.vec += np.asarray(f.vector, dtype=np.float64)
+        for k, v in f.terms.items():
+            self.terms[k] = self.terms.get(k, 0.0) + v
+        for k, v in f.names.items():
+            self.names[k] = self.names.get(k, 0.0) + v
+        if f.published:
+            self.first = min(self.first, f.published) if self.first else f.published
+            self.last = max(self.last, f.published) if self.last else f.published
+        self.n += 1
+
+
+@dataclass(slots=True)
+class Decision:
+    """Where one article went: its story, whether that story is new, its score there, and the merges it caused."""
+
+    story: str
+    new: bool
+    score: float
+    merged: list[tuple[str, str]] = field(default_factory=list)  # (merged story, story it went into)
+
+
+def gap_days(a_first: date | None, a_last: date | None, b_first: date | None, b_last: date | None) -> float | None:
+    """Days between two date ranges (0 when they overlap); None when either is undated."""
+    if not (a_first and a_last and b_first and b_last):
+        return None
+    if a_last < b_first:
+        return float((b_first - a_last).days)
+    if b_last < a_first:
+        return float((a_first - b_last).days)
+    return 0.0
+
+
+def time_factor(gap: float | None, grace: float, scale: float) -> float:
+    if gap is None or gap <= grace:
+        return 1.0
+    return math.exp(-(gap - grace) / scale)
+
+
+class DocFreq:
+    """Document frequencies of terms and names over every article seen so far.
+
+    IDF is read from a snapshot taken when the count of articles passes fixed marks (each ~10% more), so cached
+    story vectors stay valid between marks and the values depend only on how many articles came before, never on
+    when a vector was computed: a store restored after a crash computes exactly what an uninterrupted run did.
+    """
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.terms: dict[str, int] = defaultdict(int)
+        self.names: dict[str, int] = defaultdict(int)
+        self.epoch = 0
+        self._snap_n = 0
+        self._snap_terms: dict[str, int] = {}
+        self._snap_names: dict[str, int] = {}
+        self._next = 1
+
+    def add(self, f: Features) -> None:
+        self.n += 1
+        for k in f.terms:
+            self.terms[k] += 1
+        for k in f.names:
+            self.names[k] += 1
+        if self.n >= self._next:
+            self._snap_n, self._snap_terms, self._snap_names = self.n, dict(self.terms), dict(self.names)
+            self.epoch += 1
+            self._next = max(self.n + 1, math.ceil(self.n * 1.1))
+
+    def idf(self, kind: str, k: str) -> float:
+        df = self._snap_terms if kind == "terms" else self._snap_names
+        return math.log((self._snap_n + 1) / (df.get(k, 0) + 1)) + 1.0
+
+    def weights(self, counts: Mapping[str, float], kind: str) -> Weighted:
+        w = {k: (1.0 + math.log(max(v, 1.0))) * self.idf(kind, k) for k, v in counts.items() if v > 0}
+        return Weighted(w, math.sqrt(sum(v * v for v in w.values())))
+
+
+@dataclass(frozen=True, slots=True)
+class Weighted:
+    """A sparse TF-IDF vector with its norm."""
+
+    w: dict[str, float]
+    norm: float
+
+
+def cosine(a: Weighted, b: Weighted) -> float:
+    if not a.norm or not b.norm:
+        return 0.0
+    x, y = (a.w, b.w) if len(a.w) <= len(b.w) else (b.w, a.w)
+    dot = sum(v * y[k] for k, v in x.items() if k in y)
+    return dot / (a.norm * b.norm)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(v))
+    return v / n if n > 0 else v
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    seq: int
+    members: list[str]
+    profile: Profile
+    row: int
+
+
+class Clusterer:
+    """The in-memory state of story assignment: story profiles, document frequencies, a centroid matrix."""
+
+    def __init__(self, params: Params | None = None) -> None:
+        self.params = params or Params()
+        self.freq = DocFreq()
+        self.features: dict[str, Features] = {}
+        self.order: dict[str, int] = {}  # article id -> arrival number
+        self.story_of: dict[str, str] = {}
+        self.stories: dict[str, _Story] = {}
+        self._seq = 0
+        self._mat = np.zeros((64, DIM), dtype=np.float32)
+        self._live = np.zeros(64, dtype=bool)
+        self._row_story: list[str] = []
+        self._by_name: dict[str, set[str]] = defaultdict(set)
+
+    # ------------------------------------------------------------------ state
+
+    def _new_row(self, story_id: str) -> int:
+        row = len(self._row_story)
+        if row >= len(self._mat):
+            self._mat = np.concatenate([self._mat, np.zeros_like(self._mat)])
+            self._live = np.concatenate([self._live, np.zeros_like(self._live)])
+        self._row_story.append(story_id)
+        self._live[row] = True
+        return row
+
+    def _refresh(self, s: _Story) -> None:
+        self._mat[s.row] = _unit(s.profile.vec).astype(np.float32)
+        for k in s.profile.names:
+            self._by_name[k].add(s.id)
+
+    def _start(self, story_id: str, article_id: str) -> _Story:
+        self._seq += 1
+        s = _Story(story_id, self._seq, [article_id], Profile.of(self.features[article_id]), self._new_row(story_id))
+        self.stories[story_id] = s
+        self.story_of[article_id] = story_id
+        self._refresh(s)
+        return s
+
+    def _join(self, s: _Story, article_id: str) -> None:
+        s.members.append(article_id)
+        s.profile.add(self.features[article_id])
+        self.story_of[article_id] = s.id
+        self._refresh(s)
+
+    def _merge(self, src: _Story, dst: _Story) -> None:
+        members = sorted(dst.members + src.members, key=self.order.__getitem__)
+        prof = Profile.of(self.features[members[0]])
+        for m in members[1:]:
+            prof.add(self.features[m])  # summed in arrival order, as a restore from the store would
+        dst.members, dst.profile = members, prof
+        for m in src.members:
+            self.story_of[m] = dst.id
+        self._live[src.row] = False
+        for k in src.profile.names:
+            self._by_name[k].discard(src.id)
+        del self.stories[src.id]
+        self._refresh(dst)
+
+    def restore(self, article_id: str, features: Features, story_id: str) -> None:
+        """Put back an article already assigned (stored), in arrival order: no decision is made."""
+        self._remember(article_id, features)
+        s = self.stories.get(story_id)
+        if s is None:
+            self._start(story_id, article_id)
+        else:
+            self._join(s, article_id)
+
+    def _remember(self, article_id: str, features: Features) -> None:
+        self.features[article_id] = features
+        self.order[article_id] = len(self.order)
+        self.freq.add(features)
+
+    # ------------------------------------------------------------------ scoring
+
+    def score(self, a: Profile, b: Profile) -> float:
+        p = self.params
+        at, an, av = a.weighted(self.freq)
+        bt, bn, bv = b.weighted(self.freq)
+        e = max(float(av @ bv), 0.0)
+        t = cosine(at, bt)
+        topic = (p.w_embed * e + p.w_terms * t) / (p.w_embed + p.w_terms)
+        # names count as a factor, not a summand: a sibling event (same kind, other people and places) shares the
+        # vocabulary but not the names. Without names on one side, the topic similarity alone decides.
+        base = topic ** (1.0 - p.w_names) * max(cosine(an, bn), 0.0) ** p.w_names if an.w and bn.w else topic
+        return base * time_factor(gap_days(a.first, a.last, b.first, b.last), p.grace_days, p.scale_days)
+
+    def candidates(self, prof: Profile) -> list[_Story]:
+        """Stories worth scoring: the nearest by embedding, and those sharing one of the article's rarest names."""
+        n = len(self._row_story)
+        if not n:
+            return []
+        sims = self._mat[:n] @ _unit(prof.vec).astype(np.float32)
+        sims[~self._live[:n]] = -np.inf
+        k = min(self.params.candidates, int(self._live[:n].sum()))
+        rows = np.argsort(-sims, kind="stable")[:k]
+        out = {self._row_story[int(r)] for r in rows}
+        rare = sorted(prof.names, key=lambda w: (self.freq.names.get(w, 0), w))[:3]
+        for w in rare:
+            if self.freq.names.get(w, 0) <= max(3, self.freq.n // 50):
+                out |= self._by_name.get(w, set())
+        return sorted((self.stories[s] for s in out if s in self.stories), key=lambda s: s.seq)
+
+    # ------------------------------------------------------------------ the decision
+
+    def assign(self, article_id: str, features: Features, new_story_id: str) -> Decision:
+        """Place one article; ``new_story_id`` names the story it starts if it joins none."""
+        if article_id in self.story_of:
+            return Decision(self.story_of[article_id], False, 1.0)
+        self._remember(article_id, features)
+        prof = Profile.of(features)
+        scored = [(self.score(prof, s.profile), s) for s in self.candidates(prof)]
+        scored.sort(key=lambda x: (-x[0], x[1].seq))
+        if not scored or scored[0][0] < self.params.threshold:
+            self._start(new_story_id, article_id)
+            return Decision(new_story_id, True, scored[0][0] if scored else 0.0)
+        best_score, best = scored[0]
+        self._join(best, article_id)
+        merged: list[tuple[str, str]] = []
+        while True:  # the grown story may now be one with another: merge, and look again from the merged story
+            cur = self.stories[self.story_of[article_id]]
+            pair = next(
+                (
+                    o
+                    for o in self.candidates(cur.profile)
+                    if o.id != cur.id and self.score(cur.profile, o.profile) >= self.params.merge_threshold
+                ),
+                None,
+            )
+            if pair is None:
+                break
+            src, dst = (pair, cur) if cur.seq < pair.seq else (cur, pair)
+            self._merge(src, dst)
+            merged.append((src.id, dst.id))
+        return Decision(self.story_of[article_id], False, best_score, merged)
+
+    def assign_all(self, items: Iterable[tuple[str, Features]]) -> dict[str, str]:
+        """Assign a sequence of articles (no store); returns article id -> final story id."""
+        for aid, f in items:
+            self.assign(aid, f, story_id_for(aid))
+        return dict(self.story_of)
+
+
+def story_id_for(article_id: str) -> str:
+    """A story is named after the article that started it."""
+    return "s-" + article_id

@@ -1,0 +1,237 @@
+"""Articles arriving one by one: store each, link its near-duplicates, give it a story; read it later.
+
+:class:`Grouper` holds the in-memory side (the clusterer's story profiles and the near-duplicate LSH index), rebuilt
+from the store when it opens, and writes every decision to the store in one transaction per article. Killing the
+process loses at most the article being placed; running the same command again skips what is stored (same article
+id, or same input) and goes on.
+
+Assignment needs only cheap features and one embedding of the lead; the spaCy reading is separate
+(:meth:`Grouper.read_pending`) and can run right after, later, or in another process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..model import Article, Rejected
+from ..settings import Settings
+from ..store import Link, Store
+from .cluster import Clusterer, Decision, Params, story_id_for
+from .dedup import NearDuplicateIndex, matches, sentence_keys, shared_sentences, signature, text_hash
+from .features import Features, default_embed, featurize
+
+Embed = Callable[[list[str]], np.ndarray]
+
+
+def params_of(settings: Settings) -> Params:
+    return Params(
+        threshold=settings.group_threshold,
+        merge_threshold=settings.group_merge_threshold,
+        scale_days=settings.group_time_scale_days,
+    )
+
+
+def input_key(article: Article) -> str:
+    """The same input read again (whatever cleaning the rest of its batch caused) has the same key."""
+    h = hashlib.sha256()
+    h.update((article.meta.url or article.source_id).encode("utf-8"))
+    h.update(b"\x00")
+    h.update(article.raw.encode("utf-8"))
+    return h.hexdigest()[:24]
+
+
+@dataclass(slots=True)
+class Placed:
+    """What happened to one arriving article."""
+
+    article: str
+    source: str
+    story: str | None  # None when it was already stored
+    new_story: bool = False
+    score: float = 0.0
+    links: list[Link] = field(default_factory=list)
+    merged: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> bool:
+        return self.story is None
+
+
+class Grouper:
+    def __init__(self, store: Store, settings: Settings | None = None, embed: Embed | None = None) -> None:
+        self.store = store
+        self.settings = settings or Settings.load()
+        self.embed = embed or default_embed
+        self.clusterer = Clusterer(params_of(self.settings))
+        self.near = NearDuplicateIndex(self.settings.near_duplicate_threshold)
+        for sf in store.iter_features():
+            if sf.story_id is None:  # cannot happen: features and membership are written in one transaction
+                continue
+            self.clusterer.restore(sf.article_id, sf.features, sf.story_id)
+            self.near.add(sf.article_id, sf.signature)
+
+    # ------------------------------------------------------------------ assignment
+
+    def is_stored(self, article: Article) -> bool:
+        return self.store.has_article(article.id) or self.store.has_input(input_key(article))
+
+    def add(self, articles: Sequence[Article], chunk: int = 8, on_placed: Callable[[Placed], object] | None = None) -> list[Placed]:
+        """Place each article not stored yet, in order; ``chunk`` articles share one embedding call."""
+        out: list[Placed] = []
+        for i in range(0, len(articles), chunk):
+            part = list(articles[i : i + chunk])
+            new = [a for a in part if not self.is_stored(a)]
+            feats = dict(zip([a.id for a in new], featurize(new, self.embed), strict=True)) if new else {}
+            for a in part:
+                if a.id not in feats or self.is_stored(a):  # stored meanwhile (the same article twice in one batch)
+                    placed = Placed(a.id, a.source_id, None)
+                else:
+                    placed = self._place(a, feats[a.id])
+                out.append(placed)
+                if on_placed:
+                    on_placed(placed)
+        return out
+
+    def _place(self, a: Article, f: Features) -> Placed:
+        sig = signature(a.text)
+        th = text_hash(a.text)
+        keys = sentence_keys(a.text)
+        exact = self.store.find_text_hash(th)
+        reused = shared_sentences(keys, self.store.sentence_hits([k for _, k in keys])) if keys else {}
+        found = matches(self.near, sig, exact, reused, self.settings.copy_min_shared)
+        links = [Link(a.id, m.other, m.kind, m.similarity) for m in found]
+        copy = next((m for m in found if m.kind in ("exact", "near")), None)
+        if copy is not None:
+            # a reprint or near-copy belongs to the story of what it copies
+            story = self.clusterer.story_of[copy.other]
+            self.clusterer.restore(a.id, f, story)
+            decision = Decision(story, False, copy.similarity)
+        else:
+            decision = self.clusterer.assign(a.id, f, story_id_for(a.id))
+        with self.store.transaction():
+            self.store.put_article(a, input_key(a))
+            self.store.put_features(a.id, f, sig, th)
+            self.store.put_sentence_keys(a.id, keys)
+            if decision.new:
+                self.store.new_story(decision.story)
+            self.store.assign(a.id, decision.story, decision.score)
+            for src, dst in decision.merged:
+                self.store.merge_stories(src, dst)
+            for link in links:
+                self.store.put_link(link)
+        self.near.add(a.id, sig)
+        if self.settings.ingest_pause > 0:
+            time.sleep(self.settings.ingest_pause)
+        return Placed(a.id, a.source_id, decision.story, decision.new, decision.score, links, decision.merged)
+
+    # ------------------------------------------------------------------ reading, behind
+
+    def read_pending(self, pipeline: Any, on_read: Callable[[int], object] | None = None) -> list[Rejected]:
+        """Read stored articles that have not been read, story by story, one transaction per batch."""
+        return read_pending(self.store, pipeline, self.settings.batch_size, None, on_read)
+
+
+def read_pending(
+    store: Store, pipeline: Any, batch_size: int, ids: Sequence[str] | None = None, on_read: Callable[[int], object] | None = None
+) -> list[Rejected]:
+    """Read the given stored articles (default: every pending one, story by story), one transaction per batch.
+
+    Returns the articles whose reading failed; they are marked ``failed`` in the store and not tried again.
+    """
+    todo = list(store.pending() if ids is None else ids)
+    rejected: list[Rejected] = []
+    for i in range(0, len(todo), batch_size):
+        arts = store.get_articles(todo[i : i + batch_size])
+        result = pipeline.read(arts)
+        by_origin = {a.origin or a.source_id: a for a in arts}
+        with store.transaction():
+            for a in result.articles:
+                store.put_reading(a, result.entities)
+            for r in result.rejected:
+                failed = by_origin.get(r.input)
+                if failed is not None:
+                    store.put_read_failure(failed.id, r.reason)
+        rejected += result.rejected
+        if on_read:
+            on_read(len(arts))
+    return rejected
+
+
+# ---------------------------------------------------------------- stories as summaries
+
+
+@dataclass(slots=True)
+class StorySummary:
+    id: str
+    title: str | None
+    sources: list[str]
+    articles: list[str]
+    independent_sources: int
+    first_published: str | None
+    last_published: str | None
+    read: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "sources": self.sources,
+            "articles": self.articles,
+            "independent_sources": self.independent_sources,
+            "first_published": self.first_published,
+            "last_published": self.last_published,
+        }
+
+
+def independent_count(members: Iterable[str], links: Iterable[Link]) -> int:
+    """Connected components of a story's articles under the copy links (exact, near, reused sentences)."""
+    ids = list(members)
+    parent = {m: m for m in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in links:
+        if link.article in parent and link.other in parent:
+            parent[find(link.article)] = find(link.other)
+    return len({find(m) for m in ids})
+
+
+def summaries(store: Store) -> list[StorySummary]:
+    """Every live story, oldest first."""
+    stories = store.stories()
+    all_ids = [a for s in stories for a in s.articles]
+    rows = {r.id: r for r in store.article_rows(all_ids)}
+    links = store.links(all_ids)
+    by_article: dict[str, list[Link]] = {}
+    for link in links:
+        by_article.setdefault(link.article, []).append(link)
+    out = []
+    for s in stories:
+        arts = [rows[a] for a in s.articles if a in rows]
+        titles = Counter(r.title for r in arts if r.title)
+        dates = sorted(r.published for r in arts if r.published)
+        story_links = [lk for a in s.articles for lk in by_article.get(a, [])]
+        out.append(
+            StorySummary(
+                id=s.id,
+                title=titles.most_common(1)[0][0] if titles else None,
+                sources=[r.source_id for r in arts],
+                articles=[r.id for r in arts],
+                independent_sources=independent_count(s.articles, story_links),
+                first_published=dates[0] if dates else None,
+                last_published=dates[-1] if dates else None,
+                read=sum(1 for r in arts if r.read_state == "read"),
+            )
+        )
+    return out

@@ -1,0 +1,146 @@
+"""Storage of articles, their readings, stories, near-duplicate links and cached briefs.
+
+One small interface, :class:`Store`; :class:`~newsfuse.store.sqlite.SqliteStore` is the embedded default (one file).
+A server database can follow by implementing the same methods. The schema is documented in ``docs/store.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..group.features import Features
+from ..model import Article, Entity
+
+
+@dataclass(slots=True)
+class StoredFeatures:
+    """One article's row in the features table, in arrival order."""
+
+    article_id: str
+    seq: int
+    features: Features
+    signature: np.ndarray
+    text_hash: str
+    story_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """``article`` repeats ``other`` (stored earlier): exact copy, near-copy or reused sentences."""
+
+    article: str
+    other: str
+    kind: str
+    similarity: float
+
+
+@dataclass(slots=True)
+class StoryRow:
+    id: str
+    seq: int
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """What listing a story needs of an article, without loading its text."""
+
+    id: str
+    seq: int
+    source_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    read_state: str
+
+
+class Store(Protocol):
+    """What the rest of newsfuse needs of a store. Writes happen inside :meth:`transaction`."""
+
+    path: str
+
+    def close(self) -> None: ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    # articles
+    def has_article(self, article_id: str) -> bool: ...
+
+    def has_input(self, input_key: str) -> bool: ...
+
+    def put_article(self, article: Article, input_key: str) -> bool: ...
+
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    def get_articles(self, article_ids: Sequence[str]) -> list[Article]: ...
+
+    def article_rows(self, article_ids: Collection[str] | None = None) -> list[ArticleRow]: ...
+
+    def count_articles(self) -> int: ...
+
+    def pending(self, limit: int | None = None) -> list[str]: ...
+
+    def put_reading(self, article: Article, entities: Sequence[Entity]) -> None: ...
+
+    def put_read_failure(self, article_id: str, reason: str) -> None: ...
+
+    def read_failures(self) -> list[tuple[str, str, str]]: ...
+
+    # features for assignment and near-duplicates
+    def put_features(self, article_id: str, features: Features, signature: np.ndarray, text_hash: str) -> None: ...
+
+    def iter_features(self) -> Iterator[StoredFeatures]: ...
+
+    def find_text_hash(self, text_hash: str) -> str | None: ...
+
+    def put_sentence_keys(self, article_id: str, keys: Sequence[tuple[int, int]]) -> None: ...
+
+    def sentence_hits(self, keys: Collection[int]) -> list[tuple[int, str, int]]: ...
+
+    # stories
+    def new_story(self, story_id: str) -> None: ...
+
+    def assign(self, article_id: str, story_id: str, score: float) -> None: ...
+
+    def merge_stories(self, src: str, dst: str) -> None: ...
+
+    def story_of(self, article_id: str) -> str | None: ...
+
+    def resolve_story(self, story_id: str) -> str | None: ...
+
+    def stories(self) -> list[StoryRow]: ...
+
+    def story_article_ids(self, story_id: str) -> list[str]: ...
+
+    def articles_of_story(self, story_id: str) -> list[Article]: ...
+
+    # near-duplicate links
+    def put_link(self, link: Link) -> None: ...
+
+    def links(self, article_ids: Collection[str]) -> list[Link]: ...
+
+    # entities
+    def entities_of(self, article_ids: Collection[str]) -> list[Entity]: ...
+
+    # briefs
+    def get_brief(self, story_id: str, key: str) -> dict[str, Any] | None: ...
+
+    def put_brief(self, story_id: str, key: str, doc: dict[str, Any]) -> None: ...
+
+    # checks
+    def integrity(self) -> list[str]: ...
+
+
+def open_store(path: str) -> Store:
+    """The store at ``path`` (an SQLite file, created when missing; ``:memory:`` for a throwaway one)."""
+    from .sqlite import SqliteStore
+
+    return SqliteStore(path)
+
+
+__all__ = ["ArticleRow", "Link", "Store", "StoredFeatures", "StoryRow", "open_store"]

@@ -1,0 +1,88 @@
+"""`newsfuse cluster`, `ingest`, `stories`, `read-pending` and `brief --story` as a user runs them (real models)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse.cli import main
+from tests.conftest import SHARED
+from tests.group.corpus import write_stream
+
+pytestmark = pytest.mark.models
+
+
+def _schema(name: str) -> dict:  # type: ignore[type-arg]
+    path = SHARED / "contract" / name
+    if not path.exists():
+        pytest.skip("../shared/contract is not present")
+    return json.loads(path.read_text())
+
+
+def _validate(doc: dict, name: str) -> None:  # type: ignore[type-arg]
+    import jsonschema
+
+    jsonschema.Draft202012Validator(_schema(name)).validate(doc)
+
+
+def test_cluster_json_follows_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    labels = write_stream(folder)
+    (folder / "empty.txt").write_text("")
+    (folder / "broken.json").write_text("{not json")
+    code = main(["cluster", str(folder), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 1  # two inputs could not be read
+    doc = json.loads(out)
+    _validate(doc, "stories.schema.json")
+    sources = [s for st in doc["stories"] for s in st["sources"]]
+    assert sorted(sources) == sorted(labels)  # every readable input in exactly one story
+    assert sorted(sorted({labels[s] for s in st["sources"]}) for st in doc["stories"]) == [["flood"], ["match"], ["merger"]]
+    assert sorted(Path(r["input"]).name for r in doc["rejected"]) == ["broken.json", "empty.txt"]
+    flood = next(st for st in doc["stories"] if len(st["sources"]) == 5)
+    assert flood["independent_sources"] == 4
+    assert "error:" in err
+
+
+def test_ingest_stories_brief(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    write_stream(folder)
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(folder), "--db", db, "--no-read"]) == 0
+    err = capsys.readouterr().err
+    assert "11 articles stored, 0 already stored, 3 new stories" in err and "reading deferred" in err
+    assert main(["stories", "--db", db, "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    _validate(doc, "stories.schema.json")
+    assert sorted(len(s["sources"]) for s in doc["stories"]) == [3, 3, 5]
+    assert main(["read-pending", "--db", db]) == 0
+    assert "11 articles read, 0 failed" in capsys.readouterr().err
+    assert main(["stories", "--db", db]) == 0
+    text = capsys.readouterr().out
+    assert "Arvel" in text and "5 sources, 4 independent" in text
+    flood = next(s for s in doc["stories"] if len(s["sources"]) == 5)
+    assert main(["brief", "--db", db, "--story", flood["id"], "--format", "json"]) == 0
+    brief = json.loads(capsys.readouterr().out)
+    _validate(brief, "brief.schema.json")
+    assert sorted(s["id"] for s in brief["sources"]) == sorted(flood["sources"])
+    assert brief["facts"]
+    assert main(["brief", "--db", db, "--story", flood["id"][:8], "--format", "md"]) == 0
+    assert capsys.readouterr().out.startswith("# ")
+    assert main(["ingest", str(folder), "--db", db]) == 0
+    assert "0 articles stored, 11 already stored" in capsys.readouterr().err
+
+
+def test_brief_story_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", "--db", str(tmp_path / "none.db"), "--story", "s-1"]) == 2
+    assert "no store" in capsys.readouterr().err
+    folder = tmp_path / "in"
+    write_stream(folder)
+    db = str(tmp_path / "s.db")
+    main(["ingest", str(folder), "--db", db, "--no-read", "-q"])
+    capsys.readouterr()
+    assert main(["brief", "--db", db, "--story", "s-nope"]) == 2
+    assert "no story" in capsys.readouterr().err
+    assert main(["brief", str(folder), "--db", db, "--story", "s-x"]) == 2
+    assert main(["ingest", str(tmp_path / "missing.txt"), "--db", db]) == 2

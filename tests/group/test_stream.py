@@ -1,0 +1,110 @@
+"""Articles into a store, one by one: stories, copies, idempotence, restore (model-free: a stand-in embedder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfuse.group.stream import Grouper, independent_count, summaries
+from newsfuse.ingest import load
+from newsfuse.settings import Settings
+from newsfuse.store import Link
+from newsfuse.store.sqlite import SqliteStore
+from tests.group.corpus import fake_embed, write_stream
+
+
+@pytest.fixture
+def stream(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    folder = tmp_path / "in"
+    return folder, write_stream(folder)
+
+
+def _grouper(db: Path) -> Grouper:
+    return Grouper(SqliteStore(db), Settings(), embed=fake_embed)
+
+
+def test_stream_groups_events_and_links_the_reprint(tmp_path: Path, stream: tuple[Path, dict[str, str]]) -> None:
+    folder, labels = stream
+    g = _grouper(tmp_path / "s.db")
+    placed = g.add(load([folder]).articles)
+    assert all(not p.skipped for p in placed)
+    found = summaries(g.store)
+    groups = sorted(sorted(labels[src] for src in s.sources) for s in found)
+    assert groups == [["flood"] * 5, ["match"] * 3, ["merger"] * 3]
+    flood = next(s for s in found if len(s.sources) == 5)
+    assert flood.independent_sources == 4  # the reprint is not an independent report
+    assert flood.first_published == "2025-04-02" and flood.last_published == "2025-04-03"
+    reprint = placed[-1]
+    assert [(lk.kind, lk.similarity) for lk in reprint.links] == [("exact", 1.0)]
+    assert g.store.integrity() == []
+
+
+def test_adding_again_changes_nothing(tmp_path: Path, stream: tuple[Path, dict[str, str]]) -> None:
+    folder, _ = stream
+    db = tmp_path / "s.db"
+    g = _grouper(db)
+    g.add(load([folder]).articles)
+    before = [(s.id, s.articles) for s in g.store.stories()]
+    g.store.close()
+    g = _grouper(db)  # a new process: state restored from the store
+    again = g.add(load([folder]).articles)
+    assert all(p.skipped for p in again)
+    assert [(s.id, s.articles) for s in g.store.stories()] == before
+    assert g.store.count_articles() == 11
+
+
+def test_same_input_alone_is_recognised(tmp_path: Path, stream: tuple[Path, dict[str, str]]) -> None:
+    folder, _ = stream
+    g = _grouper(tmp_path / "s.db")
+    g.add(load([folder]).articles)
+    one = sorted(folder.glob("*.txt"))[4]
+    assert all(p.skipped for p in g.add(load([one]).articles))
+
+
+def test_restored_store_continues_like_an_uninterrupted_run(tmp_path: Path, stream: tuple[Path, dict[str, str]]) -> None:
+    folder, _ = stream
+    arts = load([folder]).articles
+    whole = _grouper(tmp_path / "whole.db")
+    whole.add(arts)
+    half = _grouper(tmp_path / "half.db")
+    half.add(arts[:5])
+    half.store.close()
+    half = _grouper(tmp_path / "half.db")
+    half.add(arts[5:])
+    assert [(s.id, s.articles) for s in half.store.stories()] == [(s.id, s.articles) for s in whole.store.stories()]
+
+
+def test_independent_count() -> None:
+    links = [Link("b", "a", "exact", 1.0), Link("d", "c", "sentences", 3.0), Link("z", "a", "near", 0.9)]
+    assert independent_count(["a", "b", "c", "d", "e"], links) == 3
+
+
+def test_read_pending_with_a_stand_in_pipeline(tmp_path: Path, stream: tuple[Path, dict[str, str]]) -> None:
+    from newsfuse.model import Rejected, Span
+    from newsfuse.read.pipeline import ReadResult
+
+    folder, _ = stream
+    g = _grouper(tmp_path / "s.db")
+    g.add(load([folder]).articles)
+
+    class Fake:
+        def __init__(self) -> None:
+            self.batches: list[int] = []
+
+        def read(self, articles):  # type: ignore[no-untyped-def]
+            self.batches.append(len(articles))
+            ok = []
+            for a in articles[1:]:
+                a.set_spans("sentences", [Span(0, 5, "s", "fake@1")])
+                a.stages.append("fake@1")
+                ok.append(a)
+            return ReadResult(ok, [], [Rejected(articles[0].origin, "boom")])
+
+    fake = Fake()
+    failed = g.read_pending(fake)
+    assert sum(fake.batches) == 11 and len(failed) == len(fake.batches)
+    assert g.store.pending() == []
+    assert len(g.store.read_failures()) == len(failed)
+    read = [a for s in g.store.stories() for a in g.store.articles_of_story(s.id) if a.stages]
+    assert len(read) == 11 - len(failed) and all(a.group("sentences") for a in read)
