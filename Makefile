@@ -21,6 +21,8 @@ demo: install
 	@echo "Open brief.html in a browser (JSON: $(BIN)/newsfuse brief examples/harbor-collapse --format json)."
 
 test: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 lint: install
