@@ -60,6 +60,19 @@ class Meta:
     kind: str | None = None  # input kind that produced it: text, json, html, ...
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def fields(self) -> dict[str, Any]:
+        """The named metadata as plain JSON values (the date as ISO text); ``extra`` is left to the caller."""
+        return {
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "wire": self.wire,
+            "language": self.language,
+            "author": self.author,
+            "kind": self.kind,
+        }
+
 
 def content_id(text: str, source: str = "") -> str:
     """A stable id from the cleaned text and where it came from: re-ingesting the same input gives the same id."""

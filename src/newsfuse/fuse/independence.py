@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from ..graph import component_count
 from .statements import Statement
 
 
@@ -59,17 +60,5 @@ def derived_links(statements: Sequence[Statement], min_shared: int) -> dict[str,
 
 def independent_count(sources: Iterable[str], links: dict[str, list[tuple[str, int]]]) -> int:
     """Connected components of the sources under the derived-from relation."""
-    srcs = sorted(set(sources))
-    parent = {s: s for s in srcs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for s in srcs:
-        for t, _ in links.get(s, []):
-            if t in parent:
-                parent[find(s)] = find(t)
-    return len({find(s) for s in srcs})
+    srcs = set(sources)
+    return component_count(srcs, ((s, t) for s in srcs for t, _ in links.get(s, [])))

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ..graph import component_count
 from ..model import Article, Rejected
 from ..settings import Settings
 from ..store import Link, Store
@@ -192,19 +193,7 @@ class StorySummary:
 
 def independent_count(members: Iterable[str], links: Iterable[Link]) -> int:
     """Connected components of a story's articles under the copy links (exact, near, reused sentences)."""
-    ids = list(members)
-    parent = {m: m for m in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for link in links:
-        if link.article in parent and link.other in parent:
-            parent[find(link.article)] = find(link.other)
-    return len({find(m) for m in ids})
+    return component_count(set(members), ((link.article, link.other) for link in links))
 
 
 def summaries(store: Store) -> list[StorySummary]:

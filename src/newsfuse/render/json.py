@@ -20,18 +20,11 @@ def source(a: Article, derived: dict[str, list[tuple[str, int]]] | None = None) 
     out: dict[str, Any] = {
         "id": a.source_id,
         "text": a.text,
-        "title": m.title,
-        "outlet": m.outlet,
-        "url": m.url,
-        "published": m.published.isoformat() if m.published else None,
-        "wire": m.wire,
-        "language": m.language,
-        "author": m.author,
+        **m.fields(),
         "removed": [r.text.strip("\n") for r in a.removed],
         "removed_reasons": [r.reason for r in a.removed],
         "derived_from": [{"source": s, "shared_sentences": n} for s, n in (derived or {}).get(a.source_id, [])],
         "article_id": a.id,
-        "kind": m.kind,
     }
     for k in (
         "reference_date",

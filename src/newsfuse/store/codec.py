@@ -59,17 +59,7 @@ def decode_value(v: Any) -> Any:
 
 
 def meta_to_json(m: Meta) -> dict[str, Any]:
-    return {
-        "title": m.title,
-        "outlet": m.outlet,
-        "url": m.url,
-        "published": m.published.isoformat() if m.published else None,
-        "wire": m.wire,
-        "language": m.language,
-        "author": m.author,
-        "kind": m.kind,
-        "extra": encode_value(m.extra),
-    }
+    return {**m.fields(), "extra": encode_value(m.extra)}
 
 
 def meta_from_json(d: Mapping[str, Any]) -> Meta:
