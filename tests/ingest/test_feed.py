@@ -119,8 +119,11 @@ def test_rdf_feed() -> None:
     assert docs[0].meta.outlet == "Oskvik Post" and docs[0].text == body_paragraphs(20)[0]
 
 
-_TEXT = st.text(alphabet=st.characters(categories=("L", "N"), include_characters=" .,;:!?'\"&<>-"), min_size=1, max_size=50).map(
-    lambda s: re.sub(r"\s+", " ", s).strip()
+# "<?" and "<!" open processing instructions and declarations, which feedparser's title sanitiser drops as markup
+_TEXT = (
+    st.text(alphabet=st.characters(categories=("L", "N"), include_characters=" .,;:!?'\"&<>-"), min_size=1, max_size=50)
+    .map(lambda s: re.sub(r"\s+", " ", s).strip())
+    .filter(lambda s: "<?" not in s and "<!" not in s)
 )
 
 
