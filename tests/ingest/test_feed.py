@@ -119,11 +119,12 @@ def test_rdf_feed() -> None:
     assert docs[0].meta.outlet == "Oskvik Post" and docs[0].text == body_paragraphs(20)[0]
 
 
-# "<?" and "<!" open processing instructions and declarations, which feedparser's title sanitiser drops as markup
+# RSS titles are HTML to feedparser: "<A", "<?", "<!" open a tag, a processing instruction or a declaration, which its
+# sanitiser drops as markup. Titles with such text are not round-tripped; the rest must be, exactly.
 _TEXT = (
     st.text(alphabet=st.characters(categories=("L", "N"), include_characters=" .,;:!?'\"&<>-"), min_size=1, max_size=50)
     .map(lambda s: re.sub(r"\s+", " ", s).strip())
-    .filter(lambda s: "<?" not in s and "<!" not in s)
+    .filter(lambda s: not re.search(r"<[^\s\d.,;:'\"&<>-]", s))
 )
 
 
