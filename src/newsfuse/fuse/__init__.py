@@ -121,7 +121,10 @@ def _representative(sts: Sequence[Statement], vecs: np.ndarray) -> Statement:
 
 
 def _score(f: Fact, centrality: float) -> float:
-    return 2.0 * f.independent_sources + 0.5 * len(f.sources) + (0.75 if f.speakers else 0.0) + 2.0 * centrality
+    """Independent support first, then all support, attribution and centrality; a fragment too short to stand on its
+    own as a sentence ("who heads the union") is not what a reader should see first."""
+    fragment = 1.5 if len(f.text.split()) < 8 else 0.0
+    return 2.0 * f.independent_sources + 0.5 * len(f.sources) + (0.75 if f.speakers else 0.0) + 2.0 * centrality - fragment
 
 
 def _title(articles: Sequence[Article], facts: Sequence[Fact]) -> str:
