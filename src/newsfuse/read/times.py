@@ -198,7 +198,10 @@ _NAME_HEADS = {"attack", "attacks", "anniversary", "holiday", "memorial", "commi
 
 
 def is_date_name(ent: Any) -> bool:
-    """A date used as part of a name ("the Sept. 11 attacks", "9/11 families", "the July 4 holiday")."""
+    """A date used as part of a name ("the Sept. 11 attacks", "9/11 families", "the July 4 holiday") without a year:
+    it names an event and must not be resolved against the publication date (with a year it is an ordinary date)."""
+    if re.search(r"\b\d{4}\b", ent.text):
+        return False
     root = ent.root
     if root.dep_ in {"compound", "nmod", "amod"} and root.head.lower_ in _NAME_HEADS:
         return True
