@@ -157,3 +157,101 @@ def score_brief(doc: Mapping[str, Any], expected: Mapping[str, Any]) -> Score:
         else:
             sc.missed.append(f"timeline date missing: {t['date']} {t.get('summary', '')}")
     return sc
+
+
+@dataclass
+class ReadingScore:
+    """How the per-article reading matches expected quotes, quantities and dates (``newsfuse read`` JSON)."""
+
+    quotes: int = 0
+    quotes_found: int = 0
+    speakers_right: int = 0
+    quantities: int = 0
+    quantities_found: int = 0
+    quantities_right: int = 0
+    dates: int = 0
+    dates_found: int = 0
+    dates_right: int = 0
+    missed: list[str] = field(default_factory=list)
+
+    def ratios(self) -> dict[str, float]:
+        def r(a: int, b: int) -> float:
+            return a / b if b else 1.0
+
+        return {
+            "quotes_found": r(self.quotes_found, self.quotes),
+            "speakers": r(self.speakers_right, self.quotes_found),
+            "quantities_found": r(self.quantities_found, self.quantities),
+            "quantities_right": r(self.quantities_right, self.quantities_found),
+            "dates_found": r(self.dates_found, self.dates),
+            "dates_right": r(self.dates_right, self.dates_found),
+        }
+
+    def report(self) -> str:
+        r = self.ratios()
+        return (
+            f"quotes: {self.quotes_found}/{self.quotes} found ({r['quotes_found']:.0%}), speaker right for {self.speakers_right} "
+            f"({r['speakers']:.0%}); quantities: {self.quantities_found}/{self.quantities} found, interval and hedge right for "
+            f"{self.quantities_right} ({r['quantities_right']:.0%}); dates: {self.dates_found}/{self.dates} found, resolved right "
+            f"for {self.dates_right} ({r['dates_right']:.0%})"
+        )
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= max(1.0, 0.16 * abs(b))
+
+
+def score_reading(doc: Mapping[str, Any], expected: Mapping[str, Any]) -> ReadingScore:
+    """Expected quotes are found when a quote of that source contains the expected fragment (or the fragment contains
+    it, for quotes our reading cuts shorter); quantities when a quantity of that source has the expected surface text
+    (the interval must then agree within the hedge's slack: "almost 300" may be [255, 300) or [270, 300)); dates when a
+    time expression of that source overlaps the expected one, and they are right when the resolved value is equal."""
+    arts = {a["id"]: a for a in doc["articles"]}
+    aliases = _aliases(expected)
+    sc = ReadingScore()
+    for q in expected.get("quotes", []):
+        sc.quotes += 1
+        a = arts.get(q["source"])
+        frag = q["contains"].lower()
+        hits = [x for x in (a or {}).get("quotes", []) if frag in x["text"].lower() or (len(x["text"]) > 15 and x["text"].lower() in frag)]
+        if not hits:
+            sc.missed.append(f"quote not found: {q['source']}: {q['contains']}")
+            continue
+        sc.quotes_found += 1
+        names = aliases.get(q["speaker"].lower(), {q["speaker"].lower()})
+        if any((h.get("speaker") or "").lower() in names or any(n in (h.get("speaker") or "").lower() for n in names) for h in hits):
+            sc.speakers_right += 1
+        else:
+            sc.missed.append(f"speaker: {q['source']}: {q['contains']}: expected {q['speaker']}, got {[h.get('speaker') for h in hits]}")
+    for q in expected.get("quantities", []):
+        sc.quantities += 1
+        a = arts.get(q["source"])
+        hits = [
+            x for x in (a or {}).get("quantities", []) if q["text"].lower() in x["text"].lower() or x["text"].lower() in q["text"].lower()
+        ]
+        if not hits:
+            sc.missed.append(f"quantity not found: {q['source']}: {q['text']}")
+            continue
+        sc.quantities_found += 1
+        if any(_close(h.get("low"), q.get("low")) and _close(h.get("high"), q.get("high")) for h in hits):
+            sc.quantities_right += 1
+        else:
+            sc.missed.append(
+                f"quantity interval: {q['source']}: {q['text']}: expected [{q.get('low')}, {q.get('high')}], got {[(h.get('low'), h.get('high')) for h in hits]}"
+            )
+    for d in expected.get("dates", []):
+        sc.dates += 1
+        a = arts.get(d["source"])
+        want = d["text"].lower()
+        hits = [t for t in (a or {}).get("times", []) if t["text"].lower() in want or want in t["text"].lower()]
+        if not hits:
+            sc.missed.append(f"date not found: {d['source']}: {d['text']}")
+            continue
+        sc.dates_found += 1
+        if any(t.get("value") == d["date"] for t in hits):
+            sc.dates_right += 1
+        else:
+            sc.missed.append(f"date value: {d['source']}: {d['text']}: expected {d['date']}, got {[t.get('value') for t in hits]}")
+    return sc
