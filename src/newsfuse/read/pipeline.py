@@ -122,7 +122,7 @@ def attach_speakers(articles: Sequence[Article]) -> None:
             elif q.attrs.get("speaker_kind") == "description" and q.attrs.get("speaker_text"):
                 # "South Korea's spy agency said": the entity a text of the run equated with that description
                 ent, name = described.get(describe_key(str(q.attrs["speaker_text"])), (None, None))
-            if name is None:
-                name = q.attrs.get("speaker_text")
+            if name is None and q.attrs.get("speaker_kind") != "pronoun":
+                name = q.attrs.get("speaker_text")  # a description ("early estimates"); an unresolved "she" names no one
             new.append(replace(q, attrs={**q.attrs, "entity": ent, "name": name}))
         a.spans["quotes"] = new
