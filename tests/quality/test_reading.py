@@ -16,7 +16,7 @@ pytestmark = pytest.mark.models
 
 FLOORS = {
     "quotes_found": 0.85,
-    "speakers": 0.75,
+    "speakers": 0.85,
     "quantities_found": 0.8,
     "quantities_right": 0.88,
     "dates_found": 0.95,

@@ -89,3 +89,18 @@ def test_pronoun_speaker_resolved_to_the_person_just_named() -> None:
     )
     q = _quote(a, "The pilings held")
     assert q.attrs["speaker_kind"] == "pronoun" and q.attrs["name"] == "Tom Hale"
+
+
+def test_the_union_said_names_the_union() -> None:
+    from newsfuse.api import read_articles
+    from tests.conftest import make_article
+
+    text = (
+        "The Riverside Transit Workers' Union held a meeting on Monday. "
+        "Drivers will strike next week unless wages rise, the union said. "
+        "Greenline Buses Inc., which runs most routes, did not comment. The company said later that talks would continue."
+    )
+    r = read_articles([make_article(text, "u")])
+    speakers = {r.articles[0].span_text(q)[:20]: q.attrs["name"] for q in r.articles[0].group("quotes")}
+    assert any(v == "Riverside Transit Workers' Union" for v in speakers.values()), speakers
+    assert any(v == "Greenline Buses Inc." for v in speakers.values()), speakers

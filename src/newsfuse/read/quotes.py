@@ -389,6 +389,12 @@ class Quotes:
                 continue
             q.speaker_span = np
             q.speaker_text = text[np[0] : np[1]]
+            org = _organisation_for(s, q.start, ix.mentions)
+            if org is not None:  # "the union said" after "the Port Alder Dockworkers' Union"
+                q.speaker_kind = "name"
+                q.name = org.attrs.get("local", org.attrs["text"])
+                q.entity = "local:" + q.name
+                continue
             if s.lemma_.lower() in ROLE_NOUNS and any(c.lower_ in {"the", "this", "that"} for c in s.children):
                 q.speaker_kind = "role"
                 q.extra["role"] = s.lemma_.lower()
@@ -488,6 +494,67 @@ class Quotes:
 
 
 # ---------------------------------------------------------------- cues
+
+
+ORG_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "agency",
+        "authority",
+        "ministry",
+        "department",
+        "union",
+        "council",
+        "court",
+        "committee",
+        "commission",
+        "board",
+        "government",
+        "police",
+        "party",
+        "campaign",
+        "group",
+        "organisation",
+        "organization",
+        "operator",
+        "airline",
+        "bank",
+        "school",
+        "hospital",
+        "club",
+        "team",
+        "newspaper",
+        "network",
+        "broadcaster",
+        "regulator",
+        "watchdog",
+        "institute",
+        "university",
+        "foundation",
+    ]
+)
+_ANY_ORG = frozenset({"company", "firm", "operator", "organisation", "organization", "group"})
+
+
+def _organisation_for(subj: Any, at: int, mentions: Sequence[Span], window: int = 1500) -> Span | None:
+    """The organisation a definite noun like "the union" or "the company" stands for: the most recent organisation
+    named before it whose name contains that noun ("the union" -> "Port Alder Dockworkers' Union"); for generic nouns
+    ("the company", "the firm"), the most recent organisation named at all. None when the text names none."""
+    noun = subj.lemma_.lower()
+    if noun not in ORG_NOUNS or not any(c.lower_ in {"the", "this", "that"} for c in subj.children):
+        return None
+    if any(c.dep_ in {"poss", "compound", "amod"} for c in subj.children):
+        return None  # "the city's police", "the transport ministry": a description of its own
+    orgs = [m for m in mentions if m.label == "ORG" and at - window <= m.start < subj.idx]
+    named = [m for m in orgs if noun in {w.lower().strip(".,'’") for w in m.attrs["text"].split()}]
+    if named:
+        return named[-1]
+    if noun not in _ANY_ORG:
+        return None
+    # "the company": the most recent organisation whose name does not say it is some other kind ("... Union")
+    plain = [m for m in orgs if not {w.lower().strip(".,'’") for w in m.attrs["text"].split()} & (ORG_NOUNS - {noun})]
+    return plain[-1] if plain else None
 
 
 def _cue_lemma(tok: Any) -> str | None:
