@@ -17,7 +17,7 @@ import numpy as np
 
 from ..model import Discrepancy, Evidence, Variant
 from ..read.numbers import Amount
-from .compare import counted_key, day_dates, period_class, quantity_state, speakers_conflict
+from .compare import counted_key, day_dates, period_class, quantity_state, same_slot, speakers_conflict
 from .statements import Statement, amount_of, main_quantity
 
 PARENT_KINDS = {"attribution", "date"}  # show the whole statement: the speaker or the date may lie outside a clause
@@ -146,7 +146,7 @@ def within(fact_id: str, sts: Sequence[Statement]) -> list[Discrepancy]:
         return []
     out: list[Discrepancy] = []
     with_q = [s for s in sts if main_quantity(s) is not None]
-    if len(with_q) >= 2 and all(slot_key(with_q[0]) == slot_key(s) or _compatible_slots(with_q[0], s) for s in with_q[1:]):
+    if len(with_q) >= 2 and all(slot_key(with_q[0]) == slot_key(s) or same_slot(with_q[0], s) for s in with_q[1:]):
         out += count_disagreements(sts, [fact_id])
     for d in (date_disagreement(sts, [fact_id]), attribution_disagreement(sts, [fact_id])):
         if d is not None:
@@ -158,12 +158,6 @@ def slot_key(s: Statement) -> tuple[str | None, frozenset[str]]:
     q = main_quantity(s)
     assert q is not None
     return counted_key(q.attrs.get("counted")), _state(s)
-
-
-def _compatible_slots(a: Statement, b: Statement) -> bool:
-    from .compare import same_slot
-
-    return same_slot(a, b)
 
 
 def across(fact_ids: Sequence[str], members: dict[str, list[Statement]], vectors: np.ndarray, min_sim: float = 0.4) -> list[Discrepancy]:
