@@ -89,8 +89,10 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
     if clash:
         groups = compatible_groups(with_q, lambda s: amount[s.idx])
         if len(groups) > 1:
-            same_number = len({_value(s) for s in with_q}) == 1
-            kind = "hedge" if same_number else "number"
+            # different exact numbers are a number disagreement; where a side is hedged or vague ("almost 300",
+            # "hundreds of thousands") the hedges are what do not agree
+            exact = all((amount[s.idx].hedge == "exact") and _not_vague(s) for s in with_q)
+            kind = "number" if exact else "hedge"
             out.append(Discrepancy(_id(*facts, kind), kind, f"disputed: {kind}", variants(groups, kind), list(facts)))
     # wording: what was counted ("died" vs "killed or wounded"), for the same number
     by_value: dict[float, list[Statement]] = defaultdict(list)
@@ -167,7 +169,7 @@ def across(fact_ids: Sequence[str], members: dict[str, list[Statement]], vectors
     for fid in fact_ids:
         for s in members[fid]:
             q = main_quantity(s)
-            if q is not None and q.attrs.get("counted") and _state(s):
+            if q is not None and q.attrs.get("counted"):
                 counted.append((fid, s))
     seen: set[tuple[str, str]] = set()
     for i, (fa, a) in enumerate(counted):
@@ -190,7 +192,9 @@ def across(fact_ids: Sequence[str], members: dict[str, list[Statement]], vectors
             disagree = not amount_of(qa).overlaps(amount_of(qb))
             # the same uncommon number of the same thing (11 workers) needs less context than a round one (1,000)
             distinctive = _value(a) == _value(b) and _value(a) % 10 != 0 and bool(_state(a) & _state(b))
-            if sim < (min_sim - 0.15 if distinctive else min_sim):
+            # a count whose state the reading cannot classify ("files obtained") needs more shared context
+            bar = min_sim - 0.15 if distinctive else (min_sim if _state(a) or _state(b) else min_sim + UNCLASSIFIED_MARGIN)
+            if sim < bar:
                 continue
             if same_state and disagree:
                 ds = count_disagreements(
@@ -205,6 +209,15 @@ def across(fact_ids: Sequence[str], members: dict[str, list[Statement]], vectors
                 seen.add((fa, fb))
                 out.extend(ds)
     return out
+
+
+UNCLASSIFIED_MARGIN = 0.1
+
+
+def _not_vague(s: Statement) -> bool:
+    q = main_quantity(s)
+    assert q is not None
+    return q.attrs.get("low") == q.attrs.get("high")
 
 
 def _period(p: str | None) -> str | None:

@@ -10,6 +10,7 @@ from .base import Context
 from .numbers import HEDGES, parse_amount
 
 NUMERIC = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_NUMBER_NOUNS = {"hundreds", "thousands", "millions", "billions", "dozens", "tens", "scores", "dozen", "hundred", "thousand", "million"}
 _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 
@@ -76,6 +77,13 @@ def _counted_head(ent: Any) -> Any:
     for t in ent:
         if t.dep_ == "nummod" and t.head.i > ent.end - 1 and t.head.pos_ in {"NOUN", "PROPN"}:
             return t.head
+    # "hundreds of thousands of people", "dozens of workers": the noun after "of", past the number's own words
+    for t in [root, *ent]:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i >= ent.end - 1:
+                for cc in c.children:
+                    if cc.dep_ == "pobj" and cc.i >= ent.end and cc.pos_ in {"NOUN", "PROPN"}:
+                        return cc
     if root.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "attr"} and root.pos_ == "NUM":
         for c in root.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -102,7 +110,14 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
             break
     if verb is None and head.dep_ in _STATE_DEPS | {"dobj"} and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head  # "11 workers died", "which killed or injured 11 workers"
-    if verb is None and head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+    if (
+        verb is None
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.pos_ == "NOUN"
+        and not head.head.head.like_num
+        and head.head.head.lower_ not in _NUMBER_NOUNS
+    ):
         noun = head.head.head  # "the collapse of three cranes"
         return counted, noun.text, [noun.lemma_.lower()]
     if verb is not None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _own_object(verb.head, head):
