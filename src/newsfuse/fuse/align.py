@@ -23,7 +23,7 @@ CENTROID_BAR = 0.62  # centroid similarity at which two clusters of different so
 
 def lexical_similarity(statements: Sequence[Statement]) -> np.ndarray:
     """Cosine of IDF-weighted content words, the IDF taken over the story's statements: words every report uses
-    ("Iran", "nuclear") weigh little, the specific ones ("half a ton", "Amad") much."""
+    ("harbour", "cranes") weigh little, the specific ones ("ammonia", "Berth 7") much."""
     n = len(statements)
     df: dict[str, int] = {}
     for s in statements:
@@ -204,8 +204,8 @@ def add_second_memberships(
     threshold: float,
     strict: float,
 ) -> list[list[int]]:
-    """A long sentence often reports several facts ("Netanyahu said the half a ton of files were moved to Tehran and
-    span 55,000 pages"). After clustering, a statement also joins another multi-source fact when it matches most of
+    """A long sentence often reports several facts ("the mayor said the quay would reopen on Monday and that repairs
+    would cost $4 million"). After clustering, a statement also joins another multi-source fact when it matches most of
     that fact's members as well as they match each other, its source is not there yet, and nothing conflicts."""
     if SECOND_BAR >= 1:
         return clusters
