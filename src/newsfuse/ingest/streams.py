@@ -58,26 +58,39 @@ class Replay(io.RawIOBase):
         return len(data)
 
 
-class Capped(io.RawIOBase):
-    """A stream that raises :class:`InputError` once more than ``cap`` bytes were read from it."""
+class _Guarded(io.RawIOBase):
+    """A pass-through stream that lets :meth:`_check` refuse each chunk before it is handed on."""
 
-    def __init__(self, raw: Readable, cap: int, error: InputError) -> None:
+    def __init__(self, raw: Readable, error: InputError) -> None:
         self._raw = raw
-        self._left = cap
         self._error = error
 
     def readable(self) -> bool:
         return True
 
+    def _check(self, data: bytes) -> bool:
+        raise NotImplementedError
+
     def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
         data = self._raw.read(len(b)) or b""
         if not data:
             return 0
-        self._left -= len(data)
-        if self._left < 0:
+        if not self._check(data):
             raise self._error
         b[: len(data)] = data
         return len(data)
+
+
+class Capped(_Guarded):
+    """A stream that raises :class:`InputError` once more than ``cap`` bytes were read from it."""
+
+    def __init__(self, raw: Readable, cap: int, error: InputError) -> None:
+        super().__init__(raw, error)
+        self._left = cap
+
+    def _check(self, data: bytes) -> bool:
+        self._left -= len(data)
+        return self._left >= 0
 
 
 class Gunzip(io.RawIOBase):
@@ -165,31 +178,21 @@ def bomb(name: str, cap: int, setting: str) -> InputError:
     )
 
 
-class LineGuard(io.RawIOBase):
+class LineGuard(_Guarded):
     """Raises ``error`` when more than ``limit`` bytes pass without a line break.
 
     Line-oriented parsers (warcio's header reader) buffer a whole line before looking at it, some with quadratic
     copying: a huge "line" would take them minutes or all memory. Real records never come near the limit."""
 
     def __init__(self, raw: Readable, limit: int, error: InputError) -> None:
-        self._raw = raw
+        super().__init__(raw, error)
         self._limit = limit
-        self._error = error
         self._run = 0
 
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self._raw.read(len(b)) or b""
-        if not data:
-            return 0
+    def _check(self, data: bytes) -> bool:
         nl = data.rfind(b"\n")
         self._run = self._run + len(data) if nl < 0 else len(data) - nl - 1
-        if self._run > self._limit:
-            raise self._error
-        b[: len(data)] = data
-        return len(data)
+        return self._run <= self._limit
 
 
 def read_capped(stream: Readable, cap: int, error: InputError) -> bytes:
