@@ -51,3 +51,15 @@ def test_attribution_person_against_estimates() -> None:
     a = statement("Kirby said 1,000 were killed", "a", "1,000", "soldiers", "killed", speaker="John Kirby", entity="e-k")
     b = statement("Estimates suggest 1,000 were killed", "b", "1,000", "soldiers", "killed", speaker="Recent estimates")
     assert [d.kind for d in within("f", [a, b])] == ["attribution"]
+
+
+def test_written_years_disagree() -> None:
+    a = statement("She has led the party since 2002.", "a")
+    b = statement("She has led the party since 2003.", "b")
+    for st, y in ((a, "2002"), (b, "2003")):
+        from newsfuse.model import Span
+
+        at = st.text.index(y)
+        st.times.append(Span(at, at + 4, "time", "test@1", {"expr": y, "value": y, "precision": "year"}))
+    d = date_disagreement([a, b], ["f"])
+    assert d is not None and {v.value for v in d.variants} == {"since 2002", "since 2003"}

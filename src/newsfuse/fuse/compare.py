@@ -199,6 +199,18 @@ def speakers_conflict(a: Statement, b: Statement) -> bool:
 
 
 def day_dates(st: Statement) -> set[str]:
-    """Day-precise dates a statement gives, other than the period of a count ("in the last week")."""
+    """The dates a statement gives that can contradict another source's: day-precise ones, and the year a state began
+    ("since 2002"); not the period of a count ("in the last week"), nor years of other events in the sentence."""
     periods = {q.attrs.get("period") for q in st.quantities}
-    return {str(t.attrs["value"]) for t in st.times if t.attrs.get("precision") == "day" and t.attrs.get("expr") not in periods}
+    out = set()
+    for t in st.times:
+        if not t.attrs.get("value") or t.attrs.get("expr") in periods:
+            continue
+        prec = t.attrs.get("precision")
+        if prec == "day":
+            out.add(str(t.attrs["value"]))
+        elif prec == "year" and re.fullmatch(r"\d{4}", str(t.attrs.get("expr")).strip()):
+            before = st.article.text[max(0, t.start - 6) : t.start].lower()
+            if before.endswith("since "):  # when a state began ("has led them since 2002"): sources can contradict
+                out.add(f"since {t.attrs['value']}")
+    return out
