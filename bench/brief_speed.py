@@ -47,9 +47,11 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from _timing import Clock, TimedNLP, TimedStage, load_line, maxrss_mb
 
 T_START = time.time()
 
@@ -65,64 +67,13 @@ TEN_TOPIC, TEN_COUNT = "29", 10
 # ---------------------------------------------------------------- timing by wrapping
 
 
-class Clock:
-    """Wall and CPU seconds accumulated per named bucket."""
-
-    def __init__(self) -> None:
-        self.wall: dict[str, float] = defaultdict(float)
-        self.cpu: dict[str, float] = defaultdict(float)
-
-    def reset(self) -> None:
-        self.wall.clear()
-        self.cpu.clear()
-
-    def wrap(self, fn: Callable[..., Any], name: str) -> Callable[..., Any]:
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            w, c = time.perf_counter(), time.process_time()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                self.wall[name] += time.perf_counter() - w
-                self.cpu[name] += time.process_time() - c
-
-        return timed
-
-
-class TimedNLP:
-    """Stands in for the spaCy Language object inside the pipeline: times every advance of ``nlp.pipe``."""
-
-    def __init__(self, nlp: Any, clock: Clock) -> None:
-        self._real = nlp
-        self._clock = clock
-
-    def pipe(self, texts: Any, **kwargs: Any) -> Iterator[Any]:
-        it = iter(self._real.pipe(texts, **kwargs))
-        nxt = self._clock.wrap(lambda: next(it, None), "spaCy parse")
-        while (doc := nxt()) is not None:
-            yield doc
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._real, name)
-
-
-class TimedStage:
-    """A reading stage with the same name, version, requires and assigns, timed."""
-
-    def __init__(self, stage: Any, clock: Clock) -> None:
-        self.name, self.version, self.requires, self.assigns = stage.name, stage.version, stage.requires, stage.assigns
-        self._call = clock.wrap(stage, f"read: stage {stage.name}")
-
-    def __call__(self, article: Any, ctx: Any) -> Any:
-        return self._call(article, ctx)
-
-
 def instrument(clock: Clock) -> None:
     """Wrap the product's functions where they are looked up at call time (module globals)."""
     from newsfuse.api import pipeline
 
     pl = pipeline()
-    pl._nlp = TimedNLP(pl.nlp, clock)  # type: ignore[assignment]  # the pipeline types it as loaded lazily
-    pl.stages = [TimedStage(s, clock) for s in pl.stages]
+    pl._nlp = TimedNLP(pl.nlp, clock, "spaCy parse")  # type: ignore[assignment]  # the pipeline types it as loaded lazily
+    pl.stages = [TimedStage(s, clock, "read: stage ") for s in pl.stages]
     rp = importlib.import_module("newsfuse.read.pipeline")  # newsfuse.read is also a function: import by name
     fz = importlib.import_module("newsfuse.fuse")
     dz = importlib.import_module("newsfuse.fuse.discrepancies")
@@ -198,12 +149,6 @@ def story_inputs(name: str, tmp: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------- the worker (one fresh subprocess per story)
-
-
-def maxrss_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def one_brief(inputs: Sequence[str], clock: Clock) -> dict[str, Any]:
@@ -330,11 +275,6 @@ def with_rest(stages: dict[str, float]) -> dict[str, float]:
     s["read: (loop, span writing)"] = s.get("read total", 0.0) - sum(s.get(k, 0.0) for k in READ_PARTS)
     s["fuse: (facts, scores, headline)"] = s.get("fuse total", 0.0) - sum(s.get(k, 0.0) for k in FUSE_PARTS)
     return s
-
-
-def load_line() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
 
 
 def bench_story(story: str, repeat: int, profile: bool, top: int) -> dict[str, Any]:

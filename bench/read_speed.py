@@ -41,10 +41,11 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from _timing import Clock, TimedNLP, TimedStage, load_line, maxrss_mb
 
 T_START = time.time()  # as early as the child can note it: interpreter start is measured by the parent
 
@@ -69,61 +70,8 @@ def corpus_paths(name: str) -> list[str]:
 # ---------------------------------------------------------------- helpers used in the workers
 
 
-def maxrss_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
 def emit(result: dict[str, Any]) -> None:
     print(MARK + json.dumps(result), flush=True)
-
-
-class Clock:
-    """Wall and CPU seconds accumulated per named bucket."""
-
-    def __init__(self) -> None:
-        self.wall: dict[str, float] = defaultdict(float)
-        self.cpu: dict[str, float] = defaultdict(float)
-
-    def wrap(self, fn: Callable[..., Any], name: str) -> Callable[..., Any]:
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            w, c = time.perf_counter(), time.process_time()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                self.wall[name] += time.perf_counter() - w
-                self.cpu[name] += time.process_time() - c
-
-        return timed
-
-
-class TimedNLP:
-    """Stands in for the spaCy Language object inside the pipeline: times every advance of ``nlp.pipe``."""
-
-    def __init__(self, nlp: Any, clock: Clock) -> None:
-        self._real = nlp
-        self._clock = clock
-
-    def pipe(self, texts: Any, **kwargs: Any) -> Iterator[Any]:
-        it = iter(self._real.pipe(texts, **kwargs))
-        nxt = self._clock.wrap(lambda: next(it, None), "spaCy (inside read)")
-        while (doc := nxt()) is not None:
-            yield doc
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._real, name)
-
-
-class TimedStage:
-    """A reading stage with the same name, version, requires and assigns, timed."""
-
-    def __init__(self, stage: Any, clock: Clock) -> None:
-        self.name, self.version, self.requires, self.assigns = stage.name, stage.version, stage.requires, stage.assigns
-        self._call = clock.wrap(stage, f"stage {stage.name}")
-
-    def __call__(self, article: Any, ctx: Any) -> Any:
-        return self._call(article, ctx)
 
 
 def _load_texts(paths: Sequence[str]) -> tuple[list[Any], float]:
@@ -207,8 +155,8 @@ def worker_throughput(paths: Sequence[str], repeat: int) -> None:
     clock = Clock()
     saved_nlp, saved_stages = pl._nlp, pl.stages
     saved_fns = {name: getattr(rp, name) for name in ("link_entities", "attach_speakers") if callable(getattr(rp, name, None))}
-    pl._nlp = TimedNLP(nlp, clock)  # type: ignore[assignment]  # the pipeline types it as loaded lazily
-    pl.stages = [TimedStage(s, clock) for s in saved_stages]
+    pl._nlp = TimedNLP(nlp, clock, "spaCy (inside read)")  # type: ignore[assignment]  # the pipeline types it as loaded lazily
+    pl.stages = [TimedStage(s, clock, "stage ") for s in saved_stages]
     for name, fn in saved_fns.items():
         setattr(rp, name, clock.wrap(fn, name))
     arts, _ = _load_texts(paths)
@@ -276,11 +224,6 @@ def spawn(args: list[str]) -> dict[str, Any]:
 
 def best_median(xs: Sequence[float]) -> tuple[float, float]:
     return min(xs), statistics.median(xs)
-
-
-def load_line() -> str:
-    one, five, _ = os.getloadavg()
-    return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
 
 
 def bench_corpus(name: str, repeat: int, trace: bool) -> dict[str, Any]:
