@@ -210,7 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"newsfuse {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    r = sub.add_parser("read", help="show what was read from each article (metadata, removed passages, entities, quotes, quantities, dates)")
+    r = sub.add_parser(
+        "read", help="show what was read from each article (metadata, removed passages, entities, quotes, quantities, dates)"
+    )
     r.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
     r.add_argument("--format", choices=("json", "md"), default="json")
     r.add_argument("-o", "--output", help="write here instead of stdout")

@@ -7,6 +7,7 @@ from typing import Any
 from newsfuse.fuse.statements import Statement, first_count
 from newsfuse.model import Span
 from newsfuse.read.numbers import parse_amount
+from newsfuse.read.speakers import content_words
 from tests.conftest import make_article
 
 _n = iter(range(10**6))
@@ -25,7 +26,7 @@ def statement(
     dates: list[str] | None = None,
 ) -> Statement:
     a = make_article(text, source)
-    st = Statement(next(_n), a, 0, len(text), text, core=text)
+    st = Statement(next(_n), a, 0, len(text), text, core=text, words=content_words(text))
     if count is not None:
         amt = parse_amount(count)
         assert amt is not None

@@ -41,7 +41,9 @@ def test_first_line_that_is_a_sentence_is_not_a_headline() -> None:
 
 
 def test_boilerplate_rules() -> None:
-    assert boilerplate_reason("Catch all the Business News and Latest Updates on Some Site. Download The Some News App to get Daily Updates.")
+    assert boilerplate_reason(
+        "Catch all the Business News and Latest Updates on Some Site. Download The Some News App to get Daily Updates."
+    )
     assert boilerplate_reason("Read more: Why the cranes fell") == "read-more link"
     assert boilerplate_reason("Related: Ten things to know") == "related link"
     assert boilerplate_reason("Share this article: Facebook Twitter Email") == "share line"

@@ -31,7 +31,15 @@ def test_decode_rejects_undecodable() -> None:
 
 
 def test_news_please_record() -> None:
-    rec = {"maintext": BODY, "title": "Bridge closed", "date_publish": "2024-03-05 10:00:00", "source_domain": "example.com", "url": "https://example.com/a", "authors": ["A B"], "language": "en"}
+    rec = {
+        "maintext": BODY,
+        "title": "Bridge closed",
+        "date_publish": "2024-03-05 10:00:00",
+        "source_domain": "example.com",
+        "url": "https://example.com/a",
+        "authors": ["A B"],
+        "language": "en",
+    }
     docs = list(JsonReader().read("f.json", json.dumps(rec).encode(), Settings()))
     d = docs[0]
     assert not isinstance(d, InputError)

@@ -32,7 +32,11 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     settings = settings or Settings.load()
     statements = gather(articles)
     vectors = _embed(statements)
-    clusters = align(statements, vectors, settings.fact_threshold, settings.paraphrase_threshold, lexical_weight=settings.lexical_weight)
+    args = (statements, vectors, settings.fact_threshold, settings.paraphrase_threshold)
+    clusters = align(*args, lexical_weight=settings.lexical_weight)
+    # disagreements are looked for among statements grouped by meaning only: two reports that differ on a number share
+    # fewer specific words than two that agree, so the fact grouping would part them
+    slots = align(*args, lexical_weight=settings.lexical_weight, specific=False)
     links = derived_links(statements, settings.copy_min_shared)
     centroid = vectors.mean(axis=0) if len(vectors) else np.zeros(384)
     facts: list[Fact] = []
@@ -57,10 +61,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         fact.score = _score(fact, float(mean @ centroid / (np.linalg.norm(mean) * np.linalg.norm(centroid) + 1e-9)))
         facts.append(fact)
         members_of[fid] = sts
-    discrepancies: list[Discrepancy] = []
-    for fact in facts:
-        discrepancies += disagree.within(fact.id, members_of[fact.id])
-    discrepancies = disagree.dedupe(discrepancies + disagree.across([f.id for f in facts], members_of, vectors))
+    discrepancies = _disagreements(slots, statements, vectors, members_of)
     disputed = {fid for d in discrepancies for fid in d.facts}
     for fact in facts:
         if fact.id in disputed:
@@ -81,6 +82,35 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         headline_facts=headline,
         derived_from=links,
     )
+
+
+def _disagreements(
+    slots: list[list[int]], statements: Sequence[Statement], vectors: np.ndarray, members_of: dict[str, list[Statement]]
+) -> list[Discrepancy]:
+    """Disagreements within and across the meaning-only groups, each then pointed at the facts holding its evidence
+    (the same sentence, or a clause of it)."""
+    slot_members: dict[str, list[Statement]] = {}
+    for cl in _useful(slots, statements):
+        sts = [statements[i] for i in cl]
+        slot_members[_id("g-", *(f"{s.article.id}:{s.start}:{s.end}" for s in sts))] = sts
+    found: list[Discrepancy] = []
+    for gid, sts in slot_members.items():
+        found += disagree.within(gid, sts)
+    found = disagree.dedupe(found + disagree.across(list(slot_members), slot_members, vectors))
+    holders: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # article id -> (start, end, fact id)
+    for fid, sts in members_of.items():
+        for st in sts:
+            holders[st.article.id].append((st.start, st.end, fid))
+    out = []
+    for d in found:
+        facts: set[str] = set()
+        for v in d.variants:
+            for e in v.evidence:
+                facts |= {fid for a, b, fid in holders[e.article] if a < e.end and e.start < b}
+        d.facts = sorted(facts)
+        d.id = _id("d-", d.kind, *(f"{e.article}:{e.start}:{e.end}" for v in d.variants for e in v.evidence))
+        out.append(d)
+    return out
 
 
 def _useful(clusters: list[list[int]], statements: Sequence[Statement]) -> list[list[int]]:

@@ -88,7 +88,13 @@ _BOILER: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("read-more link", re.compile(r"^\s*(?:read more|read also|also read|see also|more on this|watch)\s*[:|»>-]", re.I)),
     ("related link", re.compile(r"^\s*(?:related|recommended|trending|most read|more from)\s*(?:stories|articles|news)?\s*[:|»>]", re.I)),
-    ("share line", re.compile(r"^\s*share(?: this)?(?: (?:article|story|on))?\s*[:|]?\s*(?:(?:facebook|twitter|x|email|whatsapp|linkedin|reddit|telegram|print|copy link)\W*){1,8}$", re.I)),
+    (
+        "share line",
+        re.compile(
+            r"^\s*share(?: this)?(?: (?:article|story|on))?\s*[:|]?\s*(?:(?:facebook|twitter|x|email|whatsapp|linkedin|reddit|telegram|print|copy link)\W*){1,8}$",
+            re.I,
+        ),
+    ),
     ("share line", re.compile(r"^\s*(?:(?:facebook|twitter|email|whatsapp|linkedin|reddit|telegram|pinterest)\W*){2,8}$", re.I)),
     ("photo caption", re.compile(r"^\s*(?:photo|image|picture|file photo|pictured|video|graphic)\s*(?:credit)?\s*[:(|]", re.I)),
     ("photo caption", re.compile(r"\((?:photo|image|picture)s?\s*(?:by|:|credit)[^)]{0,80}\)\s*$", re.I)),
@@ -318,7 +324,9 @@ def apply_removals(raw: str, cuts: Iterable[Removal]) -> tuple[str, list[Removal
     return text, merged, offsets
 
 
-_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)|[/_-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+_URL_DATE = re.compile(
+    r"/(20\d{2}|19\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)|[/_-](20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
+)
 
 
 def date_from_url(url: str) -> date | None:

@@ -194,7 +194,30 @@ def resolve(expr: str, base: date | None, previous: date | None = None) -> When 
     return None
 
 
-_NAME_HEADS = {"attack", "attacks", "anniversary", "holiday", "memorial", "commission", "law", "act", "movement", "accords", "agreement", "bill", "generation", "victims", "families", "bombing", "bombings", "massacre", "riots", "riot", "parade", "celebrations"}
+_NAME_HEADS = {
+    "attack",
+    "attacks",
+    "anniversary",
+    "holiday",
+    "memorial",
+    "commission",
+    "law",
+    "act",
+    "movement",
+    "accords",
+    "agreement",
+    "bill",
+    "generation",
+    "victims",
+    "families",
+    "bombing",
+    "bombings",
+    "massacre",
+    "riots",
+    "riot",
+    "parade",
+    "celebrations",
+}
 
 
 def is_date_name(ent: Any) -> bool:

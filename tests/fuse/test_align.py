@@ -1,0 +1,73 @@
+"""Alignment with hand-built statements and vectors (no model): what specificity and anchors change."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from newsfuse.fuse.align import align, shared_anchors, shared_specificity
+from newsfuse.fuse.statements import Statement
+from newsfuse.model import Span
+
+from .helpers import statement
+
+# a story about a leaked archive; the filler gives the story its common words
+FILLER = [
+    ("The archive was taken from a warehouse, officials said.", "f1"),
+    ("Officials said the archive would be shared with allies.", "f2"),
+    ("The archive shows the programme was larger than admitted, officials said.", "f3"),
+    ("Allies said they would study the archive.", "f4"),
+    ("The warehouse archive was guarded by a few officials.", "f5"),
+]
+
+
+def _story(extra: list[tuple[str, str]]) -> list[Statement]:
+    return [statement(t, s) for t, s in extra + FILLER]
+
+
+def _vectors(n: int, pairs: dict[tuple[int, int], float]) -> np.ndarray:
+    """Unit vectors with the given cosines for pairs of the first three (0-1, 0-2); the rest orthogonal to all."""
+    v = np.zeros((n, 384), dtype=np.float32)
+    v[0, 0] = 1.0
+    c01, c02 = pairs[(0, 1)], pairs[(0, 2)]
+    v[1, 0], v[1, 1] = c01, math.sqrt(1 - c01 * c01)
+    v[2, 0], v[2, 2] = c02, math.sqrt(1 - c02 * c02)
+    for i in range(3, n):
+        v[i, 10 + i] = 1.0
+    return v
+
+
+CLAIMS = [
+    ("The archive fills 55,000 pages and 183 compact discs, officials said.", "a"),
+    ("The archive proves the programme was built on lies, officials said.", "b"),  # same topic, another claim
+    ("Experts read through 55,000 pages and 183 discs from the archive.", "c"),  # the first claim, other words
+]
+
+
+def test_rare_shared_words_weigh_more_than_common_ones() -> None:
+    sts = _story(CLAIMS)
+    total, top = shared_specificity(sts)
+    assert total[0, 2] > total[0, 1] and top[0, 2] > top[0, 1]
+    assert 0.0 <= float(top.max()) <= 1.0
+    anchors = shared_anchors(sts)
+    assert anchors.get((0, 2), 0) >= 2  # 55000, 183 (and pages)
+    assert anchors.get((0, 1), 0) == 0
+
+
+def test_names_are_not_specific() -> None:
+    sts = _story([("Kestrel said the quay reopened.", "a"), ("Kestrel denied any fault.", "b")])
+    for st in sts[:2]:
+        st.article.set_spans("mentions", [Span(0, 7, "ORG", "test@1", {"entity": "e-kestrel"})])
+    total, _ = shared_specificity(sts)
+    assert float(total[0, 1]) == 0.0
+
+
+def test_one_topic_two_claims_stay_apart_and_one_claim_in_other_words_joins() -> None:
+    sts = _story(CLAIMS)
+    vec = _vectors(len(sts), {(0, 1): 0.66, (0, 2): 0.5})
+    by_meaning = align(sts, vec, 0.62, 0.55, specific=False)
+    assert [0, 1] in by_meaning  # meaning alone: the two claims on one topic are one "fact"
+    specific = align(sts, vec, 0.62, 0.55)
+    assert [0, 2] in specific  # the same figures in other words are one fact
+    assert not any({0, 1} <= set(c) for c in specific)
