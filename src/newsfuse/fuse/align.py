@@ -285,29 +285,43 @@ def merge_by_centroid(
     work = [list(c) for c in clusters]
     arts = [{statements[i].article.id for i in c} for c in work]
     bar = max(threshold, CENTROID_BAR)
+    if len(work) < 2:
+        return work
+    sums = np.stack([vectors[c].sum(axis=0) for c in work]).astype(np.float64)
+    cents = sums / np.clip(np.linalg.norm(sums, axis=1, keepdims=True), 1e-9, None)
+    cs = np.triu(cents @ cents.T, k=1)
+    rejected: set[tuple[int, int]] = set()  # pairs weighed and refused, until one of the two changes
     while True:
-        live = [k for k, c in enumerate(work) if c]
-        if len(live) < 2:
-            break
-        cents = np.stack([vectors[work[k]].mean(axis=0) for k in live])
-        cents /= np.clip(np.linalg.norm(cents, axis=1, keepdims=True), 1e-9, None)
-        cs = np.triu(cents @ cents.T, k=1)
         xs, ys = np.nonzero(cs >= bar)
         order = np.argsort(-cs[xs, ys], kind="stable")
-        merged = False
+        merged = None
         for o in order:
-            a, b = live[xs[o]], live[ys[o]]
-            if len(work[a]) + len(work[b]) < 3 or arts[a] & arts[b]:
-                continue  # two singletons were already weighed pairwise
-            if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for i in work[a] for j in work[b]):
+            a, b = int(xs[o]), int(ys[o])
+            if (a, b) in rejected:
                 continue
-            work[a] += work[b]
-            arts[a] |= arts[b]
-            work[b], arts[b] = [], set()
-            merged = True
+            if len(work[a]) + len(work[b]) < 3 or arts[a] & arts[b]:  # two singletons were already weighed pairwise
+                rejected.add((a, b))
+                continue
+            if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for i in work[a] for j in work[b]):
+                rejected.add((a, b))
+                continue
+            merged = (a, b)
             break
-        if not merged:
+        if merged is None:
             break
+        a, b = merged
+        work[a] += work[b]
+        arts[a] |= arts[b]
+        work[b], arts[b] = [], set()
+        sums[a] += sums[b]
+        cents[a] = sums[a] / max(float(np.linalg.norm(sums[a])), 1e-9)
+        cs[b, :] = cs[:, b] = -np.inf
+        row = cents @ cents[a]
+        live = np.array([bool(c) for c in work])
+        row[~live] = -np.inf
+        cs[a, a + 1 :] = row[a + 1 :]
+        cs[:a, a] = row[:a]
+        rejected = {p for p in rejected if a not in p and b not in p}
     return [c for c in work if c]
 
 
@@ -366,16 +380,24 @@ def fold_overlapping(
     members of a larger cluster, they report one fact twice. Fold the smaller into the larger (new sources only, and
     never a conflicting member)."""
     kept: list[list[int]] = []
+    art = np.array([hash(s.article.id) for s in statements])
+    start = np.array([s.start for s in statements])
+    end = np.array([s.end for s in statements])
+    ov = (art[:, None] == art[None, :]) & (start[:, None] < end[None, :]) & (start[None, :] < end[:, None])
+    overlapping = [set(np.flatnonzero(row).tolist()) for row in ov]  # statements sharing text with each one
     for cl in sorted(clusters, key=lambda c: (-len(c), c[0])):
         target = None
+        near = set().union(*(overlapping[i] for i in cl))
         for k in kept:
-            hits = sum(1 for i in cl if any(_overlap(statements[i], statements[j]) for j in k))
+            if near.isdisjoint(k):
+                continue
+            hits = sum(1 for i in cl if not overlapping[i].isdisjoint(k))
             # overlapping units of the same sentences, and saying the same thing (not two claims of one sentence)
-            if len(cl) > 1 and hits >= 0.6 * len(cl) and float(np.mean([sims[i, j] for i in cl for j in k])) >= threshold:
+            if len(cl) > 1 and hits >= 0.6 * len(cl) and float(sims[np.ix_(cl, k)].mean()) >= threshold:
                 target = k
                 break
             # or: a sentence and its clause carry the very same count, so both clusters report that count
-            if any(_same_count(statements[i], statements[j]) for i in cl for j in k) and not any(
+            if any(_same_count(statements[i], statements[j]) for i in cl for j in k if j in overlapping[i]) and not any(
                 conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for i in cl for j in k
             ):
                 target = k
