@@ -104,3 +104,17 @@ def test_the_union_said_names_the_union() -> None:
     speakers = {r.articles[0].span_text(q)[:20]: q.attrs["name"] for q in r.articles[0].group("quotes")}
     assert any(v == "Riverside Transit Workers' Union" for v in speakers.values()), speakers
     assert any(v == "Greenline Buses Inc." for v in speakers.values()), speakers
+
+
+def test_a_news_agency_is_never_a_person() -> None:
+    a = _read("Yonhap reports that the northern port will reopen to fishing boats next month.")
+    yonhap = [m for m in a.group("mentions") if a.span_text(m) == "Yonhap"]
+    assert yonhap and all(m.label == "ORG" for m in yonhap)
+
+
+def test_an_administration_named_after_a_person_is_an_institution() -> None:
+    a = _read("The Harlow administration said on Monday that the port levy would be delayed by a month.")
+    q = _quote(a, "the port levy")
+    assert q.attrs["name"] == "Harlow administration"
+    m = next(m for m in a.group("mentions") if a.span_text(m).startswith("Harlow"))
+    assert (a.span_text(m), m.label) == ("Harlow administration", "ORG")

@@ -13,32 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Article, Meta, Removal
+from ..wires import wire_name
 from .base import RawDoc
 from .dates import parse_date
 
 # ---------------------------------------------------------------- metadata lines
 
-_WIRES = {
-    "reuters": "Reuters",
-    "ap": "AP",
-    "associated press": "AP",
-    "the associated press": "AP",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "upi": "UPI",
-    "dpa": "dpa",
-    "bloomberg": "Bloomberg",
-    "xinhua": "Xinhua",
-    "ani": "ANI",
-    "pti": "PTI",
-    "ians": "IANS",
-    "efe": "EFE",
-    "ansa": "ANSA",
-    "yonhap": "Yonhap",
-    "kyodo": "Kyodo",
-    "tass": "TASS",
-}
 
 _SOURCE_TAG = re.compile(r"\[\s*(?:source|via|credit)\s*:\s*([^\]\n]{1,60}?)\s*\]", re.I)
 _DATE_LINE = re.compile(
@@ -62,12 +42,6 @@ _CONTRIB = re.compile(
     r"|\(?\s*writing by [^\n]{2,120}\)?)\s*$",
     re.I,
 )
-
-
-def wire_name(text: str) -> str | None:
-    """The canonical agency for a credit such as "Reuters", "The Associated Press" or "AP"; None if not an agency."""
-    key = re.sub(r"\s+", " ", text.strip().strip(".").lower())
-    return _WIRES.get(key)
 
 
 def credit_name(text: str) -> str:

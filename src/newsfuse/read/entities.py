@@ -16,7 +16,9 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..model import Article, Entity, Span
+from ..wires import wire_name
 from .base import Context
+from .speakers import INSTITUTION_NOUNS
 
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 PLACE_NOUNS = {
@@ -233,6 +235,9 @@ class Mentions:
                 toks = toks[:-1]
             if not toks:
                 continue
+            nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+            if label == "PERSON" and nxt is not None and nxt.lemma_.lower() in INSTITUTION_NOUNS and toks[-1].head.i == nxt.i:
+                toks, label = [*toks, nxt], "ORG"  # "the Trump administration": an institution, not the person
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             surface = article.text[start:end]
             surface2 = _POSS.sub("", surface)
@@ -252,6 +257,8 @@ class Mentions:
 
 
 def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
+    if label != "ORG" and wire_name(" ".join(t.text for t in toks)) not in {None, "Bloomberg"}:
+        return "ORG"  # a news agency ("Yonhap reports"), never a person; Bloomberg may be the man
     last = toks[-1]
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     prev = doc[toks[0].i - 1] if toks[0].i > 0 else None

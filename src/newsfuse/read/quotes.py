@@ -15,6 +15,7 @@ stage is linear in the article plus the parse subtrees it reads.
 from __future__ import annotations
 
 import bisect
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from .entities import ROLE_NOUNS, TITLES, fold, name_tokens, same_name_word
 from .speakers import (
     CONTINUATION_VERBS,
     HOST_VERBS,
+    INSTITUTION_NOUNS,
     OBJECT_CONTENT_VERBS,
     OFFICE_NOUNS,
     PRONOUNS,
@@ -372,6 +374,16 @@ class Quotes:
                 s = s.head.head  # "Kirby, who indicated ..." -> Kirby
             np = _noun_phrase(s)
             m = mention_of(s)
+            if m is not None and m.label == "PERSON" and s.lemma_.lower() in INSTITUTION_NOUNS and not (m.start <= s.idx < m.end):
+                # "the Trump administration said": the institution speaks, not the person it is named after
+                inst = text[np[0] : np[1]]
+                inst = re.sub(r"^(?:the|a|an)\s+", "", inst, flags=re.I)
+                q.speaker_kind = "name"
+                q.speaker_span = np
+                q.speaker_text = text[np[0] : np[1]]
+                q.name = inst
+                q.entity = "local:" + inst
+                continue
             if m is not None and m.label in _NAMED:
                 q.speaker_kind = "name"
                 q.speaker_span = (m.start, m.end)

@@ -98,6 +98,8 @@ OFFICE_NOUNS = frozenset(
         "government",
     }
 )
+# offices that speak as an institution, not as the person they are named after ("the Trump administration said")
+INSTITUTION_NOUNS = frozenset({"administration", "government", "campaign", "team", "camp"})
 STOP = _words(
     """a an the of in on at to for and or but with by from as is are was were be been being has have had do does did
     that this these those it its he she they them his her their we our you your i me my not no so if than then there
