@@ -28,9 +28,10 @@ class Settings:
     copy_min_shared: int = 2
     headline_facts: int = 8
     allow_fetch: bool = False
-    group_threshold: float = 0.33
+    group_threshold: float = 0.31
     group_merge_threshold: float = 0.45
-    group_time_scale_days: float = 90.0
+    group_time_scale_days: float = 365.0
+    group_split_names: float = 0.3
     near_duplicate_threshold: float = 0.5
     ingest_pause: float = 0.0
     fetch_timeout: float = 20.0
@@ -69,6 +70,7 @@ HELP: dict[str, str] = {
     "group_threshold": "Similarity at which an arriving article joins a story instead of starting one.",
     "group_merge_threshold": "Similarity at which two stories bridged by an article merge into one.",
     "group_time_scale_days": "Days over which story similarity decays with the time gap (after one week of grace).",
+    "group_split_names": "Name similarity below which a grown story's two halves (that would not merge) are split apart.",
     "near_duplicate_threshold": "Estimated Jaccard of word 4-shingles from which an article is a near-copy of another.",
     "ingest_pause": "Seconds to pause after each stored article (tests and demos; 0 in normal use).",
     "fetch_timeout": "Seconds a URL fetch may wait for a connection or for data.",

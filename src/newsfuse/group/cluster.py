@@ -8,15 +8,24 @@ An article and a story are compared as *profiles* (one article is a story of one
 - the score is ``topic ** (1 - w_names) * names ** w_names`` with ``topic`` the weighted mean of ``embed`` and
   ``terms``: two events of one kind share words, rarely the names;
 - time: the score is multiplied by a decay of the gap between the article's date and the story's date range
-  (no decay within ``grace_days``, then ``exp(-(gap - grace) / scale)``; a year apart is ~0.02 of the score).
-  An undated article or story is not decayed.
+  (no decay within ``grace_days``, then ``exp(-(gap - grace) / scale)``; a year apart keeps ~0.38 of the score:
+  follow-ups months later share the names, other events of the kind do not). An undated side is not decayed.
 
 The article joins the best-scoring story at or above ``threshold``; otherwise it starts a story. The story it joined
 is then compared, as a whole, with its nearest stories: when two stories' profiles score at least ``merge_threshold``
-(the joining article was the bridge) they merge into the older one, and the merged story looks again. Nothing is recomputed for unaffected stories, so the cost per
-article is one matrix-vector product over story centroids plus a few dictionary comparisons.
+(the joining article was the bridge) they merge into the older one, and the merged story looks again.
 
-Decisions depend only on the features and the order of arrival; ties go to the older story.
+Repair: the first reports of a second event of one kind often join the story of the first (nothing else scores
+higher yet). So the grown story is examined for a split (:meth:`Clusterer._split`, at sizes given by
+:func:`split_due`): its members are parted in two by their article-to-article scores, and when the two halves'
+names are less alike than ``split_names`` and the halves would not merge as stories, the half without the earliest
+article becomes a story of its own. Nothing is recomputed for unaffected stories, so the cost per article is one
+matrix-vector product over story centroids, a few dictionary comparisons and, at most, the pairwise scores of the
+members of the one story that grew (bounded by ``split_max``).
+
+Decisions depend only on the features and the order of arrival; ties go to the older story (the one whose earliest
+article came first). The membership the decisions leave is all a restore needs: articles moved by a split are
+stored in their new story, and a story rebuilt from its members in arrival order is the story the live run had.
 """
 
 from __future__ import annotations
@@ -36,14 +45,17 @@ DIM = 384
 
 @dataclass(frozen=True, slots=True)
 class Params:
-    threshold: float = 0.33
+    threshold: float = 0.31
     merge_threshold: float = 0.45
     w_embed: float = 0.3
     w_terms: float = 0.5
     w_names: float = 0.4  # exponent of the name similarity in the geometric mean
     grace_days: float = 7.0
-    scale_days: float = 90.0
+    scale_days: float = 365.0
     candidates: int = 24
+    split_names: float = 0.3  # a story splits in two when its halves' names are less alike than this (and would not merge)
+    split_min: int = 4  # stories smaller than this are never split; each half keeps at least two articles
+    split_max: int = 200  # stories larger are not examined (the cost per article stays bounded)
 
     def __post_init__(self) -> None:
         if not 0 < self.threshold < 1 or not 0 < self.merge_threshold <= 1:
@@ -84,14 +96,34 @@ class Profile:
         self.n += 1
 
 
+@dataclass(frozen=True, slots=True)
+class Split:
+    """Articles moved out of ``story`` into a new story ``into`` (with each one's score there)."""
+
+    story: str
+    into: str
+    moved: list[tuple[str, float]]
+
+
 @dataclass(slots=True)
 class Decision:
-    """Where one article went: its story, whether that story is new, its score there, and the merges it caused."""
+    """Where one article went: its story, whether that story is new, its score there, and what changed around it.
+
+    ``changes`` lists, in the order they happened, merges ``(merged story, story it went into)`` and splits.
+    """
 
     story: str
     new: bool
     score: float
-    merged: list[tuple[str, str]] = field(default_factory=list)  # (merged story, story it went into)
+    changes: list[tuple[str, str] | Split] = field(default_factory=list)
+
+    @property
+    def merged(self) -> list[tuple[str, str]]:
+        return [c for c in self.changes if isinstance(c, tuple)]
+
+    @property
+    def splits(self) -> list[Split]:
+        return [c for c in self.changes if isinstance(c, Split)]
 
 
 def gap_days(a_first: date | None, a_last: date | None, b_first: date | None, b_last: date | None) -> float | None:
@@ -189,7 +221,6 @@ class Clusterer:
         self.order: dict[str, int] = {}  # article id -> arrival number
         self.story_of: dict[str, str] = {}
         self.stories: dict[str, _Story] = {}
-        self._seq = 0
         self._mat = np.zeros((64, DIM), dtype=np.float32)
         self._live = np.zeros(64, dtype=bool)
         self._row_story: list[str] = []
@@ -212,8 +243,8 @@ class Clusterer:
             self._by_name[k].add(s.id)
 
     def _start(self, story_id: str, article_id: str) -> _Story:
-        self._seq += 1
-        s = _Story(story_id, self._seq, [article_id], Profile.of(self.features[article_id]), self._new_row(story_id))
+        # a story ranks by its earliest article: the same whether it was built live or restored from the store
+        s = _Story(story_id, self.order[article_id], [article_id], Profile.of(self.features[article_id]), self._new_row(story_id))
         self.stories[story_id] = s
         self.story_of[article_id] = story_id
         self._refresh(s)
@@ -225,19 +256,28 @@ class Clusterer:
         self.story_of[article_id] = s.id
         self._refresh(s)
 
-    def _merge(self, src: _Story, dst: _Story) -> None:
-        members = sorted(dst.members + src.members, key=self.order.__getitem__)
+    def _profile(self, members: list[str]) -> Profile:
+        """The profile of articles summed in arrival order, as a restore from the store would."""
         prof = Profile.of(self.features[members[0]])
         for m in members[1:]:
-            prof.add(self.features[m])  # summed in arrival order, as a restore from the store would
-        dst.members, dst.profile = members, prof
-        for m in src.members:
-            self.story_of[m] = dst.id
+            prof.add(self.features[m])
+        return prof
+
+    def _set_members(self, s: _Story, members: list[str]) -> None:
+        for k in s.profile.names:
+            self._by_name[k].discard(s.id)
+        members = sorted(members, key=self.order.__getitem__)
+        s.members, s.profile, s.seq = members, self._profile(members), self.order[members[0]]
+        for m in members:
+            self.story_of[m] = s.id
+        self._refresh(s)
+
+    def _merge(self, src: _Story, dst: _Story) -> None:
         self._live[src.row] = False
         for k in src.profile.names:
             self._by_name[k].discard(src.id)
         del self.stories[src.id]
-        self._refresh(dst)
+        self._set_members(dst, dst.members + src.members)
 
     def restore(self, article_id: str, features: Features, story_id: str) -> None:
         """Put back an article already assigned (stored), in arrival order: no decision is made."""
@@ -286,7 +326,10 @@ class Clusterer:
     # ------------------------------------------------------------------ the decision
 
     def assign(self, article_id: str, features: Features, new_story_id: str) -> Decision:
-        """Place one article; ``new_story_id`` names the story it starts if it joins none."""
+        """Place one article; ``new_story_id`` names the story it starts if it joins none.
+
+        ``new_story_id`` is unused so far: it also names the story split off the one the article joined, if any.
+        """
         if article_id in self.story_of:
             return Decision(self.story_of[article_id], False, 1.0)
         self._remember(article_id, features)
@@ -298,9 +341,19 @@ class Clusterer:
             return Decision(new_story_id, True, scored[0][0] if scored else 0.0)
         best_score, best = scored[0]
         self._join(best, article_id)
-        merged: list[tuple[str, str]] = []
-        while True:  # the grown story may now be one with another: merge, and look again from the merged story
-            cur = self.stories[self.story_of[article_id]]
+        changes: list[tuple[str, str] | Split] = []
+        grown = self._merge_around(best, changes)
+        if split_due(len(grown.members)):
+            split = self._split(grown, new_story_id)
+            if split is not None:
+                changes.append(split)
+                self._merge_around(self.stories[split.into], changes)
+        return Decision(self.story_of[article_id], False, best_score, changes)
+
+    def _merge_around(self, s: _Story, changes: list[tuple[str, str] | Split]) -> _Story:
+        """Merge ``s`` with the first near story scoring at least the merge threshold, and look again; the result."""
+        cur = s
+        while True:
             pair = next(
                 (
                     o
@@ -310,17 +363,75 @@ class Clusterer:
                 None,
             )
             if pair is None:
-                break
+                return cur
             src, dst = (pair, cur) if cur.seq < pair.seq else (cur, pair)
             self._merge(src, dst)
-            merged.append((src.id, dst.id))
-        return Decision(self.story_of[article_id], False, best_score, merged)
+            changes.append((src.id, dst.id))
+            cur = dst
+
+    def _split(self, s: _Story, new_id: str) -> Split | None:
+        """Split ``s`` in two when its members form two groups that would not be merged as stories.
+
+        The groups: article-to-article scores, two seeds (the least typical member and the member least like it),
+        then each member goes to the group it is more like on average (itself left out), until nothing moves.
+        The group holding the earliest article keeps the story; the other becomes story ``new_id``.
+        """
+        p = self.params
+        ms = s.members
+        n = len(ms)
+        if n < p.split_min or n > p.split_max:
+            return None
+        profs = [Profile.of(self.features[m]) for m in ms]
+        sim = np.zeros((n, n))
+        for i in range(n):
+            for j in range(i + 1, n):
+                sim[i, j] = sim[j, i] = self.score(profs[i], profs[j])
+        x = int(np.argmin(sim.sum(axis=1)))
+        row = sim[x].copy()
+        row[x] = np.inf
+        y = int(np.argmin(row))
+        in_a = sim[:, x] > sim[:, y]
+        in_a[x], in_a[y] = True, False
+        for _ in range(10):
+            na, nb = int(in_a.sum()), n - int(in_a.sum())
+            to_a, to_b = sim[:, in_a].sum(axis=1), sim[:, ~in_a].sum(axis=1)
+            mean_a = to_a / np.maximum(na - in_a, 1)
+            mean_b = to_b / np.maximum(nb - ~in_a, 1)
+            nxt = mean_a > mean_b
+            nxt[in_a & (na == 1)] = True  # a group of one keeps its member
+            nxt[~in_a & (nb == 1)] = False
+            if (nxt == in_a).all():
+                break
+            in_a = nxt
+        a = [m for m, k in zip(ms, in_a, strict=True) if k]
+        b = [m for m, k in zip(ms, in_a, strict=True) if not k]
+        if min(len(a), len(b)) < 2:
+            return None
+        pa, pb = self._profile(a), self._profile(b)
+        if cosine(pa.weighted(self.freq)[1], pb.weighted(self.freq)[1]) >= p.split_names or self.score(pa, pb) >= p.merge_threshold:
+            return None
+        keep, off = (a, b) if ms[0] in a else (b, a)
+        self._set_members(s, keep)
+        new = self._start(new_id, off[0])
+        self._set_members(new, off)
+        return Split(s.id, new_id, [(m, self.score(Profile.of(self.features[m]), new.profile)) for m in off])
 
     def assign_all(self, items: Iterable[tuple[str, Features]]) -> dict[str, str]:
         """Assign a sequence of articles (no store); returns article id -> final story id."""
         for aid, f in items:
             self.assign(aid, f, story_id_for(aid))
         return dict(self.story_of)
+
+
+def split_due(n: int) -> bool:
+    """Whether a story of ``n`` articles is examined for a split when it grows: always while small, then at marks
+    about 10% apart, so the cost per article stays bounded (a function of the size alone, for restore)."""
+    if n <= 16:
+        return True
+    mark = 16
+    while mark < n:
+        mark = math.ceil(mark * 1.1)
+    return mark == n
 
 
 def story_id_for(article_id: str) -> str:

@@ -24,7 +24,7 @@ from ..graph import component_count
 from ..model import Article, Rejected
 from ..settings import Settings
 from ..store import Link, Store
-from .cluster import Clusterer, Decision, Params, story_id_for
+from .cluster import Clusterer, Decision, Params, Split, story_id_for
 from .dedup import NearDuplicateIndex, matches, sentence_keys, shared_sentences, signature, text_hash
 from .features import Features, default_embed, featurize
 
@@ -36,6 +36,7 @@ def params_of(settings: Settings) -> Params:
         threshold=settings.group_threshold,
         merge_threshold=settings.group_merge_threshold,
         scale_days=settings.group_time_scale_days,
+        split_names=settings.group_split_names,
     )
 
 
@@ -122,9 +123,14 @@ class Grouper:
             self.store.put_sentence_keys(a.id, keys)
             if decision.new:
                 self.store.new_story(decision.story)
+            for change in decision.changes:  # in the order they happened; the article's own row comes last
+                if isinstance(change, Split):
+                    self.store.new_story(change.into)
+                    for moved, score in change.moved:
+                        self.store.assign(moved, change.into, score)
+                else:
+                    self.store.merge_stories(*change)
             self.store.assign(a.id, decision.story, decision.score)
-            for src, dst in decision.merged:
-                self.store.merge_stories(src, dst)
             for link in links:
                 self.store.put_link(link)
         self.near.add(a.id, sig)
