@@ -43,3 +43,13 @@ def test_speaker_conflicts() -> None:
     relayed = statement("Kirby told reporters, according to CNN", "f", speaker="John Kirby", entity="e-kirby")
     relayed.credited.add("e-cnn")
     assert not speakers_conflict(relayed, cnn)
+
+
+def test_similar_claims_by_two_people_are_not_the_same_words() -> None:
+    from newsfuse.fuse.align import conflict
+
+    a = statement("The deal must curb missile work in the region, Harlan said.", "a", speaker="Harlan", entity="e-h")
+    b = statement("Limits on missile tests and regional influence are needed, Ogawa said.", "b", speaker="Ogawa", entity="e-o")
+    c = statement("The deal must curb missile work in the region, Ogawa said.", "c", speaker="Ogawa", entity="e-o")
+    assert conflict(a, b, 0.9, 0.62, 0.84)  # close in meaning, other words: two people's own claims
+    assert not conflict(a, c, 0.9, 0.62, 0.84)  # the same words credited to two people: one fact, disputed

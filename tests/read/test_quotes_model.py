@@ -118,3 +118,20 @@ def test_an_administration_named_after_a_person_is_an_institution() -> None:
     assert q.attrs["name"] == "Harlow administration"
     m = next(m for m in a.group("mentions") if a.span_text(m).startswith("Harlow"))
     assert (a.span_text(m), m.label) == ("Harlow administration", "ORG")
+
+
+def test_a_joint_statement_credits_every_signatory() -> None:
+    a = _read("Chairman Bob Harlan, Ted Ogawa and Nina Petrov said in a joint statement that the audit was incomplete.")
+    q = _quote(a, "the audit")
+    assert q.attrs["name"] == "Bob Harlan"
+    assert q.attrs["co_speakers"] == ["Ted Ogawa", "Nina Petrov"]
+    assert len(q.attrs["co_entities"]) == 2
+
+
+def test_he_is_never_the_person_the_cue_itself_names() -> None:
+    a = _read(
+        "Mr. Harlan was coy about the deadline. Aides said he hoped to resist Mr. Ogawa's requests.\n\n"
+        '"Nobody knows what I will do on the 12th," he said in an appearance with Mr. Ogawa.'
+    )
+    q = _quote(a, "Nobody knows")
+    assert q.attrs["name"] == "Harlan"

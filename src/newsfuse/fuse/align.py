@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..read.speakers import content_words
-from .compare import close_values, quantities_agree, quantity_state, same_slot, speakers_conflict
+from .compare import close_values, quantities_agree, quantity_state, same_slot, same_words, speakers_conflict
 from .statements import Statement, main_quantity
 
 COUNT_BAR = 0.35  # same count of the same thing: wording alone may differ widely
@@ -170,9 +170,9 @@ def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: f
             return True  # "at least one" and "a thousand" overlap as intervals but are not one count
     if speakers_conflict(a, b):
         # the same words or the same count credited to two people (or to a person and to "estimates") is one fact
-        # with an attribution discrepancy only when near-identical or when the counts agree
+        # with an attribution discrepancy only when near-identical in meaning and words, or when the counts agree
         counts_agree = qa is not None and qb is not None and same_slot(a, b) and quantities_agree(a, b) and close_values(a, b)
-        if sim < strict and not counts_agree:
+        if not counts_agree and (sim < strict or not same_words(a, b)):
             return True
     return False
 

@@ -171,6 +171,13 @@ IMPERSONAL = frozenset(
         "calculations",
         "count",
         "tally",
+        "lawsuit",
+        "suit",
+        "complaint",
+        "filing",
+        "indictment",
+        "memo",
+        "memos",
     }
 )
 
@@ -179,6 +186,16 @@ def impersonal(speaker: str) -> bool:
     """A source that is not a person or body: "recent estimates", "reports", "preliminary data"."""
     words = speaker.lower().split()
     return any(w in IMPERSONAL for w in words[:3])
+
+
+SAME_WORDS = 0.5  # content-word Jaccard at which two statements say the same words
+
+
+def same_words(a: Statement, b: Statement) -> bool:
+    """The two statements use mostly the same words: what an attribution disagreement is about ("the same words
+    credited to different people"), as opposed to two people saying similar things in their own words."""
+    union = a.words | b.words
+    return bool(union) and len(a.words & b.words) / len(union) >= SAME_WORDS
 
 
 def speakers_conflict(a: Statement, b: Statement) -> bool:

@@ -77,6 +77,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                     continue
                 if q.attrs.get("entity"):
                     st.credited.add(str(q.attrs["entity"]))
+                st.credited.update(str(e) for e in q.attrs.get("co_entities", []))  # joint statements
                 # a person who spoke outranks the outlet or report that relayed it ("X told reporters, according to CNN")
                 person = labels.get(str(q.attrs.get("entity")), "") == "PERSON"
                 rank = (int(person), ov)

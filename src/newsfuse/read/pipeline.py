@@ -124,5 +124,6 @@ def attach_speakers(articles: Sequence[Article]) -> None:
                 ent, name = described.get(describe_key(str(q.attrs["speaker_text"])), (None, None))
             if name is None and q.attrs.get("speaker_kind") != "pronoun":
                 name = q.attrs.get("speaker_text")  # a description ("early estimates"); an unresolved "she" names no one
-            new.append(replace(q, attrs={**q.attrs, "entity": ent, "name": name}))
+            co = [by_local[c][0] for c in q.attrs.get("co_speakers", []) if c in by_local]
+            new.append(replace(q, attrs={**q.attrs, "entity": ent, "name": name, "co_entities": co}))
         a.spans["quotes"] = new

@@ -316,6 +316,8 @@ class Quotes:
             }
             if q.part_of is not None:
                 attrs["part_of"] = q.part_of
+            if q.extra.get("co"):
+                attrs["co_speakers"] = list(q.extra["co"])
             if q.partial:
                 attrs["partial"] = True
             out.append(Span(q.start, q.end, "direct" if q.direct else "reported", tag, attrs))
@@ -472,9 +474,10 @@ class Quotes:
                         if r.cue_lemma in CONTINUATION_VERBS and r.entity and r.speaker_kind in {"name", "role"}:
                             nxt = r.entity
                             break
-                    ent = resolve_pronoun(
-                        pron, q.sent, list(cands.values()), previous, nxt, content_words(text[q.start : q.end]), previous_at=previous_at
-                    )
+                    # "he said in an appearance with Mr. Macron", "she told Smith": never the person the cue itself names
+                    named_by_cue = _cue_objects(q, ix)
+                    pool = [c for c in cands.values() if c.entity not in named_by_cue]
+                    ent = resolve_pronoun(pron, q.sent, pool, previous, nxt, content_words(text[q.start : q.end]), previous_at=previous_at)
                     if ent is not None:
                         q.entity = ent
                         q.name = ent.split(":", 1)[1]
@@ -503,6 +506,52 @@ class Quotes:
             if q.entity:
                 previous = q.entity
                 previous_at = q.sent
+        for q in quotes:  # "X, Y and Z said in a joint statement": every one of them is credited
+            if q.speaker_kind == "continuation" or q.speaker_span is None or not q.name:
+                continue
+            span_toks: list[Any] = list(ix.tokens(*q.speaker_span))
+            tok = next((x for x in span_toks if not (q.speaker_span[0] <= x.head.idx < q.speaker_span[1]) or x.head.i == x.i), None)
+            co = []
+            for c in _coordinated(tok) if tok is not None else ():
+                m = ix.mention_at(c.idx, c.idx + len(c.text))
+                if m is not None and m.label in _NAMED:
+                    name = m.attrs.get("local", m.attrs["text"])
+                    if name != q.name and name not in co:
+                        co.append(name)
+            if co:
+                q.extra["co"] = co
+        for k, q in enumerate(quotes):
+            if q.speaker_kind == "continuation" and k > 0 and "co" in quotes[k - 1].extra:
+                q.extra["co"] = quotes[k - 1].extra["co"]
+
+
+def _cue_objects(q: _Q, ix: _Index) -> set[str]:
+    """Candidate keys of the people named among the speech verb's own objects and adjuncts, outside the quote."""
+    verb = ix.token_at(q.cue[0]) if q.cue else None
+    if verb is None:
+        return set()
+    out = set()
+    for t in verb.subtree:
+        if q.start <= t.idx < q.end or t.dep_ not in {"pobj", "dobj", "dative", "iobj"}:
+            continue
+        m = ix.mention_at(t.idx, t.idx + len(t.text))
+        if m is not None and m.label == "PERSON":
+            out.add("local:" + m.attrs.get("local", m.attrs["text"]))
+    return out
+
+
+def _coordinated(tok: Any) -> list[Any]:
+    """Tokens coordinated with a speaker ("Goodlatte, Gowdy and Nunes said"; the parser may hang a list on an
+    apposition), in text order."""
+    out, stack, seen = [], [tok], {tok.i}
+    while stack:
+        t = stack.pop()
+        for c in [*t.conjuncts, *(c for c in t.children if c.dep_ in {"conj", "appos"})]:
+            if c.i not in seen:
+                seen.add(c.i)
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
 
 
 # ---------------------------------------------------------------- cues
