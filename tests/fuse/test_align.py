@@ -71,3 +71,18 @@ def test_one_topic_two_claims_stay_apart_and_one_claim_in_other_words_joins() ->
     specific = align(sts, vec, 0.62, 0.55)
     assert [0, 2] in specific  # the same figures in other words are one fact
     assert not any({0, 1} <= set(c) for c in specific)
+
+
+def test_a_sentence_with_two_facts_joins_both() -> None:
+    from newsfuse.fuse.align import add_shared_memberships
+
+    both = statement("The quay will reopen on Monday and repairs will cost four million dollars, the mayor said.", "a")
+    reopen = statement("The quay is to reopen on Monday.", "b")
+    cost = statement("Repairs to the quay will cost four million dollars.", "c")
+    other = statement("Repairs to the quay will take a year.", "d")
+    sts = [both, reopen, cost, other]
+    sims = np.full((4, 4), 0.7, dtype=np.float32)
+    ok = {(0, 1), (1, 0), (0, 2), (2, 0), (0, 3), (3, 0)}
+    out = add_shared_memberships([[0, 1], [2], [3]], sts, sims, ok, 0.62, 0.84)
+    # the two-fact sentence also joins the cost (and the duration); nothing else pairs with every member of a fact
+    assert out == [[0, 1], [2, 0], [3, 0]]

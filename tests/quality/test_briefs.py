@@ -24,7 +24,7 @@ GATES = {
     "demo": (
         EXAMPLES / "harbor-collapse",
         EXAMPLES / "harbor-collapse" / "expected.json",
-        {"facts_loose": 0.7, "speakers": 0.75, "discrepancies": 0.83, "dates": 0.85, "max_false_alarms": 1},
+        {"facts_loose": 0.75, "speakers": 0.75, "discrepancies": 0.83, "dates": 0.85, "max_false_alarms": 1},
     ),
     "seeds": (
         SHARED / "seeds",
@@ -36,11 +36,11 @@ GATES = {
 # newsfuse measures today minus a little: they catch regressions; they are not the goal (see the README there).
 GOLD_FLOORS = {
     "basil-1b96a5db-8974-46d3-82d7-5dfef02f650e": {"facts_loose": 0.78, "max_false_alarms": 1},
-    "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142": {"facts_loose": 0.65, "max_false_alarms": 1},
+    "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142": {"facts_loose": 0.7, "max_false_alarms": 1},
     "newswcl50-event_5": {"facts_loose": 0.8, "max_false_alarms": 1},
-    "newswcl50-event_9": {"facts_loose": 0.42, "max_false_alarms": 1},
+    "newswcl50-event_9": {"facts_loose": 0.52, "max_false_alarms": 1},
     "newswcl50-event_2": {"facts_loose": 0.4, "max_false_alarms": 1},
-    "newswcl50-event_7": {"facts_loose": 0.64, "max_false_alarms": 1},
+    "newswcl50-event_7": {"facts_loose": 0.6, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
