@@ -64,3 +64,11 @@ def test_weekday_is_within_the_past_week(base: date, day: str) -> None:
     assert w is not None and w.day is not None
     assert base - timedelta(days=6) <= w.day <= base
     assert w.day.strftime("%A").lower() == day
+
+
+def test_a_weekday_still_to_come_is_the_next_one() -> None:
+    wed = date(2016, 9, 28)
+    assert resolve("Thursday", wed).value == "2016-09-22"  # type: ignore[union-attr]
+    assert resolve("Thursday", wed, future=True).value == "2016-09-29"  # type: ignore[union-attr]
+    assert resolve("Wednesday", wed, future=True).value == "2016-09-28"  # type: ignore[union-attr]
+    assert resolve("last Thursday", wed, future=True).value == "2016-09-22"  # type: ignore[union-attr]

@@ -89,8 +89,10 @@ def _month_day(base: date, month: int, day: int, year: int | None, weekday: int 
     return _day(max(past)) if past else None
 
 
-def resolve(expr: str, base: date | None, previous: date | None = None) -> When | None:
-    """Resolve a time expression. ``base`` is the reference date; ``previous`` the last day the text resolved."""
+def resolve(expr: str, base: date | None, previous: date | None = None, future: bool = False) -> When | None:
+    """Resolve a time expression. ``base`` is the reference date; ``previous`` the last day the text resolved;
+    ``future``: the expression dates something still to come ("will vote on Thursday"), so a bare weekday is the
+    next such day (on the reference day itself, that day), not the last one."""
     t = " ".join(expr.lower().replace("’", "'").split())
     t = re.sub(r"^(?:on|in|at|by|since|from|until|during|early|late|on the|of)\s+", "", t)
     # explicit ISO
@@ -140,6 +142,8 @@ def resolve(expr: str, base: date | None, previous: date | None = None) -> When 
         if t.startswith("next") or t.startswith("this coming"):
             delta = (weekday - base.weekday()) % 7 or 7
             return _day(base + timedelta(days=delta))
+        if future and not t.startswith(("last", "this past")):
+            return _day(base + timedelta(days=(weekday - base.weekday()) % 7))
         delta = (base.weekday() - weekday) % 7
         if t.startswith("last") and delta == 0:
             delta = 7
@@ -235,6 +239,35 @@ def is_date_name(ent: Any) -> bool:
 _MERGE_GAP = re.compile(r"^\s*[,(]\s*$")
 
 
+_FUTURE_AUX = {"will", "'ll", "shall", "would", "’ll"}
+_PLANNED = {"expect", "schedule", "plan", "due", "set", "slate", "poise"}
+
+
+def _future(doc: Any, start: int, end: int) -> bool:
+    """The date hangs on a verb of something still to come: "will vote on Thursday", "would meet on Friday"
+    (reported plans), "is expected to begin ..., followed by the House on Thursday". From the verb the date modifies,
+    up through infinitive and participle complements only: in "after voting to override Wednesday", the vote is past
+    whatever the main clause says."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root.head
+    while tok.pos_ not in {"VERB", "AUX"}:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or tok.lemma_.lower() in _PLANNED:
+            return True
+        non_finite = tok.dep_ == "xcomp" or (
+            tok.dep_ == "advcl" and tok.tag_ in {"VB", "VBG", "VBN"} and not any(c.dep_.startswith("nsubj") for c in tok.children)
+        )
+        if not non_finite or tok.head.i == tok.i:
+            return False  # a clause of its own ("after the council voted"): its own tense decides
+        tok = tok.head
+    return False
+
+
 class Times:
     name = "times"
     version = 1
@@ -271,7 +304,7 @@ class Times:
             if sent_start != last_sent and previous is not None and sent_start - last_sent > 400:
                 previous = None
             last_sent = sent_start
-            w = None if (s, e) in names else resolve(expr, ctx.reference, previous)
+            w = None if (s, e) in names else resolve(expr, ctx.reference, previous, future=_future(doc, s, e))
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
             if (s, e) in names:
                 attrs["name"] = True  # "the Sept. 11 attacks": a date that names an event, not a time of this story

@@ -1,0 +1,35 @@
+"""Weekdays resolved with the tense of the verb they date (real spaCy model)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfuse.api import read_articles
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.models
+
+WED = date(2016, 9, 28)
+
+
+def _dates(text: str) -> dict[str, object]:
+    a = read_articles([make_article(text, source_id="t", published=WED)]).articles[0]
+    return {a.span_text(t): t.attrs.get("value") for t in a.group("times")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council will vote on Thursday.", {"Thursday": "2016-09-29"}),
+        ("The council voted on Thursday to close the pier.", {"Thursday": "2016-09-22"}),
+        ("She said on Monday that the pier would reopen on Friday.", {"Monday": "2016-09-26", "Friday": "2016-09-30"}),
+        ("The vote is expected to begin in the council on Wednesday, followed by the board on Thursday.", {"Thursday": "2016-09-29"}),
+        ("The pier will stay shut after the council voted to close it on Monday.", {"Monday": "2016-09-26"}),
+    ],
+)
+def test_weekdays_follow_the_tense_of_their_verb(text: str, expected: dict[str, str]) -> None:
+    got = _dates(text)
+    for k, v in expected.items():
+        assert got.get(k) == v, got
