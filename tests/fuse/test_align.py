@@ -74,7 +74,7 @@ def test_one_topic_two_claims_stay_apart_and_one_claim_in_other_words_joins() ->
 
 
 def test_a_sentence_with_two_facts_joins_both() -> None:
-    from newsfuse.fuse.align import add_shared_memberships
+    from newsfuse.fuse.align import add_second_memberships
 
     both = statement("The quay will reopen on Monday and repairs will cost four million dollars, the mayor said.", "a")
     reopen = statement("The quay is to reopen on Monday.", "b")
@@ -83,6 +83,6 @@ def test_a_sentence_with_two_facts_joins_both() -> None:
     sts = [both, reopen, cost, other]
     sims = np.full((4, 4), 0.7, dtype=np.float32)
     ok = {(0, 1), (1, 0), (0, 2), (2, 0), (0, 3), (3, 0)}
-    out = add_shared_memberships([[0, 1], [2], [3]], sts, sims, ok, 0.62, 0.84)
+    out = add_second_memberships([[0, 1], [2], [3]], sts, sims, ok, 0.62, 0.84, every_pair=True)
     # the two-fact sentence also joins the cost (and the duration); nothing else pairs with every member of a fact
     assert out == [[0, 1], [2, 0], [3, 0]]

@@ -16,7 +16,7 @@ alone, 0.55) to 0.79. Without it (``specific=False``) the grouping is by meaning
 looked for in, since two reports that disagree on a number share fewer specific words than two that agree.
 
 One sentence may report several facts. In the fact grouping a statement joins, besides its own fact, every other fact
-whose members it would each have been paired with (:func:`add_shared_memberships`).
+whose members it would each have been paired with (:func:`add_second_memberships`).
 """
 
 from __future__ import annotations
@@ -277,8 +277,7 @@ def align(
         del members[cj]
     clusters = merge_by_centroid(list(members.values()), statements, vectors, raw, threshold, strict)
     clusters = fold_overlapping(clusters, statements, raw, threshold, strict)
-    second = add_shared_memberships if specific else add_second_memberships
-    clusters = second(clusters, statements, raw, ok_pair, threshold, strict)
+    clusters = add_second_memberships(clusters, statements, raw, ok_pair, threshold, strict, every_pair=specific)
     return sorted((sorted(m) for m in clusters), key=lambda m: m[0])
 
 
@@ -331,7 +330,7 @@ def merge_by_centroid(
     return [c for c in work if c]
 
 
-SECOND_BAR = 0.1  # how much more similar than the threshold a sentence must be to join a second fact
+SECOND_BAR = 0.1  # meaning only: how much more similar than the threshold a sentence must be to join a second fact
 
 
 def add_second_memberships(
@@ -341,56 +340,35 @@ def add_second_memberships(
     ok_pair: set[tuple[int, int]],
     threshold: float,
     strict: float,
-) -> list[list[int]]:
-    """A long sentence often reports several facts ("the mayor said the quay would reopen on Monday and that repairs
-    would cost $4 million"). After clustering, a statement also joins another multi-source fact when it matches most of
-    that fact's members as well as they match each other, its source is not there yet, and nothing conflicts."""
-    if SECOND_BAR >= 1:
-        return clusters
-    out = [list(c) for c in clusters]
-    member_of: dict[int, int] = {i: k for k, c in enumerate(clusters) for i in c}
-    for i, st in enumerate(statements):
-        if st.kind != "statement" or len(st.text.split()) < 15:
-            continue
-        for k, c in enumerate(clusters):
-            if member_of.get(i) == k or len({statements[j].source for j in c}) < 2:
-                continue
-            if any(statements[j].article.id == st.article.id for j in out[k]):
-                continue
-            good = sum(1 for j in c if (i, j) in ok_pair)
-            if good < max(2, 0.67 * len(c)):
-                continue
-            if float(np.mean([sims[i, j] for j in c])) < threshold + SECOND_BAR:
-                continue
-            if any(conflict(st, statements[j], float(sims[i, j]), threshold, strict) for j in c):
-                continue
-            out[k].append(i)
-    return out
-
-
-def add_shared_memberships(
-    clusters: list[list[int]],
-    statements: Sequence[Statement],
-    sims: np.ndarray,
-    ok_pair: set[tuple[int, int]],
-    threshold: float,
-    strict: float,
+    every_pair: bool = False,
 ) -> list[list[int]]:
     """A sentence often reports several facts ("the mayor said the quay would reopen on Monday and that repairs would
-    cost $4 million"), but the first pass gives each statement one fact. Afterwards a statement also joins every other
-    fact whose members it would each have been paired with (an acceptable pair of the first pass), when its source is
-    not there yet and nothing conflicts."""
+    cost $4 million"), but the first pass gives each statement one fact. Afterwards a statement also joins another fact
+    when its source is not there yet, nothing conflicts, and either (``every_pair``, the fact grouping) it would have
+    been paired with each of that fact's members in the first pass, or (the meaning-only grouping) it is a long
+    sentence that pairs with most members of a multi-source fact, as similar to them as they are to each other."""
     out = [list(c) for c in clusters]
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j in ok_pair:
         partners[i].add(j)
     for k, c in enumerate(clusters):
         have = {statements[j].article.id for j in c}
-        for i in sorted(set.intersection(*(partners[j] for j in c)) - set(c)):
+        if every_pair:
+            cands = set.intersection(*(partners[j] for j in c)) - set(c)
+        elif len({statements[j].source for j in c}) >= 2:
+            cands = {
+                i
+                for i in set().union(*(partners[j] for j in c)) - set(c)
+                if statements[i].kind == "statement"
+                and len(statements[i].text.split()) >= 15
+                and sum(1 for j in c if (i, j) in ok_pair) >= max(2, 0.67 * len(c))
+                and float(np.mean([sims[i, j] for j in c])) >= threshold + SECOND_BAR
+            }
+        else:
+            continue
+        for i in sorted(cands):
             st = statements[i]
-            if st.article.id in have:
-                continue
-            if any(conflict(st, statements[j], float(sims[i, j]), threshold, strict) for j in c):
+            if st.article.id in have or any(conflict(st, statements[j], float(sims[i, j]), threshold, strict) for j in c):
                 continue
             out[k].append(i)
             have.add(st.article.id)
