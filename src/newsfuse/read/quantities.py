@@ -69,11 +69,54 @@ class Quantities:
         return {"quantities": out}
 
 
+# measures, not things counted: "2,500 miles", "half a ton"
+UNITS = frozenset(
+    {
+        "mile",
+        "kilometre",
+        "kilometer",
+        "km",
+        "metre",
+        "meter",
+        "foot",
+        "feet",
+        "inch",
+        "yard",
+        "acre",
+        "hectare",
+        "ton",
+        "tonne",
+        "pound",
+        "kilogram",
+        "kg",
+        "gram",
+        "ounce",
+        "litre",
+        "liter",
+        "gallon",
+        "barrel",
+        "degree",
+        "percent",
+        "hour",
+        "minute",
+        "second",
+        "day",
+        "week",
+        "month",
+        "year",
+        "decade",
+        "century",
+    }
+)
+
+
 def _counted_head(ent: Any) -> Any:
     """The noun a number counts: "3,000 [Pyongyang] soldiers" -> soldiers."""
     root = ent.root
     if root.dep_ in {"nummod", "quantmod", "amod", "compound"} and root.head.pos_ in {"NOUN", "PROPN"}:
         return root.head
+    if root.pos_ == "NOUN" and root.lemma_.lower() not in UNITS and any(c.dep_ == "nummod" and c.i < root.i for c in root.children):
+        return root  # the entity holds the noun it counts: "[about 200 migrants]"
     for t in ent:
         if t.dep_ == "nummod" and t.head.i > ent.end - 1 and t.head.pos_ in {"NOUN", "PROPN"}:
             return t.head
