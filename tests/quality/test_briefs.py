@@ -112,3 +112,13 @@ def test_disagreements_point_at_facts_holding_their_evidence(name: str, scores: 
             spans = {(e["source"], e["start"], e["end"]) for v in d["variants"] for e in v["evidence"]}
             held = [(e["source"], e["start"], e["end"]) for e in facts[fid]["evidence"]]
             assert any(s == h[0] and a < h[2] and h[1] < b for s, a, b in spans for h in held)
+
+
+@pytest.mark.parametrize("name", sorted(GATES))
+def test_no_sentence_stands_for_two_headline_facts(name: str, scores: dict[str, object]) -> None:
+    if name not in scores:
+        pytest.skip(f"{GATES[name][0]} is not present")
+    doc, _ = scores[name]  # type: ignore[misc]
+    texts = {f["id"]: f["text"] for f in doc["facts"]}
+    shown = [texts[fid] for fid in doc["story"]["headline_facts"]]
+    assert len(shown) == len(set(shown)), shown

@@ -43,7 +43,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     members_of: dict[str, list[Statement]] = {}
     for cl in _useful(clusters, statements):
         sts = [statements[i] for i in cl]
-        rep = _representative(sts, vectors[cl])
+        rep = _representatives(sts, vectors[cl])[0]
         fid = _id("f-", *(f"{s.article.id}:{s.start}:{s.end}" for s in sts))
         sources = sorted({s.source for s in sts})
         speakers = sorted({s.speaker for s in sts if s.speaker and s.speaker_entity})
@@ -67,6 +67,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         if fact.id in disputed:
             fact.status = "disputed"
     facts.sort(key=lambda f: (-f.score, f.id))
+    _distinct_texts(facts, members_of, vectors)
     headline = [f.id for f in facts if len(f.sources) > 1][: settings.headline_facts]
     if len(headline) < settings.headline_facts:
         headline += [f.id for f in facts if f.id not in headline][: settings.headline_facts - len(headline)]
@@ -136,10 +137,11 @@ def _embed(statements: Sequence[Statement]) -> np.ndarray:
     return embedder().embed([s.core or s.text for s in statements])
 
 
-def _representative(sts: Sequence[Statement], vecs: np.ndarray) -> Statement:
-    """The member closest to the fact's centroid, preferring whole statements of readable length to clauses."""
+def _representatives(sts: Sequence[Statement], vecs: np.ndarray) -> list[Statement]:
+    """The members best suited to stand for the fact, best first: whole statements of readable length before clauses,
+    then the closest to the fact's centroid."""
     if len(sts) == 1:
-        return sts[0]
+        return list(sts)
     c = vecs.mean(axis=0)
     sims = vecs @ c
 
@@ -147,7 +149,20 @@ def _representative(sts: Sequence[Statement], vecs: np.ndarray) -> Statement:
         s = sts[k]
         return (int(s.kind == "statement" and 6 <= len(s.text.split()) <= 45), float(sims[k]))
 
-    return sts[max(range(len(sts)), key=key)]
+    return [sts[k] for k in sorted(range(len(sts)), key=key, reverse=True)]
+
+
+def _distinct_texts(facts: Sequence[Fact], members_of: dict[str, list[Statement]], vectors: np.ndarray) -> None:
+    """A sentence that reports several facts belongs to each of them: in rank order, a fact whose text an earlier fact
+    already shows takes its next best member instead, so a reader never sees one sentence for two facts."""
+    used: set[str] = set()
+    for f in facts:
+        if f.text in used:
+            sts = members_of[f.id]
+            alt = next((s for s in _representatives(sts, vectors[[s.idx for s in sts]]) if s.text not in used), None)
+            if alt is not None:
+                f.text = alt.text
+        used.add(f.text)
 
 
 def _score(f: Fact, centrality: float) -> float:
