@@ -135,3 +135,12 @@ def test_he_is_never_the_person_the_cue_itself_names() -> None:
     )
     q = _quote(a, "Nobody knows")
     assert q.attrs["name"] == "Harlan"
+
+
+def test_words_a_quote_itself_credits_to_someone_else() -> None:
+    a = _read(
+        "Governor Lena Harlan met the auditor in May. “At lunch, the Governor leaned back and said ‘the budget is a fiction,’” Ogawa wrote."
+    )
+    q = _quote(a, "At lunch")
+    assert q.attrs["name"] == "Ogawa"
+    assert q.attrs["co_speakers"] == ["Lena Harlan"]

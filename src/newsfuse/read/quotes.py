@@ -520,6 +520,23 @@ class Quotes:
                         co.append(name)
             if co:
                 q.extra["co"] = co
+        for q in quotes:  # "'... the President said "the guy has issues",' Comey wrote": the President is credited too
+            if not q.direct or not q.name:
+                continue
+            for t in ix.tokens(q.start, q.end):
+                v = t
+                while v.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in v.children) and v.head.i != v.i:
+                    v = v.head  # "the President pointed ... and said": the first verb's subject
+                subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+                if subj is None or not (q.start <= subj.idx < q.end) or speech_lemma(t.lower_, t.lemma_, t.pos_, t.tag_) is None:
+                    continue
+                m = mention_of(subj)
+                inner = m.attrs.get("local", m.attrs["text"]) if m is not None and m.label == "PERSON" else None
+                if inner is None and subj.lemma_.lower() in ROLE_NOUNS and any(c.lower_ == "the" for c in subj.children):
+                    named = [p for p in named_by_role.get(subj.lemma_.lower(), []) if p.start < q.start]
+                    inner = named[-1].attrs.get("local", named[-1].attrs["text"]) if named else None
+                if inner and inner != q.name and inner not in q.extra.get("co", []):
+                    q.extra["co"] = [*q.extra.get("co", []), inner]
         for k, q in enumerate(quotes):
             if q.speaker_kind == "continuation" and k > 0 and "co" in quotes[k - 1].extra:
                 q.extra["co"] = quotes[k - 1].extra["co"]
