@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from newsfuse.fuse.discrepancies import count_disagreements, date_disagreement, within
+from newsfuse.model import Span
 from tests.fuse.helpers import statement
 
 
@@ -63,3 +64,30 @@ def test_written_years_disagree() -> None:
         st.times.append(Span(at, at + 4, "time", "test@1", {"expr": y, "value": y, "precision": "year"}))
     d = date_disagreement([a, b], ["f"])
     assert d is not None and {v.value for v in d.variants} == {"since 2002", "since 2003"}
+
+
+def test_differently_dated_statements_must_be_one_statement() -> None:
+    a = statement("The minister ordered an inquiry on Monday.", "a", dates=["2026-03-16"])
+    b = statement("The minister announced the inquiry on Friday.", "b", dates=["2026-03-13"])
+    assert date_disagreement([a, b], ["f"]) is not None
+    assert date_disagreement([a, b], ["f"], related=lambda x, y: False) is None  # e.g. a plea on Friday, a defence on Monday
+
+
+def test_a_since_year_is_not_compared_with_a_day() -> None:
+    a = statement("She posted the message on Friday.", "a", dates=["2013-08-30"])
+    b = statement("She has been married since 2012.", "b")
+    b.times.append(
+        Span(b.text.index("2012"), b.text.index("2012") + 4, "time", "test@1", {"expr": "2012", "value": "2012", "precision": "year"})
+    )
+    assert date_disagreement([a, b], ["f"]) is None
+
+
+def test_a_speaker_newsfuse_guessed_from_a_pronoun_is_no_rival() -> None:
+    from newsfuse.fuse.discrepancies import attribution_disagreement
+
+    words = "The budget is a fiction and everyone in this building knows it"
+    a = statement(f"{words}, Harlan said.", "a", speaker="Harlan", entity="e-h")
+    b = statement(f"{words}, Ogawa said.", "b", speaker="Ogawa", entity="e-o")
+    assert attribution_disagreement([a, b], ["f"]) is not None
+    b.speaker_kind = "pronoun"  # the text said "he said"; Ogawa was newsfuse's reading of "he"
+    assert attribution_disagreement([a, b], ["f"]) is None

@@ -17,3 +17,10 @@ def test_a_count_whose_noun_is_inside_the_entity() -> None:
     got = {a.span_text(q): q.attrs.get("counted") for q in a.group("quantities")}
     assert got.get("1,800 miles", "missing") is None  # a distance, not a count of things
     assert got.get("about 300 migrants") == "migrants"
+
+
+def test_a_count_of_what_is_added_is_marked() -> None:
+    text = "More than 300 medics arrived, and 200 additional medics will follow; there are two more convoys to come."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): q.attrs.get("increment") for q in a.group("quantities")}
+    assert got == {"More than 300": False, "200": True, "two": True}

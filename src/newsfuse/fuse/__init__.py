@@ -15,7 +15,7 @@ import numpy as np
 from ..model import Article, Brief, Discrepancy, Entity, Evidence, Fact, Quote, TimelineEntry
 from ..settings import Settings
 from . import discrepancies as disagree
-from .align import align
+from .align import align, specific_similarity
 from .independence import derived_links, independent_count
 from .statements import Statement, gather
 
@@ -94,9 +94,14 @@ def _disagreements(
     for cl in _useful(slots, statements):
         sts = [statements[i] for i in cl]
         slot_members[_id("g-", *(f"{s.article.id}:{s.start}:{s.end}" for s in sts))] = sts
+    specific = specific_similarity(statements, vectors @ vectors.T) if len(statements) else np.zeros((0, 0))
+
+    def related(a: Statement, b: Statement) -> bool:
+        return bool(specific[a.idx, b.idx] >= disagree.DATE_RELATED)
+
     found: list[Discrepancy] = []
     for gid, sts in slot_members.items():
-        found += disagree.within(gid, sts)
+        found += disagree.within(gid, sts, related)
     found = disagree.dedupe(found + disagree.across(list(slot_members), slot_members, vectors))
     holders: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # article id -> (start, end, fact id)
     for fid, sts in members_of.items():

@@ -122,8 +122,8 @@ def same_slot(a: Statement, b: Statement) -> bool:
     """Do two statements count the same kind of thing over the same period (so different values are a
     disagreement, not two facts)?"""
     qa, qb = main_quantity(a), main_quantity(b)
-    if qa is None or qb is None:
-        return False
+    if qa is None or qb is None or qa.attrs.get("increment") or qb.attrs.get("increment"):
+        return False  # "two more debates" counts what is added, not the total
     ka, kb = counted_key(qa.attrs.get("counted")), counted_key(qb.attrs.get("counted"))
     if ka != kb and not ({ka, kb} <= {"soldier", "casualtie", "casualty", "person"}):
         return False

@@ -116,25 +116,43 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
     return out
 
 
-def date_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
-    """The same statement dated differently: no single day is given by every source that dates it."""
-    dated = {s.idx: day_dates(s) for s in sts}
-    per_source: dict[str, set[str]] = defaultdict(set)
-    for s in sts:
-        per_source[s.source] |= dated[s.idx]
-    given = [v for v in per_source.values() if v]
-    if len(given) < 2 or set.intersection(*given):
-        return None
-    groups: dict[str, list[Statement]] = defaultdict(list)
-    for s in sts:
-        for d in sorted(dated[s.idx]):
-            groups[d].append(s)
-    return Discrepancy(_id(*facts, "date"), "date", "disputed: date", variants(groups, "date"), list(facts)) if len(groups) > 1 else None
+DATE_RELATED = 0.95  # the specific similarity two differently dated statements need to be one statement dated twice
+
+
+def date_disagreement(
+    sts: Sequence[Statement], facts: list[str], related: Callable[[Statement, Statement], bool] | None = None
+) -> Discrepancy | None:
+    """The same statement dated differently: no single day is given by every source that dates it. Days are compared
+    with days and "since" years with "since" years; ``related`` (when given) must hold for some pair of differently
+    dated statements, so that "pleaded guilty on Friday" and "defended him on Monday" are not taken for one."""
+    for since in (False, True):
+        dated = {s.idx: {d for d in day_dates(s) if d.startswith("since ") == since} for s in sts}
+        per_source: dict[str, set[str]] = defaultdict(set)
+        for s in sts:
+            per_source[s.source] |= dated[s.idx]
+        given = [v for v in per_source.values() if v]
+        if len(given) < 2 or set.intersection(*given):
+            continue
+        apart = [
+            (a, b) for a in sts for b in sts if a.source < b.source and dated[a.idx] and dated[b.idx] and not dated[a.idx] & dated[b.idx]
+        ]
+        if related is not None and not any(related(a, b) for a, b in apart):
+            continue
+        groups: dict[str, list[Statement]] = defaultdict(list)
+        for s in sts:
+            for d in sorted(dated[s.idx]):
+                groups[d].append(s)
+        if len(groups) > 1:
+            return Discrepancy(_id(*facts, "date"), "date", "disputed: date", variants(groups, "date"), list(facts))
+    return None
 
 
 def attribution_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
+    """The same words credited to different speakers. Only speakers the sources name count as rivals: a "he said"
+    newsfuse resolved itself is its own guess, not the outlet's claim."""
     credited = [s for s in sts if s.speaker]
-    if not any(speakers_conflict(a, b) for i, a in enumerate(credited) for b in credited[i + 1 :] if a.source != b.source):
+    named = [s for s in credited if s.speaker_kind not in {"pronoun", "continuation"}]
+    if not any(speakers_conflict(a, b) for i, a in enumerate(named) for b in named[i + 1 :] if a.source != b.source):
         return None
     groups: dict[str, list[Statement]] = defaultdict(list)
     for s in credited:
@@ -142,15 +160,15 @@ def attribution_disagreement(sts: Sequence[Statement], facts: list[str]) -> Disc
     return Discrepancy(_id(*facts, "attribution"), "attribution", "disputed: attribution", variants(groups, "attribution"), list(facts))
 
 
-def within(fact_id: str, sts: Sequence[Statement]) -> list[Discrepancy]:
-    """Disagreements among the statements of one fact."""
+def within(fact_id: str, sts: Sequence[Statement], related: Callable[[Statement, Statement], bool] | None = None) -> list[Discrepancy]:
+    """Disagreements among the statements of one fact (``related``: see :func:`date_disagreement`)."""
     if len({s.source for s in sts}) < 2:
         return []
     out: list[Discrepancy] = []
     with_q = [s for s in sts if main_quantity(s) is not None]
     if len(with_q) >= 2 and all(slot_key(with_q[0]) == slot_key(s) or same_slot(with_q[0], s) for s in with_q[1:]):
         out += count_disagreements(sts, [fact_id])
-    for d in (date_disagreement(sts, [fact_id]), attribution_disagreement(sts, [fact_id])):
+    for d in (date_disagreement(sts, [fact_id], related), attribution_disagreement(sts, [fact_id])):
         if d is not None:
             out.append(d)
     return out

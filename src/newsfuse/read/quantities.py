@@ -45,6 +45,9 @@ class Quantities:
             counted, state, state_lemmas = _counted(head) if head is not None else (None, None, [])
             period = _period(ent, date_ents, head)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            nxt = doc[toks[-1].i + 1 : toks[-1].i + 3]
+            # "two more debates", "300 additional troops": what is added, not the total ("more than" is a hedge)
+            increment = len(nxt) > 0 and nxt[0].lower_ in INCREMENT and not (len(nxt) > 1 and nxt[1].lower_ == "than")
             out.append(
                 Span(
                     s,
@@ -63,12 +66,14 @@ class Quantities:
                         "state": state,
                         "state_lemmas": state_lemmas,
                         "period": period,
+                        "increment": increment,
                     },
                 )
             )
         return {"quantities": out}
 
 
+INCREMENT = frozenset({"more", "additional", "further", "extra", "new", "other"})
 # measures, not things counted: "2,500 miles", "half a ton"
 UNITS = frozenset(
     {
