@@ -91,3 +91,12 @@ def test_a_speaker_newsfuse_guessed_from_a_pronoun_is_no_rival() -> None:
     assert attribution_disagreement([a, b], ["f"]) is not None
     b.speaker_kind = "pronoun"  # the text said "he said"; Ogawa was newsfuse's reading of "he"
     assert attribution_disagreement([a, b], ["f"]) is None
+
+
+def test_a_count_of_what_is_added_is_not_the_total() -> None:
+    a = statement("There are two more debates on the calendar.", "a", "two", "debates")
+    b = statement("It was the second of three debates this autumn.", "b", "three", "debates")
+    assert count_disagreements([a, b], ["f"])  # as counts of one slot they disagree ...
+    assert a.main is not None
+    a.main.attrs["increment"] = True  # ... but "two more" is what is left, not how many there are
+    assert not count_disagreements([a, b], ["f"])

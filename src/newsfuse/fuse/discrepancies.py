@@ -73,7 +73,9 @@ def compatible_groups(sts: Sequence[Statement], key: Callable[[Statement], Amoun
 
 
 def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Discrepancy]:
-    """Number, hedge and wording disagreements among statements that count one slot."""
+    """Number, hedge and wording disagreements among statements that count one slot ("two more debates" counts
+    what is added, never the total, and is left out)."""
+    sts = [s for s in sts if not ((q := main_quantity(s)) is not None and q.attrs.get("increment"))]
     out: list[Discrepancy] = []
     with_q = [s for s in sts if main_quantity(s) is not None]
     if len({s.source for s in with_q}) < 2:
@@ -187,7 +189,7 @@ def across(fact_ids: Sequence[str], members: dict[str, list[Statement]], vectors
     for fid in fact_ids:
         for s in members[fid]:
             q = main_quantity(s)
-            if q is not None and q.attrs.get("counted"):
+            if q is not None and q.attrs.get("counted") and not q.attrs.get("increment"):
                 counted.append((fid, s))
     seen: set[tuple[str, str]] = set()
     for i, (fa, a) in enumerate(counted):
