@@ -60,18 +60,27 @@ def _unit(st: Statement) -> tuple[str, tuple[int, int]]:
     return (st.article.id, st.parent or (st.start, st.end))
 
 
+def _sentences_with(statements: Sequence[Statement], toks: Sequence[set[str]]) -> tuple[dict[str, int], int]:
+    """How many of the story's sentences carry each word, and how many sentences there are."""
+    units: dict[str, set[tuple[str, tuple[int, int]]]] = defaultdict(set)
+    for st, t in zip(statements, toks, strict=True):
+        for w in t:
+            units[w].add(_unit(st))
+    return {w: len(u) for w, u in units.items()}, len({_unit(s) for s in statements})
+
+
 def shared_anchors(statements: Sequence[Statement]) -> dict[tuple[int, int], int]:
     """For pairs (i < j) of statements from different sources: how many rare words or numbers they share."""
-    units: dict[str, set[tuple[str, tuple[int, int]]]] = {}
-    holders: dict[str, list[int]] = {}
-    for i, st in enumerate(statements):
-        for w in anchor_tokens(st):
-            units.setdefault(w, set()).add(_unit(st))
-            holders.setdefault(w, []).append(i)
-    limit = max(2, int(ANCHOR_RARE * len({_unit(s) for s in statements})))
+    toks = [anchor_tokens(st) for st in statements]
+    df, n_units = _sentences_with(statements, toks)
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, t in enumerate(toks):
+        for w in t:
+            holders[w].append(i)
+    limit = max(2, int(ANCHOR_RARE * n_units))
     out: dict[tuple[int, int], int] = {}
     for w, idx in holders.items():
-        if len(units[w]) > limit:
+        if df[w] > limit:
             continue
         for x in idx:
             for y in idx:
@@ -100,15 +109,11 @@ def shared_specificity(statements: Sequence[Statement]) -> tuple[np.ndarray, np.
     n = len(statements)
     names = name_words(statements)
     toks = [anchor_tokens(s) - names for s in statements]
-    units: dict[str, set[tuple[str, tuple[int, int]]]] = {}
-    for st, t in zip(statements, toks, strict=True):
-        for w in t:
-            units.setdefault(w, set()).add(_unit(st))
-    n_units = len({_unit(s) for s in statements})
+    df, n_units = _sentences_with(statements, toks)
     scale = math.log(max(n_units, 2))
-    words = sorted(units)
+    words = sorted(df)
     vocab = {w: k for k, w in enumerate(words)}
-    idf = np.array([math.log(n_units / len(units[w])) / scale for w in words], dtype=np.float32)
+    idf = np.array([math.log(n_units / df[w]) / scale for w in words], dtype=np.float32)
     b = np.zeros((n, len(words)), dtype=np.float32)
     for i, t in enumerate(toks):
         b[i, [vocab[w] for w in t]] = 1.0
