@@ -33,7 +33,8 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     statements = gather(articles)
     vectors = _embed(statements)
     args = (statements, vectors, settings.fact_threshold, settings.paraphrase_threshold)
-    clusters = align(*args, lexical_weight=settings.lexical_weight)
+    specific = specific_similarity(statements, vectors @ vectors.T) if statements else np.zeros((0, 0))
+    clusters = align(*args, lexical_weight=settings.lexical_weight, specific_sims=specific)
     # disagreements are looked for among statements grouped by meaning only: two reports that differ on a number share
     # fewer specific words than two that agree, so the fact grouping would part them
     slots = align(*args, lexical_weight=settings.lexical_weight, specific=False)
@@ -61,7 +62,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         fact.score = _score(fact, float(mean @ centroid / (np.linalg.norm(mean) * np.linalg.norm(centroid) + 1e-9)))
         facts.append(fact)
         members_of[fid] = sts
-    discrepancies = _disagreements(slots, statements, vectors, members_of)
+    discrepancies = _disagreements(slots, statements, vectors, specific, members_of)
     disputed = {fid for d in discrepancies for fid in d.facts}
     for fact in facts:
         if fact.id in disputed:
@@ -86,7 +87,11 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
 
 
 def _disagreements(
-    slots: list[list[int]], statements: Sequence[Statement], vectors: np.ndarray, members_of: dict[str, list[Statement]]
+    slots: list[list[int]],
+    statements: Sequence[Statement],
+    vectors: np.ndarray,
+    specific: np.ndarray,
+    members_of: dict[str, list[Statement]],
 ) -> list[Discrepancy]:
     """Disagreements within and across the meaning-only groups, each then pointed at the facts holding its evidence
     (the same sentence, or a clause of it)."""
@@ -94,7 +99,6 @@ def _disagreements(
     for cl in _useful(slots, statements):
         sts = [statements[i] for i in cl]
         slot_members[_id("g-", *(f"{s.article.id}:{s.start}:{s.end}" for s in sts))] = sts
-    specific = specific_similarity(statements, vectors @ vectors.T) if len(statements) else np.zeros((0, 0))
 
     def related(a: Statement, b: Statement) -> bool:
         return bool(specific[a.idx, b.idx] >= disagree.DATE_RELATED)

@@ -217,6 +217,7 @@ def align(
     strict: float = 0.84,
     lexical_weight: float = 0.0,
     specific: bool = True,
+    specific_sims: np.ndarray | None = None,
 ) -> list[list[int]]:
     """Clusters of statement indexes (each cluster one fact, at most one statement per source).
 
@@ -227,8 +228,8 @@ def align(
         return []
     raw = vectors @ vectors.T
     sims = blend(raw, lexical_similarity(statements) if lexical_weight > 0 else vectors[:0, :0], lexical_weight)
-    if specific:
-        sims = specific_similarity(statements, sims)
+    if specific:  # ``specific_sims``: the same, computed once by the caller (meaning only, without lexical blend)
+        sims = specific_sims if specific_sims is not None and lexical_weight <= 0 else specific_similarity(statements, sims)
     anchors = shared_anchors(statements) if specific else {}
     pairs: list[tuple[float, int, int]] = []
     art = np.array([hash(s.article.id) for s in statements])
