@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,6 +61,14 @@ def scores() -> dict[str, object]:
     return out
 
 
+def _doc(name: str, scores: dict[str, object]) -> dict[str, Any]:
+    """The brief of one gate, or a skip when its inputs are absent."""
+    if name not in scores:
+        pytest.skip(f"{GATES[name][0]} is not present")
+    doc, _ = scores[name]  # type: ignore[misc]
+    return doc  # type: ignore[no-any-return]
+
+
 @pytest.mark.parametrize("name", sorted(GATES))
 def test_quality_floor(name: str, scores: dict[str, object]) -> None:
     if name not in scores:
@@ -75,9 +84,7 @@ def test_quality_floor(name: str, scores: dict[str, object]) -> None:
 
 @pytest.mark.parametrize("name", sorted(GATES))
 def test_every_evidence_span_is_exact(name: str, scores: dict[str, object]) -> None:
-    if name not in scores:
-        pytest.skip(f"{GATES[name][0]} is not present")
-    doc, _ = scores[name]  # type: ignore[misc]
+    doc = _doc(name, scores)
     texts = {s["id"]: s["text"] for s in doc["sources"]}
     spans = [e for f in doc["facts"] for e in f["evidence"]]
     spans += [e for d in doc["discrepancies"] for v in d["variants"] for e in v["evidence"]]
@@ -101,9 +108,7 @@ def test_contract(scores: dict[str, object]) -> None:
 
 @pytest.mark.parametrize("name", sorted(GATES))
 def test_disagreements_point_at_facts_holding_their_evidence(name: str, scores: dict[str, object]) -> None:
-    if name not in scores:
-        pytest.skip(f"{GATES[name][0]} is not present")
-    doc, _ = scores[name]  # type: ignore[misc]
+    doc = _doc(name, scores)
     facts = {f["id"]: f for f in doc["facts"]}
     for d in doc["discrepancies"]:
         assert d["facts"], d
@@ -116,9 +121,7 @@ def test_disagreements_point_at_facts_holding_their_evidence(name: str, scores: 
 
 @pytest.mark.parametrize("name", sorted(GATES))
 def test_no_sentence_stands_for_two_headline_facts(name: str, scores: dict[str, object]) -> None:
-    if name not in scores:
-        pytest.skip(f"{GATES[name][0]} is not present")
-    doc, _ = scores[name]  # type: ignore[misc]
+    doc = _doc(name, scores)
     texts = {f["id"]: f["text"] for f in doc["facts"]}
     shown = [texts[fid] for fid in doc["story"]["headline_facts"]]
     assert len(shown) == len(set(shown)), shown
