@@ -40,11 +40,18 @@ def url_id(url: str) -> str:
     return sanitize(raw)
 
 
+_DOC_EXTENSIONS = (".gz", ".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", ".xml", ".md", ".warc")
+
+
 def file_stem(name: str) -> str:
-    """A file's name without folders and without its extension(s) (``a/b.html.gz`` -> ``b``)."""
+    """A file's name without folders and without its extension(s): ``a/b.html.gz`` -> ``b``, ``4_L.txt.txt`` ->
+    ``4_L``; of an unknown extension only the last one goes."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    if base.lower().endswith(".gz"):
-        base = base[:-3]
+    stripped = base
+    while "." in stripped[1:] and stripped.lower().endswith(_DOC_EXTENSIONS):
+        stripped = stripped.rsplit(".", 1)[0]
+    if stripped != base:
+        return stripped
     return base.rsplit(".", 1)[0] if "." in base else base
 
 

@@ -24,8 +24,7 @@ from .base import RawDoc, register
 from .clean import credit_name
 from .dates import parse_date
 from .decode import decode
-from .ids import is_url, sanitize, url_id
-from .text import _stem
+from .ids import file_stem, is_url, sanitize, url_id
 
 TEXT_KEYS = ("maintext", "text", "body", "content", "article", "article_text", "body-paragraphs", "paragraphs", "full_text")
 FALLBACK_TEXT_KEYS = ("description", "summary", "abstract")
@@ -147,7 +146,7 @@ def record_to_doc(rec: Mapping[str, Any], name: str, index: int | None) -> RawDo
         if desc and desc not in text:
             meta.extra["description"] = desc
     rid = _first(rec, ID_KEYS)
-    stem = _stem(name)
+    stem = file_stem(name)
     sid = _record_id(rid) if rid is not None and index is not None else (stem if index is None else f"{stem}-{index + 1}")
     return RawDoc(source_id=sid, text=text, meta=meta, origin=where)
 

@@ -9,6 +9,7 @@ from ..model import Meta
 from ..settings import Settings
 from .base import RawDoc, register
 from .decode import decode
+from .ids import file_stem
 
 
 class TextReader:
@@ -19,19 +20,11 @@ class TextReader:
 
     def read(self, name: str, data: bytes, settings: Settings) -> Iterator[RawDoc | InputError]:
         text, enc = decode(name, data)
-        doc = RawDoc(source_id=_stem(name), text=text, meta=Meta(kind=self.kind), origin=name, header=True)
+        doc = RawDoc(source_id=file_stem(name), text=text, meta=Meta(kind=self.kind), origin=name, header=True)
         if enc not in {"utf-8", "utf-8-sig", "ascii"}:
             doc.warnings.append(f"not UTF-8: decoded as {enc}")
             doc.meta.extra["encoding"] = enc
         yield doc
-
-
-def _stem(name: str) -> str:
-    base = name.replace("\\", "/").rsplit("/", 1)[-1]
-    for ext in (".gz",):
-        if base.lower().endswith(ext):
-            base = base[: -len(ext)]
-    return base.rsplit(".", 1)[0] if "." in base else base
 
 
 register(TextReader())
