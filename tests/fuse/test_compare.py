@@ -53,3 +53,16 @@ def test_similar_claims_by_two_people_are_not_the_same_words() -> None:
     c = statement("The deal must curb missile work in the region, Ogawa said.", "c", speaker="Ogawa", entity="e-o")
     assert conflict(a, b, 0.9, 0.62, 0.84)  # close in meaning, other words: two people's own claims
     assert not conflict(a, c, 0.9, 0.62, 0.84)  # the same words credited to two people: one fact, disputed
+
+
+def test_the_same_sum_credited_to_a_person_and_to_estimates_is_one_fact() -> None:
+    from newsfuse.fuse.align import conflict, same_figure
+    from newsfuse.model import Span
+
+    a = statement("Ana Ruiz put the damage at $85 million.", "a", speaker="Ana Ruiz", entity="e-r")
+    b = statement("Damage has been put at $85 million, according to early estimates.", "b", speaker="early estimates")
+    c = statement("The mayor wants $85 million for the quay and $20 million for roads.", "c")
+    for st, figs in ((a, [85e6]), (b, [85e6]), (c, [85e6, 20e6])):
+        st.quantities = [Span(0, 1, "MONEY", "test@1", {"value": v}) for v in figs]
+    assert same_figure(a, b) and not conflict(a, b, 0.56, 0.62, 0.84)  # one figure: an attribution dispute, not two facts
+    assert not same_figure(a, c)  # a sentence that weighs a second sum is about something else

@@ -169,6 +169,17 @@ def same_count(a: Statement, b: Statement) -> bool:
     return sa == sb or not sa or not sb
 
 
+def _figures(st: Statement) -> set[tuple[str, object]]:
+    return {(q.label, q.attrs.get("value")) for q in st.quantities if q.label in {"MONEY", "PERCENT"} and q.attrs.get("value")}
+
+
+def same_figure(a: Statement, b: Statement) -> bool:
+    """Both give the very same sums or shares, and no other ("damage put at $85 million"): one figure, whoever it is
+    credited to. A sentence that also weighs a second sum is about something else."""
+    fa = _figures(a)
+    return bool(fa) and fa == _figures(b)
+
+
 def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: float) -> bool:
     """True when the reading says the two statements cannot be one fact."""
     qa, qb = main_quantity(a), main_quantity(b)
@@ -182,7 +193,7 @@ def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: f
         # the same words or the same count credited to two people (or to a person and to "estimates") is one fact
         # with an attribution discrepancy only when near-identical in meaning and words, or when the counts agree
         counts_agree = qa is not None and qb is not None and same_slot(a, b) and quantities_agree(a, b) and close_values(a, b)
-        if not counts_agree and (sim < strict or not same_words(a, b)):
+        if not (counts_agree or same_figure(a, b)) and (sim < strict or not same_words(a, b)):
             return True
     return False
 
@@ -244,7 +255,7 @@ def align(
         bar = threshold
         if statements[i].entities & statements[j].entities and len(statements[i].words & statements[j].words) >= 3:
             bar = paraphrase
-        special = COUNT_BAR if same_count(statements[i], statements[j]) else None
+        special = COUNT_BAR if same_count(statements[i], statements[j]) or same_figure(statements[i], statements[j]) else None
         if anchors.get((i, j), 0) >= ANCHOR_MIN:
             special = min(special or 1.0, ANCHOR_BAR)
         if special is not None and float(raw[i, j]) >= special and sim < bar:
