@@ -85,3 +85,11 @@ def test_date_from_url() -> None:
     a = build_article(doc("URL: https://example.com/2024/12/28/troops\n\nTroops advanced on Friday, officials said today."))
     assert a.meta.published is not None and a.meta.published.isoformat() == "2024-12-28"
     assert a.meta.extra["published_from"] == "url"
+
+
+def test_a_headline_may_end_on_a_quoted_word() -> None:
+    a = build_article(doc("Report: Auditors Call Harbour Accounts 'Sound'\n\nThe auditors said on Monday that the accounts were in order."))
+    assert a.meta.title == "Report: Auditors Call Harbour Accounts 'Sound'"
+    assert a.text.startswith("The auditors said")
+    b = build_article(doc('The auditors said the accounts were "sound."\n\nThe mayor agreed.'))
+    assert b.meta.title is None  # a closing quote after a stop ends a sentence

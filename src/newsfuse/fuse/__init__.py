@@ -148,15 +148,16 @@ def _embed(statements: Sequence[Statement]) -> np.ndarray:
 
 def _representatives(sts: Sequence[Statement], vecs: np.ndarray) -> list[Statement]:
     """The members best suited to stand for the fact, best first: whole statements of readable length before clauses,
-    then the closest to the fact's centroid."""
+    full sentences before headlines, then the closest to the fact's centroid."""
     if len(sts) == 1:
         return list(sts)
     c = vecs.mean(axis=0)
     sims = vecs @ c
 
-    def key(k: int) -> tuple[int, float]:
+    def key(k: int) -> tuple[int, int, float]:
         s = sts[k]
-        return (int(s.kind == "statement" and 6 <= len(s.text.split()) <= 45), float(sims[k]))
+        sentence = s.text.rstrip("\"”’' ")[-1:] in {".", "!", "?"}  # not a headline or a fragment
+        return (int(s.kind == "statement" and 6 <= len(s.text.split()) <= 45), int(sentence), float(sims[k]))
 
     return [sts[k] for k in sorted(range(len(sts)), key=key, reverse=True)]
 

@@ -140,8 +140,13 @@ def _is_headline(line: str, next_lines: Sequence[_Line]) -> bool:
         return False
     if s.endswith("...") or s.endswith("…") or s[-1] in ",;:":
         return False
-    # a sentence ends with a stop; a headline usually does not, unless it is written in Title Case
-    if s[-1] in ".\"”’'" and not (s[-1] == "." and len(words) <= 16 and _title_case(words)):
+    # a sentence ends with a stop; a headline usually does not, unless it is written in Title Case. A closing quote
+    # ends a sentence only after a stop ('... he said."'); a headline may end on a quoted word ("... as 'Authentic'")
+    unquoted = s.rstrip("\"”’'")
+    if unquoted != s:
+        if unquoted[-1:] in {".", "!", "?", ","}:
+            return False
+    elif s[-1] == "." and not (len(words) <= 16 and _title_case(words)):
         return False
     return any(ln.text.strip() for ln in next_lines)
 
