@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -18,6 +21,17 @@ if os.environ.get("CI"):
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
+
+
+def load_bench(name: str) -> ModuleType:
+    """A script of ``bench/`` as a module (``bench/eval_polnear.py`` -> ``load_bench("eval_polnear")``), registered so
+    its dataclasses resolve their module by name."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def make_article(text: str, source_id: str = "a", **meta: object) -> Article:

@@ -8,14 +8,12 @@ margin; they only move up. The full figures: ``python bench/eval_clustering.py``
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import SHARED, load_bench
 
 pytestmark = [pytest.mark.models, pytest.mark.shared]
 
@@ -32,12 +30,7 @@ FLOORS = {
 def ev() -> ModuleType:
     if not (SHARED / "corpus" / "ecbplus").is_dir() or not (SHARED / "corpus" / "basil").is_dir():
         pytest.skip("../shared corpora are not present")
-    spec = importlib.util.spec_from_file_location("eval_clustering", ROOT / "bench" / "eval_clustering.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["eval_clustering"] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_bench("eval_clustering")
 
 
 @pytest.mark.parametrize("corpus", ["ECB+", "BASIL"])

@@ -8,13 +8,11 @@ Runs in about 20 s.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import SHARED, load_bench
 
 CORPUS = SHARED / "corpus" / "article_extraction_benchmark"
 MEASURED_F1 = 0.9667
@@ -27,12 +25,7 @@ pytestmark = [
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_extraction", ROOT / "bench" / "extraction.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses resolve their module by name
-    spec.loader.exec_module(mod)
-    return mod
+    return load_bench("extraction")
 
 
 def test_scoring_is_bag_of_words() -> None:

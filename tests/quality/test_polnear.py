@@ -12,13 +12,11 @@ measurements minus 0.01. Before this work the same scoring gave 0.828 and 0.929.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import SHARED, load_bench
 
 POLNEAR = SHARED / "corpus" / "polnear" / "data"
 MEASURED_FOUND = 0.867
@@ -28,12 +26,7 @@ SPEAKER_FLOOR = MEASURED_SPEAKER - 0.01
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_eval_polnear", ROOT / "bench" / "eval_polnear.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses resolve their module by name
-    spec.loader.exec_module(mod)
-    return mod
+    return load_bench("eval_polnear")
 
 
 def test_brat_standoff_parsing() -> None:
