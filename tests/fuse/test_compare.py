@@ -66,3 +66,14 @@ def test_the_same_sum_credited_to_a_person_and_to_estimates_is_one_fact() -> Non
         st.quantities = [Span(0, 1, "MONEY", "test@1", {"value": v}) for v in figs]
     assert same_figure(a, b) and not conflict(a, b, 0.56, 0.62, 0.84)  # one figure: an attribution dispute, not two facts
     assert not same_figure(a, c)  # a sentence that weighs a second sum is about something else
+
+
+def test_namesakes_an_outlet_names_both_are_no_rivals() -> None:
+    from newsfuse.model import Span
+
+    words = "Already did that earlier today"
+    father = statement(f"{words}, Mr. Trump said.", "a", speaker="Donald Trump", entity="e-dt")
+    son = statement(f"{words}, Trump Jr. replied.", "b", speaker="Donald Trump Jr.", entity="e-jr")
+    assert speakers_conflict(father, son)  # neither outlet names the other person
+    father.article.spans["mentions"] = [Span(0, 4, "PERSON", "test@1", {"entity": "e-jr"})]
+    assert not speakers_conflict(father, son)  # outlet "a" knows both: its "Mr. Trump" may be either

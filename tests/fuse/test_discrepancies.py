@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from newsfuse.fuse.discrepancies import count_disagreements, date_disagreement, within
+from newsfuse.fuse.statements import Statement
 from newsfuse.model import Span
 from tests.fuse.helpers import statement
 
@@ -100,3 +101,43 @@ def test_a_count_of_what_is_added_is_not_the_total() -> None:
     assert a.main is not None
     a.main.attrs["increment"] = True  # ... but "two more" is what is left, not how many there are
     assert not count_disagreements([a, b], ["f"])
+
+
+def test_a_report_written_before_the_day_does_not_contradict_it() -> None:
+    from datetime import date
+
+    sunday = statement("The two leaders met at the White House on Sunday.", "a", dates=["2012-12-09"])
+    thursday = statement("The two leaders met at the White House on Thursday.", "b", dates=["2012-12-13"])
+    sunday.article.meta.published = date(2012, 12, 10)
+    thursday.article.meta.published = date(2012, 12, 14)
+    assert date_disagreement([sunday, thursday], ["f"]) is None  # Thursday had not come when "a" was written
+    thursday.article.meta.published = date(2012, 12, 10)  # both written on Monday: Thursday is still to come in "b"
+    assert date_disagreement([sunday, thursday], ["f"]) is not None
+    undated = statement("The two leaders met at the White House on Thursday.", "c", dates=["2012-12-13"])
+    assert date_disagreement([sunday, undated], ["f"]) is not None
+
+
+def _across(a: Statement, b: Statement, spec: float = 1.0) -> list[str]:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import across
+
+    vecs = np.zeros((max(a.idx, b.idx) + 1, 2))
+    vecs[a.idx] = vecs[b.idx] = (1.0, 0.0)  # alike in meaning
+    return [d.kind for d in across(["f1", "f2"], {"f1": [a], "f2": [b]}, vecs, specific=lambda x, y: spec)]
+
+
+def test_one_count_across_facts() -> None:
+    a = statement("Three cranes collapsed at the terminal.", "a", "Three", "cranes", "collapsed")
+    b = statement("All four cranes that fell were old.", "b", "four", "cranes", "fell")
+    assert _across(a, b, spec=0.0) == ["number"]  # a classified state (collapse) needs no shared words
+
+
+def test_counts_of_a_thing_under_two_predicates_are_two_slots() -> None:
+    a = statement("Four states have legalized recreational marijuana.", "a", "Four", "states", "legalized")
+    b = statement("Two heartland states filed a court challenge.", "b", "Two", "states", "filed")
+    a.main.attrs["state_lemmas"], b.main.attrs["state_lemmas"] = ["legalize"], ["file"]  # type: ignore[union-attr]
+    assert _across(a, b) == []
+    c = statement("The weed was headed for at least 40 different states.", "c", "at least 40", "states")
+    assert _across(a, c, spec=-0.1) == []  # nothing specific in common
+    assert _across(a, c, spec=0.6) == ["hedge"]

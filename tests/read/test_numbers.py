@@ -21,10 +21,19 @@ from newsfuse.read.numbers import Amount, hedge_interval, intervals_overlap, par
         ("several hundred", (200, 999)),
         ("tens of thousands", (20_000, 99_999)),
         ("dozens", (24, 99)),
+        ("a dozen", (12, 12)),
+        ("two dozen", (24, 24)),
+        ("two-dozen", (24, 24)),
+        ("3 dozen", (36, 36)),
     ],
 )
 def test_parse_number(text: str, value: tuple[float, float]) -> None:
     assert parse_number(text) == pytest.approx(value)
+
+
+def test_nearly_two_dozen_holds_23() -> None:
+    near, exact = parse_amount("nearly two-dozen"), parse_amount("23")
+    assert near is not None and exact is not None and near.overlaps(exact)
 
 
 def test_not_a_number() -> None:

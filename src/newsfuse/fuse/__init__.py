@@ -106,7 +106,9 @@ def _disagreements(
     found: list[Discrepancy] = []
     for gid, sts in slot_members.items():
         found += disagree.within(gid, sts, related)
-    found = disagree.dedupe(found + disagree.across(list(slot_members), slot_members, vectors))
+    found = disagree.dedupe(
+        found + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]))
+    )
     holders: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # article id -> (start, end, fact id)
     for fid, sts in members_of.items():
         for st in sts:

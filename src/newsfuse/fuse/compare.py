@@ -208,11 +208,29 @@ def speakers_conflict(a: Statement, b: Statement) -> bool:
     if a.speaker_entity and b.speaker_entity:
         if a.speaker_entity == b.speaker_entity or a.speaker_entity in b.credited or b.speaker_entity in a.credited:
             return False
+        if namesakes_known(a, b):
+            return False
         return a.speaker_person or b.speaker_person
     if bool(a.speaker_entity) != bool(b.speaker_entity):
         named, desc = (a, b.speaker) if a.speaker_entity else (b, a.speaker)
         return named.speaker_person and impersonal(desc)
     return False
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def surname(name: str) -> str:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name.lower()) if w not in _SUFFIXES]
+    return words[-1] if words else ""
+
+
+def namesakes_known(a: Statement, b: Statement) -> bool:
+    """The two speakers share a surname and one outlet names both people: its "Mr. Trump said" may be either of
+    them, so which one it means is the reading's guess ("Donald Trump" / "Donald Trump Jr."), not the outlet's claim."""
+    if not (a.speaker and b.speaker and surname(a.speaker) and surname(a.speaker) == surname(b.speaker)):
+        return False
+    return any(other.speaker_entity in {m.attrs.get("entity") for m in st.article.group("mentions")} for st, other in ((a, b), (b, a)))
 
 
 def day_dates(st: Statement) -> set[str]:

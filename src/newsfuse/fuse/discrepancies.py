@@ -136,8 +136,17 @@ def date_disagreement(
         if len(given) < 2 or set.intersection(*given):
             continue
         apart = [
-            (a, b) for a in sts for b in sts if a.source < b.source and dated[a.idx] and dated[b.idx] and not dated[a.idx] & dated[b.idx]
+            (a, b)
+            for a in sts
+            for b in sts
+            if a.source < b.source
+            and dated[a.idx]
+            and dated[b.idx]
+            and not dated[a.idx] & dated[b.idx]
+            and (since or (could_report(a, b) and could_report(b, a)))
         ]
+        if not apart:
+            continue
         if related is not None and not any(related(a, b) for a, b in apart):
             continue
         groups: dict[str, list[Statement]] = defaultdict(list)
@@ -147,6 +156,17 @@ def date_disagreement(
         if len(groups) > 1:
             return Discrepancy(_id(*facts, "date"), "date", "disputed: date", variants(groups, "date"), list(facts))
     return None
+
+
+def could_report(st: Statement, other: Statement) -> bool:
+    """Could the article of ``st`` have reported what ``other`` dates? Not when ``other`` dates a day already past
+    at its own publication but after ``st``'s article was published: a report of Sunday's meeting does not contradict
+    a later report of Thursday's, it was written before Thursday."""
+    mine, theirs = st.article.meta.published, other.article.meta.published
+    if mine is None or theirs is None:
+        return True
+    days = [d for d in day_dates(other) if not d.startswith("since ")]
+    return not any(mine.isoformat() < d <= theirs.isoformat() for d in days)
 
 
 def attribution_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
@@ -182,8 +202,17 @@ def slot_key(s: Statement) -> tuple[str | None, frozenset[str]]:
     return counted_key(q.attrs.get("counted")), _state(s)
 
 
-def across(fact_ids: Sequence[str], members: dict[str, list[Statement]], vectors: np.ndarray, min_sim: float = 0.4) -> list[Discrepancy]:
-    """Count disagreements between facts that count the same slot (see the module docstring)."""
+def across(
+    fact_ids: Sequence[str],
+    members: dict[str, list[Statement]],
+    vectors: np.ndarray,
+    min_sim: float = 0.4,
+    specific: Callable[[Statement, Statement], float] | None = None,
+) -> list[Discrepancy]:
+    """Count disagreements between facts that count the same slot (see the module docstring). ``specific`` (when
+    given) is the specific similarity of two statements: a count whose state the reading cannot classify must share
+    specific words with the other ("four states have legalized" and "headed for at least 40 different states" count
+    states, not one slot)."""
     out: list[Discrepancy] = []
     counted: list[tuple[str, Statement]] = []
     for fid in fact_ids:
@@ -216,6 +245,12 @@ def across(fact_ids: Sequence[str], members: dict[str, list[Statement]], vectors
             bar = min_sim - 0.15 if distinctive else (min_sim if _state(a) or _state(b) else min_sim + UNCLASSIFIED_MARGIN)
             if sim < bar:
                 continue
+            la, lb = set(qa.attrs.get("state_lemmas") or ()), set(qb.attrs.get("state_lemmas") or ())
+            if not (_state(a) or _state(b)):
+                if la and lb and not la & lb:
+                    continue  # "two states filed", "four states have legalized": two predicates
+                if specific is not None and specific(a, b) < UNCLASSIFIED_SPECIFIC:
+                    continue
             if same_state and disagree:
                 ds = count_disagreements(
                     [x for x in members[fa] + members[fb] if main_quantity(x) is not None and slot_key(x) == slot_key(a)], [fa, fb]
@@ -232,6 +267,7 @@ def across(fact_ids: Sequence[str], members: dict[str, list[Statement]], vectors
 
 
 UNCLASSIFIED_MARGIN = 0.1
+UNCLASSIFIED_SPECIFIC = 0.3
 
 
 def _not_vague(s: Statement) -> bool:

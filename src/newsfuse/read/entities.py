@@ -179,6 +179,100 @@ _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _THE = re.compile(r"^(?:the|The)\s+")
 
 
+# familiar forms of English given names: "Mike Thibodeau" and "Michael Thibodeau" are one person
+_FORMAL_NAMES: dict[str, tuple[str, ...]] = {
+    "michael": ("mike", "mick", "mikey"),
+    "william": ("bill", "billy", "will", "willie"),
+    "robert": ("bob", "bobby", "rob", "robbie", "bert"),
+    "james": ("jim", "jimmy", "jamie"),
+    "joseph": ("joe", "joey"),
+    "thomas": ("tom", "tommy"),
+    "richard": ("dick", "rick", "ricky", "rich"),
+    "daniel": ("dan", "danny"),
+    "david": ("dave", "davey"),
+    "christopher": ("chris",),
+    "christine": ("chris",),
+    "steven": ("steve",),
+    "stephen": ("steve",),
+    "edward": ("ed", "eddie", "ted", "ned"),
+    "theodore": ("ted", "teddy"),
+    "charles": ("chuck", "charlie"),
+    "anthony": ("tony",),
+    "andrew": ("andy", "drew"),
+    "benjamin": ("ben",),
+    "samuel": ("sam",),
+    "samantha": ("sam",),
+    "matthew": ("matt",),
+    "patrick": ("pat",),
+    "patricia": ("pat", "patty", "trish"),
+    "gerald": ("jerry",),
+    "lawrence": ("larry",),
+    "elizabeth": ("liz", "beth", "betsy", "betty", "liza"),
+    "katherine": ("kate", "kathy", "katie"),
+    "catherine": ("kate", "cathy", "katie"),
+    "jennifer": ("jen", "jenny"),
+    "susan": ("sue", "susie"),
+    "margaret": ("peggy", "maggie", "meg"),
+    "deborah": ("debbie", "deb"),
+    "alexander": ("alex",),
+    "alexandra": ("alex",),
+    "nicholas": ("nick",),
+    "gregory": ("greg",),
+    "ronald": ("ron",),
+    "donald": ("don",),
+    "kenneth": ("ken", "kenny"),
+    "jeffrey": ("jeff",),
+    "geoffrey": ("geoff", "jeff"),
+    "jonathan": ("jon",),
+    "john": ("jack", "johnny"),
+    "henry": ("hank", "harry"),
+    "frederick": ("fred",),
+    "francis": ("frank",),
+    "peter": ("pete",),
+    "timothy": ("tim",),
+    "philip": ("phil",),
+    "raymond": ("ray",),
+    "eugene": ("gene",),
+    "walter": ("walt",),
+    "vincent": ("vince",),
+    "mitchell": ("mitch",),
+    "rudolph": ("rudy",),
+    "douglas": ("doug",),
+    "gregg": ("greg",),
+    "randall": ("randy",),
+    "terrence": ("terry",),
+    "leonard": ("leo", "len", "lenny"),
+    "nathaniel": ("nate", "nat"),
+    "zachary": ("zach",),
+    "joshua": ("josh",),
+    "jacob": ("jake",),
+    "abraham": ("abe",),
+    "albert": ("al",),
+    "alan": ("al",),
+    "allen": ("al",),
+    "alfred": ("al", "alf"),
+    "barbara": ("barb",),
+    "rebecca": ("becky",),
+    "victoria": ("vicky",),
+    "cynthia": ("cindy",),
+    "kimberly": ("kim",),
+    "pamela": ("pam",),
+    "valerie": ("val",),
+}
+_NICKNAMES: dict[str, set[str]] = defaultdict(set)
+for _formal, _short in _FORMAL_NAMES.items():
+    for _n in _short:
+        _NICKNAMES[_n].add(_formal)
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Two given names of one person: the same word, or a familiar form of it ("Mike" / "Michael")."""
+    if same_name_word(a, b):
+        return True
+    fa, fb = fold(a), fold(b)
+    return bool(_NICKNAMES.get(fa, set()) & ({fb} | _NICKNAMES.get(fb, set())) or _NICKNAMES.get(fb, set()) & {fa})
+
+
 @lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower case, no diacritics, no dots: the key names are compared by."""
@@ -425,7 +519,7 @@ def _compatible_names(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
         return False
     if len(a) > 1 and len(b) > 1:
         initial = fold(a[0])[:1] == fold(b[0])[:1] and (len(fold(a[0])) <= 2 or len(fold(b[0])) <= 2)  # "J. Kirby"
-        return same_name_word(a[0], b[0]) or initial
+        return same_given_name(a[0], b[0]) or initial
     return True
 
 

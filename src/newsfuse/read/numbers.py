@@ -145,12 +145,12 @@ def parse_number(text: str) -> tuple[float, float] | None:
                 k = _SCALES[rest.split()[0]]
                 return rng[0] * k, rng[1] * k
             return rng
-    m = re.match(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|k|m|bn)?\b", t)
+    m = re.match(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|dozen|k|m|bn)?\b", t)
     if m:
         num = float(m.group(1).replace(",", ""))
         scale = m.group(2)
         if scale:
-            num *= {"k": 1e3, "m": 1e6, "bn": 1e9}.get(scale, _SCALES.get(scale, 1))
+            num *= {"k": 1e3, "m": 1e6, "bn": 1e9, "dozen": 12}.get(scale, _SCALES.get(scale, 1))
         return num, num
     words = re.findall(r"[a-z]+", t.replace("-", " "))
     if not words:
@@ -161,7 +161,9 @@ def parse_number(text: str) -> tuple[float, float] | None:
     for w in words:
         if w == "and":
             continue
-        if w in _WORDS:
+        if w == "dozen" and seen:
+            current *= 12  # "two dozen", "three dozen"
+        elif w in _WORDS:
             if w in {"a", "an"} and seen:
                 break
             current += _WORDS[w]

@@ -1,0 +1,28 @@
+"""Name comparison used by entity linking: transliterations, familiar given names, namesakes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.read.entities import _compatible_names, same_given_name
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Mike", "Michael"), ("Bill", "William"), ("Ted", "Theodore"), ("Ted", "Edward"), ("Liz", "Elizabeth")]
+)
+def test_familiar_given_names(a: str, b: str) -> None:
+    assert same_given_name(a, b) and same_given_name(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Bill", "Bob"), ("Linda", "Loretta"), ("Christine", "Christopher"), ("Michael", "Mitchell")])
+def test_other_given_names(a: str, b: str) -> None:
+    assert not same_given_name(a, b)
+
+
+def test_one_person_under_a_familiar_name() -> None:
+    assert _compatible_names(("Mike", "Thibodeau"), ("Michael", "Thibodeau"))
+    assert _compatible_names(("Volodymyr", "Zelenskyy"), ("Volodymyr", "Zelensky"))
+
+
+def test_namesakes_stay_apart() -> None:
+    assert not _compatible_names(("Loretta", "Sanchez"), ("Linda", "T.", "Sanchez"))
