@@ -77,3 +77,17 @@ def test_namesakes_an_outlet_names_both_are_no_rivals() -> None:
     assert speakers_conflict(father, son)  # neither outlet names the other person
     father.article.spans["mentions"] = [Span(0, 4, "PERSON", "test@1", {"entity": "e-jr"})]
     assert not speakers_conflict(father, son)  # outlet "a" knows both: its "Mr. Trump" may be either
+
+
+def test_people_who_signed_and_signatures_are_one_count() -> None:
+    from newsfuse.fuse.compare import counted_match
+
+    people = statement("a petition signed by 1.8 million people", "a", "1.8 million", "people", "signed")
+    signatures = statement("hundreds of thousands of signatures", "b", "hundreds of thousands", "signatures")
+    voters = statement("1.8 million people voted", "c", "1.8 million", "people", "voted")
+    for st, lemma in ((people, "sign"), (voters, "vote")):
+        st.main.attrs["state_lemmas"] = [lemma]  # type: ignore[union-attr]
+    assert people.main is not None and signatures.main is not None and voters.main is not None
+    assert counted_match(people.main, signatures.main) and counted_match(signatures.main, people.main)
+    assert not counted_match(voters.main, signatures.main)
+    assert same_slot(people, signatures)

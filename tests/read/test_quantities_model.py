@@ -24,3 +24,10 @@ def test_a_count_of_what_is_added_is_marked() -> None:
     a = read_articles([make_article(text, "q")]).articles[0]
     got = {a.span_text(q): q.attrs.get("increment") for q in a.group("quantities")}
     assert got == {"More than 300": False, "200": True, "two": True}
+
+
+def test_people_counted_by_what_they_did() -> None:
+    text = "A petition signed by more than 1.8 million people urged the government to cancel the visit."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    q = next(q for q in a.group("quantities") if a.span_text(q) == "more than 1.8 million")
+    assert q.attrs["counted"] == "people" and q.attrs["state_lemmas"] == ["sign"]

@@ -97,6 +97,23 @@ def counted_key(counted: str | None) -> str | None:
     return _NOUN_SYNONYMS.get(head, head.rstrip("s"))
 
 
+def counted_match(qa: Span, qb: Span) -> bool:
+    """Do two quantities count one kind of thing: the same noun, people of one kind, or people and what they did
+    ("1.8 million people signed" / "hundreds of thousands of signatures")?"""
+    ka, kb = counted_key(qa.attrs.get("counted")), counted_key(qb.attrs.get("counted"))
+    if ka == kb or {ka, kb} <= {"soldier", "casualtie", "casualty", "person"}:
+        return True
+    return _acts(qa, kb) or _acts(qb, ka)
+
+
+def _acts(q: Span, key: str | None) -> bool:
+    """``q`` counts people by what they did, and ``key`` names that act: sign -> signature, vote -> vote."""
+    if not key or counted_key(q.attrs.get("counted")) != "person":
+        return False
+    stems = [lemma[:-1] if lemma.endswith("e") else lemma for lemma in q.attrs.get("state_lemmas") or ()]
+    return any(len(stem) >= 3 and key.startswith(stem) and key != "person" for stem in stems)
+
+
 _MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 
 
@@ -124,8 +141,7 @@ def same_slot(a: Statement, b: Statement) -> bool:
     qa, qb = main_quantity(a), main_quantity(b)
     if qa is None or qb is None or qa.attrs.get("increment") or qb.attrs.get("increment"):
         return False  # "two more debates" counts what is added, not the total
-    ka, kb = counted_key(qa.attrs.get("counted")), counted_key(qb.attrs.get("counted"))
-    if ka != kb and not ({ka, kb} <= {"soldier", "casualtie", "casualty", "person"}):
+    if not counted_match(qa, qb):
         return False
     pa, pb = period_class(qa.attrs.get("period")), period_class(qb.attrs.get("period"))
     return pa is None or pb is None or pa == pb

@@ -17,7 +17,7 @@ import numpy as np
 
 from ..model import Discrepancy, Evidence, Variant
 from ..read.numbers import Amount
-from .compare import counted_key, day_dates, period_class, quantity_state, same_slot, speakers_conflict
+from .compare import counted_key, counted_match, day_dates, period_class, quantity_state, same_slot, speakers_conflict
 from .statements import Statement, amount_of, main_quantity
 
 PARENT_KINDS = {"attribution", "date"}  # show the whole statement: the speaker or the date may lie outside a clause
@@ -225,12 +225,15 @@ def across(
         for fb, b in counted[i + 1 :]:
             if fa == fb or (fa, fb) in seen:
                 continue
-            if counted_key(main_quantity(a).attrs.get("counted")) != counted_key(main_quantity(b).attrs.get("counted")):  # type: ignore[union-attr]
-                continue
             qa, qb = main_quantity(a), main_quantity(b)
             assert qa is not None and qb is not None
-            if _period(qa.attrs.get("period")) != _period(qb.attrs.get("period")):
-                continue  # across facts, a count over a stated period is only compared with one over the same period
+            if not counted_match(qa, qb):
+                continue
+            pa, pb = _period(qa.attrs.get("period")), _period(qb.attrs.get("period"))
+            if pa != pb and not ((pa is None or pb is None) and specific is not None and specific(a, b) >= PERIOD_SPECIFIC):
+                # across facts, a count over a stated period is only compared with one over the same period, or with
+                # a count that states none when the two say much the same specific things
+                continue
             sa, sb = {s.source for s in members[fa]}, {s.source for s in members[fb]}
             if sa & sb:
                 continue  # one source gives both: two different things, not a disagreement
@@ -253,7 +256,12 @@ def across(
                     continue
             if same_state and disagree:
                 ds = count_disagreements(
-                    [x for x in members[fa] + members[fb] if main_quantity(x) is not None and slot_key(x) == slot_key(a)], [fa, fb]
+                    [
+                        x
+                        for x in members[fa] + members[fb]
+                        if (qx := main_quantity(x)) is not None and counted_match(qx, qa) and _state(x) == _state(a)
+                    ],
+                    [fa, fb],
                 )
             elif not same_state and _value(a) == _value(b) and not disagree and _state(a) & _state(b):
                 ds = [d for d in count_disagreements([a, b], [fa, fb]) if d.kind == "wording"]
@@ -268,6 +276,7 @@ def across(
 
 UNCLASSIFIED_MARGIN = 0.1
 UNCLASSIFIED_SPECIFIC = 0.3
+PERIOD_SPECIFIC = 0.5
 
 
 def _not_vague(s: Statement) -> bool:

@@ -158,6 +158,8 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
             break
     if verb is None and head.dep_ in _STATE_DEPS | {"dobj"} and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head  # "11 workers died", "which killed or injured 11 workers"
+    if verb is None and head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.pos_ == "VERB":
+        verb = head.head.head  # "a petition signed by 1.8 million people"
     if (
         verb is None
         and head.dep_ == "pobj"
