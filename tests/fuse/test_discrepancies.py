@@ -141,3 +141,35 @@ def test_counts_of_a_thing_under_two_predicates_are_two_slots() -> None:
     c = statement("The weed was headed for at least 40 different states.", "c", "at least 40", "states")
     assert _across(a, c, spec=-0.1) == []  # nothing specific in common
     assert _across(a, c, spec=0.6) == ["hedge"]
+
+
+def _namesakes(a_name: str, b_name: str, b_also: tuple[str, ...] = ()) -> list[str]:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import namesake_disagreement
+
+    a = statement(f"Rep. {a_name} won the race for vice chair, defeating Barbara Lee.", "a")
+    b = statement(f"In a narrow victory, {b_name} defeated Barbara Lee to become vice chair.", "b")
+    persons = {"e-a": a_name, "e-b": b_name, "e-lee": "Barbara Lee"}
+    a.entities, b.entities = {"e-a", "e-lee"}, {"e-b", "e-lee"}
+    b.article.spans["mentions"] = [Span(0, 1, "PERSON", "test@1", {"entity": e}) for e in ("e-b", "e-lee", *b_also)]
+    vecs = np.ones((max(a.idx, b.idx) + 1, 1))
+    d = namesake_disagreement([a, b], ["f"], persons, vecs)
+    return [] if d is None else sorted(v.value for v in d.variants)
+
+
+def test_one_report_with_two_namesakes() -> None:
+    assert _namesakes("Loretta Sanchez", "Linda T. Sánchez") == ["Linda T. Sánchez", "Loretta Sanchez"]
+    assert _namesakes("Loretta Sanchez", "Linda T. Sánchez", b_also=("e-a",)) == []  # "b" tells the two apart
+    assert _namesakes("John Roberts", "John G. Roberts Jr.") == []  # one name written in full
+    assert _namesakes("Todd Jones", "Byron Todd Jones") == []  # a middle name used as the first
+    assert _namesakes("Mike Elliott", "Michael Elliott") == []
+
+
+def test_a_sentence_that_also_gives_the_other_number_agrees() -> None:
+    a = statement("Police made 47 arrests overnight.", "a", "47", "arrests", "made")
+    b = statement("There were six arrests Wednesday, compared to 47 the previous night.", "b", "six", "arrests")
+    assert [d.kind for d in count_disagreements([a, b], ["f"])] == ["number"]
+    at = b.text.index("47")
+    b.quantities.append(Span(at, at + 2, "CARDINAL", "test@1", {"value": 47.0, "low": 47.0, "high": 47.0, "counted": None}))
+    assert count_disagreements([a, b], ["f"]) == []

@@ -37,9 +37,9 @@ GATES = {
 # newsfuse measures today minus a little: they catch regressions; they are not the goal (see the README there).
 GOLD_FLOORS = {
     "basil-1b96a5db-8974-46d3-82d7-5dfef02f650e": {"facts_loose": 0.82, "max_false_alarms": 1},
-    "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142": {"facts_loose": 0.7, "max_false_alarms": 1},
-    "newswcl50-event_5": {"facts_loose": 0.8, "max_false_alarms": 1},
-    "newswcl50-event_9": {"facts_loose": 0.65, "max_false_alarms": 1},
+    "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142": {"facts_loose": 0.7, "discrepancies": 1.0, "max_false_alarms": 1},
+    "newswcl50-event_5": {"facts_loose": 0.8, "discrepancies": 1.0, "max_false_alarms": 1},
+    "newswcl50-event_9": {"facts_loose": 0.65, "discrepancies": 0.5, "max_false_alarms": 1},
     "newswcl50-event_2": {"facts_loose": 0.4, "max_false_alarms": 1},
     "newswcl50-event_7": {"facts_loose": 0.64, "max_false_alarms": 1},
 }

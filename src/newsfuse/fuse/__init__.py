@@ -62,7 +62,8 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         fact.score = _score(fact, float(mean @ centroid / (np.linalg.norm(mean) * np.linalg.norm(centroid) + 1e-9)))
         facts.append(fact)
         members_of[fid] = sts
-    discrepancies = _disagreements(slots, statements, vectors, specific, members_of)
+    persons = {e.id: e.name for e in entities if e.type == "PERSON"}
+    discrepancies = _disagreements(slots, statements, vectors, specific, members_of, persons)
     disputed = {fid for d in discrepancies for fid in d.facts}
     for fact in facts:
         if fact.id in disputed:
@@ -92,6 +93,7 @@ def _disagreements(
     vectors: np.ndarray,
     specific: np.ndarray,
     members_of: dict[str, list[Statement]],
+    persons: dict[str, str],
 ) -> list[Discrepancy]:
     """Disagreements within and across the meaning-only groups, each then pointed at the facts holding its evidence
     (the same sentence, or a clause of it)."""
@@ -105,7 +107,11 @@ def _disagreements(
 
     found: list[Discrepancy] = []
     for gid, sts in slot_members.items():
-        found += disagree.within(gid, sts, related)
+        found += disagree.within(gid, sts, related, persons, vectors)
+    for fid, sts in members_of.items():  # who did it is a matter of specific words: the facts group by them
+        namesake = disagree.namesake_disagreement(sts, [fid], persons, vectors)
+        if namesake is not None:
+            found.append(namesake)
     found = disagree.dedupe(
         found + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]))
     )

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Span
+from ..read.entities import fold
 from ..read.numbers import intervals_overlap
 from .statements import Statement, amount_of, main_quantity
 
@@ -237,7 +238,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def surname(name: str) -> str:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name.lower()) if w not in _SUFFIXES]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", fold(name)) if w not in _SUFFIXES]
     return words[-1] if words else ""
 
 
@@ -251,11 +252,12 @@ def namesakes_known(a: Statement, b: Statement) -> bool:
 
 def day_dates(st: Statement) -> set[str]:
     """The dates a statement gives that can contradict another source's: day-precise ones, and the year a state began
-    ("since 2002"); not the period of a count ("in the last week"), nor years of other events in the sentence."""
+    ("since 2002"); not the period of a count ("in the last week"), nor years of other events in the sentence, nor the
+    day of a subordinate clause ("told the Post after the summary was released Sunday")."""
     periods = {q.attrs.get("period") for q in st.quantities}
     out = set()
     for t in st.times:
-        if not t.attrs.get("value") or t.attrs.get("expr") in periods:
+        if not t.attrs.get("value") or t.attrs.get("expr") in periods or t.attrs.get("subordinate"):
             continue
         prec = t.attrs.get("precision")
         if prec == "day":

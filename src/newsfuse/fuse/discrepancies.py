@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from ..model import Discrepancy, Evidence, Variant
+from ..read.entities import fold, same_given_name
 from ..read.numbers import Amount
-from .compare import counted_key, counted_match, day_dates, period_class, quantity_state, same_slot, speakers_conflict
+from .compare import counted_key, counted_match, day_dates, period_class, quantity_state, same_slot, speakers_conflict, surname
 from .statements import Statement, amount_of, main_quantity
 
 PARENT_KINDS = {"attribution", "date"}  # show the whole statement: the speaker or the date may lie outside a clause
@@ -86,7 +87,10 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         assert q is not None
         amount[s.idx] = amount_of(q)
     clash = [
-        (a, b) for i, a in enumerate(with_q) for b in with_q[i + 1 :] if a.source != b.source and not amount[a.idx].overlaps(amount[b.idx])
+        (a, b)
+        for i, a in enumerate(with_q)
+        for b in with_q[i + 1 :]
+        if a.source != b.source and not amount[a.idx].overlaps(amount[b.idx]) and not (_also_gives(a, b) or _also_gives(b, a))
     ]
     if clash:
         groups = compatible_groups(with_q, lambda s: amount[s.idx])
@@ -116,6 +120,17 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             )
             break
     return out
+
+
+def _also_gives(a: Statement, b: Statement) -> bool:
+    """``b`` also states ``a``'s number, for something else in its sentence: "six arrests Wednesday, compared to 47
+    the previous night" agrees with "47 arrests overnight"."""
+    value, qa = _value(a), main_quantity(a)
+    assert qa is not None
+    return any(
+        q is not main_quantity(b) and q.attrs.get("value") == value and (not q.attrs.get("counted") or counted_match(q, qa))
+        for q in b.quantities
+    )
 
 
 DATE_RELATED = 0.95  # the specific similarity two differently dated statements need to be one statement dated twice
@@ -182,15 +197,67 @@ def attribution_disagreement(sts: Sequence[Statement], facts: list[str]) -> Disc
     return Discrepancy(_id(*facts, "attribution"), "attribution", "disputed: attribution", variants(groups, "attribution"), list(facts))
 
 
-def within(fact_id: str, sts: Sequence[Statement], related: Callable[[Statement, Statement], bool] | None = None) -> list[Discrepancy]:
-    """Disagreements among the statements of one fact (``related``: see :func:`date_disagreement`)."""
+NAMESAKE_SIM = 0.6  # the embedding similarity two statements need to be one report of who did something
+
+
+def namesake_disagreement(sts: Sequence[Statement], facts: list[str], persons: dict[str, str], vectors: np.ndarray) -> Discrepancy | None:
+    """One report, two namesakes: the same thing done by "Loretta Sanchez" in one source and by "Linda T. Sánchez" in
+    another, where neither source names the other person (so neither outlet tells the two apart: one of them has the
+    wrong person)."""
+    named: dict[str, dict[str, set[str]]] = {}  # source -> surname -> person entities the statement names
+    for s in sts:
+        for e in s.entities & persons.keys():
+            words = persons[e].split()
+            if len(words) >= 2:
+                named.setdefault(s.source, {}).setdefault(surname(persons[e]), set()).add(e)
+    mentioned: dict[str, set[str]] = {}
+    for s in sts:
+        if s.source not in mentioned:
+            mentioned[s.source] = {str(m.attrs.get("entity")) for m in s.article.group("mentions")}
+    for a in sts:
+        for b in sts:
+            if a.source >= b.source or float(vectors[a.idx] @ vectors[b.idx]) < NAMESAKE_SIM:
+                continue
+            for name in named.get(a.source, {}).keys() & named.get(b.source, {}).keys():
+                ea = {e for e in named[a.source][name] if e in a.entities}
+                eb = {e for e in named[b.source][name] if e in b.entities}
+                if len(ea) != 1 or len(eb) != 1 or ea == eb or not _other_given_names(persons[next(iter(ea))], persons[next(iter(eb))]):
+                    continue
+                if ea & mentioned[b.source] or eb & mentioned[a.source]:
+                    continue  # an outlet that names both people tells them apart
+                groups = {persons[next(iter(ea))]: [a], persons[next(iter(eb))]: [b]}
+                return Discrepancy(
+                    _id(*facts, "namesake"), "attribution", "disputed: attribution", variants(groups, "attribution"), list(facts)
+                )
+    return None
+
+
+def _other_given_names(a: str, b: str) -> bool:
+    """Two full names with one surname that cannot be one person written twice: neither holds the other's words
+    ("Todd Jones" in "Byron Todd Jones", "John Roberts" in "John G. Roberts Jr.") and the first names differ."""
+    wa, wb = {fold(w) for w in a.split()}, {fold(w) for w in b.split()}
+    if wa <= wb or wb <= wa:
+        return False
+    return not same_given_name(a.split()[0], b.split()[0])
+
+
+def within(
+    fact_id: str,
+    sts: Sequence[Statement],
+    related: Callable[[Statement, Statement], bool] | None = None,
+    persons: dict[str, str] | None = None,
+    vectors: np.ndarray | None = None,
+) -> list[Discrepancy]:
+    """Disagreements among the statements of one fact (``related``: see :func:`date_disagreement`; ``persons``, the
+    names of person entities, and ``vectors``, the statements' embeddings: see :func:`namesake_disagreement`)."""
     if len({s.source for s in sts}) < 2:
         return []
     out: list[Discrepancy] = []
     with_q = [s for s in sts if main_quantity(s) is not None]
     if len(with_q) >= 2 and all(slot_key(with_q[0]) == slot_key(s) or same_slot(with_q[0], s) for s in with_q[1:]):
         out += count_disagreements(sts, [fact_id])
-    for d in (date_disagreement(sts, [fact_id], related), attribution_disagreement(sts, [fact_id])):
+    namesake = namesake_disagreement(sts, [fact_id], persons, vectors) if persons and vectors is not None else None
+    for d in (date_disagreement(sts, [fact_id], related), attribution_disagreement(sts, [fact_id]), namesake):
         if d is not None:
             out.append(d)
     return out

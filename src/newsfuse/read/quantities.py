@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 1
+    version = 2
     requires = ("sentences",)
     assigns = ("quantities",)
 

@@ -268,9 +268,28 @@ def _future(doc: Any, start: int, end: int) -> bool:
     return False
 
 
+_SUBORDINATORS = {"after", "before", "when", "while", "since", "until", "as", "once", "because"}
+
+
+def _subordinate(doc: Any, start: int, end: int) -> bool:
+    """The date hangs on a clause that dates something else than the sentence's claim: "Schiff told the Post after
+    the summary was released Sunday", "the letter, which was sent on Monday, ..."."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root.head
+    while tok.pos_ not in {"VERB", "AUX"}:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    if tok.dep_ in {"relcl", "acl"}:
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in tok.children)
+
+
 class Times:
     name = "times"
-    version = 1
+    version = 2
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -308,6 +327,8 @@ class Times:
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
             if (s, e) in names:
                 attrs["name"] = True  # "the Sept. 11 attacks": a date that names an event, not a time of this story
+            if _subordinate(doc, s, e):
+                attrs["subordinate"] = True
             if w is None:
                 attrs.update({"value": None, "precision": None})
             else:
