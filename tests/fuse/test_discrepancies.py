@@ -173,3 +173,19 @@ def test_a_sentence_that_also_gives_the_other_number_agrees() -> None:
     at = b.text.index("47")
     b.quantities.append(Span(at, at + 2, "CARDINAL", "test@1", {"value": 47.0, "low": 47.0, "high": 47.0, "counted": None}))
     assert count_disagreements([a, b], ["f"]) == []
+
+
+def test_a_claim_stated_as_fact_and_as_an_allegation() -> None:
+    from newsfuse.fuse.discrepancies import stance_disagreement
+
+    fact = statement("The aide forwarded State Department emails to a personal account.", "a")
+    alleged = statement("The aide reportedly forwarded State Department emails to a personal account.", "b")
+    alleged.stance = "alleged"
+    d = stance_disagreement([fact, alleged], ["f"])
+    assert d is not None and d.kind == "wording" and {v.value for v in d.variants} == {"stated as fact", "as an allegation"}
+    assert stance_disagreement([fact, alleged], ["f"], related=lambda a, b: False) is None  # not one claim
+    credited = statement("The aide forwarded emails to a personal account, the inspector said.", "c", speaker="inspector", entity="e-i")
+    assert stance_disagreement([credited, alleged], ["f"]) is None  # a credited claim is not the outlet's own statement
+    both = statement("The aide forwarded emails, and reportedly deleted them.", "b")
+    both.stance = "alleged"
+    assert stance_disagreement([statement("The aide forwarded emails.", "b"), both], ["f"]) is None  # one outlet only

@@ -109,9 +109,9 @@ def _disagreements(
     for gid, sts in slot_members.items():
         found += disagree.within(gid, sts, related, persons, vectors)
     for fid, sts in members_of.items():  # who did it is a matter of specific words: the facts group by them
-        namesake = disagree.namesake_disagreement(sts, [fid], persons, vectors)
-        if namesake is not None:
-            found.append(namesake)
+        for d in (disagree.namesake_disagreement(sts, [fid], persons, vectors), disagree.stance_disagreement(sts, [fid], related)):
+            if d is not None:
+                found.append(d)
     found = disagree.dedupe(
         found + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]))
     )

@@ -10,6 +10,7 @@ speakers nor the dates of the two statements conflict. Numbers about different t
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -230,6 +231,38 @@ def namesake_disagreement(sts: Sequence[Statement], facts: list[str], persons: d
                     _id(*facts, "namesake"), "attribution", "disputed: attribution", variants(groups, "attribution"), list(facts)
                 )
     return None
+
+
+STANCE_LABELS = {None: "stated as fact", "alleged": "as an allegation", "tentative": "as tentative"}
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
+def stance_disagreement(
+    sts: Sequence[Statement], facts: list[str], related: Callable[[Statement, Statement], bool] | None = None
+) -> Discrepancy | None:
+    """One claim stated as fact by one outlet and held at a distance by another ("allegedly", "accused of"; "in
+    principle", "for now"), both in their own voice: a claim credited to a speaker, or quoted, is not the outlet's
+    statement. ``related`` (when given) must hold for an asserting and a distancing statement: one claim."""
+    voice = [s for s in sts if not s.speaker and not s.direct and not _QUOTE_MARK.search(s.text)]
+    own = [s for s in voice if s.stance is None]
+    marked = [s for s in voice if s.stance is not None]
+    if not any(related is None or related(a, b) for a in own for b in marked if a.source != b.source):
+        return None
+    asserting = {s.source for s in own} - {s.source for s in marked}
+    distancing = {s.source for s in marked} - {s.source for s in own}
+    if not asserting or not distancing:
+        return None
+    groups: dict[str, list[Statement]] = defaultdict(list)
+    for s in own:
+        if s.source in asserting:
+            groups[STANCE_LABELS[None]].append(s)
+    for s in marked:
+        if s.source in distancing:
+            groups[STANCE_LABELS[s.stance]].append(s)
+    label = " vs ".join(groups)
+    return Discrepancy(_id(*facts, "stance"), "wording", f"disputed: {label}", variants(groups, "wording"), list(facts))
 
 
 def _other_given_names(a: str, b: str) -> bool:

@@ -4,17 +4,62 @@ A ``statement`` is a sentence, split where it carries several claims: at semicol
 clauses that each have their own subject ("X said Friday, and one soldier has died"). A ``clause`` is a smaller unit
 inside a statement that carries a claim of its own: a participle adjunct (", killing four workers"), a coordinated
 verb phrase ("and leaving seven others hurt"), a non-restrictive relative clause (", which left four dead"). Clauses
-overlap their statement, so one sentence can be evidence for several facts."""
+overlap their statement, so one sentence can be evidence for several facts.
+
+Each unit also records its *stance* when the outlet's own words hold the claim at a distance: ``alleged`` ("allegedly",
+"accused of", "reportedly") or ``tentative`` ("in principle", "preliminary", "for now"), with the marker's offsets.
+Words inside quotation marks are the speaker's, not the outlet's, and never set a stance."""
 
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 from ..model import Article, Span
 from .base import Context
 
 MIN_WORDS = 5
+
+STANCE_MARKERS = {
+    "alleged": (
+        r"allegedly|reportedly|purportedly|supposedly|(?:is|are|was|were|been|being|stands?|stood) accused of|"
+        r"(?:is|are|was|were|been|being) suspected of|(?:is|are|was|were) said to have|(?:is|are|was|were) believed to have"
+    ),
+    "tentative": r"in principle|tentatively|(?:at least )?for now|provisionally",
+}
+_STANCE = re.compile("|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in STANCE_MARKERS.items()), re.I)
+_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+_SIDE = {"relcl", "acl", "advcl", "pcomp", "pobj", "amod", "appos", "csubj"}
+
+
+def stance_marker(text: str) -> tuple[str, int, int] | None:
+    """The first words that hold the claim at a distance, outside quotation marks: (stance, start, end) in ``text``."""
+    return next(iter(stance_markers(text)), None)
+
+
+def stance_markers(text: str) -> list[tuple[str, int, int]]:
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    return [(str(m.lastgroup), m.start(), m.end()) for m in _STANCE.finditer(text) if not any(a <= m.start() < b for a, b in quoted)]
+
+
+def _stance(doc: Any, text: str, a: int, b: int) -> tuple[str, int, int] | None:
+    """The stance of the unit ``text[a:b]``: a marker on its main claim, not inside a side clause or a phrase
+    ("sue Saudi Arabia for its alleged role" holds the role, not the suit, at a distance)."""
+    for stance, m0, m1 in stance_markers(text[a:b]):
+        span = doc.char_span(a + m0, a + m1, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span[0]
+        main = True
+        while tok.head.i != tok.i and a <= tok.head.idx < b:
+            if tok.dep_ in _SIDE:
+                main = False
+                break
+            tok = tok.head
+        if main:
+            return stance, a + m0, a + m1
+    return None
 
 
 def clause_cuts(sent: Any) -> list[int]:
@@ -76,7 +121,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 1
+    version = 2
     requires = ("sentences",)
     assigns = ("statements",)
 
@@ -112,12 +157,20 @@ class Statements:
                 else:
                     merged.append((a, b))
             for a, b in merged:
-                out.append(Span(a, b, "headline" if s.label == "headline" else "statement", tag, {"sentence": (s.start, s.end)}))
+                attrs: dict[str, Any] = {"sentence": (s.start, s.end)}
+                stance = _stance(doc, article.text, a, b)
+                if stance is not None:
+                    attrs.update(stance=stance[0], marker=(stance[1], stance[2]))
+                out.append(Span(a, b, "headline" if s.label == "headline" else "statement", tag, attrs))
                 if s.label == "headline" or k >= len(spacy_sents):
                     continue
                 ss = spacy_sents[k]
                 for lo, hi, dep in clause_units(ss):
                     ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
                     if a <= ca and cb <= b and (ca, cb) != (a, b) and len(article.text[ca:cb].split()) < len(article.text[a:b].split()) - 2:
-                        out.append(Span(ca, cb, "clause", tag, {"sentence": (s.start, s.end), "statement": (a, b), "dep": dep}))
+                        cattrs: dict[str, Any] = {"sentence": (s.start, s.end), "statement": (a, b), "dep": dep}
+                        stance = _stance(doc, article.text, ca, cb)
+                        if stance is not None:
+                            cattrs.update(stance=stance[0], marker=(stance[1], stance[2]))
+                        out.append(Span(ca, cb, "clause", tag, cattrs))
         return {"statements": out}
