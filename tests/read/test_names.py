@@ -26,3 +26,16 @@ def test_one_person_under_a_familiar_name() -> None:
 
 def test_namesakes_stay_apart() -> None:
     assert not _compatible_names(("Loretta", "Sanchez"), ("Linda", "T.", "Sanchez"))
+
+
+def test_transliterations_of_one_name() -> None:
+    from newsfuse.read.entities import same_name_word
+
+    assert same_name_word("Mykhailo", "Mykhaylo") and same_name_word("Mykhailo", "Mikhail")
+    assert same_name_word("Zelensky", "Zelenskyy") and same_name_word("Zelenskiy", "Zelensky")
+    assert not same_name_word("Mykhailo", "Mykola")
+
+
+def test_a_double_barrelled_surname_alone() -> None:
+    assert _compatible_names(("Vasquez-Moor",), ("Helena", "Vasquez-Moor"))
+    assert not _compatible_names(("Vasquez-Moor",), ("Helena", "Moor"))

@@ -20,3 +20,20 @@ def test_a_stance_on_the_main_claim_only() -> None:
     a = read_articles([make_article(text, "q")]).articles[0]
     got = {a.span_text(s).split()[1]: s.attrs.get("stance") for s in a.group("statements") if s.label == "statement"}
     assert got == {"aide": "alleged", "bill": None, "allegedly": None, "countries": "tentative"}
+
+
+def test_a_name_after_a_role_is_a_person_and_one_across_reports() -> None:
+    from newsfuse.api import read_articles as read_all
+
+    a = make_article(
+        "Chief prosecutor Helena Vasquez-Moor told reporters her office would examine the logs. "
+        "Vasquez-Moor said no one had been arrested.",
+        "a",
+    )
+    b = make_article("The union's estimate, put forward by Mykhaylo Zaremba, is that the berth stays shut for weeks.", "b")
+    c = make_article("Union leader Mykhailo Zaremba said the cranes were old. Mr. Zaremba wants an inquiry.", "c")
+    r = read_all([a, b, c])
+    people = {e.name: e for e in r.entities if e.type == "PERSON"}
+    assert "Helena Vasquez-Moor" in people and "Vasquez-Moor" in people["Helena Vasquez-Moor"].aliases
+    zaremba = [e for e in people.values() if "Zaremba" in e.name]
+    assert len(zaremba) == 1 and set(zaremba[0].sources) == {"b", "c"}

@@ -287,6 +287,7 @@ def translit_key(word: str) -> str:
     w = fold(word)
     w = re.sub(r"(?:iy|yy|ii|ij|yi|y|i)$", "y", w)
     w = w.replace("ks", "x").replace("kh", "h").replace("ph", "f").replace("w", "v")
+    w = w[:1] + w[1:].replace("y", "i")  # Mykhailo / Mykhaylo / Mikhail
     return re.sub(r"(.)\1+", r"\1", w)
 
 
@@ -368,6 +369,15 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
             )
         if label == "PRODUCT" and prev is not None and prev.lower_ in PLACE_PREPS:
             return "GPE"
+    if (
+        label in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"}
+        and 2 <= len(words := [t for t in toks if t.text != "-"]) <= 3
+        and prev is not None
+        and prev.lower_ in ROLE_NOUNS
+        and prev.text.islower()
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
+    ):
+        return "PERSON"  # "chief prosecutor Helena Vasquez-Moor": a role written before a name names a person
     if label == "GPE" and len(toks) == 1 and nxt is not None and nxt.lower_ in {"said", "says", "told", "added", "stated"}:
         return "PERSON" if toks[0].pos_ == "PROPN" and prev is not None and prev.lower_ not in {"the"} else label
     return label
@@ -455,6 +465,9 @@ def abbreviates(short: str, full: str, surname_only: bool = False) -> bool:
     toks = cmp_tokens(full)
     if len(toks) < 2:
         return False
+    if "-" in short:  # a double-barrelled surname: "Vasquez-Moor" abbreviates "Helena Vasquez-Moor"
+        words = name_tokens(full)
+        return len(words) >= 2 and fold(words[-1]) == fold(short)
     return same_name_word(toks[-1], short) or (not surname_only and same_name_word(toks[0], short))
 
 
@@ -510,6 +523,10 @@ def _compatible_persons(a: list[str], b: list[str]) -> bool:
 def _compatible_names(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
     a = [w for t in ta for w in t.replace("-", " ").split()]
     b = [w for t in tb for w in t.replace("-", " ").split()]
+    if len(ta) == 1 and len(tb) > 1 and "-" in ta[0]:
+        return abbreviates(ta[0], " ".join(tb))
+    if len(tb) == 1 and len(ta) > 1 and "-" in tb[0]:
+        return abbreviates(tb[0], " ".join(ta))
     if len(a) == 1 or len(b) == 1:
         short, full = (a, b) if len(a) == 1 else (b, a)
         if len(full) == 1:
@@ -521,6 +538,11 @@ def _compatible_names(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
         initial = fold(a[0])[:1] == fold(b[0])[:1] and (len(fold(a[0])) <= 2 or len(fold(b[0])) <= 2)  # "J. Kirby"
         return same_given_name(a[0], b[0]) or initial
     return True
+
+
+def _name_like(toks: Sequence[str]) -> bool:
+    """Two or three capitalised words, none an acronym: how a person's full name is written."""
+    return 2 <= len(toks) <= 3 and all(t[:1].isupper() and not t.isupper() and t.replace("-", "").replace(".", "").isalpha() for t in toks)
 
 
 def link_entities(articles: Iterable[Article]) -> list[Entity]:
@@ -624,7 +646,9 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
                     d = person_cluster(bare, roles)
                     if d is not None:
                         c = d
-                if c is not None and (label == "PERSON" or len(toks) == 1):
+                if c is not None and (label == "PERSON" or len(toks) == 1 or _name_like(toks)):
+                    # a full name the run gives a person elsewhere is that person, whatever the model tagged here
+                    # ("put forward by Mykhaylo Zaremba" tagged ORG, "Mykhailo Zaremba" a person in the other reports)
                     key, label = f"PERSON#{c}", "PERSON"
             if key is None:
                 if label == "PERSON":
