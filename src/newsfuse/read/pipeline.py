@@ -8,6 +8,7 @@ After the batch, mentions are linked across articles into entities and each quot
 from __future__ import annotations
 
 import statistics
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -16,7 +17,7 @@ from ..errors import PipelineError
 from ..model import Article, Entity, Rejected
 from ..settings import Settings
 from .base import Context, Stage, tag
-from .entities import Mentions, describe_key, description_map, link_entities
+from .entities import Mentions, describe_key, description_map, fold, link_entities
 from .nlp import load_spacy
 from .quantities import Quantities
 from .quotes import Quotes
@@ -102,6 +103,11 @@ def reference_dates(articles: Sequence[Article]) -> dict[str, tuple[date | None,
 def attach_speakers(articles: Sequence[Article]) -> None:
     """Map each quote's article-local speaker name to the run's entity (via the linked mentions)."""
     described = description_map(articles)
+    written: dict[str, set[tuple[str, str]]] = defaultdict(set)  # a name as written anywhere in the run -> entities
+    for a in articles:
+        for m in a.group("mentions"):
+            if "entity" in m.attrs:
+                written[fold(str(m.attrs.get("text", "")))].add((m.attrs["entity"], m.attrs["name"]))
     for a in articles:
         by_local: dict[str, tuple[str, str]] = {}
         for m in a.group("mentions"):
@@ -119,6 +125,10 @@ def attach_speakers(articles: Sequence[Article]) -> None:
                 ent, name = m.attrs.get("entity"), m.attrs.get("name")
             elif local and local in by_local:
                 ent, name = by_local[local]
+            elif q.attrs.get("speaker_kind") == "name" and len(written.get(fold(str(local or "")), ())) == 1:
+                # a name the model did not tag here ("Kestrel Point Terminals, known locally as KPT, said") but the
+                # run writes the same way elsewhere, always for one entity
+                ent, name = next(iter(written[fold(str(local))]))
             elif q.attrs.get("speaker_kind") == "description" and q.attrs.get("speaker_text"):
                 # "South Korea's spy agency said": the entity a text of the run equated with that description
                 ent, name = described.get(describe_key(str(q.attrs["speaker_text"])), (None, None))

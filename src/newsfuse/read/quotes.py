@@ -871,7 +871,14 @@ def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, in
             for c in verb.children
             if c.i > verb.i and inside(c) and (c.dep_ in {"dobj", "xcomp"} or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS))
         ]
-        if not any(c.dep_ == "prep" or (c.dep_ == "xcomp" and _infinitive(c)) for c in comp):
+        # "accused Kestrel Point Terminals of putting ...": the parser may hang the preposition on the object
+        on_object = any(
+            g.dep_ == "prep" and g.lower_ in _CONTENT_PREPS and any(x.dep_ == "pcomp" for x in g.children)
+            for c in comp
+            if c.dep_ == "dobj"
+            for g in c.children
+        )
+        if not (on_object or any(c.dep_ == "prep" or (c.dep_ == "xcomp" and _infinitive(c)) for c in comp)):
             return None
         comp = [c for c in comp if c.dep_ != "xcomp" or _infinitive(c)]
     if not comp:
