@@ -7,6 +7,7 @@ text in the brief is an :class:`~newsfuse.model.Evidence` span copied from a sou
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -156,16 +157,18 @@ def _embed(statements: Sequence[Statement]) -> np.ndarray:
 
 def _representatives(sts: Sequence[Statement], vecs: np.ndarray) -> list[Statement]:
     """The members best suited to stand for the fact, best first: whole statements of readable length before clauses,
-    full sentences before headlines, then the closest to the fact's centroid."""
+    full sentences before headlines, sentences that name who they are about before those that start with a pronoun
+    ("He revealed that ..."), then the closest to the fact's centroid."""
     if len(sts) == 1:
         return list(sts)
     c = vecs.mean(axis=0)
     sims = vecs @ c
 
-    def key(k: int) -> tuple[int, int, float]:
+    def key(k: int) -> tuple[int, int, int, float]:
         s = sts[k]
         sentence = s.text.rstrip("\"”’' ")[-1:] in {".", "!", "?"}  # not a headline or a fragment
-        return (int(s.kind == "statement" and 6 <= len(s.text.split()) <= 45), int(sentence), float(sims[k]))
+        readable = s.kind == "statement" and 6 <= len(s.text.split()) <= 45
+        return (int(readable), int(sentence), int(not _PRONOUN_LED.match(s.text)), float(sims[k]))
 
     return [sts[k] for k in sorted(range(len(sts)), key=key, reverse=True)]
 
@@ -190,11 +193,16 @@ def _score(f: Fact, centrality: float) -> float:
     return 2.0 * f.independent_sources + 0.5 * len(f.sources) + (0.75 if f.speakers else 0.0) + 2.0 * centrality - fragment
 
 
+_PRONOUN_LED = re.compile(r"^[\"“‘'\s]*(?:he|she|they|it|we|i|his|her|their|its|this|these|those)\b", re.I)
+
+
 def _title(articles: Sequence[Article], facts: Sequence[Fact]) -> str:
+    """The story's most common article title; without titles, the best-ranked fact that names who it is about."""
     titles = [a.meta.title for a in articles if a.meta.title]
     if titles:
         return Counter(titles).most_common(1)[0][0]
-    return facts[0].text if facts else "(empty story)"
+    named = [f for f in facts if not _PRONOUN_LED.match(f.text)]
+    return (named or list(facts))[0].text if facts else "(empty story)"
 
 
 # ---------------------------------------------------------------- timeline and quotes

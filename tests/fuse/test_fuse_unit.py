@@ -1,0 +1,27 @@
+"""Small pieces of the brief assembly: which text stands for a fact, and the story's title."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsfuse.fuse import _representatives, _title
+from newsfuse.model import Fact
+from tests.conftest import make_article
+from tests.fuse.helpers import statement
+
+
+def test_a_sentence_that_names_who_it_is_about_stands_for_the_fact() -> None:
+    he = statement("He said the two leaders would meet at the border village next week.", "a")
+    named = statement("Kim Jong Un and Moon Jae-in will meet at the border village next week.", "b")
+    vecs = np.array([[1.0, 0.0], [0.9, 0.1]])  # the pronoun-led one is even closer to the centroid
+    assert _representatives([he, named], vecs)[0] is named
+
+
+def test_the_title_without_article_titles_is_a_fact_that_names_its_subject() -> None:
+    facts = [
+        Fact("f1", "He revealed that the talks had failed.", [], ["a"], 1, "single_source"),
+        Fact("f2", "The talks in Geneva failed on Friday.", [], ["a"], 1, "single_source"),
+    ]
+    assert _title([make_article("x", "a")], facts) == "The talks in Geneva failed on Friday."
+    titled = make_article("x", "b", title="Talks fail")
+    assert _title([titled], facts) == "Talks fail"
