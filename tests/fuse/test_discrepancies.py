@@ -180,7 +180,7 @@ def test_a_claim_stated_as_fact_and_as_an_allegation() -> None:
 
     fact = statement("The aide forwarded State Department emails to a personal account.", "a")
     alleged = statement("The aide reportedly forwarded State Department emails to a personal account.", "b")
-    alleged.stance = "alleged"
+    alleged.stance, alleged.stance_of = "alleged", "forward"
     d = stance_disagreement([fact, alleged], ["f"])
     assert d is not None and d.kind == "wording" and {v.value for v in d.variants} == {"stated as fact", "as an allegation"}
     assert stance_disagreement([fact, alleged], ["f"], related=lambda a, b: False) is None  # not one claim
@@ -189,3 +189,12 @@ def test_a_claim_stated_as_fact_and_as_an_allegation() -> None:
     both = statement("The aide forwarded emails, and reportedly deleted them.", "b")
     both.stance = "alleged"
     assert stance_disagreement([statement("The aide forwarded emails.", "b"), both], ["f"]) is None  # one outlet only
+
+
+def test_a_stance_on_another_predicate_is_no_disagreement() -> None:
+    from newsfuse.fuse.discrepancies import stance_disagreement
+
+    fact = statement("The deputy attorney general announced the charges on Friday.", "a")
+    furious = statement("Officials were reportedly furious that the charges were announced by the deputy attorney general.", "b")
+    furious.stance, furious.stance_of = "alleged", "furious"
+    assert stance_disagreement([fact, furious], ["f"]) is None

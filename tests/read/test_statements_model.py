@@ -18,8 +18,12 @@ def test_a_stance_on_the_main_claim_only() -> None:
         "The countries reached agreements in principle to avoid the tariffs."
     )
     a = read_articles([make_article(text, "q")]).articles[0]
-    got = {a.span_text(s).split()[1]: s.attrs.get("stance") for s in a.group("statements") if s.label == "statement"}
-    assert got == {"aide": "alleged", "bill": None, "allegedly": None, "countries": "tentative"}
+    got = {
+        a.span_text(s).split()[1]: (s.attrs.get("stance"), s.attrs.get("stance_of"))
+        for s in a.group("statements")
+        if s.label == "statement"
+    }
+    assert got == {"aide": ("alleged", "forward"), "bill": (None, None), "allegedly": (None, None), "countries": ("tentative", "reach")}
 
 
 def test_a_name_after_a_role_is_a_person_and_one_across_reports() -> None:

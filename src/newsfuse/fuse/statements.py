@@ -36,6 +36,7 @@ class Statement:
     core: str = ""  # the statement without side clauses of its own: what its main claim is, for embedding
     main: Span | None = None  # the count the statement is about: the first quantity that counts something
     stance: str | None = None  # "alleged" or "tentative" when the outlet holds the claim at a distance (read.statements)
+    stance_of: str = ""  # the lemma of the predicate the stance is on ("forward" in "reportedly forwarded")
 
     @property
     def source(self) -> str:
@@ -66,7 +67,9 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             text = a.text[s.start : s.end]
             if len(text.split()) < 4:
                 continue
-            st = Statement(len(out), a, s.start, s.end, text, kind=s.label, stance=s.attrs.get("stance"))
+            st = Statement(
+                len(out), a, s.start, s.end, text, kind=s.label, stance=s.attrs.get("stance"), stance_of=str(s.attrs.get("stance_of", ""))
+            )
             if s.label == "clause":
                 st.parent = tuple(s.attrs["statement"])  # type: ignore[assignment]
             best: tuple[int, int] = (0, 0)

@@ -43,22 +43,28 @@ def stance_markers(text: str) -> list[tuple[str, int, int]]:
     return [(str(m.lastgroup), m.start(), m.end()) for m in _STANCE.finditer(text) if not any(a <= m.start() < b for a, b in quoted)]
 
 
-def _stance(doc: Any, text: str, a: int, b: int) -> tuple[str, int, int] | None:
+def _stance(doc: Any, text: str, a: int, b: int) -> tuple[str, int, int, str] | None:
     """The stance of the unit ``text[a:b]``: a marker on its main claim, not inside a side clause or a phrase
-    ("sue Saudi Arabia for its alleged role" holds the role, not the suit, at a distance)."""
+    ("sue Saudi Arabia for its alleged role" holds the role, not the suit, at a distance), with the lemma of the
+    predicate it holds at a distance ("reportedly forwarded" -> forward; "were reportedly furious" -> furious)."""
     for stance, m0, m1 in stance_markers(text[a:b]):
         span = doc.char_span(a + m0, a + m1, alignment_mode="expand")
         if span is None:
             continue
         tok = span[0]
         main = True
+        predicate = None
         while tok.head.i != tok.i and a <= tok.head.idx < b:
             if tok.dep_ in _SIDE:
                 main = False
                 break
             tok = tok.head
+            if predicate is None and tok.pos_ in {"VERB", "AUX"}:
+                predicate = tok
         if main:
-            return stance, a + m0, a + m1
+            if predicate is not None and predicate.lemma_ == "be":
+                predicate = next((c for c in predicate.children if c.dep_ in {"acomp", "attr"}), predicate)
+            return stance, a + m0, a + m1, (predicate.lemma_.lower() if predicate is not None else "")
     return None
 
 
@@ -160,7 +166,7 @@ class Statements:
                 attrs: dict[str, Any] = {"sentence": (s.start, s.end)}
                 stance = _stance(doc, article.text, a, b)
                 if stance is not None:
-                    attrs.update(stance=stance[0], marker=(stance[1], stance[2]))
+                    attrs.update(stance=stance[0], marker=(stance[1], stance[2]), stance_of=stance[3])
                 out.append(Span(a, b, "headline" if s.label == "headline" else "statement", tag, attrs))
                 if s.label == "headline" or k >= len(spacy_sents):
                     continue
@@ -171,6 +177,6 @@ class Statements:
                         cattrs: dict[str, Any] = {"sentence": (s.start, s.end), "statement": (a, b), "dep": dep}
                         stance = _stance(doc, article.text, ca, cb)
                         if stance is not None:
-                            cattrs.update(stance=stance[0], marker=(stance[1], stance[2]))
+                            cattrs.update(stance=stance[0], marker=(stance[1], stance[2]), stance_of=stance[3])
                         out.append(Span(ca, cb, "clause", tag, cattrs))
         return {"statements": out}
