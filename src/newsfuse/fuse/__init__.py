@@ -96,8 +96,9 @@ def _disagreements(
     members_of: dict[str, list[Statement]],
     persons: dict[str, str],
 ) -> list[Discrepancy]:
-    """Disagreements within and across the meaning-only groups, each then pointed at the facts holding its evidence
-    (the same sentence, or a clause of it)."""
+    """Disagreements within and across the meaning-only groups (counts, dates, credited words) and within the facts
+    (who did it, and how firmly each outlet states it: matters of specific words, which the facts group by), each
+    then pointed at the facts holding its evidence (the same sentence, or a clause of it)."""
     slot_members: dict[str, list[Statement]] = {}
     for cl in _useful(slots, statements):
         sts = [statements[i] for i in cl]
@@ -108,8 +109,8 @@ def _disagreements(
 
     found: list[Discrepancy] = []
     for gid, sts in slot_members.items():
-        found += disagree.within(gid, sts, related, persons, vectors)
-    for fid, sts in members_of.items():  # who did it is a matter of specific words: the facts group by them
+        found += disagree.within(gid, sts, related)
+    for fid, sts in members_of.items():
         for d in (disagree.namesake_disagreement(sts, [fid], persons, vectors), disagree.stance_disagreement(sts, [fid], related)):
             if d is not None:
                 found.append(d)

@@ -204,32 +204,26 @@ NAMESAKE_SIM = 0.6  # the embedding similarity two statements need to be one rep
 def namesake_disagreement(sts: Sequence[Statement], facts: list[str], persons: dict[str, str], vectors: np.ndarray) -> Discrepancy | None:
     """One report, two namesakes: the same thing done by "Loretta Sanchez" in one source and by "Linda T. Sánchez" in
     another, where neither source names the other person (so neither outlet tells the two apart: one of them has the
-    wrong person)."""
-    named: dict[str, dict[str, set[str]]] = {}  # source -> surname -> person entities the statement names
-    for s in sts:
-        for e in s.entities & persons.keys():
-            words = persons[e].split()
-            if len(words) >= 2:
-                named.setdefault(s.source, {}).setdefault(surname(persons[e]), set()).add(e)
+    wrong person). ``persons``: the names of the run's person entities."""
+    full = {s.idx: [e for e in sorted(s.entities) if len(persons.get(e, "").split()) >= 2] for s in sts}
     mentioned: dict[str, set[str]] = {}
     for s in sts:
-        if s.source not in mentioned:
-            mentioned[s.source] = {str(m.attrs.get("entity")) for m in s.article.group("mentions")}
+        mentioned.setdefault(s.source, {str(m.attrs.get("entity")) for m in s.article.group("mentions")})
     for a in sts:
         for b in sts:
             if a.source >= b.source or float(vectors[a.idx] @ vectors[b.idx]) < NAMESAKE_SIM:
                 continue
-            for name in named.get(a.source, {}).keys() & named.get(b.source, {}).keys():
-                ea = {e for e in named[a.source][name] if e in a.entities}
-                eb = {e for e in named[b.source][name] if e in b.entities}
-                if len(ea) != 1 or len(eb) != 1 or ea == eb or not _other_given_names(persons[next(iter(ea))], persons[next(iter(eb))]):
-                    continue
-                if ea & mentioned[b.source] or eb & mentioned[a.source]:
-                    continue  # an outlet that names both people tells them apart
-                groups = {persons[next(iter(ea))]: [a], persons[next(iter(eb))]: [b]}
-                return Discrepancy(
-                    _id(*facts, "namesake"), "attribution", "disputed: attribution", variants(groups, "attribution"), list(facts)
-                )
+            for ea in full[a.idx]:
+                for eb in full[b.idx]:
+                    na, nb = persons[ea], persons[eb]
+                    if ea == eb or surname(na) != surname(nb) or not _other_given_names(na, nb):
+                        continue
+                    if ea in mentioned[b.source] or eb in mentioned[a.source]:
+                        continue  # an outlet that names both people tells them apart
+                    groups = {na: [a], nb: [b]}
+                    return Discrepancy(
+                        _id(*facts, "namesake"), "attribution", "disputed: attribution", variants(groups, "attribution"), list(facts)
+                    )
     return None
 
 
@@ -283,23 +277,15 @@ def _other_given_names(a: str, b: str) -> bool:
     return not same_given_name(a.split()[0], b.split()[0])
 
 
-def within(
-    fact_id: str,
-    sts: Sequence[Statement],
-    related: Callable[[Statement, Statement], bool] | None = None,
-    persons: dict[str, str] | None = None,
-    vectors: np.ndarray | None = None,
-) -> list[Discrepancy]:
-    """Disagreements among the statements of one fact (``related``: see :func:`date_disagreement`; ``persons``, the
-    names of person entities, and ``vectors``, the statements' embeddings: see :func:`namesake_disagreement`)."""
+def within(fact_id: str, sts: Sequence[Statement], related: Callable[[Statement, Statement], bool] | None = None) -> list[Discrepancy]:
+    """Disagreements among the statements of one fact (``related``: see :func:`date_disagreement`)."""
     if len({s.source for s in sts}) < 2:
         return []
     out: list[Discrepancy] = []
     with_q = [s for s in sts if main_quantity(s) is not None]
     if len(with_q) >= 2 and all(slot_key(with_q[0]) == slot_key(s) or same_slot(with_q[0], s) for s in with_q[1:]):
         out += count_disagreements(sts, [fact_id])
-    namesake = namesake_disagreement(sts, [fact_id], persons, vectors) if persons and vectors is not None else None
-    for d in (date_disagreement(sts, [fact_id], related), attribution_disagreement(sts, [fact_id]), namesake):
+    for d in (date_disagreement(sts, [fact_id], related), attribution_disagreement(sts, [fact_id])):
         if d is not None:
             out.append(d)
     return out
