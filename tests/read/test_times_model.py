@@ -33,3 +33,10 @@ def test_weekdays_follow_the_tense_of_their_verb(text: str, expected: dict[str, 
     got = _dates(text)
     for k, v in expected.items():
         assert got.get(k) == v, got
+
+
+def test_the_day_of_a_subordinate_clause_is_marked() -> None:
+    text = "Schiff told the Post after the summary was released Sunday. The House voted on Wednesday to override the veto."
+    a = read_articles([make_article(text, "t")]).articles[0]
+    got = {a.span_text(t): bool(t.attrs.get("subordinate")) for t in a.group("times")}
+    assert got == {"Sunday": True, "Wednesday": False}

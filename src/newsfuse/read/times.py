@@ -243,19 +243,27 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "’ll"}
 _PLANNED = {"expect", "schedule", "plan", "due", "set", "slate", "poise"}
 
 
+def _date_verb(doc: Any, start: int, end: int) -> Any:
+    """The verb the date at [start, end) modifies, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root.head
+    while tok.pos_ not in {"VERB", "AUX"}:
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok
+
+
 def _future(doc: Any, start: int, end: int) -> bool:
     """The date hangs on a verb of something still to come: "will vote on Thursday", "would meet on Friday"
     (reported plans), "is expected to begin ..., followed by the House on Thursday". From the verb the date modifies,
     up through infinitive and participle complements only: in "after voting to override Wednesday", the vote is past
     whatever the main clause says."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    tok = _date_verb(doc, start, end)
+    if tok is None:
         return False
-    tok = span.root.head
-    while tok.pos_ not in {"VERB", "AUX"}:
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or tok.lemma_.lower() in _PLANNED:
             return True
@@ -274,14 +282,9 @@ _SUBORDINATORS = {"after", "before", "when", "while", "since", "until", "as", "o
 def _subordinate(doc: Any, start: int, end: int) -> bool:
     """The date hangs on a clause that dates something else than the sentence's claim: "Schiff told the Post after
     the summary was released Sunday", "the letter, which was sent on Monday, ..."."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    tok = _date_verb(doc, start, end)
+    if tok is None:
         return False
-    tok = span.root.head
-    while tok.pos_ not in {"VERB", "AUX"}:
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
     if tok.dep_ in {"relcl", "acl"}:
         return True
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in tok.children)
