@@ -147,25 +147,21 @@ def test_words_a_quote_itself_credits_to_someone_else() -> None:
 
 
 def test_accused_of_with_the_preposition_on_the_object() -> None:
-    from newsfuse.api import read_articles as read_all
-    from tests.conftest import make_article as art
 
     text = (
         "Union leader Mykhaylo Zaremba spoke. Zaremba, who heads the Port Alder Dockworkers' Union, accused Kestrel "
         "Point Terminals of putting cargo volumes ahead of crane maintenance. The mayor praised the members of the team."
     )
-    a = read_all([art(text, "q")]).articles[0]
+    a = read_articles([make_article(text, "q")]).articles[0]
     got = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
     assert got == {"Kestrel Point Terminals of putting cargo volumes ahead of crane maintenance": "Mykhaylo Zaremba"}
 
 
 def test_a_speaker_the_model_missed_here_is_the_entity_the_run_writes_so() -> None:
-    from newsfuse.model import Span
     from newsfuse.read.pipeline import attach_speakers
-    from tests.conftest import make_article as art
 
-    a = art("Kestrel Point Terminals, known locally as KPT, said its cranes had been serviced.", "a")
-    b = art("Kestrel Point Terminals said it was cooperating.", "b")
+    a = make_article("Kestrel Point Terminals, known locally as KPT, said its cranes had been serviced.", "a")
+    b = make_article("Kestrel Point Terminals said it was cooperating.", "b")
     a.spans["mentions"] = []
     b.spans["mentions"] = [
         Span(0, 23, "ORG", "test@1", {"text": "Kestrel Point Terminals", "entity": "e-kpt", "name": "Kestrel Point Terminals"})

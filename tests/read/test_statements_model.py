@@ -27,7 +27,6 @@ def test_a_stance_on_the_main_claim_only() -> None:
 
 
 def test_a_name_after_a_role_is_a_person_and_one_across_reports() -> None:
-    from newsfuse.api import read_articles as read_all
 
     a = make_article(
         "Chief prosecutor Helena Vasquez-Moor told reporters her office would examine the logs. "
@@ -36,7 +35,7 @@ def test_a_name_after_a_role_is_a_person_and_one_across_reports() -> None:
     )
     b = make_article("The union's estimate, put forward by Mykhaylo Zaremba, is that the berth stays shut for weeks.", "b")
     c = make_article("Union leader Mykhailo Zaremba said the cranes were old. Mr. Zaremba wants an inquiry.", "c")
-    r = read_all([a, b, c])
+    r = read_articles([a, b, c])
     people = {e.name: e for e in r.entities if e.type == "PERSON"}
     assert "Helena Vasquez-Moor" in people and "Vasquez-Moor" in people["Helena Vasquez-Moor"].aliases
     zaremba = [e for e in people.values() if "Zaremba" in e.name]
