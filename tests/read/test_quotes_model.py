@@ -182,3 +182,18 @@ def test_a_speaker_the_model_missed_here_is_the_entity_the_run_writes_so() -> No
     ]
     attach_speakers([a, b])
     assert a.group("quotes")[0].attrs["entity"] == "e-kpt"
+
+
+def test_a_pronoun_is_not_tied_to_a_speaker_by_the_story_s_common_words() -> None:
+    text = (
+        "Northern troops fighting for the harbour army have suffered heavy losses, officials said.\n\n"
+        "The northern troops were sent to the harbour front in October.\n\n"
+        "Spokesman Tomas Brandt said harbour commanders treated the northern troops as expendable.\n\n"
+        "Many northern troops lack winter gear, according to the harbour ministry.\n\n"
+        "In his nightly address, Governor Piet Maren described the losses of the northern troops as grave. "
+        "He criticized harbour commanders for failing to protect the northern troops."
+    )
+    a = _read(text)
+    last = max(a.group("quotes"), key=lambda q: q.start)
+    assert a.span_text(last).startswith("harbour commanders for failing")
+    assert last.attrs["name"] == "Piet Maren"

@@ -445,7 +445,7 @@ class Quotes:
         for m in persons:
             key = "local:" + m.attrs.get("local", m.attrs["text"])
             c = cands.setdefault(key, Candidate(key))
-            tok = ix.token_at(m.start)
+            tok = ix.token_at(m.end - 1)  # the name's head: "Maren" in "Governor Piet Maren described"
             w = 2.0 if tok is not None and tok.dep_ in {"nsubj", "nsubjpass"} else 1.0
             if quoted_at[m.start]:
                 w = 0.3
@@ -461,6 +461,13 @@ class Quotes:
             if q.entity and q.entity in cands:
                 cands[q.entity].mentions.append((q.sent, 3.0))
                 cands[q.entity].quoted_words |= content_words(text[q.start : q.end])
+        # words that tie a pronoun's quote to what a candidate said: only those few sentences of the article use
+        # ("expendable"), not the story's own vocabulary ("Russian", "troops"), which everyone quoted shares
+        sentence_count: dict[str, int] = {}
+        for sent in article.group("sentences"):
+            for word in content_words(text[sent.start : sent.end]):
+                sentence_count[word] = sentence_count.get(word, 0) + 1
+        busy = max(2, len(article.group("sentences")) // 10)
         previous: str | None = None
         previous_at = -1
         for k, q in enumerate(quotes):
@@ -477,7 +484,8 @@ class Quotes:
                     # "he said in an appearance with Mr. Macron", "she told Smith": never the person the cue itself names
                     named_by_cue = _cue_objects(q, ix)
                     pool = [c for c in cands.values() if c.entity not in named_by_cue]
-                    ent = resolve_pronoun(pron, q.sent, pool, previous, nxt, content_words(text[q.start : q.end]), previous_at=previous_at)
+                    words = {x for x in content_words(text[q.start : q.end]) if sentence_count.get(x, 0) <= busy}
+                    ent = resolve_pronoun(pron, q.sent, pool, previous, nxt, words, previous_at=previous_at)
                     if ent is not None:
                         q.entity = ent
                         q.name = ent.split(":", 1)[1]
