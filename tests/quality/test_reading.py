@@ -15,8 +15,8 @@ from tests.conftest import EXAMPLES
 pytestmark = pytest.mark.models
 
 FLOORS = {
-    "quotes_found": 0.85,
-    "speakers": 0.85,
+    "quotes_found": 0.88,
+    "speakers": 0.87,
     "quantities_found": 0.8,
     "quantities_right": 0.88,
     "dates_found": 0.95,
