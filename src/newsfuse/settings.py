@@ -28,7 +28,7 @@ class Settings:
     copy_min_shared: int = 2
     headline_facts: int = 8
     allow_fetch: bool = False
-    group_threshold: float = 0.31
+    group_threshold: float = 0.25
     group_merge_threshold: float = 0.45
     group_time_scale_days: float = 365.0
     group_split_names: float = 0.36

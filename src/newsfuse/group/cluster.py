@@ -45,7 +45,7 @@ DIM = 384
 
 @dataclass(frozen=True, slots=True)
 class Params:
-    threshold: float = 0.31
+    threshold: float = 0.25
     merge_threshold: float = 0.45
     w_embed: float = 0.3
     w_terms: float = 0.5
