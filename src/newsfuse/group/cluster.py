@@ -23,9 +23,16 @@ article becomes a story of its own. Nothing is recomputed for unaffected stories
 matrix-vector product over story centroids, a few dictionary comparisons and, at most, the pairwise scores of the
 members of the one story that grew (bounded by ``split_max``).
 
+Two more repairs, both local: *absorb* (:meth:`Clusterer._mergeable`): a story of at most ``absorb_size`` articles
+merges from ``absorb_threshold`` into the story it scores best against (a short report that came before its story
+had grown); *exchange* (:meth:`Clusterer._exchange`): the latest members of the story the article ended in and of its
+nearest story go to the one of the two they fit better (a bounded k-means step), so the first reports of a second
+event that joined the first event's story go back once a story of their own exists.
+
 Decisions depend only on the features and the order of arrival; ties go to the older story (the one whose earliest
-article came first). The membership the decisions leave is all a restore needs: articles moved by a split are
-stored in their new story, and a story rebuilt from its members in arrival order is the story the live run had.
+article came first). The membership the decisions leave is all a restore needs: articles moved by a split or an
+exchange are stored in their new story, and a story rebuilt from its members in arrival order is the story the live
+run had.
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ def params_of(settings: Settings) -> Params:
         absorb_size=settings.group_absorb_size,
         absorb_threshold=settings.group_absorb_threshold,
         exchange_members=settings.group_exchange_members,
+        exchange_min=settings.group_exchange_min,
     )
 
 
