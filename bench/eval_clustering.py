@@ -189,7 +189,8 @@ def arrange(articles: list, order: str, seed: int) -> list:  # type: ignore[type
 
 
 def cluster(articles: list, embed, settings=None) -> dict[str, str]:  # type: ignore[no-untyped-def,type-arg]
-    """Story of each article, as ``newsfuse ingest`` would place them in this order (an in-memory store)."""
+    """Story of each article once all are placed, as ``newsfuse ingest`` would leave them in this order (an in-memory
+    store): the final stories, after the merges and splits that later arrivals caused."""
     from newsfuse.group.stream import Grouper
     from newsfuse.settings import Settings
     from newsfuse.store.sqlite import SqliteStore
@@ -197,7 +198,10 @@ def cluster(articles: list, embed, settings=None) -> dict[str, str]:  # type: ig
     store = SqliteStore(":memory:")
     try:
         grouper = Grouper(store, settings or Settings.load(), embed=embed)
-        return {p.article: p.story or "" for p in grouper.add(articles)}
+        placed = {p.article: p.story or "" for p in grouper.add(articles)}
+        # the stories at the end, after every later merge and split (not the story each article was first placed in)
+        final = {a: s.id for s in store.stories() for a in s.articles}
+        return {a: final.get(a, s) for a, s in placed.items()}
     finally:
         store.close()
 

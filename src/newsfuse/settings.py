@@ -28,10 +28,14 @@ class Settings:
     copy_min_shared: int = 2
     headline_facts: int = 8
     allow_fetch: bool = False
-    group_threshold: float = 0.31
+    group_threshold: float = 0.25
     group_merge_threshold: float = 0.45
     group_time_scale_days: float = 365.0
-    group_split_names: float = 0.3
+    group_split_names: float = 0.36
+    group_absorb_size: int = 2
+    group_absorb_threshold: float = 0.28
+    group_exchange_members: int = 16
+    group_exchange_min: float = 0.2
     near_duplicate_threshold: float = 0.5
     ingest_pause: float = 0.0
     fetch_timeout: float = 20.0
@@ -71,6 +75,10 @@ HELP: dict[str, str] = {
     "group_merge_threshold": "Similarity at which two stories bridged by an article merge into one.",
     "group_time_scale_days": "Days over which story similarity decays with the time gap (after one week of grace).",
     "group_split_names": "Name similarity below which a grown story's two halves (that would not merge) are split apart.",
+    "group_absorb_size": "Stories of at most this many articles merge into the story they fit best from group_absorb_threshold (0: never).",
+    "group_absorb_threshold": "Similarity from which a small story (group_absorb_size) merges into the story it fits best.",
+    "group_exchange_members": "Latest members of a grown story and of its nearest story that may change sides to the one they fit better (0: none).",
+    "group_exchange_min": "Similarity from which a grown story and its nearest story exchange members (group_exchange_members).",
     "near_duplicate_threshold": "Estimated Jaccard of word 4-shingles from which an article is a near-copy of another.",
     "ingest_pause": "Seconds to pause after each stored article (tests and demos; 0 in normal use).",
     "fetch_timeout": "Seconds a URL fetch may wait for a connection or for data.",

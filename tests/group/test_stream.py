@@ -75,6 +75,33 @@ def test_restored_store_continues_like_an_uninterrupted_run(tmp_path: Path, stre
     assert [(s.id, s.articles) for s in half.store.stories()] == [(s.id, s.articles) for s in whole.store.stories()]
 
 
+def test_articles_moved_between_stories_are_stored_and_restored(tmp_path: Path, stream: tuple[Path, dict[str, str]]) -> None:
+    """An exchange (members changing sides between two near stories) is written with the article that caused it."""
+    from newsfuse.group.cluster import Exchange
+
+    folder, _ = stream
+    arts = load([folder]).articles
+    g = _grouper(tmp_path / "s.db")
+    g.add(arts[:6])
+    c = g.clusterer
+    first, second = sorted(c.stories.values(), key=lambda s: s.seq)[:2]
+    moved = first.members[-1]
+
+    def exchange(s: object) -> Exchange:  # stands in for a real exchange: one member of one story changes sides
+        c._set_members(first, [m for m in first.members if m != moved])
+        c._set_members(second, [*second.members, moved])
+        return Exchange([(moved, second.id, 0.5)])
+
+    c._exchange = exchange  # type: ignore[method-assign,assignment]
+    placed = g.add(arts[6:7])
+    assert not placed[0].new_story  # it joined a story, so the exchange ran
+    assert g.store.story_of(moved) == second.id == c.story_of[moved]
+    g.store.close()
+    again = _grouper(tmp_path / "s.db")
+    assert again.clusterer.story_of == c.story_of
+    assert {s.id: s.members for s in again.clusterer.stories.values()} == {s.id: s.members for s in c.stories.values()}
+
+
 def test_independent_count() -> None:
     links = [Link("b", "a", "exact", 1.0), Link("d", "c", "sentences", 3.0), Link("z", "a", "near", 0.9)]
     assert independent_count(["a", "b", "c", "d", "e"], links) == 3

@@ -18,11 +18,12 @@ from tests.conftest import SHARED, load_bench
 pytestmark = [pytest.mark.models, pytest.mark.shared]
 
 ECB_TOPICS = ["1", "5", "9", "13", "18", "22", "26", "30", "34", "38", "42"]
-# measured on these subsets (shuffle, seed 0): ECB+ P 0.936 R 0.810 F1 0.868; BASIL P 0.977 R 0.964 F1 0.971.
-# Floors: those less about 0.02. Full-corpus figures: docs/clustering.md.
+# measured on these subsets (shuffle, seed 0): ECB+ P 0.927 R 0.895 F1 0.911; BASIL P 0.992 R 0.996 F1 0.994
+# (the final stories, after later merges, splits and exchanges). Floors: those less about 0.02 (precision: kept).
+# Full-corpus figures: docs/clustering.md.
 FLOORS = {
-    "ECB+": {"p": 0.91, "r": 0.79, "f": 0.85},
-    "BASIL": {"p": 0.96, "r": 0.945, "f": 0.95},
+    "ECB+": {"p": 0.91, "r": 0.875, "f": 0.89},
+    "BASIL": {"p": 0.97, "r": 0.975, "f": 0.975},
 }
 
 

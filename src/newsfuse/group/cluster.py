@@ -23,9 +23,16 @@ article becomes a story of its own. Nothing is recomputed for unaffected stories
 matrix-vector product over story centroids, a few dictionary comparisons and, at most, the pairwise scores of the
 members of the one story that grew (bounded by ``split_max``).
 
+Two more repairs, both local: *absorb* (:meth:`Clusterer._mergeable`): a story of at most ``absorb_size`` articles
+merges from ``absorb_threshold`` into the story it scores best against (a short report that came before its story
+had grown); *exchange* (:meth:`Clusterer._exchange`): the latest members of the story the article ended in and of its
+nearest story go to the one of the two they fit better (a bounded k-means step), so the first reports of a second
+event that joined the first event's story go back once a story of their own exists.
+
 Decisions depend only on the features and the order of arrival; ties go to the older story (the one whose earliest
-article came first). The membership the decisions leave is all a restore needs: articles moved by a split are
-stored in their new story, and a story rebuilt from its members in arrival order is the story the live run had.
+article came first). The membership the decisions leave is all a restore needs: articles moved by a split or an
+exchange are stored in their new story, and a story rebuilt from its members in arrival order is the story the live
+run had.
 """
 
 from __future__ import annotations
@@ -45,7 +52,7 @@ DIM = 384
 
 @dataclass(frozen=True, slots=True)
 class Params:
-    threshold: float = 0.31
+    threshold: float = 0.25
     merge_threshold: float = 0.45
     w_embed: float = 0.3
     w_terms: float = 0.5
@@ -53,13 +60,17 @@ class Params:
     grace_days: float = 7.0
     scale_days: float = 365.0
     candidates: int = 24
-    split_names: float = 0.3  # a story splits in two when its halves' names are less alike than this (and would not merge)
+    split_names: float = 0.36  # a story splits in two when its halves' names are less alike than this (and would not merge)
     split_min: int = 4  # stories smaller than this are never split; each half keeps at least two articles
     split_max: int = 200  # stories larger are not examined (the cost per article stays bounded)
+    absorb_size: int = 2  # a story of at most this many articles merges into the story it fits best ...
+    absorb_threshold: float = 0.28  # ... when they score at least this
+    exchange_members: int = 16  # the latest members of the grown story and of its nearest story may change sides ...
+    exchange_min: float = 0.2  # ... when the two stories score at least this (0 members: no exchange)
 
     def __post_init__(self) -> None:
-        if not 0 < self.threshold < 1 or not 0 < self.merge_threshold <= 1:
-            raise ValueError(f"thresholds must be within (0, 1): {self.threshold}, {self.merge_threshold}")
+        if not 0 < self.threshold < 1 or not 0 < self.merge_threshold <= 1 or not 0 < self.absorb_threshold <= 1:
+            raise ValueError(f"thresholds must be within (0, 1): {self.threshold}, {self.merge_threshold}, {self.absorb_threshold}")
 
 
 @dataclass(slots=True)
@@ -105,17 +116,28 @@ class Split:
     moved: list[tuple[str, float]]
 
 
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """Articles that changed sides between two near stories (each with its score in the story it went to)."""
+
+    moved: list[tuple[str, str, float]]  # (article, story it went to, score there)
+
+
+Change = tuple[str, str] | Split | Exchange
+
+
 @dataclass(slots=True)
 class Decision:
     """Where one article went: its story, whether that story is new, its score there, and what changed around it.
 
-    ``changes`` lists, in the order they happened, merges ``(merged story, story it went into)`` and splits.
+    ``changes`` lists, in the order they happened, merges ``(merged story, story it went into)``, splits and
+    exchanges.
     """
 
     story: str
     new: bool
     score: float
-    changes: list[tuple[str, str] | Split] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
 
     @property
     def merged(self) -> list[tuple[str, str]]:
@@ -124,6 +146,10 @@ class Decision:
     @property
     def splits(self) -> list[Split]:
         return [c for c in self.changes if isinstance(c, Split)]
+
+    @property
+    def exchanges(self) -> list[Exchange]:
+        return [c for c in self.changes if isinstance(c, Exchange)]
 
 
 def gap_days(a_first: date | None, a_last: date | None, b_first: date | None, b_last: date | None) -> float | None:
@@ -341,33 +367,97 @@ class Clusterer:
             return Decision(new_story_id, True, scored[0][0] if scored else 0.0)
         best_score, best = scored[0]
         self._join(best, article_id)
-        changes: list[tuple[str, str] | Split] = []
+        changes: list[Change] = []
         grown = self._merge_around(best, changes)
         if split_due(len(grown.members)):
             split = self._split(grown, new_story_id)
             if split is not None:
                 changes.append(split)
                 self._merge_around(self.stories[split.into], changes)
+        exchange = self._exchange(self.stories[self.story_of[article_id]])
+        if exchange is not None:
+            changes.append(exchange)
+            best_score = next((sc for m, _, sc in exchange.moved if m == article_id), best_score)
         return Decision(self.story_of[article_id], False, best_score, changes)
 
-    def _merge_around(self, s: _Story, changes: list[tuple[str, str] | Split]) -> _Story:
-        """Merge ``s`` with the first near story scoring at least the merge threshold, and look again; the result."""
+    def _without(self, s: _Story, m: str) -> Profile:
+        """The profile of story ``s`` without its member ``m`` (what ``m`` is compared with, itself left out)."""
+        f = self.features[m]
+        vec = s.profile.vec - np.asarray(f.vector, dtype=np.float64)
+        prof = Profile(vec, dict(s.profile.terms), dict(s.profile.names), None, None, s.profile.n - 1)
+        for counts, own in ((prof.terms, f.terms), (prof.names, f.names)):
+            for k, v in own.items():
+                left = counts.get(k, 0.0) - v
+                if left > 1e-9:
+                    counts[k] = left
+                else:
+                    counts.pop(k, None)
+        days = [d for x in s.members if x != m and (d := self.features[x].published) is not None]
+        if days:
+            prof.first, prof.last = min(days), max(days)
+        return prof
+
+    def _exchange(self, s: _Story) -> Exchange | None:
+        """Let the latest members of ``s`` and of its nearest story go to the one of the two they fit better.
+
+        A bounded k-means step between two stories: each of the last ``exchange_members`` members of either story
+        is scored against its own story without itself and against the other story; it moves when the other
+        scores higher. When the first report of a second event joined the story of the first, and a story of the
+        second exists (a split, a later start), its reports go back to it. Nothing moves when a story would be
+        left empty (a merge decides that).
+        """
+        p = self.params
+        if p.exchange_members <= 0:
+            return None
+        near: tuple[float, _Story] | None = None
+        for o in self.candidates(s.profile):
+            if o.id != s.id:
+                sc = self.score(s.profile, o.profile)
+                if sc >= p.exchange_min and (near is None or sc > near[0]):
+                    near = (sc, o)
+        if near is None:
+            return None
+        n = near[1]
+        out: dict[str, list[str]] = {s.id: [], n.id: []}
+        for src, dst in ((s, n), (n, s)):
+            if len(src.members) < 2:
+                continue
+            for m in src.members[-p.exchange_members :]:
+                pm = Profile.of(self.features[m])
+                if self.score(pm, dst.profile) > self.score(pm, self._without(src, m)):
+                    out[src.id].append(m)
+        if not (out[s.id] or out[n.id]) or len(out[s.id]) == len(s.members) or len(out[n.id]) == len(n.members):
+            return None
+        self._set_members(s, [x for x in s.members if x not in out[s.id]] + out[n.id])
+        self._set_members(n, [x for x in n.members if x not in out[n.id]] + out[s.id])
+        moved = [(m, dst.id) for src, dst in ((s, n), (n, s)) for m in out[src.id]]
+        return Exchange([(m, d, self.score(Profile.of(self.features[m]), self.stories[d].profile)) for m, d in moved])
+
+    def _merge_around(self, s: _Story, changes: list[Change]) -> _Story:
+        """Merge ``s`` with the first near story it may merge with (:meth:`_mergeable`), and look again; the result."""
         cur = s
         while True:
-            pair = next(
-                (
-                    o
-                    for o in self.candidates(cur.profile)
-                    if o.id != cur.id and self.score(cur.profile, o.profile) >= self.params.merge_threshold
-                ),
-                None,
-            )
+            pair = next((o for o in self.candidates(cur.profile) if o.id != cur.id and self._mergeable(cur, o)), None)
             if pair is None:
                 return cur
             src, dst = (pair, cur) if cur.seq < pair.seq else (cur, pair)
             self._merge(src, dst)
             changes.append((src.id, dst.id))
             cur = dst
+
+    def _mergeable(self, a: _Story, b: _Story) -> bool:
+        """Two stories merge when they score at least the merge threshold; a small one (``absorb_size`` articles at
+        most: a lone report that came before its story had grown) also at ``absorb_threshold``, when the other is
+        the story it fits best."""
+        p = self.params
+        sc = self.score(a.profile, b.profile)
+        if sc >= p.merge_threshold:
+            return True
+        small, big = (a, b) if len(a.members) <= len(b.members) else (b, a)
+        if len(small.members) > p.absorb_size or sc < p.absorb_threshold:
+            return False
+        # the small story goes only into the story it fits best
+        return all(o.id in (small.id, big.id) or self.score(small.profile, o.profile) <= sc for o in self.candidates(small.profile))
 
     def _split(self, s: _Story, new_id: str) -> Split | None:
         """Split ``s`` in two when its members form two groups that would not be merged as stories.
@@ -408,8 +498,11 @@ class Clusterer:
         if min(len(a), len(b)) < 2:
             return None
         pa, pb = self._profile(a), self._profile(b)
-        if cosine(pa.weighted(self.freq)[1], pb.weighted(self.freq)[1]) >= p.split_names or self.score(pa, pb) >= p.merge_threshold:
+        if cosine(pa.weighted(self.freq)[1], pb.weighted(self.freq)[1]) >= p.split_names:
             return None
+        sc = self.score(pa, pb)
+        if sc >= p.merge_threshold or (min(len(a), len(b)) <= p.absorb_size and sc >= p.absorb_threshold):
+            return None  # the halves would merge again
         keep, off = (a, b) if ms[0] in a else (b, a)
         self._set_members(s, keep)
         new = self._start(new_id, off[0])

@@ -24,7 +24,7 @@ from ..graph import component_count
 from ..model import Article, Rejected
 from ..settings import Settings
 from ..store import Link, Store
-from .cluster import Clusterer, Decision, Params, Split, story_id_for
+from .cluster import Clusterer, Decision, Exchange, Params, Split, story_id_for
 from .dedup import NearDuplicateIndex, matches, sentence_keys, shared_sentences, signature, text_hash
 from .features import Features, default_embed, featurize
 
@@ -37,6 +37,10 @@ def params_of(settings: Settings) -> Params:
         merge_threshold=settings.group_merge_threshold,
         scale_days=settings.group_time_scale_days,
         split_names=settings.group_split_names,
+        absorb_size=settings.group_absorb_size,
+        absorb_threshold=settings.group_absorb_threshold,
+        exchange_members=settings.group_exchange_members,
+        exchange_min=settings.group_exchange_min,
     )
 
 
@@ -128,6 +132,9 @@ class Grouper:
                     self.store.new_story(change.into)
                     for moved, score in change.moved:
                         self.store.assign(moved, change.into, score)
+                elif isinstance(change, Exchange):
+                    for moved, story, score in change.moved:
+                        self.store.assign(moved, story, score)
                 else:
                     self.store.merge_stories(*change)
             self.store.assign(a.id, decision.story, decision.score)
