@@ -183,7 +183,12 @@ def test_highlight_after_emoji_is_exact(page: Watched, hostile_brief: Rendered) 
         link = pg.locator(f'a[href="{href}"]').first
         assert link.count() == 1, f"no link to {ev['text']!r}"
         link.click()
-        pg.wait_for_function("h => location.hash === h && document.querySelector('mark.hl') !== null", arg=href)
+        # the jump may still be scrolling when the mark appears: wait until it is in view (or time out)
+        pg.wait_for_function(
+            "h => { const m = document.querySelector('mark.hl'); if (location.hash !== h || m === null) return false;"
+            " const r = m.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight && r.height > 0; }",
+            arg=href,
+        )
         assert page.mark() == {"count": 1, "text": ev["text"], "source": hostile, "inView": True}
     page.assert_quiet()
 
