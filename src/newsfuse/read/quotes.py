@@ -463,11 +463,16 @@ class Quotes:
                 cands[q.entity].quoted_words |= content_words(text[q.start : q.end])
         # words that tie a pronoun's quote to what a candidate said: only those few sentences of the article use
         # ("expendable"), not the story's own vocabulary ("Russian", "troops"), which everyone quoted shares
-        sentence_count: dict[str, int] = {}
-        for sent in article.group("sentences"):
-            for word in content_words(text[sent.start : sent.end]):
-                sentence_count[word] = sentence_count.get(word, 0) + 1
-        busy = max(2, len(article.group("sentences")) // 10)
+        sentence_count: dict[str, int] = {}  # counted when the first pronoun needs it
+
+        def rare(words: set[str]) -> set[str]:
+            if not sentence_count:
+                for sent in article.group("sentences"):
+                    for word in content_words(text[sent.start : sent.end]):
+                        sentence_count[word] = sentence_count.get(word, 0) + 1
+            busy = max(2, len(article.group("sentences")) // 10)
+            return {x for x in words if sentence_count.get(x, 0) <= busy}
+
         previous: str | None = None
         previous_at = -1
         for k, q in enumerate(quotes):
@@ -484,7 +489,7 @@ class Quotes:
                     # "he said in an appearance with Mr. Macron", "she told Smith": never the person the cue itself names
                     named_by_cue = _cue_objects(q, ix)
                     pool = [c for c in cands.values() if c.entity not in named_by_cue]
-                    words = {x for x in content_words(text[q.start : q.end]) if sentence_count.get(x, 0) <= busy}
+                    words = rare(content_words(text[q.start : q.end]))
                     ent = resolve_pronoun(pron, q.sent, pool, previous, nxt, words, previous_at=previous_at)
                     if ent is not None:
                         q.entity = ent

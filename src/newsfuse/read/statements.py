@@ -33,12 +33,8 @@ _QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
 _SIDE = {"relcl", "acl", "advcl", "pcomp", "pobj", "amod", "appos", "csubj"}
 
 
-def stance_marker(text: str) -> tuple[str, int, int] | None:
-    """The first words that hold the claim at a distance, outside quotation marks: (stance, start, end) in ``text``."""
-    return next(iter(stance_markers(text)), None)
-
-
 def stance_markers(text: str) -> list[tuple[str, int, int]]:
+    """The words that hold a claim at a distance, outside quotation marks: (stance, start, end) in ``text``."""
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     return [(str(m.lastgroup), m.start(), m.end()) for m in _STANCE.finditer(text) if not any(a <= m.start() < b for a, b in quoted)]
 
