@@ -191,6 +191,36 @@ def test_a_claim_stated_as_fact_and_as_an_allegation() -> None:
     assert stance_disagreement([statement("The aide forwarded emails.", "b"), both], ["f"]) is None  # one outlet only
 
 
+def test_a_tentative_deal_relayed_from_one_source_against_a_firm_one() -> None:
+    from newsfuse.fuse.discrepancies import stance_disagreement
+
+    firm = statement(
+        "The White House said it had reached permanent exemptions for Argentina and Brazil.",
+        "a",
+        speaker="White House",
+        entity="e-wh",
+        person=False,
+    )
+    firm.entities = {"e-ar", "e-br"}
+    tentative = statement(
+        "The administration said it had reached agreements in principle with Argentina and Brazil.", "b", speaker="The administration"
+    )
+    tentative.stance, tentative.stance_of, tentative.entities = "tentative", "reach", {"e-ar", "e-br"}
+    # credited to one source on both sides: they disagree on what it said; one named thing less and it is not one claim
+    d = stance_disagreement([firm, tentative], ["f"], related=lambda a, b: False)
+    assert d is not None and {v.value: v.sources for v in d.variants} == {"stated as fact": ["a"], "as tentative": ["b"]}
+    tentative.entities = {"e-ar"}
+    assert stance_disagreement([firm, tentative], ["f"], related=lambda a, b: False) is None
+    # rival speakers, or a direct quote, are not one source relayed twice
+    rival = statement("Mr. Lee said the deal was permanent for Argentina and Brazil.", "a", speaker="Lee", entity="e-lee", person=True)
+    rival.entities = {"e-ar", "e-br"}
+    tentative.entities = {"e-ar", "e-br"}
+    tentative.speaker, tentative.speaker_entity, tentative.speaker_person = "Kim", "e-kim", True
+    assert stance_disagreement([rival, tentative], ["f"], related=lambda a, b: False) is None
+    firm.direct = True
+    assert stance_disagreement([firm, tentative], ["f"]) is None
+
+
 def test_a_stance_on_another_predicate_is_no_disagreement() -> None:
     from newsfuse.fuse.discrepancies import stance_disagreement
 

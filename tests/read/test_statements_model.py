@@ -15,7 +15,9 @@ def test_a_stance_on_the_main_claim_only() -> None:
         "The aide reportedly forwarded State Department emails to a personal account. "
         "The bill lets victims sue Saudi Arabia for its alleged role in the attacks. "
         '"He allegedly took it," she said. '
-        "The countries reached agreements in principle to avoid the tariffs."
+        "The countries reached agreements in principle to avoid the tariffs. "
+        "The ministry said it had reached initial agreements with three countries to lift the duties. "
+        "The initial agreements that the ministry signed last year expired."
     )
     a = read_articles([make_article(text, "q")]).articles[0]
     got = {
@@ -23,7 +25,14 @@ def test_a_stance_on_the_main_claim_only() -> None:
         for s in a.group("statements")
         if s.label == "statement"
     }
-    assert got == {"aide": ("alleged", "forward"), "bill": (None, None), "allegedly": (None, None), "countries": ("tentative", "reach")}
+    assert got == {
+        "aide": ("alleged", "forward"),
+        "bill": (None, None),
+        "allegedly": (None, None),
+        "countries": ("tentative", "reach"),
+        "ministry": ("tentative", "reach"),  # a preliminary deal is the object of the main claim
+        "initial": (None, None),  # the subject of another claim, not the claim held at a distance
+    }
 
 
 def test_a_name_after_a_role_is_a_person_and_one_across_reports() -> None:

@@ -236,14 +236,41 @@ _QUOTE_MARK = re.compile(r"[“”\"]")
 def stance_disagreement(
     sts: Sequence[Statement], facts: list[str], related: Callable[[Statement, Statement], bool] | None = None
 ) -> Discrepancy | None:
-    """One claim stated as fact by one outlet and held at a distance by another ("allegedly", "accused of"; "in
-    principle", "for now"), both in their own voice: a claim credited to a speaker, or quoted, is not the outlet's
-    statement. ``related`` (when given) must hold for an asserting and a distancing statement: one claim."""
-    voice = [s for s in sts if not s.speaker and not s.direct and not _QUOTE_MARK.search(s.text)]
-    own = [s for s in voice if s.stance is None]
-    marked = [s for s in voice if s.stance is not None]
-    if not any((related is None or related(a, b)) and _says_predicate(a, b.stance_of) for a in own for b in marked if a.source != b.source):
+    """One claim stated as fact by one outlet and held at a distance by another.
+
+    - An allegation ("allegedly", "accused of") is the outlet's own doubt: both sides must speak in their own voice (a
+      claim credited to a speaker, or quoted, is not the outlet's statement).
+    - A tentative status ("agreements in principle", "for now") is about the thing itself, so two outlets relaying
+      one source ("the White House said") disagree on what it said: credited claims count too, unless their speakers
+      are rivals. Direct quotes never count: they are the speaker's words.
+
+    ``related`` (when given) must hold for an asserting and a distancing statement: one claim. A tentative claim
+    that states the same predicate about the same two or more named things ("reached agreements with Argentina,
+    Australia and Brazil") is one claim too."""
+    unquoted = [s for s in sts if not s.direct and not _QUOTE_MARK.search(s.text)]
+
+    def voiced(s: Statement, other: Statement, stance: str | None) -> bool:
+        if stance == "tentative":
+            return not speakers_conflict(s, other)
+        return not s.speaker and not other.speaker
+
+    def one_claim(a: Statement, b: Statement) -> bool:
+        if not _says_predicate(a, b.stance_of):
+            return False
+        if related is None or related(a, b):
+            return True
+        return b.stance == "tentative" and len(a.entities & b.entities) >= TENTATIVE_SHARED
+
+    pairs = [
+        (a, b)
+        for a in unquoted
+        for b in unquoted
+        if a.stance is None and b.stance is not None and a.source != b.source and voiced(a, b, b.stance) and one_claim(a, b)
+    ]
+    if not pairs:
         return None
+    own = [s for s in unquoted if s.stance is None and (not s.speaker or any(s is a and b.stance == "tentative" for a, b in pairs))]
+    marked = [s for s in unquoted if s.stance is not None and (not s.speaker or s.stance == "tentative")]
     asserting = {s.source for s in own} - {s.source for s in marked}
     distancing = {s.source for s in marked} - {s.source for s in own}
     if not asserting or not distancing:
@@ -257,6 +284,9 @@ def stance_disagreement(
             groups[STANCE_LABELS[s.stance]].append(s)
     label = " vs ".join(groups)
     return Discrepancy(_id(*facts, "stance"), "wording", f"disputed: {label}", variants(groups, "wording"), list(facts))
+
+
+TENTATIVE_SHARED = 2  # named things a tentative and a firm claim share, with one predicate, to be one claim
 
 
 def _says_predicate(st: Statement, lemma: str) -> bool:

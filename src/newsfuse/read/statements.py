@@ -7,7 +7,7 @@ verb phrase ("and leaving seven others hurt"), a non-restrictive relative clause
 overlap their statement, so one sentence can be evidence for several facts.
 
 Each unit also records its *stance* when the outlet's own words hold the claim at a distance: ``alleged`` ("allegedly",
-"accused of", "reportedly") or ``tentative`` ("in principle", "preliminary", "for now"), with the marker's offsets.
+"accused of", "reportedly") or ``tentative`` ("in principle", "a preliminary deal", "for now"), with the marker's offsets.
 Words inside quotation marks are the speaker's, not the outlet's, and never set a stance."""
 
 from __future__ import annotations
@@ -26,7 +26,10 @@ STANCE_MARKERS = {
         r"allegedly|reportedly|purportedly|supposedly|(?:is|are|was|were|been|being|stands?|stood) accused of|"
         r"(?:is|are|was|were|been|being) suspected of|(?:is|are|was|were) said to have|(?:is|are|was|were) believed to have"
     ),
-    "tentative": r"in principle|tentatively|(?:at least )?for now|provisionally",
+    "tentative": (
+        r"in principle|tentatively|(?:at least )?for now|provisionally|"
+        r"(?:preliminary|initial|tentative) (?:agreements?|deals?|accords?|pacts?|understandings?|settlements?)"
+    ),
 }
 _STANCE = re.compile("|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in STANCE_MARKERS.items()), re.I)
 _QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
@@ -47,7 +50,9 @@ def _stance(doc: Any, text: str, a: int, b: int) -> tuple[str, int, int, str] | 
         span = doc.char_span(a + m0, a + m1, alignment_mode="expand")
         if span is None:
             continue
-        tok = span[0]
+        tok = span.root  # "initial agreements": the noun, not its modifier, is what attaches to the claim
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass"}:
+            continue  # "the initial agreements expired": what the claim is about, not how firm it is
         main = True
         predicate = None
         while tok.head.i != tok.i and a <= tok.head.idx < b:
@@ -123,7 +128,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 2
+    version = 3
     requires = ("sentences",)
     assigns = ("statements",)
 
