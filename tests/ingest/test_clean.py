@@ -93,3 +93,14 @@ def test_a_headline_may_end_on_a_quoted_word() -> None:
     assert a.text.startswith("The auditors said")
     b = build_article(doc('The auditors said the accounts were "sound."\n\nThe mayor agreed.'))
     assert b.meta.title is None  # a closing quote after a stop ends a sentence
+
+
+def test_metadata_lines_before_the_headline() -> None:
+    a = build_article(
+        doc(
+            "URL: https://example.com/2018/04/30/story\nOutlet: Coastal Herald\n\nStorm Floods the Old Harbour\n\nWater rose fast overnight."
+        )
+    )
+    assert a.meta.title == "Storm Floods the Old Harbour" and a.meta.outlet == "Coastal Herald"
+    assert a.meta.published is not None and a.meta.published.isoformat() == "2018-04-30"
+    assert a.text == "Water rose fast overnight."

@@ -14,7 +14,7 @@ import pytest
 from newsfuse.api import brief, read
 from newsfuse.quality import score_brief
 from newsfuse.render import brief_json
-from tests.conftest import EXAMPLES, SHARED
+from tests.conftest import EXAMPLES, SHARED, load_bench
 
 pytestmark = pytest.mark.models
 
@@ -36,12 +36,16 @@ GATES = {
 # real events, gold written by the team from reading the articles (tests/quality/gold, keywords only). Floors are what
 # newsfuse measures today minus a little: they catch regressions; they are not the goal (see the README there).
 GOLD_FLOORS = {
-    "basil-1b96a5db-8974-46d3-82d7-5dfef02f650e": {"facts_loose": 0.82, "max_false_alarms": 1},
-    "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142": {"facts_loose": 0.7, "discrepancies": 1.0, "max_false_alarms": 1},
-    "newswcl50-event_5": {"facts_loose": 0.8, "discrepancies": 1.0, "max_false_alarms": 1},
-    "newswcl50-event_9": {"facts_loose": 0.65, "discrepancies": 0.5, "max_false_alarms": 1},
-    "newswcl50-event_2": {"facts_loose": 0.4, "max_false_alarms": 1},
-    "newswcl50-event_7": {"facts_loose": 0.64, "max_false_alarms": 1},
+    "basil-1b96a5db-8974-46d3-82d7-5dfef02f650e": {"facts_loose": 0.82, "dates": 0.75, "max_false_alarms": 1},
+    "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142": {"facts_loose": 0.7, "discrepancies": 1.0, "dates": 0.7, "max_false_alarms": 1},
+    "newswcl50-event_5": {"facts_loose": 0.8, "discrepancies": 1.0, "dates": 0.8, "max_false_alarms": 1},
+    "newswcl50-event_9": {"facts_loose": 0.65, "discrepancies": 0.5, "dates": 0.75, "max_false_alarms": 1},
+    "newswcl50-event_2": {"facts_loose": 0.4, "dates": 0.8, "max_false_alarms": 1},
+    "newswcl50-event_7": {"facts_loose": 0.64, "discrepancies": 0.5, "dates": 0.85, "max_false_alarms": 1},
+    # written later by team members who had not seen newsfuse's output for them (held out: nothing was tuned on them)
+    "newswcl50-event_0": {"facts_loose": 0.58, "dates": 0.8, "max_false_alarms": 1},
+    "newswcl50-event_3": {"facts_loose": 0.68, "dates": 0.75, "max_false_alarms": 1},
+    "newswcl50-event_6": {"facts_loose": 0.64, "discrepancies": 0.5, "dates": 0.75, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
@@ -50,14 +54,17 @@ for _name, _floors in GOLD_FLOORS.items():
 
 
 @pytest.fixture(scope="module")
-def scores() -> dict[str, object]:
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    # NewsWCL50 texts get the URL line of the corpus's urls.tsv, as bench/score_brief.py gives them (dates resolve)
+    with_urls = load_bench("score_brief").with_urls
     out: dict[str, object] = {}
     for name, (inputs, exp, _) in GATES.items():
         paths = inputs if isinstance(inputs, list) else [inputs]
         if not all(p.exists() for p in paths):
             continue
-        doc = brief_json(brief(read(paths)))
-        out[name] = (doc, score_brief(doc, json.loads(exp.read_text())))
+        expected = json.loads(exp.read_text())
+        doc = brief_json(brief(read(with_urls(paths, expected, tmp_path_factory.mktemp(name)))))
+        out[name] = (doc, score_brief(doc, expected))
     return out
 
 

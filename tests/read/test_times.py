@@ -72,3 +72,14 @@ def test_a_weekday_still_to_come_is_the_next_one() -> None:
     assert resolve("Thursday", wed, future=True).value == "2016-09-29"  # type: ignore[union-attr]
     assert resolve("Wednesday", wed, future=True).value == "2016-09-28"  # type: ignore[union-attr]
     assert resolve("last Thursday", wed, future=True).value == "2016-09-22"  # type: ignore[union-attr]
+
+
+def test_a_day_or_month_still_to_come_is_the_next_one() -> None:
+    thu = date(2018, 4, 26)
+    assert resolve("July 13", thu).value == "2017-07-13"  # type: ignore[union-attr]  # news reports the past
+    assert resolve("July 13", thu, future=True).value == "2018-07-13"  # type: ignore[union-attr]
+    assert resolve("the 13th of July", thu, future=True).value == "2018-07-13"  # type: ignore[union-attr]
+    assert resolve("March 23", thu, future=True).value == "2019-03-23"  # type: ignore[union-attr]
+    assert resolve("April 26", thu, future=True).value == "2018-04-26"  # type: ignore[union-attr]
+    assert resolve("July", thu, future=True).value == "2018-07"  # type: ignore[union-attr]
+    assert resolve("February", thu, future=True).value == "2019-02"  # type: ignore[union-attr]

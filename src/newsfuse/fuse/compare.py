@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ..model import Span
 from ..read.entities import fold
 from ..read.numbers import intervals_overlap
+from ..read.speakers import SPEECH_VERBS
 from .statements import Statement, amount_of, main_quantity
 
 _STATE_CLASSES = {
@@ -248,6 +249,35 @@ def namesakes_known(a: Statement, b: Statement) -> bool:
     if not (a.speaker and b.speaker and surname(a.speaker) and surname(a.speaker) == surname(b.speaker)):
         return False
     return any(other.speaker_entity in {m.attrs.get("entity") for m in st.article.group("mentions")} for st, other in ((a, b), (b, a)))
+
+
+# verbs that date a statement or a decision made by speaking: "said on Friday" and "ordered on Monday" date one act
+_STATING = SPEECH_VERBS | {"order"}
+
+
+def dated_events(st: Statement) -> set[tuple[str, str]]:
+    """The statement's day dates (see :func:`day_dates`), each with what it is the day of: whether that is still to
+    come, and the act: saying (any speech verb: "said Friday", "announced Monday") or the verb itself ("imposed on
+    March 23"). "Confirmed Thursday" and "will travel on July 13" date two things; "announced on March 8" and "imposed
+    on March 23" too."""
+    out = set()
+    for t in _day_times(st):
+        verb = t.attrs.get("verb")
+        act = "stating" if verb in _STATING else str(verb or "")
+        out.add((str(t.attrs["value"]), f"{'future' if t.attrs.get('future') else 'past'}:{act}"))
+    return out
+
+
+def _day_times(st: Statement) -> list[Span]:
+    periods = {q.attrs.get("period") for q in st.quantities}
+    return [
+        t
+        for t in st.times
+        if t.attrs.get("value")
+        and t.attrs.get("expr") not in periods
+        and not t.attrs.get("subordinate")
+        and t.attrs.get("precision") == "day"
+    ]
 
 
 def day_dates(st: Statement) -> set[str]:

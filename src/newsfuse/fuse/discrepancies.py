@@ -19,7 +19,17 @@ import numpy as np
 from ..model import Discrepancy, Evidence, Variant
 from ..read.entities import fold, same_given_name
 from ..read.numbers import Amount
-from .compare import counted_key, counted_match, day_dates, period_class, quantity_state, same_slot, speakers_conflict, surname
+from .compare import (
+    counted_key,
+    counted_match,
+    dated_events,
+    day_dates,
+    period_class,
+    quantity_state,
+    same_slot,
+    speakers_conflict,
+    surname,
+)
 from .statements import Statement, amount_of, main_quantity
 
 PARENT_KINDS = {"attribution", "date"}  # show the whole statement: the speaker or the date may lie outside a clause
@@ -141,10 +151,20 @@ def date_disagreement(
     sts: Sequence[Statement], facts: list[str], related: Callable[[Statement, Statement], bool] | None = None
 ) -> Discrepancy | None:
     """The same statement dated differently: no single day is given by every source that dates it. Days are compared
-    with days and "since" years with "since" years; ``related`` (when given) must hold for some pair of differently
-    dated statements, so that "pleaded guilty on Friday" and "defended him on Monday" are not taken for one."""
-    for since in (False, True):
-        dated = {s.idx: {d for d in day_dates(s) if d.startswith("since ") == since} for s in sts}
+    with days of the same act (:func:`dated_events`: "said Friday" with "announced Monday", never "confirmed Thursday"
+    with "will travel on July 13"), and "since" years with "since" years; ``related`` (when given) must hold for some
+    pair of differently dated statements, so that "pleaded guilty on Friday" and "defended him on Monday" are not
+    taken for one."""
+    events = {s.idx: dated_events(s) for s in sts}
+    keys = sorted({k for e in events.values() for _, k in e})
+    kinds: list[tuple[str, str | None]] = [("since", None)] + [("day", k) for k in keys]
+    for kind, key in kinds:
+        if kind == "since":
+            dated = {s.idx: {d for d in day_dates(s) if d.startswith("since ")} for s in sts}
+        else:
+            assert key is not None
+            tense = key.split(":")[0] + ":"  # a day whose act the reading could not tell goes with any act of its tense
+            dated = {s.idx: {d for d, k in events[s.idx] if k in (key, tense)} for s in sts}
         per_source: dict[str, set[str]] = defaultdict(set)
         for s in sts:
             per_source[s.source] |= dated[s.idx]
@@ -159,7 +179,7 @@ def date_disagreement(
             and dated[a.idx]
             and dated[b.idx]
             and not dated[a.idx] & dated[b.idx]
-            and (since or (could_report(a, b) and could_report(b, a)))
+            and (kind == "since" or (could_report(a, b) and could_report(b, a)))
         ]
         if not apart:
             continue

@@ -178,6 +178,8 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
                 continue
             if _read_meta_line(s, meta):
                 cuts.append(_removal(raw, ln.start, ln.end, "metadata"))
+                i += 1
+                continue  # metadata lines may come before the headline
             elif first_content and not seen_headline and _is_headline(s, lines[i + 1 : i + 4]):
                 meta.title = s
                 seen_headline = True

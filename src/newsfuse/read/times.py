@@ -69,7 +69,7 @@ def _year(y: int) -> When:
     return When(f"{y:04d}", "year", date(y, 1, 1))
 
 
-def _month_day(base: date, month: int, day: int, year: int | None, weekday: int | None) -> When | None:
+def _month_day(base: date, month: int, day: int, year: int | None, weekday: int | None, future: bool = False) -> When | None:
     def ok(y: int) -> date | None:
         try:
             return date(y, month, day)
@@ -84,6 +84,10 @@ def _month_day(base: date, month: int, day: int, year: int | None, weekday: int 
         matching = [d for d in cands if d.weekday() == weekday]
         if matching:
             return _day(min(matching, key=lambda d: abs((d - base).days)))
+    if future:  # "will travel to Britain on July 13": the next such day
+        coming = [d for d in cands if d >= base]
+        if coming:
+            return _day(min(coming))
     # news reports the past: the latest such date not more than a month after the reference
     past = [d for d in cands if d <= base + timedelta(days=31)]
     return _day(max(past)) if past else None
@@ -91,8 +95,8 @@ def _month_day(base: date, month: int, day: int, year: int | None, weekday: int 
 
 def resolve(expr: str, base: date | None, previous: date | None = None, future: bool = False) -> When | None:
     """Resolve a time expression. ``base`` is the reference date; ``previous`` the last day the text resolved;
-    ``future``: the expression dates something still to come ("will vote on Thursday"), so a bare weekday is the
-    next such day (on the reference day itself, that day), not the last one."""
+    ``future``: the expression dates something still to come ("will vote on Thursday", "will visit on July 13"), so a
+    bare weekday, day or month is the next such one (on the reference day itself, that day), not the last one."""
     t = " ".join(expr.lower().replace("’", "'").split())
     t = re.sub(r"^(?:on|in|at|by|since|from|until|during|early|late|on the|of)\s+", "", t)
     # explicit ISO
@@ -109,7 +113,7 @@ def resolve(expr: str, base: date | None, previous: date | None = None, future: 
     if m:
         month = MONTHS[m.group(1)[:3] if m.group(1)[:4] != "sept" else "sep"]
         return (
-            _month_day(base or date(1, 1, 1), month, int(m.group(2)), int(m.group(3)) if m.group(3) else None, weekday)
+            _month_day(base or date(1, 1, 1), month, int(m.group(2)), int(m.group(3)) if m.group(3) else None, weekday, future)
             if (base or m.group(3))
             else None
         )
@@ -117,7 +121,7 @@ def resolve(expr: str, base: date | None, previous: date | None = None, future: 
     if m:
         month = MONTHS[m.group(2)[:3]]
         return (
-            _month_day(base or date(1, 1, 1), month, int(m.group(1)), int(m.group(3)) if m.group(3) else None, weekday)
+            _month_day(base or date(1, 1, 1), month, int(m.group(1)), int(m.group(3)) if m.group(3) else None, weekday, future)
             if (base or m.group(3))
             else None
         )
@@ -129,6 +133,8 @@ def resolve(expr: str, base: date | None, previous: date | None = None, future: 
             return _month(int(m.group(2)), month)
         if base is None:
             return None
+        if future:  # "will visit in July"
+            return _month(base.year if month >= base.month else base.year + 1, month)
         y = base.year if month <= base.month else base.year - 1
         return _month(y, month)
     m = re.fullmatch(r"(?:the )?(?:year )?(\d{4})", t)
@@ -292,7 +298,7 @@ def _subordinate(doc: Any, start: int, end: int) -> bool:
 
 class Times:
     name = "times"
-    version = 2
+    version = 3
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -326,8 +332,13 @@ class Times:
             if sent_start != last_sent and previous is not None and sent_start - last_sent > 400:
                 previous = None
             last_sent = sent_start
-            w = None if (s, e) in names else resolve(expr, ctx.reference, previous, future=_future(doc, s, e))
+            future = _future(doc, s, e)
+            w = None if (s, e) in names else resolve(expr, ctx.reference, previous, future=future)
+            verb = _date_verb(doc, s, e)
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
+            # what the date is the day of: the verb it hangs on, and whether that is still to come
+            attrs["verb"] = verb.lemma_.lower() if verb is not None else None
+            attrs["future"] = future
             if (s, e) in names:
                 attrs["name"] = True  # "the Sept. 11 attacks": a date that names an event, not a time of this story
             if _subordinate(doc, s, e):
