@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.api import brief, read
+from newsfuse.ingest.ids import file_stem
 from newsfuse.quality import score_brief
 from newsfuse.render import brief_json
 
@@ -44,7 +45,7 @@ def with_urls(inputs: Sequence[Path], expected: Mapping[str, Any], folder: Path)
         urls = {f"{row['Event ID']}_{row['Outlet']}": row["URL"] for row in csv.DictReader(fh, delimiter="\t")}
     out = []
     for p in inputs:
-        url = urls.get(p.stem)
+        url = urls.get(file_stem(p.name))  # the source id newsfuse gives it ("4_L.txt.txt" -> 4_L)
         if url is None:
             out.append(p)
             continue

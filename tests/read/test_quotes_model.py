@@ -70,6 +70,20 @@ def test_participle_and_by_saying_take_the_main_subject() -> None:
     assert _quote(a, "the harbor budget").attrs["name"] == "Ana Ruiz"
 
 
+def test_whoever_issued_a_statement_is_its_speaker() -> None:
+    a = _read(
+        "Mayor Ana Ruiz issued a statement on Friday saying the pier would reopen in the spring.\n\n"
+        "Tom Hale had his own answer, releasing a statement Monday saying the cranes were safe to use again."
+    )
+    assert _quote(a, "the pier would reopen").attrs["name"] == "Ana Ruiz"
+    assert _quote(a, "the cranes were safe").attrs["name"] == "Tom Hale"
+
+
+def test_a_past_tense_the_tagger_takes_for_a_participle() -> None:
+    a = _read('Tom Hale tweeted Friday evening that the inquiry "can be good" because the port could now show its records.')
+    assert _quote(a, "the inquiry").attrs["name"] == "Tom Hale"
+
+
 def test_according_to() -> None:
     a = _read("The pier will reopen to the public in May, according to the port authority.")
     q = _quote(a, "The pier will reopen")

@@ -216,7 +216,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 2
+    version = 3
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -749,7 +749,12 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         if c.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote" and ok(c):  # "X was quoted as saying"
             return c
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} and ok(verb.head):
-        return verb.head  # "voters saying they want ..."
+        noun = verb.head
+        if noun.lemma_.lower() in _ISSUED and noun.dep_ == "dobj":
+            issuer = own(noun.head)  # "the mayor issued a statement saying ...": the mayor, not the statement
+            if issuer is not None:
+                return issuer
+        return noun  # "voters saying they want ..."
     if verb.dep_ == "ROOT" and verb.tag_ == "VBG":
         return None
     # up the chain of clauses the verb hangs off ("..., adding that", "by saying that", "wants to say"); a
@@ -761,7 +766,7 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
             participle = True
             nxt = v.head.head
-        elif v.dep_ in {"advcl", "conj", "xcomp", "acl"} or (participle and v.dep_ == "ccomp"):
+        elif v.dep_ in {"advcl", "conj", "xcomp", "acl"} or (participle and v.dep_ == "ccomp") or (v.dep_ == "dep" and v.tag_ == "VBG"):
             participle = participle or (v.tag_ == "VBG" and v.dep_ in {"advcl", "conj"})
             nxt = v.head
         else:
@@ -792,6 +797,10 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         if prev.pos_ in {"PROPN", "PRON"} and prev.lower_ not in {"it", "that", "this", "which", "what", "who"} and ok(prev):
             return prev
     return None
+
+
+# what someone issues that then "says" something: its speaker is whoever issued it
+_ISSUED = frozenset({"statement", "letter", "tweet", "post", "memo", "release", "note", "message", "email", "notice"})
 
 
 def _named_after(verb: Any, quote_end: int, ok: Any) -> Any:
@@ -939,6 +948,8 @@ def _passive(v: Any) -> bool:
     """A passive use of a speech verb without its agent ("was asked", "told by aides" has one)."""
     if v.tag_ != "VBN" or any(c.dep_ == "agent" for c in v.children) or v.lemma_.lower() == "quote":
         return False
+    if any(c.dep_ == "nsubj" for c in v.children) and not any(c.dep_ == "auxpass" for c in v.children):
+        return False  # "Trump tweeted Friday that ...", a past tense the tagger took for a participle
     return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children)
 
 
