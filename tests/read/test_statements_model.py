@@ -49,3 +49,14 @@ def test_a_name_after_a_role_is_a_person_and_one_across_reports() -> None:
     assert "Helena Vasquez-Moor" in people and "Vasquez-Moor" in people["Helena Vasquez-Moor"].aliases
     zaremba = [e for e in people.values() if "Zaremba" in e.name]
     assert len(zaremba) == 1 and set(zaremba[0].sources) == {"b", "c"}
+
+
+def test_a_claim_believed_or_said_to_hold_is_at_a_distance() -> None:
+    text = (
+        "The former adviser is believed to be cooperating with the investigation. "
+        "The aide is said to have forwarded the emails to a personal account. "
+        "The former adviser is cooperating with the investigation."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = [(s.attrs.get("stance"), s.attrs.get("stance_of")) for s in a.group("statements") if s.label == "statement"]
+    assert got == [("alleged", "cooperate"), ("alleged", "forward"), (None, None)]

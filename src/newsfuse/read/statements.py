@@ -24,7 +24,7 @@ MIN_WORDS = 5
 STANCE_MARKERS = {
     "alleged": (
         r"allegedly|reportedly|purportedly|supposedly|(?:is|are|was|were|been|being|stands?|stood) accused of|"
-        r"(?:is|are|was|were|been|being) suspected of|(?:is|are|was|were) said to have|(?:is|are|was|were) believed to have"
+        r"(?:is|are|was|were|been|being) suspected of|(?:is|are|was|were) (?:said|believed|thought|understood) to (?:have|be)"
     ),
     "tentative": (
         r"in principle|tentatively|(?:at least )?for now|provisionally|"
@@ -55,6 +55,9 @@ def _stance(doc: Any, text: str, a: int, b: int) -> tuple[str, int, int, str] | 
             continue  # "the initial agreements expired": what the claim is about, not how firm it is
         main = True
         predicate = None
+        raised = next((c for c in span.root.children if c.dep_ == "xcomp" and c.i >= span.end - 1), None)
+        if raised is not None:  # "is believed to be cooperating": the claim is the complement
+            predicate = next((c for c in raised.children if c.dep_ in {"xcomp", "acomp"} and c.pos_ == "VERB"), raised)
         while tok.head.i != tok.i and a <= tok.head.idx < b:
             if tok.dep_ in _SIDE:
                 main = False
@@ -128,7 +131,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 3
+    version = 4
     requires = ("sentences",)
     assigns = ("statements",)
 
