@@ -84,6 +84,14 @@ def test_a_past_tense_the_tagger_takes_for_a_participle() -> None:
     assert _quote(a, "the inquiry").attrs["name"] == "Tom Hale"
 
 
+def test_what_a_relative_clause_asks_is_its_noun() -> None:
+    a = _read(
+        "The inspector has two dozen questions he wants to ask the mayor to learn more about the contracts. "
+        "It was the third time the union said it had met the mayor."
+    )
+    assert [a.span_text(q) for q in a.group("quotes")] == ["it had met the mayor"]
+
+
 def test_according_to() -> None:
     a = _read("The pier will reopen to the public in May, according to the port authority.")
     q = _quote(a, "The pier will reopen")

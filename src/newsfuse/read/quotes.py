@@ -216,7 +216,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 3
+    version = 4
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -275,6 +275,8 @@ class Quotes:
                 continue
             if _passive(tok):
                 continue  # "asked about it", "was told that": the subject is who was spoken to
+            if _object_relative(tok):
+                continue  # "the questions he wants to ask Trump": what is asked is the noun, not a clause
             bounds = ix.sent_bounds(ix.sent_index(tok.idx))
             span = _complement(tok, lemma, bounds)
             if span is None:
@@ -951,6 +953,26 @@ def _passive(v: Any) -> bool:
     if any(c.dep_ == "nsubj" for c in v.children) and not any(c.dep_ == "auxpass" for c in v.children):
         return False  # "Trump tweeted Friday that ...", a past tense the tagger took for a participle
     return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children)
+
+
+_WH = {"who", "which", "that", "whom", "whose"}
+
+
+def _object_relative(v: Any) -> bool:
+    """The verb (or the verb it is the infinitive of: "wants to ask") heads a relative clause whose own subject is not
+    the relative word, and takes no clause of its own: the noun it modifies is what is said or asked ("the questions
+    he wants to ask Trump"; not "the third time the group said it had met")."""
+    if any(c.dep_ == "ccomp" for c in v.children):
+        return False
+    t = v
+    for _ in range(3):
+        if t.dep_ == "relcl":
+            subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            return bool(subj) and all(c.lower_ not in _WH for c in subj)
+        if t.dep_ != "xcomp" or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _infinitive(v: Any) -> bool:
