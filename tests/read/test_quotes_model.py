@@ -92,6 +92,16 @@ def test_what_a_relative_clause_asks_is_its_noun() -> None:
     assert [a.span_text(q) for q in a.group("quotes")] == ["it had met the mayor"]
 
 
+def test_voicing_a_fear_or_a_concern_reports_its_content() -> None:
+    a = _read(
+        "Mayor Ana Ruiz, who has voiced fears that the old pier might not survive the winter, met the engineers. "
+        "Tom Hale expressed concern that the repairs would take years. Tom Hale expressed his support for the plan."
+    )
+    assert _quote(a, "the old pier").attrs["name"] == "Ana Ruiz"
+    assert _quote(a, "the repairs would take").attrs["name"] == "Tom Hale"
+    assert len(a.group("quotes")) == 2
+
+
 def test_according_to() -> None:
     a = _read("The pier will reopen to the public in May, according to the port authority.")
     q = _quote(a, "The pier will reopen")

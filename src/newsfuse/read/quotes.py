@@ -216,7 +216,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 4
+    version = 5
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -262,6 +262,20 @@ class Quotes:
                 continue  # a verb inside a quotation is the speaker's own words
             lemma = _cue_lemma(tok)
             if lemma is None:
+                attitude = _attitude_content(tok, ix.sent_bounds(ix.sent_index(tok.idx)))
+                if attitude is not None and (subj := _subject(tok, None, ix.sent_bounds(ix.sent_index(tok.idx)))) is not None:
+                    cue_end = attitude[2].idx + len(attitude[2].text)  # the cue runs to the noun: "voiced fears"
+                    quotes.append(
+                        _Q(
+                            attitude[0],
+                            attitude[1],
+                            False,
+                            (tok.idx, cue_end),
+                            subj,
+                            sent=ix.sent_index(tok.idx),
+                            cue_lemma=tok.lemma_.lower(),
+                        )
+                    )
                 continue
             if lemma == "according":
                 pobj = _according_pobj(tok)
@@ -944,6 +958,28 @@ def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, in
     if len(toks) < 3:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+_VOICING = frozenset({"voice", "express", "raise"})
+_ATTITUDES = frozenset(
+    {"concern", "fear", "hope", "doubt", "worry", "belief", "confidence", "optimism", "frustration", "skepticism", "scepticism"}
+)
+
+
+def _attitude_content(verb: Any, bounds: tuple[int, int]) -> tuple[int, int, Any] | None:
+    """ "voiced fears that X", "expressed concern that X", "raised doubts that X": a speech act whose content hangs
+    on the noun; the content's offsets and the noun, or None."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _VOICING or _passive(verb):
+        return None
+    for noun in verb.children:
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in _ATTITUDES:
+            continue
+        for clause in noun.children:
+            if clause.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                toks = _trim([t for t in clause.subtree if bounds[0] <= t.idx < bounds[1] and not (t.dep_ == "mark" and t.head is clause)])
+                if len(toks) >= 3:
+                    return toks[0].idx, toks[-1].idx + len(toks[-1].text), noun
+    return None
 
 
 def _passive(v: Any) -> bool:
