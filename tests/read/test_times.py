@@ -76,10 +76,22 @@ def test_a_weekday_still_to_come_is_the_next_one() -> None:
 
 def test_a_day_or_month_still_to_come_is_the_next_one() -> None:
     thu = date(2018, 4, 26)
-    assert resolve("July 13", thu).value == "2017-07-13"  # type: ignore[union-attr]  # news reports the past
+    assert resolve("July 13", thu, past=True).value == "2017-07-13"  # type: ignore[union-attr]  # "signed on July 13"
+    assert resolve("July 13", thu).value == "2018-07-13"  # type: ignore[union-attr]  # the nearer, if ahead by less than half
+    assert resolve("October 13", thu).value == "2017-10-13"  # type: ignore[union-attr]
     assert resolve("July 13", thu, future=True).value == "2018-07-13"  # type: ignore[union-attr]
     assert resolve("the 13th of July", thu, future=True).value == "2018-07-13"  # type: ignore[union-attr]
     assert resolve("March 23", thu, future=True).value == "2019-03-23"  # type: ignore[union-attr]
     assert resolve("April 26", thu, future=True).value == "2018-04-26"  # type: ignore[union-attr]
     assert resolve("July", thu, future=True).value == "2018-07"  # type: ignore[union-attr]
     assert resolve("February", thu, future=True).value == "2019-02"  # type: ignore[union-attr]
+
+
+def test_a_day_without_a_year_is_the_nearest_past_counting_twice() -> None:
+    apr30 = date(2018, 4, 30)
+    assert resolve("June 1", apr30).value == "2018-06-01"  # type: ignore[union-attr]  # "postponed until June 1"
+    assert resolve("December 17", date(2025, 1, 5)).value == "2024-12-17"  # type: ignore[union-attr]
+    assert resolve("January 3", date(2024, 12, 28)).value == "2025-01-03"  # type: ignore[union-attr]
+    assert resolve("May", apr30).value == "2018-05"  # type: ignore[union-attr]  # "by the end of May"
+    assert resolve("May", apr30, past=True).value == "2017-05"  # type: ignore[union-attr]
+    assert resolve("November", apr30).value == "2017-11"  # type: ignore[union-attr]

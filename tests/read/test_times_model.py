@@ -35,6 +35,21 @@ def test_weekdays_follow_the_tense_of_their_verb(text: str, expected: dict[str, 
         assert got.get(k) == v, got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board has postponed the levy until November 1.", {"November 1": "2016-11-01"}),
+        ("The board signed the levy on November 1.", {"November 1": "2015-11-01"}),
+        ("The mayor will visit the port on November 1.", {"November 1": "2016-11-01"}),
+        ("The levy took effect on August 1.", {"August 1": "2016-08-01"}),
+    ],
+)
+def test_the_year_of_a_day_follows_the_tense_of_its_verb(text: str, expected: dict[str, str]) -> None:
+    got = _dates(text)
+    for k, v in expected.items():
+        assert got.get(k) == v, got
+
+
 def test_the_day_of_a_subordinate_clause_is_marked() -> None:
     text = "Schiff told the Post after the summary was released Sunday. The House voted on Wednesday to override the veto."
     a = read_articles([make_article(text, "t")]).articles[0]

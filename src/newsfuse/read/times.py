@@ -69,7 +69,12 @@ def _year(y: int) -> When:
     return When(f"{y:04d}", "year", date(y, 1, 1))
 
 
-def _month_day(base: date, month: int, day: int, year: int | None, weekday: int | None, future: bool = False) -> When | None:
+FUTURE_WEIGHT = 2  # a date ahead of the reference counts this many times its distance when choosing its year
+
+
+def _month_day(
+    base: date, month: int, day: int, year: int | None, weekday: int | None, future: bool = False, past: bool = False
+) -> When | None:
     def ok(y: int) -> date | None:
         try:
             return date(y, month, day)
@@ -88,15 +93,21 @@ def _month_day(base: date, month: int, day: int, year: int | None, weekday: int 
         coming = [d for d in cands if d >= base]
         if coming:
             return _day(min(coming))
-    # news reports the past: the latest such date not more than a month after the reference
-    past = [d for d in cands if d <= base + timedelta(days=31)]
-    return _day(max(past)) if past else None
+    if past:  # "signed it on June 1": the latest such day up to the reference (a day's slack for time zones)
+        before = [d for d in cands if d <= base + timedelta(days=1)]
+        if before:
+            return _day(max(before))
+    # the nearest such day, and news reports the past: a day ahead counts twice its distance ("until June 1" on 30
+    # April is this June 1, "July 13" on 26 April this July, "December 17" on 5 January last December)
+    return _day(min(cands, key=lambda d: (d - base).days * FUTURE_WEIGHT if d > base else (base - d).days)) if cands else None
 
 
-def resolve(expr: str, base: date | None, previous: date | None = None, future: bool = False) -> When | None:
+def resolve(expr: str, base: date | None, previous: date | None = None, future: bool = False, past: bool = False) -> When | None:
     """Resolve a time expression. ``base`` is the reference date; ``previous`` the last day the text resolved;
     ``future``: the expression dates something still to come ("will vote on Thursday", "will visit on July 13"), so a
-    bare weekday, day or month is the next such one (on the reference day itself, that day), not the last one."""
+    bare weekday, day or month is the next such one (on the reference day itself, that day), not the last one;
+    ``past``: it dates something done ("signed it on June 1"), so a day or month without a year is the latest one.
+    Neither: the nearest one, a day ahead counting twice its distance."""
     t = " ".join(expr.lower().replace("’", "'").split())
     t = re.sub(r"^(?:on|in|at|by|since|from|until|during|early|late|on the|of)\s+", "", t)
     # explicit ISO
@@ -113,7 +124,7 @@ def resolve(expr: str, base: date | None, previous: date | None = None, future: 
     if m:
         month = MONTHS[m.group(1)[:3] if m.group(1)[:4] != "sept" else "sep"]
         return (
-            _month_day(base or date(1, 1, 1), month, int(m.group(2)), int(m.group(3)) if m.group(3) else None, weekday, future)
+            _month_day(base or date(1, 1, 1), month, int(m.group(2)), int(m.group(3)) if m.group(3) else None, weekday, future, past)
             if (base or m.group(3))
             else None
         )
@@ -121,7 +132,7 @@ def resolve(expr: str, base: date | None, previous: date | None = None, future: 
     if m:
         month = MONTHS[m.group(2)[:3]]
         return (
-            _month_day(base or date(1, 1, 1), month, int(m.group(1)), int(m.group(3)) if m.group(3) else None, weekday, future)
+            _month_day(base or date(1, 1, 1), month, int(m.group(1)), int(m.group(3)) if m.group(3) else None, weekday, future, past)
             if (base or m.group(3))
             else None
         )
@@ -135,7 +146,9 @@ def resolve(expr: str, base: date | None, previous: date | None = None, future: 
             return None
         if future:  # "will visit in July"
             return _month(base.year if month >= base.month else base.year + 1, month)
-        y = base.year if month <= base.month else base.year - 1
+        ahead, back = (month - base.month) % 12, (base.month - month) % 12
+        forward = ahead > 0 and ahead * FUTURE_WEIGHT < back and not past
+        y = base.year + (month < base.month) if forward else base.year - (month > base.month)
         return _month(y, month)
     m = re.fullmatch(r"(?:the )?(?:year )?(\d{4})", t)
     if m and 1800 <= int(m.group(1)) <= 2200:
@@ -282,6 +295,24 @@ def _future(doc: Any, start: int, end: int) -> bool:
     return False
 
 
+_OPEN_ENDED = {"until", "till", "through", "by", "before"}  # "postponed until June 1": the date is where it ends
+
+
+def _past(doc: Any, start: int, end: int) -> bool:
+    """The date hangs on a verb in the past ("signed it on June 1", "has met him in July"), not on a preposition that
+    looks ahead from it ("postponed until June 1")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ in _OPEN_ENDED:
+        return False
+    tok = _date_verb(doc, start, end)
+    if tok is None:
+        return False
+    return bool(tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)))
+
+
 _SUBORDINATORS = {"after", "before", "when", "while", "since", "until", "as", "once", "because"}
 
 
@@ -298,7 +329,7 @@ def _subordinate(doc: Any, start: int, end: int) -> bool:
 
 class Times:
     name = "times"
-    version = 3
+    version = 4
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -333,7 +364,7 @@ class Times:
                 previous = None
             last_sent = sent_start
             future = _future(doc, s, e)
-            w = None if (s, e) in names else resolve(expr, ctx.reference, previous, future=future)
+            w = None if (s, e) in names else resolve(expr, ctx.reference, previous, future=future, past=not future and _past(doc, s, e))
             verb = _date_verb(doc, s, e)
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
             # what the date is the day of: the verb it hangs on, and whether that is still to come
