@@ -25,3 +25,15 @@ def test_the_title_without_article_titles_is_a_fact_that_names_its_subject() -> 
     assert _title([make_article("x", "a")], facts) == "The talks in Geneva failed on Friday."
     titled = make_article("x", "b", title="Talks fail")
     assert _title([titled], facts) == "Talks fail"
+
+
+def test_a_timeline_entry_shows_the_words_that_give_its_date() -> None:
+    from newsfuse.fuse import build_timeline
+
+    early = statement("Trump announced the tariffs in early March.", "a")
+    day = statement("Trump announced the tariffs on March 8.", "b", dates=["2018-03-08"])
+    fact = Fact("f1", early.text, [], ["a", "b"], 2, "corroborated")
+    (entry,) = build_timeline([fact], {"f1": [early, day]}, set())
+    assert (entry.date, entry.text, entry.sources) == ("2018-03-08", day.text, ["b"])
+    fact.text = day.text  # the fact's own text gives the date: it stays
+    assert build_timeline([fact], {"f1": [early, day]}, set())[0].text == day.text

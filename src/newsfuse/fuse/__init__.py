@@ -225,11 +225,16 @@ def build_timeline(facts: Sequence[Fact], members_of: dict[str, list[Statement]]
         for (d, prec), sts in by_date.items():
             if prec != "day" and days:
                 continue  # a coarser date of the same fact adds nothing
+            # the words that give this date: the fact's own text when it is one of them, else the dating sentence
+            # ("announced the tariffs on March 8", not the fact's "announced the tariffs in early March")
+            shown = (
+                f.text if any(s.text == f.text for s in sts) else min(sts, key=lambda s: (s.kind != "statement", s.source, s.start)).text
+            )
             out.append(
                 TimelineEntry(
                     date=d,
                     precision=prec,
-                    text=f.text,
+                    text=shown,
                     sources=sorted({s.source for s in sts}),
                     facts=[f.id],
                     evidence=[_ev(s) for s in sts],
