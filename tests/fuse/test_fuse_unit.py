@@ -37,3 +37,11 @@ def test_a_timeline_entry_shows_the_words_that_give_its_date() -> None:
     assert (entry.date, entry.text, entry.sources) == ("2018-03-08", day.text, ["b"])
     fact.text = day.text  # the fact's own text gives the date: it stays
     assert build_timeline([fact], {"f1": [early, day]}, set())[0].text == day.text
+
+
+def test_a_clause_cut_from_its_sentence_ranks_below_a_sentence() -> None:
+    from newsfuse.fuse import _score
+
+    clause = Fact("f1", "granted temporary exemptions to Canada, Mexico, Brazil and the European Union", [], ["a", "b"], 2, "corroborated")
+    sentence = Fact("f2", "The White House granted temporary exemptions to Canada and Mexico.", [], ["a", "b"], 2, "corroborated")
+    assert _score(sentence, 0.5) > _score(clause, 0.5)

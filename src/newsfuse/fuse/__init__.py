@@ -188,9 +188,11 @@ def _distinct_texts(facts: Sequence[Fact], members_of: dict[str, list[Statement]
 
 
 def _score(f: Fact, centrality: float) -> float:
-    """Independent support first, then all support, attribution and centrality; a fragment too short to stand on its
-    own as a sentence ("who heads the union") is not what a reader should see first."""
-    fragment = 1.5 if len(f.text.split()) < 8 else 0.0
+    """Independent support first, then all support, attribution and centrality; a fragment that cannot stand on its
+    own as a sentence, too short ("who heads the union") or a clause cut from one ("granted exemptions to Canada"),
+    is not what a reader should see first."""
+    first = next((ch for ch in f.text if ch.isalpha()), "")
+    fragment = 1.5 if len(f.text.split()) < 8 or first.islower() else 0.0
     return 2.0 * f.independent_sources + 0.5 * len(f.sources) + (0.75 if f.speakers else 0.0) + 2.0 * centrality - fragment
 
 
