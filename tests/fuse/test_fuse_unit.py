@@ -33,10 +33,10 @@ def test_a_timeline_entry_shows_the_words_that_give_its_date() -> None:
     early = statement("Trump announced the tariffs in early March.", "a")
     day = statement("Trump announced the tariffs on March 8.", "b", dates=["2018-03-08"])
     fact = Fact("f1", early.text, [], ["a", "b"], 2, "corroborated")
-    (entry,) = build_timeline([fact], {"f1": [early, day]}, set())
+    (entry,) = build_timeline([fact], {"f1": [early, day]}, [])
     assert (entry.date, entry.text, entry.sources) == ("2018-03-08", day.text, ["b"])
     fact.text = day.text  # the fact's own text gives the date: it stays
-    assert build_timeline([fact], {"f1": [early, day]}, set())[0].text == day.text
+    assert build_timeline([fact], {"f1": [early, day]}, [])[0].text == day.text
 
 
 def test_a_clause_cut_from_its_sentence_ranks_below_a_sentence() -> None:
@@ -45,3 +45,36 @@ def test_a_clause_cut_from_its_sentence_ranks_below_a_sentence() -> None:
     clause = Fact("f1", "granted temporary exemptions to Canada, Mexico, Brazil and the European Union", [], ["a", "b"], 2, "corroborated")
     sentence = Fact("f2", "The White House granted temporary exemptions to Canada and Mexico.", [], ["a", "b"], 2, "corroborated")
     assert _score(sentence, 0.5) > _score(clause, 0.5)
+
+
+def test_one_dated_sentence_is_one_timeline_entry_flagged_only_by_its_own_dispute() -> None:
+    from newsfuse.fuse import build_timeline
+    from newsfuse.model import Discrepancy, Evidence, Variant
+
+    said = statement("The minister said on Friday that an inquiry would examine the collapse.", "a", dates=["2026-03-13"])
+    fell = statement("The cranes fell on Thursday night.", "b", dates=["2026-03-12"])
+    f1 = Fact("f1", "An inquiry will examine the collapse.", [], ["a"], 1, "single_source")
+    f2 = Fact("f2", "The minister announced an inquiry.", [], ["a", "b"], 2, "disputed")
+    date_dispute = Discrepancy(
+        "d", "date", "disputed: date", [Variant("2026-03-13", ["a"], [Evidence.of(said.article, 0, len(said.text))])], ["f2"]
+    )
+    entries = build_timeline([f1, f2], {"f1": [said], "f2": [said, fell]}, [date_dispute])
+    assert [(e.date, e.text, e.facts, e.disputed) for e in entries] == [
+        ("2026-03-12", fell.text, ["f2"], False),  # in a disputed fact, but not itself a variant
+        ("2026-03-13", said.text, ["f1", "f2"], True),
+    ]
+
+
+def test_a_clause_dated_like_its_sentence_is_that_sentence_s_entry() -> None:
+    from newsfuse.fuse import build_timeline
+    from newsfuse.fuse.statements import Statement
+    from newsfuse.model import Span
+
+    whole = statement("Zaremba said the union had written to the operator on March 2 about the quay.", "a", dates=["2026-03-02"])
+    at = whole.text.index("the union")
+    part = Statement(99, whole.article, at, len(whole.text) - 1, whole.text[at:-1], kind="clause", parent=(0, len(whole.text)))
+    part.times = [Span(0, 1, "time", "test@1", {"expr": "x", "value": "2026-03-02", "precision": "day"})]
+    f1 = Fact("f1", part.text, [], ["a"], 1, "single_source")
+    f2 = Fact("f2", whole.text, [], ["a"], 1, "single_source")
+    (entry,) = build_timeline([f1, f2], {"f1": [part], "f2": [whole]}, [])
+    assert (entry.text, entry.facts) == (whole.text, ["f1", "f2"])

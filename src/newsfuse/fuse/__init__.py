@@ -74,7 +74,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     headline = [f.id for f in facts if len(f.sources) > 1][: settings.headline_facts]
     if len(headline) < settings.headline_facts:
         headline += [f.id for f in facts if f.id not in headline][: settings.headline_facts - len(headline)]
-    timeline = build_timeline(facts, members_of, {fid for d in discrepancies if d.kind == "date" for fid in d.facts})
+    timeline = build_timeline(facts, members_of, [d for d in discrepancies if d.kind == "date"])
     return Brief(
         title=_title(articles, facts),
         articles=list(articles),
@@ -211,8 +211,18 @@ def _title(articles: Sequence[Article], facts: Sequence[Fact]) -> str:
 # ---------------------------------------------------------------- timeline and quotes
 
 
-def build_timeline(facts: Sequence[Fact], members_of: dict[str, list[Statement]], date_disputed: set[str]) -> list[TimelineEntry]:
-    out: list[TimelineEntry] = []
+def build_timeline(
+    facts: Sequence[Fact], members_of: dict[str, list[Statement]], date_disputes: Sequence[Discrepancy]
+) -> list[TimelineEntry]:
+    """Dated facts in order, each date with the sentences that give it. An entry is flagged when one of those sentences
+    is evidence of a date disagreement (not merely when its fact is disputed); one sentence dated once is one entry,
+    whichever facts it belongs to."""
+    disputed_spans = [(e.article, e.start, e.end) for d in date_disputes for v in d.variants for e in v.evidence]
+
+    def disputed(st: Statement) -> bool:
+        return any(a == st.article.id and s0 < st.end and st.start < s1 for a, s0, s1 in disputed_spans)
+
+    merged: dict[tuple[str, str], TimelineEntry] = {}
     for f in facts:
         by_date: dict[tuple[str, str], list[Statement]] = defaultdict(list)
         for s in members_of[f.id]:
@@ -232,19 +242,29 @@ def build_timeline(facts: Sequence[Fact], members_of: dict[str, list[Statement]]
             shown = (
                 f.text if any(s.text == f.text for s in sts) else min(sts, key=lambda s: (s.kind != "statement", s.source, s.start)).text
             )
-            out.append(
-                TimelineEntry(
-                    date=d,
-                    precision=prec,
-                    text=shown,
-                    sources=sorted({s.source for s in sts}),
-                    facts=[f.id],
-                    evidence=[_ev(s) for s in sts],
-                    disputed=f.id in date_disputed,
-                )
+            entry = merged.get((d, shown)) or next(
+                (  # a clause of a sentence already on this date ("the union had written in February") is that entry
+                    e for (day, _), e in merged.items() if day == d and all(any(_overlaps(ev, st) for ev in e.evidence) for st in sts)
+                ),
+                None,
             )
+            if entry is None:
+                entry = merged[(d, shown)] = TimelineEntry(date=d, precision=prec, text=shown, sources=[])
+            elif len(shown) > len(entry.text) and entry.text in shown:
+                entry.text = shown  # the whole sentence rather than its clause
+            entry.sources = sorted(set(entry.sources) | {s.source for s in sts})
+            entry.facts += [f.id] if f.id not in entry.facts else []
+            for st in sts:
+                if not any((e.article, e.start, e.end) == (st.article.id, st.start, st.end) for e in entry.evidence):
+                    entry.evidence.append(_ev(st))
+            entry.disputed = entry.disputed or any(disputed(s) for s in sts)
+    out = list(merged.values())
     out.sort(key=lambda e: (e.date, -len(e.sources)))
     return out
+
+
+def _overlaps(e: Evidence, st: Statement) -> bool:
+    return e.article == st.article.id and e.start < st.end and st.start < e.end
 
 
 def collect_quotes(articles: Sequence[Article]) -> list[Quote]:
