@@ -4,7 +4,8 @@ BASIL events and on NewsWCL50 events, for a person to judge right or wrong (the 
     python bench/disagreement_sample.py                        # 30 BASIL events (seed 0) + NewsWCL50 0, 1, 3, 4, 6, 8
     python bench/disagreement_sample.py --basil 40 --seed 5 --wcl ""
 
-Events with team gold (tests/quality/gold) are left out: they are scored by bench/score_brief.py.
+Events with team gold (tests/quality/gold) are left out: they are scored by bench/score_brief.py, false alarms
+included. Since the fourth session every NewsWCL50 event has gold, so only BASIL events remain here.
 """
 
 from __future__ import annotations
