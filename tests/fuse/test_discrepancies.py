@@ -228,3 +228,24 @@ def test_a_stance_on_another_predicate_is_no_disagreement() -> None:
     furious = statement("Officials were reportedly furious that the charges were announced by the deputy attorney general.", "b")
     furious.stance, furious.stance_of = "alleged", "furious"
     assert stance_disagreement([fact, furious], ["f"]) is None
+
+
+def test_an_allegation_across_the_story_needs_meaning_a_named_thing_and_the_predicate() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import stance_pairs
+
+    firm = statement("Flynn is now cooperating with the investigators.", "a")
+    believed = statement("Flynn, who was charged in December, is believed to be cooperating with the inquiry.", "b")
+    believed.stance, believed.stance_of = "alleged", "cooperate"
+    firm.entities = believed.entities = {"e-flynn"}
+    firm.idx, believed.idx = 0, 1
+    close = np.array([[1.0, 0.0], [0.7, np.sqrt(1 - 0.49)]], dtype=np.float32)  # cosine 0.7
+    (d,) = stance_pairs([firm, believed], close)
+    assert d.kind == "wording" and {v.value: v.sources for v in d.variants} == {"stated as fact": ["a"], "as an allegation": ["b"]}
+    far = np.array([[1.0, 0.0], [0.5, np.sqrt(1 - 0.25)]], dtype=np.float32)
+    assert stance_pairs([firm, believed], far) == []  # not close enough in meaning
+    believed.entities = {"e-other"}
+    assert stance_pairs([firm, believed], close) == []  # about something else
+    believed.entities, believed.stance_of = {"e-flynn"}, ""
+    assert stance_pairs([firm, believed], close) == []  # the predicate it doubts is unknown

@@ -46,7 +46,7 @@ GOLD_FLOORS = {
     "newswcl50-event_0": {"facts_loose": 0.55, "dates": 0.8, "max_false_alarms": 1},
     "newswcl50-event_1": {"facts_loose": 0.8, "speakers": 0.65, "dates": 0.5, "max_false_alarms": 1},
     "newswcl50-event_4": {"facts_loose": 0.68, "dates": 0.85, "max_false_alarms": 1},
-    "newswcl50-event_8": {"facts_loose": 0.66, "discrepancies": 0.3, "dates": 0.7, "max_false_alarms": 1},
+    "newswcl50-event_8": {"facts_loose": 0.66, "discrepancies": 0.6, "dates": 0.7, "max_false_alarms": 1},
     "newswcl50-event_3": {"facts_loose": 0.68, "dates": 0.75, "max_false_alarms": 1},
     "newswcl50-event_6": {"facts_loose": 0.64, "discrepancies": 0.5, "dates": 0.75, "max_false_alarms": 1},
 }

@@ -114,6 +114,7 @@ def _disagreements(
         for d in (disagree.namesake_disagreement(sts, [fid], persons, vectors), disagree.stance_disagreement(sts, [fid], related)):
             if d is not None:
                 found.append(d)
+    found += disagree.stance_pairs(statements, vectors)
     found = disagree.dedupe(
         found + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]))
     )

@@ -309,6 +309,32 @@ def stance_disagreement(
 TENTATIVE_SHARED = 2  # named things a tentative and a firm claim share, with one predicate, to be one claim
 
 
+STANCE_PAIR_SIM = 0.65  # meaning similarity of a firm and an alleged statement that the facts may have kept apart
+
+
+def stance_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> list[Discrepancy]:
+    """Allegations against firm statements across the whole story, not only within a fact: a fact that gathers several
+    claims of one topic may keep "Flynn is now cooperating" and "who is believed to be cooperating" apart. A pair
+    needs both statements in their outlets' own voice, close in meaning, about a named thing they share, and the
+    firm one must state the very predicate the other holds at a distance ("cooperate"). One pair per two sentences."""
+    out: list[Discrepancy] = []
+    seen: set[tuple[str, tuple[int, int], str, tuple[int, int]]] = set()
+    firm = [s for s in statements if s.stance is None and not s.speaker and not s.direct]
+    alleged = [s for s in statements if s.stance == "alleged" and len(s.stance_of) >= 3 and not s.speaker and not s.direct]
+    for b in alleged:
+        for a in firm:
+            if a.source == b.source or not a.entities & b.entities or float(vectors[a.idx] @ vectors[b.idx]) < STANCE_PAIR_SIM:
+                continue
+            key = (a.article.id, a.parent or (a.start, a.end), b.article.id, b.parent or (b.start, b.end))
+            if key in seen:
+                continue
+            d = stance_disagreement([a, b], [f"{a.idx}:{b.idx}"])
+            if d is not None:
+                seen.add(key)
+                out.append(d)
+    return out
+
+
 def _says_predicate(st: Statement, lemma: str) -> bool:
     """``st`` states the predicate another outlet holds at a distance ("forwarded" for "reportedly forwarded"), not
     only the things around it ("were reportedly furious that the charges were announced" / "announced the charges")."""
