@@ -261,34 +261,27 @@ def dated_events(st: Statement) -> set[tuple[str, str]]:
     March 23"). "Confirmed Thursday" and "will travel on July 13" date two things; "announced on March 8" and "imposed
     on March 23" too."""
     out = set()
-    for t in _day_times(st):
+    for t in _comparable_times(st):
+        if t.attrs.get("precision") != "day":
+            continue
         verb = t.attrs.get("verb")
         act = "stating" if verb in _STATING else str(verb or "")
         out.add((str(t.attrs["value"]), f"{'future' if t.attrs.get('future') else 'past'}:{act}"))
     return out
 
 
-def _day_times(st: Statement) -> list[Span]:
+def _comparable_times(st: Statement) -> list[Span]:
+    """Resolved times that date the statement's own claim: not a count's period, not a subordinate clause's day."""
     periods = {q.attrs.get("period") for q in st.quantities}
-    return [
-        t
-        for t in st.times
-        if t.attrs.get("value")
-        and t.attrs.get("expr") not in periods
-        and not t.attrs.get("subordinate")
-        and t.attrs.get("precision") == "day"
-    ]
+    return [t for t in st.times if t.attrs.get("value") and t.attrs.get("expr") not in periods and not t.attrs.get("subordinate")]
 
 
 def day_dates(st: Statement) -> set[str]:
     """The dates a statement gives that can contradict another source's: day-precise ones, and the year a state began
     ("since 2002"); not the period of a count ("in the last week"), nor years of other events in the sentence, nor the
     day of a subordinate clause ("told the Post after the summary was released Sunday")."""
-    periods = {q.attrs.get("period") for q in st.quantities}
     out = set()
-    for t in st.times:
-        if not t.attrs.get("value") or t.attrs.get("expr") in periods or t.attrs.get("subordinate"):
-            continue
+    for t in _comparable_times(st):
         prec = t.attrs.get("precision")
         if prec == "day":
             out.add(str(t.attrs["value"]))
