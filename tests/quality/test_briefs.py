@@ -49,6 +49,8 @@ GOLD_FLOORS = {
     "newswcl50-event_8": {"facts_loose": 0.66, "discrepancies": 0.6, "dates": 0.7, "max_false_alarms": 1},
     "newswcl50-event_3": {"facts_loose": 0.68, "dates": 0.75, "max_false_alarms": 1},
     "newswcl50-event_6": {"facts_loose": 0.64, "discrepancies": 0.5, "dates": 0.75, "max_false_alarms": 1},
+    "basil-85475456-f38e-4c30-895d-ca2c819c6af1": {"facts_loose": 0.6, "speakers": 0.5, "dates": 0.85, "max_false_alarms": 1},
+    "basil-06ffda2d-1caf-45ba-99e2-268aac1bf0e1": {"facts_loose": 0.65, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
