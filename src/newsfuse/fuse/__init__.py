@@ -218,10 +218,10 @@ def build_timeline(
     """Dated facts in order, each date with the sentences that give it. An entry is flagged when one of those sentences
     is evidence of a date disagreement (not merely when its fact is disputed); one sentence dated once is one entry,
     whichever facts it belongs to."""
-    disputed_spans = [(e.article, e.start, e.end) for d in date_disputes for v in d.variants for e in v.evidence]
+    disputed_spans = [e for d in date_disputes for v in d.variants for e in v.evidence]
 
     def disputed(st: Statement) -> bool:
-        return any(a == st.article.id and s0 < st.end and st.start < s1 for a, s0, s1 in disputed_spans)
+        return any(_overlaps(e, st) for e in disputed_spans)
 
     merged: dict[tuple[str, str], TimelineEntry] = {}
     for f in facts:

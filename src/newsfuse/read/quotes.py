@@ -262,20 +262,15 @@ class Quotes:
                 continue  # a verb inside a quotation is the speaker's own words
             lemma = _cue_lemma(tok)
             if lemma is None:
-                attitude = _attitude_content(tok, ix.sent_bounds(ix.sent_index(tok.idx)))
-                if attitude is not None and (subj := _subject(tok, None, ix.sent_bounds(ix.sent_index(tok.idx)))) is not None:
-                    cue_end = attitude[2].idx + len(attitude[2].text)  # the cue runs to the noun: "voiced fears"
-                    quotes.append(
-                        _Q(
-                            attitude[0],
-                            attitude[1],
-                            False,
-                            (tok.idx, cue_end),
-                            subj,
-                            sent=ix.sent_index(tok.idx),
-                            cue_lemma=tok.lemma_.lower(),
+                if tok.lemma_.lower() in _VOICING:  # "voiced fears that ...": the sentence is looked up only then
+                    sent = ix.sent_index(tok.idx)
+                    bounds = ix.sent_bounds(sent)
+                    attitude = _attitude_content(tok, bounds)
+                    if attitude is not None and (subj := _subject(tok, None, bounds)) is not None:
+                        cue_end = attitude[2].idx + len(attitude[2].text)  # the cue runs to the noun: "voiced fears"
+                        quotes.append(
+                            _Q(attitude[0], attitude[1], False, (tok.idx, cue_end), subj, sent=sent, cue_lemma=tok.lemma_.lower())
                         )
-                    )
                 continue
             if lemma == "according":
                 pobj = _according_pobj(tok)

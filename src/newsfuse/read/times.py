@@ -262,12 +262,9 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "’ll"}
 _PLANNED = {"expect", "schedule", "plan", "due", "set", "slate", "poise"}
 
 
-def _date_verb(doc: Any, start: int, end: int) -> Any:
-    """The verb the date at [start, end) modifies, or None."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    tok = span.root.head
+def _date_verb(root: Any) -> Any:
+    """The verb the date whose head token is ``root`` modifies, or None."""
+    tok = root.head
     while tok.pos_ not in {"VERB", "AUX"}:
         if tok.head.i == tok.i:
             return None
@@ -275,14 +272,14 @@ def _date_verb(doc: Any, start: int, end: int) -> Any:
     return tok
 
 
-def _future(doc: Any, start: int, end: int) -> bool:
-    """The date hangs on a verb of something still to come: "will vote on Thursday", "would meet on Friday"
-    (reported plans), "is expected to begin ..., followed by the House on Thursday". From the verb the date modifies,
-    up through infinitive and participle complements only: in "after voting to override Wednesday", the vote is past
-    whatever the main clause says."""
-    tok = _date_verb(doc, start, end)
-    if tok is None:
+def _future(verb: Any) -> bool:
+    """The date's verb (:func:`_date_verb`) is of something still to come: "will vote on Thursday", "would meet on
+    Friday" (reported plans), "is expected to begin ..., followed by the House on Thursday". From the verb the date
+    modifies, up through infinitive and participle complements only: in "after voting to override Wednesday", the vote
+    is past whatever the main clause says."""
+    if verb is None:
         return False
+    tok = verb
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or tok.lemma_.lower() in _PLANNED:
             return True
@@ -298,30 +295,23 @@ def _future(doc: Any, start: int, end: int) -> bool:
 _OPEN_ENDED = {"until", "till", "through", "by", "before"}  # "postponed until June 1": the date is where it ends
 
 
-def _past(doc: Any, start: int, end: int) -> bool:
-    """The date hangs on a verb in the past ("signed it on June 1", "has met him in July"), not on a preposition that
-    looks ahead from it ("postponed until June 1")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+def _past(root: Any, verb: Any) -> bool:
+    """The date (its head token ``root``) hangs on a verb in the past ("signed it on June 1", "has met him in July"),
+    not on a preposition that looks ahead from it ("postponed until June 1")."""
+    if verb is None or (root.dep_ == "pobj" and root.head.lower_ in _OPEN_ENDED):
         return False
-    head = span.root.head
-    if span.root.dep_ == "pobj" and head.lower_ in _OPEN_ENDED:
-        return False
-    tok = _date_verb(doc, start, end)
-    if tok is None:
-        return False
-    return bool(tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)))
+    return bool(verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)))
 
 
 _SUBORDINATORS = {"after", "before", "when", "while", "since", "until", "as", "once", "because"}
 
 
-def _subordinate(doc: Any, start: int, end: int) -> bool:
-    """The date hangs on a clause that dates something else than the sentence's claim: "Schiff told the Post after
-    the summary was released Sunday", "the letter, which was sent on Monday, ..."."""
-    tok = _date_verb(doc, start, end)
-    if tok is None:
+def _subordinate(verb: Any) -> bool:
+    """The date's verb heads a clause that dates something else than the sentence's claim: "Schiff told the Post
+    after the summary was released Sunday", "the letter, which was sent on Monday, ..."."""
+    if verb is None:
         return False
+    tok = verb
     if tok.dep_ in {"relcl", "acl"}:
         return True
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in tok.children)
@@ -363,16 +353,19 @@ class Times:
             if sent_start != last_sent and previous is not None and sent_start - last_sent > 400:
                 previous = None
             last_sent = sent_start
-            future = _future(doc, s, e)
-            w = None if (s, e) in names else resolve(expr, ctx.reference, previous, future=future, past=not future and _past(doc, s, e))
-            verb = _date_verb(doc, s, e)
+            span = doc.char_span(s, e, alignment_mode="expand")
+            root = span.root if span is not None else None
+            verb = _date_verb(root) if root is not None else None
+            future = _future(verb)
+            past = root is not None and not future and _past(root, verb)
+            w = None if (s, e) in names else resolve(expr, ctx.reference, previous, future=future, past=past)
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
             # what the date is the day of: the verb it hangs on, and whether that is still to come
             attrs["verb"] = verb.lemma_.lower() if verb is not None else None
             attrs["future"] = future
             if (s, e) in names:
                 attrs["name"] = True  # "the Sept. 11 attacks": a date that names an event, not a time of this story
-            if _subordinate(doc, s, e):
+            if _subordinate(verb):
                 attrs["subordinate"] = True
             if w is None:
                 attrs.update({"value": None, "precision": None})
