@@ -78,3 +78,15 @@ def test_a_clause_dated_like_its_sentence_is_that_sentence_s_entry() -> None:
     f2 = Fact("f2", whole.text, [], ["a"], 1, "single_source")
     (entry,) = build_timeline([f1, f2], {"f1": [part], "f2": [whole]}, [])
     assert (entry.text, entry.facts) == (whole.text, ["f1", "f2"])
+
+
+def test_a_year_that_only_describes_a_thing_puts_nothing_on_the_timeline() -> None:
+    from newsfuse.fuse import build_timeline
+    from newsfuse.model import Span
+
+    st = statement("The party sued over the 2016 election.", "a")
+    st.times = [Span(21, 25, "time", "test@1", {"expr": "2016", "value": "2016", "precision": "year", "attributive": True})]
+    fact = Fact("f1", st.text, [], ["a"], 1, "single_source")
+    assert build_timeline([fact], {"f1": [st]}, []) == []
+    del st.times[0].attrs["attributive"]  # "sued in 2016"
+    assert [e.date for e in build_timeline([fact], {"f1": [st]}, [])] == ["2016"]

@@ -45,3 +45,14 @@ def test_the_day_of_a_subordinate_clause_is_marked() -> None:
     a = read_articles([make_article(text, "t")]).articles[0]
     got = {a.span_text(t): bool(t.attrs.get("subordinate")) for t in a.group("times")}
     assert got == {"Sunday": True, "Wednesday": False}
+
+
+def test_a_year_that_describes_a_thing_is_marked_attributive() -> None:
+    text = (
+        "The party sued to influence the 2016 election. Agents hacked the party in 2016. "
+        "The Tuesday meeting was cancelled. Analysts cited a January 2017 report."
+    )
+    a = read_articles([make_article(text, "t", published=WED)]).articles[0]
+    got = [(a.span_text(t), bool(t.attrs.get("attributive"))) for t in a.group("times")]
+    # a day or a month still dates the event of its noun
+    assert got == [("2016", True), ("2016", False), ("Tuesday", False), ("January 2017", False)]

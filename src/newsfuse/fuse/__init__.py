@@ -230,6 +230,8 @@ def build_timeline(
             periods = {q.attrs.get("period") for q in s.quantities}
             for t in s.times:
                 prec = t.attrs.get("precision")
+                if t.attrs.get("attributive"):
+                    continue  # "the 2016 election": when a thing was, not when this sentence's event happened
                 if t.attrs.get("value") and prec in {"day", "month", "year"} and t.attrs.get("expr") not in periods:
                     if prec == "year" and not any(ch.isdigit() for ch in str(t.attrs.get("expr"))):
                         continue  # "this year", "last year": too coarse to place a fact on a timeline

@@ -273,7 +273,11 @@ def dated_events(st: Statement) -> set[tuple[str, str]]:
 def _comparable_times(st: Statement) -> list[Span]:
     """Resolved times that date the statement's own claim: not a count's period, not a subordinate clause's day."""
     periods = {q.attrs.get("period") for q in st.quantities}
-    return [t for t in st.times if t.attrs.get("value") and t.attrs.get("expr") not in periods and not t.attrs.get("subordinate")]
+    return [
+        t
+        for t in st.times
+        if t.attrs.get("value") and t.attrs.get("expr") not in periods and not t.attrs.get("subordinate") and not t.attrs.get("attributive")
+    ]
 
 
 def day_dates(st: Statement) -> set[str]:

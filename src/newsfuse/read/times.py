@@ -317,9 +317,27 @@ def _subordinate(verb: Any) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in tok.children)
 
 
+_ATTRIBUTIVE_DEPS = {"compound", "nummod", "amod", "nmod"}
+
+
+def _attributive(expr: str, root: Any) -> bool:
+    """A bare year (its head token ``root``) that describes a thing, not when the sentence's event happened: "the 2016
+    election", "his 2017 memoir", "ahead of the 2020 race". A day does date the event of its noun ("the Tuesday
+    meeting", "Friday's vote"), and so does a year with a month ("a January 2017 report")."""
+    head = root.head
+    return (
+        re.fullmatch(r"\d{4}", expr.strip()) is not None
+        and root.dep_ in _ATTRIBUTIVE_DEPS
+        and head.i != root.i
+        and head.pos_ in {"NOUN", "PROPN"}
+        and root.i < head.i
+        and head.ent_type_ not in {"DATE", "TIME"}
+    )
+
+
 class Times:
     name = "times"
-    version = 4
+    version = 5
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -367,6 +385,8 @@ class Times:
                 attrs["name"] = True  # "the Sept. 11 attacks": a date that names an event, not a time of this story
             if _subordinate(verb):
                 attrs["subordinate"] = True
+            if root is not None and _attributive(expr, root):
+                attrs["attributive"] = True  # "the 2016 election": a date of a thing, not of this sentence's event
             if w is None:
                 attrs.update({"value": None, "precision": None})
             else:
