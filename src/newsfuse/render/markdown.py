@@ -23,7 +23,7 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         lines.append(f"- {_q(f['text'])} *({f['label']}: {', '.join(f['sources'])}; {f['status']}{who})*")
     lines += ["", "## Disagreements", ""]
     if not doc["discrepancies"]:
-        lines.append("No disagreements found.")
+        lines += ["No disagreements found.", ""]
     for d in doc["discrepancies"]:
         lines.append(f"### {d['summary']}")
         for v in d["variants"]:

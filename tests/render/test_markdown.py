@@ -1,0 +1,33 @@
+"""The brief as Markdown: built from the contract JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsfuse.render.markdown import brief_markdown
+
+
+def _doc(**over: Any) -> dict[str, Any]:
+    fact = {"id": "f1", "text": "The quay | reopened.", "label": "2 sources say", "sources": ["a", "b"], "status": "corroborated"}
+    doc: dict[str, Any] = {
+        "story": {"title": "Quay reopens", "headline_facts": ["f1"]},
+        "facts": [{**fact, "independent_sources": 2}],
+        "discrepancies": [],
+        "timeline": [{"date": "2026-03-16", "text": "The quay reopened on Monday.", "sources": ["a"]}],
+        "only_here": {},
+        "sources": [{"id": "a"}, {"id": "b"}],
+    }
+    doc.update(over)
+    return doc
+
+
+def test_every_heading_stands_after_a_blank_line() -> None:
+    lines = brief_markdown(_doc()).splitlines()
+    assert "No disagreements found." in lines
+    for k, line in enumerate(lines[1:], start=1):
+        if line.startswith("#"):
+            assert lines[k - 1] == "", (k, line)
+
+
+def test_table_cells_escape_pipes() -> None:
+    assert "The quay \\| reopened." in brief_markdown(_doc())
