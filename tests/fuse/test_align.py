@@ -86,3 +86,33 @@ def test_a_sentence_with_two_facts_joins_both() -> None:
     out = add_second_memberships([[0, 1], [2], [3]], sts, sims, ok, 0.62, 0.84, every_pair=True)
     # the two-fact sentence also joins the cost (and the duration); nothing else pairs with every member of a fact
     assert out == [[0, 1], [2, 0], [3, 0]]
+
+
+def test_second_members_never_bring_two_rival_counts_into_one_fact() -> None:
+    from newsfuse.fuse.align import add_second_memberships
+
+    storm = statement("A storm hit the container terminal and brought down its gantries overnight.", "a")
+    three = statement("3 cranes collapsed at the container terminal.", "b", count="3", counted="cranes", state="collapsed")
+    four = statement("4 cranes collapsed at the container terminal.", "c", count="4", counted="cranes", state="collapsed")
+    sts = [storm, three, four]
+    sims = np.full((3, 3), 0.7, dtype=np.float32)
+    ok = {(0, 1), (1, 0), (0, 2), (2, 0)}  # each count pairs with the storm sentence, not with the other count
+    out = add_second_memberships([[0], [1], [2]], sts, sims, ok, 0.62, 0.84, every_pair=True)
+    assert [0, 1, 2] not in out and sorted(out[0]) in ([0, 1], [0, 2])
+
+
+def test_two_clusters_that_take_each_other_in_are_one_fact() -> None:
+    from newsfuse.fuse.align import add_second_memberships
+
+    sts = [
+        statement(t, s)
+        for t, s in [
+            ("The damage was put at $85 million.", "a"),
+            ("The terminal was wrecked.", "b"),
+            ("Repairs will cost $85 million.", "c"),
+        ]
+    ]
+    sims = np.full((3, 3), 0.7, dtype=np.float32)
+    ok = {(i, j) for i in range(3) for j in range(3) if i != j}
+    out = add_second_memberships([[0], [1, 2]], sts, sims, ok, 0.62, 0.84, every_pair=True)
+    assert [sorted(c) for c in out] == [[0, 1, 2]]

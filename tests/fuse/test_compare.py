@@ -91,3 +91,13 @@ def test_people_who_signed_and_signatures_are_one_count() -> None:
     assert counted_match(people.main, signatures.main) and counted_match(signatures.main, people.main)
     assert not counted_match(voters.main, signatures.main)
     assert same_slot(people, signatures)
+
+
+def test_plural_and_singular_count_one_thing() -> None:
+    from newsfuse.fuse.compare import counted_key
+
+    assert counted_key("countries") == counted_key("country") == "country"
+    assert counted_key("casualties") == "casualty"
+    assert counted_key("business") == "business"
+    assert counted_key("cranes") == counted_key("crane")
+    assert counted_key("  ") is None

@@ -34,6 +34,13 @@ def test_different_numbers_and_what_was_counted() -> None:
     assert [d.kind for d in count_disagreements([died, hurt], ["f"])] == ["wording"]
 
 
+def test_what_was_counted_shows_two_variants_even_when_the_verb_is_shared() -> None:
+    people = statement("The storm killed 11 people", "a", "11", "people", "killed")
+    casualties = statement("The storm killed 11 casualties", "b", "11", "casualties", "killed")
+    (d,) = count_disagreements([people, casualties], ["f"])
+    assert d.kind == "wording" and sorted(v.value for v in d.variants) == ["killed", "killed casualties"]
+
+
 def test_date_disagreement_only_between_sources() -> None:
     fri = statement("he said on Friday", "a", dates=["2024-12-27"])
     mon = statement("he said on Monday", "b", dates=["2024-12-23"])

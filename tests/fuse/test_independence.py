@@ -23,3 +23,16 @@ def test_identical_quotes_are_not_copying() -> None:
     other = '"We will rebuild the quay and we will do it quickly and safely for everyone," she told reporters.'
     sts = [statement(quote, "a"), statement(other, "b"), statement(quote, "a2"), statement(other, "b2")]
     assert shared_sentences(sts[:2]) == {}
+
+
+def test_one_sentence_printed_twice_is_one_reused_sentence() -> None:
+    lede = "Three ship-to-shore cranes collapsed at the Kestrel Point terminal late on Thursday as the storm hit."
+    sts = [
+        statement(lede, "a"),
+        statement("The harbour master said the quay would stay closed until the cranes were inspected.", "a"),
+        statement(lede, "b"),  # a standfirst ...
+        statement(lede, "b"),  # ... repeated in the body
+        statement("Union leaders called for an independent inquiry into the terminal's safety record.", "b"),
+    ]
+    assert shared_sentences(sts) == {("a", "b"): 1}
+    assert independent_count(["a", "b"], derived_links(sts, min_shared=2)) == 2

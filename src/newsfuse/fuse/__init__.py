@@ -22,7 +22,9 @@ from .statements import Statement, gather
 
 
 def _id(prefix: str, *parts: str) -> str:
-    return prefix + hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:8]
+    """A content hash of a set of parts (member spans, a kind): the same members give the same id, in whatever order
+    the articles were given."""
+    return prefix + hashlib.sha1("\x00".join(sorted(parts)).encode()).hexdigest()[:8]
 
 
 def _ev(st: Statement) -> Evidence:

@@ -385,11 +385,15 @@ def add_second_memberships(
             continue
         for i in sorted(cands):
             st = statements[i]
-            if st.article.id in have or any(conflict(st, statements[j], float(sims[i, j]), threshold, strict) for j in c):
-                continue
+            if st.article.id in have or any(conflict(st, statements[j], float(sims[i, j]), threshold, strict) for j in out[k]):
+                continue  # checked against the members added before it too: two rival counts never join one fact
             out[k].append(i)
             have.add(st.article.id)
-    return out
+    # a statement that joined a cluster which joined it back gives one cluster twice: keep it once
+    unique: dict[frozenset[int], list[int]] = {}
+    for cl in out:
+        unique.setdefault(frozenset(cl), cl)
+    return list(unique.values())
 
 
 def _same_count(a: Statement, b: Statement) -> bool:

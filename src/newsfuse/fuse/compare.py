@@ -95,15 +95,22 @@ def quantity_state(q: Span) -> frozenset[str]:
 def counted_key(counted: str | None) -> str | None:
     if not counted:
         return None
-    head = counted.lower().split()[-1]
-    return _NOUN_SYNONYMS.get(head, head.rstrip("s"))
+    words = counted.lower().split()
+    if not words:
+        return None
+    head = words[-1]
+    if head in _NOUN_SYNONYMS:
+        return _NOUN_SYNONYMS[head]
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"  # "countries" and "country" count one thing
+    return head if head.endswith("ss") else head.rstrip("s")
 
 
 def counted_match(qa: Span, qb: Span) -> bool:
     """Do two quantities count one kind of thing: the same noun, people of one kind, or people and what they did
     ("1.8 million people signed" / "hundreds of thousands of signatures")?"""
     ka, kb = counted_key(qa.attrs.get("counted")), counted_key(qb.attrs.get("counted"))
-    if ka == kb or {ka, kb} <= {"soldier", "casualtie", "casualty", "person"}:
+    if ka == kb or {ka, kb} <= {"soldier", "casualty", "person"}:
         return True
     return _acts(qa, kb) or _acts(qb, ka)
 

@@ -125,7 +125,12 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             for c, ss in classes.items():
                 q = main_quantity(ss[0])
                 assert q is not None
-                by_state.setdefault(str(q.attrs.get("state") or "+".join(sorted(c))), []).extend(ss)
+                label = str(q.attrs.get("state") or "+".join(sorted(c)))
+                if label in by_state and q.attrs.get("counted"):
+                    label = f"{label} {q.attrs['counted']}"  # "killed people" / "killed casualties": the noun tells them apart
+                by_state.setdefault(label, []).extend(ss)
+            if len(by_state) < 2:
+                continue
             out.append(
                 Discrepancy(_id(*facts, "wording"), "wording", "disputed: what was counted", variants(by_state, "wording"), list(facts))
             )

@@ -27,7 +27,7 @@ def shared_sentences(statements: Sequence[Statement], min_overlap: float = 0.5, 
     for i, s in enumerate(sh):
         for g in s:
             index[g].append(i)
-    counts: dict[tuple[str, str], set[tuple[int, int]]] = defaultdict(set)
+    reused: dict[tuple[str, str], tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
     for i, si in enumerate(sh):
         if len(si) < min_shingles:
             continue
@@ -41,9 +41,12 @@ def shared_sentences(statements: Sequence[Statement], min_overlap: float = 0.5, 
             if statements[i].source == statements[j].source or len(sj) < min_shingles:
                 continue
             if inter / min(len(si), len(sj)) >= min_overlap:
-                a, b = sorted((statements[i].source, statements[j].source))
-                counts[(a, b)].add((i, j))
-    return {k: len(v) for k, v in counts.items()}
+                x, y = (i, j) if statements[i].source < statements[j].source else (j, i)
+                mine, theirs = reused[(statements[x].source, statements[y].source)]
+                mine.add(x)
+                theirs.add(y)
+    # statements, not pairs: one sentence that the other source prints twice (a standfirst repeated in the body) is one
+    return {k: min(len(mine), len(theirs)) for k, (mine, theirs) in reused.items()}
 
 
 def derived_links(statements: Sequence[Statement], min_shared: int) -> dict[str, list[tuple[str, int]]]:
