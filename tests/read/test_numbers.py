@@ -25,6 +25,16 @@ from newsfuse.read.numbers import Amount, hedge_interval, intervals_overlap, par
         ("two dozen", (24, 24)),
         ("two-dozen", (24, 24)),
         ("3 dozen", (36, 36)),
+        # a decimal with a scale glued on; a unit is not a scale
+        ("$1.5tn", (1.5e12, 1.5e12)),
+        ("2.5mn", (2.5e6, 2.5e6)),
+        ("7.5km", (7.5, 7.5)),
+        # ranges
+        ("40-50", (40, 50)),
+        ("1.5 million to 2 million", (1.5e6, 2e6)),
+        ("2 to 3 million", (2e6, 3e6)),
+        ("between 2,000 and 3,000", (2000, 3000)),
+        ("a couple of dozen", (24, 36)),
     ],
 )
 def test_parse_number(text: str, value: tuple[float, float]) -> None:
@@ -38,6 +48,18 @@ def test_nearly_two_dozen_holds_23() -> None:
 
 def test_not_a_number() -> None:
     assert parse_number("the minister") is None
+
+
+@pytest.mark.parametrize("text", ["a third", "three-quarters", "a quarter of a million", "one and a half million", "9" * 400])
+def test_shares_and_overflowing_numerals_are_not_counts(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_stacked_hedges_keep_the_outer_one_and_above_a_vague_amount_starts_at_its_low_end() -> None:
+    assert parse_amount("up to about 300") == Amount(0.0, 300.0, hedge="up to", value=300.0)
+    assert parse_amount("at least some 300") == Amount(300.0, None, hedge="at least", value=300.0)
+    over = parse_amount("over several hundred")
+    assert over is not None and (over.low, over.low_open) == (200, True)
 
 
 def test_hedges_become_intervals() -> None:

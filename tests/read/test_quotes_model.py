@@ -229,3 +229,22 @@ def test_a_pronoun_is_not_tied_to_a_speaker_by_the_story_s_common_words() -> Non
     last = max(a.group("quotes"), key=lambda q: q.start)
     assert a.span_text(last).startswith("harbour commanders for failing")
     assert last.attrs["name"] == "Piet Maren"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Mrs. Clinton spoke first. "We will not give up on this fight," she said.', "Clinton"),
+        ('The firm faced many problems. John Smith resigned on Friday. "We failed our workers badly," he said.', "John Smith"),
+    ],
+)
+def test_a_courtesy_title_gives_gender_only_when_it_is_one(text: str, speaker: str) -> None:
+    # "Mrs." is not "Mr", and the "ms" ending "problems. " is no title
+    a = _read(text)
+    assert _quote(a, "We").attrs["name"] == speaker
+
+
+def test_according_to_credits_only_its_own_paragraph() -> None:
+    a = _read("Smoke rose over the port for hours\nAccording to police the blaze was set deliberately")
+    (q,) = [q for q in a.group("quotes") if q.attrs.get("name") == "police"]
+    assert a.span_text(q) == "the blaze was set deliberately"

@@ -1,7 +1,7 @@
 """Pure functions for quantities: parse a number phrase, and turn a hedge into an interval.
 
 An interval is ``(low, high, low_open, high_open)`` with ``None`` for an unbounded side. "almost 3,000" is
-[2700, 3000) and "more than 3,000" is (3000, inf): they do not overlap, which is what makes them a hedge discrepancy.
+[2550, 3000) and "more than 3,000" is (3000, inf): they do not overlap, which is what makes them a hedge discrepancy.
 """
 
 from __future__ import annotations
@@ -121,46 +121,75 @@ class Amount:
 
 
 def split_hedge(text: str) -> tuple[str | None, str]:
-    """("more than", "1,000 soldiers") from "more than 1,000 soldiers"."""
+    """("more than", "1,000 soldiers") from "more than 1,000 soldiers". Of stacked hedges ("up to about 300") the
+    outer one is kept: it is what bounds the number."""
     t = text.strip()
     m = _HEDGE_RE.match(t)
-    if m:
-        return m.group(0).lower(), t[m.end() :].strip()
-    return None, t
+    if not m:
+        return None, t
+    hedge, t = m.group(0).lower(), t[m.end() :].strip()
+    while (inner := _HEDGE_RE.match(t)) is not None:
+        t = t[inner.end() :].strip()
+    return hedge, t
+
+
+_SCALE_WORDS = r"hundred|thousand|million|billion|trillion|dozen|bn|bln|mn|mln|tn|trn|k|m"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a numeral and its scale: "1.5tn", "7.5km" (kilometres: the scale must end a word), "11,000"
+_NUMERAL = re.compile(rf"^({_NUM})(?![\d,])\s*(?:({_SCALE_WORDS})\b)?")
+_RANGE = re.compile(
+    rf"^(?:between\s+({_NUM})\s*(?:({_SCALE_WORDS})\b)?\s*and|({_NUM})\s*(?:({_SCALE_WORDS})\b)?\s*(?:-|–|—|to))"
+    rf"\s*({_NUM})\s*(?:({_SCALE_WORDS})\b)?"
+)
+_SCALE_FACTORS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "dozen": 12}
+_FRACTIONS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+
+
+def _numeral(digits: str, scale: str | None) -> float | None:
+    num = float(digits.replace(",", ""))
+    if scale:
+        num *= _SCALE_FACTORS.get(scale, _SCALES.get(scale, 1))
+    return num if math.isfinite(num) else None
 
 
 def parse_number(text: str) -> tuple[float, float] | None:
-    """The value (or vague range) of a number phrase without hedge: "3,000", "1.8 million", "a thousand",
-    "several hundred", "tens of thousands", "twenty-five", "11,000". None when it is not a number."""
+    """The value (or vague range) of a number phrase without hedge: "3,000", "1.8 million", "$1.5tn", "a thousand",
+    "several hundred", "tens of thousands", "twenty-five", "11,000", "40-50", "between 2,000 and 3,000". None when it
+    is not a number, or a share rather than a count ("a third", "three-quarters")."""
     t = text.strip().lower().replace("\u2009", " ").replace("\xa0", " ")
     t = re.sub(r"^(?:the|a total of|total of)\s+", "", t)
     t = t.replace("$", "").replace("€", "").replace("£", "")
     for phrase, rng in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
         if t == phrase or t.startswith(phrase + " "):
-            rest = t[len(phrase) :].strip()
-            if phrase == "several" and rest.split()[:1] and rest.split()[0] in _SCALES:
-                k = _SCALES[rest.split()[0]]
+            rest = re.sub(r"^of\s+", "", t[len(phrase) :].strip()).split()  # "a couple of dozen"
+            k = _SCALES.get(rest[0], 12 if rest[0] == "dozen" else 0) if rest else 0
+            if phrase == "several" and k:
                 return 2 * k, 9 * k + (k - 1)
-            if phrase in {"a few", "a handful", "a couple"} and rest.split()[:1] and rest.split()[0] in _SCALES:
-                k = _SCALES[rest.split()[0]]
+            if phrase in {"a few", "a handful", "a couple"} and k:
                 return rng[0] * k, rng[1] * k
             return rng
-    m = re.match(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|dozen|k|m|bn)?\b", t)
+    r = _RANGE.match(t)
+    if r:  # "40-50", "1.5 million to 2 million", "between 2,000 and 3,000", "2 to 3 million"
+        first, first_scale = (r.group(1), r.group(2)) if r.group(1) else (r.group(3), r.group(4))
+        high = _numeral(r.group(5), r.group(6))
+        low = _numeral(first, first_scale or r.group(6))
+        if low is not None and high is not None and low <= high:
+            return low, high
+    m = _NUMERAL.match(t)
     if m:
-        num = float(m.group(1).replace(",", ""))
-        scale = m.group(2)
-        if scale:
-            num *= {"k": 1e3, "m": 1e6, "bn": 1e9, "dozen": 12}.get(scale, _SCALES.get(scale, 1))
-        return num, num
+        num = _numeral(m.group(1), m.group(2))
+        return None if num is None else (num, num)
     words = re.findall(r"[a-z]+", t.replace("-", " "))
     if not words:
         return None
     total = 0.0
     current = 0.0
     seen = False
-    for w in words:
+    for k, w in enumerate(words):
         if w == "and":
             continue
+        if w in _FRACTIONS or (w in {"a", "an"} and words[k + 1 : k + 2] and words[k + 1] in _FRACTIONS):
+            return None  # "a third", "three-quarters", "one and a half million": a share, not a count
         if w == "dozen" and seen:
             current *= 12  # "two dozen", "three dozen"
         elif w in _WORDS:
@@ -192,8 +221,8 @@ def hedge_interval(hedge: str | None, low: float, high: float) -> Amount:
     value = low if low == high else None
     if kind == "exact":
         return Amount(low, high, hedge="exact", value=value)
-    if kind == "above":
-        return Amount(high, None, low_open=True, hedge=hedge or "", value=value)
+    if kind == "above":  # of a vague amount, above its lowest reading: "over several hundred" is more than 200
+        return Amount(low, None, low_open=True, hedge=hedge or "", value=value)
     if kind == "at_least":
         return Amount(low, None, hedge=hedge or "", value=value)
     if kind == "below_near":

@@ -64,8 +64,10 @@ class Pipeline:
         for a, doc in zip(articles, self.nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True):
             ref, basis = refs[a.id]
             ctx = Context(doc=doc, reference=ref, reference_basis=basis)
+            current = "start"
             try:
                 for st in self.stages:
+                    current = tag(st)
                     produced = st(a, ctx)
                     for group, spans in produced.items():
                         a.set_spans(group, spans)
@@ -74,7 +76,7 @@ class Pipeline:
                 rejected.append(
                     Rejected(
                         a.origin or a.source_id,
-                        f"reading failed in stage {a.stages[-1] if a.stages else 'start'}+1: {type(e).__name__}: {e}",
+                        f"reading failed in stage {current}: {type(e).__name__}: {e}",
                     )
                 )
                 continue

@@ -256,7 +256,7 @@ def _period(ent: Any, date_ents: list[Any], head: Any = None) -> str | None:
     verbs = _clause_verbs(ent, head)
     best = None
     for d in date_ents:
-        if d.sent.start != sent.start or not is_period(d.text):
+        if not sent.start <= d.start < sent.end or not is_period(d.text):  # (d.sent walks the sentence: slow)
             continue
         v = _verb_of(d.root)
         if v is None or v.i not in verbs:

@@ -39,6 +39,9 @@ from .speakers import (
     speech_lemma,
 )
 
+# a courtesy title right before a name: "Mr. Smith", "Mrs Clinton", "Ms. Jones" (not "problems. " or "Mrs." read as "Mr")
+_TITLE_BEFORE = re.compile(r"\b(mrs|mr|ms|miss)\.?\s+$", re.I)
+
 OPEN_CLOSE = {"“": '”"', "«": "»", "„": "“”", "‘": "’", "‹": "›", '"': '"”', "'": "'"}
 _CLOSING = "”»“’›\"'"
 _HEADS = {"VERB", "AUX"}
@@ -276,7 +279,7 @@ class Quotes:
                 pobj = _according_pobj(tok)
                 if pobj is None:
                     continue
-                span = _according_content(tok, pobj)
+                span = _according_content(tok, pobj, ix.sent_bounds(ix.sent_index(tok.idx)))
                 if span is None:
                     continue
                 cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1].text)
@@ -461,11 +464,9 @@ class Quotes:
             if quoted_at[m.start]:
                 w = 0.3
             c.mentions.append((ix.sent_index(m.start), w))
-            prev = text[max(0, m.start - 5) : m.start].lower()
-            if "mr" in prev:
-                c.gender = "m"
-            elif "ms" in prev or "mrs" in prev:
-                c.gender = "f"
+            title = _TITLE_BEFORE.search(text, max(0, m.start - 6), m.start)
+            if title is not None:
+                c.gender = "m" if title.group(1).lower() == "mr" else "f"
         for key, cand in unnamed.items():
             cands.setdefault(key, cand)
         for q in quotes:
@@ -846,13 +847,14 @@ def _according_pobj(tok: Any) -> Any:
     return None
 
 
-def _according_content(tok: Any, pobj: Any) -> tuple[int, int] | None:
-    """The sentence minus the "according to X" phrase: the longer side."""
+def _according_content(tok: Any, pobj: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence (the article's: ``bounds``, which never run across a paragraph as spaCy's may) minus the
+    "according to X" phrase: the longer side."""
     doc = tok.doc
-    sent = tok.sent
     phrase = [*pobj.subtree, tok, doc[tok.i + 1]]
     lo = min(t.i for t in phrase)
     hi = max(t.i for t in phrase)
+    sent = [t for t in tok.sent if bounds[0] <= t.idx and t.idx + len(t.text) <= bounds[1]]
     left = [t for t in sent if t.i < lo and not t.is_space]
     right = [t for t in sent if t.i > hi and not t.is_space]
     side = right if len(right) >= len(left) else left

@@ -204,17 +204,22 @@ def resolve(expr: str, base: date | None, previous: date | None = None, future: 
 
         n = parse_number(m.group(1))
         if n is not None and n[0] == n[1]:
-            k = int(n[0])
-            unit = m.group(2)
-            if unit == "day":
-                return _day(base - timedelta(days=k))
-            if unit == "week":
-                return _week(base - timedelta(days=7 * k))
-            if unit == "month":
-                y, mo = divmod(base.year * 12 + base.month - 1 - k, 12)
-                return _month(y, mo + 1)
-            return _year(base.year - k)
+            try:
+                return _ago(base, int(n[0]), m.group(2))
+            except (ValueError, OverflowError):
+                return None  # "3,000 years ago": before the calendar's first year, not a date of this story
     return None
+
+
+def _ago(base: date, k: int, unit: str) -> When:
+    if unit == "day":
+        return _day(base - timedelta(days=k))
+    if unit == "week":
+        return _week(base - timedelta(days=7 * k))
+    if unit == "month":
+        y, mo = divmod(base.year * 12 + base.month - 1 - k, 12)
+        return _month(y, mo + 1)
+    return _year(base.year - k)
 
 
 _NAME_HEADS = {
@@ -256,6 +261,7 @@ def is_date_name(ent: Any) -> bool:
 
 
 _MERGE_GAP = re.compile(r"^\s*[,(]\s*$")
+_CALENDAR_DAY = re.compile(rf"\b{_MON}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}|\b\d{{1,2}}[/.-]\d{{1,2}}\b", re.I)
 
 
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "’ll"}
@@ -354,7 +360,9 @@ class Times:
                 names.add((s, t_end))
             if spans and _MERGE_GAP.match(text[spans[-1][1] : s]):
                 prev = text[spans[-1][0] : spans[-1][1]].lower()
-                if re.fullmatch(_WD, prev.strip()):
+                # "Monday (December 23)", "Friday, Dec. 27": the weekday and its calendar day; not "Friday, three
+                # days after the vote" or "Tuesday, the day after": those are two expressions
+                if re.fullmatch(_WD, prev.strip()) and _CALENDAR_DAY.search(text[s:t_end]):
                     close = t_end
                     if text[t_end : t_end + 1] == ")" and "(" in text[spans[-1][1] : s]:
                         close = t_end + 1

@@ -1,0 +1,44 @@
+"""The reading pipeline isolates an article whose reading fails and names the stage (real spaCy model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsfuse.model import Article, Span
+from newsfuse.read.base import Context
+from newsfuse.read.pipeline import Pipeline, default_stages
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.models
+
+
+class Fragile:
+    name = "fragile"
+    version = 1
+    requires = ("sentences",)
+    assigns = ("fragile",)
+
+    def __call__(self, article: Article, ctx: Context) -> dict[str, list[Span]]:
+        if "boom" in article.text:
+            raise ValueError("cannot read this")
+        return {"fragile": []}
+
+
+def test_one_failing_article_is_reported_with_its_stage_and_the_batch_goes_on() -> None:
+    stages: list[Any] = [*default_stages()[:1], Fragile(), *default_stages()[1:]]
+    good = make_article("The quay reopened on Monday after repairs, the harbour authority said.", "good")
+    bad = make_article("The boom of the storm was heard across the harbour on Sunday.", "bad")
+    result = Pipeline(stages=stages).read([good, bad])
+    assert [a.source_id for a in result.articles] == ["good"]
+    (rejected,) = result.rejected
+    assert "stage fragile@1" in rejected.reason and "cannot read this" in rejected.reason
+
+
+def test_a_date_too_far_back_for_the_calendar_is_left_unresolved() -> None:
+    a = make_article("The settlement was founded 3000 years ago, archaeologists said.", "t")
+    result = Pipeline().read([a])
+    assert not result.rejected
+    (t,) = [t for t in result.articles[0].group("times") if "ago" in result.articles[0].span_text(t)]
+    assert t.attrs["value"] is None
