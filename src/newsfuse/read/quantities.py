@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 2
+    version = 3
     requires = ("sentences",)
     assigns = ("quantities",)
 

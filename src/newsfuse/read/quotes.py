@@ -219,7 +219,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 5
+    version = 6
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
