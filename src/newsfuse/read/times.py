@@ -86,7 +86,8 @@ def _month_day(
         return _day(d) if d else None
     cands = [d for y in (base.year - 1, base.year, base.year + 1) if (d := ok(y))]
     if weekday is not None:
-        matching = [d for d in cands if d.weekday() == weekday]
+        # the weekday tells the year apart near a year's turn; one that fits only a year away is a slip of the writer's
+        matching = [d for d in cands if d.weekday() == weekday and abs((d - base).days) <= 183]
         if matching:
             return _day(min(matching, key=lambda d: abs((d - base).days)))
     if future:  # "will travel to Britain on July 13": the next such day
@@ -164,8 +165,8 @@ def resolve(expr: str, base: date | None, previous: date | None = None, future: 
         if future and not t.startswith(("last", "this past")):
             return _day(base + timedelta(days=(weekday - base.weekday()) % 7))
         delta = (base.weekday() - weekday) % 7
-        if t.startswith("last") and delta == 0:
-            delta = 7
+        if t.startswith(("last", "this past")) and delta == 0:
+            delta = 7  # "this past Wednesday", written on a Wednesday: a week ago
         return _day(base - timedelta(days=delta))
     simple = {
         "today": 0,
