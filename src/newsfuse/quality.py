@@ -5,9 +5,11 @@ fragment of the source's text or as a list of keywords that must all occur in th
 about publishers' articles need not copy their sentences).
 
 Definitions (printed with every score):
-- a fact is *found* when some brief fact's evidence matches the expected evidence of every expected source, and the
-  brief fact's sources are exactly the expected sources (``found_exact``) or overlap them with Jaccard >= 0.75
-  (``found_loose``);
+- each expected fact is compared with the brief fact that matches it best: the one in whose evidence the expected
+  evidence of the most expected sources occurs, then the one whose sources overlap the expected ones most. The fact is
+  *found* when that brief fact's sources are exactly the expected sources (``found_exact``) or overlap them with
+  Jaccard >= 0.75 (``found_loose``). A brief fact that gathers the evidence of several expected facts is the best
+  match of each of them, and its extra sources count against every one;
 - its *speaker is right* when the brief fact's speakers include the expected speaker (any alias) or both are empty;
 - a disagreement is *found* when a brief discrepancy of the same kind has, for at least two expected variants, a variant
   whose evidence matches that variant's evidence; brief discrepancies matching no expected one are *false alarms*.

@@ -74,6 +74,14 @@ _NOUN_SYNONYMS = {
     "workers": "worker",
     "worker": "worker",
     "employees": "worker",
+    # people counted by what they are in the story: one group under several names ("150 of the caravan's members",
+    # "200 migrants"); counts of them are told apart by what they did (their predicates), not by the noun
+    "members": "person",
+    "migrants": "person",
+    "refugees": "person",
+    "protesters": "person",
+    "demonstrators": "person",
+    "seekers": "person",
 }
 
 
@@ -112,6 +120,13 @@ def counted_match(qa: Span, qb: Span) -> bool:
     ka, kb = counted_key(qa.attrs.get("counted")), counted_key(qb.attrs.get("counted"))
     if ka == kb or {ka, kb} <= {"soldier", "casualty", "person"}:
         return True
+    return counted_by_act(qa, qb)
+
+
+def counted_by_act(qa: Span, qb: Span) -> bool:
+    """One count is of people by what they did, the other of that act ("1.8 million people signed" / "received
+    hundreds of thousands of signatures"): one thing under two predicates."""
+    ka, kb = counted_key(qa.attrs.get("counted")), counted_key(qb.attrs.get("counted"))
     return _acts(qa, kb) or _acts(qb, ka)
 
 

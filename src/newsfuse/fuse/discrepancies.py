@@ -20,6 +20,7 @@ from ..model import Discrepancy, Evidence, Variant
 from ..read.entities import fold, same_given_name
 from ..read.numbers import Amount
 from .compare import (
+    counted_by_act,
     counted_key,
     counted_match,
     dated_events,
@@ -106,10 +107,11 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
     if clash:
         groups = compatible_groups(with_q, lambda s: amount[s.idx])
         if len(groups) > 1:
-            # different exact numbers are a number disagreement; where a side is hedged or vague ("almost 300",
-            # "hundreds of thousands") the hedges are what do not agree
-            exact = all((amount[s.idx].hedge == "exact") and _not_vague(s) for s in with_q)
-            kind = "number" if exact else "hedge"
+            # two different stated numbers are a number disagreement ("three" / "four", "about 150" / "about 200");
+            # one number hedged apart ("almost 300" / "more than 300"), or only vague amounts against numbers
+            # ("hundreds of thousands" / "1.8 million"), a hedge disagreement: the hedges are what do not agree
+            values = [(amount[x.idx].value, amount[y.idx].value) for x, y in clash]
+            kind = "number" if any(u is not None and v is not None and u != v for u, v in values) else "hedge"
             out.append(Discrepancy(_id(*facts, kind), kind, f"disputed: {kind}", variants(groups, kind), list(facts)))
     # wording: what was counted ("died" vs "killed or wounded"), for the same number
     by_value: dict[float, list[Statement]] = defaultdict(list)
@@ -410,8 +412,7 @@ def across(
                 # across facts, a count over a stated period is only compared with one over the same period, or with
                 # a count that states none when the two say much the same specific things
                 continue
-            sa, sb = {s.source for s in members[fa]}, {s.source for s in members[fb]}
-            if sa & sb:
+            if _one_source_gives_both(a, b, members[fa], members[fb]):
                 continue  # one source gives both: two different things, not a disagreement
             if speakers_conflict(a, b) or (day_dates(a) and day_dates(b) and not day_dates(a) & day_dates(b)):
                 continue
@@ -426,7 +427,7 @@ def across(
                 continue
             la, lb = set(qa.attrs.get("state_lemmas") or ()), set(qb.attrs.get("state_lemmas") or ())
             if not (_state(a) or _state(b)):
-                if la and lb and not la & lb:
+                if la and lb and not la & lb and not counted_by_act(qa, qb):
                     continue  # "two states filed", "four states have legalized": two predicates
                 if specific is not None and specific(a, b) < UNCLASSIFIED_SPECIFIC:
                     continue
@@ -448,6 +449,24 @@ def across(
                 seen.add((fa, fb))
                 out.extend(ds)
     return out
+
+
+def _one_source_gives_both(a: Statement, b: Statement, group_a: Sequence[Statement], group_b: Sequence[Statement]) -> bool:
+    """A source of the two groups describes two things. For counts that disagree: it counts ``a``'s thing with two
+    values that do not agree ("about 150 had begun crossing" and, later, "some 200 were waiting"; "almost four dozen
+    questions" and "in one question"), so the slot holds two things; a source that is in both groups with one value,
+    or with no count of that thing, says nothing about two things. For the same count in two states (what was
+    counted): it is in both groups."""
+    qa, qb = main_quantity(a), main_quantity(b)
+    assert qa is not None and qb is not None
+    if amount_of(qa).overlaps(amount_of(qb)):
+        return bool({s.source for s in group_a} & {s.source for s in group_b})
+    values: dict[str, list[Amount]] = defaultdict(list)
+    for s in [*group_a, *group_b]:
+        q = main_quantity(s)
+        if q is not None and counted_match(q, qa):
+            values[s.source].append(amount_of(q))
+    return any(not x.overlaps(y) for v in values.values() for i, x in enumerate(v) for y in v[i + 1 :])
 
 
 UNCLASSIFIED_MARGIN = 0.1

@@ -29,6 +29,8 @@ class Quantities:
             if ent.label_ not in NUMERIC:
                 continue
             toks = list(ent)
+            if _RANK.search(doc.text[max(0, ent.start_char - 8) : ent.start_char]):
+                continue  # "the No. 2 position", "No 10": a rank or a name, not a count
             # a hedge spaCy left outside the entity ("nearly" before it)
             start_i = toks[0].i
             for n in (3, 2, 1):
@@ -73,6 +75,7 @@ class Quantities:
         return {"quantities": out}
 
 
+_RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\bNumber)\s*$")
 INCREMENT = frozenset({"more", "additional", "further", "extra", "new", "other"})
 # measures, not things counted: "2,500 miles", "half a ton"
 UNITS = frozenset(
@@ -158,6 +161,10 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
             break
     if verb is None and head.dep_ in _STATE_DEPS | {"dobj"} and head.head.pos_ in {"VERB", "AUX"}:
         verb = head.head  # "11 workers died", "which killed or injured 11 workers"
+    if verb is None and head.dep_ == "pobj" and head.head.lower_ == "of":
+        number = head.head.head  # "hundreds of participants made their way": the number is the subject
+        if (number.like_num or number.lower_ in _NUMBER_NOUNS) and number.dep_ in _STATE_DEPS | {"dobj"} and number.head.pos_ == "VERB":
+            verb = number.head
     if verb is None and head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.pos_ == "VERB":
         verb = head.head.head  # "a petition signed by 1.8 million people"
     if (
