@@ -55,3 +55,20 @@ def test_module_entry_point_and_version() -> None:
 def test_settings_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["settings"]) == 0
     assert "NEWSFUSE_MAX_INPUT_BYTES" in capsys.readouterr().out
+
+
+def test_an_output_that_cannot_be_written_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "missing" / "x.json"
+    assert main(["read", str(EXAMPLES / "harbor-collapse" / "01-coastal-herald.txt"), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot write") and "Traceback" not in err
+
+
+def test_settings_out_of_range_are_refused_by_name(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("NEWSFUSE_BATCH_SIZE", "0")
+    assert main(["settings"]) == 2
+    assert "batch_size" in capsys.readouterr().err
+    monkeypatch.setenv("NEWSFUSE_BATCH_SIZE", "8")
+    monkeypatch.setenv("NEWSFUSE_FACT_THRESHOLD", "1.5")
+    assert main(["settings"]) == 2
+    assert "fact_threshold" in capsys.readouterr().err

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import load
+from .ingest.ids import UniqueIds
 from .model import Article, Brief, Entity, Rejected
 from .read.pipeline import Pipeline
 from .settings import Settings
@@ -201,9 +202,15 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
         articles = store.get_articles([r.id for r in rows if r.read_state == "read"])
         if not articles:
             raise NewsfuseError(f"no article of story {sid} could be read; see `newsfuse stories --db {settings.db}`")
+        unique = UniqueIds()  # two stored inputs of one name ("x/story.txt", "y/story.txt") are two sources
+        for a in articles:
+            a.source_id = unique(a.source_id)
         entities = link_entities(articles)
         attach_speakers(articles)
-        failed = [Rejected(r.source_id, "reading failed") for r in rows if r.read_state == "failed"]
+        reasons = {aid: reason for aid, _, reason in store.read_failures()}
+        failed = [
+            Rejected(r.source_id, f"reading failed: {reasons.get(r.id) or 'unknown reason'}") for r in rows if r.read_state == "failed"
+        ]
         doc = brief_json(brief(Reading(articles, entities, failed), settings))
         doc["story"]["id"] = sid
         with store.transaction():

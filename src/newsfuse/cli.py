@@ -29,7 +29,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _write(text: str, out: str | None) -> None:
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        try:
+            Path(out).write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise NewsfuseError(f"cannot write {out}: {e.strerror or e}") from e
         print(f"wrote {out}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -96,8 +99,11 @@ def _brief_story(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     if _no_store(settings):
         return 2
-    _write(_render_brief(story_brief(args.story, settings), args.format), args.output)
-    return 0
+    doc = story_brief(args.story, settings)
+    for r in doc.get("rejected", []):
+        print(f"{r['input']}: {r['reason']}", file=sys.stderr)
+    _write(_render_brief(doc, args.format), args.output)
+    return 1 if doc.get("rejected") else 0
 
 
 def _bars(quiet: bool) -> Any:

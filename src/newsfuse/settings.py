@@ -55,7 +55,9 @@ class Settings:
                 raise SettingsError(f"unknown setting {k!r}; known: {', '.join(sorted(HELP))}")
             if v is not None:
                 values[k] = _coerce(k, v, type(getattr(s, k)))
-        return replace(s, **values)
+        out = replace(s, **values)
+        _check_ranges(out)
+        return out
 
 
 HELP: dict[str, str] = {
@@ -84,6 +86,24 @@ HELP: dict[str, str] = {
     "fetch_timeout": "Seconds a URL fetch may wait for a connection or for data.",
     "fetch_max_redirects": "Redirects followed when fetching a URL.",
 }
+
+
+_AT_LEAST_ONE = {"max_input_bytes", "max_archive_bytes", "batch_size", "copy_min_shared", "fetch_timeout"}
+_SHARES = {"fact_threshold", "paraphrase_threshold", "lexical_weight", "near_duplicate_threshold"}
+
+
+def _check_ranges(s: Settings) -> None:
+    """Values the code cannot work with are refused here, with the setting's name, not deep inside a stage."""
+    for f in fields(s):
+        v = getattr(s, f.name)
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            continue
+        if f.name in _AT_LEAST_ONE and v < 1:
+            raise SettingsError(f"setting {f.name}: {v!r} must be at least 1")
+        if f.name in _SHARES and not 0 <= v <= 1:
+            raise SettingsError(f"setting {f.name}: {v!r} must be between 0 and 1")
+        if v < 0:
+            raise SettingsError(f"setting {f.name}: {v!r} must not be negative")
 
 
 def _coerce(name: str, value: Any, kind: type) -> Any:

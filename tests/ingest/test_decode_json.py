@@ -78,3 +78,25 @@ def test_batch_reports_every_bad_input(tmp_path) -> None:  # type: ignore[no-unt
 def test_reingest_gives_same_ids(tmp_path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "a.txt").write_text(BODY)
     assert [a.id for a in load([tmp_path]).articles] == [a.id for a in load([tmp_path]).articles]
+
+
+def test_an_unpaired_surrogate_is_read_as_a_replacement_character(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "a.json"
+    bad.write_text('{"title": "x", "maintext": "' + BODY.replace("bridge", "bri\\udc00dge") + '"}')
+    good = tmp_path / "b.txt"
+    good.write_text(BODY + " A second report.")
+    b = load([bad, good])
+    assert len(b.articles) == 2 and not b.rejected
+    assert "bri\ufffddge" in b.articles[0].text
+    assert any("surrogate" in w for _, w in b.warnings)
+
+
+def test_one_batch_gives_every_input_its_own_source_id(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for folder, name, body in (("x", "a-2.txt", BODY), ("x", "a.txt", BODY + " One."), ("y", "a.txt", BODY + " Two.")):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / name).write_text("Outlet: Foo News\n\n" + body + "\n\nFollow Foo News on every platform today.\n")
+    b = load([tmp_path])
+    ids = [a.source_id for a in b.articles]
+    assert len(ids) == 3 and len(set(ids)) == 3, ids
+    for a in b.articles:  # each cleaned with its own cuts: the text is a run of its own raw characters
+        assert all(a.raw[r.start : r.end] == r.text for r in a.removed)

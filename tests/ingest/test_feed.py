@@ -120,11 +120,13 @@ def test_rdf_feed() -> None:
 
 
 # RSS titles are HTML to feedparser: "<A", "<?", "<!" open a tag, a processing instruction or a declaration, which its
-# sanitiser drops as markup. Titles with such text are not round-tripped; the rest must be, exactly.
+# sanitiser drops as markup; and feedparser repairs what looks like UTF-8 read as Latin-1 ("Âª" becomes "ª"). Text
+# of either kind is not round-tripped; the rest must be, exactly.
 _TEXT = (
     st.text(alphabet=st.characters(categories=("L", "N"), include_characters=" .,;:!?'\"&<>-"), min_size=1, max_size=50)
     .map(lambda s: re.sub(r"\s+", " ", s).strip())
     .filter(lambda s: not re.search(r"<[^\s\d.,;:'\"&<>-]", s))
+    .filter(lambda s: not re.search("[\u00c2-\u00f4][\u0080-\u00bf]", s))
 )
 
 

@@ -102,3 +102,8 @@ def test_a_day_without_a_year_is_the_nearest_past_counting_twice() -> None:
     assert resolve("May", apr30).value == "2018-05"  # type: ignore[union-attr]  # "by the end of May"
     assert resolve("May", apr30, past=True).value == "2017-05"  # type: ignore[union-attr]
     assert resolve("November", apr30).value == "2017-11"  # type: ignore[union-attr]
+
+
+def test_a_publication_date_in_year_one_resolves_nothing_before_it() -> None:
+    assert resolve("Tuesday", date(1, 1, 1)) is None  # 1 January of year 1 was a Monday
+    assert resolve("last week", date(1, 1, 3)) is None

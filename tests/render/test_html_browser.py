@@ -146,7 +146,7 @@ def test_page_renders(page: Watched, hostile_brief: Rendered) -> None:
 def test_fact_link_jumps_to_highlighted_evidence(page: Watched, hostile_brief: Rendered) -> None:
     doc = hostile_brief.doc
     first = _facts(doc)[doc["story"]["headline_facts"][0]]
-    ev = first["evidence"][0]
+    ev = next(e for e in first["evidence"] if e["text"] == first["text"])  # the words shown are the words highlighted
     link = page.page.locator("#headline .fact").first.locator("p.text a")
     assert link.get_attribute("href") == expected_href(doc, ev)
     pg = page.page

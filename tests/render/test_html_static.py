@@ -36,7 +36,7 @@ from .conftest import (
 TEMPLATE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "p", "nav", "a", "main", "section", "h2", "h3",
     "div", "span", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "svg", "line", "g", "rect", "text",
-    "circle", "ol", "ul", "li", "strong", "article", "details", "summary", "footer", "script",
+    "circle", "ol", "ul", "li", "strong", "bdi", "article", "details", "summary", "footer", "script",
 }  # fmt: skip
 
 

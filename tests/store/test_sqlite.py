@@ -142,3 +142,24 @@ def test_not_a_store_and_a_newer_schema_are_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(StoreError, match="newer"):
         SqliteStore(newer)
+
+
+def test_a_database_of_another_program_is_never_written(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE notes (x)")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="another program"):
+        SqliteStore(other)
+    db = sqlite3.connect(other)
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    assert tables == ["notes"] and db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    db.close()
+
+
+def test_a_story_prefix_is_a_prefix_not_a_pattern(tmp_path: Path) -> None:
+    s = SqliteStore(tmp_path / "s.db")
+    _put(s, "The quay reopened on Monday after the storm, officials said.", "a", "s-abc")
+    assert s.resolve_story("s-a") == "s-abc"
+    assert s.resolve_story("%") is None and s.resolve_story("s_a") is None and s.resolve_story("S-A") is None

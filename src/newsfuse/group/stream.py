@@ -12,6 +12,7 @@ Assignment needs only cheap features and one embedding of the lead; the spaCy re
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -45,9 +46,10 @@ def params_of(settings: Settings) -> Params:
 
 
 def input_key(article: Article) -> str:
-    """The same input read again (whatever cleaning the rest of its batch caused) has the same key."""
+    """The same input read again (whatever cleaning the rest of its batch caused) has the same key: its URL, or its
+    source id without the "-2" a batch adds to tell two inputs of one name apart, and its raw text."""
     h = hashlib.sha256()
-    h.update((article.meta.url or article.source_id).encode("utf-8"))
+    h.update((article.meta.url or re.sub(r"-\d+$", "", article.source_id)).encode("utf-8"))
     h.update(b"\x00")
     h.update(article.raw.encode("utf-8"))
     return h.hexdigest()[:24]

@@ -27,7 +27,7 @@ from . import feed, gz, html, jsonl, url, warc  # noqa: F401  (registers the rea
 from . import text as _text  # noqa: F401  (the plain-text reader, registered last: the fallback)
 from .base import READERS, RawDoc, Reader, StreamReader
 from .clean import build_article, repeated_lines
-from .ids import is_url
+from .ids import UniqueIds, is_url
 from .streams import Capped, Replay, over_cap, read_capped
 
 EXTENSIONS = {
@@ -221,8 +221,21 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
         else:
             docs.append(item)
             batch.warnings.extend((item.origin, w) for w in item.warnings)
+    # one batch, one id per source: "a.txt" in two folders, or "a.txt" next to "a-2.txt", must not share an id (the
+    # cleaning below and every span of the brief are keyed by it)
+    unique = UniqueIds()
+    for d in docs:
+        d.source_id = unique(d.source_id)
     # first pass gives each doc its outlet (from metadata lines), the second cuts lines an outlet repeats
-    first = [build_article(d) for d in docs]
+    first: list[Article] = []
+    built: list[RawDoc] = []
+    for d in docs:
+        try:
+            first.append(build_article(d))
+            built.append(d)
+        except Exception as e:  # a cleaner's bug on one odd text stops that input only
+            batch.rejected.append(Rejected(d.origin, f"could not be cleaned: {type(e).__name__}: {e}".replace("\n", " ")[:300]))
+    docs = built
     # one outlet's article read twice (its page and its feed item, a WARC holding two captures) is read once: left in,
     # every line of it would recur in that outlet and be cut as boilerplate from both copies
     copies = _copies(docs, [a.meta.outlet for a in first])
@@ -232,7 +245,6 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
     first = [a for i, a in enumerate(first) if i not in copies]
     extra = repeated_lines(docs, {a.source_id: a.meta.outlet for a in first})
     seen: dict[str, str] = {}
-    used_ids: dict[str, int] = {}
     for d, a in zip(docs, first, strict=True):
         if d.source_id in extra:
             a = build_article(d, extra[d.source_id])
@@ -243,10 +255,6 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
             batch.warnings.append((d.origin, f"same article as {seen[a.id]}: read once"))
             continue
         seen[a.id] = d.origin
-        n = used_ids.get(a.source_id, 0)
-        used_ids[a.source_id] = n + 1
-        if n:
-            a.source_id = f"{a.source_id}-{n + 1}"
         if not a.meta.language:
             a.meta.language = _language(a.text)
         batch.articles.append(a)

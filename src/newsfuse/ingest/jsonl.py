@@ -107,6 +107,24 @@ def _record_id(rid: Any) -> str:
     return sanitize(s)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(v: Any) -> tuple[Any, int]:
+    """``v`` with every unpaired surrogate ("\\udc00" in JSON decodes to one; no text can hold it) replaced by U+FFFD,
+    and how many there were."""
+    if isinstance(v, str):
+        out, n = _SURROGATE.subn("\ufffd", v)
+        return out, n
+    if isinstance(v, Mapping):
+        pairs = [(_without_surrogates(k), _without_surrogates(x)) for k, x in v.items()]
+        return {k: x for (k, _), (x, _) in pairs}, sum(a + b for (_, a), (_, b) in pairs)
+    if isinstance(v, list):
+        items = [_without_surrogates(x) for x in v]
+        return [x for x, _ in items], sum(n for _, n in items)
+    return v, 0
+
+
 def record_to_doc(rec: Mapping[str, Any], name: str, index: int | None) -> RawDoc:
     where = name if index is None else f"{name}#{index + 1}"
     text = _flatten(_first(rec, TEXT_KEYS))
@@ -185,10 +203,15 @@ class JsonReader:
             elif not isinstance(rec, Mapping):
                 yield InputError(name if i is None else f"{name}#{i + 1}", "JSON record is not an object")
             else:
+                rec, bad = _without_surrogates(rec)
                 try:
-                    yield record_to_doc(rec, name, i)
+                    doc = record_to_doc(rec, name, i)
                 except InputError as e:
                     yield e
+                    continue
+                if bad:
+                    doc.warnings.append(f"{bad} unpaired surrogate escape(s) (\\udXXX, not Unicode text) read as U+FFFD")
+                yield doc
 
 
 register(JsonReader())

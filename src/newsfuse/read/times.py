@@ -104,6 +104,15 @@ def _month_day(
 
 
 def resolve(expr: str, base: date | None, previous: date | None = None, future: bool = False, past: bool = False) -> When | None:
+    """Resolve a time expression (see :func:`_resolve`); a date the calendar cannot hold (a weekday before year 1, from
+    a publication date of "0001-01-01") stays unresolved."""
+    try:
+        return _resolve(expr, base, previous, future, past)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(expr: str, base: date | None, previous: date | None = None, future: bool = False, past: bool = False) -> When | None:
     """Resolve a time expression. ``base`` is the reference date; ``previous`` the last day the text resolved;
     ``future``: the expression dates something still to come ("will vote on Thursday", "will visit on July 13"), so a
     bare weekday, day or month is the next such one (on the reference day itself, that day), not the last one;

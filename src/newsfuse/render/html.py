@@ -102,7 +102,7 @@ def _timeline_points(doc: dict[str, Any], anchor: Callable[[dict[str, Any]], str
                 "text": t["text"],
                 "n": len(t["sources"]),
                 "disputed": t.get("disputed"),
-                "href": anchor(ev[0]) if anchor and ev else None,
+                "href": anchor(own_evidence(t)) if anchor and ev else None,
             }
         )
     ticks: list[dict[str, Any]] = []
@@ -114,6 +114,13 @@ def _timeline_points(doc: dict[str, Any], anchor: Callable[[dict[str, Any]], str
             ticks[-1] = {"x": x, "label": k[1]}  # the last date rather than the one just before it
     breaks = [{"x": round((xs[a] + xs[b]) / 2, 1)} for a, b in itertools.pairwise(keys) if (b[0] - a[0]).days > BREAK_DAYS]
     return {"points": out, "ticks": ticks, "breaks": breaks, "height": axis + 30, "axis": axis}
+
+
+def own_evidence(item: dict[str, Any]) -> dict[str, Any]:
+    """The evidence span a fact, timeline entry or quote shows as its text (a link must highlight those very words,
+    not another source's report of them); the first span when none is that text."""
+    ev = item["evidence"]
+    return next((e for e in ev if e["text"] == item["text"]), ev[0])
 
 
 def brief_html(doc: dict[str, Any]) -> str:
@@ -133,6 +140,7 @@ def brief_html(doc: dict[str, Any]) -> str:
         headline=[facts[i] for i in doc["story"].get("headline_facts", []) if i in facts],
         matrix_facts=matrix_facts,
         anchor=anchor,
+        own=own_evidence,
         timeline=_timeline_points(doc, anchor),
         source_ids=[s["id"] for s in doc["sources"]],
     )

@@ -167,11 +167,17 @@ class SqliteStore:
         self._lock = threading.RLock()
         self._depth = 0
         try:
+            self._refuse_foreign()
             self.db.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")  # durable against a killed process; WAL keeps it consistent
             self._migrate()
+        except sqlite3.OperationalError as e:
+            self.db.close()
+            if "locked" in str(e) or "busy" in str(e):
+                raise StoreError(f"the store {self.path} is busy (another process holds it): {e}; try again") from e
+            raise StoreError(f"cannot open the store {self.path}: {e}") from e
         except sqlite3.DatabaseError as e:
             self.db.close()
             raise StoreError(f"{self.path} is not a newsfuse store (not an SQLite file: {e}); pass another --db") from e
@@ -181,12 +187,25 @@ class SqliteStore:
 
     # ------------------------------------------------------------------ plumbing
 
+    def _refuse_foreign(self) -> None:
+        """An SQLite file of another program (tables, but no newsfuse schema version) is never written to."""
+        # tables first: a newsfuse process creating the store commits its tables and its version together, so a
+        # table seen here comes with its version when that is read next
+        tables = self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").fetchall()
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        if version == 0 and tables:
+            raise StoreError(f"{self.path} is an SQLite database of another program, not a newsfuse store; pass another --db")
+
     def _migrate(self) -> None:
         version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         if version > VERSION:
             raise StoreError(f"{self.path} has schema version {version}, newer than this newsfuse ({VERSION}); upgrade newsfuse")
         while version < VERSION:
             with self.transaction():
+                # read again under the write lock: another process may have migrated the store meanwhile
+                version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+                if version >= VERSION:
+                    break
                 MIGRATIONS[version](self.db)
                 version += 1
                 self.db.execute(f"PRAGMA user_version = {version}")
@@ -441,7 +460,7 @@ class SqliteStore:
         """The live story an id names: itself, or the story it was merged into. A unique prefix of an id also works."""
         rows = self._q("SELECT id, merged_into FROM stories WHERE id = ?", (story_id,))
         if not rows:
-            rows = self._q("SELECT id, merged_into FROM stories WHERE id LIKE ? || '%' LIMIT 2", (story_id,))
+            rows = self._q("SELECT id, merged_into FROM stories WHERE substr(id, 1, length(?)) = ? LIMIT 2", (story_id, story_id))
             if len(rows) != 1:
                 return None
         sid, merged = rows[0]
