@@ -256,3 +256,23 @@ def test_an_allegation_across_the_story_needs_meaning_a_named_thing_and_the_pred
     assert stance_pairs([firm, believed], close) == []  # about something else
     believed.entities, believed.stance_of = {"e-flynn"}, ""
     assert stance_pairs([firm, believed], close) == []  # the predicate it doubts is unknown
+
+
+def test_two_stated_numbers_are_a_number_disagreement_and_one_number_hedged_apart_a_hedge_one() -> None:
+    about150 = statement("about 150 migrants crossed", "a", "about 150", "migrants", "crossed")
+    about200 = statement("about 200 migrants crossed", "b", "about 200", "migrants", "crossed")
+    assert [d.kind for d in count_disagreements([about150, about200], ["f"])] == ["number"]
+    hundreds = statement("hundreds of migrants crossed", "c", "hundreds", "migrants", "crossed")
+    few = statement("some 50 migrants crossed", "d", "some 50", "migrants", "crossed")
+    assert [d.kind for d in count_disagreements([hundreds, few], ["f"])] == ["hedge"]  # a vague amount
+
+
+def test_a_source_in_both_groups_parts_them_only_when_it_gives_two_values() -> None:
+    from newsfuse.fuse.discrepancies import _one_source_gives_both
+
+    a = statement("about 150 members had begun crossing", "a", "about 150", "members", "crossed")
+    b = statement("about 200 migrants prepared to walk", "b", "about 200", "migrants", "crossed")
+    other_a = statement("Lawyers went with the group across the border", "a")  # in b's group, no count of people
+    assert not _one_source_gives_both(a, b, [a], [b, other_a])
+    both = statement("some 200 were waiting", "a", "some 200", "migrants", "crossed")
+    assert _one_source_gives_both(a, b, [a], [b, both])  # the same outlet gives 150 and 200: two things
