@@ -100,3 +100,32 @@ def test_one_batch_gives_every_input_its_own_source_id(tmp_path) -> None:  # typ
     assert len(ids) == 3 and len(set(ids)) == 3, ids
     for a in b.articles:  # each cleaned with its own cuts: the text is a run of its own raw characters
         assert all(a.raw[r.start : r.end] == r.text for r in a.removed)
+
+
+def test_epoch_dates_are_read_in_utc_on_every_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from newsfuse.ingest.dates import parse_date
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        parse_date.cache_clear()
+        assert str(parse_date("1735343999")) == str(parse_date("1735343999000")) == "2024-12-27"  # 23:59:59 UTC
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_western_legacy_text_is_read_as_windows_1252_not_a_dos_code_page() -> None:
+    text = "Zoë and Chloë visited the Naïve Art Museum in Besançon, where the œuvre of Rousseau is shown."
+    assert decode("x", text.encode("cp1252")) == (text, "cp1252")
+    czech = "Příliš žluťoučký kůň úpěl ďábelské ódy, řekl ministr v Praze."
+    assert decode("x", czech.encode("cp1250")) == (czech, "cp1250")
+
+
+def test_a_page_declaring_a_charset_that_is_no_text_encoding_is_still_read() -> None:
+    from newsfuse.ingest.html import decode_html
+
+    page = '<html><head><meta charset="hex"></head><body><p>Caf\u00e9 reopened.</p></body></html>'.encode()
+    assert decode_html("p.html", page) == (page.decode(), "utf-8")

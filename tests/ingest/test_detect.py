@@ -156,3 +156,23 @@ def test_html_mentioning_feeds_is_html() -> None:
 )
 def test_feed_roots(head: bytes, kind: str) -> None:
     assert detect("input", head).kind == kind
+
+
+def test_a_link_loop_under_a_recursive_glob_is_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "one.txt").write_text("x")
+    (tmp_path / "sub" / "back").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "loop").symlink_to(tmp_path / "sub", target_is_directory=True)
+    assert list(expand([str(tmp_path / "**" / "*.txt")])) == [str(tmp_path / "sub" / "one.txt")]
+
+
+def test_a_name_too_long_for_the_file_system_is_reported_not_raised(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(f"Ferry strike ends\n\n{BODY}\n")
+    b = load([str(tmp_path / ("a" * 300 + ".txt")), good])
+    assert len(b.articles) == 1 and len(b.rejected) == 1
+
+
+def test_text_that_opens_with_a_bracket_is_text_not_json() -> None:
+    assert detect("-", b"[Source: Reuters] The bridge over the sound was closed on Friday.").kind == "text"
+    assert detect("-", b'  [ {"text": "x"} ]').kind == "json" and detect("-", b'{"text": "x"}').kind == "json"

@@ -153,3 +153,15 @@ def test_one_outlets_article_as_page_and_feed_item_is_read_once(tmp_path: Path) 
     assert [a.meta.kind for a in b.articles] == ["html", "feed"] and not b.rejected
     assert b.articles[0].text == "\n\n".join(body_paragraphs(0)) and b.articles[1].text == "\n\n".join(body_paragraphs(1))
     assert [w for _, w in b.warnings] == [f"same article as {tmp_path / 'a-page.html'} (same outlet): read once"]
+
+
+def test_an_item_date_is_the_day_it_was_written_in_its_own_time_zone() -> None:
+    items = "".join(
+        f"<item><title>{t}</title><link>https://x.example/{k}</link><pubDate>{d}</pubDate>"
+        f"<description>{html.escape(body_paragraphs(20 + k)[0])}</description></item>"
+        for k, (t, d) in enumerate(
+            (("Late in New York", "Sat, 28 Dec 2024 23:30:00 -0500"), ("Early in Athens", "Sat, 28 Dec 2024 01:00:00 +0200"))
+        )
+    )
+    data = f'<?xml version="1.0"?><rss version="2.0"><channel><title>TZ News</title>{items}</channel></rss>'.encode()
+    assert [str(d.meta.published) for d in _docs(data) if isinstance(d, RawDoc)] == ["2024-12-28", "2024-12-28"]

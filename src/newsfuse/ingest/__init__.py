@@ -10,7 +10,6 @@ One bad input, however bad, never stops a batch.
 
 from __future__ import annotations
 
-import glob
 import io
 import re
 import sys
@@ -76,20 +75,41 @@ def expand(inputs: Iterable[str | Path]) -> Iterator[str]:
         if s == "-" or is_url(s):
             yield s
             continue
-        p = Path(s)
-        if not p.exists() and _GLOB_CHARS & set(s):
-            matches = sorted(glob.glob(s, recursive=True))
-            if matches:
-                yield from expand(m for m in matches if not Path(m).name.startswith("."))
-                continue
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    if f.name.lower() in {"readme.md", "expected.json", "readme.txt", "license"}:
-                        continue
-                    yield str(f)
-        else:
-            yield s
+        try:
+            names = list(_expand_one(s))
+        except (OSError, ValueError):  # a name too long for the file system, a NUL in it: reading it reports why
+            names = [s]
+        yield from names
+
+
+def _expand_one(s: str) -> Iterator[str]:
+    p = Path(s)
+    if not p.exists() and _GLOB_CHARS & set(s):
+        matches = sorted(_glob(s))
+        if matches:
+            yield from expand(m for m in matches if not Path(m).name.startswith("."))
+            return
+    if p.is_dir():
+        for f in sorted(p.rglob("*")):  # rglob does not follow links to folders: a link loop cannot trap it
+            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                if f.name.lower() in {"readme.md", "expected.json", "readme.txt", "license"}:
+                    continue
+                yield str(f)
+    else:
+        yield s
+
+
+def _glob(pattern: str) -> list[str]:
+    """Matches of a glob pattern, ``**`` recursive, without following links to folders (``glob.glob`` follows them,
+    and a link loop makes it run for ever)."""
+    parts = Path(pattern).parts
+    k = next((i for i, part in enumerate(parts) if _GLOB_CHARS & set(part)), len(parts))
+    root = Path(*parts[:k]) if k else Path(".")
+    rest = str(Path(*parts[k:])) if k < len(parts) else ""
+    if not rest:
+        return [pattern] if root.exists() else []
+    # hidden files and folders are skipped, as glob.glob and folder reading skip them
+    return [str(m) for m in root.glob(rest) if not any(part.startswith(".") for part in m.relative_to(root).parts)]
 
 
 def read_bytes(name: str, settings: Settings, cap: int | None = None) -> bytes:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
@@ -21,6 +21,9 @@ def parse_date(value: str) -> date | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             return None
+    if re.fullmatch(r"\d{9,10}|\d{12,13}", value):  # seconds or milliseconds since 1970, read in UTC on every machine
+        seconds = int(value) / (1000 if len(value) > 11 else 1)
+        return datetime.fromtimestamp(seconds, tz=UTC).date()
     if not re.search(r"\d{4}", value):
         return None  # a date without a year is not a publication date
     import dateparser

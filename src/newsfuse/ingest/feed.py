@@ -78,6 +78,13 @@ def check_xml_safe(name: str, data: bytes) -> None:
 
 
 def _date(entry: Mapping[str, Any]) -> date | None:
+    """The item's date as written, in its own time zone, as every other reader takes it ("Sat, 28 Dec 2024 23:30
+    -0500" is 28 December); feedparser's parsed value (shifted to UTC: 29 December) only when the text is not a
+    date."""
+    for key in ("published", "updated", "created", "date"):
+        v = entry.get(key)
+        if isinstance(v, str) and (d := parse_date(v)):
+            return d
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         t = entry.get(key)
         if isinstance(t, time.struct_time):
@@ -85,10 +92,6 @@ def _date(entry: Mapping[str, Any]) -> date | None:
                 return date(t.tm_year, t.tm_mon, t.tm_mday)
             except ValueError:
                 continue
-    for key in ("published", "updated", "created", "date"):
-        v = entry.get(key)
-        if isinstance(v, str) and (d := parse_date(v)):
-            return d
     return None
 
 

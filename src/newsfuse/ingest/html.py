@@ -19,7 +19,7 @@ from ..settings import Settings
 from .base import RawDoc, register
 from .clean import wire_name
 from .dates import parse_date
-from .decode import decode, looks_binary
+from .decode import LATIN1, WEB, decode, legacy_encoding, looks_binary
 from .ids import input_id, is_url
 
 # The trafilatura options used, measured with bench/extraction.py (181 pages, per-page mean bag-of-words F1, through
@@ -58,21 +58,6 @@ def looks_html(name: str, head: bytes) -> bool:
     return ext in HTML_EXTENSIONS and bool(_TAGS.search(h[:4096]))
 
 
-# The legacy encodings a web page can be in (the WHATWG Encoding Standard), as Python codec names. Detection of an
-# undeclared or misdeclared legacy page only picks among these: DOS code pages (cp775, cp850 ...) are not web
-# encodings, however well they score on a few accented letters.
-WEB_ENCODINGS = frozenset(
-    {
-        *("cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "gbk", "gb18030", "big5", "euc_jp"),
-        *("iso2022_jp", "shift_jis", "euc_kr", "latin-1", "iso8859-1"),
-        *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
-        *(f"cp{n}" for n in range(1250, 1259)),
-    }
-)
-_WEB = frozenset(codecs.lookup(e).name for e in WEB_ENCODINGS)
-_LATIN1 = {"latin-1", "iso8859-1", "ascii"}  # labels the web reads as windows-1252
-
-
 def decode_html(name: str, data: bytes, charset: str | None = None) -> tuple[str, str]:
     """Text of an HTML page: a BOM; the declared charset (HTTP, else ``<meta>``) when it decodes cleanly; UTF-8; a
     detected web encoding; else :func:`~newsfuse.ingest.decode.decode` refuses it with its reason. Binary is refused."""
@@ -90,9 +75,9 @@ def decode_html(name: str, data: bytes, charset: str | None = None) -> tuple[str
             enc = codecs.lookup(declared).name
         except LookupError:
             enc = ""
-        if enc in _LATIN1:
+        if enc in LATIN1:
             enc = "cp1252"
-        if enc and not enc.startswith(("utf-16", "utf-32")):
+        if enc in WEB or enc == "utf-8":  # not "hex", "rot13", "utf-7" or an EBCDIC page: no web page is in those
             candidates.append(enc)
     candidates.append("utf-8")
     for enc in candidates:
@@ -100,16 +85,12 @@ def decode_html(name: str, data: bytes, charset: str | None = None) -> tuple[str
             return data.decode(enc), enc
         except UnicodeDecodeError:
             continue  # a wrong declaration: detect instead
-    from charset_normalizer import from_bytes
-
-    for match in from_bytes(data[:200_000]):
-        enc = codecs.lookup(match.encoding).name
-        if enc in _WEB and match.chaos <= 0.15:
-            enc = "cp1252" if enc in _LATIN1 else enc
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError:
-                continue
+    legacy = legacy_encoding(data)
+    if legacy is not None:
+        try:
+            return data.decode(legacy), legacy
+        except UnicodeDecodeError:
+            pass
     return decode(name, data)
 
 

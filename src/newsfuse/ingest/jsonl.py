@@ -92,7 +92,7 @@ def _date_of(rec: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str, date] 
     for k in keys:
         v = rec.get(k)
         if isinstance(v, str | int | float) and not isinstance(v, bool) and str(v).strip():
-            d = parse_date(str(v))
+            d = parse_date(str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
             if d is not None:
                 return k, d
     return None
@@ -107,6 +107,7 @@ def _record_id(rid: Any) -> str:
     return sanitize(s)
 
 
+_JSON_START = re.compile(rb'\{\s*(?:"|\})|\[\s*(?:[\[{"\]]|-?\d|true|false|null)')
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -173,8 +174,9 @@ class JsonReader:
     kind = "json"
 
     def sniff(self, name: str, head: bytes) -> bool:
-        s = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        return s[:1] in (b"{", b"[")
+        """A JSON object or array: ``{"``, ``{}``, ``[{``, ``[]`` (whitespace allowed), not text that opens with a
+        bracket ("[Source: Reuters] The bridge ...")."""
+        return _JSON_START.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")) is not None
 
     def read(self, name: str, data: bytes, settings: Settings) -> Iterator[RawDoc | InputError]:
         text, _ = decode(name, data)

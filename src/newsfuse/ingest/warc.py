@@ -83,6 +83,9 @@ class WarcReader:
                         raise
                     yield e
                     continue
+                except (ValueError, LookupError, RecursionError) as e:  # one page a parser chokes on: that page only
+                    yield InputError(where, f"could not be read: {type(e).__name__}: {e}".replace("\n", " ")[:300])
+                    continue
                 doc.meta.extra["archive"] = name
                 fetched = rec.rec_headers.get_header("WARC-Date")
                 if fetched:
