@@ -92,19 +92,32 @@ def ingest(
     :func:`read_pending`. ``progress(phase, total)`` is called as each phase ("stories", "reading") starts and
     returns a function called with the count of articles done since its last call.
     """
-    from .group.stream import Grouper
-    from .store import open_store
+    from .store import open_store, writer_lock
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     settings = settings or Settings.load(overrides)
     batch = load(inputs, settings)
     report = IngestReport(rejected=list(batch.rejected), warnings=list(batch.warnings))
-    store = open_store(settings.db)
+    with writer_lock(settings.db):
+        _ingest_locked(batch.articles, settings, report, read_now, progress, open_store(settings.db))
+    return report
+
+
+def _ingest_locked(
+    articles: list[Article],
+    settings: Settings,
+    report: IngestReport,
+    read_now: bool,
+    progress: Callable[[str, int], Callable[[int], object]] | None,
+    store: Any,
+) -> None:
+    from .group.stream import Grouper
+
     try:
         grouper = Grouper(store, settings)
-        step = progress("stories", len(batch.articles)) if progress else None
-        for p in grouper.add(batch.articles, on_placed=(lambda _p: step(1)) if step else None):
+        step = progress("stories", len(articles)) if progress else None
+        for p in grouper.add(articles, on_placed=(lambda _p: step(1)) if step else None):
             if p.skipped:
                 report.skipped += 1
             else:
@@ -117,7 +130,6 @@ def ingest(
             report.rejected += failed
     finally:
         store.close()
-    return report
 
 
 def pending_count(settings: Settings | None = None) -> int:
@@ -136,14 +148,15 @@ def read_pending(
     settings: Settings | None = None, limit: int | None = None, on_read: Callable[[int], object] | None = None
 ) -> tuple[int, list[Rejected]]:
     """Read the stored articles that were stored without reading (``ingest --no-read``); (articles read, failures)."""
-    from .store import open_store
+    from .store import open_store, writer_lock
 
     settings = settings or Settings.load()
-    store = open_store(settings.db)
-    try:
-        return _read_pending(store, settings, limit, on_read)
-    finally:
-        store.close()
+    with writer_lock(settings.db):
+        store = open_store(settings.db)
+        try:
+            return _read_pending(store, settings, limit, on_read)
+        finally:
+            store.close()
 
 
 def _read_pending(

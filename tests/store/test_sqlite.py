@@ -163,3 +163,15 @@ def test_a_story_prefix_is_a_prefix_not_a_pattern(tmp_path: Path) -> None:
     _put(s, "The quay reopened on Monday after the storm, officials said.", "a", "s-abc")
     assert s.resolve_story("s-a") == "s-abc"
     assert s.resolve_story("%") is None and s.resolve_story("s_a") is None and s.resolve_story("S-A") is None
+
+
+def test_one_writer_at_a_time_per_store(tmp_path: Path) -> None:
+    import fcntl
+
+    from newsfuse.store import writer_lock
+
+    db = str(tmp_path / "s.db")
+    with writer_lock(db), open(db + ".lock", "a") as other, pytest.raises(BlockingIOError):  # a second ingest would wait here
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with open(db + ".lock", "a") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when the first is done

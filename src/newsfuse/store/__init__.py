@@ -7,8 +7,9 @@ A server database can follow by implementing the same methods. The schema is doc
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -136,6 +137,29 @@ class Store(Protocol):
     def integrity(self) -> list[str]: ...
 
 
+@contextmanager
+def writer_lock(path: str) -> Iterator[None]:
+    """One writer at a time per store: a second ``ingest`` on the same file waits here until the first is done, then
+    loads the stories as they are (each process keeps its story clustering in memory, so two at once would each place
+    articles without seeing the other's). SQLite alone keeps every transaction whole, not this. ``:memory:`` and
+    systems without ``fcntl`` take no lock."""
+    if path == ":memory:":
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{path}.lock", "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 def open_store(path: str) -> Store:
     """The store at ``path`` (an SQLite file, created when missing; ``:memory:`` for a throwaway one)."""
     from .sqlite import SqliteStore
@@ -143,4 +167,4 @@ def open_store(path: str) -> Store:
     return SqliteStore(path)
 
 
-__all__ = ["ArticleRow", "Link", "Store", "StoredFeatures", "StoryRow", "open_store"]
+__all__ = ["ArticleRow", "Link", "Store", "StoredFeatures", "StoryRow", "open_store", "writer_lock"]
