@@ -211,6 +211,17 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    settings = _settings(args)
+    if _no_store(settings):
+        return 2
+    print(f"newsfuse: serving {settings.db} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    serve(settings, args.host, args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsfuse", description="Many news reports of one event, fused into one account a reader can trust.")
     p.add_argument("--version", action="version", version=f"newsfuse {__version__}")
@@ -258,6 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("json", "text"), default="json")
     c.add_argument("-o", "--output", help="write here instead of stdout")
     c.set_defaults(func=cmd_cluster)
+
+    w = sub.add_parser("serve", help="the web app over a store: its stories and briefs, every page also as JSON, and an HTTP API")
+    w.add_argument("--db", help="the store")
+    w.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    w.add_argument("--port", type=int, default=8001)
+    w.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("settings", help="list the settings with their values")
     s.set_defaults(func=cmd_settings)

@@ -1,0 +1,154 @@
+"""The web app: a store's stories and their briefs in a browser, every page also as JSON, and an HTTP API that fuses
+articles posted to it.
+
+    newsfuse serve --db newsfuse.db            # http://127.0.0.1:8001/
+
+Pages (each with a ``.json`` twin, as in datasette):
+
+- ``/`` the stories of the store (``/stories.json``: ``newsfuse/stories@1``, as ``newsfuse stories --format json``);
+- ``/stories/{id}`` a story's brief as the self-contained HTML report (``.json``: the contract, ``newsfuse/brief@1``;
+  ``.md``: Markdown); a unique prefix of an id works, as on the command line;
+- ``POST /brief`` articles in the body (a news-please record, a list of them, ``{"articles": [...]}``, JSON Lines,
+  or plain text), the brief back (``?format=json`` by default, ``md`` or ``html``); nothing is stored.
+
+Errors are JSON ``{"error": "..."}`` with the status that says what went wrong: 404 for a story the store does not
+hold, 400 for a body with no readable article, 413 for a body over ``max_input_bytes``. It binds to 127.0.0.1 by
+default: the store is private, and nothing here asks who is calling.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from .errors import NewsfuseError
+from .settings import Settings
+
+FORMATS = {"json": "application/json", "md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
+_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+class NotFound(NewsfuseError):
+    """A story the store does not hold."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The FastAPI app over the store ``settings.db`` (never created here: without it, there are no stories)."""
+    from .api import brief, read, stories, stories_json, story_brief
+    from .render import brief_html, brief_json, brief_markdown
+
+    settings = settings or Settings.load()
+    app = FastAPI(title="newsfuse", summary="Many news reports of one event, fused into one account.", docs_url="/api")
+
+    def error(status: int, message: str) -> JSONResponse:
+        return JSONResponse({"error": message}, status_code=status)
+
+    def render(doc: dict[str, Any], fmt: str) -> Response:
+        if fmt == "json":
+            return JSONResponse(doc)
+        if fmt == "md":
+            return Response(brief_markdown(doc), media_type=FORMATS["md"])
+        return HTMLResponse(brief_html(doc))  # carries its own Content-Security-Policy
+
+    def story_doc(story_id: str) -> dict[str, Any]:
+        if not Path(settings.db).exists():
+            raise NotFound(f"no store at {settings.db}")
+        try:
+            return story_brief(story_id, settings)
+        except NewsfuseError as e:
+            if str(e).startswith("no story"):
+                raise NotFound(str(e)) from e
+            raise
+
+    @app.exception_handler(NotFound)
+    async def not_found(_request: Request, exc: NotFound) -> JSONResponse:
+        return error(404, str(exc))
+
+    @app.exception_handler(NewsfuseError)
+    async def bad_request(_request: Request, exc: NewsfuseError) -> JSONResponse:
+        return error(400, str(exc))
+
+    @app.get("/stories.json")
+    def stories_page_json() -> JSONResponse:
+        found = stories(settings) if Path(settings.db).exists() else []
+        return JSONResponse(stories_json(found, [], []))
+
+    @app.get("/", response_class=HTMLResponse)
+    def stories_page() -> HTMLResponse:
+        found = stories(settings) if Path(settings.db).exists() else []
+        html = _env().get_template("stories.html.j2").render(stories=found, db=settings.db)
+        return HTMLResponse(html, headers={"Content-Security-Policy": _PAGE_CSP})
+
+    @app.get("/stories/{name}")
+    def story_page(name: str) -> Response:
+        story_id, _, fmt = name.partition(".")
+        if fmt and fmt not in FORMATS:
+            return error(404, f"no page {name!r}: a story is /stories/ID, /stories/ID.json or /stories/ID.md")
+        return render(story_doc(story_id), fmt or "html")
+
+    @app.post("/brief")
+    async def brief_posted(request: Request, format: str = "json") -> Response:
+        if format not in FORMATS:
+            return error(400, f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        body = await _body(request, settings.max_input_bytes)
+        if body is None:
+            return error(413, f"the body is over max_input_bytes ({settings.max_input_bytes} bytes)")
+        doc = await run_in_threadpool(fuse_body, body)  # seconds of NLP: off the event loop
+        if doc is None:
+            return error(400, "no article could be read: the body is empty or holds no article text")
+        if not doc["sources"]:
+            reasons = "; ".join(r["reason"] for r in doc.get("rejected", [])) or "empty body"
+            return error(400, f"no article could be read: {reasons}")
+        return render(doc, format)
+
+    def fuse_body(body: bytes) -> dict[str, Any] | None:
+        if not body.strip():
+            return None
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / ("request.json" if body.lstrip()[:1] in (b"{", b"[") else "request.txt")
+            path.write_bytes(body)
+            reading = read([path], settings)
+            rejected = [{"input": r.input.replace(str(path), "request"), "reason": r.reason} for r in reading.rejected]
+            if not reading.articles:  # never the server's temporary path in what goes back
+                return {"sources": [], "rejected": [{**r, "reason": r["reason"].replace(str(path), "request")} for r in rejected]}
+            doc = brief_json(brief(reading, settings))
+        doc["rejected"] = rejected
+        return doc
+
+    return app
+
+
+async def _body(request: Request, cap: int) -> bytes | None:
+    """The request body, or None once it passes ``cap`` bytes (read in chunks: a huge body is never held whole)."""
+    size = request.headers.get("content-length")
+    if size is not None and size.isdigit() and int(size) > cap:
+        return None
+    chunks: list[bytes] = []
+    total = 0
+    async for chunk in request.stream():
+        total += len(chunk)
+        if total > cap:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _env() -> Any:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(loader=PackageLoader("newsfuse.render", "templates"), autoescape=select_autoescape(["html", "j2"]))
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8001) -> None:
+    """Run the app with uvicorn until interrupted."""
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+__all__ = ["create_app", "serve"]

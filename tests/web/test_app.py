@@ -1,0 +1,89 @@
+"""The web app over a store: pages, their JSON twins, the brief API and its errors (real models)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsfuse.api import ingest
+from newsfuse.settings import Settings
+from newsfuse.web import create_app
+from tests.conftest import EXAMPLES
+
+pytestmark = pytest.mark.models
+
+DEMO = EXAMPLES / "harbor-collapse"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    db = tmp_path_factory.mktemp("web") / "store.db"
+    settings = Settings.load({"db": str(db)})
+    ingest([DEMO], settings)
+    return TestClient(create_app(settings))
+
+
+def _story_id(client: TestClient) -> str:
+    doc = client.get("/stories.json").json()
+    assert doc["schema"] == "newsfuse/stories@1" and len(doc["stories"]) == 1
+    return str(doc["stories"][0]["id"])
+
+
+def test_stories_page_and_its_json(client: TestClient) -> None:
+    sid = _story_id(client)
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert f'href="/stories/{sid}"' in page.text and "default-src 'none'" in page.headers["content-security-policy"]
+
+
+def test_a_story_in_every_format(client: TestClient) -> None:
+    sid = _story_id(client)
+    doc = client.get(f"/stories/{sid}.json").json()
+    assert doc["schema"] == "newsfuse/brief@1" and doc["story"]["id"] == sid and doc["facts"]
+    texts = {s["id"]: s["text"] for s in doc["sources"]}
+    assert all(texts[e["source"]][e["start"] : e["end"]] == e["text"] for f in doc["facts"] for e in f["evidence"])
+    html = client.get(f"/stories/{sid}")
+    assert html.status_code == 200 and "Content-Security-Policy" in html.text
+    md = client.get(f"/stories/{sid}.md")
+    assert md.status_code == 200 and md.text.startswith("# ")
+    assert client.get(f"/stories/{sid[:8]}.json").json()["story"]["id"] == sid  # a unique prefix
+
+
+@pytest.mark.parametrize("path", ["/stories/s-nothere", "/stories/s-nothere.json", "/stories/%25.json", "/stories/x.exe"])
+def test_an_unknown_story_is_a_json_404(client: TestClient, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 404 and "error" in r.json()
+
+
+def test_posting_articles_gives_their_brief(client: TestClient) -> None:
+    records: list[dict[str, Any]] = []
+    for p in sorted(DEMO.glob("0*.txt"))[:3]:
+        head, body = p.read_text(encoding="utf-8").split("\n\n", 1)
+        records.append({"title": head.splitlines()[0], "maintext": body, "source_domain": p.stem})
+    r = client.post("/brief", content=json.dumps(records))
+    assert r.status_code == 200
+    doc = r.json()
+    assert len(doc["sources"]) == 3 and doc["facts"]
+    md = client.post("/brief?format=md", content=json.dumps(records))
+    assert md.status_code == 200 and md.text.startswith("# ")
+
+
+def test_bad_posts_are_clear_errors(client: TestClient) -> None:
+    assert client.post("/brief", content=b"").status_code == 400
+    r = client.post("/brief", content=b"\x00\x01\x02binary")
+    assert r.status_code == 400 and "no article could be read" in r.json()["error"]
+    assert "/tmp" not in r.json()["error"]
+    assert client.post("/brief?format=pdf", content=b"x").status_code == 400
+
+
+def test_a_body_over_the_cap_is_refused_unread(tmp_path: Path) -> None:
+    settings = Settings.load({"db": str(tmp_path / "none.db"), "max_input_bytes": 1000})
+    small = TestClient(create_app(settings))
+    r = small.post("/brief", content=b"x" * 5000)
+    assert r.status_code == 413 and "max_input_bytes" in r.json()["error"]
+    assert small.get("/stories.json").json()["stories"] == []  # no store: nothing listed, and none is created
+    assert not (tmp_path / "none.db").exists()
