@@ -163,12 +163,21 @@ def _read_pending(
     store: Any, settings: Settings, limit: int | None, on_read: Callable[[int], object] | None, ids: list[str] | None = None
 ) -> tuple[int, list[Rejected]]:
     from .group.stream import read_pending as run
+    from .scale import dask_client
 
     todo = store.pending(limit) if ids is None else ids
     if not todo:
         return 0, []
-    failed = run(store, pipeline(settings), settings.batch_size, todo, on_read)
+    with dask_client(settings.dask) as client:  # None: read here
+        failed = run(store, pipeline(settings) if client is None else _Named(settings), settings.batch_size, todo, on_read, client)
     return len(todo) - len(failed), failed
+
+
+@dataclass(slots=True)
+class _Named:
+    """What the workers need to build their own pipeline: the settings (no model is loaded here)."""
+
+    settings: Settings
 
 
 def stories(settings: Settings | None = None) -> list[Any]:

@@ -19,7 +19,7 @@ FORMATS_BRIEF = ("json", "md", "html")
 
 def _settings(args: argparse.Namespace) -> Settings:
     overrides: dict[str, Any] = {}
-    for name in ("db",):
+    for name in ("db", "dask"):
         if getattr(args, name, None):
             overrides[name] = getattr(args, name)
     if getattr(args, "fetch", False):
@@ -249,11 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
     i.add_argument("--db", help="the store (an SQLite file; default: setting db)")
     i.add_argument("--no-read", action="store_true", help="assign stories only; read later with `newsfuse read-pending`")
+    i.add_argument("--dask", metavar="WHERE", help="read on Dask workers: local, local:N or a scheduler address (setting dask)")
     i.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     i.set_defaults(func=cmd_ingest)
 
     rp = sub.add_parser("read-pending", help="read the stored articles not read yet (after `ingest --no-read`)")
     rp.add_argument("--db", help="the store")
+    rp.add_argument("--dask", metavar="WHERE", help="read on Dask workers: local, local:N or a scheduler address (setting dask)")
     rp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     rp.set_defaults(func=cmd_read_pending)
 

@@ -40,6 +40,7 @@ class Settings:
     ingest_pause: float = 0.0
     fetch_timeout: float = 20.0
     fetch_max_redirects: int = 5
+    dask: str = ""
 
     @classmethod
     def load(cls, overrides: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
@@ -66,6 +67,7 @@ HELP: dict[str, str] = {
     "max_archive_bytes": "Archives (WARC) are streamed, not loaded: larger ones (counted uncompressed) are refused.",
     "min_text_chars": "Inputs whose cleaned text is shorter are refused as empty.",
     "batch_size": "Articles per spaCy batch.",
+    "dask": "Where stored articles are read: empty for this process, local or local:N for N local Dask worker processes, or a Dask scheduler address (tcp://host:8786).",
     "db": "SQLite file of the store.",
     "fact_threshold": "Cosine similarity above which two statements may be one fact.",
     "paraphrase_threshold": "Lower similarity accepted when entities, numbers and speakers agree.",

@@ -155,17 +155,25 @@ class Grouper:
 
 
 def read_pending(
-    store: Store, pipeline: Any, batch_size: int, ids: Sequence[str] | None = None, on_read: Callable[[int], object] | None = None
+    store: Store,
+    pipeline: Any,
+    batch_size: int,
+    ids: Sequence[str] | None = None,
+    on_read: Callable[[int], object] | None = None,
+    client: Any = None,
 ) -> list[Rejected]:
     """Read the given stored articles (default: every pending one, story by story), one transaction per batch.
 
-    Returns the articles whose reading failed; they are marked ``failed`` in the store and not tried again.
+    With a Dask ``client`` the batches are read on its workers (each loads the reading pipeline once), a few per
+    worker in flight at a time, and written here as they come back; without one, here, one after another. Either way
+    the store is written by this process only. Returns the articles whose reading failed; they are marked ``failed``
+    in the store and not tried again.
     """
     todo = list(store.pending() if ids is None else ids)
+    batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
     rejected: list[Rejected] = []
-    for i in range(0, len(todo), batch_size):
-        arts = store.get_articles(todo[i : i + batch_size])
-        result = pipeline.read(arts)
+
+    def write(arts: Sequence[Article], result: Any) -> None:
         by_origin = {a.origin or a.source_id: a for a in arts}
         with store.transaction():
             for a in result.articles:
@@ -174,10 +182,50 @@ def read_pending(
                 failed = by_origin.get(r.input)
                 if failed is not None:
                     store.put_read_failure(failed.id, r.reason)
-        rejected += result.rejected
+        rejected.extend(result.rejected)
         if on_read:
             on_read(len(arts))
+
+    if client is None:
+        for batch in batches:
+            arts = store.get_articles(batch)
+            write(arts, pipeline.read(arts))
+        return rejected
+    from distributed import as_completed
+
+    in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {})))
+    queue = iter(batches)
+    sent: dict[Any, Sequence[Article]] = {}
+
+    def submit() -> Any:
+        batch = next(queue, None)
+        if batch is None:
+            return None
+        arts = store.get_articles(batch)
+        future = client.submit(read_batch, arts, pipeline.settings, pure=False)
+        sent[future] = arts
+        return future
+
+    pending = as_completed([f for f in (submit() for _ in range(in_flight)) if f is not None])
+    for future in pending:
+        write(sent.pop(future), future.result())
+        nxt = submit()
+        if nxt is not None:
+            pending.add(nxt)
     return rejected
+
+
+_WORKER_PIPELINES: dict[Any, Any] = {}
+
+
+def read_batch(articles: Sequence[Article], settings: Any) -> Any:
+    """Read a batch of articles on a Dask worker, with the worker's own pipeline (loaded on its first batch)."""
+    from ..read.pipeline import Pipeline
+
+    pipeline = _WORKER_PIPELINES.get(settings)
+    if pipeline is None:
+        pipeline = _WORKER_PIPELINES[settings] = Pipeline(settings)
+    return pipeline.read(list(articles))
 
 
 # ---------------------------------------------------------------- stories as summaries
