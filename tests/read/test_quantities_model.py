@@ -34,9 +34,6 @@ def test_people_counted_by_what_they_did() -> None:
 
 
 def test_a_rank_is_not_a_count_and_a_vague_subject_keeps_its_predicate() -> None:
-    from newsfuse.api import read_articles
-    from tests.conftest import make_article
-
     text = "Hoyer was re-elected to the No. 2 position. But hundreds of participants made their way to the border."
     a = read_articles([make_article(text, "t")]).articles[0]
     got = [(a.span_text(q), q.attrs["counted"], q.attrs["state_lemmas"]) for q in a.group("quantities")]
