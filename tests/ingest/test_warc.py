@@ -117,3 +117,13 @@ def test_bytes_entry_point() -> None:
         "courier.example-news-2024-story-0",
         "courier.example-news-2024-story-1",
     ]
+
+
+def test_a_record_the_archive_cuts_short_is_reported_not_read_as_a_shorter_page(tmp_path: Path) -> None:
+    data = warc_bytes(3, gzip=False, extras=False)
+    p = tmp_path / "cut.warc"
+    p.write_bytes(data[: len(data) - 300])  # the archive ends inside the last page's body
+    b = load([p])
+    assert [a.meta.title for a in b.articles] == [headline(0), headline(1)]
+    (r,) = b.rejected
+    assert "truncated record" in r.reason

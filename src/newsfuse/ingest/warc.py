@@ -76,6 +76,10 @@ class WarcReader:
                     data = read_capped(
                         rec.content_stream(), settings.max_input_bytes, over_cap(where, settings.max_input_bytes, "max_input_bytes", "page")
                     )
+                    missing = getattr(rec.raw_stream, "limit", 0) or 0
+                    if missing > 0:  # the archive ends inside this record: its page is cut short
+                        yield InputError(where, f"truncated record: the archive ends {missing} bytes before this record does")
+                        continue
                     sid = ids(url_id(uri) if uri else f"{file_stem(name)}-{seen['records']}")
                     doc = page_doc(where, data, settings, url=uri or None, charset=_charset(ctype), source_id=sid)
                 except InputError as e:
