@@ -14,7 +14,7 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..settings import Settings
 from .base import RawDoc, StreamReader, register
-from .streams import GZIP_MAGIC, Gunzip, Replay, bomb, gunzip, read_capped
+from .streams import GZIP_MAGIC, TRUNCATED_GZIP, Gunzip, Replay, bomb, gunzip, read_capped
 
 HEAD = 8192
 # Real archives compress 3 to 20 times; zeros compress about 1000 times. Streamed archives may be large (their cap is
@@ -43,18 +43,22 @@ class GzipReader:
         from . import detect
 
         archive_cap, cap = settings.max_archive_bytes, settings.max_input_bytes
-        big = io.BufferedReader(
-            Gunzip(stream, archive_cap, bomb(name, archive_cap, "max_archive_bytes"), name, max_ratio=MAX_RATIO, slack=cap + (1 << 20))
-        )
+        gz = Gunzip(stream, archive_cap, bomb(name, archive_cap, "max_archive_bytes"), name, max_ratio=MAX_RATIO, slack=cap + (1 << 20))
+        gz.lenient = True  # a cut archive: read every whole record before the cut, then say where it was cut
+        big = io.BufferedReader(gz)
         head = big.read(HEAD)
         reader = detect(inner_name(name), head)
         if isinstance(reader, StreamReader) and reader.kind != self.kind:
             yield from reader.read_stream(name, io.BufferedReader(Replay(head, big)), settings)
+            if gz.truncated:
+                raise InputError(name, TRUNCATED_GZIP + " (the records before the cut were read)")
             return
         rest = read_capped(big, max(cap - len(head), 0), bomb(name, cap, "max_input_bytes")) if len(head) == HEAD else b""
         data = head + rest
         if len(data) > cap:
             raise bomb(name, cap, "max_input_bytes")
+        if gz.truncated:  # one document cut short: refused, not read as a shorter one
+            raise InputError(name, TRUNCATED_GZIP)
         yield from detect(inner_name(name), data).read(name, data, settings)
 
 

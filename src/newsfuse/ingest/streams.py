@@ -93,6 +93,9 @@ class Capped(_Guarded):
         return self._left >= 0
 
 
+TRUNCATED_GZIP = "truncated gzip data: the compressed stream ends early"
+
+
 class Gunzip(io.RawIOBase):
     """Streamed decompression of one or more concatenated gzip members, stopping at ``cap`` output bytes.
 
@@ -116,6 +119,10 @@ class Gunzip(io.RawIOBase):
         self._out = 0
         self._eof = False
         self._started = False
+        # a reader of records (WARC) sets this: a stream cut short then ends where it ends, with ``truncated`` set, so
+        # that every whole record before the cut is still read; the reader reports the cut afterwards
+        self.lenient = False
+        self.truncated = False
 
     def readable(self) -> bool:
         return True
@@ -142,7 +149,9 @@ class Gunzip(io.RawIOBase):
                     self._in += len(chunk)
                 if not chunk:
                     if self._started and not self._d.eof:
-                        raise InputError(self._name, "truncated gzip data: the compressed stream ends early")
+                        if not self.lenient:
+                            raise InputError(self._name, TRUNCATED_GZIP)
+                        self.truncated = True
                     self._eof = True
                     return
             self._started = True
