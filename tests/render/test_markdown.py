@@ -31,3 +31,16 @@ def test_every_heading_stands_after_a_blank_line() -> None:
 
 def test_table_cells_escape_pipes() -> None:
     assert "The quay \\| reopened." in brief_markdown(_doc())
+
+
+def test_article_text_never_becomes_html_in_a_markdown_renderer() -> None:
+    hostile = 'Mayor said <script>alert(1)</script> and <img src=x onerror="alert(2)">'
+    md = brief_markdown(_doc(story={"title": "<b>Quay</b>", "headline_facts": ["f1"]}, facts=[_doc()["facts"][0] | {"text": hostile}]))
+    assert "<script>" not in md and "<img" not in md and "<b>" not in md
+    assert "&lt;script>alert(1)&lt;/script>" in md
+
+
+def test_a_code_span_holds_backticks_and_markup_as_they_are() -> None:
+    from newsfuse.render.markdown import _code
+
+    assert _code("a `b` <c>") == "``a `b` <c>``" and _code("`x") == "`` `x ``"

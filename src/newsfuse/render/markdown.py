@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
 def _q(text: str) -> str:
-    return text.replace("\n", " ").replace("|", "\\|")
+    """Article text inside Markdown: one line, table pipes escaped, and "<" as "&lt;" so that a renderer never takes
+    an article's "<script>" or "<img onerror=...>" for HTML (it shows the same characters)."""
+    return text.replace("\n", " ").replace("|", "\\|").replace("<", "&lt;")
+
+
+def _code(text: str) -> str:
+    """Text as a Markdown code span (shown as it is, never taken for markup), fenced past any backticks it holds."""
+    text = text.replace("\n", " ")
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def brief_markdown(doc: dict[str, Any]) -> str:
     """Markdown from the contract JSON (so both outputs say the same)."""
     facts = {f["id"]: f for f in doc["facts"]}
-    lines = [f"# {doc['story']['title']}", ""]
+    lines = [f"# {_q(doc['story']['title'])}", ""]
     st = doc["story"]
     if st.get("first_published"):
         lines += [f"Published {st['first_published']} to {st['last_published']} · {len(doc['sources'])} sources", ""]
     lines += ["## Headline facts", ""]
     for fid in st.get("headline_facts", []):
         f = facts[fid]
-        who = f" — {', '.join(f['speakers'])}" if f.get("speakers") else ""
-        lines.append(f"- {_q(f['text'])} *({f['label']}: {', '.join(f['sources'])}; {f['status']}{who})*")
+        who = f" — {_q(', '.join(f['speakers']))}" if f.get("speakers") else ""
+        lines.append(f"- {_q(f['text'])} *({f['label']}: {_q(', '.join(f['sources']))}; {f['status']}{who})*")
     lines += ["", "## Disagreements", ""]
     if not doc["discrepancies"]:
         lines += ["No disagreements found.", ""]
@@ -28,59 +39,61 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         lines.append(f"### {d['summary']}")
         for v in d["variants"]:
             ev = v["evidence"][0]["text"] if v["evidence"] else ""
-            lines.append(f"- **{_q(v['value'])}** ({', '.join(v['sources'])}): {_q(ev)}")
+            lines.append(f"- **{_q(v['value'])}** ({_q(', '.join(v['sources']))}): {_q(ev)}")
         lines.append("")
     lines += ["## Timeline", ""]
     for t in doc["timeline"]:
         flag = " **(disputed date)**" if t.get("disputed") else ""
-        lines.append(f"- **{t['date']}**{flag}: {_q(t['text'])} ({', '.join(t['sources'])})")
+        lines.append(f"- **{t['date']}**{flag}: {_q(t['text'])} ({_q(', '.join(t['sources']))})")
     lines += ["", "## Only here", ""]
     for src, fids in sorted(doc.get("only_here", {}).items()):
-        lines.append(f"### {src}")
+        lines.append(f"### {_q(src)}")
         lines += [f"- {_q(facts[f]['text'])}" for f in fids[:12]]
         if len(fids) > 12:
             lines.append(f"- … {len(fids) - 12} more")
         lines.append("")
     lines += ["## All facts", "", "| fact | sources | independent | status |", "|---|---|---|---|"]
     for f in doc["facts"]:
-        lines.append(f"| {_q(f['text'])} | {', '.join(f['sources'])} | {f['independent_sources']} | {f['status']} |")
+        lines.append(f"| {_q(f['text'])} | {_q(', '.join(f['sources']))} | {f['independent_sources']} | {f['status']} |")
     lines += ["", "## Sources", ""]
     for s in doc["sources"]:
-        meta = ", ".join(x for x in (s.get("outlet"), s.get("published"), f"wire: {s['wire']}" if s.get("wire") else None) if x)
-        derived = "; derived from " + ", ".join(d["source"] for d in s.get("derived_from", [])) if s.get("derived_from") else ""
-        lines.append(f"- **{s['id']}** {('— ' + _q(s['title'])) if s.get('title') else ''} {('(' + meta + ')') if meta else ''}{derived}")
+        meta = _q(", ".join(x for x in (s.get("outlet"), s.get("published"), f"wire: {s['wire']}" if s.get("wire") else None) if x))
+        derived = "; derived from " + _q(", ".join(d["source"] for d in s.get("derived_from", []))) if s.get("derived_from") else ""
+        lines.append(
+            f"- **{_q(s['id'])}** {('— ' + _q(s['title'])) if s.get('title') else ''} {('(' + meta + ')') if meta else ''}{derived}"
+        )
     if doc.get("rejected"):
-        lines += ["", "## Not read", ""] + [f"- {r['input']}: {r['reason']}" for r in doc["rejected"]]
+        lines += ["", "## Not read", ""] + [f"- {_q(r['input'])}: {_q(r['reason'])}" for r in doc["rejected"]]
     return "\n".join(lines) + "\n"
 
 
 def reading_markdown(doc: dict[str, Any]) -> str:
     lines: list[str] = []
     for a in doc["articles"]:
-        lines += [f"# {a['id']}", ""]
+        lines += [f"# {_q(a['id'])}", ""]
         for k in ("title", "outlet", "published", "wire", "language", "url", "author"):
             if a.get(k):
-                lines.append(f"- {k}: {a[k]}")
+                lines.append(f"- {k}: {_q(str(a[k]))}")
         if a.get("reference_basis"):
             lines.append(f"- dates resolved against: {a.get('reference_date')} ({a['reference_basis']})")
         if a["removed"]:
-            lines += ["", "## Removed", ""] + [f"- {r['reason']}: `{_q(r['text'].strip())}`" for r in a["removed"]]
-        lines += ["", "## Entities", ""] + [f"- {e['name']} ({e['type']})" for e in a["entities"]]
+            lines += ["", "## Removed", ""] + [f"- {r['reason']}: {_code(r['text'].strip())}" for r in a["removed"]]
+        lines += ["", "## Entities", ""] + [f"- {_q(e['name'])} ({e['type']})" for e in a["entities"]]
         lines += ["", "## Quotes", ""]
         for q in a["quotes"]:
             kind = "direct" if q["direct"] else "reported"
             lines.append(
-                f"- **{q['speaker']}** ({kind}, {q['speaker_kind']}{', cue: ' + q['cue'] if q.get('cue') else ''}): {_q(q['text'])}"
+                f"- **{_q(q['speaker'])}** ({kind}, {q['speaker_kind']}{', cue: ' + _q(q['cue']) if q.get('cue') else ''}): {_q(q['text'])}"
             )
         lines += ["", "## Quantities", ""]
         for q in a["quantities"]:
             lines.append(
-                f"- `{q['text']}` hedge={q['hedge']} [{q['low']}, {q['high']}] counted={q.get('counted')} state={q.get('state')} period={q.get('period')}"
+                f"- {_code(q['text'])} hedge={q['hedge']} [{q['low']}, {q['high']}] counted={q.get('counted')} state={q.get('state')} period={q.get('period')}"
             )
         lines += ["", "## Dates", ""]
         for t in a["times"]:
-            lines.append(f"- `{t['text']}` → {t.get('value') or 'unresolved'} ({t.get('precision') or '-'})")
+            lines.append(f"- {_code(t['text'])} → {t.get('value') or 'unresolved'} ({t.get('precision') or '-'})")
         lines.append("")
     if doc.get("rejected"):
-        lines += ["# Not read", ""] + [f"- {r['input']}: {r['reason']}" for r in doc["rejected"]]
+        lines += ["# Not read", ""] + [f"- {_q(r['input'])}: {_q(r['reason'])}" for r in doc["rejected"]]
     return "\n".join(lines) + "\n"
