@@ -83,6 +83,7 @@ def ingest(
     *,
     read_now: bool = True,
     progress: Callable[[str, int], Callable[[int], object]] | None = None,
+    on_wait: Callable[[], object] | None = None,
     **overrides: Any,
 ) -> IngestReport:
     """Store the inputs' articles in the store ``settings.db``, each in its story, then read what is not read yet.
@@ -99,7 +100,7 @@ def ingest(
     settings = settings or Settings.load(overrides)
     batch = load(inputs, settings)
     report = IngestReport(rejected=list(batch.rejected), warnings=list(batch.warnings))
-    with writer_lock(settings.db):
+    with writer_lock(settings.db, on_wait):
         _ingest_locked(batch.articles, settings, report, read_now, progress, open_store(settings.db))
     return report
 
@@ -145,13 +146,17 @@ def pending_count(settings: Settings | None = None) -> int:
 
 
 def read_pending(
-    settings: Settings | None = None, limit: int | None = None, on_read: Callable[[int], object] | None = None
+    settings: Settings | None = None,
+    limit: int | None = None,
+    on_read: Callable[[int], object] | None = None,
+    on_wait: Callable[[], object] | None = None,
 ) -> tuple[int, list[Rejected]]:
-    """Read the stored articles that were stored without reading (``ingest --no-read``); (articles read, failures)."""
+    """Read the stored articles that were stored without reading (``ingest --no-read``); (articles read, failures).
+    ``on_wait`` is called when another process is writing to the store (this one waits for it)."""
     from .store import open_store, writer_lock
 
     settings = settings or Settings.load()
-    with writer_lock(settings.db):
+    with writer_lock(settings.db, on_wait):
         store = open_store(settings.db)
         try:
             return _read_pending(store, settings, limit, on_read)

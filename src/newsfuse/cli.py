@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +129,10 @@ def _close_bars(start: Any) -> None:
         b.close()
 
 
+def _waiting(settings: Settings) -> Callable[[], object]:
+    return lambda: print(f"waiting: another newsfuse process is writing to {settings.db}", file=sys.stderr)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     import time
 
@@ -138,7 +142,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     bars = _bars(args.quiet)
     try:
-        rep = ingest(args.paths, settings, read_now=not args.no_read, progress=bars)
+        rep = ingest(args.paths, settings, read_now=not args.no_read, progress=bars, on_wait=_waiting(settings))
     finally:
         _close_bars(bars)
     _report(rep.rejected, rep.warnings)
@@ -161,7 +165,7 @@ def cmd_read_pending(args: argparse.Namespace) -> int:
         return 2
     bars = _bars(args.quiet)
     try:
-        n, failed = read_pending(settings, on_read=bars("reading", pending_count(settings)) if bars else None)
+        n, failed = read_pending(settings, on_read=bars("reading", pending_count(settings)) if bars else None, on_wait=_waiting(settings))
     finally:
         _close_bars(bars)
     _report(failed)

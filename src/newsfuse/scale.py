@@ -14,6 +14,7 @@ Each worker loads the reading pipeline once and reads whole batches; the store i
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -40,14 +41,44 @@ def dask_client(spec: str) -> Iterator[Any]:
             client.close()
             cluster.close()
         return
-    try:
-        client = Client(spec, timeout="20s")
-    except (OSError, TimeoutError) as e:
-        raise NewsfuseError(f"cannot reach the Dask scheduler at {spec}: {e}") from e
+    client = connect(spec)
     try:
         yield client
     finally:
         client.close()
+
+
+def connect(spec: str, deadline: float = 30.0) -> Any:
+    """A client of the scheduler at ``spec`` (``tcp://host:port``, ``tls://...`` or ``host:port``), or a clear error
+    within ``deadline`` seconds: a malformed address, a refused connection, or a port that answers but is no Dask
+    scheduler (a web server never completes the handshake, and the client's own timeout does not cover that)."""
+    from distributed import Client
+    from distributed.comm import parse_address, parse_host_port
+
+    try:
+        scheme, where = parse_address(spec)
+        if scheme not in {"tcp", "tls"}:
+            raise ValueError(f"a {scheme}:// address is not reachable from another process")
+        parse_host_port(where)
+    except ValueError as e:
+        raise SettingsError(f"setting dask: {spec!r}: {e}; give local, local:N or a scheduler address (tcp://host:8786)") from e
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["client"] = Client(spec, timeout=f"{max(1, int(deadline) - 5)}s")
+        except BaseException as e:  # reported below, in the caller's thread
+            outcome["error"] = e
+
+    t = threading.Thread(target=run, name="newsfuse-dask-connect", daemon=True)
+    t.start()
+    t.join(deadline)
+    if t.is_alive():
+        raise NewsfuseError(f"cannot reach the Dask scheduler at {spec}: no answer in {deadline:.0f} s (is it a Dask scheduler?)")
+    if "error" in outcome:
+        failure = outcome["error"]
+        raise NewsfuseError(f"cannot reach the Dask scheduler at {spec}: {type(failure).__name__}: {failure}") from failure
+    return outcome["client"]
 
 
 def _workers(spec: str) -> int:

@@ -19,12 +19,14 @@ default: the store is private, and nothing here asks who is calling.
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import NewsfuseError
 from .settings import Settings
@@ -42,7 +44,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     from .api import brief, read, stories, stories_json, story_brief
     from .render import brief_html, brief_json, brief_markdown
 
-    settings = settings or Settings.load()
+    # a story's pending articles are read here, in the server process, never on a cluster started per request
+    settings = replace(settings or Settings.load(), dask="")
     app = FastAPI(title="newsfuse", summary="Many news reports of one event, fused into one account.", docs_url="/api")
 
     def error(status: int, message: str) -> JSONResponse:
@@ -56,13 +59,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return HTMLResponse(brief_html(doc))  # carries its own Content-Security-Policy
 
     def story_doc(story_id: str) -> dict[str, Any]:
-        if not Path(settings.db).exists():
-            raise NotFound(f"no store at {settings.db}")
+        if not story_id or not Path(settings.db).exists():
+            raise NotFound(f"no story {story_id!r}")
         try:
             return story_brief(story_id, settings)
         except NewsfuseError as e:
             if str(e).startswith("no story"):
-                raise NotFound(str(e)) from e
+                raise NotFound(f"no story {story_id!r}") from e  # the message, not the server's paths
             raise
 
     @app.exception_handler(NotFound)
@@ -70,8 +73,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return error(404, str(exc))
 
     @app.exception_handler(NewsfuseError)
-    async def bad_request(_request: Request, exc: NewsfuseError) -> JSONResponse:
-        return error(400, str(exc))
+    async def server_side(_request: Request, exc: NewsfuseError) -> JSONResponse:
+        # what the caller sent is answered where it is read (POST /brief: 400); anything else failing is the
+        # server's own trouble (a store busy or damaged): 503, without its paths
+        return error(503, "the store cannot be read now; try again later")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return error(exc.status_code, str(exc.detail))  # unknown routes and methods: the same {"error": ...} shape
+
+    @app.exception_handler(Exception)
+    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        return error(500, f"internal error ({type(exc).__name__})")
 
     @app.get("/stories.json")
     def stories_page_json() -> JSONResponse:
@@ -98,7 +111,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         body = await _body(request, settings.max_input_bytes)
         if body is None:
             return error(413, f"the body is over max_input_bytes ({settings.max_input_bytes} bytes)")
-        doc = await run_in_threadpool(fuse_body, body)  # seconds of NLP: off the event loop
+        try:
+            doc = await run_in_threadpool(fuse_body, body)  # seconds of NLP: off the event loop
+        except NewsfuseError as e:
+            return error(400, str(e).replace(tempfile.gettempdir(), "…"))
         if doc is None:
             return error(400, "no article could be read: the body is empty or holds no article text")
         if not doc["sources"]:

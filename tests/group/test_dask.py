@@ -30,3 +30,28 @@ def test_reading_on_dask_workers_matches_reading_here(tmp_path: Path) -> None:
 def test_a_bad_dask_setting_is_refused_by_name() -> None:
     with pytest.raises(SettingsError, match="dask"), dask_client("local:none"):
         pass
+
+
+@pytest.mark.parametrize("spec", ["foo", "tcp://", "inproc://x"])
+def test_a_malformed_scheduler_address_is_refused_by_name(spec: str) -> None:
+    from newsfuse.scale import connect
+
+    with pytest.raises(SettingsError, match="dask"):
+        connect(spec)
+
+
+def test_a_port_that_is_no_scheduler_is_a_clear_error_within_the_deadline() -> None:
+    import socket
+    import time
+
+    from newsfuse.errors import NewsfuseError
+    from newsfuse.scale import connect
+
+    with socket.socket() as server:  # accepts, never answers: what a web server does to Dask's handshake
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        t0 = time.monotonic()
+        with pytest.raises(NewsfuseError, match="cannot reach the Dask scheduler"):
+            connect(f"tcp://127.0.0.1:{port}", deadline=3)
+        assert time.monotonic() - t0 < 10

@@ -42,3 +42,19 @@ def test_a_date_too_far_back_for_the_calendar_is_left_unresolved() -> None:
     assert not result.rejected
     (t,) = [t for t in result.articles[0].group("times") if "ago" in result.articles[0].span_text(t)]
     assert t.attrs["value"] is None
+
+
+def test_a_text_over_the_parser_limit_is_rejected_alone() -> None:
+    pipeline = Pipeline()
+    nlp = pipeline.nlp
+    limit = nlp.max_length
+    nlp.max_length = 200  # the model object is shared: restored below
+    try:
+        short = make_article("The quay reopened on Monday after repairs, the harbour authority said.", "short")
+        long = make_article("The storm closed the quay. " * 20, "long")
+        result = pipeline.read([short, long])
+    finally:
+        nlp.max_length = limit
+    assert [a.source_id for a in result.articles] == ["short"]
+    (rejected,) = result.rejected
+    assert "too long to read" in rejected.reason

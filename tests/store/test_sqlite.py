@@ -175,3 +175,26 @@ def test_one_writer_at_a_time_per_store(tmp_path: Path) -> None:
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
     with open(db + ".lock", "a") as other:
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when the first is done
+
+
+def test_a_writer_that_must_wait_is_told(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from newsfuse.store import writer_lock
+
+    db = str(tmp_path / "s.db")
+    held, told = threading.Event(), []
+
+    def first() -> None:
+        with writer_lock(db):
+            held.set()
+            time.sleep(0.5)
+
+    t = threading.Thread(target=first)
+    t.start()
+    held.wait()
+    with writer_lock(db, on_wait=lambda: told.append("waiting")):
+        pass
+    t.join()
+    assert told == ["waiting"]

@@ -87,3 +87,17 @@ def test_a_body_over_the_cap_is_refused_unread(tmp_path: Path) -> None:
     assert r.status_code == 413 and "max_input_bytes" in r.json()["error"]
     assert small.get("/stories.json").json()["stories"] == []  # no store: nothing listed, and none is created
     assert not (tmp_path / "none.db").exists()
+
+
+@pytest.mark.parametrize("path", ["/stories/.json", "/stories/%2Ejson", "/nowhere"])
+def test_empty_ids_and_unknown_routes_are_json_404s_without_server_paths(client: TestClient, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 404 and set(r.json()) == {"error"}
+    assert "/tmp" not in r.text and ".db" not in r.text
+
+
+def test_a_damaged_store_is_the_server_s_trouble_not_the_caller_s(tmp_path: Path) -> None:
+    db = tmp_path / "bad.db"
+    db.write_bytes(b"not a database at all" * 100)
+    r = TestClient(create_app(Settings.load({"db": str(db)}))).get("/stories.json")
+    assert r.status_code == 503 and str(tmp_path) not in r.text

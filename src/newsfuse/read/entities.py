@@ -243,7 +243,7 @@ _FORMAL_NAMES: dict[str, tuple[str, ...]] = {
     "terrence": ("terry",),
     "leonard": ("leo", "len", "lenny"),
     "nathaniel": ("nate", "nat"),
-    "zachary": ("zach",),
+    "zachary": ("zach", "zack", "zac"),
     "joshua": ("josh",),
     "jacob": ("jake",),
     "abraham": ("abe",),
@@ -312,7 +312,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 1
+    version = 2
     requires = ("sentences",)
     assigns = ("mentions",)
 

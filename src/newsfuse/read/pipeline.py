@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from ..errors import PipelineError
 from ..model import Article, Entity, Rejected
@@ -55,13 +56,32 @@ class Pipeline:
             self._nlp = load_spacy(self.settings.spacy_model)
         return self._nlp
 
+    def _parse(self, articles: Sequence[Article], rejected: list[Rejected]) -> Iterator[Any]:
+        """The parsed documents, streamed in batches; when the parser fails inside a batch, the rest one article at a
+        time (None for an article it cannot parse, reported in ``rejected``)."""
+        done = 0
+        try:
+            for doc in self.nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size):
+                yield doc
+                done += 1
+        except Exception:
+            yield from _parse_each(self.nlp, articles[done:], rejected)
+
     def read(self, articles: Sequence[Article]) -> ReadResult:
         """Read every article (in place) and link entities across them."""
         refs = reference_dates(articles)
         ok: list[Article] = []
         rejected: list[Rejected] = []
-        texts = (a.text for a in articles)
-        for a, doc in zip(articles, self.nlp.pipe(texts, batch_size=self.settings.batch_size), strict=True):
+        limit = self.nlp.max_length
+        for a in articles:
+            if len(a.text) > limit:
+                rejected.append(
+                    Rejected(a.origin or a.source_id, f"too long to read: {len(a.text)} characters (the parser's limit is {limit})")
+                )
+        readable = [a for a in articles if len(a.text) <= limit]
+        for a, doc in zip(readable, self._parse(readable, rejected), strict=True):
+            if doc is None:
+                continue
             ref, basis = refs[a.id]
             ctx = Context(doc=doc, reference=ref, reference_basis=basis)
             current = "start"
@@ -91,6 +111,16 @@ class Pipeline:
         entities = link_entities(ok)
         attach_speakers(ok)
         return ReadResult(ok, entities, rejected)
+
+
+def _parse_each(nlp: Any, articles: Sequence[Article], rejected: list[Rejected]) -> Iterator[Any]:
+    """One text at a time, so that the parser failing on one article fails that article only."""
+    for a in articles:
+        try:
+            yield nlp(a.text)
+        except Exception as e:  # the parser's own error on one odd text
+            rejected.append(Rejected(a.origin or a.source_id, f"reading failed in the parser: {type(e).__name__}: {e}"))
+            yield None
 
 
 def reference_dates(articles: Sequence[Article]) -> dict[str, tuple[date | None, str]]:

@@ -6,7 +6,7 @@ A server database can follow by implementing the same methods. The schema is doc
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,11 +138,11 @@ class Store(Protocol):
 
 
 @contextmanager
-def writer_lock(path: str) -> Iterator[None]:
+def writer_lock(path: str, on_wait: Callable[[], object] | None = None) -> Iterator[None]:
     """One writer at a time per store: a second ``ingest`` on the same file waits here until the first is done, then
     loads the stories as they are (each process keeps its story clustering in memory, so two at once would each place
     articles without seeing the other's). SQLite alone keeps every transaction whole, not this. ``:memory:`` and
-    systems without ``fcntl`` take no lock."""
+    systems without ``fcntl`` take no lock. ``on_wait`` is called when the lock is held by another process."""
     if path == ":memory:":
         yield
         return
@@ -153,7 +153,12 @@ def writer_lock(path: str) -> Iterator[None]:
         return
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(f"{path}.lock", "a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()  # say why nothing happens yet
+            fcntl.flock(fh, fcntl.LOCK_EX)
         try:
             yield
         finally:
