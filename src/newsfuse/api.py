@@ -174,15 +174,9 @@ def _read_pending(
     if not todo:
         return 0, []
     with dask_client(settings.dask) as client:  # None: read here
-        failed = run(store, pipeline(settings) if client is None else _Named(settings), settings.batch_size, todo, on_read, client)
+        # with a client the pipeline only names the settings: its model loads on first use, on the workers
+        failed = run(store, pipeline(settings), settings.batch_size, todo, on_read, client)
     return len(todo) - len(failed), failed
-
-
-@dataclass(slots=True)
-class _Named:
-    """What the workers need to build their own pipeline: the settings (no model is loaded here)."""
-
-    settings: Settings
 
 
 def stories(settings: Settings | None = None) -> list[Any]:

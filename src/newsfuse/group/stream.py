@@ -215,17 +215,11 @@ def read_pending(
     return rejected
 
 
-_WORKER_PIPELINES: dict[Any, Any] = {}
-
-
 def read_batch(articles: Sequence[Article], settings: Any) -> Any:
-    """Read a batch of articles on a Dask worker, with the worker's own pipeline (loaded on its first batch)."""
-    from ..read.pipeline import Pipeline
+    """Read a batch of articles on a Dask worker, with the worker's own pipeline (built once per worker process)."""
+    from ..api import pipeline
 
-    pipeline = _WORKER_PIPELINES.get(settings)
-    if pipeline is None:
-        pipeline = _WORKER_PIPELINES[settings] = Pipeline(settings)
-    return pipeline.read(list(articles))
+    return pipeline(settings).read(list(articles))
 
 
 # ---------------------------------------------------------------- stories as summaries
