@@ -43,6 +43,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """The FastAPI app over the store ``settings.db`` (never created here: without it, there are no stories)."""
     from .api import brief, read, stories, stories_json, story_brief
     from .render import brief_html, brief_json, brief_markdown
+    from .render.html import _env as templates  # the report's templates, escaping and filters
 
     # a story's pending articles are read here, in the server process, never on a cluster started per request
     settings = replace(settings or Settings.load(), dask="")
@@ -94,7 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/", response_class=HTMLResponse)
     def stories_page() -> HTMLResponse:
         found = stories(settings) if Path(settings.db).exists() else []
-        html = _env().get_template("stories.html.j2").render(stories=found, db=settings.db)
+        html = templates().get_template("stories.html.j2").render(stories=found, db=settings.db)
         return HTMLResponse(html, headers={"Content-Security-Policy": _PAGE_CSP})
 
     @app.get("/stories/{name}")
@@ -152,12 +153,6 @@ async def _body(request: Request, cap: int) -> bytes | None:
             return None
         chunks.append(chunk)
     return b"".join(chunks)
-
-
-def _env() -> Any:
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    return Environment(loader=PackageLoader("newsfuse.render", "templates"), autoescape=select_autoescape(["html", "j2"]))
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8001) -> None:
