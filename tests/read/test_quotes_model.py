@@ -248,3 +248,13 @@ def test_according_to_credits_only_its_own_paragraph() -> None:
     a = _read("Smoke rose over the port for hours\nAccording to police the blaze was set deliberately")
     (q,) = [q for q in a.group("quotes") if q.attrs.get("name") == "police"]
     assert a.span_text(q) == "the blaze was set deliberately"
+
+
+def test_a_name_right_before_a_spliced_speech_verb_is_its_speaker() -> None:
+    a = _read(
+        "Sen. Marco Rubio (R-Fla.) expressed great admiration for the former senator, "
+        "Sen. John Cornyn (R-Texas) speculated that the nominee could get 100 confirmation votes."
+    )
+    assert _quote(a, "the nominee").attrs["name"] == "John Cornyn"
+    b = _read("The mayor thanked Governor Ana Ruiz and said the bridge would reopen in May.")
+    assert _quote(b, "the bridge").attrs["name"] == "The mayor"  # "and": the first verb's subject

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -219,7 +219,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 6
+    version = 7
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -724,6 +724,21 @@ def _takes_quote(t: Any, a: int, b: int) -> bool:
     return h is not t and a <= h.idx < b
 
 
+def _name_right_before(verb: Any, ok: Callable[[Any], bool]) -> Any:
+    """A person's name that ends right before a finite verb, a parenthesis ("(R-Texas)") between them allowed: the
+    verb's subject, whatever the parser attached the name to. Not across "and" or a comma ("X praised Y, then
+    said ..." has no name right before "said")."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].ent_type_ != "PERSON" or doc[i].pos_ != "PROPN" or not ok(doc[i]):
+        return None
+    return doc[i]
+
+
 def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]) -> Any:
     """The speaker token of a speech verb, following participle and conjunct chains ("..., adding that"): never a
     word inside the quoted passage ``outside`` nor outside the verb's sentence ``bounds`` (the parser sometimes runs
@@ -769,6 +784,8 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         return noun  # "voters saying they want ..."
     if verb.dep_ == "ROOT" and verb.tag_ == "VBG":
         return None
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and (spliced := _name_right_before(verb, ok)) is not None:
+        return spliced  # "X expressed admiration, Sen. Y (R-Texas) speculated that ...": a comma splice, Y speaks
     # up the chain of clauses the verb hangs off ("..., adding that", "by saying that", "wants to say"); a
     # participle the parser hung inside another verb's complement belongs to the main clause, so a complement
     # clause met on the way is passed over
