@@ -78,7 +78,13 @@ def connect(spec: str, deadline: float = 30.0) -> Any:
     if "error" in outcome:
         failure = outcome["error"]
         raise NewsfuseError(f"cannot reach the Dask scheduler at {spec}: {type(failure).__name__}: {failure}") from failure
-    return outcome["client"]
+    client = outcome["client"]
+    try:
+        client.wait_for_workers(1, timeout=deadline)  # work sent to a cluster without workers would wait for ever
+    except (TimeoutError, OSError) as e:
+        client.close()
+        raise NewsfuseError(f"the Dask scheduler at {spec} has no workers (waited {deadline:.0f} s); start some") from e
+    return client
 
 
 def _workers(spec: str) -> int:

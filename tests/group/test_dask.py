@@ -55,3 +55,23 @@ def test_a_port_that_is_no_scheduler_is_a_clear_error_within_the_deadline() -> N
         with pytest.raises(NewsfuseError, match="cannot reach the Dask scheduler"):
             connect(f"tcp://127.0.0.1:{port}", deadline=3)
         assert time.monotonic() - t0 < 10
+
+
+def test_a_scheduler_without_workers_is_a_clear_error_and_one_with_workers_connects() -> None:
+    from distributed import LocalCluster
+
+    from newsfuse.errors import NewsfuseError
+    from newsfuse.scale import connect
+
+    empty = LocalCluster(n_workers=0, processes=False, protocol="tcp://", dashboard_address=None)
+    try:
+        with pytest.raises(NewsfuseError, match="no workers"):
+            connect(empty.scheduler_address, deadline=2)
+    finally:
+        empty.close()
+    with LocalCluster(n_workers=1, processes=False, protocol="tcp://", dashboard_address=None) as one:
+        client = connect(one.scheduler_address, deadline=20)
+        try:
+            assert len(client.scheduler_info()["workers"]) == 1
+        finally:
+            client.close()
