@@ -132,3 +132,13 @@ def test_a_record_the_archive_cuts_short_is_reported_not_read_as_a_shorter_page(
     assert [a.meta.title for a in b.articles] == [headline(0), headline(1)]
     (r,) = b.rejected
     assert "truncated record" in r.reason
+
+
+@pytest.mark.parametrize("cut", [0.31, 0.5, 0.62, 0.77, 0.9])
+def test_wherever_a_gzip_archive_is_cut_the_cut_is_what_is_reported(crawl: Path, tmp_path: Path, cut: float) -> None:
+    data = crawl.read_bytes()
+    p = tmp_path / "cut.warc.gz"
+    p.write_bytes(data[: int(len(data) * cut)])
+    b = load([p])
+    assert b.articles and b.rejected[-1].reason.startswith("truncated gzip data")
+    assert all(r.reason.startswith("truncated") for r in b.rejected)

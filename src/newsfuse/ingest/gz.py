@@ -49,7 +49,13 @@ class GzipReader:
         head = big.read(HEAD)
         reader = detect(inner_name(name), head)
         if isinstance(reader, StreamReader) and reader.kind != self.kind:
-            yield from reader.read_stream(name, io.BufferedReader(Replay(head, big)), settings)
+            try:
+                yield from reader.read_stream(name, io.BufferedReader(Replay(head, big)), settings)
+            except Exception as e:
+                if not gz.truncated:
+                    raise
+                # the cut fell inside a record's header: the archive reader's complaint (or crash) is the cut's doing
+                raise InputError(name, TRUNCATED_GZIP + " (the records before the cut were read)") from e
             if gz.truncated:
                 raise InputError(name, TRUNCATED_GZIP + " (the records before the cut were read)")
             return

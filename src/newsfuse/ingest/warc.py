@@ -97,6 +97,10 @@ class WarcReader:
                 yield doc
         except ArchiveLoadFailed as e:
             raise InputError(name, f"not a readable WARC archive after {seen['records']} records: {e}".replace("\n", " ")) from e
+        except (AttributeError, ValueError) as e:  # warcio on a record header cut short (no target URI, no length)
+            raise InputError(
+                name, f"not a readable WARC archive after {seen['records']} records: a record header is malformed or cut short"
+            ) from e
         if not seen["html"]:
             raise InputError(name, f"no HTML response records in this WARC archive ({seen['records']} records)")
 
