@@ -474,12 +474,6 @@ UNCLASSIFIED_SPECIFIC = 0.3
 PERIOD_SPECIFIC = 0.5
 
 
-def _not_vague(s: Statement) -> bool:
-    q = main_quantity(s)
-    assert q is not None
-    return q.attrs.get("low") == q.attrs.get("high")
-
-
 def _period(p: str | None) -> str | None:
     c = period_class(p)
     return None if c == "total" else c  # "in total", "so far": what an unqualified count means anyway

@@ -87,7 +87,7 @@ def _expand_one(s: str) -> Iterator[str]:
     if not p.exists() and _GLOB_CHARS & set(s):
         matches = sorted(_glob(s))
         if matches:
-            yield from expand(m for m in matches if not Path(m).name.startswith("."))
+            yield from expand(matches)  # hidden ones already left out
             return
     if p.is_dir():
         for f in sorted(p.rglob("*")):  # rglob does not follow links to folders: a link loop cannot trap it
