@@ -116,3 +116,20 @@ def test_two_clusters_that_take_each_other_in_are_one_fact() -> None:
     ok = {(i, j) for i in range(3) for j in range(3) if i != j}
     out = add_second_memberships([[0], [1, 2]], sts, sims, ok, 0.62, 0.84, every_pair=True)
     assert [sorted(c) for c in out] == [[0, 1, 2]]
+
+
+def test_what_one_person_said_takes_second_members_only_credited_to_them() -> None:
+    from newsfuse.fuse.align import add_second_memberships
+
+    said_a = statement("The quay will reopen on Monday, the mayor said.", "a", speaker="the mayor", entity="e-mayor")
+    said_b = statement("The mayor said the quay would reopen on Monday.", "b", speaker="the mayor", entity="e-mayor")
+    narrated = statement("The quay reopens on Monday after the storm, and the ferries return.", "c")
+    credited = statement(
+        "The quay reopens on Monday and ferries return, the mayor told reporters.", "d", speaker="the mayor", entity="e-mayor"
+    )
+    sts = [said_a, said_b, narrated, credited]
+    sims = np.full((4, 4), 0.7, dtype=np.float32)
+    ok = {(i, j) for i in range(4) for j in range(4) if i != j}
+    out = add_second_memberships([[0, 1], [2], [3]], sts, sims, ok, 0.62, 0.84, every_pair=True)
+    # the sentence in the outlet's own voice reports the reopening, not that the mayor announced it
+    assert sorted(out[0]) == [0, 1, 3]

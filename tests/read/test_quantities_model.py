@@ -38,3 +38,13 @@ def test_a_rank_is_not_a_count_and_a_vague_subject_keeps_its_predicate() -> None
     a = read_articles([make_article(text, "t")]).articles[0]
     got = [(a.span_text(q), q.attrs["counted"], q.attrs["state_lemmas"]) for q in a.group("quantities")]
     assert got == [("hundreds", "participants", ["make"])]
+
+
+def test_a_scale_written_after_the_number_is_part_of_it() -> None:
+    text = "The firm lost $5m last year and about 5m people cancelled. The wall is 5m high. Repairs cost $2 m."
+    a = read_articles([make_article(text, "s")]).articles[0]
+    got = {a.span_text(q): (q.attrs["value"], q.attrs["counted"]) for q in a.group("quantities")}
+    assert got["5m"] == (5e6, None)  # the money: spaCy's entity stops before the "m"
+    assert got["about 5m"] == (5e6, "people")
+    assert got["2 m"] == (2e6, None)  # the sentence's full stop is not part of it
+    assert ("5", 5.0) in {(k, v[0]) for k, v in got.items()}  # five metres high stays five

@@ -362,7 +362,8 @@ def add_second_memberships(
     """A sentence often reports several facts ("the mayor said the quay would reopen on Monday and that repairs would
     cost $4 million"), but the first pass gives each statement one fact. Afterwards a statement also joins another fact
     when its source is not there yet, nothing conflicts, and either (``every_pair``, the fact grouping) it would have
-    been paired with each of that fact's members in the first pass, or (the meaning-only grouping) it is a long
+    been paired with each of that fact's members in the first pass (and, when they all credit one speaker, credits
+    that speaker too), or (the meaning-only grouping) it is a long
     sentence that pairs with most members of a multi-source fact, as similar to them as they are to each other."""
     out = [list(c) for c in clusters]
     partners: dict[int, set[int]] = defaultdict(set)
@@ -372,6 +373,11 @@ def add_second_memberships(
         have = {statements[j].article.id for j in c}
         if every_pair:
             cands = set.intersection(*(partners[j] for j in c)) - set(c)
+            speakers = {statements[j].speaker_entity for j in c}
+            if len(c) >= 2 and len(speakers) == 1 and None not in speakers:
+                # what one person said ("the test site has done its job, Kim said"): a sentence joins it as a second
+                # fact only when credited to that person too, not when it reports the matter in its own voice
+                cands = {i for i in cands if statements[i].speaker_entity in speakers}
         elif len({statements[j].source for j in c}) >= 2:
             cands = {
                 i

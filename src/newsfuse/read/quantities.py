@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 3
+    version = 4
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -39,14 +39,21 @@ class Quantities:
                     if phrase in HEDGES:
                         toks = list(doc[start_i - n : start_i]) + toks
                         break
+            scale = _scale_after(toks[-1], ent.label_)
+            if scale is not None:
+                toks.append(scale)
             text = doc[toks[0].i : toks[-1].i + 1].text
             amount = parse_amount(text)
             if amount is None:
                 continue
             head = _counted_head(ent)
+            if scale is not None and (head is None or head.i == scale.i):
+                # "$5m", "5m people": the scale is part of the number; what is counted is the noun it modifies, if any
+                h = scale.head
+                head = h if scale.dep_ in {"nummod", "compound", "amod"} and h.i > scale.i and h.pos_ in {"NOUN", "PROPN"} else None
             counted, state, state_lemmas = _counted(head) if head is not None else (None, None, [])
             period = _period(ent, date_ents, head)
-            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text.rstrip(".") if scale is not None else toks[-1].text)
             nxt = doc[toks[-1].i + 1 : toks[-1].i + 3]
             # "two more debates", "300 additional troops": what is added, not the total ("more than" is a hedge)
             increment = len(nxt) > 0 and nxt[0].lower_ in INCREMENT and not (len(nxt) > 1 and nxt[1].lower_ == "than")
@@ -73,6 +80,26 @@ class Quantities:
                 )
             )
         return {"quantities": out}
+
+
+_SCALE_SUFFIXES = frozenset({"k", "m", "mn", "mln", "bn", "bln", "tn", "trn"})
+_SIZED = frozenset({"high", "tall", "long", "wide", "deep", "away", "thick", "across", "square", "above", "below"})
+
+
+def _scale_after(last: Any, label: str) -> Any:
+    """The scale word spaCy left outside a number ("$5" + "m", "5" + "m people"): a sum of money takes it, written
+    together or apart ("$5 m."); a bare number only written together and counting something ("5m people"), since
+    "5m high" or "5 m" are metres."""
+    nxt = last.nbor() if last.i + 1 < len(last.doc) else None
+    if nxt is None or nxt.lower_.rstrip(".") not in _SCALE_SUFFIXES:
+        return None
+    if label == "MONEY":
+        return nxt
+    after = nxt.nbor() if nxt.i + 1 < len(nxt.doc) else None
+    attached = not last.whitespace_ and nxt.lower_ in _SCALE_SUFFIXES
+    if attached and after is not None and after.tag_ == "NNS" and after.lower_ not in _SIZED:
+        return nxt
+    return None
 
 
 _RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\bNumber)\s*$")
