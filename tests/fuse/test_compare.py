@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from newsfuse.fuse.compare import impersonal, period_class, same_slot, speakers_conflict, state_class
 from tests.fuse.helpers import statement
 
@@ -86,7 +88,8 @@ def test_people_who_signed_and_signatures_are_one_count() -> None:
     signatures = statement("hundreds of thousands of signatures", "b", "hundreds of thousands", "signatures")
     voters = statement("1.8 million people voted", "c", "1.8 million", "people", "voted")
     for st, lemma in ((people, "sign"), (voters, "vote")):
-        st.main.attrs["state_lemmas"] = [lemma]  # type: ignore[union-attr]
+        assert st.main is not None
+        cast(dict[str, Any], st.main.attrs)["state_lemmas"] = [lemma]
     assert people.main is not None and signatures.main is not None and voters.main is not None
     assert counted_match(people.main, signatures.main) and counted_match(signatures.main, people.main)
     assert not counted_match(voters.main, signatures.main)

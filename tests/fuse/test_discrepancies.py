@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from newsfuse.fuse.discrepancies import count_disagreements, date_disagreement, within
 from newsfuse.fuse.statements import Statement
 from newsfuse.model import Span
@@ -106,7 +108,7 @@ def test_a_count_of_what_is_added_is_not_the_total() -> None:
     b = statement("It was the second of three debates this autumn.", "b", "three", "debates")
     assert count_disagreements([a, b], ["f"])  # as counts of one slot they disagree ...
     assert a.main is not None
-    a.main.attrs["increment"] = True  # ... but "two more" is what is left, not how many there are
+    cast(dict[str, Any], a.main.attrs)["increment"] = True  # ... but "two more" is what is left, not how many there are
     assert not count_disagreements([a, b], ["f"])
 
 
@@ -143,7 +145,9 @@ def test_one_count_across_facts() -> None:
 def test_counts_of_a_thing_under_two_predicates_are_two_slots() -> None:
     a = statement("Four states have legalized recreational marijuana.", "a", "Four", "states", "legalized")
     b = statement("Two heartland states filed a court challenge.", "b", "Two", "states", "filed")
-    a.main.attrs["state_lemmas"], b.main.attrs["state_lemmas"] = ["legalize"], ["file"]  # type: ignore[union-attr]
+    assert a.main is not None and b.main is not None
+    cast(dict[str, Any], a.main.attrs)["state_lemmas"] = ["legalize"]
+    cast(dict[str, Any], b.main.attrs)["state_lemmas"] = ["file"]
     assert _across(a, b) == []
     c = statement("The weed was headed for at least 40 different states.", "c", "at least 40", "states")
     assert _across(a, c, spec=-0.1) == []  # nothing specific in common

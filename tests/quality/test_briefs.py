@@ -12,16 +12,17 @@ from typing import Any
 import pytest
 
 from newsfuse.api import brief, read
-from newsfuse.quality import score_brief
+from newsfuse.quality import Score, score_brief
 from newsfuse.render import brief_json
 from tests.conftest import EXAMPLES, SHARED, load_bench
 
 pytestmark = pytest.mark.models
 
 HERE = Path(__file__).parent
+Scores = dict[str, tuple[dict[str, Any], Score]]
 
 # (set, folder, expectations, floors)
-GATES = {
+GATES: dict[str, tuple[Path | list[Path], Path, dict[str, float]]] = {
     "demo": (
         EXAMPLES / "harbor-collapse",
         EXAMPLES / "harbor-collapse" / "expected.json",
@@ -59,10 +60,10 @@ for _name, _floors in GOLD_FLOORS.items():
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def scores(tmp_path_factory: pytest.TempPathFactory) -> Scores:
     # NewsWCL50 texts get the URL line of the corpus's urls.tsv, as bench/score_brief.py gives them (dates resolve)
     with_urls = load_bench("score_brief").with_urls
-    out: dict[str, object] = {}
+    out: Scores = {}
     for name, (inputs, exp, _) in GATES.items():
         paths = inputs if isinstance(inputs, list) else [inputs]
         if not all(p.exists() for p in paths):
@@ -73,29 +74,28 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     return out
 
 
-def _doc(name: str, scores: dict[str, object]) -> dict[str, Any]:
+def _doc(name: str, scores: Scores) -> dict[str, Any]:
     """The brief of one gate, or a skip when its inputs are absent."""
     if name not in scores:
         pytest.skip(f"{GATES[name][0]} is not present")
-    doc, _ = scores[name]  # type: ignore[misc]
-    return doc  # type: ignore[no-any-return]
+    return scores[name][0]
 
 
 @pytest.mark.parametrize("name", sorted(GATES))
-def test_quality_floor(name: str, scores: dict[str, object]) -> None:
+def test_quality_floor(name: str, scores: Scores) -> None:
     if name not in scores:
         pytest.skip(f"{GATES[name][0]} is not present")
-    _, sc = scores[name]  # type: ignore[misc]
+    _, sc = scores[name]
     floors = GATES[name][2]
     r = sc.ratios()
     detail = sc.report() + "\n" + "\n".join(sc.missed + [f"false alarm: {a}" for a in sc.alarms])
     for key in ("facts_loose", "speakers", "discrepancies", "dates"):
-        assert r[key] >= floors[key], f"{name}: {key} {r[key]:.2f} < {floors[key]}\n{detail}"  # type: ignore[operator]
+        assert r[key] >= floors[key], f"{name}: {key} {r[key]:.2f} < {floors[key]}\n{detail}"
     assert sc.false_alarms <= floors["max_false_alarms"], detail
 
 
 @pytest.mark.parametrize("name", sorted(GATES))
-def test_every_evidence_span_is_exact(name: str, scores: dict[str, object]) -> None:
+def test_every_evidence_span_is_exact(name: str, scores: Scores) -> None:
     doc = _doc(name, scores)
     texts = {s["id"]: s["text"] for s in doc["sources"]}
     spans = [e for f in doc["facts"] for e in f["evidence"]]
@@ -107,19 +107,19 @@ def test_every_evidence_span_is_exact(name: str, scores: dict[str, object]) -> N
         assert texts[e["source"]][e["start"] : e["end"]] == e["text"]
 
 
-def test_contract(scores: dict[str, object]) -> None:
+def test_contract(scores: Scores) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema_path = SHARED / "contract" / "brief.schema.json"
     if not schema_path.exists():
         pytest.skip("../shared/contract is not present")
     schema = json.loads(schema_path.read_text())
-    for name, (doc, _) in scores.items():  # type: ignore[misc]
+    for name, (doc, _) in scores.items():
         errors = list(jsonschema.Draft202012Validator(schema).iter_errors(doc))
         assert not errors, f"{name}: {errors[0].message}"
 
 
 @pytest.mark.parametrize("name", sorted(GATES))
-def test_disagreements_point_at_facts_holding_their_evidence(name: str, scores: dict[str, object]) -> None:
+def test_disagreements_point_at_facts_holding_their_evidence(name: str, scores: Scores) -> None:
     doc = _doc(name, scores)
     facts = {f["id"]: f for f in doc["facts"]}
     for d in doc["discrepancies"]:
@@ -132,7 +132,7 @@ def test_disagreements_point_at_facts_holding_their_evidence(name: str, scores: 
 
 
 @pytest.mark.parametrize("name", sorted(GATES))
-def test_no_sentence_stands_for_two_headline_facts(name: str, scores: dict[str, object]) -> None:
+def test_no_sentence_stands_for_two_headline_facts(name: str, scores: Scores) -> None:
     doc = _doc(name, scores)
     texts = {f["id"]: f["text"] for f in doc["facts"]}
     shown = [texts[fid] for fid in doc["story"]["headline_facts"]]
