@@ -133,3 +133,17 @@ def test_what_one_person_said_takes_second_members_only_credited_to_them() -> No
     out = add_second_memberships([[0, 1], [2], [3]], sts, sims, ok, 0.62, 0.84, every_pair=True)
     # the sentence in the outlet's own voice reports the reopening, not that the mayor announced it
     assert sorted(out[0]) == [0, 1, 3]
+
+
+def test_a_close_paraphrase_sharing_no_rare_word_still_joins() -> None:
+    claims = [
+        ("Tehran warned it might resume its nuclear activities if Washington quits.", "a"),
+        ("The archive proves the programme was built on lies, officials said.", "b"),
+        ("Iran would restart atomic work should America withdraw.", "c"),  # the first claim, no word in common
+    ]
+    sts = _story(claims)
+    total, _ = shared_specificity(sts)
+    assert float(total[0, 2]) == 0.0
+    grouped = align(sts, _vectors(len(sts), {(0, 1): 0.6, (0, 2): 0.8}), 0.62, 0.55)
+    assert [0, 2] in grouped  # close in meaning: the missing rare words cost a margin, not the pair
+    assert not any({0, 1} <= set(c) for c in grouped)
