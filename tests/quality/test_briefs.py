@@ -38,17 +38,17 @@ GATES: dict[str, tuple[Path | list[Path], Path, dict[str, float]]] = {
 # newsfuse measures today minus a little: they catch regressions; they are not the goal (see the README there).
 GOLD_FLOORS = {
     "basil-1b96a5db-8974-46d3-82d7-5dfef02f650e": {"facts_loose": 0.82, "dates": 0.75, "max_false_alarms": 1},
-    "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142": {"facts_loose": 0.75, "discrepancies": 1.0, "dates": 0.7, "max_false_alarms": 1},
+    "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142": {"facts_loose": 0.8, "discrepancies": 1.0, "dates": 0.7, "max_false_alarms": 1},
     "newswcl50-event_5": {"facts_loose": 0.8, "discrepancies": 1.0, "dates": 0.8, "max_false_alarms": 1},
     "newswcl50-event_9": {"facts_loose": 0.65, "discrepancies": 0.5, "dates": 0.75, "max_false_alarms": 1},
-    "newswcl50-event_2": {"facts_loose": 0.4, "dates": 0.8, "max_false_alarms": 1},
+    "newswcl50-event_2": {"facts_loose": 0.48, "dates": 0.8, "max_false_alarms": 1},
     "newswcl50-event_7": {"facts_loose": 0.64, "discrepancies": 0.5, "dates": 0.85, "max_false_alarms": 1},
     # written later by team members who had not seen newsfuse's output for them (held out: nothing was tuned on them)
-    "newswcl50-event_0": {"facts_loose": 0.55, "dates": 0.8, "max_false_alarms": 1},
+    "newswcl50-event_0": {"facts_loose": 0.62, "dates": 0.8, "max_false_alarms": 1},
     "newswcl50-event_1": {"facts_loose": 0.8, "speakers": 0.65, "dates": 0.5, "max_false_alarms": 1},
     "newswcl50-event_4": {"facts_loose": 0.68, "dates": 0.85, "max_false_alarms": 1},
-    "newswcl50-event_8": {"facts_loose": 0.66, "discrepancies": 0.6, "dates": 0.7, "max_false_alarms": 1},
-    "newswcl50-event_3": {"facts_loose": 0.68, "dates": 0.75, "max_false_alarms": 1},
+    "newswcl50-event_8": {"facts_loose": 0.7, "discrepancies": 0.6, "dates": 0.7, "max_false_alarms": 1},
+    "newswcl50-event_3": {"facts_loose": 0.72, "dates": 0.75, "max_false_alarms": 1},
     "newswcl50-event_6": {"facts_loose": 0.64, "discrepancies": 1.0, "dates": 0.75, "max_false_alarms": 1},
     "basil-85475456-f38e-4c30-895d-ca2c819c6af1": {"facts_loose": 0.6, "speakers": 0.5, "dates": 0.85, "max_false_alarms": 1},
     "basil-06ffda2d-1caf-45ba-99e2-268aac1bf0e1": {"facts_loose": 0.65, "dates": 1.0, "max_false_alarms": 1},
