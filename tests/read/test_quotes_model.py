@@ -70,6 +70,16 @@ def test_participle_and_by_saying_take_the_main_subject() -> None:
     assert _quote(a, "the harbor budget").attrs["name"] == "Ana Ruiz"
 
 
+def test_a_speech_verb_joined_to_the_reported_content_has_the_reporting_subject() -> None:
+    # the parser joins "accuses" to "welcomed", inside what the union alleged: the union accuses, not the company
+    a = _read(
+        "Mayor Ana Ruiz opened the new quay on Monday.\n\n"
+        "The dockworkers' union alleged that Kestrel Shipping's management \"ignored every warning\" in 2023 and "
+        'accuses it of being a "reckless operator" that put profit before safety.'
+    )
+    assert "Kestrel" not in str(_quote(a, "it of being").attrs.get("name"))
+
+
 def test_whoever_issued_a_statement_is_its_speaker() -> None:
     a = _read(
         "Mayor Ana Ruiz issued a statement on Friday saying the pier would reopen in the spring.\n\n"

@@ -219,7 +219,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 7
+    version = 8
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -798,6 +798,10 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         elif v.dep_ in {"advcl", "conj", "xcomp", "acl"} or (participle and v.dep_ == "ccomp") or (v.dep_ == "dep" and v.tag_ == "VBG"):
             participle = participle or (v.tag_ == "VBG" and v.dep_ in {"advcl", "conj"})
             nxt = v.head
+            if v.dep_ == "conj" and _speech(v) and not _speech(nxt) and nxt.dep_ == "ccomp" and _speech(nxt.head):
+                # "the lawsuit alleged that the campaign welcomed help and accuses it of ...": a speech verb the parser
+                # joined to a verb of the reported content goes with the verb that reports it
+                nxt = nxt.head
         else:
             break
         if nxt is v or not in_bounds(nxt):
@@ -826,6 +830,10 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         if prev.pos_ in {"PROPN", "PRON"} and prev.lower_ not in {"it", "that", "this", "which", "what", "who"} and ok(prev):
             return prev
     return None
+
+
+def _speech(t: Any) -> bool:
+    return speech_lemma(t.lower_, t.lemma_, t.pos_, t.tag_) is not None
 
 
 # what someone issues that then "says" something: its speaker is whoever issued it
