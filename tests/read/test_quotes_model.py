@@ -80,6 +80,15 @@ def test_a_speech_verb_joined_to_the_reported_content_has_the_reporting_subject(
     assert "Kestrel" not in str(_quote(a, "it of being").attrs.get("name"))
 
 
+def test_quoted_words_a_person_calls_something_are_theirs() -> None:
+    # not a continuation of the quote before: the sentence names who called the claims a sham
+    a = _read(
+        '"The quay is safe," Mayor Ana Ruiz said on Monday.\n\n'
+        "Tom Hale, the union's lawyer, called the city's claims a \"reckless gamble with the lives of dockworkers.\""
+    )
+    assert _quote(a, "reckless gamble").attrs["name"] == "Tom Hale"
+
+
 def test_whoever_issued_a_statement_is_its_speaker() -> None:
     a = _read(
         "Mayor Ana Ruiz issued a statement on Friday saying the pier would reopen in the spring.\n\n"

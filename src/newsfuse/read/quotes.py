@@ -219,7 +219,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 8
+    version = 9
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -252,7 +252,7 @@ class Quotes:
             if found is not None:
                 cue = found[0]
                 q.cue = (cue.idx, cue.idx + len(cue.text))
-                q.cue_lemma = _cue_lemma(cue) or ""
+                q.cue_lemma = _cue_lemma(cue) or _naming(cue, a, b) or ""
                 q.subj = (
                     _according_pobj(cue) if q.cue_lemma == "according" else _subject(cue, (a, b), ix.sent_bounds(ix.sent_index(cue.idx)))
                 )
@@ -695,7 +695,7 @@ def _cue_for_quote(ix: _Index, a: int, b: int) -> tuple[Any, bool] | None:
         for t in toks:
             if a <= t.idx < b:
                 continue
-            lemma = _cue_lemma(t)
+            lemma = _cue_lemma(t) or _naming(t, a, b)
             if lemma is None:
                 continue
             takes = _takes_quote(t, a, b)
@@ -713,6 +713,18 @@ def _cue_for_quote(ix: _Index, a: int, b: int) -> tuple[Any, bool] | None:
         if _cue_lemma(t) == "according" or _subject(t, (a, b), ix.sent_bounds(ix.sent_index(t.idx))) is not None:
             return t, takes
     return cands[0][1], cands[0][2]
+
+
+# verbs that quote words as the name they give something: "called the allegations a 'sham lawsuit'"
+NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "term"})
+
+
+def _naming(t: Any, a: int, b: int) -> str | None:
+    """A naming verb whose object complement is the quoted passage [a, b): its lemma, else None."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "VERB" or lemma not in NAMING_VERBS:
+        return None
+    return lemma if any(c.dep_ in {"oprd", "dobj", "attr"} and a <= c.idx < b for c in t.children) else None
 
 
 def _takes_quote(t: Any, a: int, b: int) -> bool:
