@@ -89,6 +89,15 @@ def test_quoted_words_a_person_calls_something_are_theirs() -> None:
     assert _quote(a, "reckless gamble").attrs["name"] == "Tom Hale"
 
 
+def test_a_name_in_apposition_to_coordinated_descriptions_is_the_speaker() -> None:
+    a = _read(
+        "Mayor Ana Ruiz opened the quay.\n\n"
+        "Ms. Ruiz's new adviser and her longtime friend, Tom Hale, met the union on Friday and said the "
+        "cranes would be replaced."
+    )
+    assert _quote(a, "the cranes would").attrs["name"] == "Tom Hale"  # not Ruiz, whose adviser he is
+
+
 def test_whoever_issued_a_statement_is_its_speaker() -> None:
     a = _read(
         "Mayor Ana Ruiz issued a statement on Friday saying the pier would reopen in the spring.\n\n"

@@ -219,7 +219,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 9
+    version = 10
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -354,7 +354,9 @@ class Quotes:
             m = ix.mention_at(tok.idx, tok.idx + len(tok.text))
             if m is not None:
                 return m
-            for c in tok.children:
+            # "Trump's new lawyer and his longtime confidant, Rudolph Giuliani,": the name may hang off the last of
+            # the coordinated descriptions
+            for c in [x for d in [tok, *(k for k in tok.children if k.dep_ == "conj")] for x in d.children]:
                 if c.dep_ == "appos":
                     m = ix.mention_at(c.idx, c.idx + len(c.text))
                     if m is not None and m.label == "PERSON":
