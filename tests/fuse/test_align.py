@@ -147,3 +147,14 @@ def test_a_close_paraphrase_sharing_no_rare_word_still_joins() -> None:
     grouped = align(sts, _vectors(len(sts), {(0, 1): 0.6, (0, 2): 0.8}), 0.62, 0.55)
     assert [0, 2] in grouped  # close in meaning: the missing rare words cost a margin, not the pair
     assert not any({0, 1} <= set(c) for c in grouped)
+
+
+def test_a_day_of_the_month_is_not_a_count() -> None:
+    from newsfuse.fuse.align import anchor_tokens
+
+    fired = statement("The harbor master was fired on Feb. 13, 2017, after the audit.", "a")
+    day = fired.text.index("Feb. 13, 2017")
+    fired.times = [Span(day, day + len("Feb. 13, 2017"), "time", "test@1", {"expr": "Feb. 13, 2017", "value": "2017-02-13"})]
+    charged = statement("Prosecutors charged 13 dockworkers and three companies.", "b")
+    assert "13" in anchor_tokens(charged) and "13" not in anchor_tokens(fired)
+    assert {"@13", "@2017"} <= anchor_tokens(fired)

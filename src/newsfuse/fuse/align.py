@@ -55,8 +55,14 @@ _NUM = re.compile(r"\d[\d,.]*\d|\d")
 
 
 def anchor_tokens(st: Statement) -> set[str]:
-    """Content words and numbers (thousands separators dropped) of a statement."""
-    return st.words | {t.replace(",", "") for t in _NUM.findall(st.text)}
+    """Content words and numbers (thousands separators dropped) of a statement. A number inside a date is marked as
+    such ("@13" in "Feb. 13"): a day of the month says nothing about a count of 13."""
+    out = set(st.words)
+    for m in _NUM.finditer(st.text):
+        at = st.start + m.start()
+        dated = any(t.start <= at < t.end for t in st.times)
+        out.add(("@" if dated else "") + m.group().replace(",", ""))
+    return out
 
 
 def _unit(st: Statement) -> tuple[str, tuple[int, int]]:
