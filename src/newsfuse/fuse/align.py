@@ -13,8 +13,9 @@ story (:func:`shared_specificity`), and two statements sharing :data:`ANCHOR_MIN
 candidates whatever their wording. Measured on the team's gold for four real events (``bench/score_brief.py``): pairs
 of statements reporting one fact against pairs reporting two, at equal recall, precision rises from 0.37 (embedding
 alone, 0.55) to 0.79. A close paraphrase that shares no rare word keeps its meaning similarity less
-:data:`PARAPHRASE_MARGIN`. Without specificity (``specific=False``) the grouping is by meaning only: that is what disagreements are
-looked for in, since two reports that disagree on a number share fewer specific words than two that agree.
+:data:`PARAPHRASE_MARGIN`. Without specificity (``specific=False``) the grouping is by meaning only: that is what
+disagreements are looked for in, since two reports that disagree on a number share fewer specific words than two
+that agree.
 
 One sentence may report several facts. In the fact grouping a statement joins, besides its own fact, every other fact
 whose members it would each have been paired with (:func:`add_second_memberships`).
@@ -376,8 +377,8 @@ def add_second_memberships(
     cost $4 million"), but the first pass gives each statement one fact. Afterwards a statement also joins another fact
     when its source is not there yet, nothing conflicts, and either (``every_pair``, the fact grouping) it would have
     been paired with each of that fact's members in the first pass (and, when they all credit one speaker, credits
-    that speaker too), or (the meaning-only grouping) it is a long
-    sentence that pairs with most members of a multi-source fact, as similar to them as they are to each other."""
+    that speaker too), or (the meaning-only grouping) it is a long sentence that pairs with most members of a
+    multi-source fact, as similar to them as they are to each other."""
     out = [list(c) for c in clusters]
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j in ok_pair:

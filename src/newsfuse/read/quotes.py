@@ -847,7 +847,7 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
 
 
 def _speech(t: Any) -> bool:
-    return speech_lemma(t.lower_, t.lemma_, t.pos_, t.tag_) is not None
+    return speech_lemma(t.lower_, t.lemma_.lower(), t.pos_, t.tag_) is not None
 
 
 # what someone issues that then "says" something: its speaker is whoever issued it
