@@ -198,7 +198,7 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
     Articles of the story not read yet are read first. A merged story's old id gives the story it went into.
     """
     from . import __version__
-    from .errors import NewsfuseError
+    from .errors import NewsfuseError, StoryNotFound
     from .read.entities import link_entities
     from .read.pipeline import attach_speakers
     from .render import brief_json
@@ -209,7 +209,7 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
     try:
         sid = store.resolve_story(story_id)
         if sid is None:
-            raise NewsfuseError(f"no story {story_id!r} in {settings.db}; list them with `newsfuse stories --db {settings.db}`")
+            raise StoryNotFound(f"no story {story_id!r} in {settings.db}; list them with `newsfuse stories --db {settings.db}`")
         ids = store.story_article_ids(sid)
         rows = store.article_rows(ids)
         pending = [r.id for r in rows if r.read_state == "pending"]

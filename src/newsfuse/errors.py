@@ -24,5 +24,9 @@ class PipelineError(NewsfuseError):
     """The reading pipeline was assembled wrongly (a stage needs what no earlier stage assigns)."""
 
 
+class StoryNotFound(NewsfuseError):
+    """A story id (or prefix) that names no story of the store."""
+
+
 class SettingsError(NewsfuseError):
     """A setting has an unknown name or a value of the wrong kind."""

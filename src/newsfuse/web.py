@@ -28,15 +28,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .errors import NewsfuseError
+from .errors import NewsfuseError, StoryNotFound
 from .settings import Settings
 
 FORMATS = {"json": "application/json", "md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
 _PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-
-
-class NotFound(NewsfuseError):
-    """A story the store does not hold."""
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -60,17 +56,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return HTMLResponse(brief_html(doc))  # carries its own Content-Security-Policy
 
     def story_doc(story_id: str) -> dict[str, Any]:
+        gone = StoryNotFound(f"no story {story_id!r}")  # the id asked for, not the message naming the store's path
         if not story_id or not Path(settings.db).exists():
-            raise NotFound(f"no story {story_id!r}")
+            raise gone
         try:
             return story_brief(story_id, settings)
-        except NewsfuseError as e:
-            if str(e).startswith("no story"):
-                raise NotFound(f"no story {story_id!r}") from e  # the message, not the server's paths
-            raise
+        except StoryNotFound as e:
+            raise gone from e
 
-    @app.exception_handler(NotFound)
-    async def not_found(_request: Request, exc: NotFound) -> JSONResponse:
+    def stored_stories() -> list[Any]:
+        return stories(settings) if Path(settings.db).exists() else []
+
+    @app.exception_handler(StoryNotFound)
+    async def not_found(_request: Request, exc: StoryNotFound) -> JSONResponse:
         return error(404, str(exc))
 
     @app.exception_handler(NewsfuseError)
@@ -89,13 +87,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/stories.json")
     def stories_page_json() -> JSONResponse:
-        found = stories(settings) if Path(settings.db).exists() else []
-        return JSONResponse(stories_json(found, [], []))
+        return JSONResponse(stories_json(stored_stories(), [], []))
 
     @app.get("/", response_class=HTMLResponse)
     def stories_page() -> HTMLResponse:
-        found = stories(settings) if Path(settings.db).exists() else []
-        html = templates().get_template("stories.html.j2").render(stories=found, db=settings.db)
+        html = templates().get_template("stories.html.j2").render(stories=stored_stories(), db=settings.db)
         return HTMLResponse(html, headers={"Content-Security-Policy": _PAGE_CSP})
 
     @app.get("/stories/{name}")
@@ -130,9 +126,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             path = Path(tmp) / ("request.json" if body.lstrip()[:1] in (b"{", b"[") else "request.txt")
             path.write_bytes(body)
             reading = read([path], settings)
-            rejected = [{"input": r.input.replace(str(path), "request"), "reason": r.reason} for r in reading.rejected]
-            if not reading.articles:  # never the server's temporary path in what goes back
-                return {"sources": [], "rejected": [{**r, "reason": r["reason"].replace(str(path), "request")} for r in rejected]}
+            # never the server's temporary path in what goes back
+            rejected = [
+                {"input": r.input.replace(str(path), "request"), "reason": r.reason.replace(str(path), "request")} for r in reading.rejected
+            ]
+            if not reading.articles:
+                return {"sources": [], "rejected": rejected}
             doc = brief_json(brief(reading, settings))
         doc["rejected"] = rejected
         return doc

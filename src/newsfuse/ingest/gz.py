@@ -49,15 +49,15 @@ class GzipReader:
         head = big.read(HEAD)
         reader = detect(inner_name(name), head)
         if isinstance(reader, StreamReader) and reader.kind != self.kind:
+            complaint: Exception | None = None
             try:
                 yield from reader.read_stream(name, io.BufferedReader(Replay(head, big)), settings)
             except Exception as e:
                 if not gz.truncated:
                     raise
-                # the cut fell inside a record's header: the archive reader's complaint (or crash) is the cut's doing
-                raise InputError(name, TRUNCATED_GZIP + " (the records before the cut were read)") from e
+                complaint = e  # the cut fell inside a record's header: the archive reader's complaint is the cut's doing
             if gz.truncated:
-                raise InputError(name, TRUNCATED_GZIP + " (the records before the cut were read)")
+                raise InputError(name, TRUNCATED_GZIP + " (the records before the cut were read)") from complaint
             return
         rest = read_capped(big, max(cap - len(head), 0), bomb(name, cap, "max_input_bytes")) if len(head) == HEAD else b""
         data = head + rest

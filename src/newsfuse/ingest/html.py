@@ -19,7 +19,7 @@ from ..settings import Settings
 from .base import RawDoc, register
 from .clean import wire_name
 from .dates import parse_date
-from .decode import LATIN1, WEB, decode, legacy_encoding, looks_binary
+from .decode import LATIN1, WEB, decode, looks_binary
 from .ids import input_id, is_url
 
 # The trafilatura options used, measured with bench/extraction.py (181 pages, per-page mean bag-of-words F1, through
@@ -85,13 +85,7 @@ def decode_html(name: str, data: bytes, charset: str | None = None) -> tuple[str
             return data.decode(enc), enc
         except UnicodeDecodeError:
             continue  # a wrong declaration: detect instead
-    legacy = legacy_encoding(data)
-    if legacy is not None:
-        try:
-            return data.decode(legacy), legacy
-        except UnicodeDecodeError:
-            pass
-    return decode(name, data)
+    return decode(name, data)  # a detected legacy web encoding, or the refusal with its reason
 
 
 def paragraphs(text: str) -> str:

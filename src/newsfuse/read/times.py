@@ -214,10 +214,7 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
 
         n = parse_number(m.group(1))
         if n is not None and n[0] == n[1]:
-            try:
-                return _ago(base, int(n[0]), m.group(2))
-            except (ValueError, OverflowError):
-                return None  # "3,000 years ago": before the calendar's first year, not a date of this story
+            return _ago(base, int(n[0]), m.group(2))  # "3,000 years ago": outside the calendar, None (see resolve)
     return None
 
 
