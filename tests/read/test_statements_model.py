@@ -60,3 +60,14 @@ def test_a_claim_believed_or_said_to_hold_is_at_a_distance() -> None:
     a = read_articles([make_article(text, "q")]).articles[0]
     got = [(s.attrs.get("stance"), s.attrs.get("stance_of")) for s in a.group("statements") if s.label == "statement"]
     assert got == [("alleged", "cooperate"), ("alleged", "forward"), (None, None)]
+
+
+def test_the_alternative_not_taken_is_no_clause() -> None:
+    text = (
+        "Several of the stranded sailors swam ashore rather than wait for the lifeboats to arrive. "
+        "The crew abandoned the trawler and waded to the breakwater."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    clauses = [a.span_text(s) for s in a.group("statements") if s.label == "clause"]
+    assert not any(c.startswith("wait for the lifeboats") for c in clauses)
+    assert any(c.startswith("waded to the breakwater") for c in clauses)

@@ -100,6 +100,7 @@ def clause_cuts(sent: Any) -> list[int]:
 
 
 _CLAUSE_DEPS = {"advcl", "conj", "relcl", "ccomp"}
+_ALTERNATIVE = re.compile(r"(?:rather|sooner) than$|instead of$|than$")
 
 
 def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
@@ -120,6 +121,8 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
             continue  # only non-restrictive relative clauses carry claims of their own
         if t.dep_ == "ccomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             continue
+        if t.dep_ == "conj" and _ALTERNATIVE.match(sent.doc[max(lo - 2, sent.start) : lo].text.lower()):
+            continue  # "taken their own lives rather than surrender": the road not taken is no claim
         while lo < hi and (sent.doc[lo].is_punct or sent.doc[lo].dep_ in {"cc", "mark"}):
             lo += 1
         while hi > lo and sent.doc[hi - 1].is_punct:
@@ -131,7 +134,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 4
+    version = 5
     requires = ("sentences",)
     assigns = ("statements",)
 
