@@ -34,11 +34,20 @@ SAT = date(2024, 12, 28)  # a Saturday
         ("yesterday", "2024-12-27", "day"),
         ("three days ago", "2024-12-25", "day"),
         ("2024-12-28", "2024-12-28", "day"),
+        ("on 1/5/17", "2017-01-05", "day"),  # figures, month first, as American outlets write them
+        ("12/23/2024", "2024-12-23", "day"),
+        ("23/12/2024", "2024-12-23", "day"),  # only one order is a date
+        ("23.12.24", "2024-12-23", "day"),
+        ("5.1.2025", "2025-01-05", "day"),  # dots: day first
+        ("2024/12/23", "2024-12-23", "day"),
+        ("3/4/99", "1999-03-04", "day"),  # a two-digit year is never ahead of the reference year
+        ("9/11", None, None),  # no year: nothing fixed
+        ("13/13/2024", None, None),
     ],
 )
 def test_resolve(expr: str, value: str | None, precision: str | None) -> None:
     w = resolve(expr, SAT)
-    if value is None:  # before the calendar's first year: no date
+    if value is None:  # before the calendar's first year, or no date at all
         assert w is None
         return
     assert w is not None, expr
@@ -55,6 +64,8 @@ def test_unresolvable_is_not_guessed() -> None:
     for expr in ("the winter", "every day", "the day", "so far"):
         assert resolve(expr, SAT) is None
     assert resolve("on Friday", None) is None
+    assert resolve("1/5/17", None) is None  # a two-digit year needs the reference date for its century
+    assert resolve("1/5/2017", None) is not None
 
 
 def test_month_day_in_january_refers_to_last_december() -> None:
@@ -107,3 +118,11 @@ def test_a_day_without_a_year_is_the_nearest_past_counting_twice() -> None:
 def test_a_publication_date_in_year_one_resolves_nothing_before_it() -> None:
     assert resolve("Tuesday", date(1, 1, 1)) is None  # 1 January of year 1 was a Monday
     assert resolve("last week", date(1, 1, 3)) is None
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31)))
+def test_a_date_in_figures_reads_back(d: date) -> None:
+    american = resolve(f"{d.month}/{d.day}/{d.year}", SAT)
+    european = resolve(f"{d.day:02d}.{d.month:02d}.{d.year}", SAT)
+    assert american is not None and american.value == d.isoformat()
+    assert european is not None and european.value == d.isoformat()

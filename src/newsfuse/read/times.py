@@ -127,6 +127,9 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
             return _day(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
         except ValueError:
             return None
+    numeric = _numeric_date(t, base)
+    if numeric is not None:
+        return numeric
     wd_match = re.search(r"\b" + _WD + r"\b", t)
     weekday = WEEKDAYS.index(wd_match.group(1)) if wd_match else None
     # month + day (+ year), with or without a weekday: "Monday (December 23)", "Dec. 17", "17 December 2024"
@@ -216,6 +219,42 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
         if n is not None and n[0] == n[1]:
             return _ago(base, int(n[0]), m.group(2))  # "3,000 years ago": outside the calendar, None (see resolve)
     return None
+
+
+_NUMERIC = re.compile(r"(?:[a-z]+,? )?(\d{1,4})([/.])(\d{1,2})\2(\d{2}|\d{4})")
+
+
+def _numeric_date(t: str, base: date | None) -> When | None:
+    """A date written in figures, with its year: "1/5/17" and "01/05/2017" (month first, as American outlets write
+    them), "5.1.2017" (day first, as European ones do), either order when only one can be a date ("23/12/2024"),
+    "2017/01/05". Without a year ("9/11") nothing is fixed."""
+    m = _NUMERIC.fullmatch(t)
+    if m is None:
+        return None
+    a, b, c = m.group(1), int(m.group(3)), m.group(4)
+    if m.group(2) == "." and len(a) <= 2 and b <= 12:
+        a, b = str(b), int(a)  # day first
+    if len(a) == 4:  # year first
+        if len(c) != 2:
+            return None
+        y, month, day = int(a), b, int(c)
+    elif len(a) <= 2:
+        first = int(a)
+        month, day = (first, b) if first <= 12 else (b, first)
+        y = int(c)
+        if len(c) == 2:  # "17": the century that puts the year nearest the reference date, never in its future
+            if base is None:
+                return None
+            ref = base.year
+            y += (ref // 100) * 100
+            if y > ref + 1:
+                y -= 100
+    else:
+        return None
+    try:
+        return _day(date(y, month, day))
+    except ValueError:
+        return None
 
 
 def _ago(base: date, k: int, unit: str) -> When:
@@ -350,7 +389,7 @@ def _attributive(expr: str, root: Any) -> bool:
 
 class Times:
     name = "times"
-    version = 5
+    version = 6
     requires = ("sentences",)
     assigns = ("times",)
 
