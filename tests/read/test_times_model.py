@@ -59,3 +59,13 @@ def test_a_year_that_describes_a_thing_is_marked_attributive() -> None:
     got = [(a.span_text(t), bool(t.attrs.get("attributive"))) for t in a.group("times")]
     # a day or a month still dates the event of its noun
     assert got == [("2016", True), ("2016", False), ("Tuesday", False), ("January 2017", False)]
+
+
+def test_a_day_that_names_an_event_is_no_date() -> None:
+    text = (
+        "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals. A Sept. 11 widow criticized the decision. "
+        "Families of the July 4 victims met the mayor. The board met on Sept. 11 to discuss the pier."
+    )
+    a = read_articles([make_article(text, source_id="t", published=WED)]).articles[0]
+    got = [(a.span_text(t), t.attrs.get("value")) for t in a.group("times")]
+    assert [g for g in got if g[1] is not None] == [("Sept. 11", "2016-09-11")]  # only the day the board met

@@ -291,6 +291,17 @@ _NAME_HEADS = {
     "riot",
     "parade",
     "celebrations",
+    "hijackers",
+    "hijacker",
+    "plotters",
+    "mastermind",
+    "survivors",
+    "widow",
+    "widows",
+    "responders",
+    "rioters",
+    "insurrection",
+    "committee",
 }
 
 
@@ -389,7 +400,7 @@ def _attributive(expr: str, root: Any) -> bool:
 
 class Times:
     name = "times"
-    version = 6
+    version = 7
     requires = ("sentences",)
     assigns = ("times",)
 
