@@ -10,6 +10,7 @@ as they would in use; ``--no-urls`` scores the bare texts."""
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import sys
 import tempfile
@@ -36,8 +37,13 @@ for gold in sorted((ROOT / "tests" / "quality" / "gold").glob("*.json")):
 
 
 def with_urls(inputs: Sequence[Path], expected: Mapping[str, Any], folder: Path) -> list[Path]:
-    """The inputs of a NewsWCL50 gold set as copies in ``folder``, each opening with its URL line from the corpus's
-    ``urls.tsv`` (same file names, so the same source ids); other sets, or a corpus without the table, as given."""
+    """The inputs of a gold set as newsfuse would be given them. NewsWCL50's texts: copies in ``folder``, each opening
+    with its URL line from the corpus's ``urls.tsv`` (same file names, so the same source ids). ECB+'s tokenised XML:
+    one JSON record per document (text rebuilt from the tokens, with its URL, headline and date line as metadata;
+    the file stem as id), as ``bench/eval_clustering.py`` reads them. Other sets, or a corpus without its table, as
+    given."""
+    if expected.get("corpus") == "ecbplus":
+        return [_ecb_json(p, folder) for p in inputs]
     table = ROOT.parent / "shared" / "corpus" / "newswcl50" / "urls.tsv"
     if expected.get("corpus") != "newswcl50" or not table.exists():
         return list(inputs)
@@ -52,6 +58,17 @@ def with_urls(inputs: Sequence[Path], expected: Mapping[str, Any], folder: Path)
         copy = folder / p.name
         copy.write_bytes(f"URL: {url}\n\n".encode() + p.read_bytes())
         out.append(copy)
+    return out
+
+
+def _ecb_json(path: Path, folder: Path) -> Path:
+    spec = importlib.util.spec_from_file_location("bench_eval_clustering", Path(__file__).resolve().parent / "eval_clustering.py")
+    assert spec is not None and spec.loader is not None
+    clustering = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(clustering)
+    rec, _ = clustering.ecb_record(path)
+    out = folder / f"{path.stem}.json"
+    out.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
     return out
 
 

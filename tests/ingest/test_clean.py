@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsfuse.ingest.base import RawDoc
-from newsfuse.ingest.clean import apply_removals, boilerplate_reason, build_article, wire_name
+from newsfuse.ingest.clean import apply_removals, boilerplate_reason, build_article, outlet_from_url, wire_name
 from newsfuse.model import Meta, Removal
 
 
@@ -27,6 +27,16 @@ def test_headline_outlet_byline_and_dateline() -> None:
     assert a.meta.outlet == "Coastal Herald" and a.meta.author == "Jane Roe"
     assert a.meta.extra["dateline"] == "PORT ALDER"
     assert a.text == "Water rose fast overnight, the mayor said."
+
+
+def test_outlet_from_the_url_when_nothing_names_it() -> None:
+    a = build_article(doc("URL: https://www.harbourtimes.example.com/2026/03/15/storm\n\nWater rose fast overnight, the mayor said."))
+    assert a.meta.outlet == "harbourtimes.example.com" and a.meta.extra["outlet_from"] == "url"
+    assert a.meta.published is not None and a.meta.published.isoformat() == "2026-03-15"
+    named = build_article(doc("Outlet: Harbour Times\nURL: https://www.harbourtimes.example.com/x\n\nWater rose fast, the mayor said."))
+    assert named.meta.outlet == "Harbour Times"
+    for url in ("not a url", "http://[broken", "http://10.0.0.1/x", "https://localhost/x"):
+        assert outlet_from_url(url) is None
 
 
 def test_wire_dateline_credit() -> None:

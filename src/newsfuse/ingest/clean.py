@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 from ..model import Article, Meta, Removal
 from ..wires import wire_name
@@ -322,6 +323,20 @@ def date_from_url(url: str) -> date | None:
         return None
 
 
+def outlet_from_url(url: str) -> str | None:
+    """The site a URL belongs to, as a reader names it when nothing else does: "www.latimes.com" -> "latimes.com"."""
+    url = url.strip()
+    if "://" not in url and url.lower().startswith("www."):
+        url = "http://" + url
+    try:
+        host = urlsplit(url).hostname if "://" in url else None
+    except ValueError:  # "http://[broken"
+        return None
+    if not host or "." not in host or host.replace(".", "").isdigit():
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
 def build_article(doc: RawDoc, extra: Iterable[Removal] = ()) -> Article:
     meta = Meta(**{k: getattr(doc.meta, k) for k in doc.meta.__slots__})  # type: ignore[attr-defined]
     meta.extra = dict(doc.meta.extra)
@@ -331,6 +346,9 @@ def build_article(doc: RawDoc, extra: Iterable[Removal] = ()) -> Article:
         meta.published = date_from_url(meta.url)
         if meta.published is not None:
             meta.extra["published_from"] = "url"
+    if meta.outlet is None and meta.url and (site := outlet_from_url(meta.url)):
+        meta.outlet = site
+        meta.extra["outlet_from"] = "url"
     return Article(
         source_id=doc.source_id,
         raw=doc.text,
