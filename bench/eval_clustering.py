@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 def detokenize(tokens: Sequence[str]) -> str:
     s = " ".join(tokens)
+    s = re.sub(r"(?<![\d,])(\d{1,3}(?: , \d{3})+)\b", lambda m: m.group(1).replace(" , ", ","), s)  # "22 , 000" -> 22,000
     s = s.replace("``", "\u201c").replace("''", "\u201d")
     s = re.sub(r"\s+([.,;:!?%)\]}\u201d])", r"\1", s)
     s = re.sub(r"([(\[{$\u201c])\s+", r"\1", s)

@@ -49,6 +49,7 @@ SPEC_MIX = 0.7
 # the most the specific similarity may fall below the meaning-only one: measured on the fourteen gold events, margins
 # of 0.1-0.2 found 71.6-72.8% of the facts, against 71.4% with none (no floor) and 70.1% at 0.05
 PARAPHRASE_MARGIN = 0.12
+DISTINCT_COUNT = 10  # the smallest count whose agreement makes two people's statements one report
 ANCHOR_MIN = 2  # shared rare words or numbers that make two statements candidates whatever their wording
 ANCHOR_BAR = 0.2  # the meaning-only similarity such a pair still needs
 ANCHOR_RARE = 0.03  # a word is rare when at most this share of the story's sentences (and at least 2) carry it
@@ -203,7 +204,14 @@ def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: f
     if speakers_conflict(a, b):
         # the same words or the same count credited to two people (or to a person and to "estimates") is one fact
         # with an attribution discrepancy only when near-identical in meaning and words, or when the counts agree
-        counts_agree = qa is not None and qb is not None and same_slot(a, b) and quantities_agree(a, b) and close_values(a, b)
+        counts_agree = (
+            qa is not None
+            and qb is not None
+            and same_slot(a, b)
+            and quantities_agree(a, b)
+            and close_values(a, b)
+            and (qa.attrs.get("value") or 0) >= DISTINCT_COUNT  # "one bomb" landed in many different accounts
+        )
         if not (counts_agree or same_figure(a, b)) and (sim < strict or not same_words(a, b)):
             return True
     return False

@@ -219,7 +219,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 10
+    version = 11
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -425,9 +425,13 @@ class Quotes:
                 q.name = org.attrs.get("local", org.attrs["text"])
                 q.entity = "local:" + q.name
                 continue
-            if s.lemma_.lower() in ROLE_NOUNS and any(c.lower_ in {"the", "this", "that"} for c in s.children):
+            if s.lemma_.lower() in ROLE_NOUNS and any(c.lower_ in {"the", "this", "that"} or c.dep_ == "poss" for c in s.children):
+                # "the president", "South Sudan's president": the person the article gave that role
                 q.speaker_kind = "role"
                 q.extra["role"] = s.lemma_.lower()
+                owner = next((c for c in s.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS), None)
+                if owner is not None:  # whose role: only a person named with that owner near the name holds it
+                    q.extra["owner"] = text[owner.left_edge.idx : owner.idx + len(owner.text)]
             else:
                 q.speaker_kind = "description"
         # role nouns: the most recent person the article gave that role, unless a description introduced it
@@ -444,6 +448,8 @@ class Quotes:
             role = q.extra["role"]
             described = last_described.get(role)
             named = [m for m in named_by_role.get(role, []) if m.start < q.start]
+            if "owner" in q.extra:  # "South Sudan's president": "South Sudan President Salva Kiir", not Sudan's
+                named = [m for m in named if _owned_by(text, m, q.extra["owner"])]
             if described is not None and described is not q and (not named or described.start > named[-1].start):
                 q.speaker_kind = "description"
                 q.speaker_text = described.speaker_text
@@ -567,6 +573,19 @@ class Quotes:
         for k, q in enumerate(quotes):
             if q.speaker_kind == "continuation" and k > 0 and "co" in quotes[k - 1].extra:
                 q.extra["co"] = quotes[k - 1].extra["co"]
+
+
+def _owned_by(text: str, person: Span, owner: str) -> bool:
+    """The article names ``person`` with ``owner`` right at the name ("South Sudan President Salva Kiir", "Salva Kiir,
+    South Sudan's president"), and not as part of a longer name ("Sudan" in "South Sudan")."""
+    before = text[max(0, person.start - 30) : person.start]
+    after = re.split(r"[.!?]\s", text[person.end : person.end + 30], maxsplit=1)[0]
+    for part in (before, after):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(owner) + r"(?![\w-])", part):
+            prev = part[: m.start()].split()
+            if not (prev and prev[-1][:1].isupper() and prev[-1].isalpha()):
+                return True
+    return False
 
 
 def _cue_objects(q: _Q, ix: _Index) -> set[str]:
