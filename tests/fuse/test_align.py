@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from newsfuse.fuse.align import align, shared_anchors, shared_specificity
+from newsfuse.fuse.align import align, conflict, shared_anchors, shared_specificity
 from newsfuse.fuse.statements import Statement
 from newsfuse.model import Span
 
@@ -158,3 +158,17 @@ def test_a_day_of_the_month_is_not_a_count() -> None:
     charged = statement("Prosecutors charged 13 dockworkers and three companies.", "b")
     assert "13" in anchor_tokens(charged) and "13" not in anchor_tokens(fired)
     assert {"@13", "@2017"} <= anchor_tokens(fired)
+
+
+def test_only_a_distinctive_count_ties_two_peoples_accounts_together() -> None:
+    def account(text: str, source: str, count: str, who: str) -> Statement:
+        return statement(text, source, count=count, counted="bomb", speaker=who, entity=f"e-{who}")
+
+    one_a = account("Aid workers told Hale that one bomb fell inside the camp near a school.", "a", "one", "hale")
+    one_b = account("According to Moreno, one bomb landed close to a boy but did not go off.", "b", "one", "moreno")
+    many_a = account("Hale said 1,200 bombs had fallen on the province since June.", "a", "1,200", "hale")
+    many_b = account("Moreno said 1,200 bombs had fallen on the province since June.", "b", "1,200", "moreno")
+    # "one bomb" in two people's different accounts is no single report: kept apart, no attribution dispute
+    assert conflict(one_a, one_b, 0.7, 0.62, 0.84)
+    # the same large count credited to two people is one report credited twice
+    assert not conflict(many_a, many_b, 0.7, 0.62, 0.84)

@@ -286,3 +286,14 @@ def test_a_name_right_before_a_spliced_speech_verb_is_its_speaker() -> None:
     assert _quote(a, "the nominee").attrs["name"] == "John Cornyn"
     b = _read("The mayor thanked Governor Ana Ruiz and said the bridge would reopen in May.")
     assert _quote(b, "the bridge").attrs["name"] == "The mayor"  # "and": the first verb's subject
+
+
+def test_an_office_with_its_owner_is_the_person_named_with_both() -> None:
+    a = _read(
+        "Valdoria President Ines Marlow toured the flooded valley on Monday. "
+        "Norland's president, Tomas Brandt, offered rescue teams. "
+        "Valdoria's president said on Tuesday that nine villages had been evacuated. "
+        "Estmark's president said the border would stay open."
+    )
+    assert _quote(a, "nine villages").attrs["name"] == "Ines Marlow"  # not Brandt, the last president named
+    assert _quote(a, "the border").attrs.get("entity") is None  # no president of Estmark was named
