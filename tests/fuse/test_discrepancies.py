@@ -142,6 +142,14 @@ def test_one_count_across_facts() -> None:
     assert _across(a, b, spec=0.0) == ["number"]  # a classified state (collapse) needs no shared words
 
 
+def test_two_vague_sizes_in_two_facts_are_no_disagreement() -> None:
+    a = statement("Thousands of people fled across the border to the camp.", "a", "Thousands", "people", "fled")
+    b = statement("Hundreds of thousands of people have fled the province.", "b", "Hundreds of thousands", "people", "fled")
+    c = statement("More than 200,000 people have fled the province.", "c", "More than 200,000", "people", "fled")
+    assert _across(a, b) == []  # two scopes sized loosely, no count given
+    assert _across(a, c) == ["hedge"]  # a stated number against a vague size
+
+
 def test_counts_of_a_thing_under_two_predicates_are_two_slots() -> None:
     a = statement("Four states have legalized recreational marijuana.", "a", "Four", "states", "legalized")
     b = statement("Two heartland states filed a court challenge.", "b", "Two", "states", "filed")

@@ -419,6 +419,9 @@ def across(
             sim = float(vectors[a.idx] @ vectors[b.idx])
             same_state = _state(a) == _state(b)
             disagree = not amount_of(qa).overlaps(amount_of(qb))
+            if disagree and amount_of(qa).value is None and amount_of(qb).value is None:
+                continue  # "thousands" against "hundreds of thousands" in two facts: vague sizes of two scopes, no count
+
             # the same uncommon number of the same thing (11 workers) needs less context than a round one (1,000)
             distinctive = _value(a) == _value(b) and _value(a) % 10 != 0 and bool(_state(a) & _state(b))
             # a count whose state the reading cannot classify ("files obtained") needs more shared context
