@@ -13,6 +13,9 @@ from newsfuse.read.numbers import Amount, hedge_interval, intervals_overlap, par
     ("text", "value"),
     [
         ("3,000", (3000, 3000)),
+        ("a whopping 300", (300, 300)),  # the article and an adjective before a figure
+        ("an approximate 200,000", (200000, 200000)),
+        ("a hundred", (100, 100)),
         ("11,000", (11000, 11000)),
         ("1.8 million", (1_800_000, 1_800_000)),
         ("a thousand", (1000, 1000)),
@@ -75,6 +78,8 @@ def test_hedges_become_intervals() -> None:
     assert more.overlaps(least) and more.overlaps(over)
     up_to = parse_amount("up to 120")
     assert up_to is not None and up_to.low == 0 and up_to.high == 120
+    approx = parse_amount("an approximate 200,000")
+    assert approx is not None and approx.hedge == "an approximate" and approx.low == 180000
 
 
 def test_split_hedge_prefers_longest() -> None:

@@ -39,6 +39,8 @@ HEDGES: dict[str, str] = {
     "roughly": "approx",
     "some": "approx",
     "an estimated": "approx",
+    "an approximate": "approx",
+    "approximate": "approx",
     "estimated": "approx",
     "circa": "approx",
     "or so": "approx",
@@ -159,6 +161,7 @@ def parse_number(text: str) -> tuple[float, float] | None:
     t = text.strip().lower().replace("\u2009", " ").replace("\xa0", " ")
     t = re.sub(r"^(?:the|a total of|total of)\s+", "", t)
     t = t.replace("$", "").replace("€", "").replace("£", "")
+    t = re.sub(r"^an?\s+[a-z-]+\s+(?=\d)", "", t)  # "a whopping 300", "a record 1.2 million": the figure
     for phrase, rng in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
         if t == phrase or t.startswith(phrase + " "):
             rest = re.sub(r"^of\s+", "", t[len(phrase) :].strip()).split()  # "a couple of dozen"
@@ -204,6 +207,8 @@ def parse_number(text: str) -> tuple[float, float] | None:
                 current = 0
         else:
             break
+    if seen and words[0] in {"a", "an"} and current == 1 and total == 0 and re.search(r"\d", t):
+        return None  # the article before a number in figures it did not reach, not a count of one
     if not seen:
         try:
             from text_to_num import text2num

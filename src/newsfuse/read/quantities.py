@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 4
+    version = 5
     requires = ("sentences",)
     assigns = ("quantities",)
 
