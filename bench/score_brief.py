@@ -92,14 +92,18 @@ def main(argv: list[str]) -> int:
         for a in sc.alarms:
             print("   ! false alarm:", a)
         if name in REAL:
-            real.append(sc)
-    if real:
-        facts = sum(sc.ratios()["facts_loose"] for sc in real) / len(real)
-        found, total = sum(sc.discrepancies_found for sc in real), sum(sc.discrepancies for sc in real)
-        alarms = sum(sc.false_alarms for sc in real)
+            real.append((json.loads(exp.read_text()).get("corpus", "?"), sc))
+    groups = {"real events": [sc for _, sc in real]}
+    for corpus in sorted({c for c, _ in real}):
+        groups[f"  {corpus}"] = [sc for c, sc in real if c == corpus]
+    for label, scs in groups.items() if real else ():
+        facts = sum(sc.ratios()["facts_loose"] for sc in scs) / len(scs)
+        found, total = sum(sc.discrepancies_found for sc in scs), sum(sc.discrepancies for sc in scs)
+        alarms = sum(sc.false_alarms for sc in scs)
         print(
-            f"real events ({len(real)}, {'bare texts' if bare else 'with URLs'}): facts (Jaccard>=0.75) mean {facts:.0%}; "
-            f"disagreements {found}/{total} ({found / max(total, 1):.0%}); false alarms {alarms}"
+            f"{label} ({len(scs)}, {'bare texts' if bare else 'with URLs'}): facts (Jaccard>=0.75) mean {facts:.0%}; "
+            f"disagreements {found}/{total} ({found / max(total, 1):.0%}); false alarms {alarms}; "
+            f"timeline dates {sum(sc.dates_found for sc in scs)}/{sum(sc.dates_expected for sc in scs)}"
         )
     return 0
 
