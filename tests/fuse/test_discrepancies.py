@@ -150,6 +150,20 @@ def test_two_vague_sizes_in_two_facts_are_no_disagreement() -> None:
     assert _across(a, c) == ["hedge"]  # a stated number against a vague size
 
 
+def test_history_told_as_background_is_not_this_storys_count() -> None:
+    from datetime import date
+
+    old = statement("In September 2009 a quake near the city killed more than 1,000 people.", "a", "more than 1,000", "people", "killed")
+    now = statement("The quake killed 10 people in the hills.", "b", "10", "people", "killed")
+    last_year = statement("A quake last year killed 40 people in the hills.", "c", "40", "people", "killed")
+    for st, when in ((old, "2009-09"), (last_year, "2012")):
+        st.times.append(Span(0, 1, "time", "test@1", {"expr": "x", "value": when, "precision": "month"}))
+    for st in (old, now, last_year):
+        st.article.meta.published = date(2013, 7, 3)
+    assert _across(old, now) == []  # four years back: another quake
+    assert _across(last_year, now) == ["number"]  # last year's events are often the story's own
+
+
 def test_counts_of_a_thing_under_two_predicates_are_two_slots() -> None:
     a = statement("Four states have legalized recreational marijuana.", "a", "Four", "states", "legalized")
     b = statement("Two heartland states filed a court challenge.", "b", "Two", "states", "filed")
@@ -192,6 +206,40 @@ def test_a_sentence_that_also_gives_the_other_number_agrees() -> None:
     at = b.text.index("47")
     b.quantities.append(Span(at, at + 2, "CARDINAL", "test@1", {"value": 47.0, "low": 47.0, "high": 47.0, "counted": None}))
     assert count_disagreements([a, b], ["f"]) == []
+
+
+def test_the_same_number_for_another_act_does_not_agree() -> None:
+    a = statement("Police said 12 people were injured in the riots.", "a", "12", "people", "injured")
+    b = statement("Police said 18 people were injured and 12 arrested.", "b", "18", "people", "injured")
+    at = b.text.index("12")
+    other = {"value": 12.0, "low": 12.0, "high": 12.0, "counted": None, "state": "arrested", "state_lemmas": ["arrest"]}
+    b.quantities.append(Span(at, at + 2, "CARDINAL", "test@1", other))
+    assert a.main is not None
+    cast(dict[str, Any], a.main.attrs)["state_lemmas"] = ["injure"]
+    assert b.main is not None
+    cast(dict[str, Any], b.main.attrs)["state_lemmas"] = ["injure"]
+    assert [d.kind for d in count_disagreements([a, b], ["f"])] == ["number"]  # 12 arrested is not 12 injured
+
+
+def test_a_part_of_the_area_and_one_fact_counting_two_things() -> None:
+    whole = statement("At least 24 people were killed by the quake.", "a", "At least 24", "people", "killed")
+    part = statement("In Lakeland district, 10 people were killed.", "b", "10", "people", "killed")
+    assert part.main is not None
+    cast(dict[str, Any], part.main.attrs)["scope"] = "Lakeland"
+    assert count_disagreements([whole, part], ["f"]) == []  # a part's toll is not a rival total
+    children = statement("Six children were killed when a school collapsed.", "c", "Six", "children", "killed")
+    five = statement("The quake killed five people.", "d", "five", "people", "killed")
+    # one fact holding two things counted: the people's counts are still compared
+    assert [d.kind for d in within("f", [whole, children, five])] == ["number"]
+
+
+def test_a_count_of_things_before_a_measure() -> None:
+    from newsfuse.fuse.statements import first_count
+
+    st = statement("A 6.1 magnitude quake hit, leaving 24 dead.", "a", "6.1", "magnitude earthquake")
+    at = st.text.index("24")
+    dead = Span(at, at + 2, "CARDINAL", "test@1", {"value": 24.0, "low": 24.0, "high": 24.0, "counted": "people"})
+    assert first_count([*st.quantities, dead]) is dead
 
 
 def test_a_claim_stated_as_fact_and_as_an_allegation() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pytest
 
 from newsfuse.api import read_articles
@@ -48,3 +51,37 @@ def test_a_scale_written_after_the_number_is_part_of_it() -> None:
     assert got["about 5m"] == (5e6, "people")
     assert got["2 m"] == (2e6, None)  # the sentence's full stop is not part of it
     assert ("5", 5.0) in {(k, v[0]) for k, v in got.items()}  # five metres high stays five
+
+
+def _quantities(text: str) -> dict[str, Mapping[str, Any]]:
+    a = read_articles([make_article(text, "q")]).articles[0]
+    return {a.span_text(q): q.attrs for q in a.group("quantities")}
+
+
+def test_the_dead_and_a_toll_count_people() -> None:
+    got = _quantities(
+        "The storm hit the coast, leaving 24 dead and over 200 injured. "
+        "Floods killed six children, bringing the confirmed death toll to 11. The team won 17 games."
+    )
+    assert (got["24"]["counted"], got["24"]["state_lemmas"]) == ("people", ["kill"])
+    assert (got["over 200"]["counted"], got["over 200"]["state_lemmas"]) == ("people", ["injure"])
+    assert (got["11"]["counted"], got["11"]["state_lemmas"]) == ("people", ["kill"])
+    assert got["17"]["counted"] == "games"  # a number before its own noun keeps it
+
+
+def test_what_a_bare_number_underwent_and_what_is_added_before_it() -> None:
+    got = _quantities(
+        "Police said 18 people had been injured in the violence and 12 arrested for carrying weapons. Another four people died in hospital."
+    )
+    assert got["12"]["counted"] is None and got["12"]["state_lemmas"] == ["arrest"]  # not the 18 injured
+    assert got["four"]["increment"] is True  # "another four": added to an earlier count
+
+
+def test_a_measure_written_into_a_number_and_a_part_of_the_area() -> None:
+    got = _quantities(
+        "The 170,000-square-foot plant closed. In neighbouring Lakeland district, 10 people were killed. "
+        "At least 24 people were killed in the province."
+    )
+    assert got["170,000-square-foot"]["counted"] == "square-foot"  # a size, not a count of plants
+    assert got["10"]["scope"] == "Lakeland"  # part of the area: not the province's toll
+    assert got["At least 24"]["scope"] is None

@@ -297,3 +297,11 @@ def test_an_office_with_its_owner_is_the_person_named_with_both() -> None:
     )
     assert _quote(a, "nine villages").attrs["name"] == "Ines Marlow"  # not Brandt, the last president named
     assert _quote(a, "the border").attrs.get("entity") is None  # no president of Estmark was named
+
+
+def test_a_police_rank_before_a_name_is_a_title() -> None:
+    one = make_article('"He knew he would be caught," Undersheriff James Gage said of the driver.', source_id="a")
+    two = make_article('"He knew he would be caught," James Gage said of the driver.', source_id="b")
+    r = read_articles([one, two])
+    q1, q2 = (_quote(a, "He knew") for a in r.articles)
+    assert q1.attrs["name"] == "James Gage" and q1.attrs["entity"] == q2.attrs["entity"]

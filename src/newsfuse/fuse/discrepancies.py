@@ -13,10 +13,11 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from datetime import date
 
 import numpy as np
 
-from ..model import Discrepancy, Evidence, Variant
+from ..model import Discrepancy, Evidence, Span, Variant
 from ..read.entities import fold, same_given_name
 from ..read.numbers import Amount
 from .compare import (
@@ -102,7 +103,10 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         (a, b)
         for i, a in enumerate(with_q)
         for b in with_q[i + 1 :]
-        if a.source != b.source and not amount[a.idx].overlaps(amount[b.idx]) and not (_also_gives(a, b) or _also_gives(b, a))
+        if a.source != b.source
+        and not amount[a.idx].overlaps(amount[b.idx])
+        and _scope(a) == _scope(b)
+        and not (_also_gives(a, b) or _also_gives(b, a))
     ]
     if clash:
         groups = compatible_groups(with_q, lambda s: amount[s.idx])
@@ -140,15 +144,33 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
     return out
 
 
+def _scope(s: Statement) -> object:
+    q = main_quantity(s)
+    return None if q is None else q.attrs.get("scope")
+
+
 def _also_gives(a: Statement, b: Statement) -> bool:
     """``b`` also states ``a``'s number, for something else in its sentence: "six arrests Wednesday, compared to 47
     the previous night" agrees with "47 arrests overnight"."""
     value, qa = _value(a), main_quantity(a)
     assert qa is not None
     return any(
-        q is not main_quantity(b) and q.attrs.get("value") == value and (not q.attrs.get("counted") or counted_match(q, qa))
+        q is not main_quantity(b)
+        and q.attrs.get("value") == value
+        and (not q.attrs.get("counted") or counted_match(q, qa))
+        and _states_compatible(q, qa)
         for q in b.quantities
     )
+
+
+def _states_compatible(q: Span, r: Span) -> bool:
+    """Two counts in one state, or in states the reading cannot tell apart: "12 arrested" is not "12 injured", nor
+    "four exploded" "four dropped"."""
+    sq, sr = quantity_state(q), quantity_state(r)
+    if sq and sr:
+        return bool(sq & sr)
+    lq, lr = set(q.attrs.get("state_lemmas") or ()), set(r.attrs.get("state_lemmas") or ())
+    return not (lq and lr) or bool(lq & lr)
 
 
 DATE_RELATED = 0.95  # the specific similarity two differently dated statements need to be one statement dated twice
@@ -366,8 +388,18 @@ def within(fact_id: str, sts: Sequence[Statement], related: Callable[[Statement,
         return []
     out: list[Discrepancy] = []
     with_q = [s for s in sts if main_quantity(s) is not None]
-    if len(with_q) >= 2 and all(slot_key(with_q[0]) == slot_key(s) or same_slot(with_q[0], s) for s in with_q[1:]):
-        out += count_disagreements(sts, [fact_id])
+    # one fact may count two things ("six children killed" in a mosque, "at least five people killed" in all): each
+    # thing's counts are compared among themselves
+    slots: list[list[Statement]] = []
+    for s in with_q:
+        home = next((g for g in slots if slot_key(g[0]) == slot_key(s) or same_slot(g[0], s)), None)
+        if home is None:
+            slots.append([s])
+        else:
+            home.append(s)
+    for group in slots:
+        if len({s.source for s in group}) >= 2:
+            out += count_disagreements(group, [fact_id])
     for d in (date_disagreement(sts, [fact_id], related), attribution_disagreement(sts, [fact_id])):
         if d is not None:
             out.append(d)
@@ -412,6 +444,10 @@ def across(
                 # across facts, a count over a stated period is only compared with one over the same period, or with
                 # a count that states none when the two say much the same specific things
                 continue
+            if qa.attrs.get("scope") != qb.attrs.get("scope"):
+                continue  # "10 killed in Central Aceh district" counts a part of what "24 killed" counts
+            if _background(a) != _background(b):
+                continue  # "in September 2009 a quake killed more than 1,000" is history, not this story's count
             if _one_source_gives_both(a, b, members[fa], members[fb]):
                 continue  # one source gives both: two different things, not a disagreement
             if speakers_conflict(a, b) or (day_dates(a) and day_dates(b) and not day_dates(a) & day_dates(b)):
@@ -470,6 +506,28 @@ def _one_source_gives_both(a: Statement, b: Statement, group_a: Sequence[Stateme
         if q is not None and counted_match(q, qa):
             values[s.source].append(amount_of(q))
     return any(not x.overlaps(y) for v in values.values() for i, x in enumerate(v) for y in v[i + 1 :])
+
+
+BACKGROUND_YEARS = 2
+
+
+def _background(st: Statement) -> bool:
+    """The statement dates what it reports two years or more before its article: history told as background ("in
+    September 2009 a quake killed more than 1,000"). Last year's events are often the story itself ("a petition
+    signed by 1.8 million people last year")."""
+    ref = st.article.meta.published or _reference(st)
+    if ref is None:
+        return False
+    years = [int(str(t.attrs["value"])[:4]) for t in st.times if str(t.attrs.get("value") or "")[:4].isdigit()]
+    return bool(years) and max(years) <= ref.year - BACKGROUND_YEARS
+
+
+def _reference(st: Statement) -> date | None:
+    value = st.article.meta.extra.get("reference_date")
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 UNCLASSIFIED_MARGIN = 0.1

@@ -135,6 +135,16 @@ def main_quantity(st: Statement) -> Span | None:
     return st.main
 
 
+MEASURES = frozenset({"magnitude", "scale", "percent", "per cent", "degree", "degrees", "point", "points"})
+
+
 def first_count(quantities: Sequence[Span]) -> Span | None:
-    """The first quantity that counts something."""
-    return next((q for q in quantities if q.attrs.get("counted")), None)
+    """The first quantity that counts something, a count of things before a measure: in "a 6.1 magnitude quake hit,
+    leaving 24 dead" the statement counts the dead."""
+    counts = [q for q in quantities if q.attrs.get("counted")]
+    return next((q for q in counts if not _measure(q)), counts[0] if counts else None)
+
+
+def _measure(q: Span) -> bool:
+    words = str(q.attrs.get("counted") or "").lower().replace("-", " ").split()
+    return q.label in {"PERCENT", "QUANTITY"} or bool(words and (words[-1] in MEASURES or "magnitude" in words))

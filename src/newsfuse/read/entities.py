@@ -88,6 +88,18 @@ TITLES = {
     "chair",
     "commissioner",
     "ambassador",
+    "sheriff",
+    "undersheriff",
+    "deputy",
+    "detective",
+    "inspector",
+    "sergeant",
+    "lieutenant",
+    "constable",
+    "superintendent",
+    "marshal",
+    "trooper",
+    "officer",
 }
 ROLE_NOUNS = {
     "spokesperson",
@@ -312,7 +324,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 2
+    version = 3
     requires = ("sentences",)
     assigns = ("mentions",)
 

@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 5
+    version = 9
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -51,12 +51,23 @@ class Quantities:
                 # "$5m", "5m people": the scale is part of the number; what is counted is the noun it modifies, if any
                 h = scale.head
                 head = h if scale.dep_ in {"nummod", "compound", "amod"} and h.i > scale.i and h.pos_ in {"NOUN", "PROPN"} else None
-            counted, state, state_lemmas = _counted(head) if head is not None else (None, None, [])
+            counted: str | None
+            state: str | None
+            if head is not None:
+                counted, state, state_lemmas = _counted(head)
+            else:
+                counted, state, state_lemmas = _implicit_people(ent.root) or (None, *_bare_state(ent.root))
             period = _period(ent, date_ents, head)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text.rstrip(".") if scale is not None else toks[-1].text)
             nxt = doc[toks[-1].i + 1 : toks[-1].i + 3]
             # "two more debates", "300 additional troops": what is added, not the total ("more than" is a hedge)
             increment = len(nxt) > 0 and nxt[0].lower_ in INCREMENT and not (len(nxt) > 1 and nxt[1].lower_ == "than")
+            before = doc[max(0, toks[0].i - 2) : toks[0].i].text.lower()
+            # "another four people died", "a further 20,000 joined": added to a count given before
+            increment = increment or re.search(r"(?:^|\s)(?:another|a further|an additional|an extra)$", before) is not None
+            unit = _unit_in(text)
+            if unit is not None:  # "a 170,000-square-foot building": a measure in that unit, not a count of buildings
+                counted, state, state_lemmas = unit, None, []
             out.append(
                 Span(
                     s,
@@ -75,11 +86,25 @@ class Quantities:
                         "state": state,
                         "state_lemmas": state_lemmas,
                         "period": period,
+                        "scope": _scope(ent.root),
                         "increment": increment,
                     },
                 )
             )
         return {"quantities": out}
+
+
+_UNIT_IN = re.compile(
+    r"\d[\d,.]*\s*-\s*((?:square|cubic)-)?(foot|feet|inch|yard|mile|metre|meter|kilometre|kilometer|km|acre|hectare|"
+    r"ton|tonne|pound|kilogram|kg|litre|liter|gallon|storey|story|hour|minute|day|week|month|year)s?\b",
+    re.I,
+)
+
+
+def _unit_in(text: str) -> str | None:
+    """The unit written into a number with a hyphen ("170,000-square-foot", "15,800-square-metre", "30-year"), if any."""
+    m = _UNIT_IN.search(text)
+    return None if m is None else (m.group(1) or "") + m.group(2).lower()
 
 
 _SCALE_SUFFIXES = frozenset({"k", "m", "mn", "mln", "bn", "bln", "tn", "trn"})
@@ -169,6 +194,42 @@ def _counted_head(ent: Any) -> Any:
                     if cc.dep_ == "pobj":
                         return cc
     return None
+
+
+_HARMED = {"dead": "kill", "killed": "kill", "injured": "injure", "wounded": "wound", "hurt": "hurt", "missing": "miss"}
+_TOLL_VERBS = {"bring", "rise", "climb", "reach", "jump", "stand", "put", "raise", "increase", "hit", "push"}
+
+
+def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
+    """People counted without the word: "leaving 24 dead and over 200 injured" (the state follows the number), "the
+    death toll rose to 11", "bringing the death toll to 11", "a death toll of 11" (a toll counts the dead)."""
+    nxt = num.nbor() if num.i + 1 < len(num.doc) else None
+    if nxt is not None and nxt.lower_ in _HARMED and nxt.pos_ in {"ADJ", "VERB", "NOUN"}:
+        return "people", nxt.text, [_HARMED[nxt.lower_]]
+    t = num
+    for _ in range(3):  # up from the number through "to", "at", "of" to the verb or noun a toll hangs on
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.lemma_.lower() == "toll" or (
+            t.lemma_.lower() in _TOLL_VERBS
+            and any(c.lemma_.lower() == "toll" and c.dep_ in {"nsubj", "dobj", "nsubjpass"} for c in t.children)
+        ):
+            return "people", "killed", ["kill"]
+        if t.pos_ not in {"ADP", "NUM"} and t.lemma_.lower() not in _TOLL_VERBS:
+            break
+    return None
+
+
+def _bare_state(num: Any) -> tuple[str | None, list[str]]:
+    """What a number that counts no written noun underwent: "and 12 arrested", "of which four exploded". The thing is
+    left unsaid, the act is not: it tells this count from another in the sentence."""
+    verb = next((c for c in num.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
+    if verb is None and num.dep_ in _STATE_DEPS and num.head.pos_ == "VERB":
+        verb = num.head
+    if verb is None:
+        return None, []
+    return verb.text, [verb.lemma_.lower()]
 
 
 def _counted(head: Any) -> tuple[str, str | None, list[str]]:
@@ -281,6 +342,39 @@ def _clause_verbs(ent: Any, head: Any) -> set[int]:
         if v.dep_ == "conj":
             out.add(v.head.i)
     return out
+
+
+SUBAREAS = frozenset(
+    {"district", "county", "village", "town", "regency", "subdistrict", "municipality", "neighbourhood", "neighborhood", "suburb"}
+)
+
+
+def _scope(num: Any) -> str | None:
+    """The part of the area a count is limited to ("In neighbouring Central Aceh district, 10 people were killed", "12
+    killed by a landslide in Bener Meriah district"): a partial count, comparable only with counts of the same part.
+    Looked for in the count's clause and the clauses coordinated with it ("12 were killed and 70 injured by a landslide
+    in Bener Meriah district"), not in clauses it reports or governs."""
+    verb = num
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    verbs = [verb]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)
+    for v in verbs:
+        stack = [v]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "xcomp"} and c.pos_ in {"VERB", "AUX"}:
+                    continue
+                if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+                    for pobj in (x for x in c.children if x.dep_ == "pobj"):
+                        sub = list(pobj.subtree)
+                        if any(x.lemma_.lower() in SUBAREAS for x in sub):
+                            names = [x.text for x in sub if x.pos_ == "PROPN"]
+                            return " ".join(names) if names else pobj.lemma_.lower()
+                stack.append(c)
+    return None
 
 
 def _period(ent: Any, date_ents: list[Any], head: Any = None) -> str | None:

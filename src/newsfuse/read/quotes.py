@@ -450,6 +450,9 @@ class Quotes:
             named = [m for m in named_by_role.get(role, []) if m.start < q.start]
             if "owner" in q.extra:  # "South Sudan's president": "South Sudan President Salva Kiir", not Sudan's
                 named = [m for m in named if _owned_by(text, m, q.extra["owner"])]
+                if not named:  # no such person named: a description ("the port's accident investigator")
+                    q.speaker_kind = "description"
+                    continue
             if described is not None and described is not q and (not named or described.start > named[-1].start):
                 q.speaker_kind = "description"
                 q.speaker_text = described.speaker_text
