@@ -164,6 +164,15 @@ def test_history_told_as_background_is_not_this_storys_count() -> None:
     assert _across(last_year, now) == ["number"]  # last year's events are often the story's own
 
 
+def test_counts_in_two_named_places_are_two_things() -> None:
+    north = statement("The raid on Guffa killed at least seven people.", "a", "at least seven", "people", "killed")
+    camp = statement("The bombing of the Yida camp killed 12 people.", "b", "12", "people", "killed")
+    north.places, camp.places = {"e-guffa"}, {"e-yida"}
+    assert _across(north, camp) == []
+    camp.places = {"e-yida", "e-guffa"}  # one place in common: maybe one event
+    assert _across(north, camp) == ["number"]
+
+
 def test_counts_of_a_thing_under_two_predicates_are_two_slots() -> None:
     a = statement("Four states have legalized recreational marijuana.", "a", "Four", "states", "legalized")
     b = statement("Two heartland states filed a court challenge.", "b", "Two", "states", "filed")

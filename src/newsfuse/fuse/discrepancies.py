@@ -444,6 +444,8 @@ def across(
                 # across facts, a count over a stated period is only compared with one over the same period, or with
                 # a count that states none when the two say much the same specific things
                 continue
+            if a.places and b.places and not a.places & b.places:
+                continue  # counts of what happened in two named places
             if qa.attrs.get("scope") != qb.attrs.get("scope"):
                 continue  # "10 killed in Central Aceh district" counts a part of what "24 killed" counts
             if _background(a) != _background(b):

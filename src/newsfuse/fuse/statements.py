@@ -30,6 +30,7 @@ class Statement:
     quantities: list[Span] = field(default_factory=list)
     times: list[Span] = field(default_factory=list)
     entities: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # the entities among them that are places (GPE, LOC, FAC)
     words: set[str] = field(default_factory=set)
     kind: str = "statement"  # or "clause": a claim inside a statement (overlaps it)
     parent: tuple[int, int] | None = None
@@ -98,6 +99,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             st.entities = {
                 m.attrs["entity"] for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"
             }
+            st.places = {e for e in st.entities if labels.get(e) in {"GPE", "LOC", "FAC"}}
             st.words = content_words(text)
             st.core = _core(a, s, text)
             out.append(st)
