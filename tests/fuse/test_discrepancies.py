@@ -165,7 +165,7 @@ def test_history_told_as_background_is_not_this_storys_count() -> None:
 
 
 def test_counts_in_two_named_places_are_two_things() -> None:
-    north = statement("The raid on Guffa killed at least seven people.", "a", "at least seven", "people", "killed")
+    north = statement("The raid on Guffa killed seven people.", "a", "seven", "people", "killed")
     camp = statement("The bombing of the Yida camp killed 12 people.", "b", "12", "people", "killed")
     north.places, camp.places = {"e-guffa"}, {"e-yida"}
     assert _across(north, camp) == []
