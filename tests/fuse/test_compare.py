@@ -9,6 +9,9 @@ from tests.fuse.helpers import statement
 def test_state_classes() -> None:
     assert state_class("killed or wounded", "soldiers") == {"death", "injury"}
     assert state_class("died", "soldiers") == {"death"}
+    # a crowd by what it did: the march the police estimated, the streets people took to, the protesters counted
+    assert state_class("march", "people", ["march"]) == state_class("took to the streets", "people", ["protest"]) == {"protest"}
+    assert state_class(None, "protesters") == {"protest"}
     assert state_class(None, "casualties") == {"death", "injury"}
     assert state_class("killed and injured", None) == state_class("killed or hurt", None)
 

@@ -85,3 +85,9 @@ def test_a_measure_written_into_a_number_and_a_part_of_the_area() -> None:
     assert got["170,000-square-foot"]["counted"] == "square-foot"  # a size, not a count of plants
     assert got["10"]["scope"] == "Lakeland"  # part of the area: not the province's toll
     assert got["At least 24"]["scope"] is None
+
+
+def test_a_crowd_counted_by_its_march() -> None:
+    got = _quantities("Police said as many as 20,000 people took to the streets. Police put the march at roughly 30,000 people.")
+    assert got["as many as 20,000"]["state_lemmas"] == ["protest"]  # "took to the streets"
+    assert got["roughly 30,000"]["state_lemmas"] == ["march"]  # what the police put at 30,000

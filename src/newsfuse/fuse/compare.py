@@ -58,6 +58,22 @@ _STATE_CLASSES = {
     "missing": "missing",
     "capture": "capture",
     "captured": "capture",
+    # a crowd, by what it did: counts of marchers, protesters and rally-goers are one count
+    "march": "protest",
+    "marched": "protest",
+    "marching": "protest",
+    "rally": "protest",
+    "rallied": "protest",
+    "protest": "protest",
+    "protested": "protest",
+    "demonstrate": "protest",
+    "demonstrated": "protest",
+    "demonstration": "protest",
+    "demonstrations": "protest",
+    "crowd": "protest",
+    "marchers": "protest",
+    "protesters": "protest",
+    "demonstrators": "protest",
 }
 _NOUN_SYNONYMS = {
     "troops": "soldier",

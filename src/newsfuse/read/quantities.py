@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 9
+    version = 10
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -196,6 +196,7 @@ def _counted_head(ent: Any) -> Any:
     return None
 
 
+_ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "number", "peg"})
 _HARMED = {"dead": "kill", "killed": "kill", "injured": "injure", "wounded": "wound", "hurt": "hurt", "missing": "miss"}
 _TOLL_VERBS = {"bring", "rise", "climb", "reach", "jump", "stand", "put", "raise", "increase", "hit", "push"}
 
@@ -267,8 +268,17 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         return counted, noun.text, [noun.lemma_.lower()]
     if verb is not None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _own_object(verb.head, head):
         verb = verb.head  # "killed or injured 11 workers": the object hangs on the last conjunct
+    if verb is None and head.dep_ == "pobj" and head.head.lower_ == "at" and head.head.head.lemma_.lower() in _ESTIMATE_VERBS:
+        # "police put the march at 30,000 people": what was estimated is the state
+        thing = next((c for c in head.head.head.children if c.dep_ == "dobj"), None)
+        if thing is not None:
+            return counted, thing.text, [thing.lemma_.lower()]
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return counted, None, []
+    if verb.lemma_.lower() == "take" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(x.lower_ == "streets" for x in c.children) for c in verb.children
+    ):
+        return counted, "took to the streets", ["protest"]  # a march, by its idiom
     parts = [verb]
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ in {"VERB", "ADJ"} and not _own_object(c, head):
