@@ -4,7 +4,9 @@ Within a fact, its statements are compared directly. Across facts, counts are co
 in which state, over which period): "three cranes collapsed" and "all four cranes that fell" are one slot reported
 with two values even when the sentences around them are about different things. A slot comparison across facts only
 counts when no source reports both values (a source that gives two numbers is describing two things) and neither the
-speakers nor the dates of the two statements conflict. Numbers about different things are never a disagreement.
+speakers nor the dates of the two statements conflict, nor the places they name, the part of the area they count ("in
+Central Aceh district") or whether they tell history ("in September 2009"). Numbers about different things are never
+a disagreement.
 """
 
 from __future__ import annotations
@@ -459,7 +461,6 @@ def across(
             disagree = not amount_of(qa).overlaps(amount_of(qb))
             if disagree and amount_of(qa).value is None and amount_of(qb).value is None:
                 continue  # "thousands" against "hundreds of thousands" in two facts: vague sizes of two scopes, no count
-
             # the same uncommon number of the same thing (11 workers) needs less context than a round one (1,000)
             distinctive = _value(a) == _value(b) and _value(a) % 10 != 0 and bool(_state(a) & _state(b))
             # a count whose state the reading cannot classify ("files obtained") needs more shared context
