@@ -60,6 +60,9 @@ def test_boilerplate_rules() -> None:
     assert boilerplate_reason("Photo: Rescue teams at the pier / Example Agency") == "photo caption"
     assert boilerplate_reason("First paragraph (index) is missing.") == "scraping artifact"
     assert boilerplate_reason("The minister said the app would be ready next year.") is None
+    assert boilerplate_reason("ON DEADLINE: Live updates and local coverage") == "promo line"
+    assert boilerplate_reason("NEW YORK: The city said on Monday that it would close the pier.") is None  # a sentence
+    assert boilerplate_reason("UPDATE: Police said the man was arrested.") is None
 
 
 def test_footer_removed_and_listed() -> None:

@@ -83,6 +83,8 @@ _BOILER: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # a capitalised label and a short teaser, no sentence: "ON DEADLINE: Live updates and local coverage", "MORE: ..."
+    ("promo line", re.compile(r"^\s*[A-Z][A-Z .'&-]{1,24}:\s+[^\n]{1,60}(?<![.!?\"”’)])\s*$")),
     ("copyright line", re.compile(r"^\s*(?:©|\(c\)|copyright)\s*\d{0,4}[^\n]{0,120}$|all rights reserved\.?\s*$", re.I)),
 ]
 
