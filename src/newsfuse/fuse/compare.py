@@ -98,6 +98,11 @@ _NOUN_SYNONYMS = {
     "protesters": "person",
     "demonstrators": "person",
     "seekers": "person",
+    "earthquake": "quake",
+    "earthquakes": "quake",
+    "quakes": "quake",
+    "tremor": "quake",
+    "temblor": "quake",
 }
 
 
