@@ -91,3 +91,9 @@ def test_a_crowd_counted_by_its_march() -> None:
     got = _quantities("Police said as many as 20,000 people took to the streets. Police put the march at roughly 30,000 people.")
     assert got["as many as 20,000"]["state_lemmas"] == ["protest"]  # "took to the streets"
     assert got["roughly 30,000"]["state_lemmas"] == ["march"]  # what the police put at 30,000
+
+
+def test_people_harmed_as_the_object_of_the_act() -> None:
+    got = _quantities("The quake flattened homes, killing at least five people and injuring dozens. Police arrested 12 on Monday.")
+    assert (got["dozens"]["counted"], got["dozens"]["state_lemmas"]) == ("people", ["injure"])
+    assert (got["12"]["counted"], got["12"]["state_lemmas"]) == ("people", ["arrest"])

@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 10
+    version = 11
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -198,6 +198,7 @@ def _counted_head(ent: Any) -> Any:
 
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "number", "peg"})
 _HARMED = {"dead": "kill", "killed": "kill", "injured": "injure", "wounded": "wound", "hurt": "hurt", "missing": "miss"}
+_HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "evacuate", "displace", "rescue", "arrest", "detain"})
 _TOLL_VERBS = {"bring", "rise", "climb", "reach", "jump", "stand", "put", "raise", "increase", "hit", "push"}
 
 
@@ -207,6 +208,8 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
     nxt = num.nbor() if num.i + 1 < len(num.doc) else None
     if nxt is not None and nxt.lower_ in _HARMED and nxt.pos_ in {"ADJ", "VERB", "NOUN"}:
         return "people", nxt.text, [_HARMED[nxt.lower_]]
+    if num.dep_ == "dobj" and num.head.lemma_.lower() in _HARM_VERBS:  # "killing 12", "injuring dozens"
+        return "people", num.head.text, [num.head.lemma_.lower()]
     t = num
     for _ in range(3):  # up from the number through "to", "at", "of" to the verb or noun a toll hangs on
         if t.head.i == t.i:
