@@ -56,7 +56,10 @@ GOLD_FLOORS = {
     "ecbplus-41": {"facts_loose": 0.52, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-8": {"facts_loose": 0.45, "dates": 0.8, "max_false_alarms": 1},
     "ecbplus-37": {"facts_loose": 0.5, "dates": 1.0, "max_false_alarms": 1},
-    "ecbplus-18": {"facts_loose": 0.58, "dates": 0.7, "max_false_alarms": 1},
+    "ecbplus-18": {"facts_loose": 0.55, "dates": 0.7, "max_false_alarms": 1},
+    # the last two, scored once after the session's changes and not studied: the fairest figure for short stories
+    "ecbplus-23": {"facts_loose": 0.38, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-21": {"facts_loose": 0.38, "speakers": 0.4, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
