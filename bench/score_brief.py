@@ -10,6 +10,7 @@ as they would in use; ``--no-urls`` scores the bare texts."""
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.util
 import json
 import sys
@@ -61,12 +62,18 @@ def with_urls(inputs: Sequence[Path], expected: Mapping[str, Any], folder: Path)
     return out
 
 
-def _ecb_json(path: Path, folder: Path) -> Path:
+@functools.cache
+def _clustering_bench() -> Any:
+    """``bench/eval_clustering.py``, loaded once: its ECB+ reader rebuilds a document's text from the tokens."""
     spec = importlib.util.spec_from_file_location("bench_eval_clustering", Path(__file__).resolve().parent / "eval_clustering.py")
     assert spec is not None and spec.loader is not None
-    clustering = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(clustering)
-    rec, _ = clustering.ecb_record(path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _ecb_json(path: Path, folder: Path) -> Path:
+    rec, _ = _clustering_bench().ecb_record(path)
     out = folder / f"{path.stem}.json"
     out.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
     return out
