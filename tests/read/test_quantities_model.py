@@ -97,3 +97,31 @@ def test_people_harmed_as_the_object_of_the_act() -> None:
     got = _quantities("The quake flattened homes, killing at least five people and injuring dozens. Police arrested 12 on Monday.")
     assert (got["dozens"]["counted"], got["dozens"]["state_lemmas"]) == ("people", ["injure"])
     assert (got["12"]["counted"], got["12"]["state_lemmas"]) == ("people", ["arrest"])
+
+
+def _lengths(text: str) -> dict[str, Mapping[str, Any]]:
+    a = read_articles([make_article(text, "q")]).articles[0]
+    return {a.span_text(q): q.attrs for q in a.group("quantities") if q.attrs.get("metres")}
+
+
+def test_lengths_in_metric_and_imperial_units_with_the_act_they_measure() -> None:
+    text = (
+        "The guide Tom Arlen died after falling 150 meters from the ridge. "
+        "A second walker slipped and fell about 200ft. Rescuers said he fell about 200m down an icy gully."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = [(a.span_text(q), q.attrs["unit"], q.attrs["metres"], q.attrs["measures"]) for q in a.group("quantities")]
+    assert got == [("150 meters", "meters", 1.0, "fall"), ("about 200", "ft", 0.3048, "fall"), ("about 200", "m", 1.0, "fall")]
+
+
+def test_areas_and_millions_are_no_lengths() -> None:
+    got = _lengths("The 15,800-square-metre depot employs 5m people across the region.")
+    assert got == {}
+
+
+def test_a_length_knows_what_it_is_of_and_whom_it_is_about() -> None:
+    text = "The quake struck at a depth of 10 kilometers (six miles). Ann Brook was killed after slipping and falling 40 feet."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): q.attrs for q in a.group("quantities") if q.attrs.get("metres")}
+    assert got["six miles"]["dimension"] == "depth"  # the conversion measures what the first length does
+    assert [a.text[x:y] for x, y in got["40 feet"]["subject"]] == ["Ann", "Brook"]

@@ -117,6 +117,8 @@ def _disagreements(
             if d is not None:
                 found.append(d)
     found += disagree.stance_pairs(statements, vectors)
+    found += disagree.age_disagreements(statements, persons)
+    found += disagree.length_disagreements(statements, vectors, persons)
     found = disagree.dedupe(
         found + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]))
     )

@@ -558,3 +558,158 @@ def dedupe(ds: list[Discrepancy]) -> list[Discrepancy]:
         if not any(_covers(o, d) for o in out):
             out.append(d)
     return out
+
+
+# ---------------------------------------------------------------- ages of named people
+
+# "Raj Chohan, 59, of Queens", "Chohan (59)"; not "Malia and Sasha, aged 16 and 13 respectively"
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?(\d{1,3})\s*(?=[,;.)]|\s+(?:of|from|who|was|is|died)\b)|\s*\((?:aged\s+)?(\d{1,3})\)")
+# "32-year-old Englishman Robert Buckley": the age, then at most two describing words, then the name
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})[- ]year[- ]old(?:\s+(?!(?:and|or|of|on|in|at|who|was|is|the|a|an|his|her)\b)[\w'-]+){0,2}\s+$", re.I)
+AGE_SPAN_DAYS = 120  # reports further apart than this may give a birthday apart: their ages are not compared
+
+
+def person_ages(statements: Sequence[Statement], persons: dict[str, str]) -> dict[str, dict[int, list[Statement]]]:
+    """Ages the articles give their named people, written next to the name ("Raj Chohan, 59," / "Chohan (59)" /
+    "32-year-old Englishman Robert Buckley"): person entity -> age -> the statements that give it."""
+    out: dict[str, dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    for st in statements:
+        if st.kind != "statement":
+            continue
+        text = st.article.text
+        for m in st.article.group("mentions"):
+            ent = str(m.attrs.get("entity"))
+            if ent not in persons or not (st.start <= m.start and m.end <= st.end):
+                continue
+            after = _AGE_AFTER.match(text, m.end, st.end)
+            before = _AGE_BEFORE.search(text[max(st.start, m.start - 60) : m.start])
+            for age in {int(g) for g in (*(after.groups() if after else ()), before.group(1) if before else None) if g}:
+                if 0 < age < 120 and st not in out[ent][age]:
+                    out[ent][age].append(st)
+    return out
+
+
+def age_disagreements(statements: Sequence[Statement], persons: dict[str, str]) -> list[Discrepancy]:
+    """One person given two ages by reports published close together: a number disagreement ("Robert Buckley, 32"
+    against "31-year-old Robert Buckley"). Reports far apart in time are left alone (a birthday may lie between)."""
+    out: list[Discrepancy] = []
+    for ent, by_age in person_ages(statements, persons).items():
+        if len(by_age) < 2:
+            continue
+        dates = [s.article.meta.published for sts in by_age.values() for s in sts]
+        known = [d for d in dates if d is not None]
+        if known and (max(known) - min(known)).days > AGE_SPAN_DAYS:
+            continue
+        groups = {str(age): sts for age, sts in by_age.items()}
+        if len({s.source for sts in groups.values() for s in sts}) < 2:
+            continue  # one outlet contradicting itself is a typo for its readers, not a disagreement between sources
+        vs = variants(groups, "number")
+        out.append(Discrepancy(_id(ent, "age"), "number", f"disputed: number (age of {persons[ent]})", vs))
+    return out
+
+
+# ---------------------------------------------------------------- lengths
+
+LENGTH_SIM = 0.55  # meaning similarity two statements need to be one report of a length
+LENGTH_SLACK = 0.1  # rounding when a length is converted between units ("200 ft", "about 60 metres")
+
+
+IMPERIAL = frozenset({"ft", "foot", "feet", "yard", "yards", "yd", "mile", "miles", "mi"})
+
+
+def _metres(q: Span, slack: float = 0.0) -> tuple[float, float] | None:
+    """A length as an interval in metres (its hedge kept), widened by ``slack`` on both sides."""
+    a = q.attrs
+    if not a.get("metres") or not a.get("measures") or not a.get("low"):
+        return None
+    f = float(a["metres"])
+    low, high = float(a["low"]), float(a.get("high") or a["low"])
+    return low * f * (1 - slack), high * f * (1 + slack)
+
+
+def _lengths_agree(qa: Span, qb: Span) -> bool:
+    """Two lengths overlap in metres; between metric and imperial units with room for the rounding of a conversion."""
+    slack = LENGTH_SLACK if (qa.attrs["unit"] in IMPERIAL) != (qb.attrs["unit"] in IMPERIAL) else 0.0
+    sa, sb = _metres(qa, slack), _metres(qb, slack)
+    return sa is not None and sb is not None and sa[0] <= sb[1] and sb[0] <= sa[1]
+
+
+def _length_people(st: Statement, q: Span, persons: dict[str, str]) -> set[str]:
+    """The named people a length is about: those named in the subject of the verb it measures."""
+    names = q.attrs.get("subject") or []
+    return {
+        str(m.attrs.get("entity"))
+        for m in st.article.group("mentions")
+        if str(m.attrs.get("entity")) in persons and any(m.start < b and a < m.end for a, b in names)
+    }
+
+
+def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, persons: dict[str, str]) -> list[Discrepancy]:
+    """One length reported differently: "falling 150 meters" against "falling about 200ft" (some 60 m), compared in
+    metres with room for rounding. The two statements must measure the same act ("fall") and dimension ("a depth of")
+    of the same person (both name them, or neither does), be close in meaning, and neither outlet may give the other's length too (an outlet giving both
+    is telling two falls apart). A sentence giving two lengths of one act, or telling history, is left out."""
+    items = []
+    for st in statements:
+        if st.kind != "statement" or _background(st):
+            continue
+        lengths = [q for q in st.quantities if _metres(q) is not None]
+        for q in lengths:
+            same_act = [r for r in lengths if r.attrs["measures"] == q.attrs["measures"]]
+            if all(_lengths_agree(q, r) for r in same_act):  # "a depth of 10 km (six miles), 55 km west of": two things
+                items.append((st, q, _length_people(st, q, persons)))
+    given: dict[tuple[str, str], list[Span]] = defaultdict(list)
+    for st, q, _ in items:
+        given[(st.source, str(q.attrs["measures"]))].append(q)
+
+    def gives(source: str, act: str, q: Span) -> bool:
+        return any(_lengths_agree(q, r) for r in given[(source, act)])
+
+    def shown(st: Statement, q: Span) -> str:
+        words = st.article.text[q.start : q.end]
+        return words if str(q.attrs["unit"]) in words.lower() else f"{words} {q.attrs['unit']}"
+
+    out: list[Discrepancy] = []
+    for k, (a, qa, pa) in enumerate(items):
+        act = str(qa.attrs["measures"])
+        for b, qb, pb in items[k + 1 :]:
+            if a.source == b.source or str(qb.attrs["measures"]) != act or qa.attrs.get("dimension") != qb.attrs.get("dimension"):
+                continue
+            if bool(pa) != bool(pb) or (pa and not pa & pb):
+                continue
+            if _lengths_agree(qa, qb) or float(vectors[a.idx] @ vectors[b.idx]) < LENGTH_SIM:
+                continue
+            if gives(a.source, act, qb) or gives(b.source, act, qa):
+                continue
+            groups = {shown(a, qa): [a]}
+            groups.setdefault(shown(b, qb), []).append(b)
+            out.append(
+                Discrepancy(
+                    _id(a.article.id, str(qa.start), b.article.id, str(qb.start), "length"),
+                    "number",
+                    "disputed: number (length)",
+                    variants(groups, "number"),
+                )
+            )
+    return _merge_lengths(out)
+
+
+def _merge_lengths(ds: list[Discrepancy]) -> list[Discrepancy]:
+    """Pairwise length disagreements that share evidence are one disagreement with every variant."""
+    merged: list[Discrepancy] = []
+    for d in ds:
+        keys = {(e.article, e.start) for v in d.variants for e in v.evidence}
+        home = next((m for m in merged if keys & {(e.article, e.start) for v in m.variants for e in v.evidence}), None)
+        if home is None:
+            merged.append(d)
+            continue
+        for v in d.variants:
+            same = next((h for h in home.variants if h.value == v.value), None)
+            if same is None:
+                home.variants.append(v)
+            else:
+                for e in v.evidence:
+                    if (e.article, e.start, e.end) not in {(x.article, x.start, x.end) for x in same.evidence}:
+                        same.evidence.append(e)
+                        same.sources = sorted(set(same.sources) | {e.source})
+    return merged

@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 11
+    version = 12
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -68,6 +68,7 @@ class Quantities:
             unit = _unit_in(text)
             if unit is not None:  # "a 170,000-square-foot building": a measure in that unit, not a count of buildings
                 counted, state, state_lemmas = unit, None, []
+            length = _length(toks[-1], ent.label_)
             out.append(
                 Span(
                     s,
@@ -75,6 +76,7 @@ class Quantities:
                     ent.label_,
                     tag,
                     {
+                        **length,
                         "low": amount.low,
                         "high": amount.high,
                         "low_open": amount.low_open,
@@ -105,6 +107,70 @@ def _unit_in(text: str) -> str | None:
     """The unit written into a number with a hyphen ("170,000-square-foot", "15,800-square-metre", "30-year"), if any."""
     m = _UNIT_IN.search(text)
     return None if m is None else (m.group(1) or "") + m.group(2).lower()
+
+
+# lengths in metres, by the unit's spelling: "150 meters", "200ft", "about 200m", "2 km"
+METRES = {
+    "m": 1.0, "metre": 1.0, "meter": 1.0, "metres": 1.0, "meters": 1.0,
+    "km": 1000.0, "kilometre": 1000.0, "kilometer": 1000.0, "kilometres": 1000.0, "kilometers": 1000.0,
+    "ft": 0.3048, "foot": 0.3048, "feet": 0.3048,
+    "yard": 0.9144, "yards": 0.9144, "yd": 0.9144,
+    "mile": 1609.344, "miles": 1609.344, "mi": 1609.344,
+}  # fmt: skip
+
+
+def _length(last: Any, label: str) -> dict[str, Any]:
+    """A length: the unit at the end of the number or right after it, its size in metres, and the verb it measures
+    ("falling 150 meters" -> fall; "fell about 200ft" -> fall). Empty when the number is no length. "m" written apart
+    from a number ("5 m people") is only a length when no noun follows it."""
+    doc = last.doc
+    unit = last if last.lower_.rstrip(".") in METRES else None
+    if unit is None and last.i + 1 < len(doc) and doc[last.i + 1].lower_.rstrip(".") in METRES:
+        unit = doc[last.i + 1]
+    if unit is None or label in {"MONEY", "PERCENT"} or (unit.i > last.i and last.whitespace_ and unit.lower_ == "m"):
+        return {}
+    if any(t.lower_ in {"square", "cubic", "sq"} for t in doc[max(0, unit.i - 2) : unit.i]):
+        return {}  # an area or a volume
+    after = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
+    if unit.lower_ == "m" and after is not None and after.pos_ in {"NOUN", "PROPN"}:
+        return {}  # "5m people": millions
+    verb = _verb_of(unit.head if unit.head.i != unit.i else unit)  # "200m" may be tagged a verb itself
+    key = unit.lower_.rstrip(".")
+    anchor = unit
+    while anchor.dep_ in {"appos", "npadvmod", "conj"} and anchor.head.lower_.rstrip(".") in METRES and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "10 kilometers (six miles)": the conversion measures what the first length does
+    prep = anchor.head
+    # "at a depth of 10 km": what the length is of
+    dimension = prep.head.lemma_.lower() if prep.lower_ == "of" and prep.head.pos_ == "NOUN" else None
+    return {
+        "unit": key,
+        "metres": METRES[key],
+        "measures": verb.lemma_.lower() if verb is not None else None,
+        "dimension": dimension,
+        "subject": _subject_of(verb),
+    }
+
+
+def _subject_of(verb: Any) -> list[tuple[int, int]]:
+    """Character spans of the proper nouns naming who or what a verb is about: in its own subject, or that of the
+    clause it hangs from ("Rait was killed after slipping and falling 200ft" -> Rait), leaving out what the subject's
+    own phrases mention ("the day following Rait's death, Buckley ..." is about Buckley)."""
+    v = verb
+    for _ in range(6):
+        if v is None:
+            return []
+        subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            keep, todo = [], [subj]
+            while todo:
+                t = todo.pop()
+                keep.append(t)
+                todo += [c for c in t.children if c.dep_ not in {"prep", "relcl", "acl", "poss", "advcl"}]
+            return sorted((t.idx, t.idx + len(t.text)) for t in keep if t.pos_ == "PROPN")
+        if v.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "pobj", "prep"} or v.head.i == v.i:
+            return []
+        v = v.head
+    return []
 
 
 _SCALE_SUFFIXES = frozenset({"k", "m", "mn", "mln", "bn", "bln", "tn", "trn"})

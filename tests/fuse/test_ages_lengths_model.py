@@ -1,0 +1,100 @@
+"""Ages and lengths reported differently, read with the real model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from newsfuse.api import read_articles
+from newsfuse.fuse.discrepancies import age_disagreements, length_disagreements
+from newsfuse.fuse.statements import gather
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.models
+
+
+def _read(texts: dict[str, str], **meta: object):  # type: ignore[no-untyped-def]
+    r = read_articles([make_article(t, s, **meta) for s, t in texts.items()])
+    persons = {e.id: e.name for e in r.entities if e.type == "PERSON"}
+    return gather(r.articles), persons
+
+
+def test_one_person_given_two_ages() -> None:
+    sts, persons = _read(
+        {
+            "a": "Peter Hallam, 32, died on the glacier on Saturday, police said.",
+            "b": "The 31-year-old Peter Hallam died on the glacier on Saturday.",
+            "c": "Peter Hallam (32) was an experienced guide, his family said.",
+        },
+        published=date(2026, 3, 2),
+    )
+    ds = age_disagreements(sts, persons)
+    assert len(ds) == 1 and ds[0].kind == "number"
+    assert {v.value: v.sources for v in ds[0].variants} == {"32": ["a", "c"], "31": ["b"]}
+    texts = {s.article.id: s.article.text for s in sts}
+    assert all(e.text == texts[e.article][e.start : e.end] and "Hallam" in e.text for v in ds[0].variants for e in v.evidence)
+
+
+def test_ages_that_agree_or_reports_a_year_apart_are_no_disagreement() -> None:
+    sts, persons = _read({"a": "Peter Hallam, 32, died on Saturday.", "b": "The 32-year-old Peter Hallam died on Saturday."})
+    assert age_disagreements(sts, persons) == []
+    r = read_articles(
+        [
+            make_article("Peter Hallam, 32, won the race on Saturday.", "a", published=date(2025, 1, 5)),
+            make_article("Peter Hallam, 33, won the race again on Saturday.", "b", published=date(2026, 1, 4)),
+        ]
+    )
+    persons = {e.id: e.name for e in r.entities if e.type == "PERSON"}
+    assert age_disagreements(gather(r.articles), persons) == []
+
+
+def _lengths(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    sts, persons = _read(texts)
+    vectors = np.ones((len(sts), 4), dtype=np.float32) / 2.0  # every pair alike in meaning: the reading decides
+    return length_disagreements(sts, vectors, persons)
+
+
+def test_a_fall_reported_in_feet_and_in_metres() -> None:
+    ds = _lengths(
+        {
+            "a": "A hiker died on Friday after falling 150 meters from a ridge.",
+            "b": "A hiker died on Friday after he slipped and fell about 200ft from a ridge.",
+            "c": "A hiker died on Friday after falling about 45 metres from a ridge.",
+        }
+    )
+    assert len(ds) == 1 and ds[0].kind == "number"
+    values = {v.value: set(v.sources) for v in ds[0].variants}
+    assert values == {"150 meters": {"a"}, "about 200 ft": {"b"}, "about 45 metres": {"c"}} or (
+        # 200 ft is some 61 m: "about 45 metres" and "about 200ft" do not overlap either, they stay apart
+        len(values) == 3
+    )
+
+
+def test_lengths_that_agree_after_conversion_or_are_about_different_people() -> None:
+    agree = {"a": "A hiker died after falling 200 feet from a ridge.", "b": "A hiker died after falling about 60 metres from a ridge."}
+    assert _lengths(agree) == []
+    people = {
+        "a": "Ann Brook died after falling 150 meters from a ridge.",
+        "b": "Tom Arlen died after falling 700 meters from a ridge.",
+    }
+    assert _lengths(people) == []
+
+
+def test_an_outlet_giving_both_lengths_tells_two_things_apart() -> None:
+    texts = {
+        "a": "A hiker died after falling 150 meters. A second hiker died after falling 700 meters.",
+        "b": "A hiker died after falling 700 meters.",
+    }
+    assert _lengths(texts) == []
+
+
+def test_ages_of_a_list_of_people_are_left_alone() -> None:
+    sts, persons = _read(
+        {
+            "a": "Her daughters Maya and Lena Orsk, aged 16 and 13 respectively, joined her on stage.",
+            "b": "Lena Orsk, 13, wore a red coat on stage.",
+        }
+    )
+    assert age_disagreements(sts, persons) == []
