@@ -49,11 +49,26 @@ def test_nearly_two_dozen_holds_23() -> None:
     assert near is not None and exact is not None and near.overlaps(exact)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("half a mile", 0.5),
+        ("half a million", 500_000),
+        ("a mile and a half", 1.5),
+        ("one and a half million", 1_500_000),
+        ("two and a half million", 2_500_000),
+        ("3 and a half", 3.5),
+    ],
+)
+def test_halves_in_words(text: str, value: float) -> None:
+    assert parse_number(text) == (value, value)
+
+
 def test_not_a_number() -> None:
     assert parse_number("the minister") is None
 
 
-@pytest.mark.parametrize("text", ["a third", "three-quarters", "a quarter of a million", "one and a half million", "9" * 400])
+@pytest.mark.parametrize("text", ["a third", "three-quarters", "a quarter of a million", "9" * 400])
 def test_shares_and_overflowing_numerals_are_not_counts(text: str) -> None:
     assert parse_number(text) is None
 

@@ -125,3 +125,11 @@ def test_a_length_knows_what_it_is_of_and_whom_it_is_about() -> None:
     got = {a.span_text(q): q.attrs for q in a.group("quantities") if q.attrs.get("metres")}
     assert got["six miles"]["dimension"] == "depth"  # the conversion measures what the first length does
     assert [a.text[x:y] for x, y in got["40 feet"]["subject"]] == ["Ann", "Brook"]
+
+
+def test_halves_and_measures_of_things() -> None:
+    text = "She lived a mile and a half away. The minister showed half a ton of files to the cameras."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): q.attrs for q in a.group("quantities")}
+    assert got["a mile and a half"]["value"] == 1.5 and got["a mile and a half"]["unit"] == "mile"
+    assert got["half a ton"]["counted"] is None  # a weight of files, not a count of them

@@ -154,6 +154,27 @@ def _numeral(digits: str, scale: str | None) -> float | None:
     return num if math.isfinite(num) else None
 
 
+_HALF = re.compile(r"^(?:half (?:a|an)|(?P<whole>[a-z]+|\d+) and a half|an? (?P<thing>[a-z]+) and a half)(?: (?P<scale>[a-z]+))?")
+
+
+def _with_half(t: str) -> float | None:
+    """Halves written in words: "half a mile" (0.5), "half a million" (500,000), "two and a half million" (2.5m),
+    "a mile and a half" (1.5), "3 and a half" (3.5)."""
+    m = _HALF.match(t)
+    if m is None:
+        return None
+    if m.group("thing"):  # "a mile and a half", "a million and a half"
+        return 1.5 * _SCALES.get(m.group("thing"), 1)
+    whole = m.group("whole")
+    base = 0.5 if whole is None else float(whole) + 0.5 if whole.isdigit() else _WORDS.get(whole, 0) + 0.5
+    if whole is not None and base == 0.5:
+        return None  # "something and a half"
+    scale = m.group("scale")
+    if whole is None and scale is not None and scale not in _SCALES:  # "half a mile": the unit, not a scale
+        return 0.5
+    return base * _SCALES.get(scale or "", 1)
+
+
 def parse_number(text: str) -> tuple[float, float] | None:
     """The value (or vague range) of a number phrase without hedge: "3,000", "1.8 million", "$1.5tn", "a thousand",
     "several hundred", "tens of thousands", "twenty-five", "11,000", "40-50", "between 2,000 and 3,000". None when it
@@ -171,6 +192,9 @@ def parse_number(text: str) -> tuple[float, float] | None:
             if phrase in {"a few", "a handful", "a couple"} and k:
                 return rng[0] * k, rng[1] * k
             return rng
+    half = _with_half(t)
+    if half is not None:
+        return half, half
     r = _RANGE.match(t)
     if r:  # "40-50", "1.5 million to 2 million", "between 2,000 and 3,000", "2 to 3 million"
         first, first_scale = (r.group(1), r.group(2)) if r.group(1) else (r.group(3), r.group(4))

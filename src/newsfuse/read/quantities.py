@@ -42,6 +42,8 @@ class Quantities:
             scale = _scale_after(toks[-1], ent.label_)
             if scale is not None:
                 toks.append(scale)
+            if doc[toks[-1].i + 1 : toks[-1].i + 4].text.lower() == "and a half":
+                toks += list(doc[toks[-1].i + 1 : toks[-1].i + 4])  # "a mile and a half"
             text = doc[toks[0].i : toks[-1].i + 1].text
             amount = parse_amount(text)
             if amount is None:
@@ -68,7 +70,7 @@ class Quantities:
             unit = _unit_in(text)
             if unit is not None:  # "a 170,000-square-foot building": a measure in that unit, not a count of buildings
                 counted, state, state_lemmas = unit, None, []
-            length = _length(toks[-1], ent.label_)
+            length = _length(toks, ent.label_)
             out.append(
                 Span(
                     s,
@@ -119,12 +121,13 @@ METRES = {
 }  # fmt: skip
 
 
-def _length(last: Any, label: str) -> dict[str, Any]:
+def _length(toks: list[Any], label: str) -> dict[str, Any]:
     """A length: the unit at the end of the number or right after it, its size in metres, and the verb it measures
     ("falling 150 meters" -> fall; "fell about 200ft" -> fall). Empty when the number is no length. "m" written apart
     from a number ("5 m people") is only a length when no noun follows it."""
+    last = toks[-1]
     doc = last.doc
-    unit = last if last.lower_.rstrip(".") in METRES else None
+    unit = next((t for t in reversed(toks) if t.lower_.rstrip(".") in METRES), None)  # "150 meters", "a mile and a half"
     if unit is None and last.i + 1 < len(doc) and doc[last.i + 1].lower_.rstrip(".") in METRES:
         unit = doc[last.i + 1]
     if unit is None or label in {"MONEY", "PERCENT"} or (unit.i > last.i and last.whitespace_ and unit.lower_ == "m"):
@@ -246,6 +249,8 @@ def _counted_head(ent: Any) -> Any:
     for t in ent:
         if t.dep_ == "nummod" and t.head.i > ent.end - 1 and t.head.pos_ in {"NOUN", "PROPN"}:
             return t.head
+    if root.lemma_.lower() in UNITS:
+        return None  # "half a ton of files", "three miles of road": a measure, not a count of what follows "of"
     # "hundreds of thousands of people", "dozens of workers": the noun after "of", past the number's own words
     for t in [root, *ent]:
         for c in t.children:
