@@ -71,3 +71,14 @@ def test_the_alternative_not_taken_is_no_clause() -> None:
     clauses = [a.span_text(s) for s in a.group("statements") if s.label == "clause"]
     assert not any(c.startswith("wait for the lifeboats") for c in clauses)
     assert any(c.startswith("waded to the breakwater") for c in clauses)
+
+
+def test_a_finite_adverbial_clause_is_a_claim_and_a_condition_is_not() -> None:
+    text = (
+        "The courier had just parked his van on Elm Road when he was struck by a delivery truck heading south. "
+        "The union will strike next month if the company cuts the night shift."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    clauses = {a.span_text(s): s.attrs["dep"] for s in a.group("statements") if s.label == "clause"}
+    assert clauses.get("he was struck by a delivery truck heading south") == "advcl:finite"
+    assert not any("cuts the night shift" in c for c in clauses)

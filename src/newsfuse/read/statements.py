@@ -103,6 +103,16 @@ _CLAUSE_DEPS = {"advcl", "conj", "relcl", "ccomp"}
 _ALTERNATIVE = re.compile(r"(?:rather|sooner) than$|instead of$|than$")
 
 
+_NOT_CLAIMS = frozenset({"if", "unless", "whether", "lest"})
+
+
+def _finite_claim(verb: Any) -> bool:
+    """An adverbial clause with a subject of its own that states something ("when she was struck by a car", "because
+    the bridge had failed"), not a condition ("if he wins", "unless they pay")."""
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and not marks & _NOT_CLAIMS
+
+
 def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
     """Token ranges [start, end) of claim-bearing clauses inside a sentence, with the dependency that attaches them
     (see the module docstring)."""
@@ -115,26 +125,32 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
             continue
         lo, hi = sub[0].i, sub[-1].i + 1
         first = sent.doc[lo]
-        if t.dep_ == "advcl" and t.tag_ != "VBG":
-            continue  # "when ...", "after ..." adjuncts: circumstances, not claims
+        if t.dep_ == "advcl" and t.tag_ != "VBG" and not _finite_claim(t):
+            continue  # "after meeting ...", "if he wins": circumstances or conditions, not claims
         if t.dep_ == "relcl" and not (lo > sent.start and sent.doc[lo - 1].text == "," and first.lower_ in {"which", "who", "where"}):
             continue  # only non-restrictive relative clauses carry claims of their own
         if t.dep_ == "ccomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             continue
         if t.dep_ == "conj" and _ALTERNATIVE.match(sent.doc[max(lo - 2, sent.start) : lo].text.lower()):
             continue  # "taken their own lives rather than surrender": the road not taken is no claim
-        while lo < hi and (sent.doc[lo].is_punct or sent.doc[lo].dep_ in {"cc", "mark"}):
+        while lo < hi and (
+            sent.doc[lo].is_punct
+            or sent.doc[lo].dep_ in {"cc", "mark"}
+            or (lo == sub[0].i and sent.doc[lo].tag_ == "WRB" and t.dep_ == "advcl")
+        ):
             lo += 1
         while hi > lo and sent.doc[hi - 1].is_punct:
             hi -= 1
         if hi - lo >= min_words and (lo, hi) != (sent.start, sent.end):
-            out.append((lo, hi, t.dep_))
+            # a finite adverbial clause ("when she was struck by a car") is a claim of its own, and also part of
+            # what its sentence says
+            out.append((lo, hi, "advcl:finite" if t.dep_ == "advcl" and t.tag_ != "VBG" else t.dep_))
     return out
 
 
 class Statements:
     name = "statements"
-    version = 5
+    version = 6
     requires = ("sentences",)
     assigns = ("statements",)
 
