@@ -194,6 +194,8 @@ class Fact:
     speakers: list[str] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     score: float = 0.0
+    kind: str = "fact"  # or "detail": a phrase several sources write (fuse.details)
+    detail: Evidence | None = None  # for a detail: the phrase, copied from the first evidence span's article
 
 
 @dataclass(slots=True)

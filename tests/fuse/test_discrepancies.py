@@ -345,3 +345,30 @@ def test_a_source_in_both_groups_parts_them_only_when_it_gives_two_values() -> N
     assert not _one_source_gives_both(a, b, [a], [b, other_a])
     both = statement("some 200 were waiting", "a", "some 200", "migrants", "crossed")
     assert _one_source_gives_both(a, b, [a], [b, both])  # the same outlet gives 150 and 200: two things
+
+
+def test_one_dispute_found_twice_from_other_sentences_is_one_card() -> None:
+    from newsfuse.fuse.discrepancies import dedupe
+    from newsfuse.model import Discrepancy, Evidence, Variant
+
+    def ev(src: str, start: int) -> Evidence:
+        return Evidence(src, src, start, start + 5, "x" * 5)
+
+    one = Discrepancy(
+        "d1", "number", "disputed: number", [Variant("24", ["a"], [ev("a", 0)]), Variant("Five", ["b"], [ev("b", 0)])], ["f1"]
+    )
+    two = Discrepancy(
+        "d2",
+        "number",
+        "disputed: number",
+        [Variant("24 / at least 24", ["a", "c"], [ev("a", 50), ev("c", 0)]), Variant("five", ["b"], [ev("b", 80)])],
+        ["f2"],
+    )
+    other = Discrepancy(
+        "d3", "number", "disputed: number", [Variant("12", ["a"], [ev("a", 9)]), Variant("18", ["b"], [ev("b", 9)])], ["f3"]
+    )
+    out = dedupe([one, two, other])
+    assert len(out) == 2
+    merged = next(d for d in out if d.id in {"d1", "d2"})
+    assert {v.value.lower() for v in merged.variants} == {"24 / at least 24", "five"}
+    assert sorted(merged.facts) == ["f1", "f2"] and sum(len(v.evidence) for v in merged.variants) == 5

@@ -110,7 +110,7 @@ def decode_href(href: str) -> tuple[str, int, int]:
 def all_evidence(doc: dict[str, Any]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for f in doc["facts"]:
-        out += f["evidence"]
+        out += f["evidence"] + ([f["detail"]] if f.get("detail") else [])
     for d in doc["discrepancies"]:
         for v in d["variants"]:
             out += v["evidence"]

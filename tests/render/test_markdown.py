@@ -44,3 +44,22 @@ def test_a_code_span_holds_backticks_and_markup_as_they_are() -> None:
     from newsfuse.render.markdown import _code
 
     assert _code("a `b` <c>") == "``a `b` <c>``" and _code("`x") == "`` `x ``"
+
+
+def test_shared_details_have_their_own_section_and_stay_out_of_the_fact_table() -> None:
+    ev = {"source": "a", "article": "x", "start": 0, "end": 30, "text": "He faces a charge of negligent homicide."}
+    detail = {
+        "id": "dt-1",
+        "text": ev["text"],
+        "sources": ["a", "b"],
+        "independent_sources": 2,
+        "evidence": [ev, {**ev, "source": "b"}],
+        "status": "corroborated",
+        "label": "2 sources say",
+        "kind": "detail",
+        "detail": {**ev, "start": 21, "end": 39, "text": "negligent homicide"},
+    }
+    doc = {"story": {"title": "t", "headline_facts": []}, "sources": [], "facts": [detail], "discrepancies": [], "timeline": []}
+    md = brief_markdown(doc)
+    assert "## Shared details" in md and "- **negligent homicide** *(2 sources say: a, b)*" in md
+    assert "| He faces a charge" not in md

@@ -17,6 +17,7 @@ from ..model import Article, Brief, Discrepancy, Entity, Evidence, Fact, Quote, 
 from ..settings import Settings
 from . import discrepancies as disagree
 from .align import align, specific_similarity
+from .details import shared_details
 from .independence import derived_links, independent_count
 from .statements import Statement, gather
 
@@ -77,6 +78,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     if len(headline) < settings.headline_facts:
         headline += [f.id for f in facts if f.id not in headline][: settings.headline_facts - len(headline)]
     timeline = build_timeline(facts, members_of, [d for d in discrepancies if d.kind == "date"])
+    facts += _details(statements, facts, links)
     return Brief(
         title=_title(articles, facts),
         articles=list(articles),
@@ -88,6 +90,29 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         headline_facts=headline,
         derived_from=links,
     )
+
+
+def _details(statements: Sequence[Statement], facts: Sequence[Fact], links: dict[str, list[tuple[str, int]]]) -> list[Fact]:
+    """Shared details (:mod:`.details`) as facts of their own kind, after the facts."""
+    out = []
+    for d in shared_details(statements, [f.sources for f in facts]):
+        sources = d.sources
+        rep = d.members[0]
+        n = independent_count(sources, links)
+        out.append(
+            Fact(
+                id=_id("dt-", *(f"{s.article.id}:{s.start}:{s.end}" for s in d.members)),
+                text=rep.text,
+                evidence=[_ev(s) for s in d.members],
+                sources=sources,
+                independent_sources=n,
+                status="corroborated" if n >= 2 else "single_source",
+                speakers=sorted({s.speaker for s in d.members if s.speaker and s.speaker_entity}),
+                kind="detail",
+                detail=Evidence.of(rep.article, *d.phrase),
+            )
+        )
+    return out
 
 
 def _disagreements(

@@ -551,12 +551,50 @@ def _covers(a: Discrepancy, b: Discrepancy) -> bool:
     return all((e.article, e.start, e.end) in have for v in b.variants for e in v.evidence)
 
 
+def _values(v: Variant) -> set[str]:
+    return {x.lower() for x in v.value.split(" / ")}
+
+
+def _spans(v: Variant) -> set[tuple[str, int, int]]:
+    return {(e.article, e.start, e.end) for e in v.evidence}
+
+
+def _same_dispute(a: Discrepancy, b: Discrepancy) -> bool:
+    """Two disagreements of one kind between the same values ("24" against "five", each time from other sentences),
+    sharing a source on each side: one dispute found twice."""
+    if a.kind != b.kind or a.kind not in {"number", "hedge"}:
+        return False
+    return all(any(_values(x) & _values(y) and set(x.sources) & set(y.sources) for x in a.variants) for y in b.variants)
+
+
+def _merge_into(home: Discrepancy, d: Discrepancy) -> None:
+    for v in d.variants:
+        same = next((h for h in home.variants if _values(h) & _values(v)), None)
+        if same is None:
+            home.variants.append(v)
+            continue
+        for e in v.evidence:
+            if (e.article, e.start, e.end) not in _spans(same):
+                same.evidence.append(e)
+        same.sources = sorted(set(same.sources) | set(v.sources))
+        forms: dict[str, str] = {}
+        for form in [*same.value.split(" / "), *v.value.split(" / ")]:
+            forms.setdefault(form.lower(), form)
+        same.value = " / ".join(forms.values())
+    home.facts = sorted(set(home.facts) | set(d.facts))
+
+
 def dedupe(ds: list[Discrepancy]) -> list[Discrepancy]:
-    """Drop a disagreement another one of the same kind already shows in full."""
+    """Drop a disagreement another one of the same kind already shows in full; merge one found twice."""
     out: list[Discrepancy] = []
     for d in sorted(ds, key=lambda d: -sum(len(v.evidence) for v in d.variants)):
-        if not any(_covers(o, d) for o in out):
+        if any(_covers(o, d) for o in out):
+            continue
+        home = next((o for o in out if _same_dispute(o, d)), None)
+        if home is None:
             out.append(d)
+        else:
+            _merge_into(home, d)
     return out
 
 

@@ -133,11 +133,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
             continue
         if t.dep_ == "conj" and _ALTERNATIVE.match(sent.doc[max(lo - 2, sent.start) : lo].text.lower()):
             continue  # "taken their own lives rather than surrender": the road not taken is no claim
-        while lo < hi and (
-            sent.doc[lo].is_punct
-            or sent.doc[lo].dep_ in {"cc", "mark"}
-            or (lo == sub[0].i and sent.doc[lo].tag_ == "WRB" and t.dep_ == "advcl")
-        ):
+        while lo < hi and (sent.doc[lo].is_punct or sent.doc[lo].dep_ in {"cc", "mark"}):
             lo += 1
         while hi > lo and sent.doc[hi - 1].is_punct:
             hi -= 1

@@ -104,6 +104,8 @@ def brief_json(b: Brief) -> dict[str, Any]:
                 "status": f.status,
                 "label": _label(len(f.sources), f.independent_sources),
                 "score": round(f.score, 3),
+                "kind": f.kind,
+                **({"detail": evidence(f.detail)} if f.detail is not None else {}),
             }
             for f in b.facts
         ],

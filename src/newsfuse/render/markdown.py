@@ -41,6 +41,12 @@ def brief_markdown(doc: dict[str, Any]) -> str:
             ev = v["evidence"][0]["text"] if v["evidence"] else ""
             lines.append(f"- **{_q(v['value'])}** ({_q(', '.join(v['sources']))}): {_q(ev)}")
         lines.append("")
+    details = [f for f in doc["facts"] if f.get("kind") == "detail"]
+    if details:
+        lines += ["## Shared details", "", "Phrases that several sources write, beyond the facts above:", ""]
+        for f in details:
+            lines.append(f"- **{_q(f['detail']['text'])}** *({f['label']}: {_q(', '.join(f['sources']))})*")
+        lines.append("")
     lines += ["## Timeline", ""]
     for t in doc["timeline"]:
         flag = " **(disputed date)**" if t.get("disputed") else ""
@@ -54,6 +60,8 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         lines.append("")
     lines += ["## All facts", "", "| fact | sources | independent | status |", "|---|---|---|---|"]
     for f in doc["facts"]:
+        if f.get("kind") == "detail":
+            continue
         lines.append(f"| {_q(f['text'])} | {_q(', '.join(f['sources']))} | {f['independent_sources']} | {f['status']} |")
     lines += ["", "## Sources", ""]
     for s in doc["sources"]:

@@ -1,0 +1,132 @@
+"""Shared details: specific phrases that several sources report, below the level of a whole sentence.
+
+A sentence often carries several facts ("X, 59, had just parked her car when she was struck by a gray 2013 Toyota
+Camry heading north"), and the fact grouping puts it with the one its meaning is closest to. The outlets that also
+name the car, or the charge of "criminally negligent homicide", are then nowhere counted together. A *detail* is such
+a phrase: two or more consecutive content words or numbers that at least two sources write, each in few of its
+sentences (a phrase every other sentence repeats is the story's topic, not a detail).
+
+A detail is kept when the sources that write it are not already the sources of a fact: then it says something the
+facts do not, namely who reports this particular thing. Its evidence is, per source, the first sentence that writes
+the phrase; the phrase itself is copied with its offsets from one of them. Details are facts of kind ``detail``: they
+never rank as headline facts, carry no date to the timeline and take no part in disagreements.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..read.speakers import STOP
+from .statements import Statement
+
+SPREAD = 1.5  # sentences per source, on average, that may write a phrase for it to be a detail rather than a topic
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]+|\d[\d,.]*\d|\d")
+
+
+@dataclass(slots=True)
+class Detail:
+    phrase: tuple[int, int]  # offsets of the phrase in the first member's article
+    members: list[Statement]  # one statement per source, sorted by source
+
+    @property
+    def sources(self) -> list[str]:
+        return [s.source for s in self.members]
+
+
+def _tokens(st: Statement) -> list[tuple[str, int, int, bool]]:
+    """(normalised word, start, end, content) for each word or number of a statement; offsets in its article."""
+    out = []
+    for m in _TOKEN.finditer(st.text):
+        w = m.group().lower().replace(",", "")
+        content = w[0].isdigit() or (len(w) > 2 and w not in STOP)
+        out.append((w, st.start + m.start(), st.start + m.end(), content))
+    return out
+
+
+def phrase_keys(st: Statement) -> dict[str, tuple[int, int]]:
+    """Pairs of content tokens written next to each other (nothing but a space between them), with their offsets.
+    Not two numbers ("13 2024" is a date), nor words of one person's name: who is named is the entities' business."""
+    toks = _tokens(st)
+    text = st.article.text
+    people = [m for m in st.article.group("mentions") if m.label == "PERSON" and st.start <= m.start < st.end]
+    out: dict[str, tuple[int, int]] = {}
+    for (w1, s1, e1, c1), (w2, s2, e2, c2) in itertools.pairwise(toks):
+        if not (c1 and c2) or (w1[0].isdigit() and w2[0].isdigit()) or text[e1:s2].strip():
+            continue
+        if any(m.start <= s1 and e2 <= m.end for m in people):
+            continue
+        out.setdefault(f"{w1} {w2}", (s1, e2))
+    return out
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """The longest run of overlapping or adjoining spans ("criminally negligent" + "negligent homicide")."""
+    runs: list[list[int]] = []
+    for a, b in sorted(spans):
+        if runs and a <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], b)
+        else:
+            runs.append([a, b])
+    best = max(runs, key=lambda r: r[1] - r[0])
+    return best[0], best[1]
+
+
+def shared_details(statements: Sequence[Statement], fact_sources: Iterable[Sequence[str]]) -> list[Detail]:
+    """Details of a story (see the module docstring). ``fact_sources``: the source sets of its facts."""
+    sentences = [s for s in statements if s.kind == "statement"]
+    keys = {s.idx: phrase_keys(s) for s in sentences}
+    holders: dict[str, list[Statement]] = defaultdict(list)
+    for s in sentences:
+        for k in keys[s.idx]:
+            holders[k].append(s)
+    taken = {frozenset(f) for f in fact_sources}
+    by_members: dict[tuple[int, ...], list[str]] = {}
+    for k in sorted(holders):
+        hs = holders[k]
+        first: dict[str, Statement] = {}
+        for s in sorted(hs, key=lambda s: (s.source, s.start)):
+            first.setdefault(s.source, s)
+        if len(first) < 2 or len(hs) > SPREAD * len(first):
+            continue
+        by_members.setdefault(tuple(sorted(s.idx for s in first.values())), []).append(k)
+    by_idx = {s.idx: s for s in sentences}
+    out: list[Detail] = []
+    for member_ids, ks in sorted(by_members.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        members = sorted((by_idx[i] for i in member_ids), key=lambda s: s.source)
+        sources = frozenset(s.source for s in members)
+        if sources in taken:
+            continue  # a fact (or an earlier detail) already has these sources
+        taken.add(sources)
+        rep = members[0]
+        out.append(Detail(_widened(_merged(keys[rep.idx][k] for k in ks), members), members))
+    return out
+
+
+def _widened(span: tuple[int, int], members: Sequence[Statement]) -> tuple[int, int]:
+    """The phrase grown word by word, on either side, while every member writes the same next word right there
+    ("criminally negligent" -> "criminally negligent homicide")."""
+    rep = members[0]
+    toks = _tokens(rep)
+    words = [t[0] for t in toks]
+    lo = next(i for i, t in enumerate(toks) if t[1] == span[0])
+    hi = next(i for i, t in enumerate(toks) if t[2] == span[1]) + 1
+    others = [[t[0] for t in _tokens(m)] for m in members[1:]]
+
+    def written(lo: int, hi: int) -> bool:
+        want = words[lo:hi]
+        return all(any(ws[i : i + len(want)] == want for i in range(len(ws))) for ws in others)
+
+    text = rep.article.text
+    while hi < len(toks) and not text[toks[hi - 1][2] : toks[hi][1]].strip() and written(lo, hi + 1):
+        hi += 1
+    while lo > 0 and not text[toks[lo - 1][2] : toks[lo][1]].strip() and written(lo - 1, hi):
+        lo -= 1
+    while not toks[hi - 1][3]:  # never end or start on "the" or "of": the key's own words are content words
+        hi -= 1
+    while not toks[lo][3]:
+        lo += 1
+    return toks[lo][1], toks[hi - 1][2]

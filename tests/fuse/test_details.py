@@ -1,0 +1,40 @@
+"""Shared details: phrases several sources write, below the level of a sentence (hand-built statements)."""
+
+from __future__ import annotations
+
+from newsfuse.fuse.details import phrase_keys, shared_details
+from newsfuse.model import Span
+from tests.fuse.helpers import statement
+
+
+def _texts(ds):  # type: ignore[no-untyped-def]
+    return [(d.members[0].article.text[d.phrase[0] : d.phrase[1]], d.sources) for d in ds]
+
+
+def test_keys_are_adjacent_content_words_not_across_punctuation_nor_inside_a_name() -> None:
+    st = statement("The driver, Ivo Marsh, was charged with criminally negligent homicide after hitting 13 cars in 2024 10 times.", "a")
+    name = st.text.index("Ivo Marsh")
+    st.article.spans.setdefault("mentions", []).append(Span(name, name + 9, "PERSON", "test@1", {"entity": "e1"}))
+    keys = set(phrase_keys(st))
+    assert {"criminally negligent", "negligent homicide"} <= keys
+    assert "driver ivo" not in keys  # a comma lies between them
+    assert "ivo marsh" not in keys  # one person's name
+    assert "13 cars" in keys and "2024 10" not in keys  # two numbers side by side are no phrase
+
+
+def test_a_phrase_some_sources_write_is_a_detail_grown_to_what_they_all_write() -> None:
+    a = statement("He was charged with criminally negligent homicide and drunk driving.", "a")
+    b = statement("Prosecutors added a count of criminally negligent homicide, police said.", "b")
+    c = statement("The suspect faces a manslaughter charge over the crash.", "c")
+    ds = shared_details([a, b, c], fact_sources=[["a", "b", "c"]])
+    assert _texts(ds) == [("criminally negligent homicide", ["a", "b"])]
+    assert ds[0].members == [a, b]
+
+
+def test_no_detail_where_a_fact_already_has_those_sources_or_the_phrase_is_the_topic() -> None:
+    a = statement("The harbour crane collapsed at Berth 7 on Monday.", "a")
+    b = statement("A harbour crane toppled onto Berth 7 early on Monday.", "b")
+    assert shared_details([a, b], fact_sources=[["a", "b"]]) == []
+    topic = [statement(f"The harbour crane story, part {k}, with harbour crane words.", s) for k, s in enumerate("aabbb")]
+    # "harbour crane" is in every sentence: five sentences for two sources is more than SPREAD per source
+    assert shared_details(topic, fact_sources=[]) == []
