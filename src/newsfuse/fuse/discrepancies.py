@@ -279,6 +279,9 @@ def namesake_disagreement(sts: Sequence[Statement], facts: list[str], persons: d
 
 
 STANCE_LABELS = {None: "stated as fact", "alleged": "as an allegation", "tentative": "as tentative"}
+# a sentence that reports someone's accusation ("members accused protesters of hurling epithets") states the
+# accusation, not the deed: it is no firm side against "protesters allegedly hurled epithets"
+_REPORTS_CHARGE = re.compile(r"\b(?:accus|alleg|claim)\w*", re.I)
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
@@ -316,11 +319,22 @@ def stance_disagreement(
         (a, b)
         for a in unquoted
         for b in unquoted
-        if a.stance is None and b.stance is not None and a.source != b.source and voiced(a, b, b.stance) and one_claim(a, b)
+        if a.stance is None
+        and not _REPORTS_CHARGE.search(a.text)
+        and b.stance is not None
+        and a.source != b.source
+        and voiced(a, b, b.stance)
+        and one_claim(a, b)
     ]
     if not pairs:
         return None
-    own = [s for s in unquoted if s.stance is None and (not s.speaker or any(s is a and b.stance == "tentative" for a, b in pairs))]
+    own = [
+        s
+        for s in unquoted
+        if s.stance is None
+        and not _REPORTS_CHARGE.search(s.text)
+        and (not s.speaker or any(s is a and b.stance == "tentative" for a, b in pairs))
+    ]
     marked = [s for s in unquoted if s.stance is not None and (not s.speaker or s.stance == "tentative")]
     asserting = {s.source for s in own} - {s.source for s in marked}
     distancing = {s.source for s in marked} - {s.source for s in own}
