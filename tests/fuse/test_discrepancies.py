@@ -377,10 +377,10 @@ def test_one_dispute_found_twice_from_other_sentences_is_one_card() -> None:
 def test_a_reported_accusation_is_no_firm_side_against_an_allegation() -> None:
     from newsfuse.fuse.discrepancies import stance_disagreement
 
-    alleged = statement("Fans allegedly threw bottles at the referee after the match.", "a")
-    alleged.stance, alleged.stance_of = "alleged", "throw"
-    accusing = statement("The referee accused fans of throwing bottles at him after the match.", "b")
+    alleged = statement("Fans allegedly damaged the referee's car after the match.", "a")
+    alleged.stance, alleged.stance_of = "alleged", "damage"
+    accusing = statement("The referee accused fans of damaging his car after the match.", "b")
     assert stance_disagreement([accusing, alleged], ["f"]) is None
-    firm = statement("Fans threw bottles at the referee after the match.", "c")
+    firm = statement("Fans damaged the referee's car after the match.", "c")
     d = stance_disagreement([firm, alleged], ["f"])
     assert d is not None and d.kind == "wording"
