@@ -754,14 +754,6 @@ def _merge_lengths(ds: list[Discrepancy]) -> list[Discrepancy]:
         home = next((m for m in merged if keys & {(e.article, e.start) for v in m.variants for e in v.evidence}), None)
         if home is None:
             merged.append(d)
-            continue
-        for v in d.variants:
-            same = next((h for h in home.variants if h.value == v.value), None)
-            if same is None:
-                home.variants.append(v)
-            else:
-                for e in v.evidence:
-                    if (e.article, e.start, e.end) not in {(x.article, x.start, x.end) for x in same.evidence}:
-                        same.evidence.append(e)
-                        same.sources = sorted(set(same.sources) | {e.source})
+        else:
+            _merge_into(home, d)
     return merged
