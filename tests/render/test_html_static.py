@@ -100,6 +100,8 @@ def synthetic_doc() -> dict[str, Any]:
         {"id": "f3", "text": f3[0]["text"], "sources": [a_id], "independent_sources": 1, "speakers": [], "evidence": f3, "status": "disputed", "label": "1 source says"},
         {"id": "f4", "text": f4[0]["text"], "sources": [b_id], "independent_sources": 1, "speakers": [], "evidence": f4, "status": "disputed", "label": "1 source says"},
         {"id": "f5", "text": f5[0]["text"], "sources": [b_id], "independent_sources": 1, "speakers": [], "evidence": f5, "status": "single_source", "label": "1 source says"},
+        # a shared detail whose phrase is a payload: it is shown and linked like any other span
+        {"id": "dt-1", "text": f2[0]["text"], "sources": [a_id, b_id], "independent_sources": 2, "speakers": [], "evidence": f2 + f4, "status": "corroborated", "label": "2 sources say", "kind": "detail", "detail": _ev(a, a_id, PAYLOAD_IMG)},
     ]  # fmt: skip
     return {
         "schema": "newsfuse/brief@1",
@@ -305,3 +307,13 @@ def test_timeline_layout_is_readable() -> None:
     assert len(t["breaks"]) == 1, f"one break for the {BREAK_DAYS}+ day gap between 1961 and 2025"
     assert t["breaks"][0]["x"] < min(p["x"] for p in t["points"] if p["date"] != "1961")
     assert _timeline_points({"timeline": []})["points"] == []
+
+
+def test_shared_details_have_their_section_and_stay_out_of_the_matrix() -> None:
+    doc = synthetic_doc()
+    html = brief_html(doc)
+    section = html[html.index('<section id="details">') : html.index('<section id="timeline"')]
+    assert "&lt;img src=x onerror=" in section  # the phrase, escaped, linking to its span
+    matrix = html[html.index('<section id="matrix">') : html.index('<section id="details">')]
+    assert "dt-1" not in matrix and 'id="fact-dt-1"' in section
+    assert "5 facts · 1 shared detail ·" in html
