@@ -164,6 +164,26 @@ def test_history_told_as_background_is_not_this_storys_count() -> None:
     assert _across(last_year, now) == ["number"]  # last year's events are often the story's own
 
 
+def test_history_within_one_fact_a_sentence_continuing_it_and_a_year_that_names_a_thing() -> None:
+    from datetime import date
+
+    from newsfuse.fuse.discrepancies import _background
+
+    told = statement("The last big quake hit the province in February.", "a")
+    told.times.append(Span(0, 1, "time", "test@1", {"expr": "February", "value": "2005-02", "precision": "month"}))
+    it = statement("It killed 612 people and left thousands homeless.", "a", "612", "people", "killed")
+    it.continues = told
+    now = statement("The quake killed 10 people on the island.", "b", "10", "people", "killed")
+    for st in (told, it, now):
+        st.article.meta.published = date(2005, 11, 28)
+    assert _background(it) and not _background(now)
+    assert count_disagreements([it, now], ["f"]) == []  # history against this story's count, inside one fact too
+    named = statement("Mueller has almost four dozen questions about the 2016 election.", "c")
+    named.times.append(Span(0, 1, "time", "test@1", {"expr": "2016", "value": "2016", "precision": "year", "attributive": True}))
+    named.article.meta.published = date(2018, 4, 30)
+    assert not _background(named)  # "the 2016 election" names a thing; it does not date the list
+
+
 def test_counts_in_two_named_places_are_two_things() -> None:
     north = statement("The raid on Guffa killed seven people.", "a", "seven", "people", "killed")
     camp = statement("The bombing of the Yida camp killed 12 people.", "b", "12", "people", "killed")

@@ -63,7 +63,7 @@ GOLD_FLOORS = {
     # written blind in the ninth session and scored once with its final changes (see the README there)
     "ecbplus-2": {"facts_loose": 0.54, "dates": 1.0, "max_false_alarms": 0},
     "ecbplus-12": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
-    "ecbplus-20": {"facts_loose": 0.44, "dates": 1.0, "max_false_alarms": 4},
+    "ecbplus-20": {"facts_loose": 0.44, "dates": 1.0, "max_false_alarms": 2},
     "ecbplus-24": {"facts_loose": 0.62, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():

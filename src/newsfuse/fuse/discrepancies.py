@@ -108,6 +108,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         if a.source != b.source
         and not amount[a.idx].overlaps(amount[b.idx])
         and _scope(a) == _scope(b)
+        and _background(a) == _background(b)  # history against this story's count
         and not (_also_gives(a, b) or _also_gives(b, a))
     ]
     if clash:
@@ -535,8 +536,30 @@ def _background(st: Statement) -> bool:
     ref = st.article.meta.published or _reference(st)
     if ref is None:
         return False
-    years = [int(str(t.attrs["value"])[:4]) for t in st.times if str(t.attrs.get("value") or "")[:4].isdigit()]
-    return bool(years) and max(years) <= ref.year - BACKGROUND_YEARS
+    # "the 2016 election" names a thing, it does not date what the sentence reports
+    years = [
+        int(str(t.attrs["value"])[:4]) for t in st.times if str(t.attrs.get("value") or "")[:4].isdigit() and not t.attrs.get("attributive")
+    ]
+    if years and max(years) <= ref.year - BACKGROUND_YEARS:
+        return True
+    prev = st.continues
+    return prev is not None and (_background(prev) or _dated_before(prev, ref, CONTINUED_DAYS))
+
+
+CONTINUED_DAYS = 90  # "In February a quake hit Zarand. It killed 612": a continued sentence this far back is history
+
+
+def _dated_before(st: Statement, ref: date, days: int) -> bool:
+    """``st`` names a month or a day at least ``days`` before ``ref``."""
+    for t in st.times:
+        if t.attrs.get("precision") in {"day", "month"}:
+            try:
+                when = date.fromisoformat((str(t.attrs["value"]) + "-01")[:10])
+            except ValueError:
+                continue
+            if (ref - when).days >= days:
+                return True
+    return False
 
 
 def _reference(st: Statement) -> date | None:

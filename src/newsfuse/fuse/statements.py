@@ -3,6 +3,7 @@ entities. Fusion works on these records and never re-reads the text."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ class Statement:
     main: Span | None = None  # the count the statement is about: the first quantity that counts something
     stance: str | None = None  # "alleged" or "tentative" when the outlet holds the claim at a distance (read.statements)
     stance_of: str = ""  # the lemma of the predicate the stance is on ("forward" in "reportedly forwarded")
+    continues: Statement | None = None  # the statement before, when this one opens with "It" and dates nothing itself
 
     @property
     def source(self) -> str:
@@ -103,7 +105,25 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             st.words = content_words(text)
             st.core = _core(a, s, text)
             out.append(st)
+        _link_continuations([x for x in out if x.article is a])
     return out
+
+
+_CONTINUES = re.compile(r"^[\"“‘'\s]*(?:it|they)\b", re.I)
+
+
+def _link_continuations(sts: Sequence[Statement]) -> None:
+    """A statement opening with "It" or "They" that dates nothing itself continues the one before it ("The last
+    major quake hit Zarand in February. It killed 612 people."); its clauses continue it too."""
+    whole = sorted((s for s in sts if s.kind == "statement"), key=lambda s: s.start)
+    for prev, st in itertools.pairwise(whole):
+        if not st.times and _CONTINUES.match(st.text):
+            st.continues = prev
+    by_span = {(s.start, s.end): s for s in whole}
+    for st in sts:
+        parent = by_span.get(st.parent) if st.parent else None
+        if parent is not None and parent.continues is not None and not st.times:
+            st.continues = parent.continues
 
 
 SIDE_CLAUSES = {"relcl", "advcl", "conj"}
