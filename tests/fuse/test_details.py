@@ -26,15 +26,17 @@ def test_a_phrase_some_sources_write_is_a_detail_grown_to_what_they_all_write() 
     a = statement("He was charged with criminally negligent homicide and drunk driving.", "a")
     b = statement("Prosecutors added a count of criminally negligent homicide, police said.", "b")
     c = statement("The suspect faces a manslaughter charge over the crash.", "c")
-    ds = shared_details([a, b, c], fact_sources=[["a", "b", "c"]])
+    ds = shared_details([a, b, c], facts=[(["a", "b", "c"], set())])
     assert _texts(ds) == [("criminally negligent homicide", ["a", "b"])]
     assert ds[0].members == [a, b]
 
 
-def test_no_detail_where_a_fact_already_has_those_sources_or_the_phrase_is_the_topic() -> None:
+def test_no_detail_where_a_fact_already_says_it_or_the_phrase_is_the_topic() -> None:
     a = statement("The harbour crane collapsed at Berth 7 on Monday.", "a")
     b = statement("A harbour crane toppled onto Berth 7 early on Monday.", "b")
-    assert shared_details([a, b], fact_sources=[["a", "b"]]) == []
+    same = {(s.article.id, s.start, s.end) for s in (a, b)}
+    assert shared_details([a, b], facts=[(["a", "b"], same)]) == []  # the fact already says it
+    assert len(shared_details([a, b], facts=[(["a", "b"], set())])) == 1  # a fact of these sources about something else
     topic = [statement(f"The harbour crane story, part {k}, with harbour crane words.", s) for k, s in enumerate("aabbb")]
     # "harbour crane" is in every sentence: five sentences for two sources is more than SPREAD per source
-    assert shared_details(topic, fact_sources=[]) == []
+    assert shared_details(topic, facts=[]) == []

@@ -95,7 +95,8 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
 def _details(statements: Sequence[Statement], facts: Sequence[Fact], links: dict[str, list[tuple[str, int]]]) -> list[Fact]:
     """Shared details (:mod:`.details`) as facts of their own kind, after the facts."""
     out = []
-    for d in shared_details(statements, [f.sources for f in facts]):
+    held = [(f.sources, {(e.article, e.start, e.end) for e in f.evidence}) for f in facts]
+    for d in shared_details(statements, held):
         sources = d.sources
         rep = d.members[0]
         n = independent_count(sources, links)

@@ -6,8 +6,9 @@ name the car, or the charge of "criminally negligent homicide", are then nowhere
 a phrase: two or more consecutive content words or numbers that at least two sources write, each in few of its
 sentences (a phrase every other sentence repeats is the story's topic, not a detail).
 
-A detail is kept when the sources that write it are not already the sources of a fact: then it says something the
-facts do not, namely who reports this particular thing. Its evidence is, per source, the first sentence that writes
+A detail is kept unless a fact already has its sources with its very sentences (then the fact says it), or an
+earlier detail has the same sources: it says who reports this particular thing. Measured on the team's gold (26
+events), about one detail in seven is the best match of a gold fact, against one multi-source fact in four. Its evidence is, per source, the first sentence that writes
 the phrase; the phrase itself is copied with its offsets from one of them. Details are facts of kind ``detail``: they
 never rank as headline facts, carry no date to the timeline and take no part in disagreements.
 """
@@ -77,15 +78,21 @@ def _merged(spans: Iterable[tuple[int, int]]) -> tuple[int, int]:
     return best[0], best[1]
 
 
-def shared_details(statements: Sequence[Statement], fact_sources: Iterable[Sequence[str]]) -> list[Detail]:
-    """Details of a story (see the module docstring). ``fact_sources``: the source sets of its facts."""
+Span = tuple[str, int, int]  # article id, start, end
+
+
+def shared_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequence[str], set[Span]]]) -> list[Detail]:
+    """Details of a story (see the module docstring). ``facts``: the sources and the evidence spans of its facts."""
     sentences = [s for s in statements if s.kind == "statement"]
     keys = {s.idx: phrase_keys(s) for s in sentences}
     holders: dict[str, list[Statement]] = defaultdict(list)
     for s in sentences:
         for k in keys[s.idx]:
             holders[k].append(s)
-    taken = {frozenset(f) for f in fact_sources}
+    held: dict[frozenset[str], list[set[Span]]] = defaultdict(list)
+    for fact_sources, fact_spans in facts:
+        held[frozenset(fact_sources)].append(fact_spans)
+    taken: set[frozenset[str]] = set()
     by_members: dict[tuple[int, ...], list[str]] = {}
     for k in sorted(holders):
         hs = holders[k]
@@ -96,12 +103,15 @@ def shared_details(statements: Sequence[Statement], fact_sources: Iterable[Seque
             continue
         by_members.setdefault(tuple(sorted(s.idx for s in first.values())), []).append(k)
     by_idx = {s.idx: s for s in sentences}
+    groups = [(sorted((by_idx[i] for i in ids), key=lambda s: (s.source, s.start)), ks) for ids, ks in by_members.items()]
+    # widest first, then in an order that does not depend on the order the articles came in
+    groups.sort(key=lambda g: (-len(g[0]), [(s.source, s.start) for s in g[0]], g[1]))
     out: list[Detail] = []
-    for member_ids, ks in sorted(by_members.items(), key=lambda kv: (-len(kv[0]), kv[0])):
-        members = sorted((by_idx[i] for i in member_ids), key=lambda s: s.source)
+    for members, ks in groups:
         sources = frozenset(s.source for s in members)
-        if sources in taken:
-            continue  # a fact (or an earlier detail) already has these sources
+        spans = {(m.article.id, m.start, m.end) for m in members}
+        if sources in taken or any(spans <= h for h in held[sources]):
+            continue  # an earlier detail has these sources, or a fact has them with these very sentences
         taken.add(sources)
         rep = members[0]
         out.append(Detail(_widened(_merged(keys[rep.idx][k] for k in ks), members), members))
