@@ -41,7 +41,7 @@ GOLD_FLOORS = {
     "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142": {"facts_loose": 0.8, "discrepancies": 1.0, "dates": 0.7, "max_false_alarms": 1},
     "newswcl50-event_5": {"facts_loose": 0.8, "discrepancies": 1.0, "dates": 0.8, "max_false_alarms": 1},
     "newswcl50-event_9": {"facts_loose": 0.65, "discrepancies": 0.5, "dates": 0.75, "max_false_alarms": 1},
-    "newswcl50-event_2": {"facts_loose": 0.48, "dates": 0.8, "max_false_alarms": 1},
+    "newswcl50-event_2": {"facts_loose": 0.55, "dates": 0.8, "max_false_alarms": 1},
     "newswcl50-event_7": {"facts_loose": 0.64, "discrepancies": 0.5, "dates": 0.85, "max_false_alarms": 1},
     # written later by team members who had not seen newsfuse's output for them (held out: nothing was tuned on them)
     "newswcl50-event_0": {"facts_loose": 0.62, "dates": 0.8, "max_false_alarms": 1},
@@ -49,9 +49,9 @@ GOLD_FLOORS = {
     "newswcl50-event_4": {"facts_loose": 0.68, "dates": 0.85, "max_false_alarms": 1},
     "newswcl50-event_8": {"facts_loose": 0.7, "discrepancies": 0.6, "dates": 0.7, "max_false_alarms": 1},
     "newswcl50-event_3": {"facts_loose": 0.72, "dates": 0.75, "max_false_alarms": 1},
-    "newswcl50-event_6": {"facts_loose": 0.64, "discrepancies": 1.0, "dates": 0.75, "max_false_alarms": 1},
+    "newswcl50-event_6": {"facts_loose": 0.72, "discrepancies": 1.0, "dates": 0.75, "max_false_alarms": 1},
     "basil-85475456-f38e-4c30-895d-ca2c819c6af1": {"facts_loose": 0.6, "speakers": 0.5, "dates": 0.85, "max_false_alarms": 1},
-    "basil-06ffda2d-1caf-45ba-99e2-268aac1bf0e1": {"facts_loose": 0.65, "dates": 1.0, "max_false_alarms": 1},
+    "basil-06ffda2d-1caf-45ba-99e2-268aac1bf0e1": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     # short reports from six outlets each (ECB+), written in the eighth session after the last tuning, blind
     "ecbplus-41": {"facts_loose": 0.57, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-8": {"facts_loose": 0.48, "dates": 0.8, "max_false_alarms": 1},
