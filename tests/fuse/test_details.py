@@ -40,3 +40,12 @@ def test_no_detail_where_a_fact_already_says_it_or_the_phrase_is_the_topic() -> 
     topic = [statement(f"The harbour crane story, part {k}, with harbour crane words.", s) for k, s in enumerate("aabbb")]
     # "harbour crane" is in every sentence: five sentences for two sources is more than SPREAD per source
     assert shared_details(topic, facts=[]) == []
+
+
+def test_a_date_is_no_detail() -> None:
+    a = statement("The minister resigned last week after the vote.", "a")
+    b = statement("Critics said the scandal broke last week in the capital.", "b")
+    for st in (a, b):
+        at = st.text.index("last week")
+        st.times.append(Span(at, at + 9, "time", "test@1", {"expr": "last week", "value": "2026-W10", "precision": "week"}))
+    assert shared_details([a, b], facts=[]) == []  # the timeline's business

@@ -112,9 +112,12 @@ def shared_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequen
         spans = {(m.article.id, m.start, m.end) for m in members}
         if sources in taken or any(spans <= h for h in held[sources]):
             continue  # an earlier detail has these sources, or a fact has them with these very sentences
-        taken.add(sources)
         rep = members[0]
-        out.append(Detail(_widened(_merged(keys[rep.idx][k] for k in ks), members), members))
+        phrase = _widened(_merged(keys[rep.idx][k] for k in ks), members)
+        if any(t.start <= phrase[0] and phrase[1] <= t.end for t in rep.times):
+            continue  # a date ("last week", "April 21"): the timeline's business
+        taken.add(sources)
+        out.append(Detail(phrase, members))
     return out
 
 
