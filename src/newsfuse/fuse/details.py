@@ -7,10 +7,11 @@ a phrase: two or more consecutive content words or numbers that at least two sou
 sentences (a phrase every other sentence repeats is the story's topic, not a detail).
 
 A detail is kept unless a fact already has its sources with its very sentences (then the fact says it), or an
-earlier detail has the same sources: it says who reports this particular thing. Measured on the team's gold (26
-events), about one detail in seven is the best match of a gold fact, against one multi-source fact in four. Its evidence is, per source, the first sentence that writes
-the phrase; the phrase itself is copied with its offsets from one of them. Details are facts of kind ``detail``: they
-never rank as headline facts, carry no date to the timeline and take no part in disagreements.
+earlier detail has the same sources: it says who reports this particular thing. Its evidence is, per source, the
+first sentence that writes the phrase; the phrase itself is copied with its offsets from one of them. Details are
+facts of kind ``detail``: they never rank as headline facts, carry no date to the timeline and take no part in
+disagreements. Measured on the team's gold (26 events), about one detail in seven is the best match of a gold fact,
+against one multi-source fact in four.
 """
 
 from __future__ import annotations
@@ -78,10 +79,10 @@ def _merged(spans: Iterable[tuple[int, int]]) -> tuple[int, int]:
     return best[0], best[1]
 
 
-Span = tuple[str, int, int]  # article id, start, end
+SpanKey = tuple[str, int, int]  # article id, start, end
 
 
-def shared_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequence[str], set[Span]]]) -> list[Detail]:
+def shared_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequence[str], set[SpanKey]]]) -> list[Detail]:
     """Details of a story (see the module docstring). ``facts``: the sources and the evidence spans of its facts."""
     sentences = [s for s in statements if s.kind == "statement"]
     keys = {s.idx: phrase_keys(s) for s in sentences}
@@ -89,7 +90,7 @@ def shared_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequen
     for s in sentences:
         for k in keys[s.idx]:
             holders[k].append(s)
-    held: dict[frozenset[str], list[set[Span]]] = defaultdict(list)
+    held: dict[frozenset[str], list[set[SpanKey]]] = defaultdict(list)
     for fact_sources, fact_spans in facts:
         held[frozenset(fact_sources)].append(fact_spans)
     taken: set[frozenset[str]] = set()

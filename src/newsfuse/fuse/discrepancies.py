@@ -721,9 +721,10 @@ def _length_people(st: Statement, q: Span, persons: dict[str, str]) -> set[str]:
 
 def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, persons: dict[str, str]) -> list[Discrepancy]:
     """One length reported differently: "falling 150 meters" against "falling about 200ft" (some 60 m), compared in
-    metres with room for rounding. The two statements must measure the same act ("fall") and dimension ("a depth of")
-    of the same person (both name them, or neither does), be close in meaning, and neither outlet may give the other's length too (an outlet giving both
-    is telling two falls apart). A sentence giving two lengths of one act, or telling history, is left out."""
+    metres with room for rounding. The two statements must measure the same act ("fall") and dimension ("a depth
+    of") of the same person (both name them, or neither does) and be close in meaning; neither outlet may give the
+    other's length too (an outlet giving both is telling two falls apart). A sentence giving two lengths of one act,
+    or telling history, is left out."""
     items = []
     for st in statements:
         if st.kind != "statement" or _background(st):
@@ -773,8 +774,8 @@ def _merge_lengths(ds: list[Discrepancy]) -> list[Discrepancy]:
     """Pairwise length disagreements that share evidence are one disagreement with every variant."""
     merged: list[Discrepancy] = []
     for d in ds:
-        keys = {(e.article, e.start) for v in d.variants for e in v.evidence}
-        home = next((m for m in merged if keys & {(e.article, e.start) for v in m.variants for e in v.evidence}), None)
+        keys = set().union(*map(_spans, d.variants))
+        home = next((m for m in merged if keys & set().union(*map(_spans, m.variants))), None)
         if home is None:
             merged.append(d)
         else:
