@@ -404,3 +404,83 @@ def test_a_reported_accusation_is_no_firm_side_against_an_allegation() -> None:
     firm = statement("Fans damaged the referee's car after the match.", "c")
     d = stance_disagreement([firm, alleged], ["f"])
     assert d is not None and d.kind == "wording"
+
+
+def test_two_minimums_of_different_figures_are_two_tallies() -> None:
+    ten = statement("at least 10 people were killed", "a", "at least 10", "people", "killed")
+    many = statement("at least 24 people were killed", "b", "at least 24", "people", "killed")
+    assert [d.kind for d in count_disagreements([ten, many], ["f"])] == ["number"]
+    bam = statement("more than 26,000 people died", "c", "more than 26,000", "people", "died")
+    bam2 = statement("more than 31,000 people died", "d", "more than 31,000", "people", "died")
+    assert [d.kind for d in count_disagreements([bam, bam2], ["f"])] == ["number"]
+    # a minimum and a figure above it agree, and so do two minimums a rounding apart
+    over = statement("more than 200 people were injured", "e", "more than 200", "people", "injured")
+    exact = statement("249 people were injured", "f", "249", "people", "injured")
+    close = statement("over 210 people were injured", "g", "over 210", "people", "injured")
+    assert count_disagreements([over, exact, close], ["f"]) == []
+
+
+def test_a_dispute_sharing_one_variant_with_another_is_one_card() -> None:
+    from newsfuse.fuse.discrepancies import dedupe
+    from newsfuse.model import Discrepancy, Evidence, Variant
+
+    def ev(src: str, start: int) -> Evidence:
+        return Evidence(src, src, start, start + 5, "x" * 5)
+
+    toll = Discrepancy(
+        "d1", "number", "disputed: number", [Variant("at least three", ["a"], [ev("a", 0)]), Variant("24", ["b"], [ev("b", 0)])], ["f1"]
+    )
+    early = Discrepancy(
+        "d2",
+        "number",
+        "disputed: number",
+        [Variant("at least one", ["c"], [ev("c", 0)]), Variant("at least three", ["a"], [ev("a", 40)])],
+        ["f2"],
+    )
+    # the same figure from another outlet is no link: "three" may count another thing there
+    other = Discrepancy(
+        "d3", "number", "disputed: number", [Variant("three", ["d"], [ev("d", 9)]), Variant("seven", ["e"], [ev("e", 9)])], ["f3"]
+    )
+    out = dedupe([toll, early, other])
+    assert len(out) == 2
+    merged = next(d for d in out if d.id in {"d1", "d2"})
+    assert {v.value for v in merged.variants} == {"at least three", "24", "at least one"}
+
+
+def test_a_second_count_of_another_state_is_compared_too() -> None:
+    from newsfuse.fuse.discrepancies import other_counts
+
+    text = "The quake killed at least three people and injured dozens more in the province."
+    a = statement(text, "a", "at least three", "people", "killed")
+    start = text.index("dozens")
+    a.quantities.append(
+        Span(
+            start,
+            start + 6,
+            "CARDINAL",
+            "test@1",
+            {"low": 24.0, "high": 99.0, "hedge": "exact", "value": None, "counted": "people", "state": "injured", "state_lemmas": []},
+        )
+    )
+    (view,) = other_counts(a)
+    assert view.main is a.quantities[1] and view.text == a.text and view.idx == a.idx
+    b = statement("Officials said more than 200 people were injured by the quake.", "b", "more than 200", "people", "injured")
+    assert _across(a, b) == ["hedge"]  # dozens against a stated number of the injured
+    c = statement("The quake killed at least three people, officials said.", "c", "at least three", "people", "killed")
+    assert other_counts(c) == [] and _across(a, c) == []
+
+
+def test_a_month_long_past_that_dates_the_sentence_is_history() -> None:
+    from datetime import date
+
+    from newsfuse.fuse.discrepancies import _background
+
+    def dated(text: str, **attrs: object) -> Statement:
+        st = statement(text, "a", "Hundreds" if text.startswith("Hundreds") else "hundreds", "people", "killed")
+        st.times.append(Span(0, 1, "time", "test@1", {"value": "2005-02", "precision": "month", **attrs}))
+        st.article.meta.published = date(2005, 11, 28)
+        return st
+
+    assert _background(dated("A quake hit Zarand in February, killing hundreds of people.", expr="in February"))
+    assert not _background(dated("Hundreds of people have fled since the fighting began in February.", expr="since February"))
+    assert not _background(dated("Hundreds of people fled after the dam broke in February.", expr="in February", subordinate=True))

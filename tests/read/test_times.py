@@ -28,6 +28,8 @@ SAT = date(2024, 12, 28)  # a Saturday
         ("17 December 2023", "2023-12-17", "day"),
         ("in August", "2024-08", "month"),
         ("August 2023", "2023-08", "month"),
+        ("April last year", "2023-04", "month"),
+        ("in March this year", "2024-03", "month"),
         ("last week", "2024-12-16", "week"),
         ("this year", "2024", "year"),
         ("in 1994", "1994", "year"),

@@ -32,6 +32,7 @@ def _dates(text: str) -> dict[str, object]:
         ("The board signed the levy on November 1.", {"November 1": "2015-11-01"}),
         ("The mayor will visit the port on November 1.", {"November 1": "2016-11-01"}),
         ("The levy took effect on August 1.", {"August 1": "2016-08-01"}),
+        ("Six people were killed in a storm in February.", {"February": "2016-02"}),  # a passive past
         # a weekday and its calendar day are one expression; a weekday and another phrase are two
         ("She said on Monday, Sept. 26, that the pier would close.", {"Monday, Sept. 26": "2016-09-26"}),
         ("The minister resigned on Friday, three days after the vote.", {"Friday": "2016-09-23"}),

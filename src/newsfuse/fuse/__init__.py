@@ -19,6 +19,7 @@ from . import discrepancies as disagree
 from .align import align, specific_similarity
 from .details import shared_details
 from .independence import derived_links, independent_count
+from .magnitudes import magnitude_disagreements
 from .statements import Statement, gather
 
 
@@ -145,6 +146,7 @@ def _disagreements(
     found += disagree.stance_pairs(statements, vectors)
     found += disagree.age_disagreements(statements, persons)
     found += disagree.length_disagreements(statements, vectors, persons)
+    found += magnitude_disagreements(statements)
     found = disagree.dedupe(
         found + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]))
     )

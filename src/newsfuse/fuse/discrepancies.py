@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -34,7 +35,7 @@ from .compare import (
     speakers_conflict,
     surname,
 )
-from .statements import Statement, amount_of, main_quantity
+from .statements import Statement, amount_of, amounts_agree, main_quantity
 
 PARENT_KINDS = {"attribution", "date"}  # show the whole statement: the speaker or the date may lie outside a clause
 
@@ -80,7 +81,7 @@ def compatible_groups(sts: Sequence[Statement], key: Callable[[Statement], Amoun
     groups: list[list[Statement]] = []
     for s in sorted(sts, key=lambda s: (key(s).low or 0.0, s.source)):
         for g in groups:
-            if all(key(s).overlaps(key(t)) for t in g):
+            if all(amounts_agree(key(s), key(t)) for t in g):
                 g.append(s)
                 break
         else:
@@ -106,7 +107,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         for i, a in enumerate(with_q)
         for b in with_q[i + 1 :]
         if a.source != b.source
-        and not amount[a.idx].overlaps(amount[b.idx])
+        and not amounts_agree(amount[a.idx], amount[b.idx])
         and _scope(a) == _scope(b)
         and _background(a) == _background(b)  # history against this story's count
         and not (_also_gives(a, b) or _also_gives(b, a))
@@ -441,16 +442,17 @@ def across(
     specific words with the other ("four states have legalized" and "headed for at least 40 different states" count
     states, not one slot)."""
     out: list[Discrepancy] = []
+    members = {fid: [*members[fid], *(v for s in members[fid] for v in other_counts(s))] for fid in fact_ids}
     counted: list[tuple[str, Statement]] = []
     for fid in fact_ids:
         for s in members[fid]:
             q = main_quantity(s)
             if q is not None and q.attrs.get("counted") and not q.attrs.get("increment"):
                 counted.append((fid, s))
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, frozenset[str]]] = set()  # fact pairs compared, per state counted
     for i, (fa, a) in enumerate(counted):
         for fb, b in counted[i + 1 :]:
-            if fa == fb or (fa, fb) in seen:
+            if fa == fb or (fa, fb, _state(a)) in seen:
                 continue
             qa, qb = main_quantity(a), main_quantity(b)
             assert qa is not None and qb is not None
@@ -473,7 +475,7 @@ def across(
                 continue
             sim = float(vectors[a.idx] @ vectors[b.idx])
             same_state = _state(a) == _state(b)
-            disagree = not amount_of(qa).overlaps(amount_of(qb))
+            disagree = not amounts_agree(amount_of(qa), amount_of(qb))
             if disagree and amount_of(qa).value is None and amount_of(qb).value is None:
                 continue  # "thousands" against "hundreds of thousands" in two facts: vague sizes of two scopes, no count
             # the same uncommon number of the same thing (11 workers) needs less context than a round one (1,000)
@@ -503,8 +505,25 @@ def across(
                 continue
             ds = [d for d in ds if not any(_covers(o, d) for o in out)]
             if ds:
-                seen.add((fa, fb))
+                seen.add((fa, fb, _state(a)))
                 out.extend(ds)
+    return out
+
+
+def other_counts(st: Statement) -> list[Statement]:
+    """The statement once more for each further count of another state it gives: "killing at least three people and
+    injuring dozens more" also counts the injured. Each view has that count as its main one."""
+    main = main_quantity(st)
+    if main is None:
+        return []
+    seen = {_state(st)}
+    out = []
+    for q in st.quantities:
+        state = quantity_state(q)
+        if q is main or not state or state in seen or not q.attrs.get("counted") or q.attrs.get("increment"):
+            continue
+        seen.add(state)
+        out.append(replace(st, main=q))
     return out
 
 
@@ -516,14 +535,14 @@ def _one_source_gives_both(a: Statement, b: Statement, group_a: Sequence[Stateme
     counted): it is in both groups."""
     qa, qb = main_quantity(a), main_quantity(b)
     assert qa is not None and qb is not None
-    if amount_of(qa).overlaps(amount_of(qb)):
+    if amounts_agree(amount_of(qa), amount_of(qb)):
         return bool({s.source for s in group_a} & {s.source for s in group_b})
     values: dict[str, list[Amount]] = defaultdict(list)
     for s in [*group_a, *group_b]:
         q = main_quantity(s)
-        if q is not None and counted_match(q, qa):
+        if q is not None and counted_match(q, qa) and _states_compatible(q, qa):
             values[s.source].append(amount_of(q))
-    return any(not x.overlaps(y) for v in values.values() for i, x in enumerate(v) for y in v[i + 1 :])
+    return any(not amounts_agree(x, y) for v in values.values() for i, x in enumerate(v) for y in v[i + 1 :])
 
 
 BACKGROUND_YEARS = 2
@@ -542,6 +561,8 @@ def _background(st: Statement) -> bool:
     ]
     if years and max(years) <= ref.year - BACKGROUND_YEARS:
         return True
+    if _dated_before(st, ref, CONTINUED_DAYS, main_only=True):
+        return True
     prev = st.continues
     return prev is not None and (_background(prev) or _dated_before(prev, ref, CONTINUED_DAYS))
 
@@ -549,9 +570,12 @@ def _background(st: Statement) -> bool:
 CONTINUED_DAYS = 90  # "In February a quake hit Zarand. It killed 612": a continued sentence this far back is history
 
 
-def _dated_before(st: Statement, ref: date, days: int) -> bool:
-    """``st`` names a month or a day at least ``days`` before ``ref``."""
+def _dated_before(st: Statement, ref: date, days: int, main_only: bool = False) -> bool:
+    """``st`` names a month or a day at least ``days`` before ``ref`` (``main_only``: one that dates the sentence's own
+    event, not a subordinate clause's, nor the start of a span: "since fighting began in June")."""
     for t in st.times:
+        if main_only and (t.attrs.get("subordinate") or str(t.attrs.get("expr", "")).lower().startswith(("since", "from"))):
+            continue
         if t.attrs.get("precision") in {"day", "month"}:
             try:
                 when = date.fromisoformat((str(t.attrs["value"]) + "-01")[:10])
@@ -599,12 +623,18 @@ def _spans(v: Variant) -> set[tuple[str, int, int]]:
 def _same_dispute(a: Discrepancy, b: Discrepancy) -> bool:
     """Two disagreements of one kind between the same values ("24" against "five", each time from other sentences),
     sharing a source on each side: one dispute found twice."""
-    if a.kind != b.kind or a.kind not in {"number", "hedge"}:
-        return False
-    return all(any(_values(x) & _values(y) and set(x.sources) & set(y.sources) for x in a.variants) for y in b.variants)
+    if not {a.kind, b.kind} <= {"number", "hedge"}:
+        return False  # a count found apart in two ways ("dozens" / "more than 200", "around 30" / "more than 200") is one
+    if all(any(_values(x) & _values(y) and set(x.sources) & set(y.sources) for x in a.variants) for y in b.variants):
+        return True
+    # one count's variant found again ("at least three" against "at least one" and against "24", in one outlet): one
+    # dispute with more variants
+    return any(_values(x) & _values(y) and set(x.sources) & set(y.sources) for x in a.variants for y in b.variants)
 
 
 def _merge_into(home: Discrepancy, d: Discrepancy) -> None:
+    if home.kind == "hedge" and d.kind == "number":  # two stated numbers among the variants: a number disagreement
+        home.kind, home.summary = d.kind, d.summary
     for v in d.variants:
         same = next((h for h in home.variants if _values(h) & _values(v)), None)
         if same is None:

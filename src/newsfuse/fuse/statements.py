@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Span
-from ..read.numbers import Amount
+from ..read.numbers import HEDGES, Amount
 from ..read.speakers import content_words
 
 _QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]|‘[^‘’]*’")
@@ -57,6 +57,22 @@ def amount_of(q: Span) -> Amount:
         # a bare round number is itself approximate ("1,000 killed" does not contradict "more than 1,000")
         return Amount(low, high * 1.1, high_open=True, hedge="exact", value=low)
     return Amount(low, high, a.get("low_open", False), a.get("high_open", False), a.get("hedge", "exact"), a.get("value"))
+
+
+BOUND_RATIO = 1.1  # two minimums ("more than 26,000", "more than 31,000") this far apart give two different tallies
+_BOUNDS = {"above": "min", "at_least": "min", "at_most": "max", "below": "max"}
+
+
+def amounts_agree(x: Amount, y: Amount) -> bool:
+    """Two amounts can be one figure: their intervals overlap, and they are not two minimums (or two maximums) of
+    different stated numbers. "More than 200" agrees with "249"; "at least 10 killed" and "at least 24 killed" are
+    two tallies, whatever their intervals allow."""
+    if not x.overlaps(y):
+        return False
+    kx, ky = _BOUNDS.get(HEDGES.get(x.hedge.lower(), "")), _BOUNDS.get(HEDGES.get(y.hedge.lower(), ""))
+    if kx is None or kx != ky or not x.value or not y.value:
+        return True
+    return max(x.value, y.value) / min(x.value, y.value) <= BOUND_RATIO
 
 
 def gather(articles: Sequence[Article]) -> list[Statement]:

@@ -163,6 +163,10 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
         forward = ahead > 0 and ahead * FUTURE_WEIGHT < back and not past
         y = base.year + (month < base.month) if forward else base.year - (month > base.month)
         return _month(y, month)
+    # a month of a year told relatively: "April last year", "in March this year"
+    m = re.fullmatch(r"(?:early |mid-?|late )?" + _MON + r",? (last|this|next) year", t)
+    if m and base is not None:
+        return _month(base.year + {"last": -1, "this": 0, "next": 1}[m.group(2)], MONTHS[m.group(1)[:3]])
     m = re.fullmatch(r"(?:the )?(?:year )?(\d{4})", t)
     if m and 1800 <= int(m.group(1)) <= 2200:
         return _year(int(m.group(1)))
@@ -363,7 +367,12 @@ def _past(root: Any, verb: Any) -> bool:
     not on a preposition that looks ahead from it ("postponed until June 1")."""
     if verb is None or (root.dep_ == "pobj" and root.head.lower_ in _OPEN_ENDED):
         return False
-    return bool(verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)))
+    if verb.tag_ == "VBD":
+        return True
+    # "has met him in July", and the passive "were killed in February"
+    return verb.tag_ == "VBN" and any(
+        (c.dep_ == "aux" and c.lemma_.lower() == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD") for c in verb.children
+    )
 
 
 _SUBORDINATORS = {"after", "before", "when", "while", "since", "until", "as", "once", "because"}
