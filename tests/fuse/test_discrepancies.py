@@ -484,3 +484,15 @@ def test_a_month_long_past_that_dates_the_sentence_is_history() -> None:
     assert _background(dated("A quake hit Zarand in February, killing hundreds of people.", expr="in February"))
     assert not _background(dated("Hundreds of people have fled since the fighting began in February.", expr="since February"))
     assert not _background(dated("Hundreds of people fled after the dam broke in February.", expr="in February", subordinate=True))
+
+
+def test_a_person_and_a_body_credited_with_one_statement_are_no_rivals() -> None:
+    from newsfuse.fuse.discrepancies import attribution_disagreement
+
+    words = "will pay $281 million of the price in cash"
+    person = statement(f"AMD {words}, Lu said.", "a", speaker="Lu", entity="e-lu")
+    body = statement(f"AMD {words}, AMD said.", "b", speaker="AMD", entity="e-amd", person=False)
+    other = statement(f"AMD {words}, Su said.", "c", speaker="Su", entity="e-su")
+    assert attribution_disagreement([person, body], ["f"]) is None  # Lu may speak for AMD
+    d = attribution_disagreement([person, other], ["f"])
+    assert d is not None and {v.value for v in d.variants} == {"Lu", "Su"}

@@ -243,12 +243,21 @@ def attribution_disagreement(sts: Sequence[Statement], facts: list[str]) -> Disc
     newsfuse resolved itself is its own guess, not the outlet's claim."""
     credited = [s for s in sts if s.speaker]
     named = [s for s in credited if s.speaker_kind not in {"pronoun", "continuation"}]
-    if not any(speakers_conflict(a, b) for i, a in enumerate(named) for b in named[i + 1 :] if a.source != b.source):
+    if not any(rival_speakers(a, b) for i, a in enumerate(named) for b in named[i + 1 :] if a.source != b.source):
         return None
     groups: dict[str, list[Statement]] = defaultdict(list)
     for s in credited:
         groups[str(s.speaker)].append(s)
     return Discrepancy(_id(*facts, "attribution"), "attribution", "disputed: attribution", variants(groups, "attribution"), list(facts))
+
+
+def rival_speakers(a: Statement, b: Statement) -> bool:
+    """Two sources credit one statement to rivals (:func:`speakers_conflict`), and not a person against a body: "Lu
+    said" and "AMD said", "Kirby" and "the Pentagon" may well be one voice, a person speaking for the body or quoting
+    it."""
+    if a.source == b.source or not speakers_conflict(a, b):
+        return False
+    return not (a.speaker_entity and b.speaker_entity and a.speaker_person != b.speaker_person)
 
 
 NAMESAKE_SIM = 0.6  # the embedding similarity two statements need to be one report of who did something
