@@ -98,3 +98,14 @@ def test_ages_of_a_list_of_people_are_left_alone() -> None:
         }
     )
     assert age_disagreements(sts, persons) == []
+
+
+def test_ages_in_a_report_of_unknown_date_are_not_compared() -> None:
+    r = read_articles(
+        [
+            make_article("Peter Hallam, 27, was arrested on Saturday after the shooting.", "a", published=date(2005, 6, 25)),
+            make_article("A jury found Peter Hallam, 29, guilty of murder on Tuesday.", "b"),  # no date: maybe years later
+        ]
+    )
+    persons = {e.id: e.name for e in r.entities if e.type == "PERSON"}
+    assert age_disagreements(gather(r.articles), persons) == []

@@ -496,3 +496,17 @@ def test_a_person_and_a_body_credited_with_one_statement_are_no_rivals() -> None
     assert attribution_disagreement([person, body], ["f"]) is None  # Lu may speak for AMD
     d = attribution_disagreement([person, other], ["f"])
     assert d is not None and {v.value for v in d.variants} == {"Lu", "Su"}
+
+
+def test_a_clause_is_dated_by_its_sentence() -> None:
+    from datetime import date
+
+    from newsfuse.fuse.discrepancies import _background
+
+    text = "In 2007, four robbers in less than a minute had escaped with 11m euros of jewellery."
+    clause = statement(text, "a", "11m", "euros", "escaped")
+    start = text.index("in less")
+    clause.start, clause.kind, clause.parent = start, "clause", (0, len(text))
+    clause.article.set_spans("times", [Span(3, 7, "time", "test@1", {"expr": "2007", "value": "2007", "precision": "year"})])
+    clause.article.meta.published = date(2013, 9, 9)
+    assert not clause.times and _background(clause)
