@@ -510,3 +510,13 @@ def test_a_clause_is_dated_by_its_sentence() -> None:
     clause.article.set_spans("times", [Span(3, 7, "time", "test@1", {"expr": "2007", "value": "2007", "precision": "year"})])
     clause.article.meta.published = date(2013, 9, 9)
     assert not clause.times and _background(clause)
+
+
+def test_a_part_of_a_group_that_names_what_something_is_counts_nothing() -> None:
+    two = statement("The cut hit Etisalat and LINKdotNET, two of Egypt's largest providers.", "a", "two", "providers", "hit")
+    three = statement("The cut hit the country's three providers.", "b", "three", "providers", "hit")
+    one = statement("This morning one of the Wits providers, SEACOM, had an outage.", "c", "one", "providers", "hit")
+    assert count_disagreements([two, three], ["f"]) == [] and count_disagreements([one, three], ["f"]) == []
+    part = statement("About 150 of the caravan's members crossed the border.", "d", "About 150", "members", "crossed")
+    whole = statement("About 200 migrants crossed the border.", "e", "About 200", "migrants", "crossed")
+    assert [d.kind for d in count_disagreements([part, whole], ["f"])] == ["number"]  # those who crossed, counted

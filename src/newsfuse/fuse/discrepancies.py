@@ -92,7 +92,7 @@ def compatible_groups(sts: Sequence[Statement], key: Callable[[Statement], Amoun
 def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Discrepancy]:
     """Number, hedge and wording disagreements among statements that count one slot ("two more debates" counts
     what is added, never the total, and is left out)."""
-    sts = [s for s in sts if not ((q := main_quantity(s)) is not None and q.attrs.get("increment"))]
+    sts = [s for s in sts if not ((q := main_quantity(s)) is not None and (q.attrs.get("increment") or _picks_one(s, q)))]
     out: list[Discrepancy] = []
     with_q = [s for s in sts if main_quantity(s) is not None]
     if len({s.source for s in with_q}) < 2:
@@ -146,6 +146,19 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             )
             break
     return out
+
+
+def _picks_one(st: Statement, q: Span) -> bool:
+    """A part of a group that names what something is ("one of Egypt's largest providers", "Etisalat and LINKdotNET,
+    two of Egypt's largest providers"): it describes, it counts nothing. "About 150 of the caravan's members had begun
+    crossing" counts those crossing."""
+    if _PARTITIVE.match(st.article.text, q.end) is None:
+        return False
+    return q.attrs.get("value") == 1 or st.article.text[max(0, q.start - 2) : q.start].strip() == ","
+
+
+# "two of the", "30 of its", "one of Egypt's": a part of a group named in full ("thousands of protesters" is a count)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|them|[A-Z][\w-]*['’]s)\b")
 
 
 def _scope(s: Statement) -> object:
@@ -456,7 +469,7 @@ def across(
     for fid in fact_ids:
         for s in members[fid]:
             q = main_quantity(s)
-            if q is not None and q.attrs.get("counted") and not q.attrs.get("increment"):
+            if q is not None and q.attrs.get("counted") and not q.attrs.get("increment") and not _picks_one(s, q):
                 counted.append((fid, s))
     seen: set[tuple[str, str, frozenset[str]]] = set()  # fact pairs compared, per state counted
     for i, (fa, a) in enumerate(counted):
