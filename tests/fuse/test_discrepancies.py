@@ -520,3 +520,12 @@ def test_a_part_of_a_group_that_names_what_something_is_counts_nothing() -> None
     part = statement("About 150 of the caravan's members crossed the border.", "d", "About 150", "members", "crossed")
     whole = statement("About 200 migrants crossed the border.", "e", "About 200", "migrants", "crossed")
     assert [d.kind for d in count_disagreements([part, whole], ["f"])] == ["number"]  # those who crossed, counted
+
+
+def test_a_vague_size_orders_of_magnitude_from_a_number_sizes_another_thing() -> None:
+    ten = statement("Ten people were killed on the island.", "a", "Ten", "people", "killed")
+    bam = statement("Bam was destroyed by a quake that killed tens of thousands.", "b", "tens of thousands", "people", "killed")
+    assert count_disagreements([ten, bam], ["f"]) == []
+    many = statement("Hundreds of thousands of people signed the petition.", "c", "Hundreds of thousands", "people", "signed")
+    stated = statement("1.8 million people signed the petition.", "d", "1.8 million", "people", "signed")
+    assert [d.kind for d in count_disagreements([many, stated], ["f"])] == ["hedge"]  # near enough to be one count

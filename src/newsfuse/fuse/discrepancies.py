@@ -108,6 +108,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         for b in with_q[i + 1 :]
         if a.source != b.source
         and not amounts_agree(amount[a.idx], amount[b.idx])
+        and not _worlds_apart(amount[a.idx], amount[b.idx])
         and _scope(a) == _scope(b)
         and _background(a) == _background(b)  # history against this story's count
         and not (_also_gives(a, b) or _also_gives(b, a))
@@ -159,6 +160,17 @@ def _picks_one(st: Statement, q: Span) -> bool:
 
 # "two of the", "30 of its", "one of Egypt's": a part of a group named in full ("thousands of protesters" is a count)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|them|[A-Z][\w-]*['’]s)\b")
+
+
+VAGUE_APART = 100.0  # a vague size this many times from a stated number sizes something else ("Ten" / "tens of thousands")
+
+
+def _worlds_apart(x: Amount, y: Amount) -> bool:
+    """A vague amount and a number orders of magnitude apart: two things, not one count disputed."""
+    if x.value is not None and y.value is not None:
+        return False
+    lo, hi = sorted((x, y), key=lambda a: a.low or 0.0)
+    return bool(lo.high and hi.low and hi.low / lo.high >= VAGUE_APART)
 
 
 def _scope(s: Statement) -> object:
