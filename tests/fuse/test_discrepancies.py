@@ -529,3 +529,17 @@ def test_a_vague_size_orders_of_magnitude_from_a_number_sizes_another_thing() ->
     many = statement("Hundreds of thousands of people signed the petition.", "c", "Hundreds of thousands", "people", "signed")
     stated = statement("1.8 million people signed the petition.", "d", "1.8 million", "people", "signed")
     assert [d.kind for d in count_disagreements([many, stated], ["f"])] == ["hedge"]  # near enough to be one count
+
+
+def test_no_one_harmed_against_a_toll() -> None:
+    from newsfuse.fuse.statements import first_count
+
+    text = "Aid workers said no one was killed in the raid."
+    none = statement(text, "a")
+    start = text.index("no one")
+    zero = {"low": 0.0, "high": 0.0, "hedge": "exact", "value": 0.0, "counted": "people", "state": "killed", "state_lemmas": ["kill"]}
+    none.quantities = [Span(start, start + len("no one was killed"), "CARDINAL", "test@1", zero)]
+    none.main = first_count(none.quantities)
+    toll = statement("An official said 12 people were killed in the raid.", "b", "12", "people", "killed")
+    (d,) = count_disagreements([none, toll], ["f"])
+    assert d.kind == "number" and {v.value for v in d.variants} == {"no one was killed", "12"}

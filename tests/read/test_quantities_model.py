@@ -133,3 +133,23 @@ def test_halves_and_measures_of_things() -> None:
     got = {a.span_text(q): q.attrs for q in a.group("quantities")}
     assert got["a mile and a half"]["value"] == 1.5 and got["a mile and a half"]["unit"] == "mile"
     assert got["half a ton"]["counted"] is None  # a weight of files, not a count of them
+
+
+def test_no_one_harmed_is_a_count_of_zero() -> None:
+    text = (
+        "Aid groups said no one was killed or injured in the raid. The army said the strike caused no casualties. "
+        "Nobody was hurt when the roof fell. A spokesman said there were no dead or wounded. No one knows why."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    zero = {a.span_text(q): q.attrs["state"] for q in a.group("quantities") if q.attrs.get("value") == 0}
+    assert zero == {
+        "no one was killed or injured": "killed or injured",
+        "no casualties": "casualties",
+        "Nobody was hurt": "hurt",
+        "no dead or wounded": "dead or wounded",
+    }
+    assert all(
+        q.attrs["counted"] == "people" and q.attrs["low"] == q.attrs["high"] == 0
+        for q in a.group("quantities")
+        if q.attrs.get("value") == 0
+    )

@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 12
+    version = 13
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -95,7 +95,8 @@ class Quantities:
                     },
                 )
             )
-        return {"quantities": out}
+        out += _none_harmed(doc.text, tag, out)
+        return {"quantities": sorted(out, key=lambda q: (q.start, q.end))}
 
 
 _UNIT_IN = re.compile(
@@ -488,3 +489,49 @@ def _period(ent: Any, date_ents: list[Any], head: Any = None) -> str | None:
             if v is not None and v.i in verbs:
                 return f"{t.lower_} {t.nbor().lower_}"
     return None
+
+
+# "no one was killed or injured", "nobody was hurt", "caused no casualties", "there were no dead or wounded": a count
+# of zero, which a toll elsewhere in the story contradicts
+_HARM = r"(?:killed|injured|hurt|wounded|harmed|dead|died)"
+_NONE_HARMED = re.compile(
+    rf"\b(?:no\s+one|nobody|no\s+people|none)\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?(?:(?:reported|immediately\s+reported)\s+)?"
+    rf"(?P<state>{_HARM}(?:\s+(?:or|and)\s+{_HARM})?)\b"
+    rf"|\bno\s+(?:immediate\s+|reported\s+)?(?P<noun>casualties|deaths|fatalities|injuries|dead(?:\s+or\s+(?:wounded|injured))?)\b",
+    re.I,
+)
+_HARM_LEMMAS = {"killed": "kill", "injured": "injure", "hurt": "hurt", "wounded": "wound", "harmed": "harm", "dead": "die", "died": "die"}
+
+
+def _none_harmed(text: str, tag: str, found: list[Span]) -> list[Span]:
+    """Zero counts of people harmed, which spaCy does not tag as numbers."""
+    out = []
+    for m in _NONE_HARMED.finditer(text):
+        if any(q.start < m.end() and m.start() < q.end for q in found):
+            continue
+        state = (m.group("state") or m.group("noun")).lower()
+        lemmas = [_HARM_LEMMAS[w] for w in re.findall(r"[a-z]+", state) if w in _HARM_LEMMAS]
+        out.append(
+            Span(
+                m.start(),
+                m.end(),
+                "CARDINAL",
+                tag,
+                {
+                    "low": 0.0,
+                    "high": 0.0,
+                    "low_open": False,
+                    "high_open": False,
+                    "hedge": "exact",
+                    "value": 0.0,
+                    "counted": "people",
+                    "counted_span": None,
+                    "state": state,
+                    "state_lemmas": lemmas,
+                    "period": None,
+                    "scope": None,
+                    "increment": False,
+                },
+            )
+        )
+    return out
