@@ -543,3 +543,27 @@ def test_no_one_harmed_against_a_toll() -> None:
     toll = statement("An official said 12 people were killed in the raid.", "b", "12", "people", "killed")
     (d,) = count_disagreements([none, toll], ["f"])
     assert d.kind == "number" and {v.value for v in d.variants} == {"no one was killed", "12"}
+
+
+def test_a_zero_count_against_a_toll_across_facts_and_an_outlet_relaying_both_accounts() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import _one_source_gives_both, across
+    from newsfuse.fuse.statements import first_count
+
+    text = "Aid workers said no one was killed in the raid."
+    none = statement(text, "a", speaker="aid workers")
+    start = text.index("no one")
+    zero = {"low": 0.0, "high": 0.0, "hedge": "exact", "value": 0.0, "counted": "people", "state": "killed", "state_lemmas": ["kill"]}
+    none.quantities = [Span(start, start + len("no one was killed"), "CARDINAL", "test@1", zero)]
+    none.main = first_count(none.quantities)
+    toll = statement("A local official said at least 12 people were killed.", "b", "at least 12", "people", "killed", speaker="an official")
+    vecs = np.zeros((max(none.idx, toll.idx) + 1, 2))
+    vecs[none.idx], vecs[toll.idx] = (1.0, 0.0), (0.3, float(np.sqrt(1 - 0.09)))  # few words in common
+    got = across(["f1", "f2"], {"f1": [none], "f2": [toll]}, vecs, specific=lambda x, y: 1.0)
+    assert [d.kind for d in got] == ["number"]
+    # an outlet that relays both accounts, each from its speaker, does not tell two things apart
+    also = statement("An official said 12 people were killed.", "a", "12", "people", "killed", speaker="Miabek Lang", entity="e-lang")
+    assert not _one_source_gives_both(none, toll, [none], [toll, also])
+    same_voice = statement("Aid workers said 12 people were killed.", "a", "12", "people", "killed", speaker="aid workers")
+    assert _one_source_gives_both(none, toll, [none], [toll, same_voice])

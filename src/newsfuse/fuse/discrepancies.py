@@ -516,6 +516,8 @@ def across(
             distinctive = _value(a) == _value(b) and _value(a) % 10 != 0 and bool(_state(a) & _state(b))
             # a count whose state the reading cannot classify ("files obtained") needs more shared context
             bar = min_sim - 0.15 if distinctive else (min_sim if _state(a) or _state(b) else min_sim + UNCLASSIFIED_MARGIN)
+            if same_state and _state(a) and 0.0 in (_value(a), _value(b)):
+                bar = min_sim - ZERO_MARGIN  # "no one was killed or injured" and "12 killed and 20 wounded" share few words
             if sim < bar:
                 continue
             la, lb = set(qa.attrs.get("state_lemmas") or ()), set(qb.attrs.get("state_lemmas") or ())
@@ -571,12 +573,19 @@ def _one_source_gives_both(a: Statement, b: Statement, group_a: Sequence[Stateme
     assert qa is not None and qb is not None
     if amounts_agree(amount_of(qa), amount_of(qb)):
         return bool({s.source for s in group_a} & {s.source for s in group_b})
-    values: dict[str, list[Amount]] = defaultdict(list)
+    values: dict[str, list[tuple[Amount, str | None]]] = defaultdict(list)
     for s in [*group_a, *group_b]:
         q = main_quantity(s)
         if q is not None and counted_match(q, qa) and _states_compatible(q, qa):
-            values[s.source].append(amount_of(q))
-    return any(not amounts_agree(x, y) for v in values.values() for i, x in enumerate(v) for y in v[i + 1 :])
+            values[s.source].append((amount_of(q), s.speaker_entity or s.speaker))
+    # an outlet giving two values credited to two different speakers reports their disagreement ("a local official
+    # said 12 were killed", "an activist said there were no casualties"): it does not tell two things apart
+    return any(
+        not amounts_agree(x, y) and (sx == sy or sx is None or sy is None)
+        for v in values.values()
+        for i, (x, sx) in enumerate(v)
+        for y, sy in v[i + 1 :]
+    )
 
 
 BACKGROUND_YEARS = 2
@@ -631,6 +640,7 @@ def _reference(st: Statement) -> date | None:
 
 
 UNCLASSIFIED_MARGIN = 0.1
+ZERO_MARGIN = 0.15  # how much less alike in meaning a count of zero and a toll of the same harm may be
 UNCLASSIFIED_SPECIFIC = 0.3
 PERIOD_SPECIFIC = 0.5
 
