@@ -567,3 +567,26 @@ def test_a_zero_count_against_a_toll_across_facts_and_an_outlet_relaying_both_ac
     assert not _one_source_gives_both(none, toll, [none], [toll, also])
     same_voice = statement("Aid workers said 12 people were killed.", "a", "12", "people", "killed", speaker="aid workers")
     assert _one_source_gives_both(none, toll, [none], [toll, same_voice])
+
+
+def test_counts_of_what_two_named_people_did_are_two_things() -> None:
+    a = statement("Echenique grabbed 11 rebounds in the second half.", "a", "11", "rebounds", "grabbed")
+    b = statement("McDermott grabbed seven rebounds in the second half.", "b", "seven", "rebounds", "grabbed")
+    a.people, b.people = {"e-echenique"}, {"e-mcdermott"}
+    assert _across(a, b) == [] and count_disagreements([a, b], ["f"]) == []
+    b.people = {"e-echenique"}  # the same player given two totals
+    assert _across(a, b) == ["number"]
+
+
+def test_a_clause_and_a_he_sentence_are_about_the_people_before_them() -> None:
+    from newsfuse.fuse.statements import _link_continuations
+    from tests.conftest import make_article
+
+    text = "Echenique scored 11 points and grabbed 11 rebounds. He blocked six shots."
+    art = make_article(text, "a")
+    first_end = text.index(".") + 1
+    first = Statement(0, art, 0, first_end, text[:first_end], people={"e-echenique"})
+    clause = Statement(1, art, text.index("grabbed"), first_end - 1, "grabbed 11 rebounds", kind="clause", parent=(0, first_end))
+    he = Statement(2, art, first_end + 1, len(text), text[first_end + 1 :])
+    _link_continuations([first, clause, he])
+    assert clause.people == {"e-echenique"} and he.people == {"e-echenique"}

@@ -110,6 +110,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         and not amounts_agree(amount[a.idx], amount[b.idx])
         and not _worlds_apart(amount[a.idx], amount[b.idx])
         and _scope(a) == _scope(b)
+        and not (a.people and b.people and not a.people & b.people)  # what two named people did
         and _background(a) == _background(b)  # history against this story's count
         and not (_also_gives(a, b) or _also_gives(b, a))
     ]
@@ -499,6 +500,8 @@ def across(
                 continue
             if a.places and b.places and not a.places & b.places:
                 continue  # counts of what happened in two named places
+            if a.people and b.people and not a.people & b.people:
+                continue  # counts of what two named people did ("Echenique had 11 rebounds", "McDermott grabbed seven")
             if qa.attrs.get("scope") != qb.attrs.get("scope"):
                 continue  # "10 killed in Central Aceh district" counts a part of what "24 killed" counts
             if _background(a) != _background(b):

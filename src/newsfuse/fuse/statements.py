@@ -32,6 +32,7 @@ class Statement:
     times: list[Span] = field(default_factory=list)
     entities: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # the entities among them that are places (GPE, LOC, FAC)
+    people: set[str] = field(default_factory=set)  # the people it is about: named persons other than whoever it credits
     words: set[str] = field(default_factory=set)
     kind: str = "statement"  # or "clause": a claim inside a statement (overlaps it)
     parent: tuple[int, int] | None = None
@@ -118,6 +119,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                 m.attrs["entity"] for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"
             }
             st.places = {e for e in st.entities if labels.get(e) in {"GPE", "LOC", "FAC"}}
+            st.people = {e for e in st.entities if labels.get(e) == "PERSON"} - st.credited - {st.speaker_entity}
             st.words = content_words(text)
             st.core = _core(a, s, text)
             out.append(st)
@@ -125,6 +127,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
     return out
 
 
+_PERSON_PRONOUN = re.compile(r"^[\"“‘'\s]*(?:he|she|his|her)\b", re.I)
 _CONTINUES = re.compile(r"^[\"“‘'\s]*(?:it|they)\b", re.I)
 
 
@@ -135,7 +138,15 @@ def _link_continuations(sts: Sequence[Statement]) -> None:
     for prev, st in itertools.pairwise(whole):
         if not st.times and _CONTINUES.match(st.text):
             st.continues = prev
+    # a sentence about "he" or "she" is about the people of the sentence before; a clause about its sentence's people
+    for prev, st in itertools.pairwise(whole):
+        if not st.people and _PERSON_PRONOUN.match(st.text):
+            st.people = set(prev.people)
     by_span = {(s.start, s.end): s for s in whole}
+    for st in sts:
+        parent = by_span.get(st.parent) if st.parent else None
+        if parent is not None and not st.people:
+            st.people = set(parent.people)
     for st in sts:
         parent = by_span.get(st.parent) if st.parent else None
         if parent is not None and parent.continues is not None and not st.times:
