@@ -590,3 +590,16 @@ def test_a_clause_and_a_he_sentence_are_about_the_people_before_them() -> None:
     he = Statement(2, art, first_end + 1, len(text), text[first_end + 1 :])
     _link_continuations([first, clause, he])
     assert clause.people == {"e-echenique"} and he.people == {"e-echenique"}
+
+
+def test_scores_records_and_numbers_made_into_describing_words_count_nothing() -> None:
+    record = statement("He led the team to a 162-139 record in Portland.", "a", "162", "record", "led")
+    other = statement("His squad finished the season with a 50-32 record.", "b", "50", "record", "finished")
+    assert count_disagreements([record, other], ["f"]) == []
+    five = statement("Cheeks is also a five-time All-Defensive honoree.", "c", "five", "honoree", "is")
+    four = statement("Cheeks was a four-time all-star with the Sixers.", "d", "four", "all-star", "was")
+    assert count_disagreements([five, four], ["f"]) == []
+    # a range runs upwards, and is a count
+    some = statement("Between 10-15 people were hurt in the crash.", "e", "10-15", "people", "hurt")
+    many = statement("About 40 people were hurt in the crash.", "f", "About 40", "people", "hurt")
+    assert [d.kind for d in count_disagreements([some, many], ["f"])] == ["hedge"]  # a range against a number

@@ -92,7 +92,7 @@ def compatible_groups(sts: Sequence[Statement], key: Callable[[Statement], Amoun
 def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Discrepancy]:
     """Number, hedge and wording disagreements among statements that count one slot ("two more debates" counts
     what is added, never the total, and is left out)."""
-    sts = [s for s in sts if not ((q := main_quantity(s)) is not None and (q.attrs.get("increment") or _picks_one(s, q)))]
+    sts = [s for s in sts if not ((q := main_quantity(s)) is not None and (q.attrs.get("increment") or _not_a_count(s, q)))]
     out: list[Discrepancy] = []
     with_q = [s for s in sts if main_quantity(s) is not None]
     if len({s.source for s in with_q}) < 2:
@@ -148,6 +148,21 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             )
             break
     return out
+
+
+def _not_a_count(st: Statement, q: Span) -> bool:
+    """A number that counts nothing here: a part of a group that names what something is (:func:`_picks_one`), a
+    score or a record ("a 162-139 record", "fell to 36-3"), or a number made into a describing word ("a five-time
+    all-star", "a three-point play", "a two-day visit")."""
+    text = st.article.text
+    score = _SCORE.match(text, q.start)
+    if score is not None and float(score.group(1).replace(",", "")) > float(score.group(2).replace(",", "")):
+        return True  # a range runs upwards ("10-15 people"); a score or a record does not
+    return _picks_one(st, q) or _HYPHEN_WORD.match(text, q.end) is not None
+
+
+_SCORE = re.compile(r"[^\d\s]*(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\b")  # "162-139", "58-3"
+_HYPHEN_WORD = re.compile(r"-[a-z]")  # "five-time", "three-point"
 
 
 def _picks_one(st: Statement, q: Span) -> bool:
@@ -482,7 +497,7 @@ def across(
     for fid in fact_ids:
         for s in members[fid]:
             q = main_quantity(s)
-            if q is not None and q.attrs.get("counted") and not q.attrs.get("increment") and not _picks_one(s, q):
+            if q is not None and q.attrs.get("counted") and not q.attrs.get("increment") and not _not_a_count(s, q):
                 counted.append((fid, s))
     seen: set[tuple[str, str, frozenset[str]]] = set()  # fact pairs compared, per state counted
     for i, (fa, a) in enumerate(counted):
