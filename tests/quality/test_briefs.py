@@ -53,9 +53,9 @@ GOLD_FLOORS = {
     "basil-85475456-f38e-4c30-895d-ca2c819c6af1": {"facts_loose": 0.6, "speakers": 0.5, "dates": 0.85, "max_false_alarms": 1},
     "basil-06ffda2d-1caf-45ba-99e2-268aac1bf0e1": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     # short reports from six outlets each (ECB+), written in the eighth session after the last tuning, blind
-    "ecbplus-41": {"facts_loose": 0.57, "dates": 1.0, "max_false_alarms": 1},
-    "ecbplus-8": {"facts_loose": 0.48, "dates": 0.8, "max_false_alarms": 1},
-    "ecbplus-37": {"facts_loose": 0.65, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-41": {"facts_loose": 0.57, "discrepancies": 0.5, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-8": {"facts_loose": 0.48, "discrepancies": 0.5, "dates": 0.8, "max_false_alarms": 1},
+    "ecbplus-37": {"facts_loose": 0.65, "discrepancies": 0.6, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-18": {"facts_loose": 0.6, "dates": 0.7, "max_false_alarms": 1},
     # held out at the end of the eighth session, studied in the ninth
     "ecbplus-23": {"facts_loose": 0.5, "discrepancies": 0.6, "dates": 1.0, "max_false_alarms": 1},
@@ -63,8 +63,17 @@ GOLD_FLOORS = {
     # written blind in the ninth session and scored once with its final changes (see the README there)
     "ecbplus-2": {"facts_loose": 0.54, "dates": 1.0, "max_false_alarms": 0},
     "ecbplus-12": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
-    "ecbplus-20": {"facts_loose": 0.44, "dates": 1.0, "max_false_alarms": 2},
+    "ecbplus-20": {"facts_loose": 0.44, "discrepancies": 0.3, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-24": {"facts_loose": 0.62, "dates": 1.0, "max_false_alarms": 1},
+    # written blind in the tenth session; the first four scored at its start, the last four at its end (see the README)
+    "ecbplus-3": {"facts_loose": 0.42, "dates": 0.5, "max_false_alarms": 1},
+    "ecbplus-16": {"facts_loose": 0.55, "dates": 0.8, "max_false_alarms": 1},
+    "ecbplus-30": {"facts_loose": 0.52, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-43": {"facts_loose": 0.45, "speakers": 0.7, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-5": {"facts_loose": 0.63, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-7": {"facts_loose": 0.5, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-31": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 3},
+    "ecbplus-33": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
