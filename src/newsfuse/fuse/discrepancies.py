@@ -4,9 +4,10 @@ Within a fact, its statements are compared directly. Across facts, counts are co
 in which state, over which period): "three cranes collapsed" and "all four cranes that fell" are one slot reported
 with two values even when the sentences around them are about different things. A slot comparison across facts only
 counts when no source reports both values (a source that gives two numbers is describing two things) and neither the
-speakers nor the dates of the two statements conflict, nor the places they name, the part of the area they count ("in
-Central Aceh district") or whether they tell history ("in September 2009"). Numbers about different things are never
-a disagreement.
+speakers nor the dates of the two statements conflict, nor the places or people they name, the part of the area they
+count ("in Central Aceh district") or whether they tell history ("in September 2009"). A sentence's second count of
+another harm is compared too ("killing at least three and injuring dozens"). Numbers about different things are never
+a disagreement: scores, records, "a five-time all-star", "one of Egypt's largest providers" count nothing.
 """
 
 from __future__ import annotations
