@@ -9,7 +9,16 @@ from newsfuse.read.entities import _compatible_names, same_given_name
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Mike", "Michael"), ("Bill", "William"), ("Ted", "Theodore"), ("Ted", "Edward"), ("Liz", "Elizabeth"), ("Zack", "Zachary")],
+    [
+        ("Mike", "Michael"),
+        ("Bill", "William"),
+        ("Ted", "Theodore"),
+        ("Ted", "Edward"),
+        ("Liz", "Elizabeth"),
+        ("Zack", "Zachary"),
+        ("Katie", "Kathryn"),
+        ("Jackie", "Jacqueline"),
+    ],
 )
 def test_familiar_given_names(a: str, b: str) -> None:
     assert same_given_name(a, b) and same_given_name(b, a)

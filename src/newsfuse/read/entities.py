@@ -270,6 +270,18 @@ _FORMAL_NAMES: dict[str, tuple[str, ...]] = {
     "kimberly": ("kim",),
     "pamela": ("pam",),
     "valerie": ("val",),
+    "kathryn": ("kate", "kathy", "katie"),
+    "kathleen": ("kate", "kathy", "katie"),
+    "katharine": ("kate", "kathy", "katie"),
+    "jessica": ("jess",),
+    "jacqueline": ("jackie",),
+    "theresa": ("terry", "tess"),
+    "judith": ("judy",),
+    "dorothy": ("dot", "dottie"),
+    "frances": ("fran",),
+    "eleanor": ("ellie", "nell"),
+    "suzanne": ("sue", "suzy"),
+    "jeremy": ("jerry",),
 }
 _NICKNAMES: dict[str, set[str]] = defaultdict(set)
 for _formal, _short in _FORMAL_NAMES.items():
