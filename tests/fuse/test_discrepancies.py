@@ -603,3 +603,29 @@ def test_scores_records_and_numbers_made_into_describing_words_count_nothing() -
     some = statement("Between 10-15 people were hurt in the crash.", "e", "10-15", "people", "hurt")
     many = statement("About 40 people were hurt in the crash.", "f", "About 40", "people", "hurt")
     assert [d.kind for d in count_disagreements([some, many], ["f"])] == ["hedge"]  # a range against a number
+
+
+def test_two_earlier_events_of_different_years_are_two_things() -> None:
+    from datetime import date
+
+    def told(text: str, count: str, when: str, **kw: Any) -> Statement:
+        st = statement(text, kw.pop("source"), count, "people", "killed")
+        st.times.append(Span(0, 1, "time", "test@1", {"expr": when, "value": when, "precision": "month"}))
+        st.article.meta.published = date(2005, 11, 28)
+        return st
+
+    bam = told("In December 2003 a quake killed more than 31,000 people in Bam.", "more than 31,000", "2003-12", source="a")
+    bam2 = told("In December 2003 a quake killed more than 26,000 people in Bam.", "more than 26,000", "2003-12", source="b")
+    zarand = told("In February 2005 a quake killed 612 people in Zarand.", "612", "2005-02", source="c")
+    assert [d.kind for d in count_disagreements([bam, bam2], ["f"])] == ["number"]  # one earlier quake, two tolls
+    assert count_disagreements([bam, zarand], ["f"]) == []
+
+
+def test_a_strength_is_a_measure_not_the_count() -> None:
+    from newsfuse.fuse.statements import first_count
+
+    text = "A 6.7-strength quake killed more than 26,000 people."
+    st = statement(text, "a", "6.7", "strength")
+    start = text.index("more than")
+    st.quantities.append(Span(start, start + 16, "CARDINAL", "test@1", {"value": 26000.0, "counted": "people", "state": "killed"}))
+    assert first_count(st.quantities) is st.quantities[1]

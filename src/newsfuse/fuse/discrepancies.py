@@ -113,6 +113,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         and _scope(a) == _scope(b)
         and not (a.people and b.people and not a.people & b.people)  # what two named people did
         and _background(a) == _background(b)  # history against this story's count
+        and not _other_past(a, b)  # two earlier events: the 2003 quake's toll and February's
         and not (_also_gives(a, b) or _also_gives(b, a))
     ]
     if clash:
@@ -520,7 +521,7 @@ def across(
                 continue  # counts of what two named people did ("Echenique had 11 rebounds", "McDermott grabbed seven")
             if qa.attrs.get("scope") != qb.attrs.get("scope"):
                 continue  # "10 killed in Central Aceh district" counts a part of what "24 killed" counts
-            if _background(a) != _background(b):
+            if _background(a) != _background(b) or _other_past(a, b):
                 continue  # "in September 2009 a quake killed more than 1,000" is history, not this story's count
             if _one_source_gives_both(a, b, members[fa], members[fb]):
                 continue  # one source gives both: two different things, not a disagreement
@@ -629,6 +630,21 @@ def _background(st: Statement) -> bool:
         return True
     prev = st.continues
     return prev is not None and (_background(prev) or _dated_before(prev, ref, CONTINUED_DAYS))
+
+
+def _years(st: Statement) -> set[str]:
+    """The years a statement (or the one it continues) dates its own event in."""
+    times = [*st.times, *(st.continues.times if st.continues is not None else [])]
+    return {str(t.attrs["value"])[:4] for t in times if str(t.attrs.get("value") or "")[:4].isdigit() and not t.attrs.get("attributive")}
+
+
+def _other_past(a: Statement, b: Statement) -> bool:
+    """Both statements tell history, of different years: two earlier events ("the Bam quake of December 2003 killed
+    more than 26,000"; "in February a quake hit Zarand. It killed 612")."""
+    if not (_background(a) and _background(b)):
+        return False
+    ya, yb = _years(a), _years(b)
+    return bool(ya and yb and not ya & yb)
 
 
 CONTINUED_DAYS = 90  # "In February a quake hit Zarand. It killed 612": a continued sentence this far back is history

@@ -184,7 +184,7 @@ def main_quantity(st: Statement) -> Span | None:
     return st.main
 
 
-MEASURES = frozenset({"magnitude", "scale", "percent", "per cent", "degree", "degrees", "point", "points"})
+MEASURES = frozenset({"magnitude", "strength", "scale", "percent", "per cent", "degree", "degrees", "point", "points"})
 
 
 def first_count(quantities: Sequence[Span]) -> Span | None:
