@@ -8,9 +8,11 @@ from typing import TypeVar
 N = TypeVar("N", bound=Hashable)
 
 
-def component_count(nodes: Iterable[N], edges: Iterable[tuple[N, N]]) -> int:
-    """Number of connected components; edges touching nodes outside ``nodes`` are ignored."""
-    parent: dict[N, N] = {n: n for n in nodes}
+def components(nodes: Iterable[N], edges: Iterable[tuple[N, N]]) -> list[list[N]]:
+    """The connected components, each in the order of ``nodes``, ordered by their first node; edges touching nodes
+    outside ``nodes`` are ignored."""
+    order = list(dict.fromkeys(nodes))
+    parent: dict[N, N] = {n: n for n in order}
 
     def find(x: N) -> N:
         while parent[x] != x:
@@ -21,4 +23,12 @@ def component_count(nodes: Iterable[N], edges: Iterable[tuple[N, N]]) -> int:
     for a, b in edges:
         if a in parent and b in parent:
             parent[find(a)] = find(b)
-    return len({find(n) for n in parent})
+    groups: dict[N, list[N]] = {}
+    for n in order:
+        groups.setdefault(find(n), []).append(n)
+    return list(groups.values())
+
+
+def component_count(nodes: Iterable[N], edges: Iterable[tuple[N, N]]) -> int:
+    """Number of connected components; edges touching nodes outside ``nodes`` are ignored."""
+    return len(components(nodes, edges))

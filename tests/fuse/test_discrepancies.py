@@ -4,7 +4,7 @@ from typing import Any, cast
 
 from newsfuse.fuse.discrepancies import count_disagreements, date_disagreement, within
 from newsfuse.fuse.statements import Statement
-from newsfuse.model import Span
+from newsfuse.model import Evidence, Span
 from tests.fuse.helpers import statement
 
 
@@ -367,13 +367,16 @@ def test_a_source_in_both_groups_parts_them_only_when_it_gives_two_values() -> N
     assert _one_source_gives_both(a, b, [a], [b, both])  # the same outlet gives 150 and 200: two things
 
 
+def _evidence(src: str, start: int) -> Evidence:
+    """Five characters of source ``src`` from ``start``: evidence for hand-built disagreements."""
+    return Evidence(src, src, start, start + 5, "x" * 5)
+
+
 def test_one_dispute_found_twice_from_other_sentences_is_one_card() -> None:
     from newsfuse.fuse.discrepancies import dedupe
-    from newsfuse.model import Discrepancy, Evidence, Variant
+    from newsfuse.model import Discrepancy, Variant
 
-    def ev(src: str, start: int) -> Evidence:
-        return Evidence(src, src, start, start + 5, "x" * 5)
-
+    ev = _evidence
     one = Discrepancy(
         "d1", "number", "disputed: number", [Variant("24", ["a"], [ev("a", 0)]), Variant("Five", ["b"], [ev("b", 0)])], ["f1"]
     )
@@ -422,11 +425,9 @@ def test_two_minimums_of_different_figures_are_two_tallies() -> None:
 
 def test_a_dispute_sharing_one_variant_with_another_is_one_card() -> None:
     from newsfuse.fuse.discrepancies import dedupe
-    from newsfuse.model import Discrepancy, Evidence, Variant
+    from newsfuse.model import Discrepancy, Variant
 
-    def ev(src: str, start: int) -> Evidence:
-        return Evidence(src, src, start, start + 5, "x" * 5)
-
+    ev = _evidence
     toll = Discrepancy(
         "d1", "number", "disputed: number", [Variant("at least three", ["a"], [ev("a", 0)]), Variant("24", ["b"], [ev("b", 0)])], ["f1"]
     )

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..graph import components
 from ..model import Discrepancy
 from .discrepancies import _background, _dated_before, _id, _reference, variants
 from .statements import Statement
@@ -80,23 +81,10 @@ def magnitude_disagreements(statements: Sequence[Statement]) -> list[Discrepancy
     and the sentences that give it."""
     readings = [r for st in statements if _this_story(st) and (r := magnitude_of(st)) is not None]
     # readings linked when they can be one quake; each linked group is one quake
-    group = list(range(len(readings)))
-
-    def root(i: int) -> int:
-        while group[i] != i:
-            group[i] = group[group[i]]
-            i = group[i]
-        return i
-
-    for i, a in enumerate(readings):
-        for j in range(i + 1, len(readings)):
-            if _same_quake(a, readings[j]):
-                group[root(j)] = root(i)
-    quakes: dict[int, list[Reading]] = {}
-    for i, r in enumerate(readings):
-        quakes.setdefault(root(i), []).append(r)
+    links = [(i, j) for i, a in enumerate(readings) for j in range(i + 1, len(readings)) if _same_quake(a, readings[j])]
+    quakes = [[readings[i] for i in group] for group in components(range(len(readings)), links)]
     out: list[Discrepancy] = []
-    for members in quakes.values():
+    for members in quakes:
         by_value: dict[float, list[Reading]] = {}
         for r in members:
             by_value.setdefault(r.value, []).append(r)

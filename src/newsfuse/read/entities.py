@@ -15,6 +15,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..graph import components
 from ..model import Article, Entity, Span
 from ..wires import wire_name
 from .base import Context
@@ -579,28 +580,19 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
                 toks = name_tokens(m.attrs.get("local", m.attrs["text"]))
                 if len(toks) > 1 and toks not in person_names:
                     person_names.append(toks)
-    # cluster full person names
-    parent = list(range(len(person_names)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # compatible full names share the first letter of their surname's key: compare within those buckets only
+    # cluster full person names; compatible full names share the first letter of their surname's key: compare within
+    # those buckets only
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, toks in enumerate(person_names):
         buckets[translit_key(cmp_tokens(" ".join(toks))[-1])[:1]].append(i)
-    for bucket in buckets.values():
-        for x, i in enumerate(bucket):
-            for j in bucket[x + 1 :]:
-                if _compatible_persons(person_names[i], person_names[j]):
-                    parent[find(i)] = find(j)
-    clusters: dict[int, list[list[str]]] = defaultdict(list)
-    for i, toks in enumerate(person_names):
-        clusters[find(i)].append(toks)
-    person_keys = list(clusters.values())
+    links = [
+        (i, j)
+        for bucket in buckets.values()
+        for x, i in enumerate(bucket)
+        for j in bucket[x + 1 :]
+        if _compatible_persons(person_names[i], person_names[j])
+    ]
+    person_keys = [[person_names[i] for i in group] for group in components(range(len(person_names)), links)]
 
     full_mentions: Counter[int] = Counter()
     profile: dict[int, set[str]] = defaultdict(set)  # titles and roles the text gives each person
