@@ -111,7 +111,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         and not amounts_agree(amount[a.idx], amount[b.idx])
         and not _worlds_apart(amount[a.idx], amount[b.idx])
         and _scope(a) == _scope(b)
-        and not (a.people and b.people and not a.people & b.people)  # what two named people did
+        and not _named_apart(a, b)  # what two named people did
         and _background(a) == _background(b)  # history against this story's count
         and not _other_past(a, b)  # two earlier events: the 2003 quake's toll and February's
         and not (_also_gives(a, b) or _also_gives(b, a))
@@ -150,6 +150,11 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             )
             break
     return out
+
+
+def _named_apart(a: Statement, b: Statement) -> bool:
+    """The two statements are about different named people ("Echenique had 11 rebounds", "McDermott grabbed seven")."""
+    return bool(a.people and b.people and not a.people & b.people)
 
 
 def _not_a_count(st: Statement, q: Span) -> bool:
@@ -517,8 +522,8 @@ def across(
                 continue
             if a.places and b.places and not a.places & b.places:
                 continue  # counts of what happened in two named places
-            if a.people and b.people and not a.people & b.people:
-                continue  # counts of what two named people did ("Echenique had 11 rebounds", "McDermott grabbed seven")
+            if _named_apart(a, b):
+                continue  # counts of what two named people did
             if qa.attrs.get("scope") != qb.attrs.get("scope"):
                 continue  # "10 killed in Central Aceh district" counts a part of what "24 killed" counts
             if _background(a) != _background(b) or _other_past(a, b):
@@ -618,12 +623,9 @@ def _background(st: Statement) -> bool:
     ref = st.article.meta.published or _reference(st)
     if ref is None:
         return False
-    # "the 2016 election" names a thing, it does not date what the sentence reports
     # a clause is dated by its sentence too ("In 2007, four robbers ... had escaped with 11m euros")
     times = st.times if st.parent is None else [t for t in st.article.group("times") if st.parent[0] <= t.start and t.end <= st.parent[1]]
-    years = [
-        int(str(t.attrs["value"])[:4]) for t in times if str(t.attrs.get("value") or "")[:4].isdigit() and not t.attrs.get("attributive")
-    ]
+    years = event_years(times)
     if years and max(years) <= ref.year - BACKGROUND_YEARS:
         return True
     if _dated_before(st, ref, CONTINUED_DAYS, main_only=True):
@@ -632,18 +634,20 @@ def _background(st: Statement) -> bool:
     return prev is not None and (_background(prev) or _dated_before(prev, ref, CONTINUED_DAYS))
 
 
-def _years(st: Statement) -> set[str]:
-    """The years a statement (or the one it continues) dates its own event in."""
-    times = [*st.times, *(st.continues.times if st.continues is not None else [])]
-    return {str(t.attrs["value"])[:4] for t in times if str(t.attrs.get("value") or "")[:4].isdigit() and not t.attrs.get("attributive")}
+def event_years(times: Sequence[Span]) -> set[int]:
+    """The years resolved times date an event in; "the 2016 election" names a thing, it does not date the sentence."""
+    return {
+        int(str(t.attrs["value"])[:4]) for t in times if str(t.attrs.get("value") or "")[:4].isdigit() and not t.attrs.get("attributive")
+    }
 
 
 def _other_past(a: Statement, b: Statement) -> bool:
     """Both statements tell history, of different years: two earlier events ("the Bam quake of December 2003 killed
-    more than 26,000"; "in February a quake hit Zarand. It killed 612")."""
+    more than 26,000"; "in February a quake hit Zarand. It killed 612"). A statement's years include those of the one
+    it continues."""
     if not (_background(a) and _background(b)):
         return False
-    ya, yb = _years(a), _years(b)
+    ya, yb = (event_years([*st.times, *(st.continues.times if st.continues is not None else [])]) for st in (a, b))
     return bool(ya and yb and not ya & yb)
 
 
@@ -702,14 +706,12 @@ def _spans(v: Variant) -> set[tuple[str, int, int]]:
 
 
 def _same_dispute(a: Discrepancy, b: Discrepancy) -> bool:
-    """Two disagreements of one kind between the same values ("24" against "five", each time from other sentences),
-    sharing a source on each side: one dispute found twice."""
+    """Two number or hedge disagreements sharing a variant: one dispute found twice ("24" against "five", each time
+    from other sentences), or found in pieces."""
     if not {a.kind, b.kind} <= {"number", "hedge"}:
         return False  # a count found apart in two ways ("dozens" / "more than 200", "around 30" / "more than 200") is one
-    if all(any(_values(x) & _values(y) and set(x.sources) & set(y.sources) for x in a.variants) for y in b.variants):
-        return True
-    # one count's variant found again ("at least three" against "at least one" and against "24", in one outlet): one
-    # dispute with more variants
+    # one variant found again (the same value from the same outlet: "at least three" against "at least one" and
+    # against "24") makes one dispute, with every variant of both
     return any(_values(x) & _values(y) and set(x.sources) & set(y.sources) for x in a.variants for y in b.variants)
 
 

@@ -17,7 +17,7 @@ from datetime import date
 
 from ..graph import components
 from ..model import Discrepancy
-from .discrepancies import _background, _dated_before, _id, _reference, variants
+from .discrepancies import _background, _dated_before, _id, _reference, event_years, variants
 from .statements import Statement
 
 _MAGNITUDE = re.compile(
@@ -64,11 +64,7 @@ def _this_story(st: Statement) -> bool:
 
 def _earlier_year(st: Statement, ref: date) -> bool:
     """A time of the statement falls in a year before the report's ("last year", "in 2004")."""
-    for t in st.times:
-        value = str(t.attrs.get("value") or "")
-        if value[:4].isdigit() and int(value[:4]) < ref.year and not t.attrs.get("attributive"):
-            return True
-    return False
+    return any(year < ref.year for year in event_years(st.times))
 
 
 def _same_quake(a: Reading, b: Reading) -> bool:

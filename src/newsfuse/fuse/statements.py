@@ -133,23 +133,22 @@ _CONTINUES = re.compile(r"^[\"“‘'\s]*(?:it|they)\b", re.I)
 
 def _link_continuations(sts: Sequence[Statement]) -> None:
     """A statement opening with "It" or "They" that dates nothing itself continues the one before it ("The last
-    major quake hit Zarand in February. It killed 612 people."); its clauses continue it too."""
+    major quake hit Zarand in February. It killed 612 people."); one opening with "He" or "She" that names nobody is
+    about the people of the one before it. Its clauses take both from it."""
     whole = sorted((s for s in sts if s.kind == "statement"), key=lambda s: s.start)
     for prev, st in itertools.pairwise(whole):
         if not st.times and _CONTINUES.match(st.text):
             st.continues = prev
-    # a sentence about "he" or "she" is about the people of the sentence before; a clause about its sentence's people
-    for prev, st in itertools.pairwise(whole):
         if not st.people and _PERSON_PRONOUN.match(st.text):
             st.people = set(prev.people)
     by_span = {(s.start, s.end): s for s in whole}
     for st in sts:
         parent = by_span.get(st.parent) if st.parent else None
-        if parent is not None and not st.people:
+        if parent is None:
+            continue
+        if not st.people:
             st.people = set(parent.people)
-    for st in sts:
-        parent = by_span.get(st.parent) if st.parent else None
-        if parent is not None and parent.continues is not None and not st.times:
+        if parent.continues is not None and not st.times:
             st.continues = parent.continues
 
 
