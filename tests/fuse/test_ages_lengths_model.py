@@ -1,4 +1,4 @@
-"""Ages and lengths reported differently, read with the real model."""
+"""Ages, lengths and months reported differently, read with the real model."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from newsfuse.api import read_articles
-from newsfuse.fuse.discrepancies import age_disagreements, length_disagreements
+from newsfuse.fuse.discrepancies import age_disagreements, length_disagreements, month_disagreements
 from newsfuse.fuse.statements import gather
 from tests.conftest import make_article
 
@@ -109,3 +109,30 @@ def test_ages_in_a_report_of_unknown_date_are_not_compared() -> None:
     )
     persons = {e.id: e.name for e in r.entities if e.type == "PERSON"}
     assert age_disagreements(gather(r.articles), persons) == []
+
+
+def _months(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    r = read_articles([make_article(t, s, published=date(2013, 7, 3)) for s, t in texts.items()])
+    sts = gather(r.articles)
+    vectors = np.ones((len(sts), 4), dtype=np.float32) / 2.0  # every pair alike in meaning: the reading decides
+    return month_disagreements(sts, vectors)
+
+
+def test_an_earlier_event_dated_to_two_months() -> None:
+    ds = _months(
+        {
+            "a": "In April last year a strong quake struck off the coast of Banda Aceh.",
+            "b": "A strong earthquake also hit off the coast of Banda Aceh in May 2012.",
+            "c": "In April 2012 a strong quake struck off Banda Aceh.",
+        }
+    )
+    assert len(ds) == 1 and ds[0].kind == "date"
+    assert {v.value: sorted(v.sources) for v in ds[0].variants} == {"2012-04": ["a", "c"], "2012-05": ["b"]}
+    assert all(e.text in {"In April last year", "May 2012", "In April 2012"} or "Banda Aceh" in e.text for v in ds[0].variants for e in v.evidence)
+
+
+def test_months_an_outlet_tells_apart_or_counts_back_are_no_disagreement() -> None:
+    # outlet b names both months: the referendum and the independence are two events
+    assert _months({"a": "South Sudan became independent in January.", "b": "South Sudan became independent in July after a vote in January."}) == []
+    assert _months({"a": "South Sudan became independent in January.", "b": "South Sudan became independent six months ago."}) == []
+    assert _months({"a": "The camp was bombed in June.", "b": "Refugees have arrived since May."}) == []

@@ -55,7 +55,7 @@ GOLD_FLOORS = {
     # short reports from six outlets each (ECB+), written in the eighth session after the last tuning, blind
     "ecbplus-41": {"facts_loose": 0.57, "discrepancies": 0.5, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-8": {"facts_loose": 0.48, "discrepancies": 0.5, "dates": 0.8, "max_false_alarms": 1},
-    "ecbplus-37": {"facts_loose": 0.65, "discrepancies": 0.6, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-37": {"facts_loose": 0.65, "discrepancies": 0.8, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-18": {"facts_loose": 0.6, "dates": 0.7, "max_false_alarms": 1},
     # held out at the end of the eighth session, studied in the ninth
     "ecbplus-23": {"facts_loose": 0.5, "discrepancies": 0.6, "dates": 1.0, "max_false_alarms": 1},
@@ -66,14 +66,14 @@ GOLD_FLOORS = {
     "ecbplus-20": {"facts_loose": 0.44, "discrepancies": 0.3, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-24": {"facts_loose": 0.62, "dates": 1.0, "max_false_alarms": 1},
     # written blind in the tenth session; the first four scored at its start, the last four at its end (see the README)
-    "ecbplus-3": {"facts_loose": 0.42, "dates": 0.5, "max_false_alarms": 1},
+    "ecbplus-3": {"facts_loose": 0.42, "discrepancies": 0.5, "dates": 0.5, "max_false_alarms": 1},
     "ecbplus-16": {"facts_loose": 0.55, "dates": 0.8, "max_false_alarms": 1},
     "ecbplus-30": {"facts_loose": 0.52, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-43": {"facts_loose": 0.45, "speakers": 0.7, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-5": {"facts_loose": 0.63, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-7": {"facts_loose": 0.5, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-31": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 3},
-    "ecbplus-33": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-33": {"facts_loose": 0.72, "discrepancies": 0.5, "dates": 1.0, "max_false_alarms": 1},
     # written blind in the tenth session and scored once at its very end, then a nickname added (Katie / Kathryn)
     "ecbplus-9": {"facts_loose": 0.55, "dates": 0.6, "max_false_alarms": 1},
     "ecbplus-10": {"facts_loose": 0.52, "dates": 1.0, "max_false_alarms": 1},

@@ -153,3 +153,10 @@ def test_no_one_harmed_is_a_count_of_zero() -> None:
         for q in a.group("quantities")
         if q.attrs.get("value") == 0
     )
+
+
+def test_a_parent_counted_by_their_children() -> None:
+    text = "Ms Horton, a mother of 12, was hit by a stray bullet. The father of three said he saw it."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): q.attrs.get("counted") for q in a.group("quantities")}
+    assert got == {"12": "children", "three": "children"}

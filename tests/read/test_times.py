@@ -30,6 +30,11 @@ SAT = date(2024, 12, 28)  # a Saturday
         ("August 2023", "2023-08", "month"),
         ("April last year", "2023-04", "month"),
         ("in March this year", "2024-03", "month"),
+        ("last December", "2023-12", "month"),  # the latest December before this month
+        ("last June", "2024-06", "month"),
+        ("this past June", "2024-06", "month"),
+        ("about two weeks ago", "2024-12-09", "week"),  # a hedged count back keeps its week
+        ("nearly three months ago", "2024-09", "month"),
         ("last week", "2024-12-16", "week"),
         ("this year", "2024", "year"),
         ("in 1994", "1994", "year"),

@@ -33,6 +33,8 @@ def _dates(text: str) -> dict[str, object]:
         ("The mayor will visit the port on November 1.", {"November 1": "2016-11-01"}),
         ("The levy took effect on August 1.", {"August 1": "2016-08-01"}),
         ("Six people were killed in a storm in February.", {"February": "2016-02"}),  # a passive past
+        # the tense of the finite verb a participle hangs on: this November is still to come
+        ("The island split off in July after voting in a November referendum.", {"November": "2015-11"}),
         # a weekday and its calendar day are one expression; a weekday and another phrase are two
         ("She said on Monday, Sept. 26, that the pier would close.", {"Monday, Sept. 26": "2016-09-26"}),
         ("The minister resigned on Friday, three days after the vote.", {"Friday": "2016-09-23"}),

@@ -881,11 +881,58 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
                     variants(groups, "number"),
                 )
             )
-    return _merge_lengths(out)
+    return _merge_pairwise(out)
 
 
-def _merge_lengths(ds: list[Discrepancy]) -> list[Discrepancy]:
-    """Pairwise length disagreements that share evidence are one disagreement with every variant."""
+# ---------------------------------------------------------------- months
+
+MONTH_SIM = 0.65  # meaning similarity two statements need to be one event dated to two months
+_SPAN_WORDS = re.compile(r"\b(?:since|from|until|till|through|between|ago|this month|last month|earlier|later)\b", re.I)
+
+
+def _months(st: Statement) -> set[str]:
+    """The months a statement dates its event to, written as a month ("in June 1998", "April last year", "last
+    December"): not a month counted back ("six months ago"), the edge of a span ("from October through December"),
+    a thing's name ("the January 2017 report") or the month of this report ("earlier this month"). A day is compared
+    as a day (see :func:`date_disagreement`): set against a month it found no disagreement and four false alarms."""
+    return {
+        str(t.attrs["value"])
+        for t in st.times
+        if t.attrs.get("precision") == "month"
+        and not t.attrs.get("attributive")
+        and not _SPAN_WORDS.search(str(t.attrs.get("expr", "")))
+        and not _SPAN_WORDS.search(st.article.text[max(st.start, t.start - 8) : t.start])
+    }
+
+
+def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray) -> list[Discrepancy]:
+    """One earlier event dated to two months: "In April last year an 8.6-magnitude quake struck off Banda Aceh"
+    against "an 8.7-magnitude earthquake also hit off Banda Aceh in May 2012". The statements must be close in meaning
+    and about the same named people; an outlet that names the other's month anywhere is telling two events apart
+    ("South Sudan split off in July after voting in a January referendum"), so it is left out."""
+    items = [(st, m) for st in statements for m in sorted(_months(st))]
+    given: dict[str, set[str]] = defaultdict(set)
+    for st, m in items:
+        given[st.source].add(m)
+    out: list[Discrepancy] = []
+    for k, (a, ma) in enumerate(items):
+        for b, mb in items[k + 1 :]:
+            if a.source == b.source or ma == mb or ma in given[b.source] or mb in given[a.source]:
+                continue
+            if float(vectors[a.idx] @ vectors[b.idx]) < MONTH_SIM or _named_apart(a, b):
+                continue
+            groups = {ma: [a]}
+            groups.setdefault(mb, []).append(b)
+            out.append(
+                Discrepancy(
+                    _id(a.article.id, str(a.start), b.article.id, str(b.start), "month"), "date", "disputed: date", variants(groups, "date")
+                )
+            )
+    return _merge_pairwise(out)
+
+
+def _merge_pairwise(ds: list[Discrepancy]) -> list[Discrepancy]:
+    """Pairwise disagreements (of lengths, of months) that share evidence are one disagreement with every variant."""
     merged: list[Discrepancy] = []
     for d in ds:
         keys = set().union(*map(_spans, d.variants))

@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 13
+    version = 14
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -58,7 +58,7 @@ class Quantities:
             if head is not None:
                 counted, state, state_lemmas = _counted(head)
             else:
-                counted, state, state_lemmas = _implicit_people(ent.root) or (None, *_bare_state(ent.root))
+                counted, state, state_lemmas = _implicit_people(ent.root) or _children_of(ent.root) or (None, *_bare_state(ent.root))
             period = _period(ent, date_ents, head)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text.rstrip(".") if scale is not None else toks[-1].text)
             nxt = doc[toks[-1].i + 1 : toks[-1].i + 3]
@@ -294,6 +294,17 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
             return "people", "killed", ["kill"]
         if t.pos_ not in {"ADP", "NUM"} and t.lemma_.lower() not in _TOLL_VERBS:
             break
+    return None
+
+
+_PARENTS = frozenset({"mother", "father", "parent", "mum", "mom", "dad", "grandmother", "grandfather", "grandparent"})
+
+
+def _children_of(num: Any) -> tuple[str, None, list[str]] | None:
+    """A parent described by the number of their children: "a mother of 12", "the father-of-three"."""
+    prep = num.head
+    if num.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _PARENTS and prep.head.i < prep.i:
+        return "children", None, []
     return None
 
 

@@ -43,6 +43,8 @@ MONTHS = {
 }
 _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# hedges a time counted back may carry ("about two weeks ago", "nearly three months ago")
+_HEDGE = r"(?:about|around|roughly|some|nearly|almost|approximately|just over|just under|more than|less than|over|under|at least)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,13 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
         forward = ahead > 0 and ahead * FUTURE_WEIGHT < back and not past
         y = base.year + (month < base.month) if forward else base.year - (month > base.month)
         return _month(y, month)
+    # "last December", "this past June": the latest such month before the reference month; "this June": this year's
+    m = re.fullmatch(r"(last|this past|this) " + _MON, t)
+    if m and base is not None:
+        month = MONTHS[m.group(2)[:3]]
+        if m.group(1) == "this":
+            return _month(base.year, month)
+        return _month(base.year - (month >= base.month), month)
     # a month of a year told relatively: "April last year", "in March this year"
     m = re.fullmatch(r"(?:early |mid-?|late )?" + _MON + r",? (last|this|next) year", t)
     if m and base is not None:
@@ -215,7 +224,7 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
         return _year(base.year - 1)
     if t in {"this year", "earlier this year"}:
         return _year(base.year)
-    m = re.fullmatch(r"(\w+) (day|week|month|year)s? ago", t)
+    m = re.fullmatch(r"(?:" + _HEDGE + r" )?(\w+) (day|week|month|year)s? ago", t)  # "about two weeks ago": that week
     if m:
         from .numbers import parse_number
 
@@ -367,6 +376,12 @@ def _past(root: Any, verb: Any) -> bool:
     not on a preposition that looks ahead from it ("postponed until June 1")."""
     if verb is None or (root.dep_ == "pobj" and root.head.lower_ in _OPEN_ENDED):
         return False
+    for _ in range(3):  # "split off in July after voting in a January referendum": the tense of the finite verb
+        if verb.tag_ not in {"VBG", "VB"} or verb.dep_ not in {"pcomp", "advcl", "xcomp", "acl"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
     if verb.tag_ == "VBD":
         return True
     # "has met him in July", and the passive "were killed in February"
@@ -409,7 +424,7 @@ def _attributive(expr: str, root: Any) -> bool:
 
 class Times:
     name = "times"
-    version = 7
+    version = 8
     requires = ("sentences",)
     assigns = ("times",)
 
