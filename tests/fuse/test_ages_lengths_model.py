@@ -111,6 +111,24 @@ def test_ages_in_a_report_of_unknown_date_are_not_compared() -> None:
     assert age_disagreements(gather(r.articles), persons) == []
 
 
+def test_a_place_put_at_two_distances_from_the_same_city() -> None:
+    ds = _lengths(
+        {
+            "a": "Qeshm, an island 1,500 kilometers south of Tehran, has a busy port.",
+            "b": "Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, has a busy port.",
+            "c": "Qeshm, an island 940 miles south of Tehran, has a busy port.",  # some 1,510 km: as a says
+        }
+    )
+    assert len(ds) == 1 and ds[0].kind == "number"
+    assert {v.value: sorted(v.sources) for v in ds[0].variants} == {
+        "1,500 kilometers": ["a"],
+        "1,150 kilometers": ["b"],  # its conversion "(700 miles)" is the same length
+        "940 miles": ["c"],
+    }
+    # distances from two different places are two things
+    assert _lengths({"a": "Qeshm lies 1,500 kilometers south of Tehran.", "b": "Qeshm lies 20 kilometers south of Bandar Abbas."}) == []
+
+
 def _months(texts: dict[str, str]):  # type: ignore[no-untyped-def]
     r = read_articles([make_article(t, s, published=date(2013, 7, 3)) for s, t in texts.items()])
     sts = gather(r.articles)
@@ -128,11 +146,16 @@ def test_an_earlier_event_dated_to_two_months() -> None:
     )
     assert len(ds) == 1 and ds[0].kind == "date"
     assert {v.value: sorted(v.sources) for v in ds[0].variants} == {"2012-04": ["a", "c"], "2012-05": ["b"]}
-    assert all(e.text in {"In April last year", "May 2012", "In April 2012"} or "Banda Aceh" in e.text for v in ds[0].variants for e in v.evidence)
+    assert all(
+        e.text in {"In April last year", "May 2012", "In April 2012"} or "Banda Aceh" in e.text for v in ds[0].variants for e in v.evidence
+    )
 
 
 def test_months_an_outlet_tells_apart_or_counts_back_are_no_disagreement() -> None:
     # outlet b names both months: the referendum and the independence are two events
-    assert _months({"a": "South Sudan became independent in January.", "b": "South Sudan became independent in July after a vote in January."}) == []
+    assert (
+        _months({"a": "South Sudan became independent in January.", "b": "South Sudan became independent in July after a vote in January."})
+        == []
+    )
     assert _months({"a": "South Sudan became independent in January.", "b": "South Sudan became independent six months ago."}) == []
     assert _months({"a": "The camp was bombed in June.", "b": "Refugees have arrived since May."}) == []

@@ -160,3 +160,10 @@ def test_a_parent_counted_by_their_children() -> None:
     a = read_articles([make_article(text, "q")]).articles[0]
     got = {a.span_text(q): q.attrs.get("counted") for q in a.group("quantities")}
     assert got == {"12": "children", "three": "children"}
+
+
+def test_a_count_the_model_took_for_a_date() -> None:
+    text = "The quake destroyed seven villages, killing 10 people and injuring 80."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): (q.attrs.get("counted"), q.attrs.get("state_lemmas")) for q in a.group("quantities")}
+    assert got.get("80") == ("people", ["injure"])

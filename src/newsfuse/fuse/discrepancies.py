@@ -840,6 +840,7 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
     other's length too (an outlet giving both is telling two falls apart). A sentence giving two lengths of one act,
     or telling history, is left out."""
     items = []
+    given: dict[tuple[str, str], list[Span]] = defaultdict(list)
     for st in statements:
         if st.kind != "statement" or _background(st):
             continue
@@ -847,10 +848,9 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
         for q in lengths:
             same_act = [r for r in lengths if r.attrs["measures"] == q.attrs["measures"]]
             if all(_lengths_agree(q, r) for r in same_act):  # "a depth of 10 km (six miles), 55 km west of": two things
-                items.append((st, q, _length_people(st, q, persons)))
-    given: dict[tuple[str, str], list[Span]] = defaultdict(list)
-    for st, q, _ in items:
-        given[(st.source, str(q.attrs["measures"]))].append(q)
+                given[(st.source, str(q.attrs["measures"]))].append(q)
+                if q is same_act[0]:  # "1,150 kilometers (700 miles)": one length, shown as first written
+                    items.append((st, q, _length_people(st, q, persons)))
 
     def gives(source: str, act: str, q: Span) -> bool:
         return any(_lengths_agree(q, r) for r in given[(source, act)])

@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 14
+    version = 16
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -26,7 +26,8 @@ class Quantities:
         out: list[Span] = []
         date_ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
         for ent in doc.ents:
-            if ent.label_ not in NUMERIC:
+            label = "CARDINAL" if _count_taken_for_a_date(ent) else ent.label_
+            if label not in NUMERIC:
                 continue
             toks = list(ent)
             if _RANK.search(doc.text[max(0, ent.start_char - 8) : ent.start_char]):
@@ -39,7 +40,7 @@ class Quantities:
                     if phrase in HEDGES:
                         toks = list(doc[start_i - n : start_i]) + toks
                         break
-            scale = _scale_after(toks[-1], ent.label_)
+            scale = _scale_after(toks[-1], label)
             if scale is not None:
                 toks.append(scale)
             if doc[toks[-1].i + 1 : toks[-1].i + 4].text.lower() == "and a half":
@@ -70,12 +71,12 @@ class Quantities:
             unit = _unit_in(text)
             if unit is not None:  # "a 170,000-square-foot building": a measure in that unit, not a count of buildings
                 counted, state, state_lemmas = unit, None, []
-            length = _length(toks, ent.label_)
+            length = _length(toks, label)
             out.append(
                 Span(
                     s,
                     e,
-                    ent.label_,
+                    label,
                     tag,
                     {
                         **length,
@@ -146,13 +147,26 @@ def _length(toks: list[Any], label: str) -> dict[str, Any]:
     prep = anchor.head
     # "at a depth of 10 km": what the length is of
     dimension = prep.head.lemma_.lower() if prep.lower_ == "of" and prep.head.pos_ == "NOUN" else None
+    place = _FROM_PLACE.match(doc.text, unit.idx + len(unit.text))
+    if place is not None:  # "1,150 kilometers (700 miles) southeast of Tehran": a distance from a named place
+        measures: str | None = "from " + " ".join(place.group(1).lower().split())
+    else:
+        measures = verb.lemma_.lower() if verb is not None else None
     return {
         "unit": key,
         "metres": METRES[key],
-        "measures": verb.lemma_.lower() if verb is not None else None,
+        "measures": measures,
         "dimension": dimension,
         "subject": _subject_of(verb),
     }
+
+
+_POINTS = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?"
+# after a length: its conversion, a point of the compass, and the named place it is measured from
+_FROM_PLACE = re.compile(
+    r"\.?\)?\s*(?:\([^()]{0,40}\)\s*)?(?:away\s+)?(?:(?:due\s+)?" + _POINTS + r"\s+)?(?:of|from)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
 
 
 def _subject_of(verb: Any) -> list[tuple[int, int]]:
@@ -295,6 +309,16 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
         if t.pos_ not in {"ADP", "NUM"} and t.lemma_.lower() not in _TOLL_VERBS:
             break
     return None
+
+
+def _count_taken_for_a_date(ent: Any) -> bool:
+    """A bare number the model tagged as a date though a verb has it as its subject or object: "injuring 80"."""
+    return (
+        ent.label_ == "DATE"
+        and re.fullmatch(r"\d{1,3}", ent.text) is not None
+        and ent.root.dep_ in {"dobj", "nsubj", "nsubjpass"}
+        and ent.root.head.pos_ == "VERB"
+    )
 
 
 _PARENTS = frozenset({"mother", "father", "parent", "mum", "mom", "dad", "grandmother", "grandfather", "grandparent"})
