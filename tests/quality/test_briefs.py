@@ -63,7 +63,7 @@ GOLD_FLOORS = {
     # written blind in the ninth session and scored once with its final changes (see the README there)
     "ecbplus-2": {"facts_loose": 0.54, "dates": 1.0, "max_false_alarms": 0},
     "ecbplus-12": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
-    "ecbplus-20": {"facts_loose": 0.44, "discrepancies": 0.4, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-20": {"facts_loose": 0.44, "discrepancies": 0.45, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-24": {"facts_loose": 0.62, "dates": 1.0, "max_false_alarms": 1},
     # written blind in the tenth session; the first four scored at its start, the last four at its end (see the README)
     "ecbplus-3": {"facts_loose": 0.42, "discrepancies": 0.5, "dates": 0.5, "max_false_alarms": 1},

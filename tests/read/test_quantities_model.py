@@ -167,3 +167,18 @@ def test_a_count_the_model_took_for_a_date() -> None:
     a = read_articles([make_article(text, "q")]).articles[0]
     got = {a.span_text(q): (q.attrs.get("counted"), q.attrs.get("state_lemmas")) for q in a.group("quantities")}
     assert got.get("80") == ("people", ["injure"])
+
+
+def test_who_lives_in_a_place_is_one_count() -> None:
+    texts = {
+        "The quake struck the island, home to 120,000 people.": "120,000",
+        "The island, which has about 200,000 residents, lies offshore.": "about 200,000",
+        "It is a free-trade zone with a population of more than 100,000.": "more than 100,000",
+        "Bandar Abbas, a city of 500,000 people, was jolted too.": "500,000",
+    }
+    for text, number in texts.items():
+        a = read_articles([make_article(text, "q")]).articles[0]
+        q = next(q for q in a.group("quantities") if a.span_text(q) == number)
+        assert q.attrs["state"] == "population", text
+    a = read_articles([make_article("About 2,000 residents were evacuated.", "q")]).articles[0]
+    assert a.group("quantities")[0].attrs["state"] == "evacuated"  # what residents underwent, not how many live there

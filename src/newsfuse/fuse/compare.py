@@ -58,6 +58,8 @@ _STATE_CLASSES = {
     "missing": "missing",
     "capture": "capture",
     "captured": "capture",
+    # who lives in a place: "a population of 120,000", "home to 120,000 people", "200,000 residents"
+    "population": "population",
     # a crowd, by what it did: counts of marchers, protesters and rally-goers are one count
     "march": "protest",
     "marched": "protest",
@@ -86,6 +88,7 @@ _NOUN_SYNONYMS = {
     "people": "person",
     "persons": "person",
     "residents": "person",
+    "inhabitants": "person",
     "civilians": "person",
     "workers": "worker",
     "worker": "worker",

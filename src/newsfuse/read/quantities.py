@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 16
+    version = 17
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -60,6 +60,8 @@ class Quantities:
                 counted, state, state_lemmas = _counted(head)
             else:
                 counted, state, state_lemmas = _implicit_people(ent.root) or _children_of(ent.root) or (None, *_bare_state(ent.root))
+            if _population(ent.root, head) and (state is None or state.lower() in {"has", "have", "had", *_SETTLEMENTS}):
+                counted, state, state_lemmas = counted or "people", "population", ["population"]
             period = _period(ent, date_ents, head)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text.rstrip(".") if scale is not None else toks[-1].text)
             nxt = doc[toks[-1].i + 1 : toks[-1].i + 3]
@@ -319,6 +321,23 @@ def _count_taken_for_a_date(ent: Any) -> bool:
         and ent.root.dep_ in {"dobj", "nsubj", "nsubjpass"}
         and ent.root.head.pos_ == "VERB"
     )
+
+
+_SETTLEMENTS = frozenset({"city", "town", "village", "island", "country", "nation", "state", "province", "region", "district"})
+
+
+def _population(num: Any, head: Any) -> bool:
+    """The number counts who lives in a place: "a population of 120,000", "home to 120,000 people", "has about
+    200,000 residents", "a city of 500,000 people"."""
+    for t in (num, head):
+        if t is None or t.dep_ != "pobj":
+            continue
+        prep, owner = t.head, t.head.head
+        if prep.lower_ == "of" and owner.lemma_.lower() in {"population", *_SETTLEMENTS} and owner.i < prep.i:
+            return True
+        if prep.lower_ == "to" and owner.lower_ == "home":
+            return True
+    return head is not None and head.lemma_.lower() in {"resident", "inhabitant"}
 
 
 _PARENTS = frozenset({"mother", "father", "parent", "mum", "mom", "dad", "grandmother", "grandfather", "grandparent"})
