@@ -133,7 +133,7 @@ def _months(texts: dict[str, str]):  # type: ignore[no-untyped-def]
     r = read_articles([make_article(t, s, published=date(2013, 7, 3)) for s, t in texts.items()])
     sts = gather(r.articles)
     vectors = np.ones((len(sts), 4), dtype=np.float32) / 2.0  # every pair alike in meaning: the reading decides
-    return month_disagreements(sts, vectors)
+    return month_disagreements(sts, vectors, np.ones((len(sts), len(sts))))
 
 
 def test_an_earlier_event_dated_to_two_months() -> None:

@@ -182,3 +182,13 @@ def test_who_lives_in_a_place_is_one_count() -> None:
         assert q.attrs["state"] == "population", text
     a = read_articles([make_article("About 2,000 residents were evacuated.", "q")]).articles[0]
     assert a.group("quantities")[0].attrs["state"] == "evacuated"  # what residents underwent, not how many live there
+
+
+def test_a_range_taken_for_a_date_a_time_of_day_and_an_estimated_crowd() -> None:
+    def got(text: str) -> dict[str, Any]:
+        a = read_articles([make_article(text, "q")]).articles[0]
+        return {a.span_text(q): (q.attrs.get("counted"), q.attrs.get("state")) for q in a.group("quantities")}
+
+    assert got("Between 60 and 100 rioters gathered around the square.") == {"Between 60 and 100": ("rioters", "gathered")}
+    assert got("Starting at about 8 p. m., nearly 100 people set off from the vigil site.") == {"nearly 100": ("people", "set")}
+    assert got("NBC New York estimated the crowd at 70") == {"70": ("people", "crowd")}

@@ -887,6 +887,7 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
 # ---------------------------------------------------------------- months
 
 MONTH_SIM = 0.65  # meaning similarity two statements need to be one event dated to two months
+MONTH_SPECIFIC = 0.6  # and specific similarity: the rare words they share ("Banda Aceh", "aggravated sexual assault")
 _SPAN_WORDS = re.compile(r"\b(?:since|from|until|till|through|between|ago|this month|last month|earlier|later)\b", re.I)
 
 
@@ -905,10 +906,12 @@ def _months(st: Statement) -> set[str]:
     }
 
 
-def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray) -> list[Discrepancy]:
+def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
     """One earlier event dated to two months: "In April last year an 8.6-magnitude quake struck off Banda Aceh"
-    against "an 8.7-magnitude earthquake also hit off Banda Aceh in May 2012". The statements must be close in meaning
-    and about the same named people; an outlet that names the other's month anywhere is telling two events apart
+    against "an 8.7-magnitude earthquake also hit off Banda Aceh in May 2012". The statements must be close in meaning,
+    share specific words (``specific``: see :func:`~newsfuse.fuse.align.specific_similarity`; a marriage record of
+    January 2004 and a recording of August 2006 in one trial are close in meaning only) and be about the same named
+    people; an outlet that names the other's month anywhere is telling two events apart
     ("South Sudan split off in July after voting in a January referendum"), so it is left out."""
     items = [(st, m) for st in statements for m in sorted(_months(st))]
     given: dict[str, set[str]] = defaultdict(set)
@@ -919,7 +922,7 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray) ->
         for b, mb in items[k + 1 :]:
             if a.source == b.source or ma == mb or ma in given[b.source] or mb in given[a.source]:
                 continue
-            if float(vectors[a.idx] @ vectors[b.idx]) < MONTH_SIM or _named_apart(a, b):
+            if float(vectors[a.idx] @ vectors[b.idx]) < MONTH_SIM or float(specific[a.idx, b.idx]) < MONTH_SPECIFIC or _named_apart(a, b):
                 continue
             groups = {ma: [a]}
             groups.setdefault(mb, []).append(b)

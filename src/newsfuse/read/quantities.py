@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 17
+    version = 18
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -47,8 +47,8 @@ class Quantities:
                 toks += list(doc[toks[-1].i + 1 : toks[-1].i + 4])  # "a mile and a half"
             text = doc[toks[0].i : toks[-1].i + 1].text
             amount = parse_amount(text)
-            if amount is None:
-                continue
+            if amount is None or _CLOCK.match(doc.text, toks[-1].idx + len(toks[-1].text)):
+                continue  # no number, or a time of day ("about 8 p.m.")
             head = _counted_head(ent)
             if scale is not None and (head is None or head.i == scale.i):
                 # "$5m", "5m people": the scale is part of the number; what is counted is the noun it modifies, if any
@@ -213,6 +213,7 @@ def _scale_after(last: Any, label: str) -> Any:
     return None
 
 
+_CLOCK = re.compile(r"\s*(?:[ap]\.?\s?m\b\.?|o'clock\b)", re.I)
 _RANK = re.compile(r"(?:\bNo\.?|\bNos\.|#|\bNumber)\s*$")
 INCREMENT = frozenset({"more", "additional", "further", "extra", "new", "other"})
 # measures, not things counted: "2,500 miles", "half a ton"
@@ -298,6 +299,10 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
         return "people", nxt.text, [_HARMED[nxt.lower_]]
     if num.dep_ == "dobj" and num.head.lemma_.lower() in _HARM_VERBS:  # "killing 12", "injuring dozens"
         return "people", num.head.text, [num.head.lemma_.lower()]
+    if num.dep_ == "pobj" and num.head.lower_ == "at" and num.head.head.lemma_.lower() in _ESTIMATE_VERBS:
+        thing = next((c for c in num.head.head.children if c.dep_ == "dobj"), None)  # "estimated the crowd at 70"
+        if thing is not None and thing.lemma_.lower() != "toll":
+            return "people", thing.text, [thing.lemma_.lower()]
     t = num
     for _ in range(3):  # up from the number through "to", "at", "of" to the verb or noun a toll hangs on
         if t.head.i == t.i:
@@ -313,14 +318,19 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
     return None
 
 
+_BARE_COUNT = re.compile(r"(?:between\s+)?\d{1,3}(?:,\d{3})*(?:\s*(?:and|to|-|–)\s*\d{1,3}(?:,\d{3})*)?", re.I)
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "season"})
+
+
 def _count_taken_for_a_date(ent: Any) -> bool:
-    """A bare number the model tagged as a date though a verb has it as its subject or object: "injuring 80"."""
-    return (
-        ent.label_ == "DATE"
-        and re.fullmatch(r"\d{1,3}", ent.text) is not None
-        and ent.root.dep_ in {"dobj", "nsubj", "nsubjpass"}
-        and ent.root.head.pos_ == "VERB"
-    )
+    """A number the model tagged as a date though it counts: the subject or object of a verb ("injuring 80"), or
+    the number of a noun that is no time ("Between 60 and 100 rioters")."""
+    if ent.label_ != "DATE" or _BARE_COUNT.fullmatch(ent.text.strip()) is None:
+        return False
+    root, head = ent.root, ent.root.head
+    if root.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+        return head.pos_ == "VERB"
+    return root.dep_ in {"nummod", "quantmod"} and head.pos_ == "NOUN" and head.lemma_.lower() not in _TIME_NOUNS
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village", "island", "country", "nation", "state", "province", "region", "district"})
