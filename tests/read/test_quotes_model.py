@@ -305,3 +305,9 @@ def test_a_police_rank_before_a_name_is_a_title() -> None:
     r = read_articles([one, two])
     q1, q2 = (_quote(a, "He knew") for a in r.articles)
     assert q1.attrs["name"] == "James Gage" and q1.attrs["entity"] == q2.attrs["entity"]
+
+
+def test_the_subject_of_a_passive_verb_is_not_its_speaker() -> None:
+    # "charged with" is a speech cue ("charged Y with Z"); in the passive its subject is who was charged
+    a = _read("Deputies found Ana Ruiz while she slept in a shed and she has been charged with two counts of theft.")
+    assert all(q.attrs.get("speaker_text") != "she" for q in a.group("quotes"))

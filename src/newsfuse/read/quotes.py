@@ -219,7 +219,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 11
+    version = 12
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -811,6 +811,8 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
                     return cc
         if c.dep_ == "nsubjpass" and verb.lemma_.lower() == "quote" and ok(c):  # "X was quoted as saying"
             return c
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "... and she has been charged with murder": a passive verb's subject is who it was done to
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} and ok(verb.head):
         noun = verb.head
         if noun.lemma_.lower() in _ISSUED and noun.dep_ == "dobj":
