@@ -159,3 +159,16 @@ def test_months_an_outlet_tells_apart_or_counts_back_are_no_disagreement() -> No
     )
     assert _months({"a": "South Sudan became independent in January.", "b": "South Sudan became independent six months ago."}) == []
     assert _months({"a": "The camp was bombed in June.", "b": "Refugees have arrived since May."}) == []
+
+
+def test_which_year_a_bare_month_falls_in_is_no_claim_of_the_sources() -> None:
+    # "in June" is resolved to last June after a past verb and to next June after "would": the outlets agree
+    assert (
+        _months(
+            {
+                "a": "Smith announced his departure from the show in June.",
+                "b": "It was announced that Smith would be leaving the show in June.",
+            }
+        )
+        == []
+    )

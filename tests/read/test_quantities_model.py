@@ -192,3 +192,8 @@ def test_a_range_taken_for_a_date_a_time_of_day_and_an_estimated_crowd() -> None
     assert got("Between 60 and 100 rioters gathered around the square.") == {"Between 60 and 100": ("rioters", "gathered")}
     assert got("Starting at about 8 p. m., nearly 100 people set off from the vigil site.") == {"nearly 100": ("people", "set")}
     assert got("NBC New York estimated the crowd at 70") == {"70": ("people", "crowd")}
+
+
+def test_a_passive_verb_does_not_share_the_next_verbs_object() -> None:
+    a = read_articles([make_article("Moss was hurt in the opening game in September and missed 10 games.", "q")]).articles[0]
+    assert [(a.span_text(q), q.attrs.get("state")) for q in a.group("quantities")] == [("10", "missed")]

@@ -891,19 +891,23 @@ MONTH_SPECIFIC = 0.6  # and specific similarity: the rare words they share ("Ban
 _SPAN_WORDS = re.compile(r"\b(?:since|from|until|till|through|between|ago|this month|last month|earlier|later)\b", re.I)
 
 
-def _months(st: Statement) -> set[str]:
+def _months(st: Statement) -> set[tuple[str, bool]]:
     """The months a statement dates its event to, written as a month ("in June 1998", "April last year", "last
-    December"): not a month counted back ("six months ago"), the edge of a span ("from October through December"),
-    a thing's name ("the January 2017 report") or the month of this report ("earlier this month"). A day is compared
-    as a day (see :func:`date_disagreement`): set against a month it found no disagreement and four false alarms."""
+    December"), each with whether its year is written out: not a month counted back ("six months ago"), the edge of a
+    span ("from October through December"), a thing's name ("the January 2017 report") or the month of this report
+    ("earlier this month"). A day is compared as a day (see :func:`date_disagreement`): set against a month it found no
+    disagreement and four false alarms."""
     return {
-        str(t.attrs["value"])
+        (str(t.attrs["value"]), _YEAR.search(str(t.attrs.get("expr", ""))) is not None)
         for t in st.times
         if t.attrs.get("precision") == "month"
         and not t.attrs.get("attributive")
         and not _SPAN_WORDS.search(str(t.attrs.get("expr", "")))
         and not _SPAN_WORDS.search(st.article.text[max(st.start, t.start - 8) : t.start])
     }
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
 
 
 def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
@@ -913,15 +917,17 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
     January 2004 and a recording of August 2006 in one trial are close in meaning only) and be about the same named
     people; an outlet that names the other's month anywhere is telling two events apart
     ("South Sudan split off in July after voting in a January referendum"), so it is left out."""
-    items = [(st, m) for st in statements for m in sorted(_months(st))]
+    items = [(st, m, written) for st in statements for m, written in sorted(_months(st))]
     given: dict[str, set[str]] = defaultdict(set)
-    for st, m in items:
+    for st, m, _ in items:
         given[st.source].add(m)
     out: list[Discrepancy] = []
-    for k, (a, ma) in enumerate(items):
-        for b, mb in items[k + 1 :]:
+    for k, (a, ma, wa) in enumerate(items):
+        for b, mb, wb in items[k + 1 :]:
             if a.source == b.source or ma == mb or ma in given[b.source] or mb in given[a.source]:
                 continue
+            if ma[4:] == mb[4:] and not (wa and wb):
+                continue  # "in June" / "in June": which June is the reading's guess, not the sources' claim
             if float(vectors[a.idx] @ vectors[b.idx]) < MONTH_SIM or float(specific[a.idx, b.idx]) < MONTH_SPECIFIC or _named_apart(a, b):
                 continue
             groups = {ma: [a]}

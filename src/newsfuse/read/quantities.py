@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 18
+    version = 19
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -405,7 +405,13 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
     ):
         noun = head.head.head  # "the collapse of three cranes"
         return counted, noun.text, [noun.lemma_.lower()]
-    if verb is not None and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _own_object(verb.head, head):
+    if (
+        verb is not None
+        and verb.dep_ == "conj"
+        and verb.head.pos_ == "VERB"
+        and not _own_object(verb.head, head)
+        and not any(c.dep_ == "auxpass" for c in verb.head.children)  # "was hurt in September and missed 10 games"
+    ):
         verb = verb.head  # "killed or injured 11 workers": the object hangs on the last conjunct
     if verb is None and head.dep_ == "pobj" and head.head.lower_ == "at" and head.head.head.lemma_.lower() in _ESTIMATE_VERBS:
         # "police put the march at 30,000 people": what was estimated is the state
