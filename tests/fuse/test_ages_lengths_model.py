@@ -9,7 +9,7 @@ import pytest
 
 from newsfuse.api import read_articles
 from newsfuse.fuse.discrepancies import age_disagreements, length_disagreements, month_disagreements
-from newsfuse.fuse.statements import gather
+from newsfuse.fuse.statements import Statement, gather
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.models
@@ -50,10 +50,13 @@ def test_ages_that_agree_or_reports_a_year_apart_are_no_disagreement() -> None:
     assert age_disagreements(gather(r.articles), persons) == []
 
 
+def _alike(sts: list[Statement]) -> np.ndarray:
+    return np.ones((len(sts), 4), dtype=np.float32) / 2.0  # every pair alike in meaning: the reading decides
+
+
 def _lengths(texts: dict[str, str]):  # type: ignore[no-untyped-def]
     sts, persons = _read(texts)
-    vectors = np.ones((len(sts), 4), dtype=np.float32) / 2.0  # every pair alike in meaning: the reading decides
-    return length_disagreements(sts, vectors, persons)
+    return length_disagreements(sts, _alike(sts), persons)
 
 
 def test_a_fall_reported_in_feet_and_in_metres() -> None:
@@ -130,10 +133,8 @@ def test_a_place_put_at_two_distances_from_the_same_city() -> None:
 
 
 def _months(texts: dict[str, str]):  # type: ignore[no-untyped-def]
-    r = read_articles([make_article(t, s, published=date(2013, 7, 3)) for s, t in texts.items()])
-    sts = gather(r.articles)
-    vectors = np.ones((len(sts), 4), dtype=np.float32) / 2.0  # every pair alike in meaning: the reading decides
-    return month_disagreements(sts, vectors, np.ones((len(sts), len(sts))))
+    sts, _ = _read(texts, published=date(2013, 7, 3))
+    return month_disagreements(sts, _alike(sts), np.ones((len(sts), len(sts))))  # and sharing specific words
 
 
 def test_an_earlier_event_dated_to_two_months() -> None:
