@@ -173,3 +173,34 @@ def test_which_year_a_bare_month_falls_in_is_no_claim_of_the_sources() -> None:
         )
         == []
     )
+
+
+def test_months_of_a_plan_a_span_or_a_guessed_year() -> None:
+    # a comma before "in May 2012" is no span word; the outlets disagree
+    ds = _months(
+        {"a": "A strong earthquake also struck off Santiago, in May 2012.", "b": "In April 2012 a strong quake struck off Santiago."}
+    )
+    assert len(ds) == 1
+    # a plan against an outcome is two things
+    assert (
+        _months(
+            {
+                "a": "The trial of John Smith will open in September, prosecutors said.",
+                "b": "The trial of John Smith opened in May, prosecutors said.",
+            }
+        )
+        == []
+    )
+    # outlet b names January too; its year is the reading's guess, so b tells the two events apart
+    assert (
+        _months(
+            {
+                "a": "The independence referendum was held in January 2011.",
+                "b": "The independence referendum was held in July 2011, after fighting broke out in January.",
+            }
+        )
+        == []
+    )
+    # a year told relatively is the source's own: April last year (2012) against April 2011
+    ds = _months({"a": "In April last year a strong quake struck off Santiago.", "b": "In April 2011 a strong quake struck off Santiago."})
+    assert len(ds) == 1

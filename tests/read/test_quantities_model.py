@@ -197,3 +197,15 @@ def test_a_range_taken_for_a_date_a_time_of_day_and_an_estimated_crowd() -> None
 def test_a_passive_verb_does_not_share_the_next_verbs_object() -> None:
     a = read_articles([make_article("Moss was hurt in the opening game in September and missed 10 games.", "q")]).articles[0]
     assert [(a.span_text(q), q.attrs.get("state")) for q in a.group("quantities")] == [("10", "missed")]
+
+
+def test_what_is_no_population_no_crowd_and_no_distance_from_a_place() -> None:
+    def got(text: str) -> list[tuple[str, Any, Any, Any]]:
+        a = read_articles([make_article(text, "q")]).articles[0]
+        return [(a.span_text(q), q.attrs.get("counted"), q.attrs.get("state"), q.attrs.get("measures")) for q in a.group("quantities")]
+
+    assert got("Officials put the cost at 300.")[0][1:3] == (None, None)
+    assert all(state != "population" for _, _, state, _ in got("Among the dead were 12 residents and three tourists."))
+    assert all(state != "population" for _, _, state, _ in got("The fire destroyed a village of 300 homes."))
+    assert got("Two miles of Interstate 5 were closed.")[0][3] != "from interstate"  # a stretch of road
+    assert got("A bomb exploded 60 miles north of Baghdad Monday.")[0][3] == "from baghdad"

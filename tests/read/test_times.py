@@ -34,6 +34,9 @@ SAT = date(2024, 12, 28)  # a Saturday
         ("last June", "2024-06", "month"),
         ("this past June", "2024-06", "month"),
         ("about two weeks ago", "2024-12-09", "week"),  # a hedged count back keeps its week
+        ("about ten days ago", "2024-12-16", "week"),  # and no finer
+        ("more than two months ago", None, None),  # a bound on one side only
+        ("less than a week ago", None, None),
         ("nearly three months ago", "2024-09", "month"),
         ("last week", "2024-12-16", "week"),
         ("this year", "2024", "year"),

@@ -35,6 +35,8 @@ def _dates(text: str) -> dict[str, object]:
         ("Six people were killed in a storm in February.", {"February": "2016-02"}),  # a passive past
         # the tense of the finite verb a participle hangs on: this November is still to come
         ("The island split off in July after voting in a November referendum.", {"November": "2015-11"}),
+        # but a past decision about a time to come does not make that time past
+        ("On Tuesday the council decided to hold elections in November.", {"November": "2016-11"}),
         # a weekday and its calendar day are one expression; a weekday and another phrase are two
         ("She said on Monday, Sept. 26, that the pier would close.", {"Monday, Sept. 26": "2016-09-26"}),
         ("The minister resigned on Friday, three days after the vote.", {"Friday": "2016-09-23"}),

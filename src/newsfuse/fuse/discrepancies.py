@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -888,50 +888,63 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
 
 MONTH_SIM = 0.65  # meaning similarity two statements need to be one event dated to two months
 MONTH_SPECIFIC = 0.6  # and specific similarity: the rare words they share ("Banda Aceh", "aggravated sexual assault")
-_SPAN_WORDS = re.compile(r"\b(?:since|from|until|till|through|between|ago|this month|last month|earlier|later)\b", re.I)
+_SPAN_WORDS = re.compile(r"\b(?:ago|this month|last month|earlier|later)\b", re.I)
+_SPAN_BEFORE = re.compile(r"(?:^|\s)(?:since|from|until|till|through|between)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_STATED_YEAR = re.compile(r"\b\d{4}\b|\b(?:last|this|next)\b", re.I)  # "in June 1998", "April last year", "last December"
 
 
-def _months(st: Statement) -> set[tuple[str, bool]]:
+@dataclass(frozen=True)
+class _Month:
+    value: str  # YYYY-MM
+    stated: bool  # the year is the source's: written out, or told relatively ("April last year", "last December")
+    future: bool  # a plan ("will open in September"), not an outcome
+
+
+def _months(st: Statement) -> set[_Month]:
     """The months a statement dates its event to, written as a month ("in June 1998", "April last year", "last
-    December"), each with whether its year is written out: not a month counted back ("six months ago"), the edge of a
-    span ("from October through December"), a thing's name ("the January 2017 report") or the month of this report
-    ("earlier this month"). A day is compared as a day (see :func:`date_disagreement`): set against a month it found no
-    disagreement and four false alarms."""
+    December"): not a month counted back ("six months ago"), the edge of a span ("from October through December"),
+    a thing's name ("the January 2017 report") or the month of this report ("earlier this month"). A day is compared
+    as a day (see :func:`date_disagreement`): set against a month it found no disagreement and four false alarms."""
     return {
-        (str(t.attrs["value"]), _YEAR.search(str(t.attrs.get("expr", ""))) is not None)
+        _Month(str(t.attrs["value"]), _STATED_YEAR.search(str(t.attrs.get("expr", ""))) is not None, bool(t.attrs.get("future")))
         for t in st.times
         if t.attrs.get("precision") == "month"
         and not t.attrs.get("attributive")
         and not _SPAN_WORDS.search(str(t.attrs.get("expr", "")))
-        and not _SPAN_WORDS.search(st.article.text[max(st.start, t.start - 8) : t.start])
+        and not _SPAN_BEFORE.search(st.article.text[st.start : t.start])
     }
-
-
-_YEAR = re.compile(r"\b\d{4}\b")
 
 
 def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
     """One earlier event dated to two months: "In April last year an 8.6-magnitude quake struck off Banda Aceh"
     against "an 8.7-magnitude earthquake also hit off Banda Aceh in May 2012". The statements must be close in meaning,
     share specific words (``specific``: see :func:`~newsfuse.fuse.align.specific_similarity`; a marriage record of
-    January 2004 and a recording of August 2006 in one trial are close in meaning only) and be about the same named
-    people; an outlet that names the other's month anywhere is telling two events apart
-    ("South Sudan split off in July after voting in a January referendum"), so it is left out."""
-    items = [(st, m, written) for st in statements for m, written in sorted(_months(st))]
-    given: dict[str, set[str]] = defaultdict(set)
-    for st, m, _ in items:
-        given[st.source].add(m)
+    January 2004 and a recording of August 2006 in one trial are close in meaning only), be about the same named
+    people and both tell an outcome or both a plan. An outlet that names the other's month anywhere is telling two
+    events apart ("South Sudan split off in July after voting in a January referendum"), so it is left out; where a
+    year is the reading's guess ("in June"), naming the month is enough."""
+    items = [(st, m) for st in statements for m in sorted(_months(st), key=lambda m: m.value)]
+    months_of: dict[str, list[_Month]] = defaultdict(list)
+    for st, m in items:
+        months_of[st.source].append(m)
+
+    def names(source: str, m: _Month) -> bool:
+        """The outlet names month ``m``: the same month, of the same year unless a year is the reading's guess."""
+        return any(x.value == m.value or (x.value[5:] == m.value[5:] and not (x.stated and m.stated)) for x in months_of[source])
+
     out: list[Discrepancy] = []
-    for k, (a, ma, wa) in enumerate(items):
-        for b, mb, wb in items[k + 1 :]:
-            if a.source == b.source or ma == mb or ma in given[b.source] or mb in given[a.source]:
+    for k, (a, ma) in enumerate(items):
+        for b, mb in items[k + 1 :]:
+            if a.source == b.source or ma.value == mb.value or ma.future != mb.future:
                 continue
-            if ma[4:] == mb[4:] and not (wa and wb):
+            if names(b.source, ma) or names(a.source, mb):
+                continue
+            if ma.value[5:] == mb.value[5:] and not (ma.stated and mb.stated):
                 continue  # "in June" / "in June": which June is the reading's guess, not the sources' claim
             if float(vectors[a.idx] @ vectors[b.idx]) < MONTH_SIM or float(specific[a.idx, b.idx]) < MONTH_SPECIFIC or _named_apart(a, b):
                 continue
-            groups = {ma: [a]}
-            groups.setdefault(mb, []).append(b)
+            groups = {ma.value: [a]}
+            groups.setdefault(mb.value, []).append(b)
             out.append(
                 Discrepancy(
                     _id(a.article.id, str(a.start), b.article.id, str(b.start), "month"), "date", "disputed: date", variants(groups, "date")

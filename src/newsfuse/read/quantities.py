@@ -16,7 +16,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 19
+    version = 20
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -60,7 +60,7 @@ class Quantities:
                 counted, state, state_lemmas = _counted(head)
             else:
                 counted, state, state_lemmas = _implicit_people(ent.root) or _children_of(ent.root) or (None, *_bare_state(ent.root))
-            if _population(ent.root, head) and (state is None or state.lower() in {"has", "have", "had", *_SETTLEMENTS}):
+            if _population(ent.root, head, state):
                 counted, state, state_lemmas = counted or "people", "population", ["population"]
             period = _period(ent, date_ents, head)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text.rstrip(".") if scale is not None else toks[-1].text)
@@ -165,9 +165,11 @@ def _length(toks: list[Any], label: str) -> dict[str, Any]:
 
 _POINTS = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?"
 # after a length: its conversion, a point of the compass, and the named place it is measured from
+# ("two miles of Interstate 5" is a stretch of a road, not a distance from it: "of" needs a point of the compass)
+_NOT_PLACE = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 _FROM_PLACE = re.compile(
-    r"\.?\)?\s*(?:\([^()]{0,40}\)\s*)?(?:away\s+)?(?:(?:due\s+)?" + _POINTS + r"\s+)?(?:of|from)\s+(?:the\s+)?"
-    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    r"\.?\)?\s*(?:\([^()]{0,40}\)\s*)?(?:away\s+)?(?:(?:(?:due\s+)?" + _POINTS + r"\s+of)|from)\s+(?:the\s+)?"
+    r"(" + _NOT_PLACE + r"[A-Z][\w'’-]*(?:\s+" + _NOT_PLACE + r"[A-Z][\w'’-]*){0,3})"
 )
 
 
@@ -286,6 +288,7 @@ def _counted_head(ent: Any) -> Any:
 
 
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "number", "peg"})
+_GATHERINGS = frozenset({"crowd", "attendance", "turnout", "audience", "gathering", "rally", "march", "protest", "demonstration"})
 _HARMED = {"dead": "kill", "killed": "kill", "injured": "injure", "wounded": "wound", "hurt": "hurt", "missing": "miss"}
 _HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "evacuate", "displace", "rescue", "arrest", "detain"})
 _TOLL_VERBS = {"bring", "rise", "climb", "reach", "jump", "stand", "put", "raise", "increase", "hit", "push"}
@@ -301,7 +304,7 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
         return "people", num.head.text, [num.head.lemma_.lower()]
     if num.dep_ == "pobj" and num.head.lower_ == "at" and num.head.head.lemma_.lower() in _ESTIMATE_VERBS:
         thing = next((c for c in num.head.head.children if c.dep_ == "dobj"), None)  # "estimated the crowd at 70"
-        if thing is not None and thing.lemma_.lower() != "toll":
+        if thing is not None and thing.lemma_.lower() in _GATHERINGS:  # not "put the cost at 300"
             return "people", thing.text, [thing.lemma_.lower()]
     t = num
     for _ in range(3):  # up from the number through "to", "at", "of" to the verb or noun a toll hangs on
@@ -336,9 +339,18 @@ def _count_taken_for_a_date(ent: Any) -> bool:
 _SETTLEMENTS = frozenset({"city", "town", "village", "island", "country", "nation", "state", "province", "region", "district"})
 
 
-def _population(num: Any, head: Any) -> bool:
+_DWELLERS = frozenset({"people", "person", "resident", "inhabitant", "citizen", "soul"})
+
+
+def _population(num: Any, head: Any, state: str | None) -> bool:
     """The number counts who lives in a place: "a population of 120,000", "home to 120,000 people", "has about
-    200,000 residents", "a city of 500,000 people"."""
+    200,000 residents", "a city of 500,000 people"; not what else a place holds ("a village of 300 homes") nor
+    residents who underwent something ("12 residents were evacuated", "among the dead were 12 residents")."""
+    noun = head.lemma_.lower() if head is not None else None
+    if noun is not None and noun not in _DWELLERS:
+        return False
+    if state is not None and state.lower() not in {"has", "have", "had", *_SETTLEMENTS}:
+        return False
     for t in (num, head):
         if t is None or t.dep_ != "pobj":
             continue
@@ -347,7 +359,8 @@ def _population(num: Any, head: Any) -> bool:
             return True
         if prep.lower_ == "to" and owner.lower_ == "home":
             return True
-    return head is not None and head.lemma_.lower() in {"resident", "inhabitant"}
+    # "has about 200,000 residents"
+    return noun in {"resident", "inhabitant"} and head.dep_ == "dobj" and head.head.lemma_.lower() == "have"
 
 
 _PARENTS = frozenset({"mother", "father", "parent", "mum", "mom", "dad", "grandmother", "grandfather", "grandparent"})

@@ -44,7 +44,8 @@ MONTHS = {
 _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # hedges a time counted back may carry ("about two weeks ago", "nearly three months ago")
-_HEDGE = r"(?:about|around|roughly|some|nearly|almost|approximately|just over|just under|more than|less than|over|under|at least)"
+# ("more than two months ago", "less than a week ago" bound the time on one side only: they stay unresolved)
+_HEDGE = r"(?:about|around|roughly|some|nearly|almost|approximately)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,13 +225,16 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
         return _year(base.year - 1)
     if t in {"this year", "earlier this year"}:
         return _year(base.year)
-    m = re.fullmatch(r"(?:" + _HEDGE + r" )?(\w+) (day|week|month|year)s? ago", t)  # "about two weeks ago": that week
+    m = re.fullmatch(r"(" + _HEDGE + r" )?(\w+) (day|week|month|year)s? ago", t)
     if m:
         from .numbers import parse_number
 
-        n = parse_number(m.group(1))
+        n = parse_number(m.group(2))
         if n is not None and n[0] == n[1]:
-            return _ago(base, int(n[0]), m.group(2))  # "3,000 years ago": outside the calendar, None (see resolve)
+            # "3,000 years ago": outside the calendar, None (see resolve); "about ten days ago": that week, no finer
+            unit = "week" if m.group(1) and m.group(3) == "day" else m.group(3)
+            k = round(n[0] / 7) if unit != m.group(3) else int(n[0])
+            return _ago(base, k, unit)
     return None
 
 
@@ -377,7 +381,8 @@ def _past(root: Any, verb: Any) -> bool:
     if verb is None or (root.dep_ == "pobj" and root.head.lower_ in _OPEN_ENDED):
         return False
     for _ in range(3):  # "split off in July after voting in a January referendum": the tense of the finite verb
-        if verb.tag_ not in {"VBG", "VB"} or verb.dep_ not in {"pcomp", "advcl", "xcomp", "acl"} or verb.head.i == verb.i:
+        # (a gerund only: "decided to hold elections in June" plans June, the decision's tense says nothing)
+        if verb.tag_ != "VBG" or verb.dep_ not in {"pcomp", "advcl"} or verb.head.i == verb.i:
             break
         verb = verb.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
