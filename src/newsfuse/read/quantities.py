@@ -288,6 +288,15 @@ def _counted_head(ent: Any) -> Any:
 
 
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "number", "peg"})
+
+
+def _estimated(tok: Any) -> Any:
+    """What a figure ``tok`` was an estimate of: "police put the march at 30,000 (people)" -> march; else None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.head.head.lemma_.lower() not in _ESTIMATE_VERBS:
+        return None
+    return next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+
+
 _GATHERINGS = frozenset({"crowd", "attendance", "turnout", "audience", "gathering", "rally", "march", "protest", "demonstration"})
 _HARMED = {"dead": "kill", "killed": "kill", "injured": "injure", "wounded": "wound", "hurt": "hurt", "missing": "miss"}
 _HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "evacuate", "displace", "rescue", "arrest", "detain"})
@@ -302,10 +311,9 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
         return "people", nxt.text, [_HARMED[nxt.lower_]]
     if num.dep_ == "dobj" and num.head.lemma_.lower() in _HARM_VERBS:  # "killing 12", "injuring dozens"
         return "people", num.head.text, [num.head.lemma_.lower()]
-    if num.dep_ == "pobj" and num.head.lower_ == "at" and num.head.head.lemma_.lower() in _ESTIMATE_VERBS:
-        thing = next((c for c in num.head.head.children if c.dep_ == "dobj"), None)  # "estimated the crowd at 70"
-        if thing is not None and thing.lemma_.lower() in _GATHERINGS:  # not "put the cost at 300"
-            return "people", thing.text, [thing.lemma_.lower()]
+    thing = _estimated(num)  # "estimated the crowd at 70"; not "put the cost at 300"
+    if thing is not None and thing.lemma_.lower() in _GATHERINGS:
+        return "people", thing.text, [thing.lemma_.lower()]
     t = num
     for _ in range(3):  # up from the number through "to", "at", "of" to the verb or noun a toll hangs on
         if t.head.i == t.i:
@@ -349,8 +357,8 @@ def _population(num: Any, head: Any, state: str | None) -> bool:
     noun = head.lemma_.lower() if head is not None else None
     if noun is not None and noun not in _DWELLERS:
         return False
-    if state is not None and state.lower() not in {"has", "have", "had", *_SETTLEMENTS}:
-        return False
+    if state is not None and state.lower() not in _SETTLEMENTS:
+        return False  # what the residents underwent; "a city of 500,000 people" reads the city as their state
     for t in (num, head):
         if t is None or t.dep_ != "pobj":
             continue
@@ -367,7 +375,7 @@ _PARENTS = frozenset({"mother", "father", "parent", "mum", "mom", "dad", "grandm
 
 
 def _children_of(num: Any) -> tuple[str, None, list[str]] | None:
-    """A parent described by the number of their children: "a mother of 12", "the father-of-three"."""
+    """A parent described by the number of their children: "a mother of 12", "the father of three"."""
     prep = num.head
     if num.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _PARENTS and prep.head.i < prep.i:
         return "children", None, []
@@ -426,11 +434,9 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         and not any(c.dep_ == "auxpass" for c in verb.head.children)  # "was hurt in September and missed 10 games"
     ):
         verb = verb.head  # "killed or injured 11 workers": the object hangs on the last conjunct
-    if verb is None and head.dep_ == "pobj" and head.head.lower_ == "at" and head.head.head.lemma_.lower() in _ESTIMATE_VERBS:
-        # "police put the march at 30,000 people": what was estimated is the state
-        thing = next((c for c in head.head.head.children if c.dep_ == "dobj"), None)
-        if thing is not None:
-            return counted, thing.text, [thing.lemma_.lower()]
+    thing = _estimated(head) if verb is None else None
+    if thing is not None:  # "police put the march at 30,000 people": what was estimated is the state
+        return counted, thing.text, [thing.lemma_.lower()]
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return counted, None, []
     if verb.lemma_.lower() == "take" and any(

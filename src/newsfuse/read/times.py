@@ -231,10 +231,10 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
 
         n = parse_number(m.group(2))
         if n is not None and n[0] == n[1]:
-            # "3,000 years ago": outside the calendar, None (see resolve); "about ten days ago": that week, no finer
-            unit = "week" if m.group(1) and m.group(3) == "day" else m.group(3)
-            k = round(n[0] / 7) if unit != m.group(3) else int(n[0])
-            return _ago(base, k, unit)
+            unit, k = m.group(3), int(n[0])
+            if m.group(1) and unit == "day":  # "about ten days ago": that week, no finer
+                unit, k = "week", round(n[0] / 7)
+            return _ago(base, k, unit)  # "3,000 years ago": outside the calendar, None (see resolve)
     return None
 
 
