@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
+import itertools
 import math
 
 import numpy as np
+import pytest
 
-from newsfuse.fuse.align import align, conflict, shared_anchors, shared_specificity
+from newsfuse.fuse.align import align, conflict, mutual_best, shared_anchors, shared_specificity
 from newsfuse.fuse.statements import Statement
 from newsfuse.model import Span
+from newsfuse.read.speakers import content_words
+from tests.conftest import make_article
 
 from .helpers import statement
+
+align_module = importlib.import_module("newsfuse.fuse.align")
 
 # a story about a leaked archive; the filler gives the story its common words
 FILLER = [
@@ -172,3 +179,58 @@ def test_only_a_distinctive_count_ties_two_peoples_accounts_together() -> None:
     assert conflict(one_a, one_b, 0.7, 0.62, 0.84)
     # the same large count credited to two people is one report credited twice
     assert not conflict(many_a, many_b, 0.7, 0.62, 0.84)
+
+
+_ids = itertools.count(5000)
+
+
+def _one_article(texts: list[str], source: str) -> list[Statement]:
+    """Statements of one article (one per sentence)."""
+    art = make_article(" ".join(texts), source)
+    out, at = [], 0
+    for t in texts:
+        out.append(Statement(next(_ids), art, at, at + len(t), t, core=t, words=content_words(t)))
+        at += len(t) + 1
+    return out
+
+
+def test_mutual_best_keeps_only_pairs_that_choose_each_other() -> None:
+    sts = _one_article(["One.", "Two.", "Five."], "a") + _one_article(["Three.", "Four.", "Six."], "b")
+    sims = np.eye(6, dtype=np.float32)
+    for (i, j), c in {(0, 3): 0.5, (0, 4): 0.45, (1, 3): 0.55, (1, 4): 0.3}.items():
+        sims[i, j] = sims[j, i] = c
+    # 0's closest in b is 3, but 3's closest in a is 1; 4's closest is 0, whose closest is 3
+    assert mutual_best(sts, sims) == {(1, 3)}
+    assert mutual_best(sts[:2] + sts[3:], sims[np.ix_([0, 1, 3, 4, 5], [0, 1, 3, 4, 5])]) == set()  # no choice in a
+
+
+RECORDER = [
+    "Divers recovered the flight recorder from the seabed on Tuesday.",
+    "Navy teams brought up the recorder, investigators said.",  # the same fact in other words, one word in common
+    "The airline offered condolences to the families.",
+    "Flights resumed in the afternoon.",
+]
+
+
+def _recorder_vectors(n: int, same: float, other: float) -> np.ndarray:
+    v = np.zeros((n, 384), dtype=np.float32)
+    for i in range(n):
+        v[i, 10 + i] = 1.0
+    v[0] = 0
+    v[0, 0] = 1.0
+    for i, c in ((1, same), (2, other)):
+        v[i] = 0
+        v[i, 0], v[i, i] = c, math.sqrt(1 - c * c)
+    return v
+
+
+def test_statements_that_are_each_others_closest_join_below_the_paraphrase_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    x = _one_article([RECORDER[0], "The search was called off at dusk.", "Weather slowed the work."], "x")
+    sts = [x[0], *_one_article(RECORDER[1:], "y"), *x[1:]] + [statement(t, s) for t, s in FILLER]
+    vec = _recorder_vectors(len(sts), same=0.63, other=0.0)
+    assert [0, 1] in align(sts, vec, 0.62, 0.55)  # each is the other's closest statement
+    monkeypatch.setattr(align_module, "MUTUAL_BAR", 0.62)
+    assert [0, 1] not in align(sts, vec, 0.62, 0.55)  # the same pair on its similarity alone stays apart
+    monkeypatch.undo()
+    closer = _recorder_vectors(len(sts), same=0.63, other=0.66)
+    assert not any({0, 1} <= set(c) for c in align(sts, closer, 0.62, 0.55))  # the other article holds a closer one

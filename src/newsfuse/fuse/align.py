@@ -17,6 +17,10 @@ alone, 0.55) to 0.79. A close paraphrase that shares no rare word keeps its mean
 disagreements are looked for in, since two reports that disagree on a number share fewer specific words than two
 that agree.
 
+Two statements of two articles that are each other's closest statement in the other article (as bitext alignment
+pairs sentences) are one report at a lower similarity (:data:`MUTUAL_BAR`): an outlet that tells a fact tells it
+once, in the sentence most like the other outlet's.
+
 One sentence may report several facts. In the fact grouping a statement joins, besides its own fact, every other fact
 whose members it would each have been paired with (:func:`add_second_memberships`).
 """
@@ -54,6 +58,31 @@ ANCHOR_MIN = 2  # shared rare words or numbers that make two statements candidat
 ANCHOR_BAR = 0.2  # the meaning-only similarity such a pair still needs
 ANCHOR_RARE = 0.03  # a word is rare when at most this share of the story's sentences (and at least 2) carry it
 _NUM = re.compile(r"\d[\d,.]*\d|\d")
+# two statements of two articles that are each other's closest statement in the other article (as bitext alignment
+# pairs sentences) are one report at a lower similarity: measured on all 44 gold sets, 0.5 found 68.5% of the facts
+# against 67.3% without (0.47-0.58: 67.0-68.5%), exact source sets 53.2% against 51.5%
+MUTUAL_BAR = 0.5
+MUTUAL_CHOICE = 3  # statements an article needs for its closest one to be a choice
+
+
+def mutual_best(statements: Sequence[Statement], sims: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs (i < j) of statements of two articles that are each other's most similar statement in the other article."""
+    by_art: dict[str, list[int]] = defaultdict(list)
+    for k, s in enumerate(statements):
+        by_art[s.article.id].append(k)
+    # a choice means something only among alternatives: a one-line article's statement is every article's closest
+    groups = [np.array(v) for v in by_art.values() if len(v) >= MUTUAL_CHOICE]
+    out: set[tuple[int, int]] = set()
+    for x, ga in enumerate(groups):
+        for gb in groups[x + 1 :]:
+            sub = sims[np.ix_(ga, gb)]
+            best_b = sub.argmax(axis=1)
+            best_a = sub.argmax(axis=0)
+            for ia, jb in enumerate(best_b.tolist()):
+                if best_a[jb] == ia:
+                    i, j = int(ga[ia]), int(gb[jb])
+                    out.add((min(i, j), max(i, j)))
+    return out
 
 
 def anchor_tokens(st: Statement) -> set[str]:
@@ -264,9 +293,10 @@ def align(
         # restart their efforts if the US withdrew"): it keeps its meaning similarity, less a margin
         sims = np.maximum(sims, raw - PARAPHRASE_MARGIN)
     anchors = shared_anchors(statements) if specific else {}
+    mutual = mutual_best(statements, sims) if specific else set()
     pairs: list[tuple[float, int, int]] = []
     art = np.array([hash(s.article.id) for s in statements])
-    lowest = min(paraphrase, COUNT_BAR, ANCHOR_BAR)
+    lowest = min(paraphrase, COUNT_BAR, ANCHOR_BAR, MUTUAL_BAR)
     bar_of: dict[tuple[int, int], float] = {}
     eff: dict[tuple[int, int], float] = {}  # the similarity a pair was accepted on
     ii, jj = np.nonzero(np.triu((sims >= lowest) | (raw >= lowest), k=1) & (art[:, None] != art[None, :]))
@@ -277,6 +307,8 @@ def align(
         bar = threshold
         if statements[i].entities & statements[j].entities and len(statements[i].words & statements[j].words) >= 3:
             bar = paraphrase
+        if (i, j) in mutual:
+            bar = min(bar, MUTUAL_BAR)
         special = COUNT_BAR if same_count(statements[i], statements[j]) or same_figure(statements[i], statements[j]) else None
         if anchors.get((i, j), 0) >= ANCHOR_MIN:
             special = min(special or 1.0, ANCHOR_BAR)
@@ -308,7 +340,7 @@ def align(
         if good / len(cross) < LINK_FRACTION:
             continue
         mean = float(np.mean([eff.get((a, b), float(sims[a, b])) for a, b in cross]))
-        if mean < min(paraphrase, max(bar_of[p] for p in cross)):
+        if mean < min(paraphrase, max(bar_of.get(p, threshold) for p in cross)):
             continue
         for k in mj:
             cluster_of[k] = ci
