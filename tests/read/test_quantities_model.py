@@ -77,6 +77,15 @@ def test_what_a_bare_number_underwent_and_what_is_added_before_it() -> None:
     assert got["four"]["increment"] is True  # "another four": added to an earlier count
 
 
+def test_a_count_the_entity_model_left_untagged_is_read() -> None:
+    got = _quantities(
+        "When they arrived they called in an additional six engines, an aerial platform and an incident command vehicle. "
+        "In 1998 storms, crews rescued 40 people."
+    )
+    assert got["six"]["counted"] == "additional engines" and got["six"]["increment"] is True
+    assert "1998" not in got  # a year before a plural noun is no count
+
+
 def test_a_measure_written_into_a_number_and_a_part_of_the_area() -> None:
     got = _quantities(
         "The 170,000-square-foot plant closed. In neighbouring Lakeland district, 10 people were killed. "
@@ -192,6 +201,14 @@ def test_a_range_taken_for_a_date_a_time_of_day_and_an_estimated_crowd() -> None
     assert got("Between 60 and 100 rioters gathered around the square.") == {"Between 60 and 100": ("rioters", "gathered")}
     assert got("Starting at about 8 p. m., nearly 100 people set off from the vigil site.") == {"nearly 100": ("people", "set")}
     assert got("NBC New York estimated the crowd at 70") == {"70": ("people", "crowd")}
+    # the same after another sentence, where the model tags both as dates and the parser hangs "Between" on the verb
+    riot = "A vigil turned into a riot tonight after young people started lashing out at officers.\n"
+    assert got(riot + "Between 60 and 100 rioters gathered around Church and Snyder Ave. in East Flatbush.") == {
+        "Between 60 and 100": ("rioters", None)
+    }
+    assert got(
+        "Bottles were thrown at police officers.\nNBC New York estimated the crowd at 70, and the Post says a crowd looted a shop."
+    ) == {"70": ("people", "crowd")}
 
 
 def test_a_passive_verb_does_not_share_the_next_verbs_object() -> None:

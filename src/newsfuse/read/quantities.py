@@ -1,4 +1,5 @@
-"""Quantities: spaCy's CARDINAL/QUANTITY/MONEY/PERCENT spans plus hedges, intervals, what is counted and the period."""
+"""Quantities: spaCy's CARDINAL/QUANTITY/MONEY/PERCENT spans (and counts its entity model left untagged) plus hedges,
+intervals, what is counted and the period."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 20
+    version = 21
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -25,7 +26,7 @@ class Quantities:
         tag = f"{self.name}@{self.version}"
         out: list[Span] = []
         date_ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
-        for ent in doc.ents:
+        for ent in sorted([*doc.ents, *_untagged_counts(doc)], key=lambda e: e.start):
             label = "CARDINAL" if _count_taken_for_a_date(ent) else ent.label_
             if label not in NUMERIC:
                 continue
@@ -100,6 +101,31 @@ class Quantities:
             )
         out += _none_harmed(doc.text, tag, out)
         return {"quantities": sorted(out, key=lambda q: (q.start, q.end))}
+
+
+_YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def _untagged_counts(doc: Any) -> list[Any]:
+    """Numbers the entity model left untagged that the parser reads as counting a plural noun ("an additional six
+    engines"): CARDINAL spans of their own, so they are read like the tagged ones."""
+    from spacy.tokens import Span as DocSpan
+
+    out = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if t.tag_ == "CD" and not t.ent_type_ and t.dep_ == "nummod" and t.head.tag_ == "NNS" and t.head.i > t.i:
+            j = i
+            while j + 1 < t.head.i and doc[j + 1].tag_ == "CD" and not doc[j + 1].ent_type_:
+                j += 1
+            span = doc[i : j + 1]
+            if not _YEARISH.fullmatch(span.text):
+                out.append(DocSpan(doc, i, j + 1, label="CARDINAL"))
+            i = j + 1
+            continue
+        i += 1
+    return out
 
 
 _UNIT_IN = re.compile(
@@ -334,14 +360,22 @@ _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "seco
 
 
 def _count_taken_for_a_date(ent: Any) -> bool:
-    """A number the model tagged as a date though it counts: the subject or object of a verb ("injuring 80"), or
-    the number of a noun that is no time ("Between 60 and 100 rioters")."""
+    """A number the model tagged as a date though it counts: the subject or object of a verb ("injuring 80"), the
+    number of a noun that is no time ("Between 60 and 100 rioters", however the parser hangs "Between"), or the size
+    put on a gathering ("estimated the crowd at 70")."""
     if ent.label_ != "DATE" or _BARE_COUNT.fullmatch(ent.text.strip()) is None:
         return False
-    root, head = ent.root, ent.root.head
-    if root.dep_ in {"dobj", "nsubj", "nsubjpass"}:
-        return head.pos_ == "VERB"
-    return root.dep_ in {"nummod", "quantmod"} and head.pos_ == "NOUN" and head.lemma_.lower() not in _TIME_NOUNS
+    for tok in ent:
+        head = tok.head
+        if not tok.like_num or ent.start <= head.i < ent.end:
+            continue  # the words around the number, or a number whose head is in the entity ("100" in "60 and 100")
+        if tok.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+            return bool(head.pos_ == "VERB")
+        if tok.dep_ in {"nummod", "quantmod"}:
+            return bool(head.pos_ == "NOUN" and head.lemma_.lower() not in _TIME_NOUNS)
+        gathering = _estimated(tok)
+        return gathering is not None and gathering.lemma_.lower() in _GATHERINGS
+    return False
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village", "island", "country", "nation", "state", "province", "region", "district"})
