@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from newsfuse.fuse.align import align, conflict, mutual_best, shared_anchors, shared_specificity
+from newsfuse.fuse.align import ClosestStatements, align, conflict, shared_anchors, shared_specificity
 from newsfuse.fuse.statements import Statement
 from newsfuse.model import Span
 from newsfuse.read.speakers import content_words
@@ -200,8 +200,11 @@ def test_mutual_best_keeps_only_pairs_that_choose_each_other() -> None:
     for (i, j), c in {(0, 3): 0.5, (0, 4): 0.45, (1, 3): 0.55, (1, 4): 0.3}.items():
         sims[i, j] = sims[j, i] = c
     # 0's closest in b is 3, but 3's closest in a is 1; 4's closest is 0, whose closest is 3
-    assert mutual_best(sts, sims) == {(1, 3)}
-    assert mutual_best(sts[:2] + sts[3:], sims[np.ix_([0, 1, 3, 4, 5], [0, 1, 3, 4, 5])]) == set()  # no choice in a
+    closest = ClosestStatements(sts, sims)
+    assert {(i, j) for i in range(3) for j in range(3, 6) if closest.mutual(i, j)} == {(1, 3)}
+    keep = [0, 1, 3, 4, 5]  # "a" keeps two statements: no choice there
+    fewer = ClosestStatements([sts[k] for k in keep], sims[np.ix_(keep, keep)])
+    assert not any(fewer.mutual(i, j) for i in range(2) for j in range(2, 5))
 
 
 RECORDER = [
@@ -229,8 +232,9 @@ def test_statements_that_are_each_others_closest_join_below_the_paraphrase_bar(m
     sts = [x[0], *_one_article(RECORDER[1:], "y"), *x[1:]] + [statement(t, s) for t, s in FILLER]
     vec = _recorder_vectors(len(sts), same=0.63, other=0.0)
     assert [0, 1] in align(sts, vec, 0.62, 0.55)  # each is the other's closest statement
-    monkeypatch.setattr(align_module, "MUTUAL_BAR", 0.62)
+    monkeypatch.setattr(align_module, "MUTUAL_MARGIN", 0.0)
     assert [0, 1] not in align(sts, vec, 0.62, 0.55)  # the same pair on its similarity alone stays apart
     monkeypatch.undo()
+    assert [0, 1] not in align(sts, vec, 0.8, 0.75)  # the bar follows the thresholds set
     closer = _recorder_vectors(len(sts), same=0.63, other=0.66)
     assert not any({0, 1} <= set(c) for c in align(sts, closer, 0.62, 0.55))  # the other article holds a closer one

@@ -107,25 +107,28 @@ _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _untagged_counts(doc: Any) -> list[Any]:
-    """Numbers the entity model left untagged that the parser reads as counting a plural noun ("an additional six
-    engines"): CARDINAL spans of their own, so they are read like the tagged ones."""
+    """Numbers the entity model left untagged that the parser reads as counting a plural noun in the same line ("an
+    additional six engines"): CARDINAL spans of their own, so they are read like the tagged ones. Not a piece of a
+    number or range the model did tag or split ("250 000", "six to seven"), a year or a time of day, nor a span of
+    time ("two decades ago")."""
     from spacy.tokens import Span as DocSpan
 
     out = []
-    i = 0
-    while i < len(doc):
-        t = doc[i]
-        if t.tag_ == "CD" and not t.ent_type_ and t.dep_ == "nummod" and t.head.tag_ == "NNS" and t.head.i > t.i:
-            j = i
-            while j + 1 < t.head.i and doc[j + 1].tag_ == "CD" and not doc[j + 1].ent_type_:
-                j += 1
-            span = doc[i : j + 1]
-            if not _YEARISH.fullmatch(span.text):
-                out.append(DocSpan(doc, i, j + 1, label="CARDINAL"))
-            i = j + 1
+    for t in doc:
+        head = t.head
+        if not (t.tag_ == "CD" and not t.ent_type_ and t.dep_ == "nummod" and head.tag_ == "NNS" and head.i > t.i):
             continue
-        i += 1
+        if not _PLAIN_NUMBER.fullmatch(t.text) or _YEARISH.fullmatch(t.text) or head.lemma_.lower() in _TIME_NOUNS:
+            continue
+        if any(x.like_num or x.ent_type_ for x in doc[max(0, t.i - 2) : t.i]) or any(x.like_num for x in doc[t.i + 1 : head.i]):
+            continue  # part of a longer number or a range
+        if "\n" in doc.text[t.idx : head.idx] or t.sent != head.sent:
+            continue  # a dateline's number and the first noun of the next line
+        out.append(DocSpan(doc, t.i, t.i + 1, label="CARDINAL"))
     return out
+
+
+_PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|[A-Za-z]+")  # "six", "40", "1,500"; not "02:15" nor "1.5"
 
 
 _UNIT_IN = re.compile(
