@@ -22,6 +22,8 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from .names import source_names
+
 # The timeline drawing: an 800-wide SVG, points on an axis from X0 to X1, stacked upwards from the axis.
 X0, X1 = 60.0, 740.0
 STACK = 16
@@ -145,4 +147,5 @@ def brief_html(doc: dict[str, Any]) -> str:
         own=own_evidence,
         timeline=_timeline_points(doc, anchor),
         source_ids=[s["id"] for s in doc["sources"]],
+        names=source_names(doc["sources"]),
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .names import source_names
+
 
 def _q(text: str) -> str:
     """Article text inside Markdown: one line, table pipes escaped, and "<" as "&lt;" so that a renderer never takes
@@ -23,6 +25,11 @@ def _code(text: str) -> str:
 def brief_markdown(doc: dict[str, Any]) -> str:
     """Markdown from the contract JSON (so both outputs say the same)."""
     facts = {f["id"]: f for f in doc["facts"]}
+    names = source_names(doc["sources"])
+
+    def srcs(ids: list[str]) -> str:
+        return _q(", ".join(names.get(i, i) for i in ids))
+
     lines = [f"# {_q(doc['story']['title'])}", ""]
     st = doc["story"]
     if st.get("first_published"):
@@ -31,7 +38,7 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     for fid in st.get("headline_facts", []):
         f = facts[fid]
         who = f" — {_q(', '.join(f['speakers']))}" if f.get("speakers") else ""
-        lines.append(f"- {_q(f['text'])} *({f['label']}: {_q(', '.join(f['sources']))}; {f['status']}{who})*")
+        lines.append(f"- {_q(f['text'])} *({f['label']}: {srcs(f['sources'])}; {f['status']}{who})*")
     lines += ["", "## Disagreements", ""]
     if not doc["discrepancies"]:
         lines += ["No disagreements found.", ""]
@@ -39,21 +46,21 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         lines.append(f"### {d['summary']}")
         for v in d["variants"]:
             ev = v["evidence"][0]["text"] if v["evidence"] else ""
-            lines.append(f"- **{_q(v['value'])}** ({_q(', '.join(v['sources']))}): {_q(ev)}")
+            lines.append(f"- **{_q(v['value'])}** ({srcs(v['sources'])}): {_q(ev)}")
         lines.append("")
     details = [f for f in doc["facts"] if f.get("kind") == "detail"]
     if details:
         lines += ["## Shared details", "", "Phrases that several sources write, beyond the facts above:", ""]
         for f in details:
-            lines.append(f"- **{_q(f['detail']['text'])}** *({f['label']}: {_q(', '.join(f['sources']))})*")
+            lines.append(f"- **{_q(f['detail']['text'])}** *({f['label']}: {srcs(f['sources'])})*")
         lines.append("")
     lines += ["## Timeline", ""]
     for t in doc["timeline"]:
         flag = " **(disputed date)**" if t.get("disputed") else ""
-        lines.append(f"- **{t['date']}**{flag}: {_q(t['text'])} ({_q(', '.join(t['sources']))})")
+        lines.append(f"- **{t['date']}**{flag}: {_q(t['text'])} ({srcs(t['sources'])})")
     lines += ["", "## Only here", ""]
     for src, fids in sorted(doc.get("only_here", {}).items()):
-        lines.append(f"### {_q(src)}")
+        lines.append(f"### {_q(names.get(src, src))}")
         lines += [f"- {_q(facts[f]['text'])}" for f in fids[:12]]
         if len(fids) > 12:
             lines.append(f"- … {len(fids) - 12} more")
@@ -62,13 +69,13 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     for f in doc["facts"]:
         if f.get("kind") == "detail":
             continue
-        lines.append(f"| {_q(f['text'])} | {_q(', '.join(f['sources']))} | {f['independent_sources']} | {f['status']} |")
-    lines += ["", "## Sources", ""]
+        lines.append(f"| {_q(f['text'])} | {srcs(f['sources'])} | {f['independent_sources']} | {f['status']} |")
+    lines += ["", "## Sources", "", "Each source is named above by its outlet; its id here is the one the JSON uses.", ""]
     for s in doc["sources"]:
-        meta = _q(", ".join(x for x in (s.get("outlet"), s.get("published"), f"wire: {s['wire']}" if s.get("wire") else None) if x))
-        derived = "; derived from " + _q(", ".join(d["source"] for d in s.get("derived_from", []))) if s.get("derived_from") else ""
+        meta = _q(", ".join(x for x in (s.get("published"), f"wire: {s['wire']}" if s.get("wire") else None) if x))  # outlet: the name
+        derived = "; derived from " + srcs([d["source"] for d in s.get("derived_from", [])]) if s.get("derived_from") else ""
         lines.append(
-            f"- **{_q(s['id'])}** {('— ' + _q(s['title'])) if s.get('title') else ''} {('(' + meta + ')') if meta else ''}{derived}"
+            f"- **{_q(names[s['id']])}** ({_code(s['id'])}) {('— ' + _q(s['title'])) if s.get('title') else ''} {('(' + meta + ')') if meta else ''}{derived}"
         )
     if doc.get("rejected"):
         lines += ["", "## Not read", ""] + [f"- {_q(r['input'])}: {_q(r['reason'])}" for r in doc["rejected"]]

@@ -1,0 +1,28 @@
+"""How a reader sees each source: by its outlet, not by an id made of a file name or a hash."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+def source_names(sources: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Each source id's display name: its outlet where known ("bbc.co.uk"), numbered in source order when one outlet
+    gives several ("nytimes.com 1", "nytimes.com 2"), else the id itself. Should two sources still read alike (an
+    outlet named like another source's id), every source is shown by its id."""
+    per_outlet = Counter(str(s["outlet"]) for s in sources if s.get("outlet"))
+    seen: Counter[str] = Counter()
+    out: dict[str, str] = {}
+    for s in sources:
+        outlet = str(s["outlet"]) if s.get("outlet") else None
+        if outlet is None:
+            out[s["id"]] = s["id"]
+        elif per_outlet[outlet] > 1:
+            seen[outlet] += 1
+            out[s["id"]] = f"{outlet} {seen[outlet]}"
+        else:
+            out[s["id"]] = outlet
+    if len(set(out.values())) < len(out):
+        return {s["id"]: s["id"] for s in sources}
+    return out

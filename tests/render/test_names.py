@@ -1,0 +1,79 @@
+"""Sources are shown by their outlet, numbered when one outlet gives several, by their id when none is known."""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.render import brief_html, brief_markdown
+from newsfuse.render.names import source_names
+
+
+def test_outlets_name_sources_and_repeated_outlets_are_numbered() -> None:
+    sources: list[dict[str, str | None]] = [
+        {"id": "a1", "outlet": "bbc.co.uk"},
+        {"id": "b7", "outlet": "nytimes.com"},
+        {"id": "c3", "outlet": None},
+        {"id": "d9", "outlet": "nytimes.com"},
+    ]
+    assert source_names(sources) == {"a1": "bbc.co.uk", "b7": "nytimes.com 1", "c3": "c3", "d9": "nytimes.com 2"}
+
+
+def test_names_that_would_read_alike_fall_back_to_ids() -> None:
+    sources: list[dict[str, str | None]] = [{"id": "x", "outlet": "y"}, {"id": "y", "outlet": None}]
+    assert source_names(sources) == {"x": "x", "y": "y"}
+
+
+def test_markdown_names_outlets_and_keeps_ids_in_the_source_list() -> None:
+    ev = {"source": "s-1", "start": 0, "end": 5, "text": "Hello"}
+    doc = {
+        "story": {"title": "T", "headline_facts": ["f1"]},
+        "sources": [
+            {"id": "s-1", "outlet": "example.org", "title": "One", "text": "Hello world"},
+            {"id": "s-2", "outlet": "example.net", "title": "Two", "text": "Hello there"},
+        ],
+        "facts": [
+            {
+                "id": "f1",
+                "text": "Hello",
+                "sources": ["s-1", "s-2"],
+                "independent_sources": 2,
+                "speakers": [],
+                "evidence": [ev, {**ev, "source": "s-2"}],
+                "status": "corroborated",
+                "label": "2 sources say",
+            }
+        ],
+        "discrepancies": [],
+        "timeline": [],
+        "only_here": {},
+    }
+    md = brief_markdown(doc)
+    assert "*(2 sources say: example.org, example.net; corroborated)*" in md
+    assert "- **example.org** (`s-1`) — One" in md
+
+
+def test_html_badges_show_outlets_with_the_id_in_their_title() -> None:
+    ev = {"source": "s-1", "start": 0, "end": 5, "text": "Hello"}
+    doc = {
+        "story": {"title": "T", "headline_facts": ["f1"]},
+        "sources": [{"id": "s-1", "outlet": "example.org", "title": "One", "text": "Hello world"}],
+        "facts": [
+            {
+                "id": "f1",
+                "text": "Hello",
+                "sources": ["s-1"],
+                "independent_sources": 1,
+                "speakers": [],
+                "evidence": [ev],
+                "status": "single_source",
+                "label": "1 source says",
+            }
+        ],
+        "discrepancies": [],
+        "timeline": [],
+        "only_here": {"s-1": ["f1"]},
+        "quotes": [],
+    }
+    page = brief_html(doc)
+    assert re.search(r'<a class="badge" href="#src:s-1:0:5" title="s-1: Hello">example\.org</a>', page)
+    assert '<h3 title="s-1">example.org</h3>' in page  # "only here", by outlet
