@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsfuse.fuse import _representatives, _title
+from newsfuse.fuse import _headlines, _representatives, _title
 from newsfuse.model import Fact
 from tests.conftest import make_article
 from tests.fuse.helpers import statement
@@ -90,3 +90,23 @@ def test_a_year_that_only_describes_a_thing_puts_nothing_on_the_timeline() -> No
     assert build_timeline([fact], {"f1": [st]}, []) == []
     st.times[0] = Span(21, 25, "time", "test@1", {"expr": "2016", "value": "2016", "precision": "year"})  # "sued in 2016"
     assert [e.date for e in build_timeline([fact], {"f1": [st]}, [])] == ["2016"]
+
+
+def test_headlines_do_not_say_one_thing_twice() -> None:
+    texts = [
+        "Central Intelligence Agency Director Mike Pompeo met North Korean leader Kim Jong Un.",
+        "CIA Director Mike Pompeo met Kim Jong Un over Easter weekend.",  # the first again, in other words
+        "The summit is planned for early June.",
+        "Seoul welcomed the talks.",  # one source
+    ]
+    sts = [statement(t, s) for t, s in zip(texts, "abcd", strict=True)]
+    for i, st in enumerate(sts):
+        st.idx = i
+    facts = [Fact(f"f{i}", t, [], ["a", "b"] if i < 3 else ["d"], 2 if i < 3 else 1, "corroborated") for i, t in enumerate(texts)]
+    members = {f.id: [st] for f, st in zip(facts, sts, strict=True)}
+    vec = np.zeros((4, 8), dtype=np.float32)
+    vec[0, 0] = 1.0
+    vec[1, 0], vec[1, 1] = 0.9, np.sqrt(1 - 0.81)
+    vec[2, 2] = vec[3, 3] = 1.0
+    assert _headlines(facts, members, vec, 3) == ["f0", "f2", "f3"]  # two sources first, but never the same thing twice
+    assert _headlines(facts, members, vec, 2) == ["f0", "f2"]

@@ -75,9 +75,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
             fact.status = "disputed"
     facts.sort(key=lambda f: (-f.score, f.id))
     _distinct_texts(facts, members_of, vectors)
-    headline = [f.id for f in facts if len(f.sources) > 1][: settings.headline_facts]
-    if len(headline) < settings.headline_facts:
-        headline += [f.id for f in facts if f.id not in headline][: settings.headline_facts - len(headline)]
+    headline = _headlines(facts, members_of, vectors, settings.headline_facts)
     timeline = build_timeline(facts, members_of, [d for d in discrepancies if d.kind == "date"])
     facts += _details(statements, facts, links)
     return Brief(
@@ -219,6 +217,29 @@ def _distinct_texts(facts: Sequence[Fact], members_of: dict[str, list[Statement]
             if alt is not None:
                 f.text = alt.text
         used.add(f.text)
+
+
+HEADLINE_REDUNDANT = 0.85  # a fact whose text is this close in meaning to a headline already chosen says it again
+
+
+def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], vectors: np.ndarray, n: int) -> list[str]:
+    """The first ``n`` facts in rank order, those of two or more sources first, leaving out a fact whose text says
+    again what a headline already chosen says ("CIA Director Mike Pompeo met with Kim Jong Un over Easter weekend"
+    after "Central Intelligence Agency Director Mike Pompeo met with North Korean leader Kim Jong Un"): the facts are
+    apart, but a reader's first lines should not repeat themselves (maximal marginal relevance)."""
+    chosen: list[tuple[str, np.ndarray | None]] = []
+    for pool in ([f for f in facts if len(f.sources) > 1], list(facts)):
+        for f in pool:
+            if len(chosen) >= n:
+                return [fid for fid, _ in chosen]
+            if any(fid == f.id for fid, _ in chosen):
+                continue
+            rep = next((s for s in members_of.get(f.id, []) if s.text == f.text), None)
+            v = vectors[rep.idx] if rep is not None else None
+            if v is not None and any(w is not None and float(v @ w) >= HEADLINE_REDUNDANT for _, w in chosen):
+                continue
+            chosen.append((f.id, v))
+    return [fid for fid, _ in chosen]
 
 
 def _score(f: Fact, centrality: float) -> float:
