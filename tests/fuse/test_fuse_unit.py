@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsfuse.fuse import _headlines, _representatives, _title
+from newsfuse.fuse import _headlines, _representatives, _title, _useful
+from newsfuse.fuse.statements import Statement
 from newsfuse.model import Fact
+from newsfuse.read.speakers import content_words
 from tests.conftest import make_article
 from tests.fuse.helpers import statement
 
@@ -110,3 +112,12 @@ def test_headlines_do_not_say_one_thing_twice() -> None:
     vec[2, 2] = vec[3, 3] = 1.0
     assert _headlines(facts, members, vec, 3) == ["f0", "f2", "f3"]  # two sources first, but never the same thing twice
     assert _headlines(facts, members, vec, 2) == ["f0", "f2"]
+
+
+def test_a_sentence_an_article_repeats_word_for_word_is_one_fact() -> None:
+    said = "Details of the summit are being worked out now."
+    text = f"{said} The talks went very smoothly. {said}"
+    art = make_article(text, "a")
+    spans = [(0, len(said)), (len(said) + 1, text.index(said, 1) - 1), (text.index(said, 1), len(text))]
+    sts = [Statement(i, art, a, b, text[a:b], core=text[a:b], words=content_words(text[a:b])) for i, (a, b) in enumerate(spans)]
+    assert _useful([[0], [1], [2]], sts) == [[0], [1]]  # the repeat goes; its first occurrence stands for it

@@ -166,12 +166,20 @@ def _disagreements(
 
 
 def _useful(clusters: list[list[int]], statements: Sequence[Statement]) -> list[list[int]]:
-    """Drop clause units that found no other source (their statement already stands for them), and clusters of
-    clauses that only repeat a cluster of their own statements."""
+    """Drop clause units that found no other source (their statement already stands for them), clusters of
+    clauses that only repeat a cluster of their own statements, and a lone sentence an article repeats word for word
+    (a quoted tweet, a pasted paragraph): its first occurrence stands for it."""
     out = []
     by_unit = {(statements[i].article.id, statements[i].start, statements[i].end): k for k, cl in enumerate(clusters) for i in cl}
+    first: dict[tuple[str, str], int] = {}
+    for cl in clusters:
+        for i in cl:
+            key = (statements[i].article.id, " ".join(statements[i].text.split()))
+            first[key] = min(first.get(key, statements[i].start), statements[i].start)
     for cl in clusters:
         sts = [statements[i] for i in cl]
+        if len(sts) == 1 and first[(sts[0].article.id, " ".join(sts[0].text.split()))] < sts[0].start:
+            continue
         if all(s.kind == "clause" for s in sts):
             if len({s.source for s in sts}) < 2:
                 continue
