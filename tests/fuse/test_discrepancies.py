@@ -226,6 +226,8 @@ def test_one_report_with_two_namesakes() -> None:
     assert _namesakes("John Roberts", "John G. Roberts Jr.") == []  # one name written in full
     assert _namesakes("Todd Jones", "Byron Todd Jones") == []  # a middle name used as the first
     assert _namesakes("Mike Elliott", "Michael Elliott") == []
+    assert _namesakes('Charles "Lucky" Luciano', "Lucky Luciano") == []  # a nickname in quotation marks
+    assert _namesakes("Charles “Lucky” Luciano", "Lucky Luciano") == []
 
 
 def test_a_sentence_that_also_gives_the_other_number_agrees() -> None:

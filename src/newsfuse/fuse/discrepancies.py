@@ -448,10 +448,15 @@ def _says_predicate(st: Statement, lemma: str) -> bool:
     return any(w.startswith(stem) for w in re.findall(r"[a-z]+", st.text.lower()))
 
 
+def _name_words(name: str) -> set[str]:
+    return {fold(w) for w in (w.strip("\"“”‘’'()[]") for w in name.split()) if w}
+
+
 def _other_given_names(a: str, b: str) -> bool:
     """Two full names with one surname that cannot be one person written twice: neither holds the other's words
-    ("Todd Jones" in "Byron Todd Jones", "John Roberts" in "John G. Roberts Jr.") and the first names differ."""
-    wa, wb = {fold(w) for w in a.split()}, {fold(w) for w in b.split()}
+    ("Todd Jones" in "Byron Todd Jones", "John Roberts" in "John G. Roberts Jr.", "Lucky Luciano" in 'Charles "Lucky"
+    Luciano': a nickname's quotation marks are no part of it) and the first names differ."""
+    wa, wb = _name_words(a), _name_words(b)
     if wa <= wb or wb <= wa:
         return False
     return not same_given_name(a.split()[0], b.split()[0])
