@@ -94,6 +94,11 @@ GOLD_FLOORS = {
     "ecbplus-4": {"facts_loose": 0.6, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-6": {"facts_loose": 0.6, "dates": 0.66, "max_false_alarms": 1},
     "ecbplus-14": {"facts_loose": 0.7, "dates": 1.0, "max_false_alarms": 1},
+    # written blind during the twelfth session, scored once with its code at the start and at the end
+    "ecbplus-26": {"facts_loose": 0.58, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-28": {"facts_loose": 0.65, "dates": 1.0, "max_false_alarms": 1},
+    "basil-c5534b7e-a373-4962-8345-3847bc41a636": {"facts_loose": 0.58, "dates": 1.0, "max_false_alarms": 1},
+    "basil-2b95d2cf-e979-4f9c-ae27-9a5370934f23": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
