@@ -96,10 +96,10 @@ def test_a_year_that_only_describes_a_thing_puts_nothing_on_the_timeline() -> No
 
 def test_headlines_do_not_say_one_thing_twice() -> None:
     texts = [
-        "Central Intelligence Agency Director Mike Pompeo met North Korean leader Kim Jong Un.",
-        "CIA Director Mike Pompeo met Kim Jong Un over Easter weekend.",  # the first again, in other words
-        "The summit is planned for early June.",
-        "Seoul welcomed the talks.",  # one source
+        "Harbour authority head Pieter Sandoval met dockworkers' union leader Owen Tallis.",
+        "The harbour chief met the union leader on Sunday.",  # the first again, in other words
+        "The inquiry will report in June.",
+        "The mayor welcomed the talks.",  # one source
     ]
     sts = [statement(t, s) for t, s in zip(texts, "abcd", strict=True)]
     for i, st in enumerate(sts):

@@ -79,14 +79,14 @@ def test_what_a_bare_number_underwent_and_what_is_added_before_it() -> None:
 
 def test_a_count_the_entity_model_left_untagged_is_read() -> None:
     got = _quantities(
-        "When they arrived they called in an additional six engines, an aerial platform and an incident command vehicle. "
+        "When they got there they called in an additional six pumps, a ladder truck and a command unit. "
         "In 1998 storms, crews rescued 40 people."
     )
-    assert got["six"]["counted"] == "additional engines" and got["six"]["increment"] is True
+    assert got["six"]["counted"] == "additional pumps" and got["six"]["increment"] is True
     # a dateline's time is no count of the next line's noun, nor a piece of a number or a span of time
     for text, wrong in {
-        "Edited time: March 13, 2013 02:15\nPolice intervened after the vigil.": "02:15",
-        "Updated: 09 Sep 2013 11:25 GMT+02:00\nRam-raiders ploughed into the store.": "2013 11:25",
+        "Edited time: March 14, 2026 03:20\nPolice intervened after the protest.": "03:20",
+        "Updated: 19 Mar 2026 11:25 GMT+02:00\nRobbers drove into the shop.": "11:25",
         "Some 250 000 people marched.": "000",
         "She joined the society nearly two decades ago.": "nearly two",
     }.items():
@@ -206,16 +206,16 @@ def test_a_range_taken_for_a_date_a_time_of_day_and_an_estimated_crowd() -> None
         return {a.span_text(q): (q.attrs.get("counted"), q.attrs.get("state")) for q in a.group("quantities")}
 
     assert got("Between 60 and 100 rioters gathered around the square.") == {"Between 60 and 100": ("rioters", "gathered")}
-    assert got("Starting at about 8 p. m., nearly 100 people set off from the vigil site.") == {"nearly 100": ("people", "set")}
-    assert got("NBC New York estimated the crowd at 70") == {"70": ("people", "crowd")}
+    assert got("From about 9 p. m., nearly 100 dockers marched towards the harbour gates.") == {"nearly 100": ("dockers", "marched")}
+    assert got("Radio Alder estimated the crowd at 70") == {"70": ("people", "crowd")}
     # the same after another sentence, where the model tags both as dates and the parser hangs "Between" on the verb
-    riot = "A vigil turned into a riot tonight after young people started lashing out at officers.\n"
-    assert got(riot + "Between 60 and 100 rioters gathered around Church and Snyder Ave. in East Flatbush.") == {
+    riot = "A vigil became a riot tonight after young men started throwing bottles at officers.\n"
+    assert got(riot + "Between 60 and 100 rioters gathered near Mill Lane and Quay St. in Port Alder.") == {
         "Between 60 and 100": ("rioters", None)
     }
-    assert got(
-        "Bottles were thrown at police officers.\nNBC New York estimated the crowd at 70, and the Post says a crowd looted a shop."
-    ) == {"70": ("people", "crowd")}
+    assert got("Stones were thrown at officers.\nRadio Alder estimated the crowd at 70 while the Courier says a crowd looted a kiosk.") == {
+        "70": ("people", "crowd")
+    }
 
 
 def test_a_passive_verb_does_not_share_the_next_verbs_object() -> None:

@@ -232,9 +232,9 @@ HEADLINE_REDUNDANT = 0.85  # a fact whose text is this close in meaning to a hea
 
 def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], vectors: np.ndarray, n: int) -> list[str]:
     """The first ``n`` facts in rank order, those of two or more sources first, leaving out a fact whose text says
-    again what a headline already chosen says ("CIA Director Mike Pompeo met with Kim Jong Un over Easter weekend"
-    after "Central Intelligence Agency Director Mike Pompeo met with North Korean leader Kim Jong Un"): the facts are
-    apart, but a reader's first lines should not repeat themselves (maximal marginal relevance)."""
+    again what a headline already chosen says ("the harbour chief met the union leader on Sunday" after "Harbour
+    authority head Pieter Sandoval met dockworkers' union leader Owen Tallis"): the facts are apart, but a reader's
+    first lines should not repeat themselves (maximal marginal relevance)."""
     chosen: list[tuple[str, np.ndarray | None]] = []
     for pool in ([f for f in facts if len(f.sources) > 1], list(facts)):
         for f in pool:
