@@ -62,9 +62,9 @@ def _lengths(texts: dict[str, str]):  # type: ignore[no-untyped-def]
 def test_a_fall_reported_in_feet_and_in_metres() -> None:
     ds = _lengths(
         {
-            "a": "A hiker died on Friday after falling 150 meters from a ridge.",
-            "b": "A hiker died on Friday after he slipped and fell about 200ft from a ridge.",
-            "c": "A hiker died on Friday after falling about 45 metres from a ridge.",
+            "a": "A climber died on Sunday after falling 150 meters from a cliff.",
+            "b": "A climber died on Sunday after he lost his footing and fell about 200ft from a cliff.",
+            "c": "A climber died on Sunday after falling about 45 metres from a cliff.",
         }
     )
     assert len(ds) == 1 and ds[0].kind == "number"
@@ -117,9 +117,9 @@ def test_ages_in_a_report_of_unknown_date_are_not_compared() -> None:
 def test_a_place_put_at_two_distances_from_the_same_city() -> None:
     ds = _lengths(
         {
-            "a": "Qeshm, an island 1,500 kilometers south of Tehran, has a busy port.",
-            "b": "Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, has a busy port.",
-            "c": "Qeshm, an island 940 miles south of Tehran, has a busy port.",  # some 1,510 km: as a says
+            "a": "Kestrel Point, an island 1,500 kilometers south of Port Alder, has a busy harbour.",
+            "b": "Kestrel Point, found 1,150 kilometers (700 miles) southeast of Port Alder, has a busy harbour.",
+            "c": "Kestrel Point, an island 940 miles south of Port Alder, has a busy harbour.",  # some 1,510 km: as a says
         }
     )
     assert len(ds) == 1 and ds[0].kind == "number"
@@ -167,8 +167,8 @@ def test_which_year_a_bare_month_falls_in_is_no_claim_of_the_sources() -> None:
     assert (
         _months(
             {
-                "a": "Smith announced his departure from the show in June.",
-                "b": "It was announced that Smith would be leaving the show in June.",
+                "a": "Tallis announced his exit from the band in June.",
+                "b": "It was reported that Tallis would be quitting the band in June.",
             }
         )
         == []

@@ -200,7 +200,7 @@ def test_counts_of_a_thing_under_two_predicates_are_two_slots() -> None:
     cast(dict[str, Any], a.main.attrs)["state_lemmas"] = ["legalize"]
     cast(dict[str, Any], b.main.attrs)["state_lemmas"] = ["file"]
     assert _across(a, b) == []
-    c = statement("The weed was headed for at least 40 different states.", "c", "at least 40", "states")
+    c = statement("The shipments were bound for at least 40 different states.", "c", "at least 40", "states")
     assert _across(a, c, spec=-0.1) == []  # nothing specific in common
     assert _across(a, c, spec=0.6) == ["number"]  # four against at least 40: two stated numbers
 
@@ -232,7 +232,7 @@ def test_one_report_with_two_namesakes() -> None:
 
 def test_a_sentence_that_also_gives_the_other_number_agrees() -> None:
     a = statement("Police made 47 arrests overnight.", "a", "47", "arrests", "made")
-    b = statement("There were six arrests Wednesday, compared to 47 the previous night.", "b", "six", "arrests")
+    b = statement("There were six arrests on Thursday, against 47 the night before.", "b", "six", "arrests")
     assert [d.kind for d in count_disagreements([a, b], ["f"])] == ["number"]
     at = b.text.index("47")
     b.quantities.append(Span(at, at + 2, "CARDINAL", "test@1", {"value": 47.0, "low": 47.0, "high": 47.0, "counted": None}))
@@ -240,7 +240,7 @@ def test_a_sentence_that_also_gives_the_other_number_agrees() -> None:
 
 
 def test_the_same_number_for_another_act_does_not_agree() -> None:
-    a = statement("Police said 12 people were injured in the riots.", "a", "12", "people", "injured")
+    a = statement("Officers said 12 people were injured in the clashes.", "a", "12", "people", "injured")
     b = statement("Police said 18 people were injured and 12 arrested.", "b", "18", "people", "injured")
     at = b.text.index("12")
     other = {"value": 12.0, "low": 12.0, "high": 12.0, "counted": None, "state": "arrested", "state_lemmas": ["arrest"]}
@@ -301,7 +301,7 @@ def test_a_tentative_deal_relayed_from_one_source_against_a_firm_one() -> None:
     )
     firm.entities = {"e-ar", "e-br"}
     tentative = statement(
-        "The administration said it had reached agreements in principle with Argentina and Brazil.", "b", speaker="The administration"
+        "The administration said it had struck deals in principle with Argentina and Brazil.", "b", speaker="The administration"
     )
     tentative.stance, tentative.stance_of, tentative.entities = "tentative", "reach", {"e-ar", "e-br"}
     # credited to one source on both sides: they disagree on what it said; one named thing less and it is not one claim
@@ -506,7 +506,7 @@ def test_a_clause_is_dated_by_its_sentence() -> None:
 
     from newsfuse.fuse.discrepancies import _background
 
-    text = "In 2007, four robbers in less than a minute had escaped with 11m euros of jewellery."
+    text = "In 2007, three thieves in less than two minutes had escaped with 11m euros of watches."
     clause = statement(text, "a", "11m", "euros", "escaped")
     start = text.index("in less")
     clause.start, clause.kind, clause.parent = start, "clause", (0, len(text))
@@ -596,7 +596,7 @@ def test_a_clause_and_a_he_sentence_are_about_the_people_before_them() -> None:
 
 
 def test_scores_records_and_numbers_made_into_describing_words_count_nothing() -> None:
-    record = statement("He led the team to a 162-139 record in Portland.", "a", "162", "record", "led")
+    record = statement("He led the club to a 162-139 record in Port Alder.", "a", "162", "record", "led")
     other = statement("His squad finished the season with a 50-32 record.", "b", "50", "record", "finished")
     assert count_disagreements([record, other], ["f"]) == []
     five = statement("Cheeks is also a five-time All-Defensive honoree.", "c", "five", "honoree", "is")
@@ -617,8 +617,8 @@ def test_two_earlier_events_of_different_years_are_two_things() -> None:
         st.article.meta.published = date(2005, 11, 28)
         return st
 
-    bam = told("In December 2003 a quake killed more than 31,000 people in Bam.", "more than 31,000", "2003-12", source="a")
-    bam2 = told("In December 2003 a quake killed more than 26,000 people in Bam.", "more than 26,000", "2003-12", source="b")
+    bam = told("In December 2003 more than 31,000 people were killed by a quake in Bam.", "more than 31,000", "2003-12", source="a")
+    bam2 = told("In December 2003 more than 26,000 people were killed by a quake in Bam.", "more than 26,000", "2003-12", source="b")
     zarand = told("In February 2005 a quake killed 612 people in Zarand.", "612", "2005-02", source="c")
     assert [d.kind for d in count_disagreements([bam, bam2], ["f"])] == ["number"]  # one earlier quake, two tolls
     assert count_disagreements([bam, zarand], ["f"]) == []
@@ -627,7 +627,7 @@ def test_two_earlier_events_of_different_years_are_two_things() -> None:
 def test_a_strength_is_a_measure_not_the_count() -> None:
     from newsfuse.fuse.statements import first_count
 
-    text = "A 6.7-strength quake killed more than 26,000 people."
+    text = "A 6.7-strength tremor in the hills killed more than 26,000 people."
     st = statement(text, "a", "6.7", "strength")
     start = text.index("more than")
     st.quantities.append(Span(start, start + 16, "CARDINAL", "test@1", {"value": 26000.0, "counted": "people", "state": "killed"}))

@@ -25,13 +25,13 @@ def test_the_ways_outlets_write_a_magnitude() -> None:
         ("The U.S. Geological Survey put the magnitude at 6.1.", 6.1),
         ("The quake had a magnitude of 5.9, the center said.", 5.9),
         ("The 6.1-magnitude quake struck the island.", 6.1),
-        ("It struck with a force of about 6.0 on the Richter scale.", 6.0),
+        ("It shook the coast at about 6.0 on the Richter scale.", 6.0),
         ("A magnitude 6 quake struck the island.", 6.0),
     ]:
         r = magnitude_of(_st(text, "a"))
         assert r is not None and r.value == value, text
         assert r.surface in text
-    assert magnitude_of(_st("Tehran said magnitude-5.9; the USGS said it was a magnitude-6.1 temblor.", "a")) is None  # two
+    assert magnitude_of(_st("Port Alder said magnitude-5.9; the survey called it a magnitude-6.1 tremor.", "a")) is None  # two
     assert magnitude_of(_st("The quake struck at a depth of 10 km near the island.", "a")) is None
 
 
@@ -39,7 +39,7 @@ def test_one_quake_measured_differently_is_one_number_disagreement() -> None:
     sts = [
         _st("A magnitude-5.9 earthquake struck the island on Sunday.", "a"),
         _st("The U.S. Geological Survey put the magnitude at 6.1.", "b"),
-        _st("The quake struck the island with a force of about 6.0 on the Richter scale.", "c"),
+        _st("The tremor rocked Kestrel Point at about 6.0 on the Richter scale.", "c"),
         _st("Officials said the 5.9-magnitude quake flattened seven villages.", "d"),
     ]
     (d,) = magnitude_disagreements(sts)
@@ -57,11 +57,11 @@ def test_one_quake_measured_differently_is_one_number_disagreement() -> None:
 def test_other_quakes_are_left_out() -> None:
     now = _st("A magnitude-5.9 earthquake struck the island on Sunday.", "a", places={"e-qeshm"})
     for other in [
-        _st("In February a 6.4-magnitude quake hit the town of Zarand.", "b", when="2005-02"),  # months before
+        _st("In February a 6.4-magnitude quake hit the village of Harrow Ford.", "b", when="2005-02"),  # months before
         _st("Last year a 6.2-magnitude quake rocked the coast.", "b", when="2004", precision="year"),
         _st("A series of aftershocks of magnitude 5.5 hit the island.", "b"),
-        _st("A magnitude-6.0 quake can cause severe damage.", "b"),
-        _st("A quake measuring 3.8 on the Richter scale hit on Monday.", "b"),  # too far apart to be one quake
+        _st("A magnitude-6.0 tremor can do serious harm to old homes.", "b"),
+        _st("A tremor measuring 3.8 on the Richter scale shook the coast on Monday.", "b"),  # too far apart to be one quake
         _st("A 6.1-magnitude quake shook the town of Zarand.", "b", places={"e-zarand"}),  # another place
     ]:
         assert magnitude_disagreements([now, other]) == [], other.text

@@ -30,9 +30,9 @@ def test_a_count_of_what_is_added_is_marked() -> None:
 
 
 def test_people_counted_by_what_they_did() -> None:
-    text = "A petition signed by more than 1.8 million people urged the government to cancel the visit."
+    text = "A letter signed by more than 2.3 million people asked the council to drop the harbour plan."
     a = read_articles([make_article(text, "q")]).articles[0]
-    q = next(q for q in a.group("quantities") if a.span_text(q) == "more than 1.8 million")
+    q = next(q for q in a.group("quantities") if a.span_text(q) == "more than 2.3 million")
     assert q.attrs["counted"] == "people" and q.attrs["state_lemmas"] == ["sign"]
 
 
@@ -71,7 +71,7 @@ def test_the_dead_and_a_toll_count_people() -> None:
 
 def test_what_a_bare_number_underwent_and_what_is_added_before_it() -> None:
     got = _quantities(
-        "Police said 18 people had been injured in the violence and 12 arrested for carrying weapons. Another four people died in hospital."
+        "Officers said 18 people had been hurt in the clashes and 12 arrested for carrying knives. Another four people died in hospital."
     )
     assert got["12"]["counted"] is None and got["12"]["state_lemmas"] == ["arrest"]  # not the 18 injured
     assert got["four"]["increment"] is True  # "another four": added to an earlier count
@@ -104,13 +104,13 @@ def test_a_measure_written_into_a_number_and_a_part_of_the_area() -> None:
 
 
 def test_a_crowd_counted_by_its_march() -> None:
-    got = _quantities("Police said as many as 20,000 people took to the streets. Police put the march at roughly 30,000 people.")
-    assert got["as many as 20,000"]["state_lemmas"] == ["protest"]  # "took to the streets"
-    assert got["roughly 30,000"]["state_lemmas"] == ["march"]  # what the police put at 30,000
+    got = _quantities("Organisers said as many as 25,000 people took to the streets. Officers put the march at roughly 35,000 people.")
+    assert got["as many as 25,000"]["state_lemmas"] == ["protest"]  # "took to the streets"
+    assert got["roughly 35,000"]["state_lemmas"] == ["march"]  # what the officers put at 35,000
 
 
 def test_people_harmed_as_the_object_of_the_act() -> None:
-    got = _quantities("The quake flattened homes, killing at least five people and injuring dozens. Police arrested 12 on Monday.")
+    got = _quantities("The storm wrecked houses, killing at least seven people and injuring dozens. Officers arrested 12 on Tuesday.")
     assert (got["dozens"]["counted"], got["dozens"]["state_lemmas"]) == ("people", ["injure"])
     assert (got["12"]["counted"], got["12"]["state_lemmas"]) == ("people", ["arrest"])
 
@@ -136,7 +136,7 @@ def test_areas_and_millions_are_no_lengths() -> None:
 
 
 def test_a_length_knows_what_it_is_of_and_whom_it_is_about() -> None:
-    text = "The quake struck at a depth of 10 kilometers (six miles). Ann Brook was killed after slipping and falling 40 feet."
+    text = "The tremor began at a depth of 10 kilometers (six miles). Ann Brook was killed after slipping and falling 40 feet."
     a = read_articles([make_article(text, "q")]).articles[0]
     got = {a.span_text(q): q.attrs for q in a.group("quantities") if q.attrs.get("metres")}
     assert got["six miles"]["dimension"] == "depth"  # the conversion measures what the first length does
@@ -153,7 +153,7 @@ def test_halves_and_measures_of_things() -> None:
 
 def test_no_one_harmed_is_a_count_of_zero() -> None:
     text = (
-        "Aid groups said no one was killed or injured in the raid. The army said the strike caused no casualties. "
+        "Rescuers said no one was killed or injured as the river rose. The navy said the storm caused no casualties. "
         "Nobody was hurt when the roof fell. A spokesman said there were no dead or wounded. No one knows why."
     )
     a = read_articles([make_article(text, "q")]).articles[0]
@@ -188,9 +188,9 @@ def test_a_count_the_model_took_for_a_date() -> None:
 def test_who_lives_in_a_place_is_one_count() -> None:
     texts = {
         "The quake struck the island, home to 120,000 people.": "120,000",
-        "The island, which has about 200,000 residents, lies offshore.": "about 200,000",
-        "It is a free-trade zone with a population of more than 100,000.": "more than 100,000",
-        "Bandar Abbas, a city of 500,000 people, was jolted too.": "500,000",
+        "Port Alder, which has about 200,000 residents, lies on the coast.": "about 200,000",
+        "The harbour is a customs-free zone with a population of more than 140,000.": "more than 140,000",
+        "Kestrel Point, a town of 500,000 people, was shaken too.": "500,000",
     }
     for text, number in texts.items():
         a = read_articles([make_article(text, "q")]).articles[0]

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.models
 def test_a_stance_on_the_main_claim_only() -> None:
     text = (
         "The aide reportedly forwarded State Department emails to a personal account. "
-        "The bill lets victims sue Saudi Arabia for its alleged role in the attacks. "
+        "The bill lets families sue the port authority for its alleged role in the collapse. "
         '"He allegedly took it," she said. '
         "The countries reached agreements in principle to avoid the tariffs. "
         "The ministry said it had reached initial agreements with three countries to lift the duties. "
@@ -53,9 +53,9 @@ def test_a_name_after_a_role_is_a_person_and_one_across_reports() -> None:
 
 def test_a_claim_believed_or_said_to_hold_is_at_a_distance() -> None:
     text = (
-        "The former adviser is believed to be cooperating with the investigation. "
+        "The former treasurer is believed to be cooperating with the harbour inquiry. "
         "The aide is said to have forwarded the emails to a personal account. "
-        "The former adviser is cooperating with the investigation."
+        "The former treasurer is cooperating with the harbour inquiry."
     )
     a = read_articles([make_article(text, "q")]).articles[0]
     got = [(s.attrs.get("stance"), s.attrs.get("stance_of")) for s in a.group("statements") if s.label == "statement"]

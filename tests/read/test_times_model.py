@@ -68,7 +68,7 @@ def test_a_year_that_describes_a_thing_is_marked_attributive() -> None:
 
 def test_a_day_that_names_an_event_is_no_date() -> None:
     text = (
-        "Fifteen of the 19 Sept. 11 hijackers were Saudi nationals. A Sept. 11 widow criticized the decision. "
+        "Twelve of the Sept. 11 hijackers had trained at one flight school. A Sept. 11 widow criticized the decision. "
         "Families of the July 4 victims met the mayor. The board met on Sept. 11 to discuss the pier."
     )
     a = read_articles([make_article(text, source_id="t", published=WED)]).articles[0]

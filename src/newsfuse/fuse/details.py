@@ -1,7 +1,7 @@
 """Shared details: specific phrases that several sources report, below the level of a whole sentence.
 
-A sentence often carries several facts ("X, 59, had just parked her car when she was struck by a gray 2013 Toyota
-Camry heading north"), and the fact grouping puts it with the one its meaning is closest to. The outlets that also
+A sentence often carries several facts ("X, 61, was crossing the road when a blue 2015 Honda van
+driving south hit her"), and the fact grouping puts it with the one its meaning is closest to. The outlets that also
 name the car, or the charge of "criminally negligent homicide", are then nowhere counted together. A *detail* is such
 a phrase: two or more consecutive content words or numbers that at least two sources write, each in few of its
 sentences (a phrase every other sentence repeats is the story's topic, not a detail).

@@ -174,8 +174,8 @@ _HYPHEN_WORD = re.compile(r"-[a-z]")  # "five-time", "three-point"
 
 def _picks_one(st: Statement, q: Span) -> bool:
     """A part of a group that names what something is ("one of Egypt's largest providers", "Etisalat and LINKdotNET,
-    two of Egypt's largest providers"): it describes, it counts nothing. "About 150 of the caravan's members had begun
-    crossing" counts those crossing."""
+    two of Egypt's largest providers"): it describes, it counts nothing. "About 150 of the group's members had
+    started crossing" counts those crossing."""
     if _PARTITIVE.match(st.article.text, q.end) is None:
         return False
     return q.attrs.get("value") == 1 or st.article.text[max(0, q.start - 2) : q.start].strip() == ","
@@ -921,8 +921,8 @@ def _months(st: Statement) -> set[_Month]:
 
 
 def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
-    """One earlier event dated to two months: "In April last year an 8.6-magnitude quake struck off Banda Aceh"
-    against "an 8.7-magnitude earthquake also hit off Banda Aceh in May 2012". The statements must be close in meaning,
+    """One earlier event dated to two months: "an 8.6-magnitude quake off Banda Aceh last April"
+    against "a May 2012 quake of magnitude 8.7 off Banda Aceh". The statements must be close in meaning,
     share specific words (``specific``: see :func:`~newsfuse.fuse.align.specific_similarity`; a marriage record of
     January 2004 and a recording of August 2006 in one trial are close in meaning only), be about the same named
     people and both tell an outcome or both a plan. An outlet that names the other's month anywhere is telling two

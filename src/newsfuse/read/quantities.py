@@ -179,7 +179,7 @@ def _length(toks: list[Any], label: str) -> dict[str, Any]:
     # "at a depth of 10 km": what the length is of
     dimension = prep.head.lemma_.lower() if prep.lower_ == "of" and prep.head.pos_ == "NOUN" else None
     place = _FROM_PLACE.match(doc.text, unit.idx + len(unit.text))
-    if place is not None:  # "1,150 kilometers (700 miles) southeast of Tehran": a distance from a named place
+    if place is not None:  # "900 kilometers (560 miles) north of Port Alder": a distance from a named place
         measures: str | None = "from " + " ".join(place.group(1).lower().split())
     else:
         measures = verb.lemma_.lower() if verb is not None else None
@@ -204,8 +204,8 @@ _FROM_PLACE = re.compile(
 
 def _subject_of(verb: Any) -> list[tuple[int, int]]:
     """Character spans of the proper nouns naming who or what a verb is about: in its own subject, or that of the
-    clause it hangs from ("Rait was killed after slipping and falling 200ft" -> Rait), leaving out what the subject's
-    own phrases mention ("the day following Rait's death, Buckley ..." is about Buckley)."""
+    clause it hangs from ("Tallis died after he slipped and fell 60ft" -> Tallis), leaving out what the subject's
+    own phrases mention ("the day after Tallis's death, Sandoval ..." is about Sandoval)."""
     v = verb
     for _ in range(6):
         if v is None:
@@ -333,7 +333,7 @@ _TOLL_VERBS = {"bring", "rise", "climb", "reach", "jump", "stand", "put", "raise
 
 
 def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
-    """People counted without the word: "leaving 24 dead and over 200 injured" (the state follows the number), "the
+    """People counted without the word: "leaving 24 dead, 200 injured" (the state follows the number), "the
     death toll rose to 11", "bringing the death toll to 11", "a death toll of 11" (a toll counts the dead)."""
     nxt = num.nbor() if num.i + 1 < len(num.doc) else None
     if nxt is not None and nxt.lower_ in _HARMED and nxt.pos_ in {"ADJ", "VERB", "NOUN"}:
@@ -561,10 +561,10 @@ SUBAREAS = frozenset(
 
 
 def _scope(num: Any) -> str | None:
-    """The part of the area a count is limited to ("In neighbouring Central Aceh district, 10 people were killed", "12
-    killed by a landslide in Bener Meriah district"): a partial count, comparable only with counts of the same part.
-    Looked for in the count's clause and the clauses coordinated with it ("12 were killed and 70 injured by a landslide
-    in Bener Meriah district"), not in clauses it reports or governs."""
+    """The part of the area a count is limited to ("In the nearby Alder district, 10 people were killed", "12 killed
+    by a mudslide in Kestrel district"): a partial count, comparable only with counts of the same part.
+    Looked for in the count's clause and the clauses coordinated with it ("12 were killed and 70 hurt by a mudslide in
+    Kestrel district"), not in clauses it reports or governs."""
     verb = num
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head

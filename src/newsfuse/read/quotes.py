@@ -509,7 +509,7 @@ class Quotes:
                         if r.cue_lemma in CONTINUATION_VERBS and r.entity and r.speaker_kind in {"name", "role"}:
                             nxt = r.entity
                             break
-                    # "he said in an appearance with Mr. Macron", "she told Smith": never the person the cue itself names
+                    # "he said at an event with Mr. Sandoval", "she told Smith": never the person the cue itself names
                     named_by_cue = _cue_objects(q, ix)
                     pool = [c for c in cands.values() if c.entity not in named_by_cue]
                     words = rare(content_words(text[q.start : q.end]))
