@@ -171,14 +171,17 @@ def _useful(clusters: list[list[int]], statements: Sequence[Statement]) -> list[
     (a quoted tweet, a pasted paragraph): its first occurrence stands for it."""
     out = []
     by_unit = {(statements[i].article.id, statements[i].start, statements[i].end): k for k, cl in enumerate(clusters) for i in cl}
+
+    def said(st: Statement) -> tuple[str, str]:
+        return st.article.id, " ".join(st.text.split())
+
     first: dict[tuple[str, str], int] = {}
     for cl in clusters:
         for i in cl:
-            key = (statements[i].article.id, " ".join(statements[i].text.split()))
-            first[key] = min(first.get(key, statements[i].start), statements[i].start)
+            first[said(statements[i])] = min(first.get(said(statements[i]), statements[i].start), statements[i].start)
     for cl in clusters:
         sts = [statements[i] for i in cl]
-        if len(sts) == 1 and first[(sts[0].article.id, " ".join(sts[0].text.split()))] < sts[0].start:
+        if len(sts) == 1 and first[said(sts[0])] < sts[0].start:
             continue
         if all(s.kind == "clause" for s in sts):
             if len({s.source for s in sts}) < 2:
@@ -235,19 +238,21 @@ def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], ve
     again what a headline already chosen says ("the harbour chief met the union leader on Sunday" after "Harbour
     authority head Pieter Sandoval met dockworkers' union leader Owen Tallis"): the facts are apart, but a reader's
     first lines should not repeat themselves (maximal marginal relevance)."""
-    chosen: list[tuple[str, np.ndarray | None]] = []
-    for pool in ([f for f in facts if len(f.sources) > 1], list(facts)):
+    chosen: list[str] = []
+    shown: list[np.ndarray] = []  # the chosen texts' vectors
+    for pool in ([f for f in facts if len(f.sources) > 1], facts):
         for f in pool:
             if len(chosen) >= n:
-                return [fid for fid, _ in chosen]
-            if any(fid == f.id for fid, _ in chosen):
+                return chosen
+            if f.id in chosen:
                 continue
             rep = next((s for s in members_of.get(f.id, []) if s.text == f.text), None)
-            v = vectors[rep.idx] if rep is not None else None
-            if v is not None and any(w is not None and float(v @ w) >= HEADLINE_REDUNDANT for _, w in chosen):
+            if rep is not None and any(float(vectors[rep.idx] @ w) >= HEADLINE_REDUNDANT for w in shown):
                 continue
-            chosen.append((f.id, v))
-    return [fid for fid, _ in chosen]
+            chosen.append(f.id)
+            if rep is not None:
+                shown.append(vectors[rep.idx])
+    return chosen
 
 
 def _score(f: Fact, centrality: float) -> float:

@@ -350,7 +350,7 @@ def align(
         if good / len(cross) < LINK_FRACTION:
             continue
         mean = float(np.mean([eff.get((a, b), float(sims[a, b])) for a, b in cross]))
-        if mean < min(paraphrase, max(bar_of.get(p, threshold) for p in cross)):
+        if mean < min(paraphrase, max(bar_of[p] for p in cross)):
             continue
         for k in mj:
             cluster_of[k] = ci

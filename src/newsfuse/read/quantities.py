@@ -104,6 +104,7 @@ class Quantities:
 
 
 _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
+_PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|[A-Za-z]+")  # "six", "40", "1,500"; not "02:15" nor "1.5"
 
 
 def _untagged_counts(doc: Any) -> list[Any]:
@@ -126,9 +127,6 @@ def _untagged_counts(doc: Any) -> list[Any]:
             continue  # a dateline's number and the first noun of the next line
         out.append(DocSpan(doc, t.i, t.i + 1, label="CARDINAL"))
     return out
-
-
-_PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|[A-Za-z]+")  # "six", "40", "1,500"; not "02:15" nor "1.5"
 
 
 _UNIT_IN = re.compile(
@@ -382,8 +380,6 @@ def _count_taken_for_a_date(ent: Any) -> bool:
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village", "island", "country", "nation", "state", "province", "region", "district"})
-
-
 _DWELLERS = frozenset({"people", "person", "resident", "inhabitant", "citizen", "soul"})
 
 

@@ -22,7 +22,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .names import source_names
+from .names import listed, source_names
 
 # The timeline drawing: an 800-wide SVG, points on an axis from X0 to X1, stacked upwards from the axis.
 X0, X1 = 60.0, 740.0
@@ -136,6 +136,7 @@ def brief_html(doc: dict[str, Any]) -> str:
     facts = {f["id"]: f for f in doc["facts"]}
     matrix_facts = [f for f in doc["facts"] if len(f["sources"]) > 1 and f.get("kind") != "detail"]
     details = [f for f in doc["facts"] if f.get("kind") == "detail"]
+    names = source_names(doc["sources"])
     tmpl = _env().get_template("brief.html.j2")
     return tmpl.render(
         doc=doc,
@@ -147,5 +148,6 @@ def brief_html(doc: dict[str, Any]) -> str:
         own=own_evidence,
         timeline=_timeline_points(doc, anchor),
         source_ids=[s["id"] for s in doc["sources"]],
-        names=source_names(doc["sources"]),
+        names=names,
+        listed=lambda ids: listed(names, ids),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .names import source_names
+from .names import listed, source_names
 
 
 def _q(text: str) -> str:
@@ -28,7 +28,7 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     names = source_names(doc["sources"])
 
     def srcs(ids: list[str]) -> str:
-        return _q(", ".join(names.get(i, i) for i in ids))
+        return _q(listed(names, ids))
 
     lines = [f"# {_q(doc['story']['title'])}", ""]
     st = doc["story"]

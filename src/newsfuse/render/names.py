@@ -26,3 +26,8 @@ def source_names(sources: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     if len(set(out.values())) < len(out):
         return {s["id"]: s["id"] for s in sources}
     return out
+
+
+def listed(names: Mapping[str, str], ids: Sequence[str]) -> str:
+    """Sources by name, comma-separated (an id without a name as itself)."""
+    return ", ".join(names.get(i, i) for i in ids)
