@@ -204,3 +204,59 @@ def test_months_of_a_plan_a_span_or_a_guessed_year() -> None:
     # a year told relatively is the source's own: April last year (2012) against April 2011
     ds = _months({"a": "In April last year a strong quake struck off Santiago.", "b": "In April 2011 a strong quake struck off Santiago."})
     assert len(ds) == 1
+
+
+def test_an_earlier_event_dated_to_two_years() -> None:
+    ds = _months(
+        {
+            "a": "The brothers sold their Texas gas field for a reported $12 million in 1961, then moved into banking.",
+            "b": "The family worked the gas field until it was sold for a reported $12 million in 1971.",
+            "c": "Their Texas gas field was sold for $12 million in 1971.",
+        }
+    )
+    assert len(ds) == 1 and ds[0].kind == "date"
+    assert {v.value: sorted(v.sources) for v in ds[0].variants} == {"1961": ["a"], "1971": ["b", "c"]}
+
+
+def test_years_of_different_deeds_a_decade_or_a_named_year_are_no_disagreement() -> None:
+    # one deed dated by a, another by b: the predicates differ
+    assert (
+        _months({"a": "The brothers bought their Texas gas field in 1961.", "b": "The brothers sold their Texas gas field in 1971."}) == []
+    )
+    # "the 1950's" is a decade, not the year 1950
+    assert _months({"a": "The club was founded in the 1950's by Ada Lowe.", "b": "The club was founded in 1953 by Ada Lowe."}) == []
+    # an outlet that names the other's year tells two events apart
+    assert (
+        _months(
+            {
+                "a": "The brothers sold their Texas gas field in 1961.",
+                "b": "The brothers sold their Texas gas field in 1971, ten years after a first offer in 1961.",
+            }
+        )
+        == []
+    )
+
+
+def test_a_day_and_a_month_of_one_deed() -> None:
+    ds = _months({"a": "Ferris pleaded guilty in March 1981 to perjury.", "b": "On February 12, 1981, Ferris pleaded guilty to perjury."})
+    assert len(ds) == 1
+    assert {v.value for v in ds[0].variants} == {"1981-03", "1981-02"}
+    # the same month at two precisions agrees; a day of another deed is not compared with a month
+    assert (
+        _months({"a": "Ferris pleaded guilty in February 1981 to perjury.", "b": "On February 12, 1981, Ferris pleaded guilty to perjury."})
+        == []
+    )
+    assert (
+        _months({"a": "Ferris pleaded guilty in March 1981 to perjury.", "b": "On February 12, 1981, Ferris was charged with perjury."})
+        == []
+    )
+    # two steps of a plan: business customers can preorder on one day, consumers buy in another month
+    assert (
+        _months(
+            {
+                "a": "The Vireo phone will be available for preorder for business customers on May 29, the carrier said.",
+                "b": "The Vireo phone is expected to be available for consumer customers in July, the carrier said.",
+            }
+        )
+        == []
+    )

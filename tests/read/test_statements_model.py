@@ -82,3 +82,14 @@ def test_a_finite_adverbial_clause_is_a_claim_and_a_condition_is_not() -> None:
     clauses = {a.span_text(s): s.attrs["dep"] for s in a.group("statements") if s.label == "clause"}
     assert clauses.get("when he was struck by a delivery truck heading south") == "advcl:finite"
     assert not any("cuts the night shift" in c for c in clauses)
+
+
+def test_a_state_in_initials_and_a_town_before_its_police_are_places() -> None:
+    text = (
+        "In 1970, Carl Mott was charged with paying the whole four-man police force of Little Ferry, N. J., to look away. "
+        "He had bribed the Ferry police for years."
+    )
+    r = read_articles([make_article(text, "t")])
+    labels = {r.articles[0].span_text(m): m.label for m in r.articles[0].group("mentions")}
+    assert labels.get("N. J.") != "PERSON" and labels.get("Ferry") != "PERSON"
+    assert labels.get("Carl Mott") == "PERSON"

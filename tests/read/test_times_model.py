@@ -74,3 +74,9 @@ def test_a_day_that_names_an_event_is_no_date() -> None:
     a = read_articles([make_article(text, source_id="t", published=WED)]).articles[0]
     got = [(a.span_text(t), t.attrs.get("value")) for t in a.group("times")]
     assert [g for g in got if g[1] is not None] == [("Sept. 11", "2016-09-11")]  # only the day the board met
+
+
+def test_a_decade_is_no_year() -> None:
+    a = read_articles([make_article("The club was founded in the 1950's by Ada Lowe and closed in 1968.", "t", published=WED)]).articles[0]
+    got = {a.span_text(t): t.attrs.get("value") for t in a.group("times")}
+    assert got.get("1950") is None and got.get("1968") == "1968"

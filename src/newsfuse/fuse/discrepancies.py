@@ -889,67 +889,102 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
     return _merge_pairwise(out)
 
 
-# ---------------------------------------------------------------- months
+# ---------------------------------------------------------------- months and years
 
-MONTH_SIM = 0.65  # meaning similarity two statements need to be one event dated to two months
+MONTH_SIM = 0.65  # meaning similarity two statements need to be one event dated to two months (or years)
 MONTH_SPECIFIC = 0.6  # and specific similarity: the rare words they share ("Banda Aceh", "aggravated sexual assault")
 _SPAN_WORDS = re.compile(r"\b(?:ago|this month|last month|earlier|later)\b", re.I)
 _SPAN_BEFORE = re.compile(r"(?:^|\s)(?:since|from|until|till|through|between)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _STATED_YEAR = re.compile(r"\b\d{4}\b|\b(?:last|this|next)\b", re.I)  # "in June 1998", "April last year", "last December"
+_YEAR_WORDS = re.compile(r"^(?:(?:in|of)\s+)?(?:\d{4}|last year|next year)$", re.I)  # "1957", "in 1970", "last year"
+_LEVEL = {"year": 4, "month": 7, "day": 10}  # characters of an ISO value at each precision
 
 
 @dataclass(frozen=True)
 class _Month:
-    value: str  # YYYY-MM
+    value: str  # YYYY, YYYY-MM or YYYY-MM-DD
     stated: bool  # the year is the source's: written out, or told relatively ("April last year", "last December")
     future: bool  # a plan ("will open in September"), not an outcome
+    verb: str = ""  # the predicate the date is on ("sell" in "sold the field in 1957")
+
+    @property
+    def precision(self) -> int:
+        return len(self.value)
 
 
 def _months(st: Statement) -> set[_Month]:
-    """The months a statement dates its event to, written as a month ("in June 1998", "April last year", "last
-    December"): not a month counted back ("six months ago"), the edge of a span ("from October through December"),
-    a thing's name ("the January 2017 report") or the month of this report ("earlier this month"). A day is compared
-    as a day (see :func:`date_disagreement`): set against a month it found no disagreement and four false alarms."""
-    return {
-        _Month(str(t.attrs["value"]), _STATED_YEAR.search(str(t.attrs.get("expr", ""))) is not None, bool(t.attrs.get("future")))
-        for t in st.times
-        if t.attrs.get("precision") == "month"
-        and not t.attrs.get("attributive")
-        and not _SPAN_WORDS.search(str(t.attrs.get("expr", "")))
-        and not _SPAN_BEFORE.search(st.article.text[st.start : t.start])
-    }
+    """The months and years a statement dates its event to, written as a month ("in June 1998", "April last year",
+    "last December") or a year ("in 1957", "last year"), and the days of a statement that dates something else to a
+    month or a year: not a month counted back ("six months ago"), the edge of a span ("from October through
+    December"), a thing's name ("the January 2017 report", "a 1970 police-bribery case") or the month of this report
+    ("earlier this month")."""
+    out = set()
+    for t in st.times:
+        prec, expr = t.attrs.get("precision"), str(t.attrs.get("expr", ""))
+        if prec not in _LEVEL or t.attrs.get("attributive") or not t.attrs.get("value"):
+            continue
+        if _SPAN_WORDS.search(expr) or _SPAN_BEFORE.search(st.article.text[st.start : t.start]):
+            continue
+        if prec == "year" and not _YEAR_WORDS.match(expr.strip()):
+            continue  # "this year", "the 1930's": too loose to set against another outlet's year
+        stated = prec != "month" or _STATED_YEAR.search(expr) is not None
+        out.add(_Month(str(t.attrs["value"]), stated, bool(t.attrs.get("future")), str(t.attrs.get("verb") or "")))
+    return out
+
+
+_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take"})
+
+
+def _one_deed(a: _Month, b: _Month) -> bool:
+    """Two dates of one past deed: the same predicate, a telling one ("sold", "pleaded"; not "was" or "had"). A plan
+    dated twice is often two steps of it ("available to business customers on April 29", "to consumers in June")."""
+    return bool(a.verb and a.verb == b.verb and a.verb not in _LIGHT_VERBS and not a.future and not b.future)
 
 
 def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
-    """One earlier event dated to two months: "an 8.6-magnitude quake off Banda Aceh last April"
-    against "a May 2012 quake of magnitude 8.7 off Banda Aceh". The statements must be close in meaning,
-    share specific words (``specific``: see :func:`~newsfuse.fuse.align.specific_similarity`; a marriage record of
-    January 2004 and a recording of August 2006 in one trial are close in meaning only), be about the same named
-    people and both tell an outcome or both a plan. An outlet that names the other's month anywhere is telling two
-    events apart ("South Sudan split off in July after voting in a January referendum"), so it is left out; where a
-    year is the reading's guess ("in June"), naming the month is enough."""
+    """One earlier event dated to two months or two years: "an 8.6-magnitude quake off Banda Aceh last April"
+    against "a May 2012 quake of magnitude 8.7 off Banda Aceh"; "sold the oil field for $30 million in 1957" against
+    "in 1967". The statements must be close in meaning, share specific words (``specific``: see
+    :func:`~newsfuse.fuse.align.specific_similarity`; a marriage record of January 2004 and a recording of August 2006
+    in one trial are close in meaning only), be about the same named people and both tell an outcome or both a plan.
+    Two dates of different precision (a day and a month, a month and a year), and two years, are compared at the
+    coarser precision, and only when they date one past deed (:func:`_one_deed`: "pleaded guilty on June 27, 1973" /
+    "pleaded guilty in July 1973"):
+    without it a day set against a month found no disagreement and four false alarms. Days against days are
+    :func:`date_disagreement`'s. An outlet that names the other's month or year anywhere is telling two events apart
+    ("South Sudan split off in July after voting in a January referendum"), so it is left out; where a year is the
+    reading's guess ("in June"), naming the month is enough."""
     items = [(st, m) for st in statements for m in sorted(_months(st), key=lambda m: m.value)]
     months_of: dict[str, list[_Month]] = defaultdict(list)
     for st, m in items:
         months_of[st.source].append(m)
 
-    def names(source: str, m: _Month) -> bool:
-        """The outlet names month ``m``: the same month, of the same year unless a year is the reading's guess."""
-        return any(x.value == m.value or (x.value[5:] == m.value[5:] and not (x.stated and m.stated)) for x in months_of[source])
+    def names(source: str, m: _Month, level: int) -> bool:
+        """The outlet names ``m`` at ``level``: the same month or year, of the same year unless a year is the
+        reading's guess."""
+        v = m.value[:level]
+        return any(
+            x.precision >= level and (x.value[:level] == v or (level == 7 and x.value[5:7] == v[5:] and not (x.stated and m.stated)))
+            for x in months_of[source]
+        )
 
     out: list[Discrepancy] = []
     for k, (a, ma) in enumerate(items):
         for b, mb in items[k + 1 :]:
-            if a.source == b.source or ma.value == mb.value or ma.future != mb.future:
+            level = min(ma.precision, mb.precision)
+            if a.source == b.source or level == _LEVEL["day"] or ma.future != mb.future:
                 continue
-            if names(b.source, ma) or names(a.source, mb):
+            va, vb = ma.value[:level], mb.value[:level]
+            if va == vb or ((ma.precision != mb.precision or level == 4) and not _one_deed(ma, mb)):
                 continue
-            if ma.value[5:] == mb.value[5:] and not (ma.stated and mb.stated):
+            if names(b.source, ma, level) or names(a.source, mb, level):
+                continue
+            if level == 7 and va[5:] == vb[5:] and not (ma.stated and mb.stated):
                 continue  # "in June" / "in June": which June is the reading's guess, not the sources' claim
             if float(vectors[a.idx] @ vectors[b.idx]) < MONTH_SIM or float(specific[a.idx, b.idx]) < MONTH_SPECIFIC or _named_apart(a, b):
                 continue
-            groups = {ma.value: [a]}
-            groups.setdefault(mb.value, []).append(b)
+            groups = {va: [a]}
+            groups.setdefault(vb, []).append(b)
             out.append(
                 Discrepancy(
                     _id(a.article.id, str(a.start), b.article.id, str(b.start), "month"), "date", "disputed: date", variants(groups, "date")

@@ -43,6 +43,8 @@ PLACE_NOUNS = {
     "harbour",
     "terminal",
 }
+LOCAL_BODIES = {"police", "township", "borough", "municipality"}  # a one-word name before these is a place
+_INITIAL = re.compile(r"[A-Z]\.")
 PLACE_PREPS = {"in", "near", "into", "across", "outside", "around", "from", "toward", "towards", "through", "at"}
 TITLES = {
     "mr",
@@ -403,6 +405,10 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
     ):
         return "PERSON"  # "chief prosecutor Helena Vasquez-Moor": a role written before a name names a person
+    if label == "PERSON" and prev is not None and prev.text == "," and all(_INITIAL.fullmatch(t.text) for t in toks):
+        return "GPE"  # "Old Tappan, N. J.": a state written as initials after its town, not a person's initials
+    if label == "PERSON" and len(toks) == 1 and nxt is not None and nxt.lower_ in LOCAL_BODIES:
+        return "GPE"  # "the Old Tappan police force", "the Zarand fire service": a town's own body
     if label == "GPE" and len(toks) == 1 and nxt is not None and nxt.lower_ in {"said", "says", "told", "added", "stated"}:
         return "PERSON" if toks[0].pos_ == "PROPN" and prev is not None and prev.lower_ not in {"the"} else label
     return label

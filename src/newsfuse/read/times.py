@@ -42,6 +42,7 @@ MONTHS = {
     "december": 12,
 }
 _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DECADE_AFTER = re.compile(r"['’]?s\b")  # what follows a decade's first year: "the 1930's", "the 1960s"
 _WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # hedges a time counted back may carry ("about two weeks ago", "nearly three months ago")
 # ("more than two months ago", "less than a week ago" bound the time on one side only: they stay unresolved)
@@ -470,7 +471,8 @@ class Times:
             verb = _date_verb(root) if root is not None else None
             future = _future(verb)
             past = root is not None and not future and _past(root, verb)
-            w = None if (s, e) in names else resolve(expr, ctx.reference, previous, future=future, past=past)
+            decade = _DECADE_AFTER.match(text, e) is not None and expr.rstrip()[-1:] == "0"  # "the 1930's": ten years, not one
+            w = None if (s, e) in names or decade else resolve(expr, ctx.reference, previous, future=future, past=past)
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
             # what the date is the day of: the verb it hangs on, and whether that is still to come
             attrs["verb"] = verb.lemma_.lower() if verb is not None else None
