@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfuse.fuse.details import phrase_keys, shared_details
+from newsfuse.fuse.details import age_details, phrase_keys, shared_details
 from newsfuse.model import Span
 from tests.fuse.helpers import statement
 
@@ -49,3 +49,25 @@ def test_a_date_is_no_detail() -> None:
         at = st.text.index("last week")
         st.times.append(Span(at, at + 9, "time", "test@1", {"expr": "last week", "value": "2026-W10", "precision": "week"}))
     assert shared_details([a, b], facts=[]) == []  # the timeline's business
+
+
+def _named(text: str, source: str, name: str = "Mara Quist"):  # type: ignore[no-untyped-def]
+    st = statement(text, source)
+    at = text.index(name)
+    st.article.spans.setdefault("mentions", []).append(Span(at, at + len(name), "PERSON", "test@1", {"entity": "e-mq"}))
+    return st
+
+
+def test_one_age_written_three_ways_is_one_detail_of_its_sources() -> None:
+    a = _named("Mara Quist, 44, was arrested at the pier on Friday.", "a")
+    b = _named("Police held 44-year-old diver Mara Quist overnight.", "b")
+    c = _named("The harbour reopened after Mara Quist (44) was taken away.", "c")
+    d = _named("Mara Quist, 45, denies the charge.", "d")  # another age: no part of the detail
+    e = _named("Mara Quist has hired a lawyer.", "e")
+    persons = {"e-mq": "Mara Quist"}
+    ds = age_details([a, b, c, d, e], persons, facts=[])
+    assert _texts(ds) == [("Mara Quist, 44", ["a", "b", "c"])]
+    assert [m.source for m in ds[0].members] == ["a", "b", "c"]
+    # a fact that already gathers these sentences says it; one age given by one source is no detail
+    assert age_details([a, b, c], persons, facts=[(["a", "b", "c"], {(s.article.id, s.start, s.end) for s in (a, b, c)})]) == []
+    assert age_details([a, d], persons, facts=[]) == []

@@ -17,7 +17,7 @@ from ..model import Article, Brief, Discrepancy, Entity, Evidence, Fact, Quote, 
 from ..settings import Settings
 from . import discrepancies as disagree
 from .align import align, specific_similarity
-from .details import shared_details
+from .details import age_details, shared_details
 from .independence import derived_links, independent_count
 from .magnitudes import magnitude_disagreements
 from .statements import Statement, gather
@@ -77,7 +77,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     _distinct_texts(facts, members_of, vectors)
     headline = _headlines(facts, members_of, vectors, settings.headline_facts)
     timeline = build_timeline(facts, members_of, [d for d in discrepancies if d.kind == "date"])
-    facts += _details(statements, facts, links)
+    facts += _details(statements, facts, links, persons)
     return Brief(
         title=_title(articles, facts),
         articles=list(articles),
@@ -91,11 +91,13 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     )
 
 
-def _details(statements: Sequence[Statement], facts: Sequence[Fact], links: dict[str, list[tuple[str, int]]]) -> list[Fact]:
-    """Shared details (:mod:`.details`) as facts of their own kind, after the facts."""
+def _details(
+    statements: Sequence[Statement], facts: Sequence[Fact], links: dict[str, list[tuple[str, int]]], persons: dict[str, str]
+) -> list[Fact]:
+    """Shared details (:mod:`.details`) and the ages of named people as facts of their own kind, after the facts."""
     out = []
     held = [(f.sources, {(e.article, e.start, e.end) for e in f.evidence}) for f in facts]
-    for d in shared_details(statements, held):
+    for d in shared_details(statements, held) + age_details(statements, persons, held):
         sources = d.sources
         rep = d.members[0]
         n = independent_count(sources, links)

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..read.speakers import STOP
+from .discrepancies import age_mentions
 from .statements import Statement
 
 SPREAD = 1.5  # sentences per source, on average, that may write a phrase for it to be a detail rather than a topic
@@ -146,3 +147,26 @@ def _widened(span: tuple[int, int], members: Sequence[Statement]) -> tuple[int, 
     while not toks[lo][3]:
         lo += 1
     return toks[lo][1], toks[hi - 1][2]
+
+
+def age_details(
+    statements: Sequence[Statement], persons: dict[str, str], facts: Iterable[tuple[Sequence[str], set[SpanKey]]]
+) -> list[Detail]:
+    """A person's age as a detail: the sources that give one named person one age, however each writes it ("Lohan,
+    26," / "the 26-year-old Lohan" / "Lohan (26)"), which a phrase cannot gather. Kept on the same terms as a shared
+    detail: two sources or more, and no fact already holding these sources with these very sentences. Each source's
+    evidence is its first sentence giving the age; the phrase is the name with its age in the first."""
+    held = [(frozenset(srcs), spans) for srcs, spans in facts]
+    first: dict[tuple[str, int], dict[str, tuple[Statement, tuple[int, int]]]] = defaultdict(dict)
+    for ent, age, st, span in sorted(age_mentions(statements, persons), key=lambda m: (m[2].source, m[2].start, m[3])):
+        first[(ent, age)].setdefault(st.source, (st, span))
+    out = []
+    for (_ent, _age), by_source in sorted(first.items()):
+        if len(by_source) < 2:
+            continue
+        members = [by_source[src][0] for src in sorted(by_source)]
+        spans = {(m.article.id, m.start, m.end) for m in members}
+        if any(srcs == frozenset(by_source) and spans <= h for srcs, h in held):
+            continue
+        out.append(Detail(by_source[min(by_source)][1], members))
+    return out

@@ -762,10 +762,10 @@ _AGE_BEFORE = re.compile(r"\b(\d{1,3})[- ]year[- ]old(?:\s+(?!(?:and|or|of|on|in
 AGE_SPAN_DAYS = 120  # reports further apart than this may give a birthday apart: their ages are not compared
 
 
-def person_ages(statements: Sequence[Statement], persons: dict[str, str]) -> dict[str, dict[int, list[Statement]]]:
+def age_mentions(statements: Sequence[Statement], persons: dict[str, str]) -> list[tuple[str, int, Statement, tuple[int, int]]]:
     """Ages the articles give their named people, written next to the name ("Raj Chohan, 59," / "Chohan (59)" /
-    "32-year-old Englishman Robert Buckley"): person entity -> age -> the statements that give it."""
-    out: dict[str, dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    "32-year-old Englishman Robert Buckley"): (person entity, age, statement, offsets of the name with its age)."""
+    out = []
     for st in statements:
         if st.kind != "statement":
             continue
@@ -774,11 +774,23 @@ def person_ages(statements: Sequence[Statement], persons: dict[str, str]) -> dic
             ent = str(m.attrs.get("entity"))
             if ent not in persons or not (st.start <= m.start and m.end <= st.end):
                 continue
+            lo = max(st.start, m.start - 60)
             after = _AGE_AFTER.match(text, m.end, st.end)
-            before = _AGE_BEFORE.search(text[max(st.start, m.start - 60) : m.start])
-            for age in {int(g) for g in (*(after.groups() if after else ()), before.group(1) if before else None) if g}:
-                if 0 < age < 120 and st not in out[ent][age]:
-                    out[ent][age].append(st)
+            before = _AGE_BEFORE.search(text[lo : m.start])
+            if after:
+                age = next(g for g in after.groups() if g)
+                out.append((ent, int(age), st, (m.start, after.end(1) if after.group(1) else after.end())))
+            if before:
+                out.append((ent, int(before.group(1)), st, (lo + before.start(), m.end)))
+    return [o for o in out if 0 < o[1] < 120]
+
+
+def person_ages(statements: Sequence[Statement], persons: dict[str, str]) -> dict[str, dict[int, list[Statement]]]:
+    """person entity -> age -> the statements that give it (see :func:`age_mentions`)."""
+    out: dict[str, dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    for ent, age, st, _ in age_mentions(statements, persons):
+        if st not in out[ent][age]:
+            out[ent][age].append(st)
     return out
 
 
