@@ -80,3 +80,9 @@ def test_a_decade_is_no_year() -> None:
     a = read_articles([make_article("The club was founded in the 1950's by Ada Lowe and closed in 1968.", "t", published=WED)]).articles[0]
     got = {a.span_text(t): t.attrs.get("value") for t in a.group("times")}
     assert got.get("1950") is None and got.get("1968") == "1968"
+
+
+def test_a_simple_past_tagged_as_a_participle_dates_the_past() -> None:
+    # the tagger reads "rear-ended" as a participle; with its own subject and no auxiliary it is a simple past
+    got = _dates("Her latest stay comes after Lennox rear-ended a truck with her Jaguar on Ocean Drive on October 3, and then lied to police.")
+    assert got.get("October 3") == "2015-10-03"
