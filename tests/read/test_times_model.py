@@ -84,5 +84,7 @@ def test_a_decade_is_no_year() -> None:
 
 def test_a_simple_past_tagged_as_a_participle_dates_the_past() -> None:
     # the tagger reads "rear-ended" as a participle; with its own subject and no auxiliary it is a simple past
-    got = _dates("Her latest stay comes after Lennox rear-ended a truck with her Jaguar on Ocean Drive on October 3, and then lied to police.")
+    got = _dates(
+        "Her latest stay comes after Lennox rear-ended a truck with her Jaguar on Ocean Drive on October 3, and then lied to police."
+    )
     assert got.get("October 3") == "2015-10-03"

@@ -395,9 +395,9 @@ def _past(root: Any, verb: Any) -> bool:
     deps = {c.dep_ for c in verb.children}
     # "has met him in July", and the passive "were killed in February"; a participle with a subject of its own and no
     # auxiliary is a simple past the tagger took for a participle ("after Lohan rear-ended a truck on June 8")
-    return any(
-        (c.dep_ == "aux" and c.lemma_.lower() == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD") for c in verb.children
-    ) or ("nsubj" in deps and not deps & {"aux", "auxpass"})
+    return any((c.dep_ == "aux" and c.lemma_.lower() == "have") or (c.dep_ == "auxpass" and c.tag_ == "VBD") for c in verb.children) or (
+        "nsubj" in deps and not deps & {"aux", "auxpass"}
+    )
 
 
 _SUBORDINATORS = {"after", "before", "when", "while", "since", "until", "as", "once", "because"}
