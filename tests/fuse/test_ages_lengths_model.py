@@ -260,3 +260,11 @@ def test_a_day_and_a_month_of_one_deed() -> None:
         )
         == []
     )
+
+
+def test_yards_gained_in_a_game_are_no_distance() -> None:
+    texts = {"a": "Okafor rushed for 212 yards as the Hawks lost.", "b": "Okafor rushed for 180 yards as the Hawks lost."}
+    assert _lengths(texts) == []
+    # yards that measure a place are compared
+    ds = _lengths({"a": "The gunman fled 200 yards down Elm Street.", "b": "The gunman fled 600 yards down Elm Street."})
+    assert len(ds) == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsfuse.fuse.details import age_details, phrase_keys, shared_details
+from newsfuse.fuse.details import age_details, count_details, phrase_keys, shared_details
 from newsfuse.model import Span
 from tests.fuse.helpers import statement
 
@@ -71,3 +71,15 @@ def test_one_age_written_three_ways_is_one_detail_of_its_sources() -> None:
     # a fact that already gathers these sentences says it; one age given by one source is no detail
     assert age_details([a, b, c], persons, facts=[(["a", "b", "c"], {(s.article.id, s.start, s.end) for s in (a, b, c)})]) == []
     assert age_details([a, d], persons, facts=[]) == []
+
+
+def test_one_count_of_one_thing_is_one_detail_of_its_sources() -> None:
+    a = statement("Nine people were killed when the ferry capsized near Oban.", "a", count="Nine", counted="people", state="killed")
+    b = statement("The capsizing, blamed on a rogue wave, killed 9 people.", "b", count="9", counted="people", state="killed")
+    c = statement("Rescuers said 9 people were missing after dark.", "c", count="9", counted="people", state="missing")
+    d = statement("The ferry carried 9 crew and 40 passengers.", "d", count="9", counted="crew")
+    a.quantities[0].attrs["counted_span"] = (5, 11)  # type: ignore[index]  # "people", shown with its number
+    ds = count_details([a, b, c, d], facts=[])
+    assert _texts(ds) == [("Nine people", ["a", "b"])]  # the missing and the crew are other things counted
+    same = {(s.article.id, s.start, s.end) for s in (a, b)}
+    assert count_details([a, b], facts=[(["a", "b"], same)]) == []  # a fact already says it

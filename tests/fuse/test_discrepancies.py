@@ -632,3 +632,14 @@ def test_a_strength_is_a_measure_not_the_count() -> None:
     start = text.index("more than")
     st.quantities.append(Span(start, start + 16, "CARDINAL", "test@1", {"value": 26000.0, "counted": "people", "state": "killed"}))
     assert first_count(st.quantities) is st.quantities[1]
+
+
+def test_a_game_statistic_needs_one_named_player_on_both_sides() -> None:
+    a = statement("Dorsey finished with 31 carries.", "a", count="31", counted="carries")
+    b = statement("He had 12 carries against Fresno.", "b", count="12", counted="carries")
+    assert count_disagreements([a, b], ["f"]) == []  # "he" may be another player, in another game
+    a.people, b.people = {"e-dorsey"}, {"e-dorsey"}
+    assert [d.kind for d in count_disagreements([a, b], ["f"])] == ["number"]  # one player's line, given twice
+    c = statement("Police said 31 people were hurt.", "c", count="31", counted="people")
+    d = statement("Officials said 12 people were hurt.", "d", count="12", counted="people")
+    assert [x.kind for x in count_disagreements([c, d], ["f"])] == ["number"]  # other counts need no name

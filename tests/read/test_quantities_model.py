@@ -233,3 +233,14 @@ def test_what_is_no_population_no_crowd_and_no_distance_from_a_place() -> None:
     assert all(state != "population" for _, _, state, _ in got("The fire destroyed a village of 300 homes."))
     assert got("Two miles of Interstate 5 were closed.")[0][3] != "from interstate"  # a stretch of road
     assert got("A bomb exploded 60 miles north of Baghdad Monday.")[0][3] == "from baghdad"
+
+
+def test_inches_written_with_a_mark_are_a_measure_not_a_count() -> None:
+    text = 'The 14" models ship with 16 GB of memory, and the shop sold 40 tablets.'
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): q.attrs.get("counted") for q in a.group("quantities")}
+    assert got.get("14") == "inch" and got.get("40") == "tablets"
+    # a quotation that closes after a number's words is no inch mark
+    text = 'The minister said "half a ton" of files were seized.'
+    a = read_articles([make_article(text, "q")]).articles[0]
+    assert all(q.attrs.get("counted") != "inch" for q in a.group("quantities"))

@@ -17,7 +17,7 @@ from ..model import Article, Brief, Discrepancy, Entity, Evidence, Fact, Quote, 
 from ..settings import Settings
 from . import discrepancies as disagree
 from .align import align, specific_similarity
-from .details import age_details, shared_details
+from .details import age_details, count_details, shared_details
 from .independence import derived_links, independent_count
 from .magnitudes import magnitude_disagreements
 from .statements import Statement, gather
@@ -97,7 +97,7 @@ def _details(
     """Shared details (:mod:`.details`) and the ages of named people as facts of their own kind, after the facts."""
     out = []
     held = [(f.sources, {(e.article, e.start, e.end) for e in f.evidence}) for f in facts]
-    for d in shared_details(statements, held) + age_details(statements, persons, held):
+    for d in shared_details(statements, held) + age_details(statements, persons, held) + count_details(statements, held):
         sources = d.sources
         rep = d.members[0]
         n = independent_count(sources, links)

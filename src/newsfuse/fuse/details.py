@@ -19,10 +19,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..read.speakers import STOP
+from .compare import counted_key, quantity_state
 from .discrepancies import age_mentions
 from .statements import Statement
 
@@ -152,16 +154,46 @@ def _widened(span: tuple[int, int], members: Sequence[Statement]) -> tuple[int, 
 def age_details(
     statements: Sequence[Statement], persons: dict[str, str], facts: Iterable[tuple[Sequence[str], set[SpanKey]]]
 ) -> list[Detail]:
-    """A person's age as a detail: the sources that give one named person one age, however each writes it ("Lohan,
-    26," / "the 26-year-old Lohan" / "Lohan (26)"), which a phrase cannot gather. Kept on the same terms as a shared
-    detail: two sources or more, and no fact already holding these sources with these very sentences. Each source's
-    evidence is its first sentence giving the age; the phrase is the name with its age in the first."""
-    held = [(frozenset(srcs), spans) for srcs, spans in facts]
-    first: dict[tuple[str, int], dict[str, tuple[Statement, tuple[int, int]]]] = defaultdict(dict)
+    """A person's age as a detail: the sources that give one named person one age, however each writes it ("Rana
+    Holt, 44," / "the 44-year-old Holt" / "Holt (44)"), which a phrase cannot gather. Kept on a shared detail's terms
+    (:func:`_kept`); the phrase is the name with its age."""
+    found: dict[tuple[str, int], dict[str, tuple[Statement, tuple[int, int]]]] = defaultdict(dict)
     for ent, age, st, span in sorted(age_mentions(statements, persons), key=lambda m: (m[2].source, m[2].start, m[3])):
-        first[(ent, age)].setdefault(st.source, (st, span))
+        found[(ent, age)].setdefault(st.source, (st, span))
+    return _kept(found, facts)
+
+
+COUNT_REACH = 40  # characters a counted noun may lie after its number to be shown with it
+
+
+def count_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequence[str], set[SpanKey]]]) -> list[Detail]:
+    """A count as a detail: the sources that give one number for one thing, however each words the rest ("Ten people
+    were killed" / "killing 10 people and injuring 80"): the same value, the same counted noun (or none) and the same
+    kind of state (killed, injured, ...). The sentence that carries a count is often grouped with another of its
+    claims, so the outlets that agree on the figure are nowhere counted together. Kept on a shared detail's terms
+    (:func:`_kept`); the phrase is the count with what it counts. Whether two counts of one thing disagree is the
+    disagreements' business, not this."""
+    found: dict[tuple[float, str], dict[str, tuple[Statement, tuple[int, int]]]] = defaultdict(dict)
+    for st in sorted((s for s in statements if s.kind == "statement"), key=lambda s: (s.source, s.start)):
+        for q in st.quantities:
+            value = q.attrs.get("value")
+            noun, state = counted_key(q.attrs.get("counted")), "+".join(sorted(quantity_state(q)))
+            if value is None or not (noun or state):
+                continue
+            noun_span = q.attrs.get("counted_span")
+            end = noun_span[1] if noun_span and q.end <= noun_span[0] <= q.end + COUNT_REACH else q.end
+            found[(float(value), f"{noun}|{state}")].setdefault(st.source, (st, (q.start, end)))
+    return _kept(found, facts)
+
+
+def _kept(
+    found: Mapping[Any, dict[str, tuple[Statement, tuple[int, int]]]], facts: Iterable[tuple[Sequence[str], set[SpanKey]]]
+) -> list[Detail]:
+    """Details from what each source says first of a thing (source -> its sentence and the phrase there): those of two
+    sources or more that no fact already holds with these very sentences. The phrase shown is the first source's."""
+    held = [(frozenset(srcs), spans) for srcs, spans in facts]
     out = []
-    for (_ent, _age), by_source in sorted(first.items()):
+    for _key, by_source in sorted(found.items()):
         if len(by_source) < 2:
             continue
         members = [by_source[src][0] for src in sorted(by_source)]

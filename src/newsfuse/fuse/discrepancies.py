@@ -153,8 +153,26 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
 
 
 def _named_apart(a: Statement, b: Statement) -> bool:
-    """The two statements are about different named people ("Echenique had 11 rebounds", "McDermott grabbed seven")."""
-    return bool(a.people and b.people and not a.people & b.people)
+    """The two statements are about different named people ("Echenique had 11 rebounds", "McDermott grabbed seven"),
+    or give a game statistic without both naming one player (:func:`_stat_apart`)."""
+    return bool(a.people and b.people and not a.people & b.people) or _stat_apart(a, b)
+
+
+# what only a player's line in a game counts: every player has one, so two of them are rarely one statistic
+GAME_STATS = frozenset(
+    {"carry", "rebound", "assist", "touchdown", "yard", "reception", "tackle", "sack", "interception", "steal", "turnover"}
+    | {"strikeout", "inning", "birdie", "bogey", "three-pointer"}
+)
+
+
+def _stat_apart(a: Statement, b: Statement) -> bool:
+    """Both count a game statistic ("226 yards on 22 carries" / "10 yards on nine carries against Oakland") and do not
+    both name one player: a pronoun or no name may be anyone's line, in any game."""
+    qa, qb = main_quantity(a), main_quantity(b)
+    if qa is None or qb is None:
+        return False
+    stats = {counted_key(q.attrs.get("counted")) for q in (qa, qb)} & GAME_STATS
+    return bool(stats) and not a.people & b.people
 
 
 def _not_a_count(st: Statement, q: Span) -> bool:
@@ -833,6 +851,21 @@ def _metres(q: Span, slack: float = 0.0) -> tuple[float, float] | None:
     return low * f * (1 - slack), high * f * (1 + slack)
 
 
+_GAME_WORDS = re.compile(
+    r"\b(?:rush\w*|passe[sd]|passing|carr(?:y|ies)|touchdowns?|drives?|field goals?|punts?|kick(?:s|ed|off)?|quarterback"
+    r"|receptions?|receiving|interceptions?|scrimmage|(?:first|second|third|fourth)[- ]down|to go)\b",
+    re.I,
+)
+_YARDS = frozenset({"yard", "yards", "yd", "yds"})
+
+
+def _yards_gained(st: Statement, q: Span) -> bool:
+    """Yards in a game ("226 yards rushing", "a 67-yard drive", "with 90 yards to go"): a player's or a team's
+    statistic, not a distance. Reports of one game give many of them, of different players and plays, so they are
+    not compared as lengths."""
+    return str(q.attrs.get("unit", "")).lower() in _YARDS and _GAME_WORDS.search(st.text) is not None
+
+
 def _lengths_agree(qa: Span, qb: Span) -> bool:
     """Two lengths overlap in metres; between metric and imperial units with room for the rounding of a conversion."""
     slack = LENGTH_SLACK if (qa.attrs["unit"] in IMPERIAL) != (qb.attrs["unit"] in IMPERIAL) else 0.0
@@ -861,7 +894,7 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
     for st in statements:
         if st.kind != "statement" or _background(st):
             continue
-        lengths = [q for q in st.quantities if _metres(q) is not None]
+        lengths = [q for q in st.quantities if _metres(q) is not None and not _yards_gained(st, q)]
         for q in lengths:
             same_act = [r for r in lengths if r.attrs["measures"] == q.attrs["measures"]]
             if all(_lengths_agree(q, r) for r in same_act):  # "a depth of 10 km (six miles), 55 km west of": two things

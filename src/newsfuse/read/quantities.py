@@ -71,7 +71,7 @@ class Quantities:
             before = doc[max(0, toks[0].i - 2) : toks[0].i].text.lower()
             # "another four people died", "a further 20,000 joined": added to a count given before
             increment = increment or re.search(r"(?:^|\s)(?:another|a further|an additional|an extra)$", before) is not None
-            unit = _unit_in(text)
+            unit = _unit_in(text) or ("inch" if doc.text[e - 1 : e].isdigit() and _INCH_MARK.match(doc.text, e) else None)
             if unit is not None:  # "a 170,000-square-foot building": a measure in that unit, not a count of buildings
                 counted, state, state_lemmas = unit, None, []
             length = _length(toks, label)
@@ -134,6 +134,9 @@ _UNIT_IN = re.compile(
     r"ton|tonne|pound|kilogram|kg|litre|liter|gallon|storey|story|hour|minute|day|week|month|year)s?\b",
     re.I,
 )
+
+
+_INCH_MARK = re.compile(r"[\"″”](?=\s+[a-z])")  # '15" models', '13″ screen': inches written with a mark
 
 
 def _unit_in(text: str) -> str | None:
