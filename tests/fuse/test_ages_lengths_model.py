@@ -268,3 +268,45 @@ def test_yards_gained_in_a_game_are_no_distance() -> None:
     # yards that measure a place are compared
     ds = _lengths({"a": "The gunman fled 200 yards down Elm Street.", "b": "The gunman fled 600 yards down Elm Street."})
     assert len(ds) == 1
+
+
+def test_a_guessed_year_a_saying_or_the_same_words_are_no_disagreement() -> None:
+    # "in March" takes its year from the report's date: the year is the reading's guess, not the outlet's claim
+    assert _months({"a": "Ferris sold the ranch in March to a developer.", "b": "Ferris sold the ranch in 2009 to a developer."}) == []
+    assert _months({"a": "Ferris pleaded guilty on June 27 to perjury.", "b": "Ferris pleaded guilty in June 2009 to perjury."}) == []
+    # an outlet says things on many days: saying is no deed to date
+    assert (
+        _months({"a": "The ministry said on June 3 that the dam was safe.", "b": "The ministry said in May that the dam was safe."}) == []
+    )
+
+
+def test_the_same_relative_words_in_reports_of_two_years_are_no_disagreement() -> None:
+    sts, _ = _read({"a": "Ferris sold the ranch last year to a developer."}, published=date(2012, 12, 30))
+    more, _ = _read({"b": "Ferris sold the ranch last year to a developer."}, published=date(2013, 1, 2))
+    both = sts + more
+    for k, st in enumerate(both):
+        st.idx = k
+    assert month_disagreements(both, _alike(both), np.ones((2, 2))) == []
+
+
+def test_yards_run_to_hospital_are_still_a_distance() -> None:
+    ds = _lengths(
+        {
+            "a": "The gunman fled 200 yards down Elm Street before the victim was rushed to hospital.",
+            "b": "The gunman fled 600 yards down Elm Street before the victim was rushed to hospital.",
+        }
+    )
+    assert len(ds) == 1
+
+
+def test_every_fact_of_a_brief_has_its_own_id() -> None:
+    from newsfuse.api import brief
+
+    r = read_articles(
+        [
+            make_article("Mara Quist, 44, was one of nine people killed in the ferry crash near Oban.", "a"),
+            make_article("The 44-year-old Mara Quist was among nine people killed in the ferry crash near Oban.", "b"),
+        ]
+    )
+    ids = [f.id for f in brief(r).facts]
+    assert len(ids) == len(set(ids))

@@ -83,3 +83,17 @@ def test_one_count_of_one_thing_is_one_detail_of_its_sources() -> None:
     assert _texts(ds) == [("Nine people", ["a", "b"])]  # the missing and the crew are other things counted
     same = {(s.article.id, s.start, s.end) for s in (a, b)}
     assert count_details([a, b], facts=[(["a", "b"], same)]) == []  # a fact already says it
+
+
+def test_counts_added_picked_from_a_group_or_hedged_below_are_apart() -> None:
+    a = statement("Four people died in the blaze, firefighters said.", "a", count="Four", counted="people", state="died")
+    b = statement("Another 4 people died in the blaze overnight.", "b", count="4", counted="people", state="died")
+    c = statement("Almost 4 people died.", "c", count="Almost 4", counted="people", state="died")
+    d = statement("The cook was one of the 4 people who died.", "d", count="4", counted="people", state="died")
+    b.quantities[0].attrs["increment"] = True  # type: ignore[index]  # as the reading marks "another"
+    assert count_details([a, b], facts=[]) == []  # "another 4" adds to a count
+    assert count_details([a, c], facts=[]) == []  # "almost 4" is below the number, "four" at it
+    e = statement("One official resigned on Monday.", "e", count="One", counted="official")
+    f = statement("One official was seen leaving.", "f", count="One", counted="official")
+    assert count_details([e, f], facts=[]) == []  # "one official" with no predicate is no shared claim
+    assert len(count_details([a, d], facts=[])) == 1  # "one of the 4 people" still gives the four

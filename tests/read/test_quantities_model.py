@@ -244,3 +244,10 @@ def test_inches_written_with_a_mark_are_a_measure_not_a_count() -> None:
     text = 'The minister said "half a ton" of files were seized.'
     a = read_articles([make_article(text, "q")]).articles[0]
     assert all(q.attrs.get("counted") != "inch" for q in a.group("quantities"))
+
+
+def test_a_quote_closing_after_a_number_and_a_prime_inside_it() -> None:
+    a = read_articles([make_article('The coach said they needed "just 3" wins to stay up.', "q")]).articles[0]
+    assert all(q.attrs.get("counted") != "inch" for q in a.group("quantities"))
+    a = read_articles([make_article("Buyers can pick the 13″ screen or a larger one.", "q")]).articles[0]
+    assert [q.attrs.get("counted") for q in a.group("quantities")] == ["inch"]

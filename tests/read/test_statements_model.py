@@ -93,3 +93,10 @@ def test_a_state_in_initials_and_a_town_before_its_police_are_places() -> None:
     labels = {r.articles[0].span_text(m): m.label for m in r.articles[0].group("mentions")}
     assert labels.get("N. J.") != "PERSON" and labels.get("Ferry") != "PERSON"
     assert labels.get("Carl Mott") == "PERSON"
+
+
+def test_initials_of_a_person_and_a_man_before_police_stay_people() -> None:
+    text = "The second victim, J. M., told the jury she ran. Detectives told Alvarez police had found the car."
+    r = read_articles([make_article(text, "t")])
+    labels = {r.articles[0].span_text(m): m.label for m in r.articles[0].group("mentions")}
+    assert labels.get("J. M.") != "GPE" and labels.get("Alvarez") != "GPE"

@@ -103,7 +103,8 @@ def _details(
         n = independent_count(sources, links)
         out.append(
             Fact(
-                id=_id("dt-", *(f"{s.article.id}:{s.start}:{s.end}" for s in d.members)),
+                # the phrase too: a count and a phrase of the same sentences are two details
+                id=_id("dt-", f"{rep.article.id}@{d.phrase[0]}:{d.phrase[1]}", *(f"{s.article.id}:{s.start}:{s.end}" for s in d.members)),
                 text=rep.text,
                 evidence=[_ev(s) for s in d.members],
                 sources=sources,

@@ -23,9 +23,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..model import Span
 from ..read.speakers import STOP
 from .compare import counted_key, quantity_state
-from .discrepancies import age_mentions
+from .discrepancies import _picks_one, age_mentions
 from .statements import Statement
 
 SPREAD = 1.5  # sentences per source, on average, that may write a phrase for it to be a detail rather than a topic
@@ -164,26 +165,39 @@ def age_details(
 
 
 COUNT_REACH = 40  # characters a counted noun may lie after its number to be shown with it
+BARE_COUNT_MIN = 2  # a count with no predicate ("three bank employees") is a detail from two up; "one official" says little
 
 
 def count_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequence[str], set[SpanKey]]]) -> list[Detail]:
     """A count as a detail: the sources that give one number for one thing, however each words the rest ("Ten people
-    were killed" / "killing 10 people and injuring 80"): the same value, the same counted noun (or none) and the same
-    kind of state (killed, injured, ...). The sentence that carries a count is often grouped with another of its
-    claims, so the outlets that agree on the figure are nowhere counted together. Kept on a shared detail's terms
-    (:func:`_kept`); the phrase is the count with what it counts. Whether two counts of one thing disagree is the
-    disagreements' business, not this."""
+    were killed" / "killing 10 people and injuring 80"): the same value, the same counted noun (or none), the same
+    kind of state (killed, injured, ...) and a hedge on the same side (:func:`_below`). The sentence that carries a
+    count is often grouped with another of its claims, so the outlets that agree on the figure are nowhere counted
+    together. Not a count of what is added ("another four"), one picked from a group ("one of the dead"), nor "one"
+    of a noun with no predicate ("one official"). Kept on a shared detail's terms (:func:`_kept`); the phrase is the
+    count with what it counts. Whether two counts of one thing disagree is the disagreements' business, not this."""
     found: dict[tuple[float, str], dict[str, tuple[Statement, tuple[int, int]]]] = defaultdict(dict)
     for st in sorted((s for s in statements if s.kind == "statement"), key=lambda s: (s.source, s.start)):
         for q in st.quantities:
             value = q.attrs.get("value")
             noun, state = counted_key(q.attrs.get("counted")), "+".join(sorted(quantity_state(q)))
-            if value is None or not (noun or state):
-                continue
+            if value is None or not (noun or state) or q.attrs.get("increment") or _picks_one(st, q):
+                continue  # "another 4 died" adds to a count; "one of the dead" picks one
+            if not state and float(value) < BARE_COUNT_MIN:
+                continue  # "one official said" / "one official was suspended": no shared claim
             noun_span = q.attrs.get("counted_span")
             end = noun_span[1] if noun_span and q.end <= noun_span[0] <= q.end + COUNT_REACH else q.end
-            found[(float(value), f"{noun}|{state}")].setdefault(st.source, (st, (q.start, end)))
+            found[(float(value), f"{noun}|{state}|{_below(q)}")].setdefault(st.source, (st, (q.start, end)))
     return _kept(found, facts)
+
+
+def _below(q: Span) -> bool:
+    """The count's hedge puts the truth below its number ("almost 3,000", "up to 80", "fewer than 20"). Such a count
+    and one at or above the number ("more than 3,000") are one number with hedges that may disagree: never one detail.
+    A count at its number and one above it ("1,000" / "more than 1,000") are one claim told with more or less care."""
+    a = q.attrs
+    high = a.get("high")
+    return high is not None and (bool(a.get("high_open")) or (a.get("low") in (0, 0.0) and high == a.get("value")))
 
 
 def _kept(

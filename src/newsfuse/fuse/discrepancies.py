@@ -24,6 +24,7 @@ import numpy as np
 from ..model import Discrepancy, Evidence, Span, Variant
 from ..read.entities import fold, same_given_name
 from ..read.numbers import Amount
+from ..read.speakers import SPEECH_VERBS
 from .compare import (
     counted_by_act,
     counted_key,
@@ -161,7 +162,7 @@ def _named_apart(a: Statement, b: Statement) -> bool:
 # what only a player's line in a game counts: every player has one, so two of them are rarely one statistic
 GAME_STATS = frozenset(
     {"carry", "rebound", "assist", "touchdown", "yard", "reception", "tackle", "sack", "interception", "steal", "turnover"}
-    | {"strikeout", "inning", "birdie", "bogey", "three-pointer"}
+    | {"strikeout", "inning", "three-pointer"}
 )
 
 
@@ -852,7 +853,7 @@ def _metres(q: Span, slack: float = 0.0) -> tuple[float, float] | None:
 
 
 _GAME_WORDS = re.compile(
-    r"\b(?:rush\w*|passe[sd]|passing|carr(?:y|ies)|touchdowns?|drives?|field goals?|punts?|kick(?:s|ed|off)?|quarterback"
+    r"\b(?:rush(?:ed|es)? for|rushing|passing|carr(?:y|ies)|touchdowns?|drives?|field goals?|punts?|kick(?:s|ed|off)?|quarterback"
     r"|receptions?|receiving|interceptions?|scrimmage|(?:first|second|third|fourth)[- ]down|to go)\b",
     re.I,
 )
@@ -951,6 +952,7 @@ class _Month:
     stated: bool  # the year is the source's: written out, or told relatively ("April last year", "last December")
     future: bool  # a plan ("will open in September"), not an outcome
     verb: str = ""  # the predicate the date is on ("sell" in "sold the field in 1957")
+    expr: str = ""  # the words that give it, lower-cased ("last year")
 
     @property
     def precision(self) -> int:
@@ -972,17 +974,19 @@ def _months(st: Statement) -> set[_Month]:
             continue
         if prec == "year" and not _YEAR_WORDS.match(expr.strip()):
             continue  # "this year", "the 1930's": too loose to set against another outlet's year
-        stated = prec != "month" or _STATED_YEAR.search(expr) is not None
-        out.add(_Month(str(t.attrs["value"]), stated, bool(t.attrs.get("future")), str(t.attrs.get("verb") or "")))
+        stated = prec == "year" or _STATED_YEAR.search(expr) is not None  # "June 27" alone: its year is the reading's guess
+        out.add(_Month(str(t.attrs["value"]), stated, bool(t.attrs.get("future")), str(t.attrs.get("verb") or ""), expr.lower().strip()))
     return out
 
 
-_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take"})
+# predicates that tell nothing about which deed is dated: being, having, and saying (an outlet says things on many days)
+_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take"}) | SPEECH_VERBS
 
 
 def _one_deed(a: _Month, b: _Month) -> bool:
-    """Two dates of one past deed: the same predicate, a telling one ("sold", "pleaded"; not "was" or "had"). A plan
-    dated twice is often two steps of it ("available to business customers on April 29", "to consumers in June")."""
+    """Two dates of one past deed: the same predicate, a telling one ("sold", "pleaded"; not "was", "had" or "said").
+    A plan dated twice is often two steps of it ("available to business customers on April 29", "to consumers in
+    June")."""
     return bool(a.verb and a.verb == b.verb and a.verb not in _LIGHT_VERBS and not a.future and not b.future)
 
 
@@ -1009,32 +1013,35 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
         reading's guess."""
         v = m.value[:level]
         return any(
-            x.precision >= level and (x.value[:level] == v or (level == 7 and x.value[5:7] == v[5:] and not (x.stated and m.stated)))
+            x.precision >= level
+            and (x.value[:level] == v or (level == 7 == x.precision and x.value[5:7] == v[5:] and not (x.stated and m.stated)))
             for x in months_of[source]
         )
 
     out: list[Discrepancy] = []
-    for k, (a, ma) in enumerate(items):
-        for b, mb in items[k + 1 :]:
-            level = min(ma.precision, mb.precision)
-            if a.source == b.source or level == _LEVEL["day"] or ma.future != mb.future:
-                continue
-            va, vb = ma.value[:level], mb.value[:level]
-            if va == vb or ((ma.precision != mb.precision or level == 4) and not _one_deed(ma, mb)):
-                continue
-            if names(b.source, ma, level) or names(a.source, mb, level):
-                continue
-            if level == 7 and va[5:] == vb[5:] and not (ma.stated and mb.stated):
-                continue  # "in June" / "in June": which June is the reading's guess, not the sources' claim
-            if float(vectors[a.idx] @ vectors[b.idx]) < MONTH_SIM or float(specific[a.idx, b.idx]) < MONTH_SPECIFIC or _named_apart(a, b):
-                continue
-            groups = {va: [a]}
-            groups.setdefault(vb, []).append(b)
-            out.append(
-                Discrepancy(
-                    _id(a.article.id, str(a.start), b.article.id, str(b.start), "month"), "date", "disputed: date", variants(groups, "date")
-                )
+    idx = [st.idx for st, _ in items]
+    close = (vectors[idx] @ vectors[idx].T >= MONTH_SIM) if items else np.zeros((0, 0), dtype=bool)
+    for k, j in zip(*np.nonzero(np.triu(close, 1)), strict=True):
+        (a, ma), (b, mb) = items[k], items[j]
+        level = min(ma.precision, mb.precision)
+        if a.source == b.source or level == _LEVEL["day"] or ma.future != mb.future or ma.expr == mb.expr:
+            continue  # the same words ("last year") resolve apart only by the reports' own dates
+        va, vb = ma.value[:level], mb.value[:level]
+        if va == vb or ((ma.precision != mb.precision or level == 4) and not _one_deed(ma, mb)):
+            continue
+        if names(b.source, ma, level) or names(a.source, mb, level):
+            continue
+        if va[:4] != vb[:4] and (level == 4 or va[5:] == vb[5:]) and not (ma.stated and mb.stated):
+            continue  # "in June" / "in June 2012", "in March" / "in 2012": which year is the reading's guess
+        if float(specific[a.idx, b.idx]) < MONTH_SPECIFIC or _named_apart(a, b):
+            continue
+        groups = {va: [a]}
+        groups.setdefault(vb, []).append(b)
+        out.append(
+            Discrepancy(
+                _id(a.article.id, str(a.start), b.article.id, str(b.start), "month"), "date", "disputed: date", variants(groups, "date")
             )
+        )
     return _merge_pairwise(out)
 
 

@@ -44,7 +44,8 @@ PLACE_NOUNS = {
     "terminal",
 }
 LOCAL_BODIES = {"police", "township", "borough", "municipality"}  # a one-word name before these is a place
-_INITIAL = re.compile(r"[A-Z]\.")
+# US states written as initials after a town ("Old Tappan, N. J."); other initials after a comma are a person's
+STATE_INITIALS = frozenset({"N.J.", "N.Y.", "D.C.", "N.C.", "S.C.", "N.H.", "N.M.", "N.D.", "S.D.", "R.I.", "W.Va."})
 PLACE_PREPS = {"in", "near", "into", "across", "outside", "around", "from", "toward", "towards", "through", "at"}
 TITLES = {
     "mr",
@@ -405,10 +406,17 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
     ):
         return "PERSON"  # "chief prosecutor Helena Vasquez-Moor": a role written before a name names a person
-    if label == "PERSON" and prev is not None and prev.text == "," and all(_INITIAL.fullmatch(t.text) for t in toks):
+    if label == "PERSON" and prev is not None and prev.text == "," and "".join(t.text for t in toks) in STATE_INITIALS:
         return "GPE"  # "Old Tappan, N. J.": a state written as initials after its town, not a person's initials
-    if label == "PERSON" and len(toks) == 1 and nxt is not None and nxt.lower_ in LOCAL_BODIES:
-        return "GPE"  # "the Old Tappan police force", "the Zarand fire service": a town's own body
+    if (
+        label == "PERSON"
+        and len(toks) == 1
+        and nxt is not None
+        and nxt.lower_ in LOCAL_BODIES
+        and prev is not None
+        and prev.pos_ in {"DET", "ADJ", "NUM", "PROPN"}
+    ):
+        return "GPE"  # "the Old Tappan police force": a town's own body ("told Alvarez police had ..." names a man)
     if label == "GPE" and len(toks) == 1 and nxt is not None and nxt.lower_ in {"said", "says", "told", "added", "stated"}:
         return "PERSON" if toks[0].pos_ == "PROPN" and prev is not None and prev.lower_ not in {"the"} else label
     return label

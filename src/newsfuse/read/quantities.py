@@ -71,7 +71,7 @@ class Quantities:
             before = doc[max(0, toks[0].i - 2) : toks[0].i].text.lower()
             # "another four people died", "a further 20,000 joined": added to a count given before
             increment = increment or re.search(r"(?:^|\s)(?:another|a further|an additional|an extra)$", before) is not None
-            unit = _unit_in(text) or ("inch" if doc.text[e - 1 : e].isdigit() and _INCH_MARK.match(doc.text, e) else None)
+            unit = _unit_in(text) or ("inch" if _inches(doc, s, e) else None)
             if unit is not None:  # "a 170,000-square-foot building": a measure in that unit, not a count of buildings
                 counted, state, state_lemmas = unit, None, []
             length = _length(toks, label)
@@ -136,7 +136,21 @@ _UNIT_IN = re.compile(
 )
 
 
-_INCH_MARK = re.compile(r"[\"″”](?=\s+[a-z])")  # '15" models', '13″ screen': inches written with a mark
+_INCH_MARK = re.compile(r"[\"″](?=\s+[a-z])")  # '15" models', '13″ screen': inches written with a mark
+
+
+def _inches(doc: Any, start: int, end: int) -> bool:
+    """The number [start, end) is followed by an inch mark ('15" models'; '13″ screen', the prime kept in the
+    number's token), not by the quotation mark closing a quote it stands in ('needed "just 3" wins'): no quotation
+    is open before it in its sentence."""
+    text = doc.text
+    if text[start:end].endswith("″"):
+        return True
+    if not (text[end - 1 : end].isdigit() and _INCH_MARK.match(text, end)):
+        return False
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    opened = text[sent.sent.start_char : start] if sent is not None else ""
+    return opened.count('"') % 2 == 0 and opened.count("“") <= opened.count("”")
 
 
 def _unit_in(text: str) -> str | None:
