@@ -311,3 +311,10 @@ def test_the_subject_of_a_passive_verb_is_not_its_speaker() -> None:
     # "charged with" is a speech cue ("charged Y with Z"); in the passive its subject is who was charged
     a = _read("Deputies found Ana Ruiz while she hid in a shed and she has been charged with two thefts.")
     assert all(q.attrs.get("speaker_text") != "she" for q in a.group("quotes"))
+
+
+def test_that_said_is_no_speech_and_a_relative_pronoun_is_no_speaker() -> None:
+    a = _read("That said, the Hawks won the rebounding battle by twelve.")
+    assert a.group("quotes") == []
+    a = _read("Ruiz unveiled new figures on Monday which she claimed show the bridge is safe for heavy trucks.")
+    assert all(str(q.attrs.get("name")).lower() not in {"which", "that"} for q in a.group("quotes"))

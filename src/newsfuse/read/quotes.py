@@ -289,6 +289,8 @@ class Quotes:
                 continue  # "asked about it", "was told that": the subject is who was spoken to
             if _object_relative(tok):
                 continue  # "the questions he wants to ask Trump": what is asked is the noun, not a clause
+            if _THAT_SAID.search(doc.text, max(0, tok.idx - 12), tok.idx + len(tok.text) + 1):
+                continue  # "That said, the Colts won": a turn of phrase, nobody speaks
             bounds = ix.sent_bounds(ix.sent_index(tok.idx))
             span = _complement(tok, lemma, bounds)
             if span is None:
@@ -798,6 +800,9 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         return bool(bounds[0] <= t.idx < bounds[1])
 
     found = own(verb)
+    if found is not None and found.tag_ in {"WDT", "WP"}:  # "intelligence which he claimed shows ...": the noun
+        rel = next((t for t in [verb, *verb.ancestors] if t.dep_ == "relcl"), None)
+        found = rel.head if rel is not None and rel.head.pos_ in {"NOUN", "PROPN"} and ok(rel.head) else None
     if outside is not None and verb.idx >= outside[1]:
         after = _named_after(verb, outside[1], ok)
         if found is None or (after is not None and found.i > verb.i and after.ent_type_ == "PERSON" and found.ent_type_ != "PERSON"):
@@ -1020,6 +1025,7 @@ def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, in
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+_THAT_SAID = re.compile(r"\b(?:that|this) (?:being )?said,", re.I)  # "That said, ...": a discourse marker
 _VOICING = frozenset({"voice", "express", "raise"})
 _ATTITUDES = frozenset(
     {"concern", "fear", "hope", "doubt", "worry", "belief", "confidence", "optimism", "frustration", "skepticism", "scepticism"}
