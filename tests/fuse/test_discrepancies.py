@@ -643,3 +643,23 @@ def test_a_game_statistic_needs_one_named_player_on_both_sides() -> None:
     c = statement("Police said 31 people were hurt.", "c", count="31", counted="people")
     d = statement("Officials said 12 people were hurt.", "d", count="12", counted="people")
     assert [x.kind for x in count_disagreements([c, d], ["f"])] == ["number"]  # other counts need no name
+
+
+def test_a_first_given_name_the_entity_model_left_out_is_no_namesake() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import namesake_disagreement
+
+    a = statement("Rep. Dara Ruiz won the race for vice chair, defeating Barbara Lee.", "a")
+    b = statement("In a narrow victory, Dara Joy Ruiz defeated Barbara Lee to become vice chair.", "b")
+    persons = {"e-a": "Dara Ruiz", "e-b": "Joy Ruiz", "e-lee": "Barbara Lee"}
+    a.entities, b.entities = {"e-a", "e-lee"}, {"e-b", "e-lee"}
+    at = b.text.index("Joy Ruiz")
+    b.article.spans["mentions"] = [Span(at, at + 8, "PERSON", "test@1", {"entity": "e-b"})]  # "Dara" left out
+    vecs = np.ones((max(a.idx, b.idx) + 1, 1))
+    assert namesake_disagreement([a, b], ["f"], persons, vecs) is None
+    b2 = statement("In a narrow victory, Joy Ruiz defeated Barbara Lee to become vice chair.", "b")
+    b2.entities = {"e-b", "e-lee"}
+    b2.article.spans["mentions"] = [Span(21, 29, "PERSON", "test@1", {"entity": "e-b"})]
+    vecs = np.ones((max(a.idx, b2.idx) + 1, 1))
+    assert namesake_disagreement([a, b2], ["f"], persons, vecs) is not None  # two given names: namesakes

@@ -349,11 +349,26 @@ def namesake_disagreement(sts: Sequence[Statement], facts: list[str], persons: d
                         continue
                     if ea in mentioned[b.source] or eb in mentioned[a.source]:
                         continue  # an outlet that names both people tells them apart
+                    if _given_before(b, eb, na) or _given_before(a, ea, nb):
+                        continue  # "Ka'Loni Marie Flynn" read as "Marie Flynn": the other's given name, then a middle name
                     groups = {na: [a], nb: [b]}
                     return Discrepancy(
                         _id(*facts, "namesake"), "attribution", "disputed: attribution", variants(groups, "attribution"), list(facts)
                     )
     return None
+
+
+def _given_before(st: Statement, entity: str, other: str) -> bool:
+    """The article of ``st`` writes ``other``'s given name right before a mention of ``entity``: the entity model
+    left the first given name out of one full name ("Ka'Loni Marie Flynn" -> "Marie Flynn")."""
+    given = fold(other.split()[0]).lower()
+    text = st.article.text
+    for m in st.article.group("mentions"):
+        if m.attrs.get("entity") == entity:
+            words = text[max(0, m.start - 40) : m.start].split()
+            if words and fold(words[-1]).lower() == given:
+                return True
+    return False
 
 
 STANCE_LABELS = {None: "stated as fact", "alleged": "as an allegation", "tentative": "as tentative"}
