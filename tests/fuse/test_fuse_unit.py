@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsfuse.fuse import _headlines, _representatives, _title, _useful
+from newsfuse.fuse import _headlines, _named_speaker, _representatives, _title, _useful
 from newsfuse.fuse.statements import Statement
 from newsfuse.model import Fact
 from newsfuse.read.speakers import content_words
@@ -121,3 +121,13 @@ def test_a_sentence_an_article_repeats_word_for_word_is_one_fact() -> None:
     spans = [(0, len(said)), (len(said) + 1, text.index(said, 1) - 1), (text.index(said, 1), len(text))]
     sts = [Statement(i, art, a, b, text[a:b], core=text[a:b], words=content_words(text[a:b])) for i, (a, b) in enumerate(spans)]
     assert _useful([[0], [1], [2]], sts) == [[0], [1]]  # the repeat goes; its first occurrence stands for it
+
+
+def test_a_fact_credits_named_and_described_speakers_not_vague_ones() -> None:
+    named = statement("The bridge will reopen, Mayor Ruiz said.", "a", speaker="Ana Ruiz", entity="e-ruiz")
+    police = statement("The driver fled, police said.", "b", speaker="police")
+    police.speaker_kind = "description"
+    vague = statement("It said the bridge was safe.", "c", speaker="It")
+    vague.speaker_kind = "description"
+    nobody = statement("The bridge is closed.", "d")
+    assert [_named_speaker(s) for s in (named, police, vague, nobody)] == [True, True, False, False]

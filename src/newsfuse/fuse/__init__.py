@@ -52,7 +52,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         rep = _representatives(sts, vectors[cl])[0]
         fid = _id("f-", *(f"{s.article.id}:{s.start}:{s.end}" for s in sts))
         sources = sorted({s.source for s in sts})
-        speakers = sorted({s.speaker for s in sts if s.speaker and s.speaker_entity})
+        speakers = sorted({s.speaker for s in sts if s.speaker and _named_speaker(s)})
         fact = Fact(
             id=fid,
             text=rep.text,
@@ -89,6 +89,18 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         headline_facts=headline,
         derived_from=links,
     )
+
+
+_VAGUE_SPEAKER = re.compile(r"^(?:it|they|some|someone|one|others?|many|whose|which|that|this|these|those|s)\b", re.I)
+
+
+def _named_speaker(st: Statement) -> bool:
+    """``st`` credits someone a reader can name: an entity ("Mike Pompeo", "NYPD"), or a description of who spoke
+    ("prosecutors", "a police spokeswoman", "the lawsuit"); not a pronoun or quantifier the reading could not resolve
+    ("it", "some", "others")."""
+    if not st.speaker:
+        return False
+    return bool(st.speaker_entity) or (st.speaker_kind == "description" and not _VAGUE_SPEAKER.match(st.speaker))
 
 
 def _details(
