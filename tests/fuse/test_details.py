@@ -97,3 +97,18 @@ def test_counts_added_picked_from_a_group_or_hedged_below_are_apart() -> None:
     f = statement("One official was seen leaving.", "f", count="One", counted="official")
     assert count_details([e, f], facts=[]) == []  # "one official" with no predicate is no shared claim
     assert len(count_details([a, d], facts=[])) == 1  # "one of the 4 people" still gives the four
+
+
+def test_details_come_most_widely_reported_first() -> None:
+    from newsfuse.fuse import _details
+
+    a = statement("Nine people died when the Tern Line ferry sank.", "a", count="Nine", counted="people", state="died")
+    b = statement("The Tern Line ferry sank and 9 people died.", "b", count="9", counted="people", state="died")
+    c = statement("Officials said 9 people died in the sinking.", "c", count="9", counted="people", state="died")
+    details = _details([a, b, c], [], {}, {})
+    # the phrases ("Tern Line ferry sank": two sources) are found before the count ("Nine": three), shown after it
+    widths = [len(f.sources) for f in details]
+    assert widths == sorted(widths, reverse=True) and len(set(widths)) > 1
+    assert [f.detail.text for f in details if f.detail is not None].index("Nine") < [
+        f.detail.text for f in details if f.detail is not None
+    ].index("Tern Line ferry sank")

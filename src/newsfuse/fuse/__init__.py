@@ -106,7 +106,8 @@ def _named_speaker(st: Statement) -> bool:
 def _details(
     statements: Sequence[Statement], facts: Sequence[Fact], links: dict[str, list[tuple[str, int]]], persons: dict[str, str]
 ) -> list[Fact]:
-    """Shared details (:mod:`.details`) and the ages of named people as facts of their own kind, after the facts."""
+    """Shared details (:mod:`.details`), ages and counts as facts of their own kind, after the facts, the most widely
+    reported first."""
     out = []
     held = [(f.sources, {(e.article, e.start, e.end) for e in f.evidence}) for f in facts]
     for d in shared_details(statements, held) + age_details(statements, persons, held) + count_details(statements, held):
@@ -122,11 +123,12 @@ def _details(
                 sources=sources,
                 independent_sources=n,
                 status="corroborated" if n >= 2 else "single_source",
-                speakers=sorted({s.speaker for s in d.members if s.speaker and s.speaker_entity}),
+                speakers=sorted({s.speaker for s in d.members if s.speaker and _named_speaker(s)}),
                 kind="detail",
                 detail=Evidence.of(rep.article, *d.phrase),
             )
         )
+    out.sort(key=lambda f: (-f.independent_sources, -len(f.sources)))  # the most widely reported first (a stable sort)
     return out
 
 

@@ -50,7 +50,7 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         lines.append("")
     details = [f for f in doc["facts"] if f.get("kind") == "detail"]
     if details:
-        lines += ["## Shared details", "", "Phrases that several sources write, beyond the facts above:", ""]
+        lines += ["## Shared details", "", "Details that several sources give (a phrase, an age, a count), beyond the facts above:", ""]
         for f in details:
             lines.append(f"- **{_q(f['detail']['text'])}** *({f['label']}: {srcs(f['sources'])})*")
         lines.append("")
