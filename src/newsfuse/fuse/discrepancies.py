@@ -1013,12 +1013,13 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
     in one trial are close in meaning only), be about the same named people and both tell an outcome or both a plan.
     Two dates of different precision (a day and a month, a month and a year), and two years, are compared at the
     coarser precision, and only when they date one past deed (:func:`_one_deed`: "pleaded guilty on June 27, 1973" /
-    "pleaded guilty in July 1973"):
-    without it a day set against a month found no disagreement and four false alarms. Days against days are
-    :func:`date_disagreement`'s. An outlet that names the other's month or year anywhere is telling two events apart
-    ("South Sudan split off in July after voting in a January referendum"), so it is left out; where a year is the
-    reading's guess ("in June"), naming the month is enough."""
-    items = [(st, m) for st in statements for m in sorted(_months(st), key=lambda m: m.value)]
+    "pleaded guilty in July 1973"): without it a day set against a month found no disagreement and four false
+    alarms. Days against days are :func:`date_disagreement`'s. Never compared: two years one of which the reading
+    had to guess ("in March" / "in 2012"), nor the same words ("last year" in reports of two years). An outlet that
+    names the other's month or year anywhere is telling two events apart ("South Sudan split off in July after voting
+    in a January referendum"), so it is left out; where a year is the reading's guess ("in June"), naming the month
+    is enough."""
+    items = [(st, m) for st in statements for m in sorted(_months(st), key=lambda m: (m.value, m.expr, m.verb))]
     months_of: dict[str, list[_Month]] = defaultdict(list)
     for st, m in items:
         months_of[st.source].append(m)
