@@ -131,3 +131,6 @@ def test_a_fact_credits_named_and_described_speakers_not_vague_ones() -> None:
     vague.speaker_kind = "description"
     nobody = statement("The bridge is closed.", "d")
     assert [_named_speaker(s) for s in (named, police, vague, nobody)] == [True, True, False, False]
+    some = statement("Some experts said the bridge was safe.", "e", speaker="Some experts")
+    some.speaker_kind = "description"
+    assert _named_speaker(some)  # a quantifier before a noun describes who spoke

@@ -91,7 +91,8 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     )
 
 
-_VAGUE_SPEAKER = re.compile(r"^(?:it|they|some|someone|one|others?|many|whose|which|that|this|these|those|s)\b", re.I)
+# a speaker that is only a pronoun or quantifier ("it", "some", "others"), or a relative clause's "whose ..."
+_VAGUE_SPEAKER = re.compile(r"^(?:(?:it|they|some|someone|one|others?|many|which|that|this|these|those|s)$|whose\b)", re.I)
 
 
 def _named_speaker(st: Statement) -> bool:
