@@ -26,7 +26,7 @@ from typing import Any
 from ..model import Span
 from ..read.speakers import STOP
 from .compare import counted_key, quantity_state
-from .discrepancies import _picks_one, age_mentions
+from .discrepancies import age_mentions, picks_one
 from .statements import Statement
 
 SPREAD = 1.5  # sentences per source, on average, that may write a phrase for it to be a detail rather than a topic
@@ -181,7 +181,7 @@ def count_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequenc
         for q in st.quantities:
             value = q.attrs.get("value")
             noun, state = counted_key(q.attrs.get("counted")), "+".join(sorted(quantity_state(q)))
-            if value is None or not (noun or state) or q.attrs.get("increment") or _picks_one(st, q):
+            if value is None or not (noun or state) or q.attrs.get("increment") or picks_one(st, q):
                 continue  # "another 4 died" adds to a count; "one of the dead" picks one
             if not state and float(value) < BARE_COUNT_MIN:
                 continue  # "one official said" / "one official was suspended": no shared claim

@@ -177,21 +177,21 @@ def _stat_apart(a: Statement, b: Statement) -> bool:
 
 
 def _not_a_count(st: Statement, q: Span) -> bool:
-    """A number that counts nothing here: a part of a group that names what something is (:func:`_picks_one`), a
+    """A number that counts nothing here: a part of a group that names what something is (:func:`picks_one`), a
     score or a record ("a 162-139 record", "fell to 36-3"), or a number made into a describing word ("a five-time
     all-star", "a three-point play", "a two-day visit")."""
     text = st.article.text
     score = _SCORE.match(text, q.start)
     if score is not None and float(score.group(1).replace(",", "")) > float(score.group(2).replace(",", "")):
         return True  # a range runs upwards ("10-15 people"); a score or a record does not
-    return _picks_one(st, q) or _HYPHEN_WORD.match(text, q.end) is not None
+    return picks_one(st, q) or _HYPHEN_WORD.match(text, q.end) is not None
 
 
 _SCORE = re.compile(r"[^\d\s]*(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\b")  # "162-139", "58-3"
 _HYPHEN_WORD = re.compile(r"-[a-z]")  # "five-time", "three-point"
 
 
-def _picks_one(st: Statement, q: Span) -> bool:
+def picks_one(st: Statement, q: Span) -> bool:
     """A part of a group that names what something is ("one of Egypt's largest providers", "Etisalat and LINKdotNET,
     two of Egypt's largest providers"): it describes, it counts nothing. "About 150 of the group's members had
     started crossing" counts those crossing."""
@@ -962,7 +962,9 @@ _LEVEL = {"year": 4, "month": 7, "day": 10}  # characters of an ISO value at eac
 
 
 @dataclass(frozen=True)
-class _Month:
+class _Dated:
+    """A year, month or day a statement dates its event to (see :func:`_dated`)."""
+
     value: str  # YYYY, YYYY-MM or YYYY-MM-DD
     stated: bool  # the year is the source's: written out, or told relatively ("April last year", "last December")
     future: bool  # a plan ("will open in September"), not an outcome
@@ -974,7 +976,7 @@ class _Month:
         return len(self.value)
 
 
-def _months(st: Statement) -> set[_Month]:
+def _dated(st: Statement) -> set[_Dated]:
     """The months and years a statement dates its event to, written as a month ("in June 1998", "April last year",
     "last December") or a year ("in 1957", "last year"), and the days of a statement that dates something else to a
     month or a year: not a month counted back ("six months ago"), the edge of a span ("from October through
@@ -990,7 +992,7 @@ def _months(st: Statement) -> set[_Month]:
         if prec == "year" and not _YEAR_WORDS.match(expr.strip()):
             continue  # "this year", "the 1930's": too loose to set against another outlet's year
         stated = prec == "year" or _STATED_YEAR.search(expr) is not None  # "June 27" alone: its year is the reading's guess
-        out.add(_Month(str(t.attrs["value"]), stated, bool(t.attrs.get("future")), str(t.attrs.get("verb") or ""), expr.lower().strip()))
+        out.add(_Dated(str(t.attrs["value"]), stated, bool(t.attrs.get("future")), str(t.attrs.get("verb") or ""), expr.lower().strip()))
     return out
 
 
@@ -998,7 +1000,7 @@ def _months(st: Statement) -> set[_Month]:
 _LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take"}) | SPEECH_VERBS
 
 
-def _one_deed(a: _Month, b: _Month) -> bool:
+def _one_deed(a: _Dated, b: _Dated) -> bool:
     """Two dates of one past deed: the same predicate, a telling one ("sold", "pleaded"; not "was", "had" or "said").
     A plan dated twice is often two steps of it ("available to business customers on April 29", "to consumers in
     June")."""
@@ -1019,19 +1021,19 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
     names the other's month or year anywhere is telling two events apart ("South Sudan split off in July after voting
     in a January referendum"), so it is left out; where a year is the reading's guess ("in June"), naming the month
     is enough."""
-    items = [(st, m) for st in statements for m in sorted(_months(st), key=lambda m: (m.value, m.expr, m.verb))]
-    months_of: dict[str, list[_Month]] = defaultdict(list)
+    items = [(st, m) for st in statements for m in sorted(_dated(st), key=lambda m: (m.value, m.expr, m.verb))]
+    dated_of: dict[str, list[_Dated]] = defaultdict(list)
     for st, m in items:
-        months_of[st.source].append(m)
+        dated_of[st.source].append(m)
 
-    def names(source: str, m: _Month, level: int) -> bool:
+    def names(source: str, m: _Dated, level: int) -> bool:
         """The outlet names ``m`` at ``level``: the same month or year, of the same year unless a year is the
         reading's guess."""
         v = m.value[:level]
         return any(
             x.precision >= level
             and (x.value[:level] == v or (level == 7 == x.precision and x.value[5:7] == v[5:] and not (x.stated and m.stated)))
-            for x in months_of[source]
+            for x in dated_of[source]
         )
 
     out: list[Discrepancy] = []
