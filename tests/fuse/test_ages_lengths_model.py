@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from newsfuse.api import read_articles
-from newsfuse.fuse.discrepancies import age_disagreements, length_disagreements, month_disagreements
+from newsfuse.fuse.discrepancies import age_disagreements, duration_disagreements, length_disagreements, month_disagreements
 from newsfuse.fuse.statements import Statement, gather
 from tests.conftest import make_article
 
@@ -310,3 +310,54 @@ def test_every_fact_of_a_brief_has_its_own_id() -> None:
     )
     ids = [f.id for f in brief(r).facts]
     assert len(ids) == len(set(ids))
+
+
+def _durations(texts: dict[str, str], close: float = 0.6):  # type: ignore[no-untyped-def]
+    sts, _ = _read(texts, published=date(2013, 7, 3))
+    v = np.zeros((len(sts), len(sts) + 1), dtype=np.float32)
+    v[:, 0] = np.sqrt(close)
+    v[:, 1:] = np.eye(len(sts)) * np.sqrt(1 - close)  # every pair of statements this alike in meaning
+    return duration_disagreements(sts, v, np.ones((len(sts), len(sts))))
+
+
+def test_one_prison_term_given_two_lengths() -> None:
+    ds = _durations(
+        {
+            "a": "LaRue served four and a half months in prison for his role in the scandal.",
+            "b": "He served five months in federal prison.",
+            "c": "LaRue served 136 days in prison.",
+        }
+    )
+    assert len(ds) == 1 and ds[0].kind == "number" and ds[0].summary == "disputed: number (length of time)"
+    assert {v.value: sorted(v.sources) for v in ds[0].variants} == {"four and a half months": ["a"], "five months": ["b"]}
+    assert all("served" in e.text for v in ds[0].variants for e in v.evidence)
+
+
+def test_lengths_of_time_that_agree_or_hang_on_other_deeds() -> None:
+    # 136 days is four and a half months; "almost eight" and "about eight" overlap
+    assert _durations({"a": "He served four and a half months.", "b": "He served 136 days."}) == []
+    assert _durations({"a": "The jury deliberated for almost eight hours.", "b": "The jury deliberated for about eight hours."}) == []
+    # a trial and a deliberation are two spans; "was" tells no deed apart
+    assert _durations({"a": "The trial lasted 12 weeks.", "b": "The jury deliberated for almost seven hours."}) == []
+    assert _durations({"a": "She was outside for nine minutes.", "b": "She was in the building for 20 minutes."}) == []
+
+
+def test_an_outlet_giving_both_lengths_or_a_vague_one_is_no_disagreement() -> None:
+    two = {
+        "a": "He served five months in prison.",
+        "b": "He served four and a half months in prison. His partner served five months in prison.",
+    }
+    assert _durations(two) == []
+    assert _durations({"a": "He served a few months in prison.", "b": "He served five months in prison."}) == []
+    # a time counted back from the day of writing is a date, not a length
+    assert _durations({"a": "He went to prison 12 weeks ago.", "b": "He went to prison three weeks ago."}) == []
+
+
+def test_very_close_statements_in_one_unit_need_no_shared_verb() -> None:
+    texts = {
+        "a": "Ten minutes after she was escorted out, Hiller drove back to the plant.",
+        "b": "Hiller was escorted out and was outside for nine minutes before coming back.",
+    }
+    assert _durations(texts, close=0.6) == []
+    ds = _durations(texts, close=0.8)
+    assert len(ds) == 1 and {v.value for v in ds[0].variants} == {"Ten minutes", "nine minutes"}

@@ -96,7 +96,7 @@ GOLD_FLOORS = {
     "ecbplus-14": {"facts_loose": 0.7, "dates": 1.0, "max_false_alarms": 1},
     # written blind during the twelfth session, scored once with its code at the start and at the end
     "ecbplus-26": {"facts_loose": 0.58, "discrepancies": 0.12, "dates": 1.0, "max_false_alarms": 1},
-    "ecbplus-28": {"facts_loose": 0.65, "discrepancies": 0.4, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-28": {"facts_loose": 0.65, "discrepancies": 0.6, "dates": 1.0, "max_false_alarms": 1},
     "basil-c5534b7e-a373-4962-8345-3847bc41a636": {"facts_loose": 0.58, "dates": 1.0, "max_false_alarms": 1},
     "basil-2b95d2cf-e979-4f9c-ae27-9a5370934f23": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     # written blind in the thirteenth session, scored once with its first and its last code (see the README there)

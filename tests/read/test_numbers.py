@@ -38,6 +38,15 @@ from newsfuse.read.numbers import Amount, hedge_interval, intervals_overlap, par
         ("2 to 3 million", (2e6, 3e6)),
         ("between 2,000 and 3,000", (2000, 3000)),
         ("a couple of dozen", (24, 36)),
+        # ranges in words: both bounds, the scale of the second shared by the first
+        ("two to three", (2, 3)),
+        ("six or seven", (6, 7)),
+        ("between two and three", (2, 3)),
+        ("twenty to thirty thousand", (20_000, 30_000)),
+        # "and" inside one number is no range
+        ("one hundred and twenty", (120, 120)),
+        ("two hundred and fifty thousand", (250_000, 250_000)),
+        ("a four", (4, 4)),  # "a four-year term": the article, not one plus four
     ],
 )
 def test_parse_number(text: str, value: tuple[float, float]) -> None:

@@ -251,3 +251,11 @@ def test_a_quote_closing_after_a_number_and_a_prime_inside_it() -> None:
     assert all(q.attrs.get("counted") != "inch" for q in a.group("quantities"))
     a = read_articles([make_article("Buyers can pick the 13″ screen or a larger one.", "q")]).articles[0]
     assert [q.attrs.get("counted") for q in a.group("quantities")] == ["inch"]
+
+
+def test_a_count_taken_for_a_date_bounds_no_other_count() -> None:
+    # the model tags "80" a date; it counts the injured and is no period of the dead
+    q = _quantities(
+        "A powerful earthquake hit southern Iran on Sunday, causing major destruction in seven villages and killing 10 people and injuring 80."
+    )
+    assert q["10"]["period"] is None and q["80"]["state_lemmas"] == ["injure"]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.read.times import resolve
+from newsfuse.read.times import DAYS, duration, resolve
 
 SAT = date(2024, 12, 28)  # a Saturday
 
@@ -136,3 +136,50 @@ def test_a_date_in_figures_reads_back(d: date) -> None:
     european = resolve(f"{d.day:02d}.{d.month:02d}.{d.year}", SAT)
     assert american is not None and american.value == d.isoformat()
     assert european is not None and european.value == d.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("expr", "after", "days", "unit", "relation"),
+    [
+        ("nine minutes", " before coming back", (9 / 1440, 9 / 1440), "minute", "apart"),
+        ("10 minutes later", "", (10 / 1440, 10 / 1440), "minute", "apart"),
+        ("four and a half months", " in prison", (4.5 * 30.44, 4.5 * 30.44), "month", "length"),
+        ("136 days", ".", (136, 136), "day", "length"),
+        ("more than four years", "", (4 * 365.25, None), "year", "length"),
+        ("the past three years", "", (3 * 365.25, 3 * 365.25), "year", "length"),
+        ("two to three weeks", "", (14, 21), "week", "length"),
+        ("a four-year", " term", (4 * 365.25, 4 * 365.25), "year", "length"),
+        ("12 weeks ago", "", (84, 84), "week", "ago"),
+    ],
+)
+def test_a_length_of_time(expr: str, after: str, days: tuple[float, float | None], unit: str, relation: str) -> None:
+    d = duration(expr, after)
+    assert d is not None
+    assert (d["days_low"], d["days_high"]) == pytest.approx(days)
+    assert (d["unit"], d["relation"]) == (unit, relation)
+
+
+def test_a_hedge_keeps_its_open_end() -> None:
+    d = duration("almost eight minutes")
+    assert d is not None and d["high_open"] is True and d["hedge"] == "almost"
+
+
+@pytest.mark.parametrize(
+    ("expr", "after"),
+    [
+        ("31 years old", ""),
+        ("30 years", "-old boy"),
+        ("five years", " of age"),
+        ("a week", ""),
+        ("a few minutes", ""),
+        ("several years", ""),
+    ],
+)
+def test_ages_articles_and_vague_sizes_are_no_length_of_time(expr: str, after: str) -> None:
+    assert duration(expr, after) is None
+
+
+@given(st.integers(min_value=2, max_value=500), st.sampled_from(["minute", "hour", "day", "week", "month", "year"]))
+def test_a_length_in_figures_reads_back(n: int, unit: str) -> None:
+    d = duration(f"{n} {unit}s")
+    assert d is not None and d["days_low"] == d["days_high"] == pytest.approx(n * DAYS[unit])

@@ -950,6 +950,80 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
     return _merge_pairwise(out)
 
 
+# ---------------------------------------------------------------- lengths of time
+
+DURATION_SIM = 0.55  # meaning similarity two statements need to be one report of how long one deed took
+DURATION_STRONG = 0.7  # and when they hang the length on different verbs ("was outside for nine minutes" / "returned
+DURATION_SPECIFIC = 0.6  # 10 minutes later"), with this much specific similarity
+DURATION_SLACK = 0.1  # rounding between units ("136 days" / "four and a half months")
+
+
+def _span_of_time(t: Span, slack: float = 0.0) -> Amount:
+    """A length of time in days, as an interval with its hedge's open ends; ``slack`` widens it on both sides."""
+    d = t.attrs["duration"]
+    high = d["days_high"]
+    return Amount(
+        float(d["days_low"]) * (1 - slack),
+        None if high is None else float(high) * (1 + slack),
+        bool(d.get("low_open")) and not slack,
+        bool(d.get("high_open")) and not slack,
+        str(d.get("hedge", "exact")),
+    )
+
+
+def _durations_agree(ta: Span, tb: Span) -> bool:
+    """Two lengths of time can be one: they overlap ("almost eight minutes" is under eight), with room for rounding
+    when they are written in different units ("136 days" / "four and a half months")."""
+    slack = DURATION_SLACK if ta.attrs["duration"]["unit"] != tb.attrs["duration"]["unit"] else 0.0
+    return _span_of_time(ta, slack).overlaps(_span_of_time(tb, slack))
+
+
+def _spans_of_time(st: Statement) -> list[Span]:
+    """The lengths of time a statement gives (not ones counted back from the day of writing: those are dates)."""
+    return [t for t in st.times if isinstance(t.attrs.get("duration"), dict) and t.attrs["duration"]["relation"] != "ago"]
+
+
+def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
+    """One length of time reported differently: "served four and a half months in prison" against "served five
+    months in federal prison"; "was outside for nine minutes before coming back" against "returned 10 minutes
+    later". The two statements give one length each, are about the same named people, and either hang it on the same
+    telling verb ("serve"; not "be" or "say") and are close in meaning, or give it in one unit and are very close in
+    meaning and specific words. Neither outlet may give the other's length elsewhere (it is telling two spans apart)."""
+    items = []
+    given: dict[str, list[Span]] = defaultdict(list)
+    for st in statements:
+        spans = _spans_of_time(st)
+        if st.kind == "statement":
+            given[st.source] += spans
+        if len(spans) == 1:  # a clause too: "she ... was outside for nine minutes before coming back"
+            items.append((st, spans[0]))
+    out: list[Discrepancy] = []
+    for k, (a, ta) in enumerate(items):
+        for b, tb in items[k + 1 :]:
+            if a.source == b.source or _durations_agree(ta, tb) or _named_apart(a, b):
+                continue
+            sim = float(vectors[a.idx] @ vectors[b.idx])
+            va, vb = ta.attrs.get("verb"), tb.attrs.get("verb")
+            same_deed = bool(va and va == vb and va not in _LIGHT_VERBS)
+            same_unit = ta.attrs["duration"]["unit"] == tb.attrs["duration"]["unit"]
+            close = same_unit and sim >= DURATION_STRONG and float(specific[a.idx, b.idx]) >= DURATION_SPECIFIC
+            if not ((same_deed and sim >= DURATION_SIM) or close):
+                continue
+            if any(_durations_agree(tb, x) for x in given[a.source]) or any(_durations_agree(ta, x) for x in given[b.source]):
+                continue
+            groups = {a.article.text[ta.start : ta.end]: [a]}
+            groups.setdefault(b.article.text[tb.start : tb.end], []).append(b)
+            out.append(
+                Discrepancy(
+                    _id(a.article.id, str(ta.start), b.article.id, str(tb.start), "duration"),
+                    "number",
+                    "disputed: number (length of time)",
+                    variants(groups, "number"),
+                )
+            )
+    return _merge_pairwise(out)
+
+
 # ---------------------------------------------------------------- months and years
 
 MONTH_SIM = 0.65  # meaning similarity two statements need to be one event dated to two months (or years)

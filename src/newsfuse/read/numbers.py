@@ -74,6 +74,7 @@ _VAGUE = {
     "a dozen": (12.0, 12.0),
     "a couple": (2.0, 3.0),
 }
+VAGUE_START = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True)) + r")\b", re.I)
 _WORDS = {
     "zero": 0,
     "a": 1,
@@ -206,6 +207,9 @@ def parse_number(text: str) -> tuple[float, float] | None:
     if m:
         num = _numeral(m.group(1), m.group(2))
         return None if num is None else (num, num)
+    spelled = _spelled_range(t)
+    if spelled is not None:
+        return spelled
     words = re.findall(r"[a-z]+", t.replace("-", " "))
     if not words:
         return None
@@ -222,7 +226,8 @@ def parse_number(text: str) -> tuple[float, float] | None:
         elif w in _WORDS:
             if w in {"a", "an"} and seen:
                 break
-            current += _WORDS[w]
+            # "a four-year term": the article of the phrase, not one plus four
+            current = _WORDS[w] if k == 1 and words[0] in {"a", "an"} else current + _WORDS[w]
             seen = True
         elif w in _SCALES and seen:
             current = max(current, 1) * _SCALES[w]
@@ -243,6 +248,25 @@ def parse_number(text: str) -> tuple[float, float] | None:
             return None
     v = total + current
     return v, v
+
+
+_WORD_RANGE = re.compile(r"between\s+([a-z -]+?)\s+and\s+([a-z -]+)|([a-z -]+?)\s+(?:to|or)\s+([a-z -]+)")
+
+
+def _spelled_range(t: str) -> tuple[float, float] | None:
+    """A range in words: "two to three", "six or seven", "between two and three", "twenty to thirty thousand" (the
+    scale of the second bound is the first's too). None unless both bounds are single numbers, the first the lower."""
+    m = _WORD_RANGE.fullmatch(t)
+    if m is None:
+        return None
+    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    scale = second.split()[-1]
+    if scale in _SCALES and not any(w in _SCALES for w in first.split()):
+        first = f"{first} {scale}"
+    low, high = parse_number(first), parse_number(second)
+    if low is None or high is None or low[0] != low[1] or high[0] != high[1] or not low[0] < high[0]:
+        return None
+    return low[0], high[0]
 
 
 def hedge_interval(hedge: str | None, low: float, high: float) -> Amount:

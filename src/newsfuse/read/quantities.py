@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 21
+    version = 22
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -25,7 +25,8 @@ class Quantities:
         doc = ctx.doc
         tag = f"{self.name}@{self.version}"
         out: list[Span] = []
-        date_ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+        # a number the model took for a date but that counts ("injuring 80") bounds no other count
+        date_ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"} and not _count_taken_for_a_date(e)]
         for ent in sorted([*doc.ents, *_untagged_counts(doc)], key=lambda e: e.start):
             label = "CARDINAL" if _count_taken_for_a_date(ent) else ent.label_
             if label not in NUMERIC:

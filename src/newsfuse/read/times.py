@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Article, Span
 from .base import Context
+from .numbers import VAGUE_START, parse_amount, parse_number, split_hedge
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {
@@ -228,8 +229,6 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
         return _year(base.year)
     m = re.fullmatch(r"(" + _HEDGE + r" )?(\w+) (day|week|month|year)s? ago", t)
     if m:
-        from .numbers import parse_number
-
         n = parse_number(m.group(2))
         if n is not None and n[0] == n[1]:
             unit, k = m.group(3), int(n[0])
@@ -432,9 +431,55 @@ def _attributive(expr: str, root: Any) -> bool:
     )
 
 
+# a length of time: "nine minutes", "about 10 minutes later", "four and a half months", "more than four years", "a
+# four year spell", "the past three years"; its size in days, so that "136 days" and "four and a half months" agree
+DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}
+_DURATION = re.compile(
+    r"(?:(?:for|over|in|during|within|after)\s+)?(?:the\s+(?:past|last|previous)\s+)?(?P<n>.+?)[\s-]+"
+    r"(?P<unit>second|minute|hour|day|week|month|year|decade)s?(?:\s+(?P<rel>ago|earlier|later|before|after|old))?",
+    re.I,
+)
+_RELATION_AFTER = re.compile(r"\s*-?(?P<rel>ago|earlier|later|before|after|old|of age)\b", re.I)
+_AGE_IN = re.compile(r"-year-old|\byears? old\b", re.I)
+
+
+def duration(expr: str, after: str = "") -> dict[str, object] | None:
+    """The length of time an expression gives: its bounds in days (hedge kept: "almost eight minutes"), the unit as
+    written, and how it is told: "ago" (counted back from the day of writing: a date), "apart" (between two events:
+    "10 minutes later", "three days after"), or "length" ("served five months"). ``after`` is the text that follows the
+    expression. None for no length of time, an age ("31 years old"), or one given only by an article ("a week")."""
+    m = _DURATION.fullmatch(" ".join(expr.split()))
+    if m is None or _AGE_IN.search(expr):
+        return None
+    n = m.group("n")
+    if n.lower() in {"a", "an", "the", "one"} or not re.search(r"\d|[a-z]", n, re.I):
+        return None
+    amount = parse_amount(n)
+    if amount is None or amount.low is None or VAGUE_START.match(split_hedge(n)[1]):
+        return None  # "a few minutes", "several years": no figure to set against another
+    rel = m.group("rel")
+    if rel is None:
+        following = _RELATION_AFTER.match(after)
+        rel = following.group("rel") if following else None
+    if rel is not None and rel.lower() in {"old", "of age"}:
+        return None
+    unit = m.group("unit").lower()
+    f = DAYS[unit]
+    relation = "ago" if rel and rel.lower() == "ago" else "apart" if rel else "length"
+    return {
+        "days_low": amount.low * f,
+        "days_high": None if amount.high is None else amount.high * f,
+        "unit": unit,
+        "low_open": amount.low_open,
+        "high_open": amount.high_open,
+        "hedge": amount.hedge,
+        "relation": relation,
+    }
+
+
 class Times:
     name = "times"
-    version = 8
+    version = 9
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -487,6 +532,9 @@ class Times:
                 attrs["subordinate"] = True
             if root is not None and _attributive(expr, root):
                 attrs["attributive"] = True  # "the 2016 election": a date of a thing, not of this sentence's event
+            length = duration(expr, text[e : e + 12])
+            if length is not None:
+                attrs["duration"] = length
             if w is None:
                 attrs.update({"value": None, "precision": None})
             else:
