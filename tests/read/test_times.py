@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.read.times import DAYS, duration, resolve
+from newsfuse.read.times import DAYS, _with_range_year, duration, resolve
 
 SAT = date(2024, 12, 28)  # a Saturday
 
@@ -183,3 +183,19 @@ def test_ages_articles_and_vague_sizes_are_no_length_of_time(expr: str, after: s
 def test_a_length_in_figures_reads_back(n: int, unit: str) -> None:
     d = duration(f"{n} {unit}s")
     assert d is not None and d["days_low"] == d["days_high"] == pytest.approx(n * DAYS[unit])
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "expected"),
+    [
+        ("fired them between February and December 2015, it said", "February", "December 2015", "February 2015"),
+        ("shut from November to March 2016", "November", "March 2016", "November 2015"),
+        ("open from June 3 through June 9, 2016", "June 3", "June 9, 2016", "June 3 2016"),
+        ("in February, and in December 2015", "February", "December 2015", "February"),  # a list, no range
+        ("between February and December", "February", "December", "February"),  # no year to take
+    ],
+)
+def test_the_first_end_of_a_range_takes_the_year_of_the_other(text: str, first: str, second: str, expected: str) -> None:
+    s = text.index(first)
+    t = text.index(second, s + len(first))
+    assert _with_range_year(first, text, s + len(first), [(t, t + len(second))]) == expected

@@ -477,9 +477,39 @@ def duration(expr: str, after: str = "") -> dict[str, object] | None:
     }
 
 
+_RANGE_GAP = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*", re.I)
+_BARE_MONTH = re.compile(
+    r"(?:(?:early|mid-?|late)\s*)?" + _MON + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON, re.I
+)
+_YEAR_AT_END = re.compile(r"\b(\d{4})\s*$")
+
+
+def _with_range_year(expr: str, text: str, end: int, following: list[tuple[int, int]]) -> str:
+    """The first end of a range (``expr``, ending at ``end``) takes the year written at its other end: "between
+    February and December 2017" is February 2017; a month later in the year than the other end's is of the year
+    before ("from November to March 2018")."""
+    if not following or not _BARE_MONTH.fullmatch(expr.strip()):
+        return expr
+    s, e = following[0]
+    other = text[s:e]
+    year = _YEAR_AT_END.search(other)
+    if year is None or not _RANGE_GAP.fullmatch(text[end:s]):
+        return expr
+    y = int(year.group(1))
+    mine, theirs = re.search(_MON, expr, re.I), re.search(_MON, other, re.I)
+    if mine is not None and theirs is not None and _month_number(mine.group(1)) > _month_number(theirs.group(1)):
+        y -= 1
+    return f"{expr.strip()} {y}"
+
+
+def _month_number(name: str) -> int:
+    n = name.lower()
+    return MONTHS["sep" if n.startswith("sept") else n[:3]]
+
+
 class Times:
     name = "times"
-    version = 9
+    version = 10
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -508,7 +538,7 @@ class Times:
         out: list[Span] = []
         previous: date | None = None
         last_sent = -1
-        for s, e in spans:
+        for k, (s, e) in enumerate(spans):
             expr = text[s:e]
             sent = article.sentence_of(s)
             sent_start = sent.start if sent else -1
@@ -521,7 +551,11 @@ class Times:
             future = _future(verb)
             past = root is not None and not future and _past(root, verb)
             decade = _DECADE_AFTER.match(text, e) is not None and expr.rstrip()[-1:] == "0"  # "the 1930's": ten years, not one
-            w = None if (s, e) in names or decade else resolve(expr, ctx.reference, previous, future=future, past=past)
+            w = (
+                None
+                if (s, e) in names or decade
+                else resolve(_with_range_year(expr, text, e, spans[k + 1 : k + 2]), ctx.reference, previous, future=future, past=past)
+            )
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
             # what the date is the day of: the verb it hangs on, and whether that is still to come
             attrs["verb"] = verb.lemma_.lower() if verb is not None else None
