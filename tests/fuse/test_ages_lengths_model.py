@@ -8,7 +8,13 @@ import numpy as np
 import pytest
 
 from newsfuse.api import read_articles
-from newsfuse.fuse.discrepancies import age_disagreements, duration_disagreements, length_disagreements, month_disagreements
+from newsfuse.fuse.discrepancies import (
+    age_disagreements,
+    duration_disagreements,
+    length_disagreements,
+    money_disagreements,
+    month_disagreements,
+)
 from newsfuse.fuse.statements import Statement, gather
 from tests.conftest import make_article
 
@@ -312,12 +318,16 @@ def test_every_fact_of_a_brief_has_its_own_id() -> None:
     assert len(ids) == len(set(ids))
 
 
+def _equally_alike(n: int, close: float) -> np.ndarray:
+    v = np.zeros((n, n + 1), dtype=np.float32)
+    v[:, 0] = np.sqrt(close)
+    v[:, 1:] = np.eye(n) * np.sqrt(1 - close)  # every pair of statements this alike in meaning
+    return v
+
+
 def _durations(texts: dict[str, str], close: float = 0.6):  # type: ignore[no-untyped-def]
     sts, _ = _read(texts, published=date(2013, 7, 3))
-    v = np.zeros((len(sts), len(sts) + 1), dtype=np.float32)
-    v[:, 0] = np.sqrt(close)
-    v[:, 1:] = np.eye(len(sts)) * np.sqrt(1 - close)  # every pair of statements this alike in meaning
-    return duration_disagreements(sts, v, np.ones((len(sts), len(sts))))
+    return duration_disagreements(sts, _equally_alike(len(sts), close), np.ones((len(sts), len(sts))))
 
 
 def test_one_prison_term_given_two_lengths() -> None:
@@ -361,3 +371,29 @@ def test_very_close_statements_in_one_unit_need_no_shared_verb() -> None:
     assert _durations(texts, close=0.6) == []
     ds = _durations(texts, close=0.8)
     assert len(ds) == 1 and {v.value for v in ds[0].variants} == {"Ten minutes", "nine minutes"}
+
+
+def _sums(texts: dict[str, str], close: float = 0.8):  # type: ignore[no-untyped-def]
+    sts, _ = _read(texts, published=date(2019, 2, 15))
+    return money_disagreements(sts, _equally_alike(len(sts), close), np.ones((len(sts), len(sts))))
+
+
+def test_one_sum_of_money_given_two_values() -> None:
+    texts = {
+        "a": "The declaration lets the president divert $3.6 billion from military construction projects.",
+        "b": "The declaration would unlock $3.5 billion from the military construction budget.",
+    }
+    ds = _sums(texts)
+    assert len(ds) == 1 and ds[0].summary == "disputed: number (sum of money)"
+    assert {v.value: v.sources for v in ds[0].variants} == {"$3.6 billion": ["a"], "$3.5 billion": ["b"]}
+    assert _sums(texts, close=0.6) == []  # statements only loosely alike may be about two sums
+
+
+def test_sums_that_agree_differ_in_kind_or_an_outlet_tells_apart() -> None:
+    b = "The declaration would unlock $3.5 billion from the military construction budget."
+    # a hedge holds the other figure; a sum four times another is another sum; pounds are not dollars
+    assert _sums({"a": "The declaration lets him divert about $3.6 billion from construction projects.", "b": b}) == []
+    assert _sums({"a": "The declaration lets him divert $14 billion from construction projects.", "b": b}) == []
+    assert _sums({"a": "The declaration lets him divert 3.6 billion pounds from construction projects.", "b": b}) == []
+    two = "The declaration lets him divert $3.6 billion from construction projects. The navy loses $3.5 billion."
+    assert _sums({"a": two, "b": b}) == []

@@ -1024,6 +1024,80 @@ def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray,
     return _merge_pairwise(out)
 
 
+# ---------------------------------------------------------------- sums of money
+
+MONEY_SIM = 0.7  # meaning similarity two statements need to be one report of a sum
+MONEY_SPECIFIC = 0.6  # and specific similarity (the rare words they share: "military construction")
+MONEY_RATIO = 1.5  # two sums further apart than this are two sums, not one reported differently
+_CURRENCIES = (
+    (re.compile(r"£|\bpounds?\b|\bsterling\b", re.I), "pound"),
+    (re.compile(r"€|\beuros?\b", re.I), "euro"),
+    (re.compile(r"\$|\bdollars?\b", re.I), "dollar"),
+)
+
+
+def _currency(text: str) -> str | None:
+    return next((name for pattern, name in _CURRENCIES if pattern.search(text)), None)
+
+
+def _sums(st: Statement) -> list[Span]:
+    """The sums of money a statement gives that are no addition to another ("another $2.5 billion")."""
+    return [q for q in st.quantities if q.label == "MONEY" and q.attrs.get("value") and not q.attrs.get("increment")]
+
+
+def _as_written(q: Span) -> Amount:
+    a = q.attrs
+    return Amount(a["low"], a["high"], a.get("low_open", False), a.get("high_open", False), a.get("hedge", "exact"), a.get("value"))
+
+
+def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
+    """One sum of money reported differently: "divert $3.6 billion from military construction projects" against
+    "unlock ... the Defense Department's military construction budget, to the tune of $3.5 billion". Each statement
+    gives one sum, in one currency; the two are very close in meaning and in specific words, about the same named
+    people and places, and the sums are near (within ``MONEY_RATIO``: a sum five times another is of another thing)
+    yet cannot be one figure (hedges kept: "about $3.6 billion" holds $3.5 billion). Neither outlet may give the
+    other's sum anywhere (it is telling two sums apart)."""
+    items = []
+    given: dict[str, list[Span]] = defaultdict(list)
+    for st in statements:
+        sums = _sums(st)
+        if st.kind == "statement":
+            given[st.source] += [q for q in st.quantities if q.label == "MONEY" and q.attrs.get("value")]
+        if len(sums) == 1 and len(st.quantities) == 1 and not _background(st):
+            q = sums[0]
+            currency = _currency(st.article.text[q.start : q.end])
+            if currency is not None:
+                items.append((st, q, currency))
+
+    def agree(q: Span, r: Span) -> bool:
+        # a sum is as precise as it is written: "$3.6 billion" is not "$3.5 billion", however round both look
+        return amounts_agree(_as_written(q), _as_written(r))
+
+    out: list[Discrepancy] = []
+    idx = [st.idx for st, _, _ in items]
+    close = (vectors[idx] @ vectors[idx].T >= MONEY_SIM) if items else np.zeros((0, 0), dtype=bool)
+    for k, j in zip(*np.nonzero(np.triu(close, 1)), strict=True):
+        (a, qa, ca), (b, qb, cb) = items[k], items[j]
+        if a.source == b.source or ca != cb or agree(qa, qb) or float(specific[a.idx, b.idx]) < MONEY_SPECIFIC:
+            continue
+        va, vb = float(qa.attrs["value"]), float(qb.attrs["value"])
+        if max(va, vb) / min(va, vb) > MONEY_RATIO or _named_apart(a, b) or (a.places and b.places and not a.places & b.places):
+            continue
+        if any(agree(qb, x) for x in given[a.source]) or any(agree(qa, x) for x in given[b.source]):
+            continue
+        groups = {a.article.text[qa.start : qa.end]: [a]}
+        groups.setdefault(b.article.text[qb.start : qb.end], []).append(b)
+        out.append(
+            Discrepancy(
+                _id(a.article.id, str(qa.start), b.article.id, str(qb.start), "money"),
+                "number",
+                "disputed: number (sum of money)",
+                variants(groups, "number"),
+            )
+        )
+    return _merge_pairwise(out)
+
+
 # ---------------------------------------------------------------- months and years
 
 MONTH_SIM = 0.65  # meaning similarity two statements need to be one event dated to two months (or years)
