@@ -109,6 +109,11 @@ GOLD_FLOORS = {
     "ecbplus-45": {"facts_loose": 0.85, "dates": 0.6, "max_false_alarms": 1},
     "basil-29ffd053-7684-469b-a600-97000579bd01": {"facts_loose": 0.72, "speakers": 0.5, "dates": 1.0, "max_false_alarms": 1},
     "basil-47a209b0-fc26-4a0a-a1fe-e4310d1d2419": {"facts_loose": 0.7, "dates": 0.8, "max_false_alarms": 1},
+    # written blind in the fourteenth session, scored once (facts 80, 62, 78, 88%, 0 of 13 disagreements), then studied
+    "basil-3ae35b16-7f7f-4a5e-9f24-5ce724106a73": {"facts_loose": 0.75, "discrepancies": 0.2, "dates": 1.0, "max_false_alarms": 1},
+    "basil-526cabb7-02a3-4adb-8e90-ec781c40c498": {"facts_loose": 0.58, "dates": 0.6, "max_false_alarms": 1},
+    "basil-eb17fa36-89f2-4d0b-8133-7bb4682228e1": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
+    "basil-f506aafc-8b43-427a-936e-bbd1ef33e076": {"facts_loose": 0.82, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
