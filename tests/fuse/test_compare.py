@@ -107,4 +107,5 @@ def test_plural_and_singular_count_one_thing() -> None:
     assert counted_key("business") == "business"
     assert counted_key("8.6 magnitude quake") == counted_key("8.7 magnitude earthquake") == counted_key("tremor") == "quake"
     assert counted_key("cranes") == counted_key("crane")
+    assert counted_key("border apprehensions") == counted_key("arrests") == "arrest"
     assert counted_key("  ") is None

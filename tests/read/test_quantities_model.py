@@ -259,3 +259,11 @@ def test_a_count_taken_for_a_date_bounds_no_other_count() -> None:
         "A powerful earthquake hit southern Iran on Sunday, causing major destruction in seven villages and killing 10 people and injuring 80."
     )
     assert q["10"]["period"] is None and q["80"]["state_lemmas"] == ["injure"]
+
+
+def test_a_new_level_counts_the_subject_of_the_change() -> None:
+    q = _quantities("Border apprehensions have fallen in recent years, to 400,000 in the last fiscal year. Membership grew to 1,200.")
+    assert (q["400,000"]["counted"], q["400,000"]["state"]) == ("Border apprehensions", None)  # fallen, not collapsed
+    assert q["1,200"]["counted"] == "Membership"
+    toll = _quantities("The death toll rose to 11.")
+    assert (toll["11"]["counted"], toll["11"]["state_lemmas"]) == ("people", ["kill"])

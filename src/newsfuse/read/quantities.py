@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 22
+    version = 23
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -61,7 +61,9 @@ class Quantities:
             if head is not None:
                 counted, state, state_lemmas = _counted(head)
             else:
-                counted, state, state_lemmas = _implicit_people(ent.root) or _children_of(ent.root) or (None, *_bare_state(ent.root))
+                counted, state, state_lemmas = (
+                    _implicit_people(ent.root) or _children_of(ent.root) or _changed_to(ent.root) or (None, *_bare_state(ent.root))
+                )
             if _population(ent.root, head, state):
                 counted, state, state_lemmas = counted or "people", "population", ["population"]
             period = _period(ent, date_ents, head)
@@ -423,6 +425,27 @@ def _population(num: Any, head: Any, state: str | None) -> bool:
 
 
 _PARENTS = frozenset({"mother", "father", "parent", "mum", "mom", "dad", "grandmother", "grandfather", "grandparent"})
+
+
+_CHANGE_VERBS = frozenset(
+    {"fall", "drop", "decline", "sink", "plunge", "dip", "shrink", "rise", "climb", "grow", "jump", "soar", "swell", "increase", "decrease"}
+)
+
+
+def _changed_to(num: Any) -> tuple[str, None, list[str]] | None:
+    """What a number is the new level of: "apprehensions have fallen to 400,000" counts apprehensions, "membership
+    grew to 1,200" membership. The change is no state of the things counted (fallen apprehensions did not collapse).
+    Not a toll ("the death toll rose to 11": :func:`_implicit_people`), nor a number the change is by ("fell by
+    20")."""
+    prep = num.head
+    if num.dep_ != "pobj" or prep.lower_ != "to" or prep.head.lemma_.lower() not in _CHANGE_VERBS:
+        return None
+    verb = prep.head
+    subject = next((c for c in verb.children if c.dep_ in _STATE_DEPS), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.lemma_.lower() == "toll":
+        return None
+    counted, _, _ = _counted(subject)
+    return counted, None, []
 
 
 def _children_of(num: Any) -> tuple[str, None, list[str]] | None:
