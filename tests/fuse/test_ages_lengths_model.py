@@ -14,6 +14,7 @@ from newsfuse.fuse.discrepancies import (
     length_disagreements,
     money_disagreements,
     month_disagreements,
+    sized_disagreements,
 )
 from newsfuse.fuse.statements import Statement, gather
 from tests.conftest import make_article
@@ -397,3 +398,27 @@ def test_sums_that_agree_differ_in_kind_or_an_outlet_tells_apart() -> None:
     assert _sums({"a": "The declaration lets him divert 3.6 billion pounds from construction projects.", "b": b}) == []
     two = "The declaration lets him divert $3.6 billion from construction projects. The navy loses $3.5 billion."
     assert _sums({"a": two, "b": b}) == []
+
+
+def _sizes(texts: dict[str, str], close: float = 0.6):  # type: ignore[no-untyped-def]
+    sts, _ = _read(texts, published=date(2018, 8, 21))
+    return sized_disagreements(sts, _equally_alike(len(sts), close), np.ones((len(sts), len(sts))))
+
+
+def test_one_document_given_two_page_counts() -> None:
+    texts = {
+        "a": "The 48-page indictment lists family trips paid with campaign funds.",
+        "b": "The goal was to enrich themselves, the 47-page indictment says.",
+        "c": "In a 48-page indictment, the couple are charged with conspiracy.",
+    }
+    ds = _sizes(texts)
+    assert len(ds) == 1 and ds[0].kind == "number"
+    assert {v.value: sorted(v.sources) for v in ds[0].variants} == {"48-page indictment": ["a", "c"], "47-page indictment": ["b"]}
+    assert _sizes(texts, close=0.4) == []  # statements not alike enough may size two things
+
+
+def test_sizes_of_two_things_an_age_or_an_outlet_giving_both_are_no_disagreement() -> None:
+    assert _sizes({"a": "The 48-page indictment was unsealed.", "b": "The 12-page memo was unsealed."}) == []
+    assert _sizes({"a": "A 12-count indictment was unsealed.", "b": "A 12-count indictment was unsealed on Tuesday."}) == []
+    both = "The 48-page indictment was unsealed. A shorter 47-page indictment named an aide."
+    assert _sizes({"a": both, "b": "The 47-page indictment was unsealed."}) == []

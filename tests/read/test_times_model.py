@@ -88,4 +88,3 @@ def test_a_simple_past_tagged_as_a_participle_dates_the_past() -> None:
         "Her latest stay comes after Lennox rear-ended a truck with her Jaguar on Ocean Drive on October 3, and then lied to police."
     )
     assert got.get("October 3") == "2015-10-03"
-

@@ -165,6 +165,7 @@ def _disagreements(
     found += disagree.month_disagreements(statements, vectors, specific)
     found += disagree.duration_disagreements(statements, vectors, specific)
     found += disagree.money_disagreements(statements, vectors, specific)
+    found += disagree.sized_disagreements(statements, vectors, specific)
     found += magnitude_disagreements(statements)
     found = disagree.dedupe(
         found + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]))

@@ -23,7 +23,7 @@ import numpy as np
 
 from ..model import Discrepancy, Evidence, Span, Variant
 from ..read.entities import fold, same_given_name
-from ..read.numbers import Amount
+from ..read.numbers import Amount, parse_number
 from ..read.speakers import SPEECH_VERBS
 from .compare import (
     counted_by_act,
@@ -1095,6 +1095,69 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
                 variants(groups, "number"),
             )
         )
+    return _merge_pairwise(out)
+
+
+# ---------------------------------------------------------------- sizes written into a noun
+
+_NUMBER_WORD = (
+    r"\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+# "the 48-page indictment", "a 12-count indictment", "a 20-story tower": a number made into a word that sizes a thing
+_SIZED = re.compile(
+    rf"\b({_NUMBER_WORD})-(page|count|story|storey|seat|member|acre|mile|foot|room|bed|lane|megapixel)[- ]([a-z]+)\b", re.I
+)
+SIZED_SIM = 0.5  # meaning similarity two statements need to be about one sized thing
+SIZED_SPECIFIC = 0.6  # and specific similarity (the rare words they share)
+
+
+def _sized(st: Statement) -> list[tuple[tuple[str, str], float, int, int]]:
+    """The sizes a statement writes into a noun: ((unit, noun), size, start, end of the words)."""
+    out = []
+    for m in _SIZED.finditer(st.text):
+        if m.group(3).lower() in {"old", "long", "high", "wide", "deep", "tall"}:
+            continue
+        size = parse_number(m.group(1))
+        if size is None or size[0] != size[1]:
+            continue
+        key = (m.group(2).lower().replace("storey", "story"), m.group(3).lower().rstrip("s"))
+        out.append((key, size[0], st.start + m.start(), st.start + m.end()))
+    return out
+
+
+def sized_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
+    """One thing sized differently where the size is made part of its name: "the 48-page indictment" against "the
+    47-page indictment", "a 12-count indictment" against "an 11-count indictment". The two statements share the
+    unit and the noun, are close in meaning and share specific words, are about the same named people, and neither
+    outlet writes the other's size of that thing anywhere (it is telling two things apart)."""
+    items = []
+    given: dict[tuple[str, tuple[str, str]], set[float]] = defaultdict(set)
+    for st in statements:
+        sizes = _sized(st)
+        for key, size, *_ in sizes:
+            given[(st.source, key)].add(size)
+        if len({k for k, *_ in sizes}) == len(sizes):  # one size of each thing in the statement
+            items += [(st, key, size, start, end) for key, size, start, end in sizes]
+    out: list[Discrepancy] = []
+    for k, (a, ka, sa, a0, a1) in enumerate(items):
+        for b, kb, sb, b0, b1 in items[k + 1 :]:
+            if a.source == b.source or ka != kb or sa == sb or _named_apart(a, b):
+                continue
+            if float(vectors[a.idx] @ vectors[b.idx]) < SIZED_SIM or float(specific[a.idx, b.idx]) < SIZED_SPECIFIC:
+                continue
+            if sb in given[(a.source, ka)] or sa in given[(b.source, kb)]:
+                continue
+            groups = {a.article.text[a0:a1]: [a]}
+            groups.setdefault(b.article.text[b0:b1], []).append(b)
+            out.append(
+                Discrepancy(
+                    _id(a.article.id, str(a0), b.article.id, str(b0), "sized"),
+                    "number",
+                    "disputed: number",
+                    variants(groups, "number"),
+                )
+            )
     return _merge_pairwise(out)
 
 
