@@ -422,3 +422,23 @@ def test_sizes_of_two_things_an_age_or_an_outlet_giving_both_are_no_disagreement
     assert _sizes({"a": "A 12-count indictment was unsealed.", "b": "A 12-count indictment was unsealed on Tuesday."}) == []
     both = "The 48-page indictment was unsealed. A shorter 47-page indictment named an aide."
     assert _sizes({"a": both, "b": "The 47-page indictment was unsealed."}) == []
+
+
+def test_a_sum_is_as_precise_as_it_is_written() -> None:
+    b = "The declaration would unlock $1.375 billion from the military construction budget."
+    assert _sums({"a": "The declaration would unlock $1.4 billion from the military construction budget.", "b": b}) == []
+    assert len(_sums({"a": "The declaration would unlock $1.5 billion from the military construction budget.", "b": b})) == 1
+
+
+def test_two_sums_for_one_named_thing_however_different_the_sentences() -> None:
+    texts = {
+        "a": "Records show charges of $4,272.78 on a cruise, over $300 at Build-A-Bear and $5,687.75 on Martha's Vineyard Holistic Retreat.",
+        "b": "In 2008 he used the money for a $5,587.75 vacation at the Martha's Vineyard Holistic Retreat, the document said.",
+    }
+    ds = _sums(texts, close=0.1)  # far apart in meaning: the named thing ties the sums
+    assert len(ds) == 1
+    assert {v.value: v.sources for v in ds[0].variants} == {"$5,687.75": ["a"], "$5,587.75": ["b"]}
+    texts["c"] = "He spent $5,587.75 at Martha's Vineyard Holistic Retreat."
+    texts["a"] += " A second stay at the Martha's Vineyard Holistic Retreat cost $5,587.75."
+    # outlet a now gives both sums for the retreat: two stays, no disagreement of a's
+    assert all("a" not in v.sources for d in _sums(texts, close=0.1) for v in d.variants)

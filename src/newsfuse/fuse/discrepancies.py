@@ -1036,7 +1036,10 @@ _CURRENCIES = (
 )
 
 
-def _currency(text: str) -> str | None:
+def _currency(st: Statement, q: Span) -> str | None:
+    """The currency of a sum, from its words and the sign or word right next to them (the entity model may leave "$"
+    out of "$4,272.78")."""
+    text = st.article.text[max(st.start, q.start - 1) : q.end] + re.sub(r"^(\s+\w+).*", r"\1", st.article.text[q.end : q.end + 12], flags=re.S)
     return next((name for pattern, name in _CURRENCIES if pattern.search(text)), None)
 
 
@@ -1045,9 +1048,61 @@ def _sums(st: Statement) -> list[Span]:
     return [q for q in st.quantities if q.label == "MONEY" and q.attrs.get("value") and not q.attrs.get("increment")]
 
 
-def _as_written(q: Span) -> Amount:
+_SCALED_DECIMAL = re.compile(r"\d\.(\d+)\s*(billion|million|trillion|bn|m|tn)\b", re.I)
+_SCALE_OF = {"billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "trillion": 1e12, "tn": 1e12}
+
+
+def _as_written(st: Statement, q: Span) -> Amount:
+    """A sum as precise as it is written: "$3.6 billion" is from 3.55 up to (not including) 3.65 billion, so it is
+    not "$3.5 billion" but holds "$1.375 billion" rounded; a sum in whole units or cents is what it says."""
     a = q.attrs
-    return Amount(a["low"], a["high"], a.get("low_open", False), a.get("high_open", False), a.get("hedge", "exact"), a.get("value"))
+    exact = Amount(a["low"], a["high"], a.get("low_open", False), a.get("high_open", False), a.get("hedge", "exact"), a.get("value"))
+    m = _SCALED_DECIMAL.search(st.article.text, q.start, q.end)
+    if m is None or a.get("hedge", "exact") != "exact" or not a.get("value"):
+        return exact
+    half = 0.5 * 10 ** -len(m.group(1)) * _SCALE_OF[m.group(2).lower()]
+    return Amount(float(a["value"]) - half, float(a["value"]) + half, False, True, "exact", a.get("value"))
+
+
+_SPENT_ON = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:on|at|for|from|to)\s+(?:the\s+)?")
+_THING_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+_CAPITALISED = re.compile(r"(?:[A-Z][\w'’]*\s+){0,2}")
+NAMED_THING_WORDS = 2  # words of a name two sums must share to be spent on one thing
+
+
+def _named_thing(st: Statement, q: Span) -> frozenset[str] | None:
+    """The words of the named thing a sum is spent on or priced for, when a name follows it ("$5,687.75 on Martha's
+    Vineyard Holistic Retreat", "a $466.30 dinner at CityZen"): a place, an organisation, a product, a work."""
+    text = st.article.text
+    m = _SPENT_ON.match(text, q.end, st.end)
+    if m is None:
+        return None
+    for men in st.article.group("mentions"):
+        # the entity model may leave a capitalised word of the name out ("Martha's" of "Vineyard Holistic Retreat")
+        if men.label in _THING_LABELS and m.end() <= men.start and _CAPITALISED.fullmatch(text[m.end() : men.start]):
+            return frozenset(re.findall(r"[a-z0-9]+", fold(text[m.end() : men.end])))
+    return None
+
+
+def _sum_text(st: Statement, q: Span) -> str:
+    """A sum as written, with the currency sign the entity model left outside it ("$" of "$4,272.78")."""
+    start = q.start - 1 if q.start > st.start and st.article.text[q.start - 1] in "$£€" else q.start
+    return st.article.text[start : q.end]
+
+
+def _sums_for_named_things(statements: Sequence[Statement]) -> list[tuple[frozenset[str], tuple[Statement, Span, str]]]:
+    """The sums the statements tie to a named thing, with the thing's name words: two outlets' sums for one thing
+    (the shorter name's words, at least two, all in the longer one) are compared however different their sentences
+    (a list of purchases against a sentence of its own)."""
+    tied = []
+    for st in statements:
+        if st.kind != "statement":
+            continue
+        for q in _sums(st):
+            thing, currency = _named_thing(st, q), _currency(st, q)
+            if thing is not None and currency is not None and len(thing) >= NAMED_THING_WORDS:
+                tied.append((thing, (st, q, currency)))
+    return tied
 
 
 def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
@@ -1058,35 +1113,61 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
     yet cannot be one figure (hedges kept: "about $3.6 billion" holds $3.5 billion). Neither outlet may give the
     other's sum anywhere (it is telling two sums apart)."""
     items = []
-    given: dict[str, list[Span]] = defaultdict(list)
+    given: dict[str, list[tuple[Statement, Span]]] = defaultdict(list)
     for st in statements:
         sums = _sums(st)
         if st.kind == "statement":
-            given[st.source] += [q for q in st.quantities if q.label == "MONEY" and q.attrs.get("value")]
+            given[st.source] += [(st, q) for q in st.quantities if q.label == "MONEY" and q.attrs.get("value")]
         if len(sums) == 1 and len(st.quantities) == 1 and not _background(st):
             q = sums[0]
-            currency = _currency(st.article.text[q.start : q.end])
+            currency = _currency(st, q)
             if currency is not None:
                 items.append((st, q, currency))
 
-    def agree(q: Span, r: Span) -> bool:
+    def agree(x: tuple[Statement, Span], y: tuple[Statement, Span]) -> bool:
         # a sum is as precise as it is written: "$3.6 billion" is not "$3.5 billion", however round both look
-        return amounts_agree(_as_written(q), _as_written(r))
+        return amounts_agree(_as_written(*x), _as_written(*y))
 
     out: list[Discrepancy] = []
     idx = [st.idx for st, _, _ in items]
     close = (vectors[idx] @ vectors[idx].T >= MONEY_SIM) if items else np.zeros((0, 0), dtype=bool)
-    for k, j in zip(*np.nonzero(np.triu(close, 1)), strict=True):
-        (a, qa, ca), (b, qb, cb) = items[k], items[j]
-        if a.source == b.source or ca != cb or agree(qa, qb) or float(specific[a.idx, b.idx]) < MONEY_SPECIFIC:
+    pairs = [
+        (items[k], items[j], False)
+        for k, j in zip(*np.nonzero(np.triu(close, 1)), strict=True)
+        if float(specific[items[k][0].idx, items[j][0].idx]) >= MONEY_SPECIFIC
+    ]
+    tied = _sums_for_named_things(statements)
+    pairs += [(x, y, True) for k, (tx, x) in enumerate(tied) for ty, y in tied[k + 1 :] if tx <= ty or ty <= tx]
+
+    thing_of = {(x[0].article.id, x[1].start): t for t, x in tied}
+
+    def tied_of(a: Statement, qa: Span, b: Statement, qb: Span) -> dict[str, list[tuple[Statement, Span]]]:
+        """The other sums the two outlets give in a sentence naming the thing ``qa`` and ``qb`` are for."""
+        thing = min((t for t, (_, q, _) in tied if q is qa or q is qb), key=len)
+        out: dict[str, list[tuple[Statement, Span]]] = defaultdict(list)
+        for source, sums in given.items():
+            for st, q in sums:
+                other = thing_of.get((st.article.id, q.start))
+                if other is not None and not (other <= thing or thing <= other):
+                    continue  # a sum for another thing in the same list ("over $300 at Build-A-Bear")
+                if q is not qa and q is not qb and thing <= set(re.findall(r"[a-z0-9]+", fold(st.text))):
+                    out[source].append((st, q))
+        return out
+
+    for (a, qa, ca), (b, qb, cb), named in pairs:
+        if a.source == b.source or ca != cb or agree((a, qa), (b, qb)):
             continue
         va, vb = float(qa.attrs["value"]), float(qb.attrs["value"])
-        if max(va, vb) / min(va, vb) > MONEY_RATIO or _named_apart(a, b) or (a.places and b.places and not a.places & b.places):
+        if max(va, vb) / min(va, vb) > MONEY_RATIO:
             continue
-        if any(agree(qb, x) for x in given[a.source]) or any(agree(qa, x) for x in given[b.source]):
+        if not named and (_named_apart(a, b) or (a.places and b.places and not a.places & b.places)):
+            continue  # (a sum for one named thing is tied to it, whatever else the sentences name)
+        # an outlet that also gives the other's sum (for that thing, when the sums are tied to one) tells two apart
+        gives = given if not named else tied_of(a, qa, b, qb)
+        if any(agree((b, qb), x) for x in gives.get(a.source, [])) or any(agree((a, qa), x) for x in gives.get(b.source, [])):
             continue
-        groups = {a.article.text[qa.start : qa.end]: [a]}
-        groups.setdefault(b.article.text[qb.start : qb.end], []).append(b)
+        groups = {_sum_text(a, qa): [a]}
+        groups.setdefault(_sum_text(b, qb), []).append(b)
         out.append(
             Discrepancy(
                 _id(a.article.id, str(qa.start), b.article.id, str(qb.start), "money"),
