@@ -22,6 +22,12 @@ def test_keys_are_adjacent_content_words_not_across_punctuation_nor_inside_a_nam
     assert "13 cars" in keys and "2024 10" not in keys  # two numbers side by side are no phrase
 
 
+def test_one_as_a_pronoun_or_article_makes_no_phrase() -> None:
+    keys = set(phrase_keys(statement("At one point one witness saw two vans and 1 truck.", "a")))
+    assert not {k for k in keys if k.startswith("one ") or k.endswith(" one")}
+    assert "two vans" in keys and "1 truck" in keys
+
+
 def test_a_phrase_some_sources_write_is_a_detail_grown_to_what_they_all_write() -> None:
     a = statement("He was charged with criminally negligent homicide and drunk driving.", "a")
     b = statement("Prosecutors added a count of criminally negligent homicide, police said.", "b")

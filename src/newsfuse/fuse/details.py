@@ -48,7 +48,8 @@ def _tokens(st: Statement) -> list[tuple[str, int, int, bool]]:
     out = []
     for m in _TOKEN.finditer(st.text):
         w = m.group().lower().replace(",", "")
-        content = w[0].isdigit() or (len(w) > 2 and w not in STOP)
+        # "one" is mostly a pronoun or an article ("one of them", "at one point"), not a count a detail would share
+        content = w[0].isdigit() or (len(w) > 2 and w not in STOP and w != "one")
         if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]  # "terminals" and "terminal" are one word to a phrase
         out.append((w, st.start + m.start(), st.start + m.end(), content))
