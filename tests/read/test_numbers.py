@@ -43,6 +43,11 @@ from newsfuse.read.numbers import Amount, hedge_interval, intervals_overlap, par
         ("six or seven", (6, 7)),
         ("between two and three", (2, 3)),
         ("twenty to thirty thousand", (20_000, 30_000)),
+        ("four to five hundred thousand", (400_000, 500_000)),
+        ("a hundred to two hundred thousand", (100_000, 200_000)),
+        ("two to three dozen", (24, 36)),
+        ("five to 10", (5, 10)),
+        ("between two hundred and fifty and three hundred", (250, 300)),
         # "and" inside one number is no range
         ("one hundred and twenty", (120, 120)),
         ("two hundred and fifty thousand", (250_000, 250_000)),

@@ -173,10 +173,26 @@ def test_a_hedge_keeps_its_open_end() -> None:
         ("a week", ""),
         ("a few minutes", ""),
         ("several years", ""),
+        ("24 hours", " a day"),  # a rate
+        ("seven days a week", ""),
+        ("two more years", ""),  # time added to other time
+        ("10 or more years", ""),  # an open count
+        ("1 1/2 years", ""),  # a fraction not read
+        ("2½ years", ""),
     ],
 )
-def test_ages_articles_and_vague_sizes_are_no_length_of_time(expr: str, after: str) -> None:
+def test_ages_articles_rates_and_vague_sizes_are_no_length_of_time(expr: str, after: str) -> None:
     assert duration(expr, after) is None
+
+
+def test_the_words_before_a_length_of_time() -> None:
+    over = duration("10 years", "", "Jones served over ")
+    assert over is not None and over["hedge"] == "over" and over["days_high"] is None  # a hedge left outside the span
+    assert duration("two years", "", "must serve an additional ") is None
+    window = duration("the past three years", "", "arrests rose 30 percent over ")
+    assert window is not None and window["relation"] == "window" and window["hedge"] == "exact"
+    lived = duration("the past three years", "", "had lived in Cardiff for ")
+    assert lived is not None and lived["relation"] == "length"
 
 
 @given(st.integers(min_value=2, max_value=500), st.sampled_from(["minute", "hour", "day", "week", "month", "year"]))

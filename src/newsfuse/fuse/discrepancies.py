@@ -953,8 +953,9 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
 # ---------------------------------------------------------------- lengths of time
 
 DURATION_SIM = 0.55  # meaning similarity two statements need to be one report of how long one deed took
-DURATION_STRONG = 0.7  # and when they hang the length on different verbs ("was outside for nine minutes" / "returned
-DURATION_SPECIFIC = 0.6  # 10 minutes later"), with this much specific similarity
+DURATION_SPECIFIC = 0.6  # and specific similarity (the rare words they share)
+DURATION_STRONG = 0.7  # meaning similarity when they hang it on different verbs ("was outside for nine minutes" /
+# "returned 10 minutes later")
 DURATION_SLACK = 0.1  # rounding between units ("136 days" / "four and a half months")
 
 
@@ -979,16 +980,17 @@ def _durations_agree(ta: Span, tb: Span) -> bool:
 
 
 def _spans_of_time(st: Statement) -> list[Span]:
-    """The lengths of time a statement gives (not ones counted back from the day of writing: those are dates)."""
-    return [t for t in st.times if isinstance(t.attrs.get("duration"), dict) and t.attrs["duration"]["relation"] != "ago"]
+    """The lengths of time a statement gives: not ones counted back from the day of writing (those are dates), nor
+    the window a change is measured over ("rose 30 percent over the past three years")."""
+    return [t for t in st.times if isinstance(t.attrs.get("duration"), dict) and t.attrs["duration"]["relation"] in {"length", "apart"}]
 
 
 def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
     """One length of time reported differently: "served four and a half months in prison" against "served five
     months in federal prison"; "was outside for nine minutes before coming back" against "returned 10 minutes
-    later". The two statements give one length each, are about the same named people, and either hang it on the same
-    telling verb ("serve"; not "be" or "say") and are close in meaning, or give it in one unit and are very close in
-    meaning and specific words. Neither outlet may give the other's length elsewhere (it is telling two spans apart)."""
+    later". The two statements give one length each, told the same way (a length, or a time between two events),
+    are close in meaning, share specific words, are about the same named people and places, and either hang it on
+    the same telling verb ("serve"; not "be" or "say") or give it in one unit and are very close in meaning. Neither outlet may give the other's length elsewhere (it is telling two spans apart)."""
     items = []
     given: dict[str, list[Span]] = defaultdict(list)
     for st in statements:
@@ -998,29 +1000,32 @@ def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray,
         if len(spans) == 1:  # a clause too: "she ... was outside for nine minutes before coming back"
             items.append((st, spans[0]))
     out: list[Discrepancy] = []
-    for k, (a, ta) in enumerate(items):
-        for b, tb in items[k + 1 :]:
-            if a.source == b.source or _durations_agree(ta, tb) or _named_apart(a, b):
-                continue
-            sim = float(vectors[a.idx] @ vectors[b.idx])
-            va, vb = ta.attrs.get("verb"), tb.attrs.get("verb")
-            same_deed = bool(va and va == vb and va not in _LIGHT_VERBS)
-            same_unit = ta.attrs["duration"]["unit"] == tb.attrs["duration"]["unit"]
-            close = same_unit and sim >= DURATION_STRONG and float(specific[a.idx, b.idx]) >= DURATION_SPECIFIC
-            if not ((same_deed and sim >= DURATION_SIM) or close):
-                continue
-            if any(_durations_agree(tb, x) for x in given[a.source]) or any(_durations_agree(ta, x) for x in given[b.source]):
-                continue
-            groups = {a.article.text[ta.start : ta.end]: [a]}
-            groups.setdefault(b.article.text[tb.start : tb.end], []).append(b)
-            out.append(
-                Discrepancy(
-                    _id(a.article.id, str(ta.start), b.article.id, str(tb.start), "duration"),
-                    "number",
-                    "disputed: number (length of time)",
-                    variants(groups, "number"),
-                )
+    idx = [st.idx for st, _ in items]
+    near = (vectors[idx] @ vectors[idx].T >= DURATION_SIM) if items else np.zeros((0, 0), dtype=bool)
+    for k, j in zip(*np.nonzero(np.triu(near, 1)), strict=True):
+        (a, ta), (b, tb) = items[k], items[j]
+        da, db = ta.attrs["duration"], tb.attrs["duration"]
+        if a.source == b.source or da["relation"] != db["relation"] or _durations_agree(ta, tb) or _named_apart(a, b):
+            continue
+        if float(specific[a.idx, b.idx]) < DURATION_SPECIFIC or (a.places and b.places and not a.places & b.places):
+            continue  # "served four years in the Marines" / "two years as mayor"; "in Iraq" / "in Afghanistan"
+        va, vb = ta.attrs.get("verb"), tb.attrs.get("verb")
+        same_deed = bool(va and va == vb and va not in _LIGHT_VERBS)
+        close = da["unit"] == db["unit"] and float(vectors[a.idx] @ vectors[b.idx]) >= DURATION_STRONG
+        if not (same_deed or close):
+            continue
+        if any(_durations_agree(tb, x) for x in given[a.source]) or any(_durations_agree(ta, x) for x in given[b.source]):
+            continue
+        groups = {a.article.text[ta.start : ta.end]: [a]}
+        groups.setdefault(b.article.text[tb.start : tb.end], []).append(b)
+        out.append(
+            Discrepancy(
+                _id(a.article.id, str(ta.start), b.article.id, str(tb.start), "duration"),
+                "number",
+                "disputed: number (length of time)",
+                variants(groups, "number"),
             )
+        )
     return _merge_pairwise(out)
 
 
@@ -1034,37 +1039,53 @@ _CURRENCIES = (
     (re.compile(r"€|\beuros?\b", re.I), "euro"),
     (re.compile(r"\$|\bdollars?\b", re.I), "dollar"),
 )
+# another country's dollars ("A$", "HK$", "5 billion Australian dollars"): not compared (US$ is the dollar)
+_OTHER_DOLLARS = re.compile(r"\b(?!US\$)[A-Z]{1,3}\$|\b(?:australian|canadian|hong kong|new zealand|singapore|taiwan)\s+dollars?\b", re.I)
+# a rate, not a sum ("$400 million a year", "$45 a share", "$10 each")
+_RATE = re.compile(r"\s*(?:a|an|per|each)\s+(?:year|month|week|day|hour|share|head|person|barrel|ton|unit)\b|\s*(?:annually|apiece|each)\b", re.I)
+_SHARE_PRICE = re.compile(r"\b(?:shares?|stocks?)\b", re.I)  # share prices move by the hour
 
 
 def _currency(st: Statement, q: Span) -> str | None:
     """The currency of a sum, from its words and the sign or word right next to them (the entity model may leave "$"
-    out of "$4,272.78")."""
-    text = st.article.text[max(st.start, q.start - 1) : q.end] + re.sub(r"^(\s+\w+).*", r"\1", st.article.text[q.end : q.end + 12], flags=re.S)
+    out of "$4,272.78"); None for another country's dollars."""
+    text = st.article.text[max(st.start, q.start - 3) : q.end] + re.sub(r"^(\s+\w+(?:\s+\w+)?).*", r"\1", st.article.text[q.end : q.end + 24], flags=re.S)
+    if _OTHER_DOLLARS.search(text):
+        return None
     return next((name for pattern, name in _CURRENCIES if pattern.search(text)), None)
 
 
 def _sums(st: Statement) -> list[Span]:
-    """The sums of money a statement gives that are no addition to another ("another $2.5 billion")."""
-    return [q for q in st.quantities if q.label == "MONEY" and q.attrs.get("value") and not q.attrs.get("increment")]
+    """The sums of money a statement gives that can be set against another outlet's: no addition to another sum
+    ("another $2.5 billion"), no rate ("$400 million a year", "$45 a share"), no share price."""
+    if _SHARE_PRICE.search(st.text):
+        return []
+    return [
+        q
+        for q in st.quantities
+        if q.label == "MONEY" and q.attrs.get("value") and not q.attrs.get("increment") and not _RATE.match(st.article.text, q.end)
+    ]
 
 
-_SCALED_DECIMAL = re.compile(r"\d\.(\d+)\s*(billion|million|trillion|bn|m|tn)\b", re.I)
+_SCALED_DECIMAL = re.compile(r"\d(?:\.(\d+))?\s*(billion|million|trillion|bn|m|tn)\b", re.I)
 _SCALE_OF = {"billion": 1e9, "bn": 1e9, "million": 1e6, "m": 1e6, "trillion": 1e12, "tn": 1e12}
 
 
 def _as_written(st: Statement, q: Span) -> Amount:
-    """A sum as precise as it is written: "$3.6 billion" is from 3.55 up to (not including) 3.65 billion, so it is
-    not "$3.5 billion" but holds "$1.375 billion" rounded; a sum in whole units or cents is what it says."""
+    """A sum in millions or billions as precise as it is written: "$3.6 billion" is from 3.55 up to (not including)
+    3.65 billion, so it is not "$3.5 billion", and "$1.4 billion" holds "$1.375 billion"; "$4 million" holds "$4.3
+    million". A sum in dollars and cents is what it says."""
     a = q.attrs
     exact = Amount(a["low"], a["high"], a.get("low_open", False), a.get("high_open", False), a.get("hedge", "exact"), a.get("value"))
     m = _SCALED_DECIMAL.search(st.article.text, q.start, q.end)
     if m is None or a.get("hedge", "exact") != "exact" or not a.get("value"):
         return exact
-    half = 0.5 * 10 ** -len(m.group(1)) * _SCALE_OF[m.group(2).lower()]
+    half = 0.5 * 10 ** -len(m.group(1) or "") * _SCALE_OF[m.group(2).lower()]
     return Amount(float(a["value"]) - half, float(a["value"]) + half, False, True, "exact", a.get("value"))
 
 
-_SPENT_ON = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:on|at|for|from|to)\s+(?:the\s+)?")
+_SPENT_ON = re.compile(r"\s*(?:(?!(?:in|of|on|at|for|from|to|by|with|a|an|the)\s)[a-z-]+\s+)?(?:on|at|for)\s+(?:the\s+)?")
+MONEY_NAMED_SIM = 0.45  # meaning similarity two statements need when both tie their sum to one named thing
 _THING_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _CAPITALISED = re.compile(r"(?:[A-Z][\w'’]*\s+){0,2}")
 NAMED_THING_WORDS = 2  # words of a name two sums must share to be spent on one thing
@@ -1110,8 +1131,10 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
     "unlock ... the Defense Department's military construction budget, to the tune of $3.5 billion". Each statement
     gives one sum, in one currency; the two are very close in meaning and in specific words, about the same named
     people and places, and the sums are near (within ``MONEY_RATIO``: a sum five times another is of another thing)
-    yet cannot be one figure (hedges kept: "about $3.6 billion" holds $3.5 billion). Neither outlet may give the
-    other's sum anywhere (it is telling two sums apart)."""
+    yet cannot be one figure (hedges kept: "about $3.6 billion" holds $3.5 billion). Two sums two outlets tie to one
+    named thing (:func:`_sums_for_named_things`: spent on it, priced at it) need less: sentences close enough in
+    meaning, whenever the spending was (an indictment lists purchases of years ago). Neither outlet may give the other's sum anywhere (for a named thing: in a sentence naming it), for it
+    is telling two sums apart. Rates, share prices and other countries' dollars are left out."""
     items = []
     given: dict[str, list[tuple[Statement, Span]]] = defaultdict(list)
     for st in statements:
@@ -1137,20 +1160,29 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
         if float(specific[items[k][0].idx, items[j][0].idx]) >= MONEY_SPECIFIC
     ]
     tied = _sums_for_named_things(statements)
-    pairs += [(x, y, True) for k, (tx, x) in enumerate(tied) for ty, y in tied[k + 1 :] if tx <= ty or ty <= tx]
-
+    pairs += [
+        (x, y, True)
+        for k, (tx, x) in enumerate(tied)
+        for ty, y in tied[k + 1 :]
+        if (tx <= ty or ty <= tx)
+        and x[0].source != y[0].source
+        and float(vectors[x[0].idx] @ vectors[y[0].idx]) >= MONEY_NAMED_SIM
+    ]
     thing_of = {(x[0].article.id, x[1].start): t for t, x in tied}
+    words_of: dict[int, set[str]] = {}
 
     def tied_of(a: Statement, qa: Span, b: Statement, qb: Span) -> dict[str, list[tuple[Statement, Span]]]:
         """The other sums the two outlets give in a sentence naming the thing ``qa`` and ``qb`` are for."""
-        thing = min((t for t, (_, q, _) in tied if q is qa or q is qb), key=len)
+        thing = min(thing_of[(a.article.id, qa.start)], thing_of[(b.article.id, qb.start)], key=len)
         out: dict[str, list[tuple[Statement, Span]]] = defaultdict(list)
-        for source, sums in given.items():
-            for st, q in sums:
+        for source in (a.source, b.source):
+            for st, q in given[source]:
                 other = thing_of.get((st.article.id, q.start))
-                if other is not None and not (other <= thing or thing <= other):
+                if q is qa or q is qb or (other is not None and not (other <= thing or thing <= other)):
                     continue  # a sum for another thing in the same list ("over $300 at Build-A-Bear")
-                if q is not qa and q is not qb and thing <= set(re.findall(r"[a-z0-9]+", fold(st.text))):
+                if st.idx not in words_of:
+                    words_of[st.idx] = set(re.findall(r"[a-z0-9]+", fold(st.text)))
+                if thing <= words_of[st.idx]:
                     out[source].append((st, q))
         return out
 
@@ -1164,7 +1196,7 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
             continue  # (a sum for one named thing is tied to it, whatever else the sentences name)
         # an outlet that also gives the other's sum (for that thing, when the sums are tied to one) tells two apart
         gives = given if not named else tied_of(a, qa, b, qb)
-        if any(agree((b, qb), x) for x in gives.get(a.source, [])) or any(agree((a, qa), x) for x in gives.get(b.source, [])):
+        if any(agree((b, qb), x) for x in gives[a.source]) or any(agree((a, qa), x) for x in gives[b.source]):
             continue
         groups = {_sum_text(a, qa): [a]}
         groups.setdefault(_sum_text(b, qb), []).append(b)
@@ -1187,14 +1219,16 @@ _NUMBER_WORD = (
 )
 # "the 48-page indictment", "a 12-count indictment", "a 20-story tower": a number made into a word that sizes a thing
 _SIZED = re.compile(
-    rf"\b({_NUMBER_WORD})-(page|count|story|storey|seat|member|acre|mile|foot|room|bed|lane|megapixel)[- ]([a-z]+)\b", re.I
+    rf"(?<![\d.,])\b({_NUMBER_WORD})-(page|count|story|storey|seat|member|acre|room|bed|lane|megapixel)[- ]([a-z]+)\b", re.I
 )
+_DEFINITE = re.compile(r"\b(?:the|its|his|her|their|this|that)\s+$", re.I)
 SIZED_SIM = 0.5  # meaning similarity two statements need to be about one sized thing
 SIZED_SPECIFIC = 0.6  # and specific similarity (the rare words they share)
 
 
-def _sized(st: Statement) -> list[tuple[tuple[str, str], float, int, int]]:
-    """The sizes a statement writes into a noun: ((unit, noun), size, start, end of the words)."""
+def _sized(st: Statement) -> list[tuple[tuple[str, str], float, int, int, bool]]:
+    """The sizes a statement writes into a noun: ((unit, noun), size, start, end of the words, whether the noun is
+    one the reader knows: "the 47-page indictment", not "a four-story building")."""
     out = []
     for m in _SIZED.finditer(st.text):
         if m.group(3).lower() in {"old", "long", "high", "wide", "deep", "tall"}:
@@ -1203,15 +1237,17 @@ def _sized(st: Statement) -> list[tuple[tuple[str, str], float, int, int]]:
         if size is None or size[0] != size[1]:
             continue
         key = (m.group(2).lower().replace("storey", "story"), m.group(3).lower().rstrip("s"))
-        out.append((key, size[0], st.start + m.start(), st.start + m.end()))
+        definite = _DEFINITE.search(st.text[max(0, m.start() - 8) : m.start()]) is not None
+        out.append((key, size[0], st.start + m.start(), st.start + m.end(), definite))
     return out
 
 
 def sized_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
     """One thing sized differently where the size is made part of its name: "the 48-page indictment" against "the
     47-page indictment", "a 12-count indictment" against "an 11-count indictment". The two statements share the
-    unit and the noun, are close in meaning and share specific words, are about the same named people, and neither
-    outlet writes the other's size of that thing anywhere (it is telling two things apart)."""
+    unit and the noun, at least one of them names a thing the reader knows ("the 47-page indictment"), they are close
+    in meaning and share specific words, are about the same named people, and neither outlet writes the other's size
+    of that thing anywhere (it is telling two things apart)."""
     items = []
     given: dict[tuple[str, tuple[str, str]], set[float]] = defaultdict(set)
     for st in statements:
@@ -1219,12 +1255,12 @@ def sized_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
         for key, size, *_ in sizes:
             given[(st.source, key)].add(size)
         if len({k for k, *_ in sizes}) == len(sizes):  # one size of each thing in the statement
-            items += [(st, key, size, start, end) for key, size, start, end in sizes]
+            items += [(st, key, size, start, end, definite) for key, size, start, end, definite in sizes]
     out: list[Discrepancy] = []
-    for k, (a, ka, sa, a0, a1) in enumerate(items):
-        for b, kb, sb, b0, b1 in items[k + 1 :]:
-            if a.source == b.source or ka != kb or sa == sb or _named_apart(a, b):
-                continue
+    for k, (a, ka, sa, a0, a1, da) in enumerate(items):
+        for b, kb, sb, b0, b1, db in items[k + 1 :]:
+            if a.source == b.source or ka != kb or sa == sb or not (da or db) or _named_apart(a, b):
+                continue  # (two indefinite ones, "a three-story building" / "a four-story building", may be two)
             if float(vectors[a.idx] @ vectors[b.idx]) < SIZED_SIM or float(specific[a.idx, b.idx]) < SIZED_SPECIFIC:
                 continue
             if sb in given[(a.source, ka)] or sa in given[(b.source, kb)]:

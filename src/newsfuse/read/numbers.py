@@ -250,23 +250,34 @@ def parse_number(text: str) -> tuple[float, float] | None:
     return v, v
 
 
-_WORD_RANGE = re.compile(r"between\s+([a-z -]+?)\s+and\s+([a-z -]+)|([a-z -]+?)\s+(?:to|or)\s+([a-z -]+)")
+_WORD_RANGE = re.compile(r"(between\s+)?([a-z0-9, -]+)")
+_RANGE_JOINT = re.compile(r"\s+(?:to|or)\s+")
+_BETWEEN_JOINT = re.compile(r"\s+and\s+")
+_RANGE_SCALES = {**_SCALES, "dozen": 12}
 
 
 def _spelled_range(t: str) -> tuple[float, float] | None:
-    """A range in words: "two to three", "six or seven", "between two and three", "twenty to thirty thousand" (the
-    scale of the second bound is the first's too). None unless both bounds are single numbers, the first the lower."""
+    """A range written with a word: "two to three", "six or seven", "five to 10", "between two and three", "twenty to
+    thirty thousand", "four to five hundred thousand" and "a hundred to two hundred thousand" (the scale words that end
+    the second bound, larger than any of the first's, are the first's too), "between two hundred and fifty and three hundred" (split at the last "and" that leaves two
+    numbers). None unless both bounds are single numbers, the first the lower."""
     m = _WORD_RANGE.fullmatch(t)
     if m is None:
         return None
-    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    scale = second.split()[-1]
-    if scale in _SCALES and not any(w in _SCALES for w in first.split()):
-        first = f"{first} {scale}"
-    low, high = parse_number(first), parse_number(second)
-    if low is None or high is None or low[0] != low[1] or high[0] != high[1] or not low[0] < high[0]:
-        return None
-    return low[0], high[0]
+    joints = list((_BETWEEN_JOINT if m.group(1) else _RANGE_JOINT).finditer(m.group(2)))
+    for j in reversed(joints):
+        first, second = m.group(2)[: j.start()], m.group(2)[j.end() :]
+        words = second.split()
+        k = len(words)
+        while k > 0 and words[k - 1] in _RANGE_SCALES:
+            k -= 1
+        own = max((_RANGE_SCALES[w] for w in first.split() if w in _RANGE_SCALES), default=1)
+        carried = [w for w in words[k:] if _RANGE_SCALES[w] > own]  # "a hundred to two hundred thousand"
+        first = " ".join([first, *carried])
+        low, high = parse_number(first), parse_number(second)
+        if low is not None and high is not None and low[0] == low[1] and high[0] == high[1] and low[0] < high[0]:
+            return low[0], high[0]
+    return None
 
 
 def hedge_interval(hedge: str | None, low: float, high: float) -> Amount:

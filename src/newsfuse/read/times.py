@@ -13,7 +13,7 @@ from typing import Any
 
 from ..model import Article, Span
 from .base import Context
-from .numbers import VAGUE_START, parse_amount, parse_number, split_hedge
+from .numbers import HEDGES, VAGUE_START, parse_amount, parse_number, split_hedge
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {
@@ -435,26 +435,41 @@ def _attributive(expr: str, root: Any) -> bool:
 # four year spell", "the past three years"; its size in days, so that "136 days" and "four and a half months" agree
 DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}
 _DURATION = re.compile(
-    r"(?:(?:for|over|in|during|within|after)\s+)?(?:the\s+(?:past|last|previous)\s+)?(?P<n>.+?)[\s-]+"
+    r"(?P<lead>(?:for|over|in|during|within|after)\s+)?(?P<window>the\s+(?:past|last|previous)\s+)?(?P<n>.+?)[\s-]+"
     r"(?P<unit>second|minute|hour|day|week|month|year|decade)s?(?:\s+(?P<rel>ago|earlier|later|before|after|old))?",
     re.I,
 )
 _RELATION_AFTER = re.compile(r"\s*-?(?P<rel>ago|earlier|later|before|after|old|of age)\b", re.I)
 _AGE_IN = re.compile(r"-year-old|\byears? old\b", re.I)
+_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:second|minute|hour|day|night|week|month|year|time)\b", re.I)
+_ADDED = re.compile(r"\b(?:additional|extra|further|another)\b|\bmore\b(?!\s+than)", re.I)  # "two more years"
+_ADDED_BEFORE = re.compile(r"\b(?:another|an? additional|additional|an extra|extra|a further|further)\s*$", re.I)
+_OPEN_COUNT = re.compile(r"\bor (?:more|less|fewer)\b|\bplus\b|[/½¼¾⅓⅔]", re.I)  # "10 or more", "1 1/2", "2½"
+_UNIT_WORD = re.compile(r"\b(?:second|minute|hour|day|week|month|year|decade)s?\b", re.I)
+_WINDOW_BEFORE = re.compile(r"\b(?:over|in|during|within)\s*$", re.I)  # "rose 30 percent over the past three years"
+_HEDGE_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\s*$", re.I)
 
 
-def duration(expr: str, after: str = "") -> dict[str, object] | None:
-    """The length of time an expression gives: its bounds in days (hedge kept: "almost eight minutes"), the unit as
-    written, and how it is told: "ago" (counted back from the day of writing: a date), "apart" (between two events:
-    "10 minutes later", "three days after"), or "length" ("served five months"). ``after`` is the text that follows the
-    expression. None for no length of time, an age ("31 years old"), or one given only by an article ("a week")."""
+def duration(expr: str, after: str = "", before: str = "") -> dict[str, object] | None:
+    """The length of time an expression gives: its bounds in days (hedge kept: "almost eight minutes", also when it
+    stands just before the expression: "served over 10 years"), the unit as written, and how it is told: "ago"
+    (counted back from the day of writing: a date), "apart" (between two events: "10 minutes later", "three days
+    after"), "window" (the span a change is measured over: "rose 30 percent over the past three years") or "length"
+    ("served five months"). ``after`` and ``before`` are the text around the expression. None for no length of time,
+    an age ("31 years old"), a rate ("24 hours a day"), time added to other time ("two more years", "an additional
+    two years"), an open count ("10 or more years"), a fraction the reading does not take ("1 1/2 years"), or one given
+    only by an article ("a week")."""
     m = _DURATION.fullmatch(" ".join(expr.split()))
-    if m is None or _AGE_IN.search(expr):
+    if m is None or _AGE_IN.search(expr) or _RATE_AFTER.match(after) or _OPEN_COUNT.search(expr):
         return None
     n = m.group("n")
-    if n.lower() in {"a", "an", "the", "one"} or not re.search(r"\d|[a-z]", n, re.I):
+    if n.lower() in {"a", "an", "the", "one"} or not re.search(r"\d|[a-z]", n, re.I) or _UNIT_WORD.search(n):
         return None
-    amount = parse_amount(n)
+    if _ADDED.search(n) or _ADDED_BEFORE.search(before):
+        return None
+    bare = split_hedge(n)[0] is None and not m.group("lead") and not m.group("window")
+    hedge_before = _HEDGE_BEFORE.search(before) if bare else None
+    amount = parse_amount(f"{hedge_before.group(1)} {n}" if hedge_before else n)
     if amount is None or amount.low is None or VAGUE_START.match(split_hedge(n)[1]):
         return None  # "a few minutes", "several years": no figure to set against another
     rel = m.group("rel")
@@ -465,7 +480,10 @@ def duration(expr: str, after: str = "") -> dict[str, object] | None:
         return None
     unit = m.group("unit").lower()
     f = DAYS[unit]
-    relation = "ago" if rel and rel.lower() == "ago" else "apart" if rel else "length"
+    window = m.group("window") is not None and (
+        (m.group("lead") or "").strip().lower() in {"over", "in", "during", "within"} or _WINDOW_BEFORE.search(before) is not None
+    )
+    relation = "ago" if rel and rel.lower() == "ago" else "apart" if rel else "window" if window else "length"
     return {
         "days_low": amount.low * f,
         "days_high": None if amount.high is None else amount.high * f,
@@ -509,7 +527,7 @@ def _month_number(name: str) -> int:
 
 class Times:
     name = "times"
-    version = 10
+    version = 11
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -566,7 +584,7 @@ class Times:
                 attrs["subordinate"] = True
             if root is not None and _attributive(expr, root):
                 attrs["attributive"] = True  # "the 2016 election": a date of a thing, not of this sentence's event
-            length = duration(expr, text[e : e + 12])
+            length = duration(expr, text[e : e + 12], text[max(0, s - 25) : s])
             if length is not None:
                 attrs["duration"] = length
             if w is None:
