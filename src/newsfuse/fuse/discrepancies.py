@@ -1042,14 +1042,18 @@ _CURRENCIES = (
 # another country's dollars ("A$", "HK$", "5 billion Australian dollars"): not compared (US$ is the dollar)
 _OTHER_DOLLARS = re.compile(r"\b(?!US\$)[A-Z]{1,3}\$|\b(?:australian|canadian|hong kong|new zealand|singapore|taiwan)\s+dollars?\b", re.I)
 # a rate, not a sum ("$400 million a year", "$45 a share", "$10 each")
-_RATE = re.compile(r"\s*(?:a|an|per|each)\s+(?:year|month|week|day|hour|share|head|person|barrel|ton|unit)\b|\s*(?:annually|apiece|each)\b", re.I)
+_RATE = re.compile(
+    r"\s*(?:a|an|per|each)\s+(?:year|month|week|day|hour|share|head|person|barrel|ton|unit)\b|\s*(?:annually|apiece|each)\b", re.I
+)
 _SHARE_PRICE = re.compile(r"\b(?:shares?|stocks?)\b", re.I)  # share prices move by the hour
 
 
 def _currency(st: Statement, q: Span) -> str | None:
     """The currency of a sum, from its words and the sign or word right next to them (the entity model may leave "$"
     out of "$4,272.78"); None for another country's dollars."""
-    text = st.article.text[max(st.start, q.start - 3) : q.end] + re.sub(r"^(\s+\w+(?:\s+\w+)?).*", r"\1", st.article.text[q.end : q.end + 24], flags=re.S)
+    text = st.article.text[max(st.start, q.start - 3) : q.end] + re.sub(
+        r"^(\s+\w+(?:\s+\w+)?).*", r"\1", st.article.text[q.end : q.end + 24], flags=re.S
+    )
     if _OTHER_DOLLARS.search(text):
         return None
     return next((name for pattern, name in _CURRENCIES if pattern.search(text)), None)
@@ -1164,9 +1168,7 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
         (x, y, True)
         for k, (tx, x) in enumerate(tied)
         for ty, y in tied[k + 1 :]
-        if (tx <= ty or ty <= tx)
-        and x[0].source != y[0].source
-        and float(vectors[x[0].idx] @ vectors[y[0].idx]) >= MONEY_NAMED_SIM
+        if (tx <= ty or ty <= tx) and x[0].source != y[0].source and float(vectors[x[0].idx] @ vectors[y[0].idx]) >= MONEY_NAMED_SIM
     ]
     thing_of = {(x[0].article.id, x[1].start): t for t, x in tied}
     words_of: dict[int, set[str]] = {}
