@@ -757,19 +757,26 @@ def _same_dispute(a: Discrepancy, b: Discrepancy) -> bool:
 def _merge_into(home: Discrepancy, d: Discrepancy) -> None:
     if home.kind == "hedge" and d.kind == "number":  # two stated numbers among the variants: a number disagreement
         home.kind, home.summary = d.kind, d.summary
+    by_value = {x: h for h in reversed(home.variants) for x in _values(h)}  # the first variant holding each value
     for v in d.variants:
-        same = next((h for h in home.variants if _values(h) & _values(v)), None)
-        if same is None:
+        values = _values(v)
+        holders = [by_value[x] for x in values if x in by_value]
+        if not holders:
             home.variants.append(v)
+            by_value.update({x: v for x in values})
             continue
+        same = min(holders, key=lambda h: next(i for i, x in enumerate(home.variants) if x is h))
+        have = _spans(same)
         for e in v.evidence:
-            if (e.article, e.start, e.end) not in _spans(same):
+            if (e.article, e.start, e.end) not in have:
                 same.evidence.append(e)
+                have.add((e.article, e.start, e.end))
         same.sources = sorted(set(same.sources) | set(v.sources))
         forms: dict[str, str] = {}
         for form in [*same.value.split(" / "), *v.value.split(" / ")]:
             forms.setdefault(form.lower(), form)
         same.value = " / ".join(forms.values())
+        by_value.update({x: same for x in values if x not in by_value})
     home.facts = sorted(set(home.facts) | set(d.facts))
 
 
@@ -1151,9 +1158,17 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
             if currency is not None:
                 items.append((st, q, currency))
 
+    written: dict[tuple[str, int], Amount] = {}
+
+    def as_written(st: Statement, q: Span) -> Amount:
+        key = (st.article.id, q.start)
+        if key not in written:
+            written[key] = _as_written(st, q)
+        return written[key]
+
     def agree(x: tuple[Statement, Span], y: tuple[Statement, Span]) -> bool:
         # a sum is as precise as it is written: "$3.6 billion" is not "$3.5 billion", however round both look
-        return amounts_agree(_as_written(*x), _as_written(*y))
+        return amounts_agree(as_written(*x), as_written(*y))
 
     out: list[Discrepancy] = []
     idx = [st.idx for st, _, _ in items]
@@ -1164,29 +1179,48 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
         if float(specific[items[k][0].idx, items[j][0].idx]) >= MONEY_SPECIFIC
     ]
     tied = _sums_for_named_things(statements)
-    pairs += [
-        (x, y, True)
-        for k, (tx, x) in enumerate(tied)
-        for ty, y in tied[k + 1 :]
-        if (tx <= ty or ty <= tx) and x[0].source != y[0].source and float(vectors[x[0].idx] @ vectors[y[0].idx]) >= MONEY_NAMED_SIM
-    ]
+    by_thing: dict[frozenset[str], list[tuple[Statement, Span, str]]] = defaultdict(list)
+    for t, x in tied:
+        by_thing[t].append(x)
+    things = sorted(by_thing, key=sorted)
+    for i, tx in enumerate(things):  # things named alike, then their sums: not every pair of sums
+        for ty in things[i:]:
+            if tx <= ty or ty <= tx:
+                xs, ys = by_thing[tx], by_thing[ty]
+                pairs += [
+                    (x, y, True)
+                    for k, x in enumerate(xs)
+                    for y in (xs[k + 1 :] if tx == ty else ys)
+                    if x[0].source != y[0].source and float(vectors[x[0].idx] @ vectors[y[0].idx]) >= MONEY_NAMED_SIM
+                ]
     thing_of = {(x[0].article.id, x[1].start): t for t, x in tied}
     words_of: dict[int, set[str]] = {}
+    naming: dict[frozenset[str], list[tuple[Statement, Span]]] = {}
+    agreeing: dict[tuple[frozenset[str], str, int], set[str]] = {}
 
-    def tied_of(a: Statement, qa: Span, b: Statement, qb: Span) -> dict[str, list[tuple[Statement, Span]]]:
-        """The other sums the two outlets give in a sentence naming the thing ``qa`` and ``qb`` are for."""
-        thing = min(thing_of[(a.article.id, qa.start)], thing_of[(b.article.id, qb.start)], key=len)
-        out: dict[str, list[tuple[Statement, Span]]] = defaultdict(list)
-        for source in (a.source, b.source):
-            for st, q in given[source]:
-                other = thing_of.get((st.article.id, q.start))
-                if q is qa or q is qb or (other is not None and not (other <= thing or thing <= other)):
-                    continue  # a sum for another thing in the same list ("over $300 at Build-A-Bear")
-                if st.idx not in words_of:
-                    words_of[st.idx] = set(re.findall(r"[a-z0-9]+", fold(st.text)))
-                if thing <= words_of[st.idx]:
-                    out[source].append((st, q))
-        return out
+    def naming_sums(thing: frozenset[str]) -> list[tuple[Statement, Span]]:
+        """The sums given in sentences naming ``thing``, but for another thing in the same list ("over $300 at
+        Build-A-Bear")."""
+        if thing not in naming:
+            found = []
+            for sums in given.values():
+                for st, q in sums:
+                    other = thing_of.get((st.article.id, q.start))
+                    if other is not None and not (other <= thing or thing <= other):
+                        continue
+                    if st.idx not in words_of:
+                        words_of[st.idx] = set(re.findall(r"[a-z0-9]+", fold(st.text)))
+                    if thing <= words_of[st.idx]:
+                        found.append((st, q))
+            naming[thing] = found
+        return naming[thing]
+
+    def sources_agreeing(thing: frozenset[str], st: Statement, q: Span) -> set[str]:
+        """The outlets that give, in a sentence naming ``thing``, another sum that can be ``q``."""
+        key = (thing, st.article.id, q.start)
+        if key not in agreeing:
+            agreeing[key] = {x.source for x, r in naming_sums(thing) if r is not q and agree((st, q), (x, r))}
+        return agreeing[key]
 
     for (a, qa, ca), (b, qb, cb), named in pairs:
         if a.source == b.source or ca != cb or agree((a, qa), (b, qb)):
@@ -1197,8 +1231,11 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
         if not named and (_named_apart(a, b) or (a.places and b.places and not a.places & b.places)):
             continue  # (a sum for one named thing is tied to it, whatever else the sentences name)
         # an outlet that also gives the other's sum (for that thing, when the sums are tied to one) tells two apart
-        gives = given if not named else tied_of(a, qa, b, qb)
-        if any(agree((b, qb), x) for x in gives[a.source]) or any(agree((a, qa), x) for x in gives[b.source]):
+        if named:
+            thing = min(thing_of[(a.article.id, qa.start)], thing_of[(b.article.id, qb.start)], key=len)
+            if a.source in sources_agreeing(thing, b, qb) or b.source in sources_agreeing(thing, a, qa):
+                continue
+        elif any(agree((b, qb), x) for x in given[a.source]) or any(agree((a, qa), x) for x in given[b.source]):
             continue
         groups = {_sum_text(a, qa): [a]}
         groups.setdefault(_sum_text(b, qb), []).append(b)
@@ -1396,11 +1433,14 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
 def _merge_pairwise(ds: list[Discrepancy]) -> list[Discrepancy]:
     """Pairwise disagreements (of lengths, of months) that share evidence are one disagreement with every variant."""
     merged: list[Discrepancy] = []
+    home_of: dict[tuple[str, int, int], int] = {}  # evidence span -> the merged disagreement holding it
     for d in ds:
         keys = set().union(*map(_spans, d.variants))
-        home = next((m for m in merged if keys & set().union(*map(_spans, m.variants))), None)
-        if home is None:
+        at = min((home_of[k] for k in keys if k in home_of), default=None)
+        if at is None:
+            at = len(merged)
             merged.append(d)
         else:
-            _merge_into(home, d)
+            _merge_into(merged[at], d)
+        home_of.update({k: at for k in keys if k not in home_of})
     return merged
