@@ -134,3 +134,7 @@ def test_a_fact_credits_named_and_described_speakers_not_vague_ones() -> None:
     some = statement("Some experts said the bridge was safe.", "e", speaker="Some experts")
     some.speaker_kind = "description"
     assert _named_speaker(some)  # a quantifier before a noun describes who spoke
+    for pronoun in ("its", "their", "his", "her", "we"):
+        bare = statement("The bridge is safe, it said.", "f", speaker=pronoun)
+        bare.speaker_kind = "description"
+        assert not _named_speaker(bare), pronoun

@@ -91,8 +91,12 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     )
 
 
-# a speaker that is only a pronoun or quantifier ("it", "some", "others"), or a relative clause's "whose ..."
-_VAGUE_SPEAKER = re.compile(r"^(?:(?:it|they|some|someone|one|others?|many|which|that|this|these|those|s)$|whose\b)", re.I)
+# a speaker that is only a pronoun or quantifier ("it", "its", "some", "others"), or a relative clause's "whose ..."
+_VAGUE_SPEAKER = re.compile(
+    r"^(?:(?:it|its|they|them|their|he|him|his|she|her|we|our|you|your|i|me|my|some|someone|one|others?|many|which|that"
+    r"|this|these|those|s)$|whose\b)",
+    re.I,
+)
 
 
 def _named_speaker(st: Statement) -> bool:
