@@ -114,6 +114,11 @@ GOLD_FLOORS = {
     "basil-526cabb7-02a3-4adb-8e90-ec781c40c498": {"facts_loose": 0.58, "dates": 0.6, "max_false_alarms": 1},
     "basil-eb17fa36-89f2-4d0b-8133-7bb4682228e1": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     "basil-f506aafc-8b43-427a-936e-bbd1ef33e076": {"facts_loose": 0.82, "dates": 1.0, "max_false_alarms": 1},
+    # written blind late in the fourteenth session, scored once (facts 85, 60, 71, 56%, 0 of 6 disagreements), then studied
+    "basil-1bb79cc1-5d69-4136-a23d-6dbd300cbf25": {"facts_loose": 0.8, "dates": 1.0, "max_false_alarms": 1},
+    "basil-542cd22c-ea80-4669-995b-6ac6a33823f7": {"facts_loose": 0.55, "dates": 0.6, "max_false_alarms": 1},
+    "basil-c6a0e65c-4f8b-41de-8200-cd700f683c64": {"facts_loose": 0.66, "dates": 0.6, "max_false_alarms": 1},
+    "basil-dd1e6e3b-f36c-4064-8ef9-940984e9afa2": {"facts_loose": 0.5, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
