@@ -318,3 +318,18 @@ def test_that_said_is_no_speech_and_a_relative_pronoun_is_no_speaker() -> None:
     assert a.group("quotes") == []
     a = _read("Ruiz unveiled new figures on Monday which she claimed show the bridge is safe for heavy trucks.")
     assert all(str(q.attrs.get("name")).lower() not in {"which", "that"} for q in a.group("quotes"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A co-worker said the bridge was unsafe.", "A co-worker"),  # the parser cuts the noun at its hyphen
+        ("His e-mail warned that the bridge was unsafe.", "His e-mail"),
+    ],
+)
+def test_a_described_speaker_keeps_its_hyphenated_word_whole(text: str, speaker: str) -> None:
+    a = _read(text)
+    q = _quote(a, "the bridge")
+    assert q.attrs["speaker_text"] == speaker and q.attrs["speaker_kind"] == "description"
+    s, e = q.attrs["speaker"]
+    assert a.text[s:e] == speaker

@@ -219,7 +219,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 12
+    version = 13
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -1138,6 +1138,10 @@ def _proper_name(tok: Any) -> tuple[int, int] | None:
     return first.idx, tok.idx + len(tok.text)
 
 
+_HYPHENATED = re.compile(r"(?:-[^\W_]+)+")
+_HYPHEN_HEAD = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+)?\b(?:[^\W_]+-)+$")
+
+
 def _noun_phrase(tok: Any) -> tuple[int, int]:
     """The subject's noun phrase without relative clauses, appositions and clauses hanging off it."""
     drop: set[int] = set()
@@ -1150,8 +1154,13 @@ def _noun_phrase(tok: Any) -> tuple[int, int]:
     while toks and toks[0].is_punct:
         toks.pop(0)
     if not toks or len(toks) > 15:
-        return tok.idx, tok.idx + len(tok.text)
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        start, end = tok.idx, tok.idx + len(tok.text)
+    else:
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = tok.doc.text
+    rest = _HYPHENATED.match(text, end)  # a word the parser cut at its hyphen ("an e" of "an e-mail", "worker" of
+    head = _HYPHEN_HEAD.search(text, max(0, start - 40), start)  # "a co-worker")
+    return head.start() if head else start, rest.end() if rest else end
 
 
 def _words(text: str, a: int, b: int) -> int:
