@@ -663,3 +663,11 @@ def test_a_first_given_name_the_entity_model_left_out_is_no_namesake() -> None:
     b2.article.spans["mentions"] = [Span(21, 29, "PERSON", "test@1", {"entity": "e-b"})]
     vecs = np.ones((max(a.idx, b2.idx) + 1, 1))
     assert namesake_disagreement([a, b2], ["f"], persons, vecs) is not None  # two given names: namesakes
+
+
+def test_two_stated_numbers_far_apart_count_two_things() -> None:
+    game = statement("McDermott scored 23 points on Friday.", "a", "23", "points", "scored")
+    career = statement("McDermott now has 2,129 points, a school record.", "b", "2,129", "points", "has")
+    assert count_disagreements([game, career], ["f"]) == []  # a game's points and a career's
+    other = statement("McDermott scored 21 points on Friday.", "c", "21", "points", "scored")
+    assert [d.kind for d in count_disagreements([game, other], ["f"])] == ["number"]

@@ -204,13 +204,15 @@ def picks_one(st: Statement, q: Span) -> bool:
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those|them|[A-Z][\w-]*['’]s)\b")
 
 
+STATED_APART = 20.0  # two stated numbers this many times apart count two things (a game's points, a career's)
 VAGUE_APART = 100.0  # a vague size this many times from a stated number sizes something else ("Ten" / "tens of thousands")
 
 
 def _worlds_apart(x: Amount, y: Amount) -> bool:
-    """A vague amount and a number orders of magnitude apart: two things, not one count disputed."""
+    """A vague amount and a number orders of magnitude apart, or two stated numbers ``STATED_APART`` times apart
+    ("23 points" in a game, "2,129 points" in a career): two things, not one count disputed."""
     if x.value is not None and y.value is not None:
-        return False
+        return bool(x.value and y.value and max(x.value, y.value) / min(x.value, y.value) >= STATED_APART)
     lo, hi = sorted((x, y), key=lambda a: a.low or 0.0)
     return bool(lo.high and hi.low and hi.low / lo.high >= VAGUE_APART)
 
