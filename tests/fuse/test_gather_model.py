@@ -21,3 +21,16 @@ def test_a_sentence_opening_with_it_continues_the_one_before() -> None:
     first, it, new = (next(s for s in sts if s.text.startswith(p)) for p in ("The last", "It killed", "The new"))
     assert it.continues is first
     assert new.continues is None and first.continues is None
+
+
+def test_he_is_about_the_one_person_named_before_or_about_someone_unknown() -> None:
+    one = "Doug Marsh scored early for the Hawks. He finished with 14 points."
+    two = "Doug Marsh passed to Ivan Petrov for the lead. He finished with 14 points."
+    for text, single in ((one, True), (two, False)):
+        sts = [s for s in gather(read_articles([make_article(text, "a")]).articles) if s.kind == "statement"]
+        first, he = sts[0], next(s for s in sts if s.text.startswith("He"))
+        if single:
+            assert he.people == first.people and len(he.people) == 1
+        else:
+            # one of two people, the reading cannot tell which: it shares no one with either
+            assert len(first.people) == 2 and he.people and not he.people & first.people

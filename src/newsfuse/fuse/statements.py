@@ -140,7 +140,9 @@ def _link_continuations(sts: Sequence[Statement]) -> None:
         if not st.times and _CONTINUES.match(st.text):
             st.continues = prev
         if not st.people and _PERSON_PRONOUN.match(st.text):
-            st.people = set(prev.people)
+            # "He finished with 14 points" after a sentence naming two people is about one of them, which the reading
+            # cannot tell: someone unknown, about whom nothing is compared with a named person
+            st.people = set(prev.people) if len(prev.people) <= 1 else {f"unresolved:{st.article.id}:{st.start}"}
     by_span = {(s.start, s.end): s for s in whole}
     for st in sts:
         parent = by_span.get(st.parent) if st.parent else None
