@@ -7,7 +7,13 @@ counts when no source reports both values (a source that gives two numbers is de
 speakers nor the dates of the two statements conflict, nor the places or people they name, the part of the area they
 count ("in Central Aceh district") or whether they tell history ("in September 2009"). A sentence's second count of
 another harm is compared too ("killing at least three and injuring dozens"). Numbers about different things are never
-a disagreement: scores, records, "a five-time all-star", "one of Egypt's largest providers" count nothing.
+a disagreement: scores, records, "a five-time all-star", "one of Egypt's largest providers" count nothing, and two
+stated numbers twenty times apart count two things.
+
+Measures have comparisons of their own, across the whole story: a person's ages, lengths in metres, lengths of time
+in days, sums of money as precise as written (also two sums tied to one named thing), sizes written into a noun ("the
+48-page indictment"), and the months and years of one past deed. Each needs the two statements close in meaning and
+sharing specific words (or one deed, or one named thing), and no outlet giving both values.
 """
 
 from __future__ import annotations
