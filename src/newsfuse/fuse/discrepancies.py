@@ -863,6 +863,14 @@ def age_disagreements(statements: Sequence[Statement], persons: dict[str, str]) 
     return out
 
 
+def _pair(a: Statement, shown_a: str, at_a: int, b: Statement, shown_b: str, at_b: int, tag: str, kind: str, summary: str) -> Discrepancy:
+    """One disagreement between two statements, each shown by the value it gives (the same value shown twice is one
+    variant with both sources); ``at_a`` and ``at_b`` place the values, for the id."""
+    groups = {shown_a: [a]}
+    groups.setdefault(shown_b, []).append(b)
+    return Discrepancy(_id(a.article.id, str(at_a), b.article.id, str(at_b), tag), kind, summary, variants(groups, kind))
+
+
 # ---------------------------------------------------------------- lengths
 
 LENGTH_SIM = 0.55  # meaning similarity two statements need to be one report of a length
@@ -952,16 +960,7 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
                 continue
             if gives(a.source, act, qb) or gives(b.source, act, qa):
                 continue
-            groups = {shown(a, qa): [a]}
-            groups.setdefault(shown(b, qb), []).append(b)
-            out.append(
-                Discrepancy(
-                    _id(a.article.id, str(qa.start), b.article.id, str(qb.start), "length"),
-                    "number",
-                    "disputed: number (length)",
-                    variants(groups, "number"),
-                )
-            )
+            out.append(_pair(a, shown(a, qa), qa.start, b, shown(b, qb), qb.start, "length", "number", "disputed: number (length)"))
     return _merge_pairwise(out)
 
 
@@ -1031,16 +1030,8 @@ def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray,
             continue
         if any(_durations_agree(tb, x) for x in given[a.source]) or any(_durations_agree(ta, x) for x in given[b.source]):
             continue
-        groups = {a.article.text[ta.start : ta.end]: [a]}
-        groups.setdefault(b.article.text[tb.start : tb.end], []).append(b)
-        out.append(
-            Discrepancy(
-                _id(a.article.id, str(ta.start), b.article.id, str(tb.start), "duration"),
-                "number",
-                "disputed: number (length of time)",
-                variants(groups, "number"),
-            )
-        )
+        shown_a, shown_b = a.article.text[ta.start : ta.end], b.article.text[tb.start : tb.end]
+        out.append(_pair(a, shown_a, ta.start, b, shown_b, tb.start, "duration", "number", "disputed: number (length of time)"))
     return _merge_pairwise(out)
 
 
@@ -1245,15 +1236,8 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
                 continue
         elif any(agree((b, qb), x) for x in given[a.source]) or any(agree((a, qa), x) for x in given[b.source]):
             continue
-        groups = {_sum_text(a, qa): [a]}
-        groups.setdefault(_sum_text(b, qb), []).append(b)
         out.append(
-            Discrepancy(
-                _id(a.article.id, str(qa.start), b.article.id, str(qb.start), "money"),
-                "number",
-                "disputed: number (sum of money)",
-                variants(groups, "number"),
-            )
+            _pair(a, _sum_text(a, qa), qa.start, b, _sum_text(b, qb), qb.start, "money", "number", "disputed: number (sum of money)")
         )
     return _merge_pairwise(out)
 
@@ -1312,16 +1296,7 @@ def sized_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
                 continue
             if sb in given[(a.source, ka)] or sa in given[(b.source, kb)]:
                 continue
-            groups = {a.article.text[a0:a1]: [a]}
-            groups.setdefault(b.article.text[b0:b1], []).append(b)
-            out.append(
-                Discrepancy(
-                    _id(a.article.id, str(a0), b.article.id, str(b0), "sized"),
-                    "number",
-                    "disputed: number",
-                    variants(groups, "number"),
-                )
-            )
+            out.append(_pair(a, a.article.text[a0:a1], a0, b, b.article.text[b0:b1], b0, "sized", "number", "disputed: number"))
     return _merge_pairwise(out)
 
 
@@ -1428,13 +1403,7 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
             continue  # "in June" / "in June 2012", "in March" / "in 2012": which year is the reading's guess
         if float(specific[a.idx, b.idx]) < MONTH_SPECIFIC or _named_apart(a, b):
             continue
-        groups = {va: [a]}
-        groups.setdefault(vb, []).append(b)
-        out.append(
-            Discrepancy(
-                _id(a.article.id, str(a.start), b.article.id, str(b.start), "month"), "date", "disputed: date", variants(groups, "date")
-            )
-        )
+        out.append(_pair(a, va, a.start, b, vb, b.start, "month", "date", "disputed: date"))
     return _merge_pairwise(out)
 
 
