@@ -29,7 +29,7 @@ import numpy as np
 
 from ..model import Discrepancy, Evidence, Span, Variant
 from ..read.entities import fold, same_given_name
-from ..read.numbers import Amount, parse_number
+from ..read.numbers import NUMBER_WORDS, Amount, parse_number
 from ..read.speakers import SPEECH_VERBS
 from .compare import (
     counted_by_act,
@@ -765,15 +765,18 @@ def _same_dispute(a: Discrepancy, b: Discrepancy) -> bool:
 def _merge_into(home: Discrepancy, d: Discrepancy) -> None:
     if home.kind == "hedge" and d.kind == "number":  # two stated numbers among the variants: a number disagreement
         home.kind, home.summary = d.kind, d.summary
-    by_value = {x: h for h in reversed(home.variants) for x in _values(h)}  # the first variant holding each value
+    first: dict[str, int] = {}  # each value -> the first of home's variants that holds it
+    for i, h in enumerate(home.variants):
+        for x in _values(h):
+            first.setdefault(x, i)
     for v in d.variants:
         values = _values(v)
-        holders = [by_value[x] for x in values if x in by_value]
-        if not holders:
+        at = min((first[x] for x in values if x in first), default=None)
+        if at is None:
+            first.update({x: len(home.variants) for x in values})
             home.variants.append(v)
-            by_value.update({x: v for x in values})
             continue
-        same = min(holders, key=lambda h: next(i for i, x in enumerate(home.variants) if x is h))
+        same = home.variants[at]
         have = _spans(same)
         for e in v.evidence:
             if (e.article, e.start, e.end) not in have:
@@ -784,7 +787,8 @@ def _merge_into(home: Discrepancy, d: Discrepancy) -> None:
         for form in [*same.value.split(" / "), *v.value.split(" / ")]:
             forms.setdefault(form.lower(), form)
         same.value = " / ".join(forms.values())
-        by_value.update({x: same for x in values if x not in by_value})
+        for x in values:
+            first.setdefault(x, at)
     home.facts = sorted(set(home.facts) | set(d.facts))
 
 
@@ -1004,7 +1008,8 @@ def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray,
     months in federal prison"; "was outside for nine minutes before coming back" against "returned 10 minutes
     later". The two statements give one length each, told the same way (a length, or a time between two events),
     are close in meaning, share specific words, are about the same named people and places, and either hang it on
-    the same telling verb ("serve"; not "be" or "say") or give it in one unit and are very close in meaning. Neither outlet may give the other's length elsewhere (it is telling two spans apart)."""
+    the same telling verb ("serve"; not "be" or "say") or give it in one unit and are very close in meaning. Neither
+    outlet may give the other's length elsewhere (it is telling two spans apart)."""
     items = []
     given: dict[str, list[Span]] = defaultdict(list)
     for st in statements:
@@ -1143,8 +1148,9 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
     people and places, and the sums are near (within ``MONEY_RATIO``: a sum five times another is of another thing)
     yet cannot be one figure (hedges kept: "about $3.6 billion" holds $3.5 billion). Two sums two outlets tie to one
     named thing (:func:`_sums_for_named_things`: spent on it, priced at it) need less: sentences close enough in
-    meaning, whenever the spending was (an indictment lists purchases of years ago). Neither outlet may give the other's sum anywhere (for a named thing: in a sentence naming it), for it
-    is telling two sums apart. Rates, share prices and other countries' dollars are left out."""
+    meaning, whenever the spending was (an indictment lists purchases of years ago). Neither outlet may give the
+    other's sum anywhere (for a named thing: in a sentence naming it), for it is telling two sums apart. Rates, share
+    prices and other countries' dollars are left out."""
     items = []
     given: dict[str, list[tuple[Statement, Span]]] = defaultdict(list)
     for st in statements:
@@ -1244,10 +1250,7 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
 
 # ---------------------------------------------------------------- sizes written into a noun
 
-_NUMBER_WORD = (
-    r"\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-)
+_NUMBER_WORD = r"\d{1,3}(?:,\d{3})*|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "the 48-page indictment", "a 12-count indictment", "a 20-story tower": a number made into a word that sizes a thing
 _SIZED = re.compile(
     rf"(?<![\d.,])\b({_NUMBER_WORD})-(page|count|story|storey|seat|member|acre|room|bed|lane|megapixel)[- ]([a-z]+)\b", re.I
@@ -1408,7 +1411,8 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
 
 
 def _merge_pairwise(ds: list[Discrepancy]) -> list[Discrepancy]:
-    """Pairwise disagreements (of lengths, of months) that share evidence are one disagreement with every variant."""
+    """Pairwise disagreements (of lengths, lengths of time, sums, sizes, months) that share evidence are one
+    disagreement with every variant."""
     merged: list[Discrepancy] = []
     home_of: dict[tuple[str, int, int], int] = {}  # evidence span -> the merged disagreement holding it
     for d in ds:

@@ -108,6 +108,8 @@ _WORDS = {
     "ninety": 90,
     "dozen": 12,
 }
+# the numbers written as one word ("seven", "forty"), not the article nor "zero" or "dozen"
+NUMBER_WORDS = frozenset(w for w in _WORDS if w not in {"a", "an", "zero", "dozen"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,8 +261,9 @@ _RANGE_SCALES = {**_SCALES, "dozen": 12}
 def _spelled_range(t: str) -> tuple[float, float] | None:
     """A range written with a word: "two to three", "six or seven", "five to 10", "between two and three", "twenty to
     thirty thousand", "four to five hundred thousand" and "a hundred to two hundred thousand" (the scale words that end
-    the second bound, larger than any of the first's, are the first's too), "between two hundred and fifty and three hundred" (split at the last "and" that leaves two
-    numbers). None unless both bounds are single numbers, the first the lower."""
+    the second bound, larger than any of the first's, are the first's too), "between two hundred and fifty and three
+    hundred" (split at the last "and" that leaves two numbers). None unless both bounds are single numbers, the first
+    the lower."""
     m = _WORD_RANGE.fullmatch(t)
     if m is None:
         return None

@@ -1139,7 +1139,7 @@ def _proper_name(tok: Any) -> tuple[int, int] | None:
 
 
 _HYPHENATED = re.compile(r"(?:-[^\W_]+)+")
-_HYPHEN_HEAD = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+)?\b(?:[^\W_]+-)+$")
+_HYPHEN_HEAD = re.compile(r"(?:\b(?:an?|the|his|her|its|their|our|this|that)\s+)?\b(?:[^\W_]+-)+$", re.I)
 
 
 def _noun_phrase(tok: Any) -> tuple[int, int]:

@@ -140,7 +140,7 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
     # month + day (+ year), with or without a weekday: "Monday (December 23)", "Dec. 17", "17 December 2024"
     m = re.search(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4}))?", t) or None
     if m:
-        month = MONTHS[m.group(1)[:3] if m.group(1)[:4] != "sept" else "sep"]
+        month = _month_number(m.group(1))
         return (
             _month_day(base or date(1, 1, 1), month, int(m.group(2)), int(m.group(3)) if m.group(3) else None, weekday, future, past)
             if (base or m.group(3))
@@ -434,9 +434,10 @@ def _attributive(expr: str, root: Any) -> bool:
 # a length of time: "nine minutes", "about 10 minutes later", "four and a half months", "more than four years", "a
 # four year spell", "the past three years"; its size in days, so that "136 days" and "four and a half months" agree
 DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25, "decade": 3652.5}
+_UNITS = "|".join(DAYS)
 _DURATION = re.compile(
     r"(?P<lead>(?:for|over|in|during|within|after)\s+)?(?P<window>the\s+(?:past|last|previous)\s+)?(?P<n>.+?)[\s-]+"
-    r"(?P<unit>second|minute|hour|day|week|month|year|decade)s?(?:\s+(?P<rel>ago|earlier|later|before|after|old))?",
+    rf"(?P<unit>{_UNITS})s?(?:\s+(?P<rel>ago|earlier|later|before|after|old))?",
     re.I,
 )
 _RELATION_AFTER = re.compile(r"\s*-?(?P<rel>ago|earlier|later|before|after|old|of age)\b", re.I)
@@ -445,7 +446,7 @@ _RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:second|minute|hour|da
 _ADDED = re.compile(r"\b(?:additional|extra|further|another)\b|\bmore\b(?!\s+than)", re.I)  # "two more years"
 _ADDED_BEFORE = re.compile(r"\b(?:another|an? additional|additional|an extra|extra|a further|further)\s*$", re.I)
 _OPEN_COUNT = re.compile(r"\bor (?:more|less|fewer)\b|\bplus\b|[/½¼¾⅓⅔]", re.I)  # "10 or more", "1 1/2", "2½"
-_UNIT_WORD = re.compile(r"\b(?:second|minute|hour|day|week|month|year|decade)s?\b", re.I)
+_UNIT_WORD = re.compile(rf"\b(?:{_UNITS})s?\b", re.I)
 _WINDOW_BEFORE = re.compile(r"\b(?:over|in|during|within)\s*$", re.I)  # "rose 30 percent over the past three years"
 _HEDGE_BEFORE = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\s*$", re.I)
 
@@ -521,8 +522,8 @@ def _with_range_year(expr: str, text: str, end: int, following: list[tuple[int, 
 
 
 def _month_number(name: str) -> int:
-    n = name.lower()
-    return MONTHS["sep" if n.startswith("sept") else n[:3]]
+    """The number of a month however written: "Sept", "September", "sep" are 9."""
+    return MONTHS[name.lower()[:3]]
 
 
 class Times:
