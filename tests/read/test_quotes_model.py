@@ -333,3 +333,27 @@ def test_a_described_speaker_keeps_its_hyphenated_word_whole(text: str, speaker:
     assert q.attrs["speaker_text"] == speaker and q.attrs["speaker_kind"] == "description"
     s, e = q.attrs["speaker"]
     assert a.text[s:e] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the name on the main verb; the party noun is only how the outlet describes her
+        "The harbor chief is expected to testify before the Senate Commerce Committee, according to the panel's top "
+        "Democrat, Sen. Ana Ruiz of Oregon.",
+        "The committee's top Republican, Sen. Ana Ruiz, said the harbor bill was dead.",
+    ],
+)
+def test_a_party_noun_with_a_name_beside_it_is_that_person(text: str) -> None:
+    a = _read(text)
+    q = next(q for q in a.group("quotes") if "harbor" in a.span_text(q))
+    assert q.attrs["name"] == "Ana Ruiz"
+
+
+def test_a_purpose_hung_on_a_relative_clause_is_the_main_subjects() -> None:
+    a = _read(
+        "The port released the logs after Republicans seized on excerpts of the logs that became public on Friday "
+        "to suggest that the harbor master had ignored the warnings."
+    )
+    q = _quote(a, "the harbor master")
+    assert q.attrs["speaker_text"] == "Republicans"

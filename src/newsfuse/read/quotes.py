@@ -48,6 +48,8 @@ _HEADS = {"VERB", "AUX"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP"}
 _CONTENT_PREPS = {"of", "for", "against", "over", "with", "about"}  # "accused Y of Z", "warned against Z"
 _DASHES = {"—", "–", "―", "-", "--"}
+# what may stand between a description and the name set beside it: "top Democrat, Sen. Dianne Feinstein"
+_APPOSED = re.compile(r",\s*(?:(?:[A-Z][a-z]{1,4}\.|Senator|Representative|Governor|Judge|General)\s+)?")
 
 
 def quote_marks(text: str) -> list[tuple[int, int]]:
@@ -219,7 +221,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 13
+    version = 14
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -354,6 +356,9 @@ class Quotes:
             Ted Cruz,"), else the owner of an office noun ("Clinton's campaign", "a spokesman for Trump"), else (for a
             bare proper noun the model missed) a person of the article with that name."""
             m = ix.mention_at(tok.idx, tok.idx + len(tok.text))
+            if m is not None and m.label == "NORP":
+                # "the panel's top Democrat, Sen. Dianne Feinstein": the party names the person set beside it
+                return apposed_person(tok) or m
             if m is not None:
                 return m
             # "Trump's new lawyer and his longtime confidant, Rudolph Giuliani,": the name may hang off the last of
@@ -378,6 +383,20 @@ class Quotes:
                 if p is not None:
                     return Span(tok.idx, tok.idx + len(tok.text), "PERSON", p.stage, {**p.attrs, "text": tok.text})
             return None
+
+        def apposed_person(tok: Any) -> Span | None:
+            """A person named in apposition right after ``tok``: parsed as such, or (the parser often hangs it
+            elsewhere) following it after a comma, with or without a title."""
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    m = ix.mention_at(c.idx, c.idx + len(c.text))
+                    if m is not None and m.label == "PERSON":
+                        return m
+            gap = _APPOSED.match(text, tok.idx + len(tok.text))
+            if gap is None:
+                return None
+            m = ix.mention_at(gap.end(), gap.end() + 1)
+            return m if m is not None and m.label == "PERSON" and m.start == gap.end() else None
 
         # explicit names, possessive offices, role nouns and descriptions first
         unnamed: dict[str, Candidate] = {}  # speakers named by proper nouns the entity model did not tag
@@ -854,6 +873,10 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         if participle and v.dep_ == "ccomp" and v.head is not v and in_bounds(v.head):
             continue
         found = own(v, ("nsubj", "nsubjpass") if shared else ("nsubj",))
+        if found is not None and found.tag_ in {"WDT", "WP"} and v.dep_ == "relcl" and _purpose(verb):
+            # "Republicans seized on snippets that became public to suggest ...": the parser hangs the purpose on the
+            # relative clause; whoever does the main clause's deed is the one suggesting, not the snippets
+            found = next((own(a) for a in v.head.ancestors if a.pos_ in _HEADS and in_bounds(a)), None)
         if found is not None:
             return found
     doc = verb.doc
@@ -873,6 +896,11 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         if prev.pos_ in {"PROPN", "PRON"} and prev.lower_ not in {"it", "that", "this", "which", "what", "who"} and ok(prev):
             return prev
     return None
+
+
+def _purpose(verb: Any) -> bool:
+    """An infinitive of purpose: "(in order) to suggest", hung on another verb as an adverbial clause."""
+    return bool(verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _speech(t: Any) -> bool:
