@@ -357,3 +357,13 @@ def test_a_purpose_hung_on_a_relative_clause_is_the_main_subjects() -> None:
     )
     q = _quote(a, "the harbor master")
     assert q.attrs["speaker_text"] == "Republicans"
+
+
+@pytest.mark.parametrize("vice", ["Vice President", "vice-president", "former President"])
+def test_the_president_is_not_the_vice_president(vice: str) -> None:
+    a = _read(
+        "President Ana Ruiz unveiled the harbor plan on Monday. "
+        f"{vice} Tom Hale, who wrote it, stood beside her. "
+        '"We will rebuild the pier by spring," said the president.'
+    )
+    assert _quote(a, "We will rebuild").attrs["name"] == "Ana Ruiz"

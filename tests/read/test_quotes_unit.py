@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.read.quotes import looks_like_title, quote_marks, speech_like, strip_marks
+from newsfuse.read.quotes import OPEN_CLOSE, looks_like_title, quote_marks, speech_like, strip_marks
 
 
 def _quoted(text: str) -> list[str]:
@@ -71,4 +71,20 @@ def test_quote_marks_spans_are_in_range_ordered_and_disjoint(text: str) -> None:
 def test_strip_marks_stays_inside_its_quote(text: str) -> None:
     for a, b in quote_marks(text):
         ia, ib = strip_marks(text, a, b)
-        assert a < ia <= ib <= b
+        assert a <= ia <= ib <= b
+        # only the end of a quote run over paragraphs starts without a mark, at its paragraph's first word
+        assert ia > a or (text[a] not in OPEN_CLOSE and (a == 0 or text[a - 1] == "\n" or text[a - 1].isspace()))
+
+
+def test_a_quote_run_over_paragraphs_ends_where_its_closing_mark_is() -> None:
+    text = (
+        "The mayor spoke late.\n\n“We will rebuild the pier.\n\nIt is our town.\n\n"
+        'And we will do it by spring," Ruiz said in a statement.\n\nHe also said "the ferry is safe."'
+    )
+    got = [text[a:b] for a, b in quote_marks(text)]
+    assert got == ["“We will rebuild the pier.", 'And we will do it by spring,"', '"the ferry is safe."']
+    # a closing mark long after any open quote, or with no quote open before it, stays what it was
+    lone = 'He left," she said.'
+    assert [lone[a:b] for a, b in quote_marks(lone)] == ['" she said.']
+    far = '“We will rebuild.\n\nA.\n\nB.\n\nC.\n\nD.\n\nE," Ruiz said.'
+    assert 'E,"' not in [far[a:b] for a, b in quote_marks(far)]

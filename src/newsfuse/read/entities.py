@@ -340,7 +340,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 3
+    version = 4
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -462,13 +462,27 @@ def _described_as(ent: Any, doc: Any) -> str | None:
     return None
 
 
+# words that make a role someone else's: the vice president, a deputy minister and a former president are not "the
+# president" or "the minister" a later sentence speaks of
+_OTHER_ROLE = frozenset({"vice", "deputy", "assistant", "former", "ex", "late"})
+
+
+def _role(t: Any) -> bool:
+    """``t`` is a role noun held in full: "President", not the "President" of "Vice President" or "vice-president"."""
+    if t.lower_ not in ROLE_NOUNS:
+        return False
+    doc = t.doc
+    before = [doc[k].lower_ for k in range(max(0, t.i - 2), t.i)]
+    return not (before[-1:] and before[-1] in _OTHER_ROLE) and not (before[-1:] == ["-"] and before[0] in _OTHER_ROLE)
+
+
 def _roles(toks: Sequence[Any], doc: Any) -> list[str]:
     """Role nouns the text attaches to a person: "spokesperson John Kirby", "John Kirby, spokesperson for ..."."""
     roles: list[str] = []
     i = toks[0].i - 1
     while i >= 0 and i >= toks[0].i - 6:
         t = doc[i]
-        if t.lower_ in ROLE_NOUNS:
+        if _role(t):
             roles.append(t.lower_)
         title = fold(t.text)
         if title in GENDER_TITLES:
@@ -480,12 +494,12 @@ def _roles(toks: Sequence[Any], doc: Any) -> list[str]:
     for child in head.children:
         if child.dep_ == "appos":
             for t in child.subtree:
-                if t.lower_ in ROLE_NOUNS:
+                if _role(t):
                     roles.append(t.lower_)
-    if head.dep_ == "appos" and head.head.lower_ in ROLE_NOUNS:
+    if head.dep_ == "appos" and _role(head.head):
         roles.append(head.head.lower_)
     for t in toks:
-        if t.lower_ in ROLE_NOUNS:
+        if _role(t):
             roles.append(t.lower_)
     return sorted(set(roles))
 

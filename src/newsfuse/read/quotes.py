@@ -52,16 +52,33 @@ _DASHES = {"—", "–", "―", "-", "--"}
 _APPOSED = re.compile(r",\s*(?:(?:[A-Z][a-z]{1,4}\.|Senator|Representative|Governor|Judge|General)\s+)?")
 
 
+CARRIED_PARAGRAPHS = 4  # how many paragraphs a quote left open may run on to a closing mark with no opening one
+
+
 def quote_marks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted passage *including* its marks, in order and never overlapping. Quotes never cross
-    a paragraph break, but a quote left open at a paragraph's end closes there (the next paragraph reopens it).
-    Two apostrophes (``''like this''``, a common typewriter style) are one mark."""
+    a paragraph break, but a quote left open at a paragraph's end closes there (the next paragraph reopens it). A
+    paragraph soon after such an open quote that has a closing mark and no opening one is quoted from its start up to
+    the mark (writers often drop the reopening marks). Two apostrophes (``''like this''``, a common typewriter style) are one mark."""
     out: list[tuple[int, int]] = []
+    carried = 0  # paragraphs (with text) since the last quote met ran on past its paragraph's end without closing
     for para_start, para in _paragraphs(text):
+        if carried and para.strip():
+            carried = carried + 1 if carried < CARRIED_PARAGRAPHS else 0
         i = 0
         n = len(para)
+        first = len(out)
         while i < n:
             c = para[i]
+            if carried and len(out) == first and _dangling_close(para, i):
+                # a quote run over paragraphs, this one without its opening mark ("... status quo," Labrador said):
+                # the paragraph up to the mark is the quote's end, not an opening mark of "Labrador said"
+                start = len(para) - len(para.lstrip())
+                if i - start > 1:
+                    out.append((para_start + start, para_start + i + 1))
+                carried = 0
+                i += 1
+                continue
             if para.startswith("''", i) and _opens_double_apostrophe(para, i):
                 j = para.find("''", i + 2)
                 end = n if j < 0 else j + 2
@@ -82,10 +99,19 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                 end = min(j + 1, n)
                 if end - i > 2:
                     out.append((para_start + i, para_start + end))
+                    carried = 1 if j >= n and c not in {"'", "‘"} else 0
                 i = end
                 continue
             i += 1
     return out
+
+
+def _dangling_close(para: str, i: int) -> bool:
+    """A closing double mark where no quote is open: right after the quoted words' last punctuation or letter and
+    followed by a space or the paragraph's end (``status quo," Labrador said``)."""
+    if para[i] not in {'"', "”"} or i == 0 or para[i - 1].isspace():
+        return False
+    return i + 1 >= len(para) or para[i + 1].isspace()
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -122,8 +148,12 @@ def _closes_single(s: str, j: int) -> bool:
 
 
 def strip_marks(text: str, a: int, b: int) -> tuple[int, int]:
-    """The inside of a quoted passage ``text[a:b]``: without its marks, edge spaces and a trailing comma."""
-    a += 2 if text.startswith("''", a) else 1
+    """The inside of a quoted passage ``text[a:b]``: without its marks, edge spaces and a trailing comma. A quote that
+    ends a run over paragraphs may start without a mark."""
+    if text.startswith("''", a):
+        a += 2
+    elif text[a : a + 1] in OPEN_CLOSE:
+        a += 1
     if b - 1 > a and text[b - 1] in _CLOSING:
         b -= 2 if b - 2 > a and text[b - 2 : b] == "''" else 1
     while a < b and text[a].isspace():
@@ -1181,6 +1211,9 @@ def _noun_phrase(tok: Any) -> tuple[int, int]:
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)
+    if len(toks) > 15:  # "a few of the most hardline Republicans, such as ... and ...": up to the first comma after the head
+        cut = next((k for k, t in enumerate(toks) if t.i > tok.i and t.is_punct), len(toks))
+        toks = toks[:cut]
     if not toks or len(toks) > 15:
         start, end = tok.idx, tok.idx + len(tok.text)
     else:
