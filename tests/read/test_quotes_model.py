@@ -367,3 +367,25 @@ def test_the_president_is_not_the_vice_president(vice: str) -> None:
         '"We will rebuild the pier by spring," said the president.'
     )
     assert _quote(a, "We will rebuild").attrs["name"] == "Ana Ruiz"
+
+
+def test_the_company_is_not_a_product_name_before_a_noun() -> None:
+    a = _read(
+        "Harbor Systems said it would buy Quaymark. "
+        "But Harbor Systems plans to also sell cranes that use its Tidewell Quaymark motors in the spring, the company said."
+    )
+    assert _quote(a, "Harbor Systems plans").attrs["name"] == "Harbor Systems"
+
+
+def test_a_speaker_found_before_the_verb_is_the_noun_a_place_hangs_on() -> None:
+    # "father | Tom ..." reads as a headline glued to its sentence, which leaves the verb without its parsed subject
+    a = _read('Ruiz\'s father Tom Ruiz of Fort Alder said later, "I am glad it is over. She deserved better."')
+    assert _quote(a, "I am glad").attrs["name"] == "Tom Ruiz"
+
+
+def test_the_company_may_be_named_only_before_a_noun_in_its_own_quote() -> None:
+    a = _read(
+        '"I heard the crash and I ran," a worker told the Associated Press. '
+        '"This is a sad day for the Harbor Systems family," the company said in a statement.'
+    )
+    assert _quote(a, "This is a sad day").attrs["name"] == "Harbor Systems"

@@ -251,7 +251,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 14
+    version = 15
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -730,9 +730,18 @@ def _organisation_for(subj: Any, at: int, mentions: Sequence[Span], window: int 
         return named[-1]
     if noun not in _ANY_ORG:
         return None
-    # "the company": the most recent organisation whose name does not say it is some other kind ("... Union")
+    # "the company": the most recent organisation whose name does not say it is some other kind ("... Union"); in its
+    # own sentence, one named as a thing rather than one that only names a product ("AMD plans to offer systems that
+    # use AMD's Opteron chips, the company said": AMD)
     plain = [m for m in orgs if not {w.lower().strip(".,'’") for w in m.attrs["text"].split()} & (ORG_NOUNS - {noun})]
-    return plain[-1] if plain else None
+    here = [m for m in plain if m.start >= subj.sent.start_char and not _modifier(subj.doc, m)]
+    return here[-1] if here else plain[-1] if plain else None
+
+
+def _modifier(doc: Any, m: Span) -> bool:
+    """The name ``m`` only modifies the noun after it ("Opteron chips", "the Apple store")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "compound" and span.root.head.i > span.root.i
 
 
 def _cue_lemma(tok: Any) -> str | None:
@@ -923,6 +932,9 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         i -= 1
     if i >= 0:
         prev = doc[i]
+        # "Herbert Flynn of Fort Coffee said": Flynn, the noun the place hangs on (not "Friday" of "on Friday Zelenskyy")
+        while prev.dep_ == "pobj" and prev.head.dep_ == "prep" and prev.head.head.pos_ in {"PROPN", "NOUN"} and prev.head.head.i < prev.i:
+            prev = prev.head.head
         if prev.pos_ in {"PROPN", "PRON"} and prev.lower_ not in {"it", "that", "this", "which", "what", "who"} and ok(prev):
             return prev
     return None
