@@ -389,3 +389,15 @@ def test_the_company_may_be_named_only_before_a_noun_in_its_own_quote() -> None:
         '"This is a sad day for the Harbor Systems family," the company said in a statement.'
     )
     assert _quote(a, "This is a sad day").attrs["name"] == "Harbor Systems"
+
+
+def test_a_quote_run_over_paragraphs_is_said_by_whoever_its_last_paragraph_names() -> None:
+    a = _read(
+        "The mayor spoke late on Monday.\n\n"
+        "“I was stunned when the pier fell last week.\n\n"
+        "Ana is a good friend and I have great respect for her.\n\n"
+        'But the message from the storm is clear -- we need a change," Tom Hale said in a statement.\n\n'
+        "He also said that he would run for the harbor board."
+    )
+    for start in ("I was stunned", "Ana is a good friend", "But the message", "he would run"):
+        assert _quote(a, start).attrs["name"] == "Tom Hale"

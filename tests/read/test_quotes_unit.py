@@ -82,7 +82,7 @@ def test_a_quote_run_over_paragraphs_ends_where_its_closing_mark_is() -> None:
         'And we will do it by spring," Ruiz said in a statement.\n\nHe also said "the ferry is safe."'
     )
     got = [text[a:b] for a, b in quote_marks(text)]
-    assert got == ["“We will rebuild the pier.", 'And we will do it by spring,"', '"the ferry is safe."']
+    assert got == ["“We will rebuild the pier.", "It is our town.", 'And we will do it by spring,"', '"the ferry is safe."']
     # a closing mark long after any open quote, or with no quote open before it, stays what it was
     lone = 'He left," she said.'
     assert [lone[a:b] for a, b in quote_marks(lone)] == ['" she said.']

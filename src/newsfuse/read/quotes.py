@@ -62,6 +62,7 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
     the mark (writers often drop the reopening marks). Two apostrophes (``''like this''``, a common typewriter style) are one mark."""
     out: list[tuple[int, int]] = []
     carried = 0  # paragraphs (with text) since the last quote met ran on past its paragraph's end without closing
+    between: list[tuple[int, int]] = []  # paragraphs without any mark since then: the quote's middle, if it closes
     for para_start, para in _paragraphs(text):
         if carried and para.strip():
             carried = carried + 1 if carried < CARRIED_PARAGRAPHS else 0
@@ -72,9 +73,11 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
             c = para[i]
             if carried and len(out) == first and _dangling_close(para, i):
                 # a quote run over paragraphs, this one without its opening mark ("... status quo," Labrador said):
-                # the paragraph up to the mark is the quote's end, not an opening mark of "Labrador said"
+                # the paragraph up to the mark is the quote's end, not an opening mark of "Labrador said"; the
+                # paragraphs between without marks are its middle
                 start = len(para) - len(para.lstrip())
                 if i - start > 1:
+                    out[first:first] = between
                     out.append((para_start + start, para_start + i + 1))
                 carried = 0
                 i += 1
@@ -103,6 +106,11 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                 i = end
                 continue
             i += 1
+        if len(out) > first or not carried:
+            between = []
+        elif para.strip() and carried > 1:  # not the paragraph that opened the quote
+            lead = len(para) - len(para.lstrip())
+            between.append((para_start + lead, para_start + len(para.rstrip())))
     return out
 
 
@@ -251,7 +259,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 15
+    version = 16
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -593,6 +601,21 @@ class Quotes:
             if q.entity:
                 previous = q.entity
                 previous_at = q.sent
+        # a quote run over paragraphs names its speaker in the last one ('... status quo," Labrador said'): the
+        # paragraphs before it, quoted with nothing else between, are that speaker's too
+        for k in range(len(quotes) - 2, -1, -1):
+            q, r = quotes[k], quotes[k + 1]
+            if (
+                q.direct
+                and r.direct
+                and q.cue is None
+                and q.speaker_kind == "none"
+                and r.speaker_kind != "none"
+                and text[q.end : r.start].strip(_CLOSING + " \t\r\n") == ""
+                and "\n" in text[q.end : r.start]
+            ):
+                q.speaker_kind = "continuation"
+                q.speaker_span, q.speaker_text, q.entity, q.name = r.speaker_span, r.speaker_text, r.entity, r.name
         for q in quotes:  # "X, Y and Z said in a joint statement": every one of them is credited
             if q.speaker_kind == "continuation" or q.speaker_span is None or not q.name:
                 continue
