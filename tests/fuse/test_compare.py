@@ -22,6 +22,9 @@ def test_periods() -> None:
     assert period_class("so far") == "total"
     assert period_class("in November") == "month"
     assert period_class(None) is None
+    # a range of months: most of a year counts as a year's count, a short one as a month's
+    assert period_class("between February and December 2017") == period_class("last year") == "year"
+    assert period_class("from November to January") == "month"
 
 
 def test_same_slot_needs_same_thing_and_period() -> None:

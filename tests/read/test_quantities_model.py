@@ -267,3 +267,9 @@ def test_a_new_level_counts_the_subject_of_the_change() -> None:
     assert q["1,200"]["counted"] == "Membership"
     toll = _quantities("The death toll rose to 11.")
     assert (toll["11"]["counted"], toll["11"]["state_lemmas"]) == ("people", ["kill"])
+
+
+def test_the_period_of_a_count_is_the_whole_range_of_dates() -> None:
+    # spaCy tags each end of the range as its own date; the nearest end alone would make it a count of February
+    q = _quantities("In total, the navy fired 23 flares during 16 drills between February and December 2017, a tally shows.")
+    assert q["16"]["period"] == "between February and December 2017"

@@ -168,6 +168,11 @@ def _acts(q: Span, key: str | None) -> bool:
 _MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 
 
+_RANGE = re.compile(r"(?:between|from)\b")
+_MONTH_NAME = re.compile(r"\b(" + "|".join(_MONTH_WORDS) + r")\b")
+HALF_YEAR = 6  # months a range of months must span to count as a year's count
+
+
 def period_class(period: str | None) -> str | None:
     """The span of time a count covers, coarsely: week, day, month, year, total; None when not stated."""
     if not period:
@@ -177,7 +182,10 @@ def period_class(period: str | None) -> str | None:
         return "week"
     if "every day" in p or "daily" in p or "a day" in p or "per day" in p:
         return "day"
-    if "month" in p or any(m in p for m in _MONTH_WORDS):
+    ends = [_MONTH_WORDS.index(m) for m in _MONTH_NAME.findall(p)]
+    if len(ends) == 2 and _RANGE.match(p) and (ends[1] - ends[0]) % 12 >= HALF_YEAR:
+        return "year"  # "between February and December 2017": most of a year
+    if "month" in p or ends:
         return "month"
     if "year" in p:
         return "year"

@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 23
+    version = 24
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -560,6 +560,31 @@ def is_period(expr: str) -> bool:
     return not _POINT.search(e) and not e.endswith((" old", "of age"))
 
 
+_RANGE_OPEN = {"between", "from"}
+_RANGE_GAP = {"and", "to", "through", "until", "till", "-", "–"}
+
+
+def _date_range(d: Any, date_ents: list[Any]) -> str | None:
+    """The whole range a date is one end of, "between February and December 2017" (spaCy tags each end apart), or
+    None."""
+    doc = d.doc
+    for first, second in ((d, None), (None, d)):
+        if first is None:  # ``d`` is the second end: the first ends right before the gap word before it
+            gap = d.start - 1
+            first = next((x for x in date_ents if x.end == gap), None)
+            if gap < 0 or first is None or doc[gap].lower_ not in _RANGE_GAP:
+                continue
+        else:
+            gap = d.end
+            second = next((x for x in date_ents if x.start == gap + 1), None)
+            if gap >= len(doc) or second is None or doc[gap].lower_ not in _RANGE_GAP:
+                continue
+        if first.start > 0 and doc[first.start - 1].lower_ in _RANGE_OPEN:
+            assert second is not None
+            return str(doc[first.start - 1 : second.end].text)
+    return None
+
+
 def _verb_of(tok: Any) -> Any:
     """The nearest verb at or above a token (the clause it belongs to)."""
     t = tok
@@ -639,7 +664,7 @@ def _period(ent: Any, date_ents: list[Any], head: Any = None) -> str | None:
             continue
         dist = abs(d.start - ent.end) if d.start >= ent.end else abs(ent.start - d.end)
         if best is None or dist < best[0]:
-            best = (dist, d.text)
+            best = (dist, _date_range(d, date_ents) or d.text)
     if best is not None:
         return best[1]
     for t in sent:
