@@ -215,3 +215,32 @@ def test_the_first_end_of_a_range_takes_the_year_of_the_other(text: str, first: 
     s = text.index(first)
     t = text.index(second, s + len(first))
     assert _with_range_year(first, text, s + len(first), [(t, t + len(second))]) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "past", "value", "precision"),
+    [
+        ("New Year's Day 2014", False, "2014-01-01", "day"),
+        ("Christmas Eve", True, "2013-12-24", "day"),  # written on 18 December 2014 of a thing done: last year's
+        ("Christmas", False, "2014-12-25", "day"),  # a week ahead is nearer than a year back
+        ("Thanksgiving Day", True, "2014-11-27", "day"),  # the fourth Thursday of November
+        ("Memorial Day", True, "2014-05-26", "day"),  # the last Monday of May
+        ("Election Day", True, "2014-11-04", "day"),  # the Tuesday after the first Monday of November
+        ("Easter Sunday", True, "2014-04-20", "day"),
+        ("Good Friday", True, "2014-04-18", "day"),
+        ("on Christmas morning", True, "2013-12-25", "day"),
+        ("the Labor Day weekend", True, "2014-09-01", "week"),
+        ("New Years Day 2014", False, "2014-01-01", "day"),  # the apostrophe is often dropped
+        ("Independence Day", True, None, None),  # every country has its own
+    ],
+)
+def test_a_holiday_is_its_day(expr: str, past: bool, value: str | None, precision: str | None) -> None:
+    w = resolve(expr, date(2014, 12, 18), past=past)
+    assert (w.value if w else None, w.precision if w else None) == (value, precision)
+
+
+@given(st.integers(min_value=1900, max_value=2100))
+def test_floating_holidays_fall_on_their_weekday(year: int) -> None:
+    for name, weekday in (("Thanksgiving", 3), ("Labor Day", 0), ("Memorial Day", 0), ("Mother's Day", 6), ("Easter", 6)):
+        w = resolve(f"{name} {year}", date(2000, 1, 1))
+        assert w is not None and w.day is not None and w.day.weekday() == weekday and w.day.year == year

@@ -88,3 +88,9 @@ def test_a_simple_past_tagged_as_a_participle_dates_the_past() -> None:
         "Her latest stay comes after Lennox rear-ended a truck with her Jaguar on Ocean Drive on October 3, and then lied to police."
     )
     assert got.get("October 3") == "2015-10-03"
+
+
+def test_a_holiday_dates_what_happened_on_it() -> None:
+    # spaCy tags "New Year's Day 2014" an event, not a date
+    a = read_articles([make_article("The first harbor shops opened on New Year's Day 2014.", "t", published=WED)]).articles[0]
+    assert [(a.span_text(t), t.attrs.get("value")) for t in a.group("times")] == [("New Year's Day 2014", "2014-01-01")]

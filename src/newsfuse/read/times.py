@@ -7,9 +7,12 @@ ISO date (or month, or year) with its precision, or None when the text does not 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+
+from dateutil.easter import easter
 
 from ..model import Article, Span
 from .base import Context
@@ -86,10 +89,18 @@ def _month_day(
         except ValueError:
             return None
 
+    return _yearly(base, ok, year, weekday, future, past)
+
+
+def _yearly(
+    base: date, day_in: Callable[[int], date | None], year: int | None, weekday: int | None, future: bool, past: bool
+) -> When | None:
+    """The day a yearly date (``day_in(year)``: a month and day, a holiday) falls on: in ``year`` when stated, else the
+    one the reference date means (see :func:`_resolve`)."""
     if year is not None:
-        d = ok(year)
+        d = day_in(year)
         return _day(d) if d else None
-    cands = [d for y in (base.year - 1, base.year, base.year + 1) if (d := ok(y))]
+    cands = [d for y in (base.year - 1, base.year, base.year + 1) if (d := day_in(y))]
     if weekday is not None:
         # the weekday tells the year apart near a year's turn; one that fits only a year away is a slip of the writer's
         matching = [d for d in cands if d.weekday() == weekday and abs((d - base).days) <= 183]
@@ -106,6 +117,61 @@ def _month_day(
     # the nearest such day, and news reports the past: a day ahead counts twice its distance ("until June 1" on 30
     # April is this June 1, "July 13" on 26 April this July, "December 17" on 5 January last December)
     return _day(min(cands, key=lambda d: (d - base).days * FUTURE_WEIGHT if d > base else (base - d).days)) if cands else None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``-th ``weekday`` (0 Monday) of a month; ``n`` = -1 the last."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _fixed(month: int, day: int) -> Callable[[int], date | None]:
+    return lambda y: date(y, month, day)
+
+
+# holidays by name (lower case, no apostrophes, without a final "day" where the name reads without one): the day each falls on in a
+# year. US holidays are the ones the US press names without a country; "Independence Day" is left out (every country
+# has its own)
+HOLIDAYS: dict[str, Callable[[int], date | None]] = {
+    "new years": _fixed(1, 1),
+    "new years eve": _fixed(12, 31),
+    "christmas": _fixed(12, 25),
+    "christmas eve": _fixed(12, 24),
+    "boxing": _fixed(12, 26),
+    "valentines": _fixed(2, 14),
+    "st. patricks": _fixed(3, 17),
+    "saint patricks": _fixed(3, 17),
+    "halloween": _fixed(10, 31),
+    "veterans": _fixed(11, 11),
+    "fourth of july": _fixed(7, 4),
+    "july fourth": _fixed(7, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "black friday": lambda y: _nth_weekday(y, 11, 3, 4) + timedelta(days=1),
+    "labor": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial": lambda y: _nth_weekday(y, 5, 0, -1),
+    "mothers": lambda y: _nth_weekday(y, 5, 6, 2),
+    "fathers": lambda y: _nth_weekday(y, 6, 6, 3),
+    "martin luther king": lambda y: _nth_weekday(y, 1, 0, 3),
+    "martin luther king jr.": lambda y: _nth_weekday(y, 1, 0, 3),
+    "presidents": lambda y: _nth_weekday(y, 2, 0, 3),
+    "election": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # the Tuesday after the first Monday
+    "easter": easter,
+    "easter sunday": easter,
+    "good friday": lambda y: easter(y) - timedelta(days=2),
+}
+_HOLIDAY_NAMES = "|".join(sorted((re.escape(k) for k in HOLIDAYS), key=len, reverse=True))
+_HOLIDAY = re.compile(
+    rf"(?P<name>(?:the )?(?:{_HOLIDAY_NAMES})(?: day)?(?: (?:morning|afternoon|evening|night))?)"
+    r"(?P<weekend>(?: holiday)? weekend)?(?:,? (?P<year>\d{4}))?"
+)
+
+
+def is_holiday(expr: str) -> bool:
+    """A holiday's name, which dates what happened on it ("New Year's Day 2014", which spaCy tags an event)."""
+    return _HOLIDAY.fullmatch(" ".join(expr.lower().replace("’", "").replace("'", "").split())) is not None
 
 
 def resolve(expr: str, base: date | None, previous: date | None = None, future: bool = False, past: bool = False) -> When | None:
@@ -135,6 +201,15 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
     numeric = _numeric_date(t, base)
     if numeric is not None:
         return numeric
+    m = _HOLIDAY.fullmatch(t.replace("'", ""))
+    if m:  # "New Year's Day 2014", "on Thanksgiving", "the Labor Day weekend"
+        name = re.sub(r"^the |\s+day$|\s+(?:morning|afternoon|evening|night)$", "", m.group("name"))
+        rule = HOLIDAYS.get(name) or HOLIDAYS.get(name + " day")
+        year = int(m.group("year")) if m.group("year") else None
+        if rule is None or (base is None and year is None):
+            return None
+        w = _yearly(base or date(1, 1, 1), rule, year, None, future, past)
+        return _week(w.day) if w is not None and w.day is not None and m.group("weekend") else w
     wd_match = re.search(r"\b" + _WD + r"\b", t)
     weekday = WEEKDAYS.index(wd_match.group(1)) if wd_match else None
     # month + day (+ year), with or without a weekday: "Monday (December 23)", "Dec. 17", "17 December 2024"
@@ -528,7 +603,7 @@ def _month_number(name: str) -> int:
 
 class Times:
     name = "times"
-    version = 11
+    version = 12
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -536,7 +611,7 @@ class Times:
         doc = ctx.doc
         text = article.text
         tag = f"{self.name}@{self.version}"
-        ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+        ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"} or (e.label_ == "EVENT" and is_holiday(e.text))]
         spans: list[tuple[int, int]] = []
         names: set[tuple[int, int]] = set()
         for e in ents:
