@@ -119,6 +119,11 @@ GOLD_FLOORS = {
     "basil-542cd22c-ea80-4669-995b-6ac6a33823f7": {"facts_loose": 0.55, "dates": 0.6, "max_false_alarms": 1},
     "basil-c6a0e65c-4f8b-41de-8200-cd700f683c64": {"facts_loose": 0.66, "dates": 0.6, "max_false_alarms": 1},
     "basil-dd1e6e3b-f36c-4064-8ef9-940984e9afa2": {"facts_loose": 0.5, "dates": 1.0, "max_false_alarms": 1},
+    # written blind in the fifteenth session, scored once (facts 76, 81, 75, 67%, 0 of 4 disagreements), then studied
+    "basil-2ec04201-2016-4227-baf7-ba8289058203": {"facts_loose": 0.6, "speakers": 0.65, "dates": 1.0, "max_false_alarms": 1},
+    "basil-58f414e5-a122-49f5-819e-512d91069da5": {"facts_loose": 0.75, "dates": 1.0, "max_false_alarms": 1},
+    "basil-b764f81f-6d08-4d7c-b1a8-8961bed0a455": {"facts_loose": 0.68, "dates": 1.0, "max_false_alarms": 1},
+    "basil-c99adbdd-eaf3-4844-9548-2642e80de4e2": {"facts_loose": 0.6, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
