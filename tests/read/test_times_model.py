@@ -94,3 +94,14 @@ def test_a_holiday_dates_what_happened_on_it() -> None:
     # spaCy tags "New Year's Day 2014" an event, not a date
     a = read_articles([make_article("The first harbor shops opened on New Year's Day 2014.", "t", published=WED)]).articles[0]
     assert [(a.span_text(t), t.attrs.get("value")) for t in a.group("times")] == [("New Year's Day 2014", "2014-01-01")]
+
+
+def test_the_day_of_a_deed_told_as_a_noun_keeps_its_own_tense() -> None:
+    text = (
+        "The governor said the state would not retaliate for the reported shelling of Port Alder in Marsh county on "
+        "Tuesday, which he said killed seven. "
+        "The council will hold a vote on the harbor plan on Thursday."
+    )
+    a = read_articles([make_article(text, "t", published=WED)]).articles[0]
+    got = {a.span_text(t): t.attrs.get("future") for t in a.group("times")}
+    assert got == {"Tuesday": False, "Thursday": True}  # the shelling is past; the vote is still to come

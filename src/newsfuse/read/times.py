@@ -427,6 +427,48 @@ def _date_verb(root: Any) -> Any:
     return tok
 
 
+# nouns of deeds that carry their own time ("the bombing on Tuesday"), besides those in -ing
+EVENT_NOUNS = frozenset(
+    {
+        "attack",
+        "raid",
+        "strike",
+        "blast",
+        "explosion",
+        "crash",
+        "collapse",
+        "fire",
+        "arrest",
+        "vote",
+        "election",
+        "meeting",
+        "summit",
+        "announcement",
+        "release",
+        "killing",
+        "death",
+        "murder",
+        "assault",
+        "protest",
+        "riot",
+        "quake",
+        "earthquake",
+        "storm",
+        "flood",
+    }
+)
+
+
+def _of_event_noun(root: Any) -> bool:
+    """The date (its head token ``root``) hangs on a noun of a deed, itself in a prepositional phrase: "(retaliate) for
+    the bombing on Tuesday". Not a deed the verb does ("will hold a vote on Thursday": the vote is still to come)."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "NOUN" or prep.head.dep_ != "pobj":
+        return False
+    noun = prep.head
+    return bool(noun.lower_.endswith("ing") and len(noun.text) > 5) or noun.lemma_.lower() in EVENT_NOUNS
+
+
 def _future(verb: Any) -> bool:
     """The date's verb (:func:`_date_verb`) is of something still to come: "will vote on Thursday", "would meet on
     Friday" (reported plans), "is expected to begin ..., followed by the House on Thursday". From the verb the date
@@ -603,7 +645,7 @@ def _month_number(name: str) -> int:
 
 class Times:
     name = "times"
-    version = 12
+    version = 13
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -642,7 +684,9 @@ class Times:
             span = doc.char_span(s, e, alignment_mode="expand")
             root = span.root if span is not None else None
             verb = _date_verb(root) if root is not None else None
-            future = _future(verb)
+            # "would not retaliate for the bombing of Guffa on Tuesday": the day of a deed told as a noun is not in
+            # the tense of the verb above it
+            future = _future(verb) and not (root is not None and _of_event_noun(root))
             past = root is not None and not future and _past(root, verb)
             decade = _DECADE_AFTER.match(text, e) is not None and expr.rstrip()[-1:] == "0"  # "the 1930's": ten years, not one
             w = (
