@@ -401,3 +401,11 @@ def test_a_quote_run_over_paragraphs_is_said_by_whoever_its_last_paragraph_names
     )
     for start in ("I was stunned", "Ana is a good friend", "But the message", "he would run"):
         assert _quote(a, start).attrs["name"] == "Tom Hale"
+
+
+def test_calling_on_someone_to_act_is_urging_and_among_those_who_is_the_person() -> None:
+    a = _read("Rep. Tom Hale was among the many people who called on the mayor to abandon his harbor decision.")
+    q = _quote(a, "to abandon")
+    assert q.attrs["name"] == "Tom Hale" and a.span_text(q) == "to abandon his harbor decision"
+    for text in ("Ruiz called the harbor plan a costly disaster for everyone.", "Ruiz called for an independent inquiry into the pier."):
+        assert _read(text).group("quotes") == []

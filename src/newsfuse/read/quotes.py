@@ -259,7 +259,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 16
+    version = 17
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -772,6 +772,11 @@ def _cue_lemma(tok: Any) -> str | None:
     if tok.lower_ == "according":
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return "according" if nxt is not None and nxt.lower_ == "to" else None
+    if tok.lemma_.lower() == "call" and tok.pos_ == "VERB":
+        # "called on Trump to abandon the decision": urged him to; not "called him a liar", "called the police"
+        kids = list(tok.children)
+        on = any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in kids)
+        return "urge" if on and any(c.dep_ == "xcomp" and _infinitive(c) for c in kids) else None
     return speech_lemma(tok.lower_, tok.lemma_.lower(), tok.pos_, tok.tag_)
 
 
@@ -884,6 +889,10 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
     if found is not None and found.tag_ in {"WDT", "WP"}:  # "intelligence which he claimed shows ...": the noun
         rel = next((t for t in [verb, *verb.ancestors] if t.dep_ == "relcl"), None)
         found = rel.head if rel is not None and rel.head.pos_ in {"NOUN", "PROPN"} and ok(rel.head) else None
+        among = found.head if found is not None and found.dep_ == "pobj" else None
+        if among is not None and among.lower_ == "among" and among.head.lemma_ == "be":
+            # "Royce was among the many people who called on Trump to ...": Royce
+            found = next((c for c in among.head.children if c.dep_ == "nsubj" and ok(c)), found)
     if outside is not None and verb.idx >= outside[1]:
         after = _named_after(verb, outside[1], ok)
         if found is None or (after is not None and found.i > verb.i and after.ent_type_ == "PERSON" and found.ent_type_ != "PERSON"):
