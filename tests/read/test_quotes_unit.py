@@ -52,6 +52,8 @@ def test_speech_like_and_titles() -> None:
     assert looks_like_title("A Harbor Life.")  # a title may close the sentence
     assert not looks_like_title("We will rebuild it.")
     assert not looks_like_title("Will It Hold?")  # asked
+    assert not looks_like_title("Peter Capaldi is in the Tardis.")  # a sentence of names: its verb is in lower case
+    assert looks_like_title("Winter Is Coming")
 
 
 _ALPHABET = st.sampled_from([*"ab ,.'\"“”‘’«»\n", "''"])

@@ -177,6 +177,7 @@ def speech_like(inner: str) -> bool:
     return s[-1:] in {".", "?", "!", ",", "…"} if s else False
 
 
+_LOWER_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will"}
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is"}
 
 
@@ -185,6 +186,8 @@ def looks_like_title(inner: str) -> bool:
     words = inner.rstrip(".").split()  # a full stop may close a title ("his memoir, “A Harbor Life.”")
     if not 1 <= len(words) <= 10 or speech_like(inner.rstrip(".")):
         return False
+    if inner.rstrip().endswith(".") and any(w in _LOWER_VERBS for w in words[1:]):
+        return False  # "Peter Capaldi is in the Tardis.": a sentence; a title would write "Is"
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(content) and sum(w[:1].isupper() for w in content) >= 0.8 * len(content)
 
@@ -259,7 +262,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 17
+    version = 18
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
