@@ -25,6 +25,9 @@ def test_periods() -> None:
     # a range of months: most of a year counts as a year's count, a short one as a month's
     assert period_class("between February and December 2017") == period_class("last year") == "year"
     assert period_class("from November to January") == "month"
+    assert period_class("between July and December 2017") == period_class("January to December 2017") == "year"
+    assert period_class("between February 2016 and March 2017") == "year"  # fourteen months, both ends counted
+    assert period_class("from January 2015 to February 2017") == "years"
 
 
 def test_same_slot_needs_same_thing_and_period() -> None:

@@ -409,3 +409,26 @@ def test_calling_on_someone_to_act_is_urging_and_among_those_who_is_the_person()
     assert q.attrs["name"] == "Tom Hale" and a.span_text(q) == "to abandon his harbor decision"
     for text in ("Ruiz called the harbor plan a costly disaster for everyone.", "Ruiz called for an independent inquiry into the pier."):
         assert _read(text).group("quotes") == []
+
+
+def test_review_cases_of_speakers() -> None:
+    # a closed question before an answer is no run of one speaker's quote
+    a = _read("“Are you going to run for governor again next year?”\n\n“No, I am done with campaigns for good,” Tom Hale said.")
+    assert all(not a.span_text(q).startswith("Are you") for q in a.group("quotes"))
+    # a "who" clause states its own people's purpose
+    a = _read("Protesters heckled Ana Ruiz, who traveled to Boston to argue that the new tax would hurt small businesses.")
+    assert _quote(a, "the new tax").attrs["name"] == "Ana Ruiz"
+    # the person a possessive names is not the speaker
+    a = _read("A Democrat, Sen. Ana Ruiz's chief aide, said the harbor bill “will not pass in its current form this year.”")
+    assert _quote(a, "the harbor bill").attrs.get("name") != "Ana Ruiz"
+    # a long described speaker without a comma keeps its head noun
+    a = _read(
+        "A few of the most hardline House Republicans from rural districts in the South and the Midwest said the harbor "
+        "bill “would fail in the Senate this year.”"
+    )
+    assert _quote(a, "the harbor bill").attrs["speaker_text"].startswith("A few of the most hardline House Republicans")
+
+
+def test_a_former_or_deputy_title_gives_no_role() -> None:
+    a = _read('President Ana Ruiz spoke first. Former U.S. President Tom Hale spoke next. "We must act," the president said.')
+    assert _quote(a, "We must act").attrs["name"] == "Ana Ruiz"

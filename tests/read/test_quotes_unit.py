@@ -90,3 +90,15 @@ def test_a_quote_run_over_paragraphs_ends_where_its_closing_mark_is() -> None:
     assert [lone[a:b] for a, b in quote_marks(lone)] == ['" she said.']
     far = '“We will rebuild.\n\nA.\n\nB.\n\nC.\n\nD.\n\nE," Ruiz said.'
     assert 'E,"' not in [far[a:b] for a, b in quote_marks(far)]
+
+
+def test_no_quote_run_from_a_measure_or_a_sign_left_open() -> None:
+    # an inch mark after a digit closes nothing; a sign left open ("Closed for the season") is no quote run on
+    text = (
+        "The shop window carried a sign reading “Closed for the winter season\n\n"
+        "Mayor Ana Ruiz said the harbor would reopen by spring.\n\n"
+        'The new store on the pier sells 55" televisions, the owner said.'
+    )
+    assert [text[a:b] for a, b in quote_marks(text)] == ["“Closed for the winter season"]
+    text = '“We will rebuild the pier.\n\nThe store sells 55" televisions, the owner said.'
+    assert [text[a:b] for a, b in quote_marks(text)] == ["“We will rebuild the pier."]

@@ -225,11 +225,16 @@ def test_the_first_end_of_a_range_takes_the_year_of_the_other(text: str, first: 
         ("Christmas", False, "2014-12-25", "day"),  # a week ahead is nearer than a year back
         ("Thanksgiving Day", True, "2014-11-27", "day"),  # the fourth Thursday of November
         ("Memorial Day", True, "2014-05-26", "day"),  # the last Monday of May
-        ("Election Day", True, "2014-11-04", "day"),  # the Tuesday after the first Monday of November
         ("Easter Sunday", True, "2014-04-20", "day"),
         ("Good Friday", True, "2014-04-18", "day"),
         ("on Christmas morning", True, "2013-12-25", "day"),
-        ("the Labor Day weekend", True, "2014-09-01", "week"),
+        ("the Labor Day weekend", True, "2014-08-25", "week"),  # the weekend before the Monday
+        ("the Thanksgiving weekend", True, "2014-11-24", "week"),  # the weekend after the Thursday
+        ("Christmas Day morning", True, "2013-12-25", "day"),
+        ("MLK Day 2015", False, "2015-01-19", "day"),
+        ("Election Day", True, None, None),  # every country has its own
+        ("labor", True, None, None),  # "Labor Day" only with its "Day"
+        ("the election", True, None, None),
         ("New Years Day 2014", False, "2014-01-01", "day"),  # the apostrophe is often dropped
         ("Independence Day", True, None, None),  # every country has its own
     ],

@@ -105,3 +105,10 @@ def test_the_day_of_a_deed_told_as_a_noun_keeps_its_own_tense() -> None:
     a = read_articles([make_article(text, "t", published=WED)]).articles[0]
     got = {a.span_text(t): t.attrs.get("future") for t in a.group("times")}
     assert got == {"Tuesday": False, "Thursday": True}  # the shelling is past; the vote is still to come
+
+
+def test_a_holiday_that_describes_a_thing_dates_nothing() -> None:
+    text = "The family put up a Christmas tree. Shoppers crowded the Labor Day sale. They met over the Labor Day weekend."
+    a = read_articles([make_article(text, "t", published=WED)]).articles[0]
+    got = [(a.span_text(t), t.attrs.get("value"), t.attrs.get("precision")) for t in a.group("times")]
+    assert [g for g in got if g[1] is not None] == [("the Labor Day", "2016-08-29", "week")]  # only the weekend

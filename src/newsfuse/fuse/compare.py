@@ -168,13 +168,27 @@ def _acts(q: Span, key: str | None) -> bool:
 _MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 
 
-_RANGE = re.compile(r"(?:between|from)\b")
-_MONTH_NAME = re.compile(r"\b(" + "|".join(_MONTH_WORDS) + r")\b")
-HALF_YEAR = 6  # months a range of months must span to count as a year's count
+_MONTH_NAME = "(" + "|".join(_MONTH_WORDS) + ")"
+_MONTH_RANGE = re.compile(
+    rf"(?:(?:between|from)\s+)?{_MONTH_NAME}(?:,?\s+(\d{{4}}))?\s*(?:and|to|through|until|-|–)\s*{_MONTH_NAME}(?:,?\s+(\d{{4}}))?"
+)
+HALF_YEAR = 6  # months (both ends counted) a range of months must span to count as a year's count
+
+
+def _months_spanned(period: str) -> int | None:
+    """How many months a range of months spans, both ends counted ("between February and December 2017": 11;
+    "from November to January": 3), or None when ``period`` is no such range."""
+    m = _MONTH_RANGE.search(period)
+    if m is None:
+        return None
+    m1, m2 = _MONTH_WORDS.index(m.group(1)) + 1, _MONTH_WORDS.index(m.group(3)) + 1
+    y2 = int(m.group(4)) if m.group(4) else int(m.group(2)) if m.group(2) else 0
+    y1 = int(m.group(2)) if m.group(2) else y2 - (m1 > m2)
+    return (y2 * 12 + m2) - (y1 * 12 + m1) + 1
 
 
 def period_class(period: str | None) -> str | None:
-    """The span of time a count covers, coarsely: week, day, month, year, total; None when not stated."""
+    """The span of time a count covers, coarsely: week, day, month, year, years, total; None when not stated."""
     if not period:
         return None
     p = period.lower()
@@ -182,10 +196,12 @@ def period_class(period: str | None) -> str | None:
         return "week"
     if "every day" in p or "daily" in p or "a day" in p or "per day" in p:
         return "day"
-    ends = [_MONTH_WORDS.index(m) for m in _MONTH_NAME.findall(p)]
-    if len(ends) == 2 and _RANGE.match(p) and (ends[1] - ends[0]) % 12 >= HALF_YEAR:
+    spanned = _months_spanned(p)
+    if spanned is not None and spanned > 18:
+        return "years"  # "from January 2015 to February 2017": no one year's count
+    if spanned is not None and spanned >= HALF_YEAR:
         return "year"  # "between February and December 2017": most of a year
-    if "month" in p or ends:
+    if "month" in p or any(m in p for m in _MONTH_WORDS):
         return "month"
     if "year" in p:
         return "year"

@@ -19,6 +19,15 @@ class Context:
     scratch: dict[str, Any] = field(default_factory=dict)
 
 
+def doc_text(doc: Any) -> str:
+    """The text of a parsed document. spaCy's ``Doc.text`` joins every token on each access, so a lookup per token
+    or per entity made reading quadratic in the article's length (165 s for 100 KB); this keeps it once per doc."""
+    text = doc.user_data.get("newsfuse_text")
+    if text is None:
+        text = doc.user_data["newsfuse_text"] = doc.text
+    return str(text)
+
+
 class Stage(Protocol):
     @property
     def name(self) -> str: ...

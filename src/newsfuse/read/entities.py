@@ -340,7 +340,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 4
+    version = 5
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -468,12 +468,17 @@ _OTHER_ROLE = frozenset({"vice", "deputy", "assistant", "former", "ex", "late"})
 
 
 def _role(t: Any) -> bool:
-    """``t`` is a role noun held in full: "President", not the "President" of "Vice President" or "vice-president"."""
+    """``t`` is a role noun held in full: "President", not the "President" of "Vice President", "vice-president",
+    "Former U.S. President" or "Deputy Prime Minister" (any word of its title before it)."""
     if t.lower_ not in ROLE_NOUNS:
         return False
     doc = t.doc
-    before = [doc[k].lower_ for k in range(max(0, t.i - 2), t.i)]
-    return not (before[-1:] and before[-1] in _OTHER_ROLE) and not (before[-1:] == ["-"] and before[0] in _OTHER_ROLE)
+    k = t.i - 1
+    while k >= 0 and t.i - k <= 4 and (doc[k].pos_ in {"PROPN", "ADJ", "NOUN"} or doc[k].text in {"-", "."}):
+        if doc[k].lower_ in _OTHER_ROLE:
+            return False
+        k -= 1
+    return True
 
 
 def _roles(toks: Sequence[Any], doc: Any) -> list[str]:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..model import Article, Span
-from .base import Context
+from .base import Context, doc_text
 from .numbers import HEDGES, parse_amount
 
 NUMERIC = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -32,7 +32,7 @@ class Quantities:
             if label not in NUMERIC:
                 continue
             toks = list(ent)
-            if _RANK.search(doc.text[max(0, ent.start_char - 8) : ent.start_char]):
+            if _RANK.search(doc_text(doc)[max(0, ent.start_char - 8) : ent.start_char]):
                 continue  # "the No. 2 position", "No 10": a rank or a name, not a count
             # a hedge spaCy left outside the entity ("nearly" before it)
             start_i = toks[0].i
@@ -49,7 +49,7 @@ class Quantities:
                 toks += list(doc[toks[-1].i + 1 : toks[-1].i + 4])  # "a mile and a half"
             text = doc[toks[0].i : toks[-1].i + 1].text
             amount = parse_amount(text)
-            if amount is None or _CLOCK.match(doc.text, toks[-1].idx + len(toks[-1].text)):
+            if amount is None or _CLOCK.match(doc_text(doc), toks[-1].idx + len(toks[-1].text)):
                 continue  # no number, or a time of day ("about 8 p.m.")
             head = _counted_head(ent)
             if scale is not None and (head is None or head.i == scale.i):
@@ -102,7 +102,7 @@ class Quantities:
                     },
                 )
             )
-        out += _none_harmed(doc.text, tag, out)
+        out += _none_harmed(doc_text(doc), tag, out)
         return {"quantities": sorted(out, key=lambda q: (q.start, q.end))}
 
 
@@ -126,7 +126,7 @@ def _untagged_counts(doc: Any) -> list[Any]:
             continue
         if any(x.like_num or x.ent_type_ for x in doc[max(0, t.i - 2) : t.i]) or any(x.like_num for x in doc[t.i + 1 : head.i]):
             continue  # part of a longer number or a range
-        if "\n" in doc.text[t.idx : head.idx] or t.sent != head.sent:
+        if "\n" in doc_text(doc)[t.idx : head.idx] or t.sent != head.sent:
             continue  # a dateline's number and the first noun of the next line
         out.append(DocSpan(doc, t.i, t.i + 1, label="CARDINAL"))
     return out
@@ -146,7 +146,7 @@ def _inches(doc: Any, start: int, end: int) -> bool:
     """The number [start, end) is followed by an inch mark ('15" models'; '13″ screen', the prime kept in the
     number's token), not by the quotation mark closing a quote it stands in ('needed "just 3" wins'): no quotation
     is open before it in its sentence."""
-    text = doc.text
+    text = doc_text(doc)
     if text[start:end].endswith("″"):
         return True
     if not (text[end - 1 : end].isdigit() and _INCH_MARK.match(text, end)):
@@ -196,7 +196,7 @@ def _length(toks: list[Any], label: str) -> dict[str, Any]:
     prep = anchor.head
     # "at a depth of 10 km": what the length is of
     dimension = prep.head.lemma_.lower() if prep.lower_ == "of" and prep.head.pos_ == "NOUN" else None
-    place = _FROM_PLACE.match(doc.text, unit.idx + len(unit.text))
+    place = _FROM_PLACE.match(doc_text(doc), unit.idx + len(unit.text))
     if place is not None:  # "900 kilometers (560 miles) north of Port Alder": a distance from a named place
         measures: str | None = "from " + " ".join(place.group(1).lower().split())
     else:
@@ -568,20 +568,17 @@ def _date_range(d: Any, date_ents: list[Any]) -> str | None:
     """The whole range a date is one end of, "between February and December 2017" (spaCy tags each end apart), or
     None."""
     doc = d.doc
-    for first, second in ((d, None), (None, d)):
-        if first is None:  # ``d`` is the second end: the first ends right before the gap word before it
-            gap = d.start - 1
-            first = next((x for x in date_ents if x.end == gap), None)
-            if gap < 0 or first is None or doc[gap].lower_ not in _RANGE_GAP:
-                continue
-        else:
-            gap = d.end
-            second = next((x for x in date_ents if x.start == gap + 1), None)
-            if gap >= len(doc) or second is None or doc[gap].lower_ not in _RANGE_GAP:
-                continue
-        if first.start > 0 and doc[first.start - 1].lower_ in _RANGE_OPEN:
-            assert second is not None
-            return str(doc[first.start - 1 : second.end].text)
+    starts = {x.start: x for x in date_ents}
+    ends = {x.end: x for x in date_ents}
+    # ``d`` is the first end: a gap word and the second end follow; or the second: the first end and a gap word precede
+    if d.end < len(doc) and doc[d.end].lower_ in _RANGE_GAP and d.end + 1 in starts:
+        first, second = d, starts[d.end + 1]
+    elif d.start > 0 and doc[d.start - 1].lower_ in _RANGE_GAP and d.start - 1 in ends:
+        first, second = ends[d.start - 1], d
+    else:
+        return None
+    if first.start > 0 and doc[first.start - 1].lower_ in _RANGE_OPEN:
+        return str(doc[first.start - 1 : second.end].text)
     return None
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Span
-from .base import Context
+from .base import Context, doc_text
 from .entities import ROLE_NOUNS, TITLES, fold, name_tokens, same_name_word
 from .speakers import (
     CONTINUATION_VERBS,
@@ -102,7 +102,8 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                 end = min(j + 1, n)
                 if end - i > 2:
                     out.append((para_start + i, para_start + end))
-                    carried = 1 if j >= n and c not in {"'", "‘"} else 0
+                    # a quote left open may run on; not a sign left open ("a sign reading “Closed for the season")
+                    carried = 1 if j >= n and speech_like(para[i:end]) else 0
                 i = end
                 continue
             i += 1
@@ -115,9 +116,10 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
 
 
 def _dangling_close(para: str, i: int) -> bool:
-    """A closing double mark where no quote is open: right after the quoted words' last punctuation or letter and
-    followed by a space or the paragraph's end (``status quo," Labrador said``)."""
-    if para[i] not in {'"', "”"} or i == 0 or para[i - 1].isspace():
+    """A closing double mark where no quote is open: right after the quoted words' last punctuation or letter (not a
+    digit: ``55" televisions`` is a measure) and followed by a space or the paragraph's end (``status quo," Labrador
+    said``)."""
+    if para[i] not in {'"', "”"} or i == 0 or para[i - 1].isspace() or para[i - 1].isdigit():
         return False
     return i + 1 >= len(para) or para[i + 1].isspace()
 
@@ -160,8 +162,8 @@ def strip_marks(text: str, a: int, b: int) -> tuple[int, int]:
     ends a run over paragraphs may start without a mark."""
     if text.startswith("''", a):
         a += 2
-    elif text[a : a + 1] in OPEN_CLOSE:
-        a += 1
+    elif text[a : a + 1] in OPEN_CLOSE and (text[a] not in {"'", "‘"} or _opens(text, a)):
+        a += 1  # not the apostrophe of "'90s" at the start of a quote that ends a run
     if b - 1 > a and text[b - 1] in _CLOSING:
         b -= 2 if b - 2 > a and text[b - 2 : b] == "''" else 1
     while a < b and text[a].isspace():
@@ -262,7 +264,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 18
+    version = 19
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -332,7 +334,7 @@ class Quotes:
                 continue  # "asked about it", "was told that": the subject is who was spoken to
             if _object_relative(tok):
                 continue  # "the questions he wants to ask Trump": what is asked is the noun, not a clause
-            if _THAT_SAID.search(doc.text, max(0, tok.idx - 12), tok.idx + len(tok.text) + 1):
+            if _THAT_SAID.search(text, max(0, tok.idx - 12), tok.idx + len(tok.text) + 1):
                 continue  # "That said, the Colts won": a turn of phrase, nobody speaks
             bounds = ix.sent_bounds(ix.sent_index(tok.idx))
             span = _complement(tok, lemma, bounds)
@@ -437,7 +439,9 @@ class Quotes:
             if gap is None:
                 return None
             m = ix.mention_at(gap.end(), gap.end() + 1)
-            return m if m is not None and m.label == "PERSON" and m.start == gap.end() else None
+            if m is None or m.label != "PERSON" or m.start != gap.end() or text.startswith(("'s", "’s"), m.end):
+                return None  # "a Democrat, Sen. Feinstein's chief aide": the aide speaks
+            return m
 
         # explicit names, possessive offices, role nouns and descriptions first
         unnamed: dict[str, Candidate] = {}  # speakers named by proper nouns the entity model did not tag
@@ -608,14 +612,16 @@ class Quotes:
         # paragraphs before it, quoted with nothing else between, are that speaker's too
         for k in range(len(quotes) - 2, -1, -1):
             q, r = quotes[k], quotes[k + 1]
+            between = text[q.end : r.start]
             if (
                 q.direct
                 and r.direct
                 and q.cue is None
                 and q.speaker_kind == "none"
                 and r.speaker_kind != "none"
-                and text[q.end : r.start].strip(_CLOSING + " \t\r\n") == ""
-                and "\n" in text[q.end : r.start]
+                and "\n" in between
+                and between[: between.index("\n")].strip(" ,\t\r") == ""  # left open: no closing mark of its own
+                and between.strip(_CLOSING + " \t\r\n") == ""
             ):
                 q.speaker_kind = "continuation"
                 q.speaker_span, q.speaker_text, q.entity, q.name = r.speaker_span, r.speaker_text, r.entity, r.name
@@ -947,9 +953,10 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         if participle and v.dep_ == "ccomp" and v.head is not v and in_bounds(v.head):
             continue
         found = own(v, ("nsubj", "nsubjpass") if shared else ("nsubj",))
-        if found is not None and found.tag_ in {"WDT", "WP"} and v.dep_ == "relcl" and _purpose(verb):
+        if found is not None and found.tag_ == "WDT" and v.dep_ == "relcl" and _purpose(verb):
             # "Republicans seized on snippets that became public to suggest ...": the parser hangs the purpose on the
-            # relative clause; whoever does the main clause's deed is the one suggesting, not the snippets
+            # relative clause; whoever does the main clause's deed is the one suggesting, not the snippets (a "who"
+            # clause states its own people's purpose: "Ruiz, who traveled to Boston to argue ...")
             found = next((own(a) for a in v.head.ancestors if a.pos_ in _HEADS and in_bounds(a)), None)
         if found is not None:
             return found
@@ -1247,6 +1254,9 @@ _HYPHENATED = re.compile(r"(?:-[^\W_]+)+")
 _HYPHEN_HEAD = re.compile(r"(?:\b(?:an?|the|his|her|its|their|our|this|that)\s+)?\b(?:[^\W_]+-)+$", re.I)
 
 
+_PHRASE_BREAKS = {",", ";", "—", "–", "--"}
+
+
 def _noun_phrase(tok: Any) -> tuple[int, int]:
     """The subject's noun phrase without relative clauses, appositions and clauses hanging off it."""
     drop: set[int] = set()
@@ -1259,13 +1269,16 @@ def _noun_phrase(tok: Any) -> tuple[int, int]:
     while toks and toks[0].is_punct:
         toks.pop(0)
     if len(toks) > 15:  # "a few of the most hardline Republicans, such as ... and ...": up to the first comma after the head
-        cut = next((k for k, t in enumerate(toks) if t.i > tok.i and t.is_punct), len(toks))
+        cut = next((k for k, t in enumerate(toks) if t.i > tok.i and t.text in _PHRASE_BREAKS), len(toks))
         toks = toks[:cut]
+        if len(toks) > 15:  # no comma: its first fifteen words, up to the last noun from the head on
+            nouns = [k for k, t in enumerate(toks[:15]) if t.i >= tok.i and t.pos_ in {"NOUN", "PROPN"}]
+            toks = toks[: nouns[-1] + 1] if nouns else toks
     if not toks or len(toks) > 15:
         start, end = tok.idx, tok.idx + len(tok.text)
     else:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     rest = _HYPHENATED.match(text, end)  # a word the parser cut at its hyphen ("an e" of "an e-mail", "worker" of
     head = _HYPHEN_HEAD.search(text, max(0, start - 40), start)  # "a co-worker")
     return head.start() if head else start, rest.end() if rest else end

@@ -132,9 +132,9 @@ def _fixed(month: int, day: int) -> Callable[[int], date | None]:
     return lambda y: date(y, month, day)
 
 
-# holidays by name (lower case, no apostrophes, without a final "day" where the name reads without one): the day each falls on in a
-# year. US holidays are the ones the US press names without a country; "Independence Day" is left out (every country
-# has its own)
+# holidays by name (lower case, no apostrophes, without the word "day"): the day each falls on in a year. US holidays
+# are the ones the US press names without a country; "Independence Day" and "Election Day" are left out (every country
+# has its own), and so is Canada's Thanksgiving
 HOLIDAYS: dict[str, Callable[[int], date | None]] = {
     "new years": _fixed(1, 1),
     "new years eve": _fixed(12, 31),
@@ -143,6 +143,7 @@ HOLIDAYS: dict[str, Callable[[int], date | None]] = {
     "boxing": _fixed(12, 26),
     "valentines": _fixed(2, 14),
     "st. patricks": _fixed(3, 17),
+    "st patricks": _fixed(3, 17),
     "saint patricks": _fixed(3, 17),
     "halloween": _fixed(10, 31),
     "veterans": _fixed(11, 11),
@@ -156,22 +157,94 @@ HOLIDAYS: dict[str, Callable[[int], date | None]] = {
     "fathers": lambda y: _nth_weekday(y, 6, 6, 3),
     "martin luther king": lambda y: _nth_weekday(y, 1, 0, 3),
     "martin luther king jr.": lambda y: _nth_weekday(y, 1, 0, 3),
+    "mlk": lambda y: _nth_weekday(y, 1, 0, 3),
     "presidents": lambda y: _nth_weekday(y, 2, 0, 3),
-    "election": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),  # the Tuesday after the first Monday
     "easter": easter,
     "easter sunday": easter,
+    "easter monday": lambda y: easter(y) + timedelta(days=1),
     "good friday": lambda y: easter(y) - timedelta(days=2),
 }
+# names that are a holiday only with "Day" after them ("Labor Day", not "labor"; "Christmas" alone is one)
+_NEEDS_DAY = frozenset(
+    {
+        "boxing",
+        "valentines",
+        "st. patricks",
+        "st patricks",
+        "saint patricks",
+        "veterans",
+        "labor",
+        "memorial",
+        "mothers",
+        "fathers",
+        "martin luther king",
+        "martin luther king jr.",
+        "mlk",
+        "presidents",
+    }
+)
 _HOLIDAY_NAMES = "|".join(sorted((re.escape(k) for k in HOLIDAYS), key=len, reverse=True))
 _HOLIDAY = re.compile(
-    rf"(?P<name>(?:the )?(?:{_HOLIDAY_NAMES})(?: day)?(?: (?:morning|afternoon|evening|night))?)"
+    rf"(?:the )?(?P<name>{_HOLIDAY_NAMES})(?P<day> day)?(?: (?:morning|afternoon|evening|night))?"
     r"(?P<weekend>(?: holiday)? weekend)?(?:,? (?P<year>\d{4}))?"
 )
 
 
+def _holiday(t: str) -> re.Match[str] | None:
+    """The match of a holiday's name (lower case, apostrophes dropped) written as a date, or None."""
+    m = _HOLIDAY.fullmatch(t)
+    return m if m is not None and (m.group("day") or m.group("name") not in _NEEDS_DAY) else None
+
+
+# things named after a holiday that are not on its day: "a Christmas tree", "the Labor Day sale", "holiday shopping"
+_HOLIDAY_THINGS = frozenset(
+    {
+        "tree",
+        "sale",
+        "shopping",
+        "shopper",
+        "light",
+        "decoration",
+        "card",
+        "gift",
+        "present",
+        "market",
+        "season",
+        "holiday",
+        "break",
+        "rush",
+        "travel",
+        "spirit",
+        "music",
+        "song",
+        "carol",
+        "album",
+        "ornament",
+        "bonus",
+        "stocking",
+        "film",
+        "movie",
+        "candy",
+        "costume",
+        "egg",
+        "bunny",
+        "recess",
+        "vacation",
+        "week",
+    }
+)
+
+
+def _weekend_of(d: date) -> date:
+    """The Saturday of the long weekend a holiday falls in: before a Monday holiday, after a Thursday or Friday one."""
+    if d.weekday() in {3, 4, 5}:
+        return d + timedelta(days=5 - d.weekday())
+    return d - timedelta(days=(d.weekday() - 5) % 7)
+
+
 def is_holiday(expr: str) -> bool:
     """A holiday's name, which dates what happened on it ("New Year's Day 2014", which spaCy tags an event)."""
-    return _HOLIDAY.fullmatch(" ".join(expr.lower().replace("’", "").replace("'", "").split())) is not None
+    return _holiday(" ".join(expr.lower().replace("’", "").replace("'", "").split())) is not None
 
 
 def resolve(expr: str, base: date | None, previous: date | None = None, future: bool = False, past: bool = False) -> When | None:
@@ -201,15 +274,13 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
     numeric = _numeric_date(t, base)
     if numeric is not None:
         return numeric
-    m = _HOLIDAY.fullmatch(t.replace("'", ""))
-    if m:  # "New Year's Day 2014", "on Thanksgiving", "the Labor Day weekend"
-        name = re.sub(r"^the |\s+day$|\s+(?:morning|afternoon|evening|night)$", "", m.group("name"))
-        rule = HOLIDAYS.get(name) or HOLIDAYS.get(name + " day")
+    m = _holiday(t.replace("'", ""))
+    if m:  # "New Year's Day 2014", "on Thanksgiving", "Christmas Day morning", "the Labor Day weekend"
         year = int(m.group("year")) if m.group("year") else None
-        if rule is None or (base is None and year is None):
+        if base is None and year is None:
             return None
-        w = _yearly(base or date(1, 1, 1), rule, year, None, future, past)
-        return _week(w.day) if w is not None and w.day is not None and m.group("weekend") else w
+        w = _yearly(base or date(1, 1, 1), HOLIDAYS[m.group("name")], year, None, future, past)
+        return _week(_weekend_of(w.day)) if w is not None and w.day is not None and m.group("weekend") else w
     wd_match = re.search(r"\b" + _WD + r"\b", t)
     weekday = WEEKDAYS.index(wd_match.group(1)) if wd_match else None
     # month + day (+ year), with or without a weekday: "Monday (December 23)", "Dec. 17", "17 December 2024"
@@ -645,7 +716,7 @@ def _month_number(name: str) -> int:
 
 class Times:
     name = "times"
-    version = 13
+    version = 14
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -689,11 +760,16 @@ class Times:
             future = _future(verb) and not (root is not None and _of_event_noun(root))
             past = root is not None and not future and _past(root, verb)
             decade = _DECADE_AFTER.match(text, e) is not None and expr.rstrip()[-1:] == "0"  # "the 1930's": ten years, not one
-            w = (
-                None
-                if (s, e) in names or decade
-                else resolve(_with_range_year(expr, text, e, spans[k + 1 : k + 2]), ctx.reference, previous, future=future, past=past)
-            )
+            said = _with_range_year(expr, text, e, spans[k + 1 : k + 2])
+            modifier = False
+            last = span[-1] if span is not None and len(span) else None
+            if last is not None and last.dep_ in {"compound", "nmod", "amod"} and last.head.i > last.i and is_holiday(expr):
+                if last.head.lower_ == "weekend":
+                    said += " weekend"  # "over the Labor Day weekend" (the entity stops before "weekend")
+                elif last.head.lemma_.lower() in _HOLIDAY_THINGS:
+                    modifier = True  # "a Christmas tree", "the Labor Day sale": it dates nothing (a "Christmas special"
+                    # or a "Thanksgiving dinner" does: it happens on the day)
+            w = None if (s, e) in names or decade or modifier else resolve(said, ctx.reference, previous, future=future, past=past)
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
             # what the date is the day of: the verb it hangs on, and whether that is still to come
             attrs["verb"] = verb.lemma_.lower() if verb is not None else None
