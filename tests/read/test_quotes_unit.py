@@ -86,6 +86,8 @@ def test_a_quote_run_over_paragraphs_ends_where_its_closing_mark_is() -> None:
     got = [text[a:b] for a, b in quote_marks(text)]
     assert got == ["“We will rebuild the pier.", "It is our town.", 'And we will do it by spring,"', '"the ferry is safe."']
     # a closing mark long after any open quote, or with no quote open before it, stays what it was
+    dashed = "“We will rebuild the pier.\n\nAnd it is ours,”—Ruiz said."
+    assert [dashed[a:b] for a, b in quote_marks(dashed)] == ["“We will rebuild the pier.", "And it is ours,”"]
     lone = 'He left," she said.'
     assert [lone[a:b] for a, b in quote_marks(lone)] == ['" she said.']
     far = '“We will rebuild.\n\nA.\n\nB.\n\nC.\n\nD.\n\nE," Ruiz said.'

@@ -121,7 +121,7 @@ def _dangling_close(para: str, i: int) -> bool:
     said``)."""
     if para[i] not in {'"', "”"} or i == 0 or para[i - 1].isspace() or para[i - 1].isdigit():
         return False
-    return i + 1 >= len(para) or para[i + 1].isspace()
+    return i + 1 >= len(para) or para[i + 1].isspace() or para[i + 1] in _DASHES
 
 
 def _paragraphs(text: str) -> list[tuple[int, str]]:
@@ -264,7 +264,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 19
+    version = 20
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
