@@ -112,3 +112,11 @@ def test_a_holiday_that_describes_a_thing_dates_nothing() -> None:
     a = read_articles([make_article(text, "t", published=WED)]).articles[0]
     got = [(a.span_text(t), t.attrs.get("value"), t.attrs.get("precision")) for t in a.group("times")]
     assert [g for g in got if g[1] is not None] == [("the Labor Day", "2016-08-29", "week")]  # only the weekend
+
+
+def test_a_calendar_day_the_model_left_out_is_read_and_joins_its_holiday() -> None:
+    # the model tags "Easter Sunday" a place and keeps only "2012" of "April 8, 2012"
+    text = "Prosecutors say Tom Hale shot Ana Ruiz twice on Easter Sunday, April 8, 2012, killing her. He may 3 times appeal."
+    a = read_articles([make_article(text, "t", published=WED)]).articles[0]
+    got = [(a.span_text(t), t.attrs.get("value")) for t in a.group("times")]
+    assert got == [("Easter Sunday, April 8, 2012", "2012-04-08")]  # "may 3" is a verb and a number

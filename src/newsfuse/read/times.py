@@ -714,9 +714,36 @@ def _month_number(name: str) -> int:
     return MONTHS[name.lower()[:3]]
 
 
+# a month and day with or without a year, written out: "April 8, 2012", "Dec. 17", "17 December 2024"
+_WRITTEN_DAY = re.compile(
+    rf"\b(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?)(?![\w-])",
+    re.I,
+)
+
+
+def _with_calendar_days(doc: Any, text: str, ents: list[Any]) -> list[Any]:
+    """``ents`` with the written calendar days (:data:`_WRITTEN_DAY`) no entity holds whole: each such day replaces
+    the entities it overlaps ("2012" of "April 8, 2012"). In text order."""
+    covered = [(e.start_char, e.end_char) for e in ents]
+    added: list[Any] = []
+    for m in _WRITTEN_DAY.finditer(text):
+        a, b = m.span()
+        month = next(w for w in m.group().split() if w[:1].isalpha() and w.lower() != "of")
+        if not month[:1].isupper():
+            continue  # "he may 3 times", "march 4 miles": a verb, not a month
+        if any(s <= a and b <= e for s, e in covered):
+            continue
+        span = doc.char_span(a, b, label="DATE", alignment_mode="contract")
+        if span is None or len(span) == 0:
+            continue
+        ents = [e for e in ents if e.end_char <= a or e.start_char >= b]
+        added.append(span)
+    return sorted([*ents, *added], key=lambda e: e.start_char) if added else ents
+
+
 class Times:
     name = "times"
-    version = 14
+    version = 15
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -724,7 +751,9 @@ class Times:
         doc = ctx.doc
         text = article.text
         tag = f"{self.name}@{self.version}"
-        ents = [e for e in doc.ents if e.label_ in {"DATE", "TIME"} or (e.label_ == "EVENT" and is_holiday(e.text))]
+        # a holiday may be tagged an event or a place ("Easter Sunday" as FAC); a calendar day the model left out or
+        # cut ("on Easter Sunday, April 8, 2012" gives only "2012") is added from its words
+        ents = _with_calendar_days(doc, text, [e for e in doc.ents if e.label_ in {"DATE", "TIME"} or is_holiday(e.text)])
         spans: list[tuple[int, int]] = []
         names: set[tuple[int, int]] = set()
         for e in ents:
@@ -735,7 +764,7 @@ class Times:
                 prev = text[spans[-1][0] : spans[-1][1]].lower()
                 # "Monday (December 23)", "Friday, Dec. 27": the weekday and its calendar day; not "Friday, three
                 # days after the vote" or "Tuesday, the day after": those are two expressions
-                if re.fullmatch(_WD, prev.strip()) and _CALENDAR_DAY.search(text[s:t_end]):
+                if (re.fullmatch(_WD, prev.strip()) or is_holiday(prev)) and _CALENDAR_DAY.search(text[s:t_end]):
                     close = t_end
                     if text[t_end : t_end + 1] == ")" and "(" in text[spans[-1][1] : s]:
                         close = t_end + 1
