@@ -59,7 +59,8 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quoted passage *including* its marks, in order and never overlapping. Quotes never cross
     a paragraph break, but a quote left open at a paragraph's end closes there (the next paragraph reopens it). A
     paragraph soon after such an open quote that has a closing mark and no opening one is quoted from its start up to
-    the mark (writers often drop the reopening marks). Two apostrophes (``''like this''``, a common typewriter style) are one mark."""
+    the mark, and the unmarked paragraphs between are quoted too (writers often drop the reopening marks). Two
+    apostrophes (``''like this''``, a common typewriter style) are one mark."""
     out: list[tuple[int, int]] = []
     carried = 0  # paragraphs (with text) since the last quote met ran on past its paragraph's end without closing
     between: list[tuple[int, int]] = []  # paragraphs without any mark since then: the quote's middle, if it closes
@@ -113,6 +114,13 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
             lead = len(para) - len(para.lstrip())
             between.append((para_start + lead, para_start + len(para.rstrip())))
     return out
+
+
+def _continues(q: _Q, speaker_of: _Q) -> None:
+    """``q`` continues the words of ``speaker_of``'s speaker (a quote with no cue of its own)."""
+    q.speaker_kind = "continuation"
+    q.speaker_span, q.speaker_text = speaker_of.speaker_span, speaker_of.speaker_text
+    q.entity, q.name = speaker_of.entity, speaker_of.name
 
 
 def _dangling_close(para: str, i: int) -> bool:
@@ -601,8 +609,7 @@ class Quotes:
                     and q.direct
                     and (same_para or speech_like(text[q.start : q.end]))
                 ):
-                    q.speaker_kind = "continuation"
-                    q.speaker_span, q.speaker_text, q.entity, q.name = pq.speaker_span, pq.speaker_text, pq.entity, pq.name
+                    _continues(q, pq)
                     if same_para and pq.direct:
                         q.part_of = pq.part_of or (pq.start, pq.end)
             if q.entity:
@@ -623,8 +630,7 @@ class Quotes:
                 and between[: between.index("\n")].strip(" ,\t\r") == ""  # left open: no closing mark of its own
                 and between.strip(_CLOSING + " \t\r\n") == ""
             ):
-                q.speaker_kind = "continuation"
-                q.speaker_span, q.speaker_text, q.entity, q.name = r.speaker_span, r.speaker_text, r.entity, r.name
+                _continues(q, r)
         for q in quotes:  # "X, Y and Z said in a joint statement": every one of them is credited
             if q.speaker_kind == "continuation" or q.speaker_span is None or not q.name:
                 continue
