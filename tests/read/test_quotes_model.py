@@ -432,3 +432,11 @@ def test_review_cases_of_speakers() -> None:
 def test_a_former_or_deputy_title_gives_no_role() -> None:
     a = _read('President Ana Ruiz spoke first. Former U.S. President Tom Hale spoke next. "We must act," the president said.')
     assert _quote(a, "We must act").attrs["name"] == "Ana Ruiz"
+
+
+def test_a_speech_verb_right_before_a_quote_says_it_however_the_parser_hung_it() -> None:
+    a = _read(
+        "Tom Hale, who said in March 2015 \"the one reason I wouldn't walk through parts of Port Alder is the real chance "
+        'of running into Ana Ruiz", tweeted the news about the now-mayor\'s visit was "great".'
+    )
+    assert _quote(a, "the one reason").attrs["name"] == "Tom Hale"
