@@ -34,3 +34,13 @@ def test_he_is_about_the_one_person_named_before_or_about_someone_unknown() -> N
         else:
             # one of two people, the reading cannot tell which: it shares no one with either
             assert len(first.people) == 2 and he.people and not he.people & first.people
+
+
+def test_a_report_of_a_report_is_credited_to_whoever_relays_it() -> None:
+    # a described person ("a witness") relaying what a named one said: the whole sentence is the witness's, the
+    # relayed words are the named man's
+    text = "After the fire, a witness told police that Tom Hale bragged to him that the fire would never be solved."
+    sts = gather(read_articles([make_article(text, "a")]).articles)
+    whole = next(s for s in sts if s.kind == "statement")
+    inner = next(s for s in sts if s.text.startswith("the fire would never"))
+    assert whole.speaker == "a witness" and inner.speaker == "Tom Hale"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Article, Span
+from ..read.entities import ROLE_NOUNS
 from ..read.numbers import HEDGES, Amount
 from ..read.speakers import content_words
 
@@ -76,6 +77,12 @@ def amounts_agree(x: Amount, y: Amount) -> bool:
     return max(x.value, y.value) / min(x.value, y.value) <= BOUND_RATIO
 
 
+def _role_described(speaker: str) -> bool:
+    """A speaker described by what a person is ("a witness", "the company's spokesman"), not named."""
+    words = re.findall(r"[a-z][a-z-]+", speaker.lower())
+    return bool(words) and words[-1] in ROLE_NOUNS
+
+
 def gather(articles: Sequence[Article]) -> list[Statement]:
     out: list[Statement] = []
     for a in articles:
@@ -92,7 +99,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             )
             if s.label == "clause":
                 st.parent = tuple(s.attrs["statement"])  # type: ignore[assignment]
-            best: tuple[int, int] = (0, 0)
+            best: tuple[int, int, int] = (0, 0, -len(a.text) - 1)
             for q in quotes:
                 ov = min(q.end, s.end) - max(q.start, s.start)
                 cue = q.attrs.get("cue")
@@ -102,9 +109,12 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                 if q.attrs.get("entity"):
                     st.credited.add(str(q.attrs["entity"]))
                 st.credited.update(str(e) for e in q.attrs.get("co_entities", []))  # joint statements
-                # a person who spoke outranks the outlet or report that relayed it ("X told reporters, according to CNN")
+                # a person who spoke outranks the outlet or report that relayed it ("X told reporters, according to CNN");
+                # a person described by a role ("a witness told police that Simpson bragged ...") is a person too, so
+                # the quote that covers more of the statement wins, and of two that cover as much the tighter one
                 person = labels.get(str(q.attrs.get("entity")), "") == "PERSON"
-                rank = (int(person), ov)
+                described = not q.attrs.get("entity") and _role_described(str(q.attrs.get("speaker_text") or ""))
+                rank = (int(person or described), ov, q.start - q.end)
                 if rank > best:
                     best = rank
                     st.speaker = q.attrs.get("name")
