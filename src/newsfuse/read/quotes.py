@@ -1005,7 +1005,7 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
 
 def _purpose(verb: Any) -> bool:
     """An infinitive of purpose: "(in order) to suggest", hung on another verb as an adverbial clause."""
-    return bool(verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+    return bool(verb.dep_ == "advcl" and verb.tag_ == "VB" and _infinitive(verb))
 
 
 def _speech(t: Any) -> bool:
