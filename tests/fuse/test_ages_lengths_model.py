@@ -10,6 +10,7 @@ import pytest
 from newsfuse.api import read_articles
 from newsfuse.fuse.discrepancies import (
     age_disagreements,
+    day_pairs,
     duration_disagreements,
     length_disagreements,
     money_disagreements,
@@ -482,3 +483,48 @@ def test_sums_that_are_not_one_sum_reported_twice(a: str, b: str) -> None:
 def test_sizes_of_indefinite_things_or_inside_a_decimal() -> None:
     assert _sizes({"a": "The fire started in a three-story building.", "b": "The fire spread to a four-story building."}) == []
     assert _sizes({"a": "They bought the 1.5-acre lot.", "b": "They bought the 5-acre lot."}) == []
+
+
+def _days(texts: dict[str, str], **meta: object) -> list[dict[str, list[str]]]:
+    sts, _ = _read(texts, **meta)
+    return [{v.value: v.sources for v in d.variants} for d in day_pairs(sts, _alike(sts))]
+
+
+def test_one_deed_dated_to_two_days() -> None:
+    # the day of one telling act, wherever the parse hangs it: "with betting ... suspended on Friday" is a side phrase
+    texts = {
+        "a": "He had been the favourite for the role, with betting on him suspended on Friday.",
+        "b": "He had been tipped for the role, and bookmakers suspended the betting on Saturday.",
+    }
+    assert _days(texts, published=date(2013, 8, 4)) == [{"2013-08-02": ["a"], "2013-08-03": ["b"]}]
+    # days of two acts, or a saying and a deed, are no one event
+    other = {"a": texts["a"], "b": "Bookmakers said on Saturday that he had been the favourite for the role."}
+    assert _days(other, published=date(2013, 8, 4)) == []
+
+
+def test_days_that_tell_two_events_apart() -> None:
+    published = {"published": date(2013, 8, 4)}
+    # an outlet that gives both days
+    both = {
+        "a": "Bookmakers suspended betting on him on Friday. The odds were cut again on Saturday.",
+        "b": "Bookmakers suspended betting on him on Saturday.",
+    }
+    assert _days(both, **published) == []
+    # days weeks apart
+    far = {"a": "Bookmakers suspended betting on him on July 2.", "b": "Bookmakers suspended betting on him on August 2."}
+    assert _days(far, **published) == []
+    # a day told relatively in a report without a date of its own is resolved against the story's: a guess
+    r = read_articles(
+        [
+            make_article("Bookmakers suspended betting on him on Friday.", "a", published=date(2013, 8, 4)),
+            make_article("Bookmakers suspended betting on him on Saturday.", "b"),
+        ]
+    )
+    sts = gather(r.articles)
+    assert day_pairs(sts, _alike(sts)) == []
+    # two places
+    quakes = {
+        "a": "A quake struck Indonesia's West Papua province on Saturday.",
+        "b": "A quake struck Indonesia's Aceh province on Tuesday.",
+    }
+    assert _days(quakes, published=date(2013, 7, 3)) == []

@@ -289,6 +289,27 @@ def test_a_claim_stated_as_fact_and_as_an_allegation() -> None:
     assert stance_disagreement([statement("The aide forwarded emails.", "b"), both], ["f"]) is None  # one outlet only
 
 
+def test_a_step_expected_against_its_telling_as_done() -> None:
+    from newsfuse.fuse.discrepancies import stance_disagreement
+
+    expected = statement("The harbour master's wife is expected to plead guilty to tax fraud on Wednesday afternoon.", "a")
+    expected.stance, expected.stance_of = "expected", "plead"
+    done = statement("Later in the day she pleaded guilty to a charge of tax fraud.", "b")
+    agreed = statement("He and his wife had agreed to plead guilty in deals with prosecutors.", "c")
+    d = stance_disagreement([expected, done, agreed], ["f"])
+    assert d is not None and d.kind == "wording"
+    # only the telling as done is set against it: an agreement to plead is no plea
+    assert {v.value: v.sources for v in d.variants} == {"stated as fact": ["b"], "as still to come": ["a"]}
+    assert stance_disagreement([expected, agreed], ["f"]) is None
+    # a participle of what is still to come is no deed done
+    sentenced = statement("Ortega is scheduled to be sentenced on November 8.", "a")
+    sentenced.stance, sentenced.stance_of = "expected", "sentence"
+    assert stance_disagreement([sentenced, statement("He will be sentenced on November 8.", "b")], ["f"]) is None
+    completed = statement("The firm expects the purchase to be completed in its first quarter.", "b")
+    sentenced.stance_of = "complete"
+    assert stance_disagreement([sentenced, completed], ["f"]) is None
+
+
 def test_a_tentative_deal_relayed_from_one_source_against_a_firm_one() -> None:
     from newsfuse.fuse.discrepancies import stance_disagreement
 

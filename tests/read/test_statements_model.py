@@ -62,6 +62,17 @@ def test_a_claim_believed_or_said_to_hold_is_at_a_distance() -> None:
     assert got == [("alleged", "cooperate"), ("alleged", "forward"), (None, None)]
 
 
+def test_a_step_still_to_come_is_expected() -> None:
+    text = (
+        "The harbour master's wife is expected to plead guilty to tax fraud on Wednesday afternoon. "
+        "The council is scheduled to vote on the budget next week. "
+        "The council expected a long debate over the budget."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = [(s.attrs.get("stance"), s.attrs.get("stance_of")) for s in a.group("statements") if s.label == "statement"]
+    assert got == [("expected", "plead"), ("expected", "vote"), (None, None)]  # expecting a thing is no step to come
+
+
 def test_the_alternative_not_taken_is_no_clause() -> None:
     text = (
         "Several of the stranded sailors swam ashore rather than wait for the lifeboats to arrive. "

@@ -379,7 +379,7 @@ def _given_before(st: Statement, entity: str, other: str) -> bool:
     return False
 
 
-STANCE_LABELS = {None: "stated as fact", "alleged": "as an allegation", "tentative": "as tentative"}
+STANCE_LABELS = {None: "stated as fact", "alleged": "as an allegation", "tentative": "as tentative", "expected": "as still to come"}
 # a sentence that reports someone's accusation ("members accused protesters of hurling epithets") states the
 # accusation, not the deed: it is no firm side against "protesters allegedly hurled epithets"
 _REPORTS_CHARGE = re.compile(r"\b(?:accus|alleg|claim)\w*", re.I)
@@ -410,6 +410,8 @@ def stance_disagreement(
         return not s.speaker and not other.speaker
 
     def one_claim(a: Statement, b: Statement) -> bool:
+        if b.stance == "expected" and not _says_done(a, b.stance_of):
+            return False  # "is expected to plead guilty" against "pleaded guilty", not "had agreed to plead guilty"
         if not _says_predicate(a, b.stance_of):
             return False
         if related is None or related(a, b):
@@ -437,6 +439,9 @@ def stance_disagreement(
         and (not s.speaker or any(s is a and b.stance == "tentative" for a, b in pairs))
     ]
     marked = [s for s in unquoted if s.stance is not None and (not s.speaker or s.stance == "tentative")]
+    if all(b.stance == "expected" for _, b in pairs):  # what is still to come is set against its telling as done only
+        own = list({id(a): a for a, _ in pairs}.values())
+        marked = list({id(b): b for _, b in pairs}.values())
     asserting = {s.source for s in own} - {s.source for s in marked}
     distancing = {s.source for s in marked} - {s.source for s in own}
     if not asserting or not distancing:
@@ -466,7 +471,7 @@ def stance_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> list[D
     out: list[Discrepancy] = []
     seen: set[tuple[str, tuple[int, int], str, tuple[int, int]]] = set()
     firm = [s for s in statements if s.stance is None and not s.speaker and not s.direct]
-    alleged = [s for s in statements if s.stance == "alleged" and len(s.stance_of) >= 3 and not s.speaker and not s.direct]
+    alleged = [s for s in statements if s.stance in {"alleged", "expected"} and len(s.stance_of) >= 3 and not s.speaker and not s.direct]
     for b in alleged:
         for a in firm:
             if a.source == b.source or not a.entities & b.entities or float(vectors[a.idx] @ vectors[b.idx]) < STANCE_PAIR_SIM:
@@ -488,6 +493,20 @@ def _says_predicate(st: Statement, lemma: str) -> bool:
         return True
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     return any(w.startswith(stem) for w in re.findall(r"[a-z]+", st.text.lower()))
+
+
+def _says_done(st: Statement, lemma: str) -> bool:
+    """``st`` tells the predicate as done, in its regular past form ("pleaded" for "plead", "voted" for "vote"), not
+    as a participle of what is still to come ("will be sentenced", "expects the deal to be completed")."""
+    if len(lemma) < 3:
+        return False
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return any(
+        not _TO_COME.search(st.text[: m.start()].lower()) for m in re.finditer(rf"\b{re.escape(stem)}e?d\b", st.text, re.I)
+    )
+
+
+_TO_COME = re.compile(r"\b(?:to|will|would|shall|could|may|might|should|must|can)(?: not)? be\s+$|\b(?:will|would)(?: not)? have\s+$")
 
 
 def _name_words(name: str) -> set[str]:
@@ -1300,6 +1319,68 @@ def sized_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
             if sb in given[(a.source, ka)] or sa in given[(b.source, kb)]:
                 continue
             out.append(_pair(a, a.article.text[a0:a1], a0, b, b.article.text[b0:b1], b0, "sized", "number", "disputed: number"))
+    return _merge_pairwise(out)
+
+
+# ---------------------------------------------------------------- days of one event
+
+DAY_PAIR_SIM = 0.62  # meaning similarity two statements need to be one event that two outlets date to two days
+DAY_PAIR_GAP = 7  # days further apart than this date two events
+
+
+def _one_day(st: Statement) -> Span | None:
+    """The one day a statement gives, wherever the parse hangs it ("foiled an attack on merchant vessels transiting the
+    Gulf of Aden on Friday"), or None when it gives none or several: a sentence of two days tells two events."""
+    periods = {q.attrs.get("period") for q in st.quantities}
+    days = [
+        t
+        for t in st.times
+        if t.attrs.get("precision") == "day" and t.attrs.get("value") and not t.attrs.get("attributive") and t.attrs.get("expr") not in periods
+    ]
+    return days[0] if len(days) == 1 else None
+
+
+def _iso_day(t: Span) -> date:
+    return date.fromisoformat(str(t.attrs["value"])[:10])
+
+
+def _guessed_day(st: Statement, t: Span) -> bool:
+    """A day told relative to the report ("yesterday", "Friday") in an article that gives no date of its own (resolved
+    against the story's dates): the day is the reading's guess, not the outlet's claim."""
+    return t.attrs.get("basis") != "published" and not re.search(r"\d", str(t.attrs.get("expr", "")))
+
+
+def day_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> list[Discrepancy]:
+    """One event dated to two days by two outlets: two statements close in meaning that each give one day, both of an
+    outcome or both of a plan, days the other outlet could have reported, with no rival speakers, people or places,
+    and neither history. The facts may keep such statements apart ("picked up on Monday" / "signed on Tuesday"), and a
+    fact's own dates are compared act by act (:func:`date_disagreement`), which misses a day the parser hung on a
+    side clause."""
+    dated = [(st, t) for st in statements if st.kind == "statement" and (t := _one_day(st)) is not None and not _guessed_day(st, t)]
+    out: list[Discrepancy] = []
+    if not dated:
+        return out
+    days_of: dict[str, set[str]] = defaultdict(set)  # every day an outlet's statements give
+    for st in statements:
+        days_of[st.source] |= {str(t.attrs["value"]) for t in st.times if t.attrs.get("precision") == "day" and t.attrs.get("value")}
+    idx = [st.idx for st, _ in dated]
+    close = vectors[idx] @ vectors[idx].T >= DAY_PAIR_SIM
+    for k, j in zip(*np.nonzero(np.triu(close, 1)), strict=True):
+        (a, ta), (b, tb) = dated[k], dated[j]
+        if a.source == b.source or ta.attrs["value"] == tb.attrs["value"] or bool(ta.attrs.get("future")) != bool(tb.attrs.get("future")):
+            continue
+        verb = ta.attrs.get("verb")
+        if not verb or verb != tb.attrs.get("verb") or verb in _LIGHT_VERBS:
+            continue  # the days of one telling act ("suspended on Friday" / "suspending betting yesterday")
+        if not (could_report(a, b) and could_report(b, a)) or speakers_conflict(a, b) or _named_apart(a, b):
+            continue
+        if a.places and b.places and not (a.places <= b.places or b.places <= a.places):
+            continue  # "West Papua province" and "Aceh province": two places, both in Indonesia
+        if _background(a) or _background(b) or abs((_iso_day(ta) - _iso_day(tb)).days) > DAY_PAIR_GAP:
+            continue  # days weeks apart date two events
+        if str(tb.attrs["value"]) in days_of[a.source] or str(ta.attrs["value"]) in days_of[b.source]:
+            continue  # an outlet that gives both days tells two events apart
+        out.append(_pair(a, str(ta.attrs["value"]), ta.start, b, str(tb.attrs["value"]), tb.start, "day", "date", "disputed: date"))
     return _merge_pairwise(out)
 
 

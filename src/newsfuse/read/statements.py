@@ -7,7 +7,8 @@ verb phrase ("and leaving seven others hurt"), a non-restrictive relative clause
 overlap their statement, so one sentence can be evidence for several facts.
 
 Each unit also records its *stance* when the outlet's own words hold the claim at a distance: ``alleged`` ("allegedly",
-"accused of", "reportedly") or ``tentative`` ("in principle", "a preliminary deal", "for now"), with the marker's offsets.
+"accused of", "reportedly"), ``tentative`` ("in principle", "a preliminary deal", "for now") or ``expected`` (a step
+still to come: "is expected to plead guilty", "is scheduled to vote"), with the marker's offsets.
 Words inside quotation marks are the speaker's, not the outlet's, and never set a stance."""
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ STANCE_MARKERS = {
         r"in principle|tentatively|(?:at least )?for now|provisionally|"
         r"(?:preliminary|initial|tentative) (?:agreements?|deals?|accords?|pacts?|understandings?|settlements?)"
     ),
+    # a step still to come when the outlet wrote: "is expected to plead guilty", "is scheduled to vote"
+    "expected": r"(?:is|are|was|were) (?:also |still )?(?:expected|scheduled|slated|set|due|poised) to",
 }
 _STANCE = re.compile("|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in STANCE_MARKERS.items()), re.I)
 _QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
@@ -146,7 +149,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 6
+    version = 7
     requires = ("sentences",)
     assigns = ("statements",)
 
