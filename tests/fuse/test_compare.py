@@ -54,6 +54,14 @@ def test_speaker_conflicts() -> None:
     relayed = statement("Kirby told reporters, according to CNN", "f", speaker="John Kirby", entity="e-kirby")
     relayed.credited.add("e-cnn")
     assert not speakers_conflict(relayed, cnn)
+    # a letter is a document, not a person's voice: the same words credited to a person and to the letter conflict,
+    # unless the person's sentence says they are reading from it
+    letter = statement('"The budget reflects the wrong values," says the letter.', "g", speaker="the letter")
+    said = statement('"The budget reflects the wrong values," said Father Reese.', "h", speaker="Thomas Reese", entity="e-r")
+    reading = statement('Reading from a letter signed by the faculty, Reese added, "The budget reflects the wrong values."', "i")
+    reading.speaker, reading.speaker_entity, reading.speaker_person = "Thomas Reese", "e-r", True
+    assert impersonal("the letter") and speakers_conflict(said, letter)
+    assert not speakers_conflict(reading, letter)
 
 
 def test_similar_claims_by_two_people_are_not_the_same_words() -> None:
@@ -64,6 +72,8 @@ def test_similar_claims_by_two_people_are_not_the_same_words() -> None:
     c = statement("The deal must curb missile work in the region, Ogawa said.", "c", speaker="Ogawa", entity="e-o")
     assert conflict(a, b, 0.9, 0.62, 0.84)  # close in meaning, other words: two people's own claims
     assert not conflict(a, c, 0.9, 0.62, 0.84)  # the same words credited to two people: one fact, disputed
+    assert not conflict(a, c, 0.81, 0.62, 0.84)  # a quote retold with a word changed ("his" / "your") is still one
+    assert conflict(a, c, 0.7, 0.62, 0.84)
 
 
 def test_the_same_sum_credited_to_a_person_and_to_estimates_is_one_fact() -> None:

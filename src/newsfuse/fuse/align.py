@@ -230,6 +230,9 @@ def same_figure(a: Statement, b: Statement) -> bool:
     return bool(fa) and fa == _figures(b)
 
 
+SAME_WORDS_SIM = 0.8  # meaning similarity of mostly the same words that two speakers are credited with: one fact
+
+
 def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: float) -> bool:
     """True when the reading says the two statements cannot be one fact."""
     qa, qb = main_quantity(a), main_quantity(b)
@@ -250,7 +253,7 @@ def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: f
             and close_values(a, b)
             and (qa.attrs.get("value") or 0) >= DISTINCT_COUNT  # "one bomb" landed in many different accounts
         )
-        if not (counts_agree or same_figure(a, b)) and (sim < strict or not same_words(a, b)):
+        if not (counts_agree or same_figure(a, b)) and (sim < min(strict, SAME_WORDS_SIM) or not same_words(a, b)):
             return True
     return False
 

@@ -269,6 +269,8 @@ IMPERSONAL = frozenset(
         "indictment",
         "memo",
         "memos",
+        "letter",
+        "letters",
     }
 )
 
@@ -304,8 +306,15 @@ def speakers_conflict(a: Statement, b: Statement) -> bool:
         return a.speaker_person or b.speaker_person
     if bool(a.speaker_entity) != bool(b.speaker_entity):
         named, desc = (a, b.speaker) if a.speaker_entity else (b, a.speaker)
-        return named.speaker_person and impersonal(desc)
+        return named.speaker_person and impersonal(desc) and not _relays(named, desc)
     return False
+
+
+def _relays(st: Statement, desc: str) -> bool:
+    """The person's own sentence names the impersonal source: they relay it ("Reading from a letter signed by every
+    member, Mr. Conaway added ..." and "the letter stated")."""
+    kinds = {w for w in desc.lower().split()[:3] if w in IMPERSONAL}
+    return bool(kinds & set(re.findall(r"[a-z]+", st.text.lower())))
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
