@@ -124,6 +124,11 @@ GOLD_FLOORS = {
     "basil-58f414e5-a122-49f5-819e-512d91069da5": {"facts_loose": 0.75, "dates": 1.0, "max_false_alarms": 1},
     "basil-b764f81f-6d08-4d7c-b1a8-8961bed0a455": {"facts_loose": 0.68, "dates": 1.0, "max_false_alarms": 1},
     "basil-c99adbdd-eaf3-4844-9548-2642e80de4e2": {"facts_loose": 0.6, "dates": 1.0, "max_false_alarms": 1},
+    # written blind in the sixteenth session, scored once (facts 78, 50, 71, 62%, 0 of 6 disagreements), then studied
+    "basil-13792511-5142-449f-8d3e-d77d790f65ec": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
+    "basil-576116e5-2b18-4d35-be73-36f5863c9468": {"facts_loose": 0.45, "dates": 1.0, "max_false_alarms": 1},
+    "basil-b5eefefb-2a33-45de-abe1-f855c94165f4": {"facts_loose": 0.65, "dates": 0.7, "max_false_alarms": 1},
+    "basil-df5fe55a-dfcb-4817-8631-830f47c21a72": {"facts_loose": 0.57, "dates": 0.8, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
