@@ -487,7 +487,7 @@ def test_sizes_of_indefinite_things_or_inside_a_decimal() -> None:
 
 def _days(texts: dict[str, str], **meta: object) -> list[dict[str, list[str]]]:
     sts, _ = _read(texts, **meta)
-    return [{v.value: v.sources for v in d.variants} for d in day_pairs(sts, _alike(sts))]
+    return [{v.value: v.sources for v in d.variants} for d in day_pairs(sts, _alike(sts), np.ones((len(sts), len(sts))))]
 
 
 def test_one_deed_dated_to_two_days() -> None:
@@ -521,10 +521,28 @@ def test_days_that_tell_two_events_apart() -> None:
         ]
     )
     sts = gather(r.articles)
-    assert day_pairs(sts, _alike(sts)) == []
+    assert day_pairs(sts, _alike(sts), np.ones((len(sts), len(sts)))) == []
     # two places
     quakes = {
         "a": "A quake struck Indonesia's West Papua province on Saturday.",
         "b": "A quake struck Indonesia's Aceh province on Tuesday.",
     }
     assert _days(quakes, published=date(2013, 7, 3)) == []
+
+
+def test_days_of_a_deed_done_again_denied_or_bounded_are_no_dispute() -> None:
+    published = {"published": date(2024, 5, 10)}
+    pairs = [
+        # done again, or another of its kind
+        ("Police in Leeds arrested two men over the stabbing on Monday.", "Police in Leeds arrested a third man over the stabbing on Wednesday."),
+        ("The storm dumped a foot of snow on Denver on Tuesday.", "The storm dumped more snow on Denver on Wednesday."),
+        # two counts: two days' falls
+        ("Shares of Orbis Motors fell 5 percent on Monday after the recall.", "Shares of Orbis Motors fell 3 percent on Wednesday after the recall."),
+        # a deed denied, the edge of a span, a deadline
+        ("The council did not vote on the transit budget on Monday.", "The council voted on the transit budget on Wednesday."),
+        ("The council delayed its vote on the transit budget until Wednesday.", "The council delayed its vote on the transit budget on Monday."),
+        # a day apart around midnight
+        ("A powerful earthquake struck off the coast of Sumatra late on Sunday.", "A powerful earthquake struck off the coast of Sumatra on Monday."),
+    ]
+    for a, b in pairs:
+        assert _days({"a": a, "b": b}, **published) == [], (a, b)

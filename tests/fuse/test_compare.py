@@ -62,6 +62,14 @@ def test_speaker_conflicts() -> None:
     reading.speaker, reading.speaker_entity, reading.speaker_person = "Thomas Reese", "e-r", True
     assert impersonal("the letter") and speakers_conflict(said, letter)
     assert not speakers_conflict(reading, letter)
+    reading.text = 'Reading from letters sent by parents, Reese said, "The budget reflects the wrong values."'
+    assert not speakers_conflict(reading, letter)  # "letters" names "the letter" too
+    # the person's own letter: its statement names them, or the letter is theirs
+    signed = statement("The letter, signed by Thomas Reese, said the budget reflects the wrong values.", "j", speaker="The letter")
+    signed.entities = {"e-r"}
+    assert not speakers_conflict(said, signed)
+    own = statement("The budget reflects the wrong values, Reese's letter to the chairman said.", "k", speaker="Reese's letter to the chairman")
+    assert not speakers_conflict(said, own)
 
 
 def test_similar_claims_by_two_people_are_not_the_same_words() -> None:

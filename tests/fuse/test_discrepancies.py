@@ -310,6 +310,47 @@ def test_a_step_expected_against_its_telling_as_done() -> None:
     assert stance_disagreement([sentenced, completed], ["f"]) is None
 
 
+def test_a_step_expected_is_not_set_against_what_did_not_happen_or_an_older_report() -> None:
+    from datetime import date
+
+    from newsfuse.fuse.discrepancies import stance_disagreement
+
+    def expected(source: str = "a") -> Statement:
+        st = statement("The council is expected to vote on the transit budget on Tuesday.", source)
+        st.stance, st.stance_of = "expected", "vote"
+        return st
+
+    for done in (
+        "The council has not voted on the transit budget yet.",
+        "The council never voted on the transit budget last year.",
+        "The council was supposed to have voted on the transit budget in March.",
+        "The transit budget will likely be voted on next week.",
+    ):
+        assert stance_disagreement([expected(), statement(done, "b")], ["f"]) is None, done
+    # a doubled consonant, "-ied": regular past forms of the deed
+    admitted = statement("The treasurer admitted the theft at the hearing on Tuesday.", "b")
+    plan = statement("The treasurer is expected to admit the theft at the hearing on Tuesday.", "a")
+    plan.stance, plan.stance_of = "expected", "admit"
+    assert stance_disagreement([plan, admitted], ["f"]) is not None
+    # a plan reported days before the deed's telling: written before it happened
+    early, late = expected("a"), statement("The council voted on the transit budget on Tuesday.", "b")
+    early.article.meta.published, late.article.meta.published = date(2024, 4, 29), date(2024, 5, 1)
+    assert stance_disagreement([early, late], ["f"]) is None
+    late.article.meta.published = date(2024, 4, 29)
+    assert stance_disagreement([early, late], ["f"]) is not None
+
+
+def test_a_sentence_with_a_step_to_come_is_firm_on_its_other_claims() -> None:
+    from newsfuse.fuse.discrepancies import stance_disagreement
+
+    both = statement("The aide forwarded the campaign emails to reporters and is expected to testify next week.", "a")
+    both.stance, both.stance_of = "expected", "testify"
+    alleged = statement("The aide reportedly forwarded the campaign emails to reporters.", "b")
+    alleged.stance, alleged.stance_of = "alleged", "forward"
+    d = stance_disagreement([both, alleged], ["f"])
+    assert d is not None and {v.value: v.sources for v in d.variants} == {"stated as fact": ["a"], "as an allegation": ["b"]}
+
+
 def test_a_tentative_deal_relayed_from_one_source_against_a_firm_one() -> None:
     from newsfuse.fuse.discrepancies import stance_disagreement
 

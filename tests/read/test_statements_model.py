@@ -71,6 +71,14 @@ def test_a_step_still_to_come_is_expected() -> None:
     a = read_articles([make_article(text, "q")]).articles[0]
     got = [(s.attrs.get("stance"), s.attrs.get("stance_of")) for s in a.group("statements") if s.label == "statement"]
     assert got == [("expected", "plead"), ("expected", "vote"), (None, None)]  # expecting a thing is no step to come
+    other = (
+        "The blackout in Dayton was due to a cyberattack on the utility. "  # a cause, not a step to come
+        "The governor was expected to sign the water bill on Tuesday. "  # an expectation since met or missed
+        "She's widely expected to sign the water bill on Tuesday."
+    )
+    a = read_articles([make_article(other, "q")]).articles[0]
+    got = [(s.attrs.get("stance"), s.attrs.get("stance_of")) for s in a.group("statements") if s.label == "statement"]
+    assert got == [(None, None), (None, None), ("expected", "sign")]
 
 
 def test_the_alternative_not_taken_is_no_clause() -> None:

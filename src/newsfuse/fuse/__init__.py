@@ -167,7 +167,7 @@ def _disagreements(
     found += disagree.age_disagreements(statements, persons)
     found += disagree.length_disagreements(statements, vectors, persons)
     found += disagree.month_disagreements(statements, vectors, specific)
-    found += disagree.day_pairs(statements, vectors)
+    found += disagree.day_pairs(statements, vectors, specific)
     found += disagree.duration_disagreements(statements, vectors, specific)
     found += disagree.money_disagreements(statements, vectors, specific)
     found += disagree.sized_disagreements(statements, vectors, specific)

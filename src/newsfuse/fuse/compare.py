@@ -305,16 +305,30 @@ def speakers_conflict(a: Statement, b: Statement) -> bool:
             return False
         return a.speaker_person or b.speaker_person
     if bool(a.speaker_entity) != bool(b.speaker_entity):
-        named, desc = (a, b.speaker) if a.speaker_entity else (b, a.speaker)
-        return named.speaker_person and impersonal(desc) and not _relays(named, desc)
+        named, other = (a, b) if a.speaker_entity else (b, a)
+        desc = str(other.speaker)
+        return named.speaker_person and impersonal(desc) and not _relays(named, desc) and not _own_document(named, other)
     return False
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _relays(st: Statement, desc: str) -> bool:
-    """The person's own sentence names the impersonal source: they relay it ("Reading from a letter signed by every
+    """The person's own sentence names the impersonal source: they relay it ("Reading from letters signed by every
     member, Mr. Conaway added ..." and "the letter stated")."""
-    kinds = {w for w in desc.lower().split()[:3] if w in IMPERSONAL}
-    return bool(kinds & set(re.findall(r"[a-z]+", st.text.lower())))
+    kinds = {_singular(w) for w in desc.lower().split()[:3] if w in IMPERSONAL}
+    return bool(kinds & {_singular(w) for w in re.findall(r"[a-z]+", st.text.lower())})
+
+
+def _own_document(named: Statement, other: Statement) -> bool:
+    """The document is the person's own: its statement names them ("The letter, signed by Senator Ana Ruiz, said",
+    "Ruiz's letter to the governor said")."""
+    if named.speaker_entity in other.entities or named.speaker_entity in other.credited:
+        return True
+    last = surname(str(named.speaker))
+    return bool(last) and last in {fold(re.sub(r"['’]s$", "", w)) for w in re.findall(r"[^\W\d_][\w'’-]*", str(other.speaker))}
 
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}

@@ -399,10 +399,17 @@ def stance_disagreement(
       one source ("the White House said") disagree on what it said: credited claims count too, unless their speakers
       are rivals. Direct quotes never count: they are the speaker's words.
 
+    - A step still to come ("is expected to plead guilty") is set only against another outlet's own telling of it as
+      done ("later pleaded guilty", :func:`_says_done`), in a report not written days before the other; its sentence
+      is firm on every other predicate ("forwarded the emails and is expected to testify").
+
     ``related`` (when given) must hold for an asserting and a distancing statement: one claim. A tentative claim
     that states the same predicate about the same two or more named things ("reached agreements with Argentina,
     Australia and Brazil") is one claim too."""
     unquoted = [s for s in sts if not s.direct and not _QUOTE_MARK.search(s.text)]
+
+    def firm(s: Statement, lemma: str | None) -> bool:
+        return s.stance is None or (s.stance == "expected" and lemma is not None and s.stance_of != lemma)
 
     def voiced(s: Statement, other: Statement, stance: str | None) -> bool:
         if stance == "tentative":
@@ -410,7 +417,7 @@ def stance_disagreement(
         return not s.speaker and not other.speaker
 
     def one_claim(a: Statement, b: Statement) -> bool:
-        if b.stance == "expected" and not _says_done(a, b.stance_of):
+        if b.stance == "expected" and (not _says_done(a, b.stance_of) or _written_before(b, a) or _background(a)):
             return False  # "is expected to plead guilty" against "pleaded guilty", not "had agreed to plead guilty"
         if not _says_predicate(a, b.stance_of):
             return False
@@ -422,7 +429,7 @@ def stance_disagreement(
         (a, b)
         for a in unquoted
         for b in unquoted
-        if a.stance is None
+        if firm(a, b.stance_of)
         and not _REPORTS_CHARGE.search(a.text)
         and b.stance is not None
         and a.source != b.source
@@ -431,14 +438,17 @@ def stance_disagreement(
     ]
     if not pairs:
         return None
+    held = {id(b) for _, b in pairs}
     own = [
         s
         for s in unquoted
-        if s.stance is None
+        if (s.stance is None or (s.stance == "expected" and id(s) not in held))
         and not _REPORTS_CHARGE.search(s.text)
         and (not s.speaker or any(s is a and b.stance == "tentative" for a, b in pairs))
     ]
-    marked = [s for s in unquoted if s.stance is not None and (not s.speaker or s.stance == "tentative")]
+    marked = [
+        s for s in unquoted if s.stance is not None and (s.stance != "expected" or id(s) in held) and (not s.speaker or s.stance == "tentative")
+    ]
     if all(b.stance == "expected" for _, b in pairs):  # what is still to come is set against its telling as done only
         own = list({id(a): a for a, _ in pairs}.values())
         marked = list({id(b): b for _, b in pairs}.values())
@@ -464,13 +474,14 @@ STANCE_PAIR_SIM = 0.65  # meaning similarity of a firm and an alleged statement 
 
 
 def stance_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> list[Discrepancy]:
-    """Allegations against firm statements across the whole story, not only within a fact: a fact that gathers several
-    claims of one topic may keep "Flynn is now cooperating" and "who is believed to be cooperating" apart. A pair
-    needs both statements in their outlets' own voice, close in meaning, about a named thing they share, and the
-    firm one must state the very predicate the other holds at a distance ("cooperate"). One pair per two sentences."""
+    """Allegations and steps still to come against firm statements across the whole story, not only within a fact: a
+    fact that gathers several claims of one topic may keep "Flynn is now cooperating" and "who is believed to be
+    cooperating" apart. A pair needs both statements in their outlets' own voice, close in meaning, about a named
+    thing they share, and the firm one must state the very predicate the other holds at a distance ("cooperate"),
+    as done when the other tells it as still to come. One pair per two sentences."""
     out: list[Discrepancy] = []
     seen: set[tuple[str, tuple[int, int], str, tuple[int, int]]] = set()
-    firm = [s for s in statements if s.stance is None and not s.speaker and not s.direct]
+    firm = [s for s in statements if s.stance in {None, "expected"} and not s.speaker and not s.direct]
     alleged = [s for s in statements if s.stance in {"alleged", "expected"} and len(s.stance_of) >= 3 and not s.speaker and not s.direct]
     for b in alleged:
         for a in firm:
@@ -496,17 +507,33 @@ def _says_predicate(st: Statement, lemma: str) -> bool:
 
 
 def _says_done(st: Statement, lemma: str) -> bool:
-    """``st`` tells the predicate as done, in its regular past form ("pleaded" for "plead", "voted" for "vote"), not
-    as a participle of what is still to come ("will be sentenced", "expects the deal to be completed")."""
+    """``st`` tells the predicate as done, in a regular past form ("pleaded" for "plead", "voted", "admitted",
+    "testified"), not negated ("has not voted", "pleaded not guilty") nor as a participle of what is still to come
+    ("will be sentenced", "expects the deal to be completed", "was supposed to have voted")."""
     if len(lemma) < 3:
         return False
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    return any(
-        not _TO_COME.search(st.text[: m.start()].lower()) for m in re.finditer(rf"\b{re.escape(stem)}e?d\b", st.text, re.I)
-    )
+    forms = {lemma + "d" if lemma.endswith("e") else lemma + "ed", lemma + lemma[-1] + "ed"}
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms.add(lemma[:-1] + "ied")
+    text = st.text.lower()
+    for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(forms))) + r")\b", text):
+        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 6]
+        if not (_TO_COME.search(before) or _NOT_DONE.search(before) or after.startswith(" not ")):
+            return True
+    return False
 
 
-_TO_COME = re.compile(r"\b(?:to|will|would|shall|could|may|might|should|must|can)(?: not)? be\s+$|\b(?:will|would)(?: not)? have\s+$")
+_TO_COME = re.compile(
+    r"\b(?:to|will|would|shall|could|may|might|should|must|can|won't|wouldn't|going to)(?: not)?(?: \w+ly)? (?:be|have)(?: \w+ly)?\s+$"
+)
+_NOT_DONE = re.compile(r"\b(?:not|never|n't|yet to|failed to|refused to|declined to)(?: \w+){0,2}\s+$")
+
+
+def _written_before(early: Statement, late: Statement) -> bool:
+    """``early``'s report was published a day or more before ``late``'s: a plan it gives may since have been carried
+    out, so it does not contradict a later telling of it as done."""
+    mine, theirs = early.article.meta.published, late.article.meta.published
+    return mine is not None and theirs is not None and mine < theirs
 
 
 def _name_words(name: str) -> set[str]:
@@ -1326,18 +1353,38 @@ def sized_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
 
 DAY_PAIR_SIM = 0.62  # meaning similarity two statements need to be one event that two outlets date to two days
 DAY_PAIR_GAP = 7  # days further apart than this date two events
+DAY_PAIR_SPECIFIC = 0.6  # and the specific words they share, as for months
 
 
 def _one_day(st: Statement) -> Span | None:
-    """The one day a statement gives, wherever the parse hangs it ("foiled an attack on merchant vessels transiting the
-    Gulf of Aden on Friday"), or None when it gives none or several: a sentence of two days tells two events."""
+    """The one day a statement gives, wherever the parse hangs it ("with betting on him suspended on Friday"), or None
+    when it gives none or several (a sentence of two days tells two events), or when its day is the edge of a span or
+    a deadline ("delayed the vote until Wednesday", "must bid by Friday")."""
     periods = {q.attrs.get("period") for q in st.quantities}
     days = [
         t
         for t in st.times
         if t.attrs.get("precision") == "day" and t.attrs.get("value") and not t.attrs.get("attributive") and t.attrs.get("expr") not in periods
     ]
-    return days[0] if len(days) == 1 else None
+    if len(days) != 1 or _EDGE_BEFORE.search(st.article.text[st.start : days[0].start]):
+        return None
+    return days[0]
+
+
+_EDGE_BEFORE = re.compile(r"(?:^|\s)(?:since|from|until|till|through|between|by|before|after|ahead of)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+# a deed done again, or another of its kind ("arrested a third man", "attacked again", "more snow"): a second event
+_AGAIN = re.compile(r"\b(?:again|another|more|further|second|third|fourth|fifth|renewed|fresh)\b", re.I)
+_NOT_DONE_AT_ALL = re.compile(r"\b(?:not|never|n't|failed to|refused to|declined to)\b", re.I)
+# a one-day gap near midnight or across time zones is one moment told twice
+_AROUND_MIDNIGHT = re.compile(r"\b(?i:late|early|overnight|night|midnight|local time)\b|\b(?:[A-Z][SD]T|GMT|UTC)\b")
+
+
+def _counts_agree(a: Statement, b: Statement) -> bool:
+    """When both give numbers, some number of one agrees with one of the other ("fell 5 percent" / "fell 3 percent"
+    are two days' falls)."""
+    qa = [amount_of(q) for q in a.quantities if q.attrs.get("low") is not None]
+    qb = [amount_of(q) for q in b.quantities if q.attrs.get("low") is not None]
+    return not qa or not qb or any(amounts_agree(x, y) for x in qa for y in qb)
 
 
 def _iso_day(t: Span) -> date:
@@ -1350,13 +1397,23 @@ def _guessed_day(st: Statement, t: Span) -> bool:
     return t.attrs.get("basis") != "published" and not re.search(r"\d", str(t.attrs.get("expr", "")))
 
 
-def day_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> list[Discrepancy]:
-    """One event dated to two days by two outlets: two statements close in meaning that each give one day, both of an
-    outcome or both of a plan, days the other outlet could have reported, with no rival speakers, people or places,
-    and neither history. The facts may keep such statements apart ("picked up on Monday" / "signed on Tuesday"), and a
-    fact's own dates are compared act by act (:func:`date_disagreement`), which misses a day the parser hung on a
-    side clause."""
-    dated = [(st, t) for st in statements if st.kind == "statement" and (t := _one_day(st)) is not None and not _guessed_day(st, t)]
+def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
+    """One deed dated to two days by two outlets: two statements close in meaning and sharing specific words
+    (``specific``: see :func:`~newsfuse.fuse.align.specific_similarity`) that each give one day to the same telling
+    predicate, both of an outcome or both of a plan, days the other outlet could have reported and at most a week
+    apart, with no rival speakers, people or places, no count that differs, neither history, a deed denied ("did not
+    vote") nor one done again ("arrested a third man"), and no outlet giving both days. The facts may keep such
+    statements apart, and a fact's own dates are compared act by act (:func:`date_disagreement`), which misses a
+    day the parser hung on a side phrase ("with betting on him suspended on Friday")."""
+    dated = [
+        (st, t)
+        for st in statements
+        if st.kind == "statement"
+        and (t := _one_day(st)) is not None
+        and not _guessed_day(st, t)
+        and not _AGAIN.search(st.text)
+        and not _NOT_DONE_AT_ALL.search(st.text)
+    ]
     out: list[Discrepancy] = []
     if not dated:
         return out
@@ -1376,8 +1433,13 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> list[Disc
             continue
         if a.places and b.places and not (a.places <= b.places or b.places <= a.places):
             continue  # "West Papua province" and "Aceh province": two places, both in Indonesia
-        if _background(a) or _background(b) or abs((_iso_day(ta) - _iso_day(tb)).days) > DAY_PAIR_GAP:
+        gap = abs((_iso_day(ta) - _iso_day(tb)).days)
+        if _background(a) or _background(b) or gap > DAY_PAIR_GAP:
             continue  # days weeks apart date two events
+        if gap == 1 and (_AROUND_MIDNIGHT.search(a.text) or _AROUND_MIDNIGHT.search(b.text)):
+            continue  # "late on Sunday" / "early on Monday local time"
+        if float(specific[a.idx, b.idx]) < DAY_PAIR_SPECIFIC or not _counts_agree(a, b):
+            continue
         if str(tb.attrs["value"]) in days_of[a.source] or str(ta.attrs["value"]) in days_of[b.source]:
             continue  # an outlet that gives both days tells two events apart
         out.append(_pair(a, str(ta.attrs["value"]), ta.start, b, str(tb.attrs["value"]), tb.start, "day", "date", "disputed: date"))

@@ -39,7 +39,7 @@ class Statement:
     parent: tuple[int, int] | None = None
     core: str = ""  # the statement without side clauses of its own: what its main claim is, for embedding
     main: Span | None = None  # the count the statement is about: the first quantity that counts something
-    stance: str | None = None  # "alleged" or "tentative" when the outlet holds the claim at a distance (read.statements)
+    stance: str | None = None  # "alleged", "tentative" or "expected" when the outlet holds the claim at a distance (read.statements)
     stance_of: str = ""  # the lemma of the predicate the stance is on ("forward" in "reportedly forwarded")
     continues: Statement | None = None  # the statement before, when this one opens with "It" and dates nothing itself
 

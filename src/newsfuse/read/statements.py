@@ -32,7 +32,8 @@ STANCE_MARKERS = {
         r"(?:preliminary|initial|tentative) (?:agreements?|deals?|accords?|pacts?|understandings?|settlements?)"
     ),
     # a step still to come when the outlet wrote: "is expected to plead guilty", "is scheduled to vote"
-    "expected": r"(?:is|are|was|were) (?:also |still )?(?:expected|scheduled|slated|set|due|poised) to",
+    # (present tense only: "was expected to sign" is often an expectation since met or missed; "due to" is a cause)
+    "expected": r"(?:is|are|'s|'re) (?:also |still |now |\w+ly )?(?:expected|scheduled|slated|set|poised) to",
 }
 _STANCE = re.compile("|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in STANCE_MARKERS.items()), re.I)
 _QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
@@ -149,7 +150,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 7
+    version = 8
     requires = ("sentences",)
     assigns = ("statements",)
 
