@@ -411,6 +411,35 @@ def test_an_allegation_across_the_story_needs_meaning_a_named_thing_and_the_pred
     assert stance_pairs([firm, believed], close) == []  # the predicate it doubts is unknown
 
 
+def test_an_allegation_in_a_side_clause_is_read_in_its_sentence_and_scare_quotes_are_own_words() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import stance_disagreement, stance_pairs
+
+    firm = statement("The aide met a lobbyist in June who had promised damaging files on the senator.", "a")
+    text = 'In June the aide met a lobbyist, after he allegedly was promised "dirt" on the senator.'
+    sentence = statement(text, "b")
+    clause = statement(text, "b")
+    clause.start = text.index("he allegedly")
+    clause.text = text[clause.start :]
+    clause.kind, clause.parent = "clause", (0, len(text))
+    clause.stance, clause.stance_of = "alleged", "promise"
+    firm.entities = sentence.entities = clause.entities = {"e-aide"}
+    firm.idx, sentence.idx, clause.idx = 0, 1, 2
+    # the clause alone is far in meaning (cosine 0.4) from the firm sentence; its own sentence is close (0.7)
+    v = np.array([[1.0, 0.0, 0.0], [0.7, np.sqrt(1 - 0.49), 0.0], [0.4, 0.0, np.sqrt(1 - 0.16)]], dtype=np.float32)
+    (d,) = stance_pairs([firm, sentence, clause], v)
+    assert {x.value: x.sources for x in d.variants} == {"stated as fact": ["a"], "as an allegation": ["b"]}
+    # a direct quote, or a quotation left open, is the speaker's words, not the outlet's
+    quoted = statement('"The aide allegedly took the files," the senator wrote.', "b")
+    quoted.stance, quoted.stance_of = "alleged", "take"
+    took = statement("The aide took the files from the office.", "a")
+    assert stance_disagreement([took, quoted], ["f"]) is None
+    opened = statement('The aide allegedly took the files, "which were never returned.', "b")
+    opened.stance, opened.stance_of = "alleged", "take"
+    assert stance_disagreement([took, opened], ["f"]) is None
+
+
 def test_two_stated_numbers_are_a_number_disagreement_and_one_number_hedged_apart_a_hedge_one() -> None:
     about150 = statement("about 150 migrants crossed", "a", "about 150", "migrants", "crossed")
     about200 = statement("about 200 migrants crossed", "b", "about 200", "migrants", "crossed")

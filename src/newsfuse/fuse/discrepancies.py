@@ -385,7 +385,18 @@ STANCE_LABELS = {None: "stated as fact", "alleged": "as an allegation", "tentati
 _REPORTS_CHARGE = re.compile(r"\b(?:accus|alleg|claim)\w*", re.I)
 
 
-_QUOTE_MARK = re.compile(r"[“”\"]")
+_QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")
+
+
+def _mostly_own_words(st: Statement) -> bool:
+    """The outlet's own words, not a direct quote: no quotation, or only a word or two in scare quotes ("was promised
+    "dirt" on Hillary Clinton")."""
+    if st.direct:
+        return False
+    quoted = _QUOTED_WORDS.findall(st.text)
+    if re.search(r"[“”\"]", _QUOTED_WORDS.sub("", st.text)):
+        return False  # a quotation opened or closed beyond the statement
+    return not quoted or (all(len(q.split()) <= 3 for q in quoted) and sum(map(len, quoted)) < 0.3 * len(st.text))
 
 
 def stance_disagreement(
@@ -397,7 +408,8 @@ def stance_disagreement(
       claim credited to a speaker, or quoted, is not the outlet's statement).
     - A tentative status ("agreements in principle", "for now") is about the thing itself, so two outlets relaying
       one source ("the White House said") disagree on what it said: credited claims count too, unless their speakers
-      are rivals. Direct quotes never count: they are the speaker's words.
+      are rivals. Direct quotes never count: they are the speaker's words (a word or two in scare quotes, "was
+      promised "dirt"", is the outlet's own).
 
     - A step still to come ("is expected to plead guilty") is set only against another outlet's own telling of it as
       done ("later pleaded guilty", :func:`_says_done`), in a report not written days before the other; its sentence
@@ -406,7 +418,7 @@ def stance_disagreement(
     ``related`` (when given) must hold for an asserting and a distancing statement: one claim. A tentative claim
     that states the same predicate about the same two or more named things ("reached agreements with Argentina,
     Australia and Brazil") is one claim too."""
-    unquoted = [s for s in sts if not s.direct and not _QUOTE_MARK.search(s.text)]
+    unquoted = [s for s in sts if _mostly_own_words(s)]
 
     def firm(s: Statement, lemma: str | None) -> bool:
         return s.stance is None or (s.stance == "expected" and lemma is not None and s.stance_of != lemma)
@@ -483,9 +495,13 @@ def stance_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> list[D
     seen: set[tuple[str, tuple[int, int], str, tuple[int, int]]] = set()
     firm = [s for s in statements if s.stance in {None, "expected"} and not s.speaker and not s.direct]
     alleged = [s for s in statements if s.stance in {"alleged", "expected"} and len(s.stance_of) >= 3 and not s.speaker and not s.direct]
+    whole = {(s.article.id, s.start, s.end): s for s in statements if s.kind == "statement"}
     for b in alleged:
+        # a clause held at a distance ("after he allegedly was promised dirt") is read in its sentence too
+        parent = whole.get((b.article.id, *b.parent)) if b.parent is not None else None
         for a in firm:
-            if a.source == b.source or not a.entities & b.entities or float(vectors[a.idx] @ vectors[b.idx]) < STANCE_PAIR_SIM:
+            sim = max(float(vectors[a.idx] @ vectors[x.idx]) for x in (b, parent) if x is not None)
+            if a.source == b.source or not a.entities & b.entities or sim < STANCE_PAIR_SIM:
                 continue
             key = (a.article.id, a.parent or (a.start, a.end), b.article.id, b.parent or (b.start, b.end))
             if key in seen:
