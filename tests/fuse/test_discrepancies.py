@@ -340,6 +340,21 @@ def test_a_step_expected_is_not_set_against_what_did_not_happen_or_an_older_repo
     assert stance_disagreement([early, late], ["f"]) is not None
 
 
+def test_a_suspicion_is_set_against_a_firm_offence_only() -> None:
+    from newsfuse.fuse.discrepancies import stance_disagreement
+
+    suspected = statement("The receiver was arrested on suspicion of drunk driving on Jan. 6.", "a")
+    suspected.stance, suspected.stance_of = "alleged", "arrest"
+    d = stance_disagreement([suspected, statement("The receiver was arrested for drunk driving in January.", "b")], ["f"])
+    assert d is not None and {v.value for v in d.variants} == {"stated as fact", "as an allegation"}
+    # the arrest alone, or the questioning "over" a crime, states no offence
+    assert stance_disagreement([suspected, statement("Police arrested the receiver on Jan. 6 in Clairemont.", "b")], ["f"]) is None
+    questioned = statement("A man was being questioned on suspicion of murder yesterday.", "a")
+    questioned.stance, questioned.stance_of = "alleged", "question"
+    over = statement("A man was yesterday being questioned over the murders of his mother and sister.", "b")
+    assert stance_disagreement([questioned, over], ["f"]) is None
+
+
 def test_a_sentence_with_a_step_to_come_is_firm_on_its_other_claims() -> None:
     from newsfuse.fuse.discrepancies import stance_disagreement
 

@@ -62,6 +62,13 @@ def test_a_claim_believed_or_said_to_hold_is_at_a_distance() -> None:
     assert got == [("alleged", "cooperate"), ("alleged", "forward"), (None, None)]
 
 
+def test_an_arrest_on_suspicion_holds_the_offence_at_a_distance() -> None:
+    text = "The receiver was arrested on suspicion of drunk driving on Jan. 6. The receiver was arrested for drunk driving."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = [(s.attrs.get("stance"), s.attrs.get("stance_of")) for s in a.group("statements") if s.label == "statement"]
+    assert got == [("alleged", "arrest"), (None, None)]
+
+
 def test_a_step_still_to_come_is_expected() -> None:
     text = (
         "The harbour master's wife is expected to plead guilty to tax fraud on Wednesday afternoon. "

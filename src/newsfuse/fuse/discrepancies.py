@@ -433,6 +433,8 @@ def stance_disagreement(
             return False  # "is expected to plead guilty" against "pleaded guilty", not "had agreed to plead guilty"
         if not _says_predicate(a, b.stance_of):
             return False
+        if b.stance == "alleged" and _SUSPECTED.search(b.unquoted()) and not _gives_cause(a, b.stance_of):
+            return False  # "arrested on suspicion of drunk driving" is set against "arrested for drunk driving" only
         if related is None or related(a, b):
             return True
         return b.stance == "tentative" and len(a.entities & b.entities) >= TENTATIVE_SHARED
@@ -510,7 +512,7 @@ def stance_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> list[D
             if d is not None:
                 seen.add(key)
                 out.append(d)
-    return out
+    return _merge_pairwise(out)  # one firm sentence against two outlets' copies of one allegation: one disagreement
 
 
 def _says_predicate(st: Statement, lemma: str) -> bool:
@@ -520,6 +522,16 @@ def _says_predicate(st: Statement, lemma: str) -> bool:
         return True
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     return any(w.startswith(stem) for w in re.findall(r"[a-z]+", st.text.lower()))
+
+
+_SUSPECTED = re.compile(r"\b(?:(?:on|under) suspicion of|for (?:investigation|suspicion) of|on allegations? of)\b", re.I)
+
+
+def _gives_cause(st: Statement, lemma: str) -> bool:
+    """``st`` states what the deed was for ("was arrested for drunk driving"), not only the deed ("police arrested
+    a man on Tuesday"): a suspicion is about the offence, so only a firm offence contradicts it."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return len(stem) >= 3 and re.search(rf"\b{re.escape(stem)}\w*\s+(?:\w+\s+)?for\b", st.text, re.I) is not None
 
 
 def _says_done(st: Statement, lemma: str) -> bool:
@@ -1570,8 +1582,8 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
 
 
 def _merge_pairwise(ds: list[Discrepancy]) -> list[Discrepancy]:
-    """Pairwise disagreements (of lengths, lengths of time, sums, sizes, months) that share evidence are one
-    disagreement with every variant."""
+    """Pairwise disagreements (of lengths, lengths of time, sums, sizes, months, days, stances) that share evidence
+    are one disagreement with every variant."""
     merged: list[Discrepancy] = []
     home_of: dict[tuple[str, int, int], int] = {}  # evidence span -> the merged disagreement holding it
     for d in ds:

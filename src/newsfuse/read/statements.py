@@ -7,7 +7,7 @@ verb phrase ("and leaving seven others hurt"), a non-restrictive relative clause
 overlap their statement, so one sentence can be evidence for several facts.
 
 Each unit also records its *stance* when the outlet's own words hold the claim at a distance: ``alleged`` ("allegedly",
-"accused of", "reportedly"), ``tentative`` ("in principle", "a preliminary deal", "for now") or ``expected`` (a step
+"accused of", "reportedly", "arrested on suspicion of"), ``tentative`` ("in principle", "a preliminary deal", "for now") or ``expected`` (a step
 still to come: "is expected to plead guilty", "is scheduled to vote"), with the marker's offsets.
 Words inside quotation marks are the speaker's, not the outlet's, and never set a stance."""
 
@@ -25,6 +25,7 @@ MIN_WORDS = 5
 STANCE_MARKERS = {
     "alleged": (
         r"allegedly|reportedly|purportedly|supposedly|(?:is|are|was|were|been|being|stands?|stood) accused of|"
+        r"(?:on|under) suspicion of|for (?:investigation|suspicion) of|on allegations? of|"
         r"(?:is|are|was|were|been|being) suspected of|(?:is|are|was|were) (?:said|believed|thought|understood) to (?:have|be)"
     ),
     "tentative": (
@@ -150,7 +151,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 8
+    version = 9
     requires = ("sentences",)
     assigns = ("statements",)
 
