@@ -129,6 +129,11 @@ GOLD_FLOORS = {
     "basil-576116e5-2b18-4d35-be73-36f5863c9468": {"facts_loose": 0.45, "dates": 1.0, "max_false_alarms": 1},
     "basil-b5eefefb-2a33-45de-abe1-f855c94165f4": {"facts_loose": 0.65, "dates": 0.7, "max_false_alarms": 1},
     "basil-df5fe55a-dfcb-4817-8631-830f47c21a72": {"facts_loose": 0.57, "dates": 0.8, "max_false_alarms": 1},
+    # written blind during the sixteenth session, scored once with its code of 43f40f3 (facts 77, 71, 62, 73%; 0 of 5)
+    "basil-65cb14cb-2d27-41e5-a2be-6fd6314f4363": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
+    "basil-7a97de89-1433-46f7-bcc2-f80b041cb9a0": {"facts_loose": 0.66, "dates": 1.0, "max_false_alarms": 1},
+    "basil-a28a0329-0887-42dc-bd3d-3bb4f8926757": {"facts_loose": 0.57, "dates": 1.0, "max_false_alarms": 1},
+    "basil-c21cb217-3e2c-49bd-884d-5c74a165ef10": {"facts_loose": 0.68, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
