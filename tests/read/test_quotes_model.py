@@ -197,6 +197,17 @@ def test_he_is_never_the_person_the_cue_itself_names() -> None:
     assert q.attrs["name"] == "Harlan"
 
 
+def test_a_person_named_in_a_clause_on_the_cue_may_be_he() -> None:
+    # "even though they came from Harlan himself" hangs on the cue, but Harlan is no one he spoke to
+    a = _read(
+        "Governor Tom Harlan hinted on Tuesday that he may resign, weeks after he called Rep. Dan Ogawa a liar.\n\n"
+        "He walked back his remarks later that day, criticizing “rumors” that he was going to resign, even though "
+        "they came directly from Harlan himself."
+    )
+    q = _quote(a, "he was going to resign")
+    assert q.attrs["name"] == "Tom Harlan"
+
+
 def test_words_a_quote_itself_credits_to_someone_else() -> None:
     a = _read(
         "Governor Lena Harlan met the auditor in May. “At lunch, the Governor leaned back and said ‘the budget is a fiction,’” Ogawa wrote."

@@ -272,7 +272,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 21
+    version = 22
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -681,18 +681,31 @@ def _owned_by(text: str, person: Span, owner: str) -> bool:
 
 
 def _cue_objects(q: _Q, ix: _Index) -> set[str]:
-    """Candidate keys of the people named among the speech verb's own objects and adjuncts, outside the quote."""
+    """Candidate keys of the people named among the speech verb's own objects and adjuncts, outside the quote and
+    outside the clauses that hang on the verb ("criticizing rumors ... even though they came from LePage himself":
+    LePage is no one he spoke to)."""
     verb = ix.token_at(q.cue[0]) if q.cue else None
     if verb is None:
         return set()
     out = set()
-    for t in verb.subtree:
+    own: list[Any] = []
+    stack = list(verb.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ in _OTHER_CLAUSES or (t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"}):
+            continue
+        own.append(t)
+        stack.extend(t.children)
+    for t in own:
         if q.start <= t.idx < q.end or t.dep_ not in {"pobj", "dobj", "dative", "iobj"}:
             continue
         m = ix.mention_at(t.idx, t.idx + len(t.text))
         if m is not None and m.label == "PERSON":
             out.add("local:" + m.attrs.get("local", m.attrs["text"]))
     return out
+
+
+_OTHER_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "parataxis"})
 
 
 def _coordinated(tok: Any) -> list[Any]:
