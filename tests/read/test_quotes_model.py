@@ -208,6 +208,15 @@ def test_a_person_named_in_a_clause_on_the_cue_may_be_he() -> None:
     assert q.attrs["name"] == "Tom Harlan"
 
 
+def test_what_a_question_is_about_is_no_claim_of_the_one_who_asks() -> None:
+    a = _read(
+        "Senator Rick Harlan appeared on a Sunday show. Asked by Bob Kiefer about his claims that the new tests lead to "
+        'more closures, Harlan insisted that this was "a fact."'
+    )
+    assert not [q for q in a.group("quotes") if a.span_text(q).startswith("about his claims")]
+    assert all(q.attrs["name"] == "Rick Harlan" for q in a.group("quotes"))
+
+
 def test_words_a_quote_itself_credits_to_someone_else() -> None:
     a = _read(
         "Governor Lena Harlan met the auditor in May. “At lunch, the Governor leaned back and said ‘the budget is a fiction,’” Ogawa wrote."

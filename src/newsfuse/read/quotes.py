@@ -272,7 +272,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 22
+    version = 23
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -1095,6 +1095,14 @@ def _edge_punct(t: Any, keep: str) -> bool:
     return bool(t.is_space or (t.is_punct and t.text not in keep))
 
 
+_ASKING = frozenset({"ask", "question", "press", "quiz", "query"})
+
+
+def _topic_asked(lemma: str, prep: Any) -> bool:
+    """ "Asked by Schieffer about his claims that ...": what a question is about is no claim of the one who asks."""
+    return lemma in _ASKING and prep.lower_ == "about"
+
+
 def _cut_tail(toks: list[Any], root: Any) -> list[Any]:
     """Stop at a dash or semicolon after the clause's verb: what follows is the writer's aside, not the content."""
     for k, t in enumerate(toks):
@@ -1118,7 +1126,9 @@ def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, in
         comp = [
             c
             for c in verb.children
-            if c.i > verb.i and inside(c) and (c.dep_ in {"dobj", "xcomp"} or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS))
+            if c.i > verb.i
+            and inside(c)
+            and (c.dep_ in {"dobj", "xcomp"} or (c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and not _topic_asked(lemma, c)))
         ]
         # "accused Kestrel Point Terminals of putting ...": the parser may hang the preposition on the object
         on_object = any(
