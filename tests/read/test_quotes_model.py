@@ -217,6 +217,19 @@ def test_what_a_question_is_about_is_no_claim_of_the_one_who_asks() -> None:
     assert all(q.attrs["name"] == "Rick Harlan" for q in a.group("quotes"))
 
 
+def test_a_thing_named_as_something_is_said() -> None:
+    a = _read(
+        "Rep. Dan Ogawa spoke outside. Ogawa derided what he called the \"ritualistic reading\" as \"total nonsense\". "
+        "Senator Lena Harlan attacked the delay as unreasonable obstruction. Rebels attacked the village with rockets on "
+        "Monday. Troops attacked the convoy as it crossed the bridge. The court dismissed the case on Monday."
+    )
+    got = {a.span_text(q): q.attrs["name"] for q in a.group("quotes")}
+    assert got == {
+        'what he called the "ritualistic reading" as "total nonsense"': "Dan Ogawa",
+        "the delay as unreasonable obstruction": "Lena Harlan",
+    }
+
+
 def test_words_a_quote_itself_credits_to_someone_else() -> None:
     a = _read(
         "Governor Lena Harlan met the auditor in May. “At lunch, the Governor leaned back and said ‘the budget is a fiction,’” Ogawa wrote."

@@ -25,6 +25,7 @@ from ..model import Article, Span
 from .base import Context, doc_text
 from .entities import ROLE_NOUNS, TITLES, fold, name_tokens, same_name_word
 from .speakers import (
+    CHARACTERIZING_VERBS,
     CONTINUATION_VERBS,
     HOST_VERBS,
     INSTITUTION_NOUNS,
@@ -272,7 +273,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 23
+    version = 24
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -1121,7 +1122,19 @@ def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, in
     def inside(t: Any) -> bool:
         return bool(bounds[0] <= t.idx < bounds[1])
 
-    comp = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and inside(c)]
+    if lemma in CHARACTERIZING_VERBS:
+        # "derided the reading as total nonsense": the object and what it is called, or nothing
+        # (the parser may hang "as" inside the object: "derided what he called the "ritualistic reading" as nonsense")
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "ccomp"} and c.i > verb.i and inside(c)), None)
+        if obj is None:
+            return None
+        named_as = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and inside(c)), None)
+        within = next((t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "as" and t.head.pos_ in {"NOUN", "PROPN"}), None)
+        if named_as is None and within is None:
+            return None
+        comp = [obj] if named_as is None else [obj, named_as]
+    else:
+        comp = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and inside(c)]
     if not comp and lemma in OBJECT_CONTENT_VERBS:
         comp = [
             c
@@ -1178,7 +1191,16 @@ def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, in
     toks = _trim(toks)
     if len(toks) < 3:
         return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _closed(doc_text(verb.doc), toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def _closed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the closing mark of a quotation it opens ('as "total nonsense' -> 'as "total nonsense"'): the
+    parser hangs the mark on the sentence, not on the words it closes."""
+    inner = text[start:end]
+    if end < len(text) and text[end] in "”\"" and (inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1):
+        return start, end + 1
+    return start, end
 
 
 _THAT_SAID = re.compile(r"\b(?:that|this) (?:being )?said,", re.I)  # "That said, ...": a discourse marker
