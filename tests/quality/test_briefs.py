@@ -134,6 +134,11 @@ GOLD_FLOORS = {
     "basil-7a97de89-1433-46f7-bcc2-f80b041cb9a0": {"facts_loose": 0.66, "dates": 1.0, "max_false_alarms": 1},
     "basil-a28a0329-0887-42dc-bd3d-3bb4f8926757": {"facts_loose": 0.57, "dates": 1.0, "max_false_alarms": 1},
     "basil-c21cb217-3e2c-49bd-884d-5c74a165ef10": {"facts_loose": 0.68, "dates": 1.0, "max_false_alarms": 1},
+    # written blind late in the sixteenth session, scored once with its code of 105cabd (facts 54, 69, 84, 60%; 0 of 4)
+    "basil-2f3e86b6-8443-47bd-9cd3-491c90a59fe9": {"facts_loose": 0.5, "dates": 1.0, "max_false_alarms": 1},
+    "basil-4f473faf-f928-4cfd-8bed-00578be9db9a": {"facts_loose": 0.65, "dates": 0.8, "max_false_alarms": 1},
+    "basil-8385a996-1afc-4778-a06d-7070a8f19e27": {"facts_loose": 0.78, "dates": 1.0, "max_false_alarms": 1},
+    "basil-e71d149d-0426-43f0-87e8-8c611dad7205": {"facts_loose": 0.55, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
