@@ -355,6 +355,52 @@ def test_a_suspicion_is_set_against_a_firm_offence_only() -> None:
     assert stance_disagreement([questioned, over], ["f"]) is None
 
 
+def test_a_suspicion_needs_the_same_offence_a_custody_deed_and_no_denial() -> None:
+    from newsfuse.fuse.discrepancies import stance_disagreement
+
+    def suspected(text: str, lemma: str = "arrest") -> Statement:
+        st = statement(text, "a")
+        st.stance, st.stance_of = "alleged", lemma
+        return st
+
+    base = "Wide receiver Tom Banks was arrested on suspicion of drunk driving in Denver on Saturday."
+    for firm in (
+        "Wide receiver Tom Banks was arrested for questioning in Denver on Saturday.",
+        "Wide receiver Tom Banks was arrested for assault in Denver in 2019.",
+        "Wide receiver Tom Banks was not arrested for drunk driving in Denver on Saturday.",
+    ):
+        assert stance_disagreement([suspected(base), statement(firm, "b")], ["f"]) is None, firm
+    denied = suspected("Tom Banks was not arrested on suspicion of drunk driving in Denver on Saturday.")
+    assert stance_disagreement([denied, statement("Tom Banks was arrested for drunk driving in Denver.", "b")], ["f"]) is None
+    under = suspected("Tom Banks was arrested in Denver on suspicion of driving under the influence.")
+    assert stance_disagreement([under, statement("Tom Banks was arrested for drunk driving a week ago.", "b")], ["f"]) is not None
+    vote = suspected("The ethics panel voted on allegations of misconduct against Senator Ray Ward.", "vote")
+    assert stance_disagreement([vote, statement("The ethics panel voted for a reprimand of Senator Ray Ward.", "b")], ["f"]) is None
+
+
+def test_a_quoted_predicate_is_not_the_outlets_and_one_sentence_firm_on_its_own_claim() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import stance_disagreement, stance_pairs
+
+    quoted = statement('In a filing, Senator Ray Ward "pocketed the bribes" from a developer near Dayton.', "a")
+    alleged = statement("Senator Ray Ward allegedly pocketed the bribes from a developer near Dayton.", "b")
+    alleged.stance, alleged.stance_of = "alleged", "pocket"
+    assert stance_disagreement([quoted, alleged], ["f"]) is None
+    # a sentence firm on the very predicate its clause holds at a distance lends the clause no closeness
+    firm = statement("Senator Ray Ward visited the Acme steel plant in Toledo on Friday with union leaders.", "a")
+    text = "Senator Ray Ward visited the Acme steel plant in Toledo on Friday, a month after Ward allegedly visited its owner."
+    sentence, clause = statement(text, "b"), statement(text, "b")
+    clause.start = text.index("Ward allegedly")
+    clause.text = text[clause.start :]
+    clause.kind, clause.parent = "clause", (0, len(text))
+    clause.stance, clause.stance_of = "alleged", "visit"
+    firm.entities = sentence.entities = clause.entities = {"e-ward"}
+    firm.idx, sentence.idx, clause.idx = 0, 1, 2
+    v = np.array([[1.0, 0.0, 0.0], [0.9, np.sqrt(1 - 0.81), 0.0], [0.4, 0.0, np.sqrt(1 - 0.16)]], dtype=np.float32)
+    assert stance_pairs([firm, sentence, clause], v) == []
+
+
 def test_a_sentence_with_a_step_to_come_is_firm_on_its_other_claims() -> None:
     from newsfuse.fuse.discrepancies import stance_disagreement
 
@@ -503,6 +549,20 @@ def test_one_dispute_found_twice_from_other_sentences_is_one_card() -> None:
     merged = next(d for d in out if d.id in {"d1", "d2"})
     assert {v.value.lower() for v in merged.variants} == {"24 / at least 24", "five"}
     assert sorted(merged.facts) == ["f1", "f2"] and sum(len(v.evidence) for v in merged.variants) == 5
+
+
+def test_stance_pairs_join_only_on_one_sentence_shown_with_one_value() -> None:
+    from newsfuse.fuse.discrepancies import _merge_pairwise
+    from newsfuse.model import Discrepancy, Variant
+
+    ev = _evidence
+    fact, alleged, copy = ev("a", 0), ev("b", 0), ev("c", 0)
+    d1 = Discrepancy("d1", "wording", "x", [Variant("stated as fact", ["a"], [fact]), Variant("as an allegation", ["b"], [alleged])])
+    d2 = Discrepancy("d2", "wording", "x", [Variant("stated as fact", ["a"], [fact]), Variant("as an allegation", ["c"], [copy])])
+    # the same sentence firm on one claim and still to come on another: two disagreements
+    d3 = Discrepancy("d3", "wording", "x", [Variant("as still to come", ["a"], [fact]), Variant("stated as fact", ["b"], [ev("b", 50)])])
+    out = _merge_pairwise([d1, d2, d3], by_value=True)
+    assert len(out) == 2 and {v.value: v.sources for v in out[0].variants} == {"stated as fact": ["a"], "as an allegation": ["b", "c"]}
 
 
 def test_a_reported_accusation_is_no_firm_side_against_an_allegation() -> None:

@@ -230,6 +230,30 @@ def test_a_thing_named_as_something_is_said() -> None:
     }
 
 
+def test_a_deed_is_no_speech_and_as_names_no_role_purpose_or_likeness() -> None:
+    for text in (
+        'Villagers fled. "They came at night and burned every house." Rebel leader Ali Sharif attacked the village again.',
+        '"We lost everything in one night." Arsenal dismissed Mark Hale on Monday.',
+        "The Chicago Bears dismissed Dan Ruiz as head coach after the loss to Detroit.",
+        "The Army attacked the convoy as part of a wider offensive in the north.",
+        "General Omar Haddad attacked the bridge as a precaution against a counterattack.",
+        "Rebel commander Ali Sharif attacked towns such as Homs and Hama in the spring.",
+        "General Omar Haddad attacked the same hill as last year with heavy artillery.",
+    ):
+        a = _read(text)
+        assert [a.span_text(q) for q in a.group("quotes")] == [], text
+    a = _read('Senator Lena Harlan dismissed the charges as "a politically motivated witch hunt."')
+    assert 'the charges as "a politically motivated witch hunt."' in [a.span_text(q) for q in a.group("quotes")]
+
+
+def test_a_person_the_speaker_is_with_is_not_he() -> None:
+    a = _read(
+        "Governor Tom Baker flew to the flooded town on Monday. Mayor Jim Cole met him at the airport. "
+        '"This is a tragedy for every family here," he said, shaking hands with Cole.'
+    )
+    assert _quote(a, "This is a tragedy").attrs["name"] == "Tom Baker"
+
+
 def test_words_a_quote_itself_credits_to_someone_else() -> None:
     a = _read(
         "Governor Lena Harlan met the auditor in May. “At lunch, the Governor leaned back and said ‘the budget is a fiction,’” Ogawa wrote."

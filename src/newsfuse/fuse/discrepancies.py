@@ -389,8 +389,9 @@ _QUOTED_WORDS = re.compile(r"[“\"][^“”\"]*[”\"]")
 
 
 def _mostly_own_words(st: Statement) -> bool:
-    """The outlet's own words, not a direct quote: no quotation, or only a word or two in scare quotes ("was promised
-    "dirt" on Hillary Clinton")."""
+    """The outlet's own words, not a direct quote: no quotation, or only short pieces of up to three words in scare
+    quotes, under a third of the text ("was promised "dirt" on Hillary Clinton"); a predicate inside the marks is
+    still not the outlet's (:func:`_says_predicate`)."""
     if st.direct:
         return False
     quoted = _QUOTED_WORDS.findall(st.text)
@@ -433,7 +434,7 @@ def stance_disagreement(
             return False  # "is expected to plead guilty" against "pleaded guilty", not "had agreed to plead guilty"
         if not _says_predicate(a, b.stance_of):
             return False
-        if b.stance == "alleged" and _SUSPECTED.search(b.unquoted()) and not _gives_cause(a, b.stance_of):
+        if b.stance == "alleged" and _SUSPECTED.search(b.unquoted()) and not _same_offence(a, b):
             return False  # "arrested on suspicion of drunk driving" is set against "arrested for drunk driving" only
         if related is None or related(a, b):
             return True
@@ -490,17 +491,24 @@ STANCE_PAIR_SIM = 0.65  # meaning similarity of a firm and an alleged statement 
 def stance_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> list[Discrepancy]:
     """Allegations and steps still to come against firm statements across the whole story, not only within a fact: a
     fact that gathers several claims of one topic may keep "Flynn is now cooperating" and "who is believed to be
-    cooperating" apart. A pair needs both statements in their outlets' own voice, close in meaning, about a named
+    cooperating" apart. A pair needs both statements in their outlets' own voice, close in meaning (a clause held at a
+    distance is also read in its sentence, unless that sentence states the predicate firmly itself), about a named
     thing they share, and the firm one must state the very predicate the other holds at a distance ("cooperate"),
-    as done when the other tells it as still to come. One pair per two sentences."""
+    as done when the other tells it as still to come. One pair per two sentences; pairs that show one sentence with
+    one value are one disagreement."""
     out: list[Discrepancy] = []
     seen: set[tuple[str, tuple[int, int], str, tuple[int, int]]] = set()
     firm = [s for s in statements if s.stance in {None, "expected"} and not s.speaker and not s.direct]
     alleged = [s for s in statements if s.stance in {"alleged", "expected"} and len(s.stance_of) >= 3 and not s.speaker and not s.direct]
     whole = {(s.article.id, s.start, s.end): s for s in statements if s.kind == "statement"}
     for b in alleged:
-        # a clause held at a distance ("after he allegedly was promised dirt") is read in its sentence too
+        # a clause held at a distance ("after he allegedly was promised dirt") is read in its sentence too, unless the
+        # sentence states the same predicate firmly itself ("visited the plant, a month after he allegedly visited")
         parent = whole.get((b.article.id, *b.parent)) if b.parent is not None else None
+        if parent is not None:
+            rest = parent.text[: b.start - parent.start] + " " + parent.text[b.end - parent.start :]
+            if _predicate_in(rest, b.stance_of):
+                parent = None
         for a in firm:
             sim = max(float(vectors[a.idx] @ vectors[x.idx]) for x in (b, parent) if x is not None)
             if a.source == b.source or not a.entities & b.entities or sim < STANCE_PAIR_SIM:
@@ -512,26 +520,60 @@ def stance_pairs(statements: Sequence[Statement], vectors: np.ndarray) -> list[D
             if d is not None:
                 seen.add(key)
                 out.append(d)
-    return _merge_pairwise(out)  # one firm sentence against two outlets' copies of one allegation: one disagreement
+    return _merge_pairwise(out, by_value=True)  # one firm sentence against two outlets' copies of one allegation
 
 
 def _says_predicate(st: Statement, lemma: str) -> bool:
-    """``st`` states the predicate another outlet holds at a distance ("forwarded" for "reportedly forwarded"), not
-    only the things around it ("were reportedly furious that the charges were announced" / "announced the charges")."""
+    """``st`` states, in its own words, the predicate another outlet holds at a distance ("forwarded" for
+    "reportedly forwarded"), not only the things around it ("were reportedly furious that the charges were announced"
+    / "announced the charges"), nor inside quotation marks ('"pocketed the bribes"' is the filing's word)."""
     if len(lemma) < 3:
         return True
+    return _predicate_in(st.unquoted(), lemma)
+
+
+def _predicate_in(text: str, lemma: str) -> bool:
     stem = lemma[:-1] if lemma.endswith("e") else lemma
-    return any(w.startswith(stem) for w in re.findall(r"[a-z]+", st.text.lower()))
+    return len(stem) >= 2 and any(w.startswith(stem) for w in re.findall(r"[a-z]+", text.lower()))
 
 
 _SUSPECTED = re.compile(r"\b(?:(?:on|under) suspicion of|for (?:investigation|suspicion) of|on allegations? of)\b", re.I)
 
 
-def _gives_cause(st: Statement, lemma: str) -> bool:
-    """``st`` states what the deed was for ("was arrested for drunk driving"), not only the deed ("police arrested
-    a man on Tuesday"): a suspicion is about the offence, so only a firm offence contradicts it."""
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    return len(stem) >= 3 and re.search(rf"\b{re.escape(stem)}\w*\s+(?:\w+\s+)?for\b", st.text, re.I) is not None
+# the deeds a suspicion is the ground of: custody and discipline ("arrested on suspicion of", "questioned on
+# allegations of"), not a vote or a debate "on allegations of misconduct"
+_CUSTODY = frozenset({"arrest", "detain", "hold", "book", "jail", "charge", "question", "investigate", "suspend", "fire", "stop", "pull"})
+_OFFENCE_END = re.compile(r"[,;.()]|\b(?:in|on|at|after|before|near|from|with|and|a|an|the|last|this|when|while|since|during)\b", re.I)
+
+
+def _offence(text: str) -> set[str]:
+    """The words that name an offence, up to a place, a day or a clause: "drunk driving in Denver" -> drunk, driving."""
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", _OFFENCE_END.split(text, maxsplit=1)[0])
+    return {w for w in words if len(w) >= 3}
+
+
+def _same_offence(firm: Statement, suspected: Statement) -> bool:
+    """``firm`` states as fact the offence ``suspected`` holds at a distance: the deed is one of custody, and what it
+    was "for" names the same offence ("arrested for drunk driving" / "on suspicion of driving under the influence";
+    a word in common, or an initialism of the other's words, "DUI"); never "arrested for questioning", nor a
+    sentence that denies either."""
+    if suspected.stance_of not in _CUSTODY or _DENIED.search(firm.text) or _DENIED.search(suspected.text):
+        return False
+    stem = suspected.stance_of[:-1] if suspected.stance_of.endswith("e") else suspected.stance_of
+    said = re.search(rf"\b{re.escape(stem)}\w*\s+(?:\w+\s+)?for\s+(.*)", firm.text, re.I)
+    held = _SUSPECTED.search(suspected.text)
+    if said is None or held is None:
+        return False
+    x, y = _offence(said.group(1)), _offence(suspected.text[held.end() :])
+
+    def initials(words: set[str], text: str) -> set[str]:
+        return {w for w in words if w.isupper() and len(w) >= 3} & {"".join(t[0] for t in re.findall(r"[A-Za-z]+", text)).upper()}
+
+    stems = {w.lower()[:5] for w in x if len(w) >= 4} & {w.lower()[:5] for w in y if len(w) >= 4}
+    return bool(stems) or bool(initials(x, " ".join(y)) or initials(y, " ".join(x)))
+
+
+_DENIED = re.compile(r"\b(?:not|never|n't)\b", re.I)
 
 
 def _says_done(st: Statement, lemma: str) -> bool:
@@ -1581,13 +1623,14 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
     return _merge_pairwise(out)
 
 
-def _merge_pairwise(ds: list[Discrepancy]) -> list[Discrepancy]:
+def _merge_pairwise(ds: list[Discrepancy], by_value: bool = False) -> list[Discrepancy]:
     """Pairwise disagreements (of lengths, lengths of time, sums, sizes, months, days, stances) that share evidence
-    are one disagreement with every variant."""
+    are one disagreement with every variant; ``by_value``: only when the shared evidence shows the same value (a
+    sentence that is firm on one claim and an allegation's other side on another joins nothing)."""
     merged: list[Discrepancy] = []
-    home_of: dict[tuple[str, int, int], int] = {}  # evidence span -> the merged disagreement holding it
+    home_of: dict[tuple[object, ...], int] = {}  # evidence span (and value) -> the merged disagreement holding it
     for d in ds:
-        keys = set().union(*map(_spans, d.variants))
+        keys: set[tuple[object, ...]] = {(v.value, *k) if by_value else k for v in d.variants for k in _spans(v)}
         at = min((home_of[k] for k in keys if k in home_of), default=None)
         if at is None:
             at = len(merged)

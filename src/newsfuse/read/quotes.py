@@ -273,7 +273,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 24
+    version = 25
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -318,6 +318,8 @@ class Quotes:
             if in_long_quote[tok.idx]:
                 continue  # a verb inside a quotation is the speaker's own words
             lemma = _cue_lemma(tok)
+            if lemma is None and tok.pos_ == "VERB" and tok.lemma_.lower() in CHARACTERIZING_VERBS:
+                lemma = tok.lemma_.lower()  # "derided the plan as nonsense": speech only through its "as" (_complement)
             if lemma is None:
                 if tok.lemma_.lower() in _VOICING:  # "voiced fears that ...": the sentence is looked up only then
                     sent = ix.sent_index(tok.idx)
@@ -682,9 +684,9 @@ def _owned_by(text: str, person: Span, owner: str) -> bool:
 
 
 def _cue_objects(q: _Q, ix: _Index) -> set[str]:
-    """Candidate keys of the people named among the speech verb's own objects and adjuncts, outside the quote and
-    outside the clauses that hang on the verb ("criticizing rumors ... even though they came from LePage himself":
-    LePage is no one he spoke to)."""
+    """Candidate keys of the people named among the speech verb's own objects and adjuncts (a participle's too: "he
+    said, shaking hands with Cole"), outside the quote and outside clauses with a subject of their own that hang on
+    the verb ("criticizing rumors ... even though they came from LePage himself": LePage is no one he spoke to)."""
     verb = ix.token_at(q.cue[0]) if q.cue else None
     if verb is None:
         return set()
@@ -693,8 +695,9 @@ def _cue_objects(q: _Q, ix: _Index) -> set[str]:
     stack = list(verb.children)
     while stack:
         t = stack.pop()
-        if t.dep_ in _OTHER_CLAUSES or (t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"}):
-            continue
+        clause = t.dep_ in _OTHER_CLAUSES or (t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"})
+        if clause and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children):
+            continue  # a clause with a subject of its own; "..., shaking hands with Cole" is still the speaker's deed
         own.append(t)
         stack.extend(t.children)
     for t in own:
@@ -1096,7 +1099,27 @@ def _edge_punct(t: Any, keep: str) -> bool:
     return bool(t.is_space or (t.is_punct and t.text not in keep))
 
 
-_ASKING = frozenset({"ask", "question", "press", "quiz", "query"})
+# what "as" names that is no judgement: a role ("dismissed him as head coach"), a purpose ("as part of", "as a
+# precaution"), a comparison ("such as", "the same hill as", "as well as")
+_AS_NO_JUDGEMENT = frozenset({"part", "precaution", "result", "way", "means", "coach", "starter", "manager", "chairman"})
+
+
+def _names_as(t: Any) -> bool:
+    """``t`` is an "as" that names what something is judged to be ("dismissed the charges as a witch hunt")."""
+    if t.dep_ != "prep" or t.lower_ != "as":
+        return False
+    before = {w.lower_ for w in t.doc[max(0, t.i - 3) : t.i]}
+    after = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    if before & {"such", "same", "so"} or after == "well":
+        return False
+    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return True  # "as "total nonsense"": the parser may leave the object unattached
+    noun = pobj.lemma_.lower()
+    return noun not in _AS_NO_JUDGEMENT and noun not in ROLE_NOUNS and pobj.text not in TITLES
+
+
+_ASKING = frozenset({"ask"})
 
 
 def _topic_asked(lemma: str, prep: Any) -> bool:
@@ -1128,9 +1151,9 @@ def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, in
         obj = next((c for c in verb.children if c.dep_ in {"dobj", "ccomp"} and c.i > verb.i and inside(c)), None)
         if obj is None:
             return None
-        named_as = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and inside(c)), None)
-        within = next((t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "as" and t.head.pos_ in {"NOUN", "PROPN"}), None)
-        if named_as is None and within is None:
+        named_as = next((c for c in verb.children if _names_as(c) and c.i > obj.i and inside(c)), None)
+        within = obj.dep_ == "ccomp" and any(_names_as(t) and t.head.pos_ in {"NOUN", "PROPN"} for t in obj.subtree)
+        if named_as is None and not within:
             return None
         comp = [obj] if named_as is None else [obj, named_as]
     else:
@@ -1198,8 +1221,12 @@ def _closed(text: str, start: int, end: int) -> tuple[int, int]:
     """The span with the closing mark of a quotation it opens ('as "total nonsense' -> 'as "total nonsense"'): the
     parser hangs the mark on the sentence, not on the words it closes."""
     inner = text[start:end]
-    if end < len(text) and text[end] in "”\"" and (inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1):
+    if not (inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1):
+        return start, end
+    if end < len(text) and text[end] in "”\"":
         return start, end + 1
+    if end + 1 < len(text) and text[end] in ".,!?" and text[end + 1] in "”\"":
+        return start, end + 2  # 'as "a witch hunt."': the American order, the stop inside the marks
     return start, end
 
 

@@ -46,9 +46,9 @@ OBJECT_CONTENT_VERBS = frozenset(
     {"accuse", "blame", "urge", "warn", "criticize", "criticise", "praise", "charge", "ask", "tell", "caution", "advise"}
 )
 # verbs that speak only when they name a thing "as" something: "derided the reading as total nonsense", "dismissed
-# the charges as a witch hunt" (never "attacked the village")
+# the charges as a witch hunt" (never "attacked the village"); reported speech only, never the verb of a direct quote
 CHARACTERIZING_VERBS = frozenset(
-    {"deride", "dismiss", "denounce", "decry", "condemn", "hail", "brand", "label", "slam", "blast", "lambaste", "assail", "ridicule", "attack"}
+    {"deride", "dismiss", "denounce", "decry", "condemn", "hail", "slam", "blast", "lambaste", "assail", "ridicule", "attack"}
 )
 # inflected forms of speech verbs that the tagger sometimes takes for nouns or adjectives ("Obama Says ...")
 _SPEECH_FORMS = {
@@ -115,7 +115,7 @@ STOP = _words(
 
 def speech_lemma(lower: str, lemma: str, pos: str, tag: str = "") -> str | None:
     """The speech verb a token is, from its lower-cased form, lemma and part of speech; None if it is not one."""
-    if pos == "VERB" and (lemma in SPEECH_VERBS or lemma in CHARACTERIZING_VERBS):
+    if pos == "VERB" and lemma in SPEECH_VERBS:
         return lemma
     if pos in {"NOUN", "PROPN", "ADJ", "AUX"} and lower in _SPEECH_FORMS:
         return _SPEECH_FORMS[lower]
