@@ -534,15 +534,27 @@ def test_days_of_a_deed_done_again_denied_or_bounded_are_no_dispute() -> None:
     published = {"published": date(2024, 5, 10)}
     pairs = [
         # done again, or another of its kind
-        ("Police in Leeds arrested two men over the stabbing on Monday.", "Police in Leeds arrested a third man over the stabbing on Wednesday."),
+        (
+            "Police in Leeds arrested two men over the stabbing on Monday.",
+            "Police in Leeds arrested a third man over the stabbing on Wednesday.",
+        ),
         ("The storm dumped a foot of snow on Denver on Tuesday.", "The storm dumped more snow on Denver on Wednesday."),
         # two counts: two days' falls
-        ("Shares of Orbis Motors fell 5 percent on Monday after the recall.", "Shares of Orbis Motors fell 3 percent on Wednesday after the recall."),
+        (
+            "Shares of Orbis Motors fell 5 percent on Monday after the recall.",
+            "Shares of Orbis Motors fell 3 percent on Wednesday after the recall.",
+        ),
         # a deed denied, the edge of a span, a deadline
         ("The council did not vote on the transit budget on Monday.", "The council voted on the transit budget on Wednesday."),
-        ("The council delayed its vote on the transit budget until Wednesday.", "The council delayed its vote on the transit budget on Monday."),
+        (
+            "The council delayed its vote on the transit budget until Wednesday.",
+            "The council delayed its vote on the transit budget on Monday.",
+        ),
         # a day apart around midnight
-        ("A powerful earthquake struck off the coast of Sumatra late on Sunday.", "A powerful earthquake struck off the coast of Sumatra on Monday."),
+        (
+            "A powerful earthquake struck off the coast of Sumatra late on Sunday.",
+            "A powerful earthquake struck off the coast of Sumatra on Monday.",
+        ),
     ]
     for a, b in pairs:
         assert _days({"a": a, "b": b}, **published) == [], (a, b)

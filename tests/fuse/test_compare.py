@@ -68,7 +68,9 @@ def test_speaker_conflicts() -> None:
     signed = statement("The letter, signed by Thomas Reese, said the budget reflects the wrong values.", "j", speaker="The letter")
     signed.entities = {"e-r"}
     assert not speakers_conflict(said, signed)
-    own = statement("The budget reflects the wrong values, Reese's letter to the chairman said.", "k", speaker="Reese's letter to the chairman")
+    own = statement(
+        "The budget reflects the wrong values, Reese's letter to the chairman said.", "k", speaker="Reese's letter to the chairman"
+    )
     assert not speakers_conflict(said, own)
 
 

@@ -289,6 +289,26 @@ def test_a_claim_stated_as_fact_and_as_an_allegation() -> None:
     assert stance_disagreement([statement("The aide forwarded emails.", "b"), both], ["f"]) is None  # one outlet only
 
 
+def _firm_and_alleged_clause(firm_text: str, text: str, clause_from: str, lemma: str) -> tuple[Statement, Statement, Statement]:
+    """A firm statement of source "a", and a sentence of source "b" with a clause (from ``clause_from``) that holds
+    ``lemma`` at a distance; all three about one named thing, with indexes 0, 1, 2."""
+    firm, sentence, clause = statement(firm_text, "a"), statement(text, "b"), statement(text, "b")
+    clause.start = text.index(clause_from)
+    clause.text = text[clause.start :]
+    clause.kind, clause.parent = "clause", (0, len(text))
+    clause.stance, clause.stance_of = "alleged", lemma
+    firm.entities = sentence.entities = clause.entities = {"e-x"}
+    firm.idx, sentence.idx, clause.idx = 0, 1, 2
+    return firm, sentence, clause
+
+
+def _sentence_close(sim: float) -> Any:
+    """Vectors of (firm, sentence, clause): the sentence at cosine ``sim`` from the firm statement, the clause at 0.4."""
+    import numpy as np
+
+    return np.array([[1.0, 0.0, 0.0], [sim, np.sqrt(1 - sim * sim), 0.0], [0.4, 0.0, np.sqrt(1 - 0.16)]], dtype=np.float32)
+
+
 def test_a_step_expected_against_its_telling_as_done() -> None:
     from newsfuse.fuse.discrepancies import stance_disagreement
 
@@ -379,7 +399,6 @@ def test_a_suspicion_needs_the_same_offence_a_custody_deed_and_no_denial() -> No
 
 
 def test_a_quoted_predicate_is_not_the_outlets_and_one_sentence_firm_on_its_own_claim() -> None:
-    import numpy as np
 
     from newsfuse.fuse.discrepancies import stance_disagreement, stance_pairs
 
@@ -388,17 +407,13 @@ def test_a_quoted_predicate_is_not_the_outlets_and_one_sentence_firm_on_its_own_
     alleged.stance, alleged.stance_of = "alleged", "pocket"
     assert stance_disagreement([quoted, alleged], ["f"]) is None
     # a sentence firm on the very predicate its clause holds at a distance lends the clause no closeness
-    firm = statement("Senator Ray Ward visited the Acme steel plant in Toledo on Friday with union leaders.", "a")
-    text = "Senator Ray Ward visited the Acme steel plant in Toledo on Friday, a month after Ward allegedly visited its owner."
-    sentence, clause = statement(text, "b"), statement(text, "b")
-    clause.start = text.index("Ward allegedly")
-    clause.text = text[clause.start :]
-    clause.kind, clause.parent = "clause", (0, len(text))
-    clause.stance, clause.stance_of = "alleged", "visit"
-    firm.entities = sentence.entities = clause.entities = {"e-ward"}
-    firm.idx, sentence.idx, clause.idx = 0, 1, 2
-    v = np.array([[1.0, 0.0, 0.0], [0.9, np.sqrt(1 - 0.81), 0.0], [0.4, 0.0, np.sqrt(1 - 0.16)]], dtype=np.float32)
-    assert stance_pairs([firm, sentence, clause], v) == []
+    firm, sentence, clause = _firm_and_alleged_clause(
+        "Senator Ray Ward visited the Acme steel plant in Toledo on Friday with union leaders.",
+        "Senator Ray Ward visited the Acme steel plant in Toledo on Friday, a month after Ward allegedly visited its owner.",
+        "Ward allegedly",
+        "visit",
+    )
+    assert stance_pairs([firm, sentence, clause], _sentence_close(0.9)) == []
 
 
 def test_a_sentence_with_a_step_to_come_is_firm_on_its_other_claims() -> None:
@@ -473,23 +488,17 @@ def test_an_allegation_across_the_story_needs_meaning_a_named_thing_and_the_pred
 
 
 def test_an_allegation_in_a_side_clause_is_read_in_its_sentence_and_scare_quotes_are_own_words() -> None:
-    import numpy as np
 
     from newsfuse.fuse.discrepancies import stance_disagreement, stance_pairs
 
-    firm = statement("The aide met a lobbyist in June who had promised damaging files on the senator.", "a")
-    text = 'In June the aide met a lobbyist, after he allegedly was promised "dirt" on the senator.'
-    sentence = statement(text, "b")
-    clause = statement(text, "b")
-    clause.start = text.index("he allegedly")
-    clause.text = text[clause.start :]
-    clause.kind, clause.parent = "clause", (0, len(text))
-    clause.stance, clause.stance_of = "alleged", "promise"
-    firm.entities = sentence.entities = clause.entities = {"e-aide"}
-    firm.idx, sentence.idx, clause.idx = 0, 1, 2
+    firm, sentence, clause = _firm_and_alleged_clause(
+        "The aide met a lobbyist in June who had promised damaging files on the senator.",
+        'In June the aide met a lobbyist, after he allegedly was promised "dirt" on the senator.',
+        "he allegedly",
+        "promise",
+    )
     # the clause alone is far in meaning (cosine 0.4) from the firm sentence; its own sentence is close (0.7)
-    v = np.array([[1.0, 0.0, 0.0], [0.7, np.sqrt(1 - 0.49), 0.0], [0.4, 0.0, np.sqrt(1 - 0.16)]], dtype=np.float32)
-    (d,) = stance_pairs([firm, sentence, clause], v)
+    (d,) = stance_pairs([firm, sentence, clause], _sentence_close(0.7))
     assert {x.value: x.sources for x in d.variants} == {"stated as fact": ["a"], "as an allegation": ["b"]}
     # a direct quote, or a quotation left open, is the speaker's words, not the outlet's
     quoted = statement('"The aide allegedly took the files," the senator wrote.', "b")

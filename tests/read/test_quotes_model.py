@@ -219,7 +219,7 @@ def test_what_a_question_is_about_is_no_claim_of_the_one_who_asks() -> None:
 
 def test_a_thing_named_as_something_is_said() -> None:
     a = _read(
-        "Rep. Dan Ogawa spoke outside. Ogawa derided what he called the \"ritualistic reading\" as \"total nonsense\". "
+        'Rep. Dan Ogawa spoke outside. Ogawa derided what he called the "ritualistic reading" as "total nonsense". '
         "Senator Lena Harlan attacked the delay as unreasonable obstruction. Rebels attacked the village with rockets on "
         "Monday. Troops attacked the convoy as it crossed the bridge. The court dismissed the case on Monday."
     )

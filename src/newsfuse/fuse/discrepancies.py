@@ -462,7 +462,9 @@ def stance_disagreement(
         and (not s.speaker or any(s is a and b.stance == "tentative" for a, b in pairs))
     ]
     marked = [
-        s for s in unquoted if s.stance is not None and (s.stance != "expected" or id(s) in held) and (not s.speaker or s.stance == "tentative")
+        s
+        for s in unquoted
+        if s.stance is not None and (s.stance != "expected" or id(s) in held) and (not s.speaker or s.stance == "tentative")
     ]
     if all(b.stance == "expected" for _, b in pairs):  # what is still to come is set against its telling as done only
         own = list({id(a): a for a, _ in pairs}.values())
@@ -1434,14 +1436,19 @@ def _one_day(st: Statement) -> Span | None:
     days = [
         t
         for t in st.times
-        if t.attrs.get("precision") == "day" and t.attrs.get("value") and not t.attrs.get("attributive") and t.attrs.get("expr") not in periods
+        if t.attrs.get("precision") == "day"
+        and t.attrs.get("value")
+        and not t.attrs.get("attributive")
+        and t.attrs.get("expr") not in periods
     ]
     if len(days) != 1 or _EDGE_BEFORE.search(st.article.text[st.start : days[0].start]):
         return None
     return days[0]
 
 
-_EDGE_BEFORE = re.compile(r"(?:^|\s)(?:since|from|until|till|through|between|by|before|after|ahead of)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_EDGE_BEFORE = re.compile(
+    r"(?:^|\s)(?:since|from|until|till|through|between|by|before|after|ahead of)\s+(?:early\s+|late\s+|mid-?)?$", re.I
+)
 # a deed done again, or another of its kind ("arrested a third man", "attacked again", "more snow"): a second event
 _AGAIN = re.compile(r"\b(?:again|another|more|further|second|third|fourth|fifth|renewed|fresh)\b", re.I)
 _NOT_DONE_AT_ALL = re.compile(r"\b(?:not|never|n't|failed to|refused to|declined to)\b", re.I)

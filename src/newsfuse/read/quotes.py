@@ -1223,9 +1223,9 @@ def _closed(text: str, start: int, end: int) -> tuple[int, int]:
     inner = text[start:end]
     if not (inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1):
         return start, end
-    if end < len(text) and text[end] in "”\"":
+    if end < len(text) and text[end] in '”"':
         return start, end + 1
-    if end + 1 < len(text) and text[end] in ".,!?" and text[end + 1] in "”\"":
+    if end + 1 < len(text) and text[end] in ".,!?" and text[end + 1] in '”"':
         return start, end + 2  # 'as "a witch hunt."': the American order, the stop inside the marks
     return start, end
 
