@@ -160,6 +160,25 @@ def test_an_earlier_event_dated_to_two_months() -> None:
     )
 
 
+def test_one_deed_dated_to_two_years_in_sentences_loosely_alike() -> None:
+    # "ends in 2019" / "before his term ends in 2018": one deed, two years, in sentences only 0.6 alike in meaning
+    sts, _ = _read(
+        {
+            "a": "Governor Paul Lane's second and final term officially ends in 2019.",
+            "b": "Lane hinted he may resign before his term ends in 2018.",
+        },
+        published=date(2016, 8, 30),
+    )
+    b = [st.idx for st in sts if st.source == "b"]
+    v = np.zeros((len(sts), 2), dtype=np.float32)
+    v[:, 0] = 1.0
+    v[b] = [0.6, 0.8]  # b's units at cosine 0.6 from a's
+    ds = month_disagreements(sts, v, np.ones((len(sts), len(sts))))
+    assert [{x.value: x.sources for x in d.variants} for d in ds] == [{"2019": ["a"], "2018": ["b"]}]
+    v[b] = [0.5, np.sqrt(0.75)]  # 0.5: too far apart
+    assert month_disagreements(sts, v, np.ones((len(sts), len(sts)))) == []
+
+
 def test_months_an_outlet_tells_apart_or_counts_back_are_no_disagreement() -> None:
     # outlet b names both months: the referendum and the independence are two events
     assert (

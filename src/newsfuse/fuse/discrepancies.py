@@ -1525,7 +1525,7 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
 
 # ---------------------------------------------------------------- months and years
 
-MONTH_SIM = 0.65  # meaning similarity two statements need to be one event dated to two months (or years)
+MONTH_SIM = 0.55  # meaning similarity two statements need to be one event dated to two months (or years)
 MONTH_SPECIFIC = 0.6  # and specific similarity: the rare words they share ("Banda Aceh", "aggravated sexual assault")
 _SPAN_WORDS = re.compile(r"\b(?:ago|this month|last month|earlier|later)\b", re.I)
 _SPAN_BEFORE = re.compile(r"(?:^|\s)(?:since|from|until|till|through|between)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
