@@ -31,6 +31,7 @@ from ..model import Discrepancy, Evidence, Span, Variant
 from ..read.entities import fold, same_given_name
 from ..read.numbers import NUMBER_WORDS, Amount, parse_number
 from ..read.speakers import SPEECH_VERBS
+from ..read.statements import SUSPICION
 from .compare import (
     counted_by_act,
     counted_key,
@@ -534,12 +535,17 @@ def _says_predicate(st: Statement, lemma: str) -> bool:
     return _predicate_in(st.unquoted(), lemma)
 
 
+def _stem(lemma: str) -> str:
+    """The part of a lemma its inflections share: "plead", "vot" (voted, voting)."""
+    return lemma[:-1] if lemma.endswith("e") else lemma
+
+
 def _predicate_in(text: str, lemma: str) -> bool:
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    stem = _stem(lemma)
     return len(stem) >= 2 and any(w.startswith(stem) for w in re.findall(r"[a-z]+", text.lower()))
 
 
-_SUSPECTED = re.compile(r"\b(?:(?:on|under) suspicion of|for (?:investigation|suspicion) of|on allegations? of)\b", re.I)
+_SUSPECTED = re.compile(rf"\b(?:{SUSPICION})\b", re.I)
 
 
 # the deeds a suspicion is the ground of: custody and discipline ("arrested on suspicion of", "questioned on
@@ -561,8 +567,7 @@ def _same_offence(firm: Statement, suspected: Statement) -> bool:
     sentence that denies either."""
     if suspected.stance_of not in _CUSTODY or _DENIED.search(firm.text) or _DENIED.search(suspected.text):
         return False
-    stem = suspected.stance_of[:-1] if suspected.stance_of.endswith("e") else suspected.stance_of
-    said = re.search(rf"\b{re.escape(stem)}\w*\s+(?:\w+\s+)?for\s+(.*)", firm.text, re.I)
+    said = re.search(rf"\b{re.escape(_stem(suspected.stance_of))}\w*\s+(?:\w+\s+)?for\s+(.*)", firm.text, re.I)
     held = _SUSPECTED.search(suspected.text)
     if said is None or held is None:
         return False
@@ -575,7 +580,9 @@ def _same_offence(firm: Statement, suspected: Statement) -> bool:
     return bool(stems) or bool(initials(x, " ".join(y)) or initials(y, " ".join(x)))
 
 
-_DENIED = re.compile(r"\b(?:not|never|n't)\b", re.I)
+_NEGATION = r"not|never|n't"
+_REFUSAL = r"failed to|refused to|declined to"
+_DENIED = re.compile(rf"\b(?:{_NEGATION})\b", re.I)
 
 
 def _says_done(st: Statement, lemma: str) -> bool:
@@ -598,7 +605,7 @@ def _says_done(st: Statement, lemma: str) -> bool:
 _TO_COME = re.compile(
     r"\b(?:to|will|would|shall|could|may|might|should|must|can|won't|wouldn't|going to)(?: not)?(?: \w+ly)? (?:be|have)(?: \w+ly)?\s+$"
 )
-_NOT_DONE = re.compile(r"\b(?:not|never|n't|yet to|failed to|refused to|declined to)(?: \w+){0,2}\s+$")
+_NOT_DONE = re.compile(rf"\b(?:{_NEGATION}|yet to|{_REFUSAL})(?: \w+){{0,2}}\s+$")
 
 
 def _written_before(early: Statement, late: Statement) -> bool:
@@ -1446,12 +1453,11 @@ def _one_day(st: Statement) -> Span | None:
     return days[0]
 
 
-_EDGE_BEFORE = re.compile(
-    r"(?:^|\s)(?:since|from|until|till|through|between|by|before|after|ahead of)\s+(?:early\s+|late\s+|mid-?)?$", re.I
-)
+_SPAN_OPENERS = r"since|from|until|till|through|between"
+_EDGE_BEFORE = re.compile(rf"(?:^|\s)(?:{_SPAN_OPENERS}|by|before|after|ahead of)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 # a deed done again, or another of its kind ("arrested a third man", "attacked again", "more snow"): a second event
 _AGAIN = re.compile(r"\b(?:again|another|more|further|second|third|fourth|fifth|renewed|fresh)\b", re.I)
-_NOT_DONE_AT_ALL = re.compile(r"\b(?:not|never|n't|failed to|refused to|declined to)\b", re.I)
+_NOT_DONE_AT_ALL = re.compile(rf"\b(?:{_NEGATION}|{_REFUSAL})\b", re.I)
 # a one-day gap near midnight or across time zones is one moment told twice
 _AROUND_MIDNIGHT = re.compile(r"\b(?i:late|early|overnight|night|midnight|local time)\b|\b(?:[A-Z][SD]T|GMT|UTC)\b")
 
@@ -1528,7 +1534,7 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
 MONTH_SIM = 0.55  # meaning similarity two statements need to be one event dated to two months (or years)
 MONTH_SPECIFIC = 0.6  # and specific similarity: the rare words they share ("Banda Aceh", "aggravated sexual assault")
 _SPAN_WORDS = re.compile(r"\b(?:ago|this month|last month|earlier|later)\b", re.I)
-_SPAN_BEFORE = re.compile(r"(?:^|\s)(?:since|from|until|till|through|between)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_SPAN_BEFORE = re.compile(rf"(?:^|\s)(?:{_SPAN_OPENERS})\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _STATED_YEAR = re.compile(r"\b\d{4}\b|\b(?:last|this|next)\b", re.I)  # "in June 1998", "April last year", "last December"
 _YEAR_WORDS = re.compile(r"^(?:(?:in|of)\s+)?(?:\d{4}|last year|next year)$", re.I)  # "1957", "in 1970", "last year"
 _LEVEL = {"year": 4, "month": 7, "day": 10}  # characters of an ISO value at each precision

@@ -1119,12 +1119,9 @@ def _names_as(t: Any) -> bool:
     return noun not in _AS_NO_JUDGEMENT and noun not in ROLE_NOUNS and pobj.text not in TITLES
 
 
-_ASKING = frozenset({"ask"})
-
-
 def _topic_asked(lemma: str, prep: Any) -> bool:
     """ "Asked by Schieffer about his claims that ...": what a question is about is no claim of the one who asks."""
-    return lemma in _ASKING and prep.lower_ == "about"
+    return lemma == "ask" and prep.lower_ == "about"
 
 
 def _cut_tail(toks: list[Any], root: Any) -> list[Any]:

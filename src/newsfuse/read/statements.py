@@ -7,8 +7,9 @@ verb phrase ("and leaving seven others hurt"), a non-restrictive relative clause
 overlap their statement, so one sentence can be evidence for several facts.
 
 Each unit also records its *stance* when the outlet's own words hold the claim at a distance: ``alleged`` ("allegedly",
-"accused of", "reportedly", "arrested on suspicion of"), ``tentative`` ("in principle", "a preliminary deal", "for now") or ``expected`` (a step
-still to come: "is expected to plead guilty", "is scheduled to vote"), with the marker's offsets.
+"accused of", "reportedly", "arrested on suspicion of"), ``tentative`` ("in principle", "a preliminary deal", "for
+now") or ``expected`` (a step still to come: "is expected to plead guilty", "is scheduled to vote"), with the marker's
+offsets.
 Words inside quotation marks are the speaker's, not the outlet's, and never set a stance."""
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ from .base import Context
 
 MIN_WORDS = 5
 
+# the ground of an arrest or a questioning, held at a distance: "arrested on suspicion of drunk driving"
+SUSPICION = r"(?:on|under) suspicion of|for (?:investigation|suspicion) of|on allegations? of"
 STANCE_MARKERS = {
     "alleged": (
         r"allegedly|reportedly|purportedly|supposedly|(?:is|are|was|were|been|being|stands?|stood) accused of|"
-        r"(?:on|under) suspicion of|for (?:investigation|suspicion) of|on allegations? of|"
+        rf"{SUSPICION}|"
         r"(?:is|are|was|were|been|being) suspected of|(?:is|are|was|were) (?:said|believed|thought|understood) to (?:have|be)"
     ),
     "tentative": (
