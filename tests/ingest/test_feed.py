@@ -6,7 +6,7 @@ import html
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsfuse.errors import InputError
@@ -120,18 +120,21 @@ def test_rdf_feed() -> None:
 
 
 # RSS titles are HTML to feedparser: "<A", "<?", "<!" open a tag, a processing instruction or a declaration, which its
-# sanitiser drops as markup; and feedparser repairs what looks like UTF-8 read as Latin-1 ("Âª" becomes "ª"). Text
-# of either kind is not round-tripped; the rest must be, exactly.
+# sanitiser drops as markup; a title holding an entity reference ("&lt;", "&amp;") is taken for double-escaped markup
+# (as real feeds mean it) and unescaped; and feedparser repairs what looks like UTF-8 read as Latin-1 ("Âª" becomes
+# "ª"). Text of these kinds is not round-tripped; the rest must be, exactly ("&lt" without its semicolon included).
 _TEXT = (
     st.text(alphabet=st.characters(categories=("L", "N"), include_characters=" .,;:!?'\"&<>-"), min_size=1, max_size=50)
     .map(lambda s: re.sub(r"\s+", " ", s).strip())
     .filter(lambda s: not re.search(r"<[^\s\d.,;:'\"&<>-]", s))
+    .filter(lambda s: not re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", s, re.I))
     .filter(lambda s: not re.search("[\u00c2-\u00f4][\u0080-\u00bf]", s))
 )
 
 
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(_TEXT.filter(bool), st.lists(_TEXT.filter(bool), min_size=1, max_size=4)), min_size=1, max_size=4))
+@example([("&lt", ["0"])])  # a title that reads as an entity when taken for markup
 def test_rss_round_trip(items: list[tuple[str, list[str]]]) -> None:
     """Titles and paragraphs written into an RSS feed (escaped HTML content) read back exactly."""
     xml = "".join(

@@ -128,7 +128,7 @@ GOLD_FLOORS = {
     "basil-13792511-5142-449f-8d3e-d77d790f65ec": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     "basil-576116e5-2b18-4d35-be73-36f5863c9468": {"facts_loose": 0.45, "dates": 1.0, "max_false_alarms": 1},
     "basil-b5eefefb-2a33-45de-abe1-f855c94165f4": {"facts_loose": 0.65, "dates": 0.7, "max_false_alarms": 1},
-    "basil-df5fe55a-dfcb-4817-8631-830f47c21a72": {"facts_loose": 0.57, "dates": 0.8, "max_false_alarms": 1},
+    "basil-df5fe55a-dfcb-4817-8631-830f47c21a72": {"facts_loose": 0.57, "discrepancies": 1.0, "dates": 0.8, "max_false_alarms": 1},
     # written blind during the sixteenth session, scored once with its code of 43f40f3 (facts 77, 71, 62, 73%; 0 of 5)
     "basil-65cb14cb-2d27-41e5-a2be-6fd6314f4363": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     "basil-7a97de89-1433-46f7-bcc2-f80b041cb9a0": {"facts_loose": 0.66, "dates": 1.0, "max_false_alarms": 1},
@@ -139,6 +139,11 @@ GOLD_FLOORS = {
     "basil-4f473faf-f928-4cfd-8bed-00578be9db9a": {"facts_loose": 0.65, "dates": 0.8, "max_false_alarms": 1},
     "basil-8385a996-1afc-4778-a06d-7070a8f19e27": {"facts_loose": 0.78, "dates": 1.0, "max_false_alarms": 1},
     "basil-e71d149d-0426-43f0-87e8-8c611dad7205": {"facts_loose": 0.55, "dates": 1.0, "max_false_alarms": 1},
+    # written blind during the seventeenth session, scored once with its code of caaf981 (facts 69, 83, 86, 53%; 0 of 3)
+    "basil-22b6e900-4826-4b09-a9f8-5d7afe46e78b": {"facts_loose": 0.64, "dates": 0.5, "max_false_alarms": 1},
+    "basil-ad409798-ee94-4436-92c5-92669193be14": {"facts_loose": 0.78, "dates": 1.0, "max_false_alarms": 1},
+    "basil-b4dbeda7-a1f3-4711-ae77-db23809d1ed2": {"facts_loose": 0.8, "dates": 1.0, "max_false_alarms": 1},
+    "basil-cad4bba5-cf97-45cb-8059-ebeb47dcec7a": {"facts_loose": 0.47, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"

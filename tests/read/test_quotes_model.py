@@ -497,3 +497,15 @@ def test_a_speech_verb_right_before_a_quote_says_it_however_the_parser_hung_it()
         'of running into Ana Ruiz", tweeted the news about the now-mayor\'s visit was "great".'
     )
     assert _quote(a, "the one reason").attrs["name"] == "Tom Hale"
+
+
+def test_the_passive_subject_of_a_verb_that_reports_the_saying_speaks() -> None:
+    for text in [
+        "“Every day that passes, the harbor gets closer to ruin,” Mayor Ana Ruiz is shown saying in the advertisement.",
+        "“Every day that passes, the harbor gets closer to ruin,” Mayor Ana Ruiz was heard saying on the tape.",
+        "“Every day that passes, the harbor gets closer to ruin,” Mayor Ana Ruiz was quoted as saying.",
+    ]:
+        assert _quote(_read(text), "Every day").attrs["name"] == "Ana Ruiz", text
+    # a passive subject of another verb is who it was done to, not who said anything
+    a = _read("Tom Hale was seen leaving the harbor office. “The cranes are safe,” said Ana Ruiz, the port director.")
+    assert _quote(a, "The cranes").attrs["name"] == "Ana Ruiz"

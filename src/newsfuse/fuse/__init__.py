@@ -20,6 +20,7 @@ from .align import align, specific_similarity
 from .details import age_details, count_details, shared_details
 from .independence import derived_links, independent_count
 from .magnitudes import magnitude_disagreements
+from .misquotes import quote_disagreements
 from .statements import Statement, gather
 
 
@@ -172,6 +173,7 @@ def _disagreements(
     found += disagree.money_disagreements(statements, vectors, specific)
     found += disagree.sized_disagreements(statements, vectors, specific)
     found += magnitude_disagreements(statements)
+    found += quote_disagreements(statements)
     found = disagree.dedupe(
         found + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]))
     )

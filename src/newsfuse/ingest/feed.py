@@ -175,7 +175,9 @@ class FeedReader:
         if not text:
             raise InputError(where, "feed item has neither content nor a summary")
         title = str(entry.get("title") or "")
-        meta.title = (fragment_text(title) if "<" in title or "&" in title else title.strip()) or None
+        # feedparser says whether it unescaped the title to plain text ("&amp;lt" is the text "&lt") or left markup
+        markup = str((entry.get("title_detail") or {}).get("type") or "text/html") != "text/plain"
+        meta.title = (fragment_text(title) if markup and ("<" in title or "&" in title) else title.strip()) or None
         link = str(entry.get("link") or "").strip()
         meta.url = link or None
         meta.published = _date(entry)

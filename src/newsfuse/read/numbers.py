@@ -75,7 +75,7 @@ _VAGUE = {
     "a couple": (2.0, 3.0),
 }
 VAGUE_START = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _VAGUE), key=len, reverse=True)) + r")\b", re.I)
-_WORDS = {
+WORD_VALUES = {
     "zero": 0,
     "a": 1,
     "an": 1,
@@ -109,7 +109,7 @@ _WORDS = {
     "dozen": 12,
 }
 # the numbers written as one word ("seven", "forty"), not the article nor "zero" or "dozen"
-NUMBER_WORDS = frozenset(w for w in _WORDS if w not in {"a", "an", "zero", "dozen"})
+NUMBER_WORDS = frozenset(w for w in WORD_VALUES if w not in {"a", "an", "zero", "dozen"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +169,7 @@ def _with_half(t: str) -> float | None:
     if m.group("thing"):  # "a mile and a half", "a million and a half"
         return 1.5 * _SCALES.get(m.group("thing"), 1)
     whole = m.group("whole")
-    base = 0.5 if whole is None else float(whole) + 0.5 if whole.isdigit() else _WORDS.get(whole, 0) + 0.5
+    base = 0.5 if whole is None else float(whole) + 0.5 if whole.isdigit() else WORD_VALUES.get(whole, 0) + 0.5
     if whole is not None and base == 0.5:
         return None  # "something and a half"
     scale = m.group("scale")
@@ -225,11 +225,11 @@ def parse_number(text: str) -> tuple[float, float] | None:
             return None  # "a third", "three-quarters", "one and a half million": a share, not a count
         if w == "dozen" and seen:
             current *= 12  # "two dozen", "three dozen"
-        elif w in _WORDS:
+        elif w in WORD_VALUES:
             if w in {"a", "an"} and seen:
                 break
             # "a four-year term": the article of the phrase, not one plus four
-            current = _WORDS[w] if k == 1 and words[0] in {"a", "an"} else current + _WORDS[w]
+            current = WORD_VALUES[w] if k == 1 and words[0] in {"a", "an"} else current + WORD_VALUES[w]
             seen = True
         elif w in _SCALES and seen:
             current = max(current, 1) * _SCALES[w]

@@ -273,7 +273,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 25
+    version = 26
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -910,6 +910,10 @@ def _name_right_before(verb: Any, ok: Callable[[Any], bool]) -> Any:
     return doc[i]
 
 
+# verbs whose passive subject is the speaker of a participle of saying hung on them ("X was quoted as saying")
+_REPORTING_PASSIVES = frozenset({"quote", "show", "hear", "see", "film", "record", "catch", "overhear", "tape", "videotape", "capture"})
+
+
 def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]) -> Any:
     """The speaker token of a speech verb, following participle and conjunct chains ("..., adding that"): never a
     word inside the quoted passage ``outside`` nor outside the verb's sentence ``bounds`` (the parser sometimes runs
@@ -990,7 +994,10 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         v = nxt
         if participle and v.dep_ == "ccomp" and v.head is not v and in_bounds(v.head):
             continue
-        found = own(v, ("nsubj", "nsubjpass") if shared else ("nsubj",))
+        # "X was quoted as saying", "X is shown saying", "X was heard saying": the passive subject of a verb that
+        # reports the saying is the one who spoke
+        heard = verb.tag_ == "VBG" and v.lemma_.lower() in _REPORTING_PASSIVES
+        found = own(v, ("nsubj", "nsubjpass") if shared or heard else ("nsubj",))
         if found is not None and found.tag_ == "WDT" and v.dep_ == "relcl" and _purpose(verb):
             # "Republicans seized on snippets that became public to suggest ...": the parser hangs the purpose on the
             # relative clause; whoever does the main clause's deed is the one suggesting, not the snippets (a "who"
