@@ -6,14 +6,15 @@ from newsfuse.model import Span
 from tests.fuse.helpers import statement
 
 
-def _quoted(text: str, source: str, speaker: str | None = "e-lind") -> Statement:
-    """A statement whose article quotes ``text`` between the first pair of curly quotation marks."""
+def _quoted(text: str, source: str, speaker: str | None = "e-lind", described: str | None = None) -> Statement:
+    """A statement whose article quotes ``text`` between the first pair of curly quotation marks, said by the entity
+    ``speaker`` (Mara Lind), by someone ``described`` ("a protester"), or by no one the reading could tell."""
     st = statement(text, source)
     a = st.article
     start, end = text.index("“") + 1, text.index("”")
     if text[end - 1] == ",":
         end -= 1
-    attrs = {"direct": True, "entity": speaker, "name": "Mara Lind" if speaker else None}
+    attrs = {"direct": True, "entity": speaker, "name": "Mara Lind" if speaker else None, "speaker_text": described}
     a.set_spans("quotes", [Span(start, end, "direct", "test@1", attrs)])
     return st
 
@@ -75,3 +76,47 @@ def test_only_one_remark_of_one_speaker_is_compared() -> None:
 
 def test_no_quotes_no_disagreement() -> None:
     assert quote_disagreements([statement("The harbour closed on Monday.", "a"), statement("The harbour closed.", "b")]) == []
+
+
+def _pair(x: str, y: str, speaker_y: str | None = "e-lind") -> list[object]:
+    return list(quote_disagreements([_quoted(f"“{x},” Lind said.", "a"), _quoted(f"“{y},” Lind said.", "b", speaker=speaker_y)]))
+
+
+def test_one_negation_written_two_ways_is_no_disagreement() -> None:
+    tail = "the harbour to the ships of the northern fleet this winter"
+    for x, y in [
+        (f"We cannot close {tail}", f"We can't close {tail}"),
+        (f"We never said we would close {tail}", f"We did not say we would close {tail}"),
+        (f"We have no plans to close {tail}", f"We do not have plans to close {tail}"),
+        (f"We will close {tail}, no doubt", f"We will close {tail}, believe me"),
+        (f"No, no, we will close {tail}", f"Look, we will close {tail}"),
+        (f"Our No. 1 job is to close {tail}", f"Our top job is to close {tail}"),
+        (f"We will close it unless the storm eases, and keep {tail}", f"We will close it if the storm does not ease, and keep {tail}"),
+        (f"Nobody expected the storm. We will close {tail}", f"Tomorrow we will close {tail}"),
+        (f"We will . . . close {tail}", f"We will not close {tail}"),  # a spaced ellipsis is a marked cut
+    ]:
+        assert _pair(x, y) == [], (x, y)
+
+
+def test_one_number_written_two_ways_is_no_disagreement_and_two_numbers_are() -> None:
+    tail = "new teachers for the schools of the valley next year"
+    for x, y in [
+        ("1,200", "1200"),
+        ("twenty-five", "25"),
+        ("one hundred", "100"),
+        ("5.50 million", "5.5 million"),
+        ("1.2 million", "1,200,000"),
+    ]:
+        assert _pair(f"We will hire {x} {tail}", f"We will hire {y} {tail}") == [], (x, y)
+    for x, y in [("5.5", "5"), ("1,500", "500")]:
+        assert len(_pair(f"We will hire {x} {tail}", f"We will hire {y} {tail}")) == 1, (x, y)
+    # two remarks of one speaker, a year apart, are no misquote
+    assert _pair(f"We will hire 40 {tail}", "We hired 30 new teachers for the schools of the valley last year") == []
+
+
+def test_a_described_speaker_is_a_rival_of_a_named_one() -> None:
+    a = _quoted("“We will close the harbour to the ships of the fleet this winter,” Lind said.", "a")
+    text = "“They will not close the harbour to the ships of the fleet this winter,” a protester said."
+    assert quote_disagreements([a, _quoted(text, "b", speaker=None, described="a protester")]) == []
+    # no speaker the reading could tell: maybe the same remark
+    assert len(quote_disagreements([a, _quoted(text, "b", speaker=None)])) == 1

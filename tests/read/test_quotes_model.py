@@ -509,3 +509,12 @@ def test_the_passive_subject_of_a_verb_that_reports_the_saying_speaks() -> None:
     # a passive subject of another verb is who it was done to, not who said anything
     a = _read("Tom Hale was seen leaving the harbor office. “The cranes are safe,” said Ana Ruiz, the port director.")
     assert _quote(a, "The cranes").attrs["name"] == "Ana Ruiz"
+    # who was shown something, or whose act comes between, is not the one whose saying it was (review cases)
+    for text in [
+        "Jurors were shown footage of Tom Hale saying “we will close the harbour this winter.”",
+        "The crowd was heard booing Tom Hale for saying “we will close the harbour this winter.”",
+        "Ana Ruiz was captured on tape quoting Tom Hale as saying “we will close the harbour this winter.”",
+        "Ana Ruiz was recorded praising Tom Hale for saying “we will close the harbour this winter.”",
+    ]:
+        a = _read(text)
+        assert all(q.attrs.get("name") not in {"Jurors", "The crowd", "Ana Ruiz"} for q in a.group("quotes")), text

@@ -40,6 +40,8 @@ def _dates(text: str) -> dict[str, object]:
         # a weekday and its calendar day are one expression; a weekday and another phrase are two
         ("She said on Monday, Sept. 26, that the pier would close.", {"Monday, Sept. 26": "2016-09-26"}),
         ("The minister resigned on Friday, three days after the vote.", {"Friday": "2016-09-23"}),
+        # the day of a noun is not dated by the tense of the verb the noun hangs on: the nearest such day
+        ("Ana Ruiz, a candidate in the council primary on November 8, announced her plan.", {"November 8": "2016-11-08"}),
     ],
 )
 def test_dates_follow_the_tense_of_their_verb(text: str, expected: dict[str, str]) -> None:

@@ -26,28 +26,33 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Article, Discrepancy, Evidence, Span, Variant
-from ..read.numbers import WORD_VALUES
+from ..read.numbers import WORD_VALUES, parse_number
+from ..read.speakers import STOP
 from .discrepancies import _id, _merge_pairwise
 from .statements import Statement
 
 MIN_WORDS = 6  # the shortest quotation compared
 LONGEST_RUN = 5  # words in a row two quotations of one remark share at least
 MATCHED_SHARE = 0.7  # share of the shorter quotation's words found in the other, in order
-CHANGED_WORDS = 5  # the most words a misquote changes in one place; more is another part of the remark
+CHANGED_SHARE = 0.15  # the most words of content that may differ, against those matched: more is two remarks
+EDGE_WORDS = 4  # the most words two excerpts may quote differently where one of them starts or stops
 
-_TOKEN = re.compile(r"\[[^\]]*\]|\.\.\.|…|[^\W_]+(?:['’][^\W_]+)*", re.U)
-_MARKERS = frozenset({"...", "…"})
-_NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without"})
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_TOKEN = re.compile(rf"\[[^\]]*\]|\.(?:\s?\.){{2}}|…|{_NUMBER}|[^\W_]+(?:['’][^\W_]+)*", re.U)
+_MARKER = re.compile(r"\.(?:\s?\.){2}|…")
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "nobody", "nothing", "neither", "without", "unless"})
+_NOT_NEGATING = re.compile(r"\s*(?:[,.!?;:)]|doubt\b|question\b)", re.I)  # "No, we will", "no doubt", "No. 1"
 # number words as digits ("ten" / "10"); "a" and "an" stay words
 _NUMBER_WORDS = {w: str(int(v)) for w, v in WORD_VALUES.items() if w not in {"a", "an"}}
-_CONTRACTIONS = {"won't": ["will", "not"], "can't": ["can", "not"], "shan't": ["shall", "not"]}
+_CONTRACTIONS = {"won't": ["will", "not"], "can't": ["can", "not"], "shan't": ["shall", "not"], "cannot": ["can", "not"]}
 
 
 @dataclass(slots=True)
 class _Word:
-    norm: str  # lower-cased, "n't" spelt out, number words as digits; "" for a marker (ellipsis, bracket)
+    norm: str  # lower-cased, "n't" spelt out, numbers as digits; "" for a marker (ellipsis, bracket)
     start: int  # offsets in the article
     end: int
+    negation: bool = False
 
 
 @dataclass(slots=True)
@@ -55,24 +60,28 @@ class _Quote:
     article: Article
     span: Span
     source: str
-    speaker: str | None
+    speaker: str | None  # the entity, or the words naming the speaker; None when the reading could not tell
     words: list[_Word]
 
 
 def _words(article: Article, span: Span) -> list[_Word]:
+    text = article.text
     out: list[_Word] = []
-    for m in _TOKEN.finditer(article.text, span.start, span.end):
+    for m in _TOKEN.finditer(text, span.start, span.end):
         tok = m.group().lower().replace("’", "'")
         a, b = m.start(), m.end()
-        if tok in _MARKERS or tok.startswith("["):
+        if _MARKER.fullmatch(tok) or tok.startswith("["):
             out.append(_Word("", a, b))
-            continue
-        if tok in _CONTRACTIONS:
-            out.extend(_Word(w, a, b) for w in _CONTRACTIONS[tok])
+        elif tok[0].isdigit():
+            out.append(_Word(tok.replace(",", ""), a, b))
+        elif tok in _CONTRACTIONS:
+            first, second = _CONTRACTIONS[tok]
+            out += [_Word(first, a, b), _Word(second, a, b, negation=True)]
         elif tok.endswith("n't"):
-            out.extend([_Word(tok[:-3], a, b), _Word("not", a, b)])
+            out += [_Word(tok[:-3], a, b), _Word("not", a, b, negation=True)]
         else:
-            out.append(_Word(_NUMBER_WORDS.get(tok, tok), a, b))
+            negation = tok in _NEGATIONS and not (tok == "no" and _NOT_NEGATING.match(text, b))
+            out.append(_Word(_NUMBER_WORDS.get(tok, tok), a, b, negation))
     return out
 
 
@@ -85,22 +94,17 @@ def _quotes(statements: Sequence[Statement]) -> list[_Quote]:
                 continue
             words = _words(a, q)
             if sum(1 for w in words if w.norm) >= MIN_WORDS:
-                out.append(_Quote(a, q, a.source_id, q.attrs.get("entity"), words))
+                name = q.attrs.get("entity") or str(q.attrs.get("name") or q.attrs.get("speaker_text") or "").lower() or None
+                out.append(_Quote(a, q, a.source_id, name, words))
     return out
 
 
-def _numbers(words: list[str]) -> set[str]:
-    return {w for w in words if w.isdigit()}
-
-
-def _significant(xs: list[str], ys: list[str]) -> bool:
-    """Two runs of words (one may be empty) differ in what the remark says: a negation on one side only, or another
-    number. Other words swapped are left alone: outlets translate, tidy and shorten what people say ("has done its
-    job" / "has completed its mission", "work force" / "workforce") without changing the claim."""
-    if (_NEGATIONS & set(xs)) != (_NEGATIONS & set(ys)):
-        return True
-    nx, ny = _numbers(xs), _numbers(ys)
-    return bool(nx) and bool(ny) and nx != ny
+def _number(q: _Quote, words: list[_Word]) -> float | None:
+    """The value of a run of words that is one number as written ("1,200", "twenty-five", "1.2 million")."""
+    if not words:
+        return None
+    value = parse_number(q.article.text[words[0].start : words[-1].end])
+    return None if value is None or value[0] != value[1] else value[0]
 
 
 def _near_marker(words: list[_Word], lo: int, hi: int) -> bool:
@@ -108,9 +112,23 @@ def _near_marker(words: list[_Word], lo: int, hi: int) -> bool:
     return any(not words[k].norm for k in range(max(lo - 1, 0), min(hi + 1, len(words))))
 
 
+def _content(words: list[_Word]) -> int:
+    """Words of content: not function words, negations or numbers."""
+    return sum(1 for w in words if len(w.norm) > 2 and not w.negation and not w.norm[0].isdigit() and w.norm.split("'")[0] not in STOP)
+
+
+def _other_sentence(q: _Quote, lo: int, hi: int) -> bool:
+    """Words [lo, hi) of a quotation and the words next to them span a sentence's end: "Nobody expected the storm. We
+    will close ..." quotes another sentence before the shared one."""
+    a = q.words[max(lo - 1, 0)].start
+    b = q.words[min(hi, len(q.words) - 1)].end
+    return bool(re.search(r"[.!?;:]\s", q.article.text[a:b]))
+
+
 def _differences(x: _Quote, y: _Quote) -> list[tuple[int, int, int, int]] | None:
-    """The places (word ranges in x and in y) where two quotations of one remark differ in meaning; None when they
-    are not quotations of one remark."""
+    """The places (word ranges in x and in y) where two quotations of one remark differ in what it says: the
+    negations, when one quotation has more of them than the other, and numbers of other values. None when they are
+    not quotations of one remark."""
     a = [w.norm for w in x.words]
     b = [w.norm for w in y.words]
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -122,21 +140,33 @@ def _differences(x: _Quote, y: _Quote) -> list[tuple[int, int, int, int]] | None
     ops = sm.get_opcodes()
     first = next(k for k, op in enumerate(ops) if op[0] == "equal")
     last = max(k for k, op in enumerate(ops) if op[0] == "equal")
-    out = []
+    kept: list[tuple[str, int, int, int, int]] = []  # the differences inside the remark
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
             continue
-        xs, ys = [w for w in a[i1:i2] if w], [w for w in b[j1:j2] if w]
-        if max(len(xs), len(ys)) > CHANGED_WORDS:
-            continue  # a longer stretch quoted differently is another part of the remark, cut without a mark
+        wide = max(sum(1 for w in a[i1:i2] if w), sum(1 for w in b[j1:j2] if w))
         if k < first or k > last:
-            # before the first shared word or after the last: one excerpt starts or stops elsewhere, unless both
-            # quote something there ("To pass this bill" / "If they don't pass this bill")
-            if tag != "replace":
-                continue
-        elif _near_marker(x.words, i1, i2) or _near_marker(y.words, j1, j2):
+            # where one quotation starts or stops: another excerpt, unless both quote a few words there ("To pass
+            # this bill" / "If they [Democrats] don't pass this bill")
+            if tag == "replace" and wide <= EDGE_WORDS and not (_other_sentence(x, i1, i2) or _other_sentence(y, j1, j2)):
+                kept.append((tag, i1, i2, j1, j2))
+        elif not (_near_marker(x.words, i1, i2) or _near_marker(y.words, j1, j2)):
+            kept.append((tag, i1, i2, j1, j2))
+    changed = sum(max(_content(x.words[i1:i2]), _content(y.words[j1:j2])) for _, i1, i2, j1, j2 in kept)
+    if changed > max(1, CHANGED_SHARE * matched):
+        return None  # "we will hire 40 teachers next year" / "we hired 30 teachers last year": two remarks
+
+    def negations(words: list[_Word]) -> int:
+        return sum(1 for w in words if w.negation)
+
+    out = []
+    polarity = sum(negations(x.words[i1:i2]) for _, i1, i2, _, _ in kept) != sum(negations(y.words[j1:j2]) for *_, j1, j2 in kept)
+    for _, i1, i2, j1, j2 in kept:
+        if polarity and negations(x.words[i1:i2]) != negations(y.words[j1:j2]):
+            out.append((i1, i2, j1, j2))
             continue
-        if _significant(xs, ys):
+        vx, vy = _number(x, x.words[i1:i2]), _number(y, y.words[j1:j2])
+        if vx is not None and vy is not None and vx != vy:
             out.append((i1, i2, j1, j2))
     return out
 
@@ -180,4 +210,4 @@ def quote_disagreements(statements: Sequence[Statement]) -> list[Discrepancy]:
                     ],
                 )
             )
-    return _merge_pairwise(out)
+    return _merge_pairwise(out, by_value=True)

@@ -27,6 +27,7 @@ from .entities import ROLE_NOUNS, TITLES, fold, name_tokens, same_name_word
 from .speakers import (
     CHARACTERIZING_VERBS,
     CONTINUATION_VERBS,
+    CORE_SPEECH_VERBS,
     HOST_VERBS,
     INSTITUTION_NOUNS,
     OBJECT_CONTENT_VERBS,
@@ -273,7 +274,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 26
+    version = 27
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -914,6 +915,24 @@ def _name_right_before(verb: Any, ok: Callable[[Any], bool]) -> Any:
 _REPORTING_PASSIVES = frozenset({"quote", "show", "hear", "see", "film", "record", "catch", "overhear", "tape", "videotape", "capture"})
 
 
+def _reports_saying(passive: Any, verb: Any) -> bool:
+    """``verb`` is a participle of saying that completes a passive reporting verb right above it: "X is shown saying",
+    "X was heard telling", "X was quoted as saying". Not when the passive has an object ("jurors were shown footage of
+    X saying": the jurors saw it), another act or person comes between ("captured on tape quoting Ruiz as saying"),
+    or the saying hangs elsewhere ("the crowd was heard booing X for saying"); and only verbs of saying proper
+    ("recorded praising Hale for saying ...": the praise would hide Hale's own words)."""
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in CORE_SPEECH_VERBS or passive.lemma_.lower() not in _REPORTING_PASSIVES:
+        return False
+    deps = {c.dep_ for c in passive.children}
+    if not deps & {"nsubjpass", "auxpass"} or "dobj" in deps:
+        return False
+    if any(t.pos_ == "VERB" or t.ent_type_ == "PERSON" or t.dep_ == "dobj" for t in verb.doc[passive.i + 1 : verb.i]):
+        return False
+    if verb.head.i == passive.i:
+        return bool(verb.dep_ in {"xcomp", "advcl", "ccomp", "dep"})
+    return bool(verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.i == passive.i)
+
+
 def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]) -> Any:
     """The speaker token of a speech verb, following participle and conjunct chains ("..., adding that"): never a
     word inside the quoted passage ``outside`` nor outside the verb's sentence ``bounds`` (the parser sometimes runs
@@ -996,7 +1015,7 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
             continue
         # "X was quoted as saying", "X is shown saying", "X was heard saying": the passive subject of a verb that
         # reports the saying is the one who spoke
-        heard = verb.tag_ == "VBG" and v.lemma_.lower() in _REPORTING_PASSIVES
+        heard = _reports_saying(v, verb)
         found = own(v, ("nsubj", "nsubjpass") if shared or heard else ("nsubj",))
         if found is not None and found.tag_ == "WDT" and v.dep_ == "relcl" and _purpose(verb):
             # "Republicans seized on snippets that became public to suggest ...": the parser hangs the purpose on the

@@ -568,6 +568,8 @@ def _past(root: Any, verb: Any) -> bool:
     not on a preposition that looks ahead from it ("postponed until June 1")."""
     if verb is None or (root.dep_ == "pobj" and root.head.lower_ in _OPEN_ENDED):
         return False
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in {"NOUN", "PROPN"}:
+        return False  # "Ernst, a candidate in the primary on June 3, announced ...": the noun's date, not the verb's
     for _ in range(3):  # "split off in July after voting in a January referendum": the tense of the finite verb
         # (a gerund only: "decided to hold elections in June" plans June, the decision's tense says nothing)
         if verb.tag_ != "VBG" or verb.dep_ not in {"pcomp", "advcl"} or verb.head.i == verb.i:
@@ -743,7 +745,7 @@ def _with_calendar_days(doc: Any, text: str, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 15
+    version = 16
     requires = ("sentences",)
     assigns = ("times",)
 
