@@ -518,3 +518,10 @@ def test_the_passive_subject_of_a_verb_that_reports_the_saying_speaks() -> None:
     ]:
         a = _read(text)
         assert all(q.attrs.get("name") not in {"Jurors", "The crowd", "Ana Ruiz"} for q in a.group("quotes")), text
+
+
+def test_objecting_that_reports_speech_and_objecting_to_does_not() -> None:
+    a = _read("Ana Ruiz sent officials an e-mail, objecting that the harbour plan could be “abused” by lawmakers to attack the port.")
+    assert _quote(a, "the harbour plan").attrs["name"] == "Ana Ruiz"
+    assert _quote(_read("“This plan is simply wrong,” Tom Hale objected."), "This plan").attrs["name"] == "Tom Hale"
+    assert _read("Tom Hale objected to the harbour plan on Monday.").group("quotes") == []

@@ -274,7 +274,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 27
+    version = 28
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 

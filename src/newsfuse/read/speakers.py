@@ -20,7 +20,7 @@ SPEECH_VERBS = _words(
     pledge threaten caution charge complain blame criticize criticise praise boast propose recommend disclose divulge
     inform assure reiterate repeat mention agree affirm counter retort quip joke shout lament signal forecast conclude
     find show tout hint speculate cite question brag exclaim proclaim yell muse scoff email text blog recount clarify
-    elaborate advise demand
+    elaborate advise demand object
     """
 )
 # the verbs whose first sense is saying: preferred over the others when several could introduce one quote
