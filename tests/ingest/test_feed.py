@@ -168,3 +168,19 @@ def test_an_item_date_is_the_day_it_was_written_in_its_own_time_zone() -> None:
     )
     data = f'<?xml version="1.0"?><rss version="2.0"><channel><title>TZ News</title>{items}</channel></rss>'.encode()
     assert [str(d.meta.published) for d in _docs(data) if isinstance(d, RawDoc)] == ["2024-12-28", "2024-12-28"]
+
+
+def test_titles_escaped_twice_are_read_as_markup_and_others_as_written() -> None:
+    def titles(raw: str) -> tuple[str | None, str | None]:
+        data = (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{raw}</title><item><title>{raw}</title>'
+            f"<link>https://x.example/1</link><description>{html.escape(body_paragraphs(20)[0])}</description></item></channel></rss>"
+        ).encode()
+        (doc,) = _docs(data)
+        assert isinstance(doc, RawDoc)
+        return doc.meta.title, doc.meta.outlet
+
+    assert titles("It&amp;#8217;s here") == ("It\u2019s here", "It\u2019s here")
+    assert titles("&lt;b&gt;Port&lt;/b&gt; news") == ("Port news", "Port news")
+    assert titles("Tom &amp;amp; Jerry") == ("Tom & Jerry", "Tom & Jerry")
+    assert titles("AT&amp;T and R&amp;lt D") == ("AT&T and R&lt D", "AT&T and R&lt D")  # no complete reference

@@ -144,6 +144,11 @@ GOLD_FLOORS = {
     "basil-ad409798-ee94-4436-92c5-92669193be14": {"facts_loose": 0.78, "dates": 1.0, "max_false_alarms": 1},
     "basil-b4dbeda7-a1f3-4711-ae77-db23809d1ed2": {"facts_loose": 0.8, "dates": 1.0, "max_false_alarms": 1},
     "basil-cad4bba5-cf97-45cb-8059-ebeb47dcec7a": {"facts_loose": 0.47, "dates": 1.0, "max_false_alarms": 1},
+    # written blind late in the seventeenth session, scored once with its code of 3197cb9 (facts 67, 68, 55, 80%; 0 of 6)
+    "basil-0c78e748-efbf-417c-a8c1-beeb6480147f": {"facts_loose": 0.62, "dates": 1.0, "max_false_alarms": 1},
+    "basil-2742e9c1-2943-496f-8b23-faf5332e1612": {"facts_loose": 0.63, "dates": 1.0, "max_false_alarms": 1},
+    "basil-b7021938-ff8d-42ea-adec-5704c0b65237": {"facts_loose": 0.5, "speakers": 0.7, "dates": 1.0, "max_false_alarms": 1},
+    "basil-c9e4d35f-aeae-462b-a8bf-e08d09a93b6e": {"facts_loose": 0.75, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"

@@ -95,6 +95,16 @@ def _date(entry: Mapping[str, Any]) -> date | None:
     return None
 
 
+_MARKUP = re.compile(r"<[a-z/!?]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.I)
+
+
+def _title(title: str) -> str:
+    """A feed's or an item's title as text. Feeds often escape a title twice ("It&amp;#8217;s", "&lt;b&gt;"), so one
+    with a tag or a complete character reference is read as markup; other text is kept as written ("AT&T", "R&lt D":
+    an ampersand that starts no complete reference is no markup)."""
+    return fragment_text(title) if _MARKUP.search(title) else " ".join(title.split())
+
+
 def _text_of(detail: Mapping[str, Any] | None, value: str) -> str:
     ctype = str((detail or {}).get("type") or "text/html").lower()
     return fragment_text(value) if "html" in ctype else paragraphs(value)
@@ -140,7 +150,7 @@ class FeedReader:
                 raise InputError(name, f"malformed feed: {parsed.get('bozo_exception')}".replace("\n", " "))
             raise InputError(name, "feed has no items")
         info = parsed.get("feed") or {}
-        feed_title = fragment_text(str(info.get("title") or "")) or None
+        feed_title = _title(str(info.get("title") or "")) or None
         lang = str(info.get("language") or "")[:2].lower() or None
         ids = UniqueIds()
         fetcher = None
@@ -174,10 +184,7 @@ class FeedReader:
                 meta.extra["text_from"] = "summary"
         if not text:
             raise InputError(where, "feed item has neither content nor a summary")
-        title = str(entry.get("title") or "")
-        # feedparser says whether it unescaped the title to plain text ("&amp;lt" is the text "&lt") or left markup
-        markup = str((entry.get("title_detail") or {}).get("type") or "text/html") != "text/plain"
-        meta.title = (fragment_text(title) if markup and ("<" in title or "&" in title) else title.strip()) or None
+        meta.title = _title(str(entry.get("title") or "")) or None
         link = str(entry.get("link") or "").strip()
         meta.url = link or None
         meta.published = _date(entry)
