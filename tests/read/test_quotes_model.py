@@ -525,3 +525,17 @@ def test_objecting_that_reports_speech_and_objecting_to_does_not() -> None:
     assert _quote(a, "the harbour plan").attrs["name"] == "Ana Ruiz"
     assert _quote(_read("“This plan is simply wrong,” Tom Hale objected."), "This plan").attrs["name"] == "Tom Hale"
     assert _read("Tom Hale objected to the harbour plan on Monday.").group("quotes") == []
+
+
+def test_a_quote_left_open_before_its_cue_ends_at_the_cue() -> None:
+    # the closing mark the writer left out: the cue at the paragraph's end is outside the quote and names the speaker
+    a = _read(
+        'Tom Hale spoke first. "The cranes are safe," he said.\n\n'
+        '"She has made some outrageous claims about the harbour that nobody could verify, Ruiz said.\n\n'
+        '"She is acting like a strange figure and it does not help the port."'
+    )
+    q = _quote(a, "She has made")
+    assert a.span_text(q).endswith("verify") and q.attrs["name"] == "Ruiz"
+    assert _quote(a, "She is acting").attrs["name"] == "Ruiz"  # the run goes on with the same speaker
+    q = _quote(_read("“We will close the harbour this winter, said Ana Ruiz, the port director."), "We will close")
+    assert q.attrs["name"] == "Ana Ruiz"

@@ -103,10 +103,15 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                     i += 1
                     continue
                 end = min(j + 1, n)
+                unclosed = _CLOSING_CUE.search(para, i + 1, end) if j >= n else None
+                if unclosed is not None:
+                    # the closing mark left out before the cue ("outrageous comments, Graham said."): the quote ends
+                    # at its punctuation and the cue stays outside it
+                    end = unclosed.start(1) + 1
                 if end - i > 2:
                     out.append((para_start + i, para_start + end))
                     # a quote left open may run on; not a sign left open ("a sign reading “Closed for the season")
-                    carried = 1 if j >= n and speech_like(para[i:end]) else 0
+                    carried = 1 if j >= n and unclosed is None and speech_like(para[i:end]) else 0
                 i = end
                 continue
             i += 1
@@ -116,6 +121,15 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
             lead = len(para) - len(para.lstrip())
             between.append((para_start + lead, para_start + len(para.rstrip())))
     return out
+
+
+# a cue at the very end of a paragraph whose quote was never closed: ", Graham said.", ", said Sen. Graham, the
+# senator from South Carolina.", ", she said."
+_MARKS = '"\u201c\u201d'
+_NAME_WORDS = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*"
+_CLOSING_CUE = re.compile(
+    rf"([,!?])\s+(?:{_NAME_WORDS}\s+(?:said|says|added)|(?:said|says|added)\s+{_NAME_WORDS}|(?:he|she|they)\s+(?:said|says|added))(?:,\s+[^,{_MARKS}]{{1,80}})?\.?\s*$"
+)
 
 
 def _continues(q: _Q, speaker_of: _Q) -> None:
@@ -274,7 +288,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 28
+    version = 29
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
