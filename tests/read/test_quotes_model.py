@@ -539,3 +539,20 @@ def test_a_quote_left_open_before_its_cue_ends_at_the_cue() -> None:
     assert _quote(a, "She is acting").attrs["name"] == "Ruiz"  # the run goes on with the same speaker
     q = _quote(_read("“We will close the harbour this winter, said Ana Ruiz, the port director."), "We will close")
     assert q.attrs["name"] == "Ana Ruiz"
+
+
+def test_a_quote_without_a_cue_is_said_by_the_person_the_sentence_before_presents() -> None:
+    a = _read(
+        "The port authority revealed on Thursday that the report ran to more than 300 pages.\n\n"
+        "Mr. Tom Hale had many questions of his own.\n\n"
+        "“You might think it is fine that the port sought a secret channel with its rivals.”"
+    )
+    assert _quote(a, "You might think").attrs["name"] == "Tom Hale"
+    # a sentence that presents no person leaves the quote to the speaker before it
+    a = _read("“We will fight for the harbour,” Ana Ruiz said. The crowd cheered.\n\n“It is over for them and we all know it.”")
+    assert _quote(a, "It is over").attrs["name"] == "Ana Ruiz"
+    # a passive subject is who something was done to, not who speaks next
+    a = _read(
+        "“We will fight for the harbour,” Ana Ruiz said. Tom Hale was booed by the crowd.\n\n“It is over for them and we all know it.”"
+    )
+    assert _quote(a, "It is over").attrs.get("name") != "Tom Hale"

@@ -288,7 +288,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 29
+    version = 30
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -588,6 +588,19 @@ class Quotes:
             busy = max(2, len(article.group("sentences")) // 10)
             return {x for x in words if sentence_count.get(x, 0) <= busy}
 
+        def introducer(q: _Q) -> Span | None:
+            """The person who is the active subject of the sentence right before a quote that has no cue, when that
+            sentence quotes nothing itself."""
+            if q.sent < 1:
+                return None
+            lo, hi = ix.sent_bounds(q.sent - 1)
+            if hi > q.start or any(quoted_at[p] for p in range(lo, hi)):
+                return None
+            root = next((t for t in ix.tokens(lo, hi) if t.dep_ == "ROOT"), None)
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+            m = mention_of(subj) if subj is not None else None
+            return m if m is not None and m.label == "PERSON" else None
+
         previous: str | None = None
         previous_at = -1
         for k, q in enumerate(quotes):
@@ -620,7 +633,16 @@ class Quotes:
                 # a direct quote with no cue that follows another quote closely continues that speaker
                 pq = quotes[k - 1] if k > 0 else None
                 same_para = pq is not None and "\n" not in text[pq.end : q.start]
-                if (
+                intro = introducer(q) if q.direct and (pq is None or pq.sent < q.sent - 1) else None
+                if intro is not None:
+                    # "Mr. Schiff had many questions of his own. "You might think ..."": the person the sentence right
+                    # before presents, not the speaker of a quote further back
+                    q.speaker_kind = "name"
+                    q.speaker_span = (intro.start, intro.end)
+                    q.speaker_text = text[intro.start : intro.end]
+                    q.name = intro.attrs.get("local", intro.attrs["text"])
+                    q.entity = "local:" + q.name
+                elif (
                     pq is not None
                     and pq.speaker_kind != "none"
                     and 0 <= q.sent - pq.sent <= 2
