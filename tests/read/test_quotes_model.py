@@ -556,3 +556,39 @@ def test_a_quote_without_a_cue_is_said_by_the_person_the_sentence_before_present
         "“We will fight for the harbour,” Ana Ruiz said. Tom Hale was booed by the crowd.\n\n“It is over for them and we all know it.”"
     )
     assert _quote(a, "It is over").attrs.get("name") != "Tom Hale"
+
+
+def test_review_cases_of_open_quotes_and_presented_speakers() -> None:
+    def speakers(text: str) -> list[object]:
+        return [q.attrs.get("name") for q in _read(text).group("quotes") if q.attrs.get("direct")]
+
+    # a cue inside the speaker's own story is no closing cue
+    assert "Smith" not in speakers(
+        "Ms. Ortiz described the night.\n\n“We waited for hours in the rain. Then the officer came out, Smith said, and told us to go home."
+    )
+    assert set(
+        speakers(
+            "Mr. Lee remembered his mother.\n\n“She always told us to work hard. Never give up, she said.\n\n“That stayed with me my whole life,” Mr. Lee said."
+        )
+    ) == {"Lee"}
+    assert set(
+        speakers(
+            "Ms. Park spoke about her youth.\n\n“We lost everything in the fire that winter, Dad said.\n\nWe started over from nothing the next spring,” Ms. Park said."
+        )
+    ) == {"Park"}
+    # who declined to comment, who a quote is about, or a narrative sentence about someone else does not take the quote
+    assert speakers(
+        "“The plan is dead,” Ms. Ruiz told reporters.\n\nMr. Hale declined to comment.\n\n“We will start again next year.”"
+    ) == ["Ruiz", "Ruiz"]
+    assert speakers(
+        "“The polls lie,” Ms. Ruiz said on Monday.\n\nMr. Hale leads in every poll.\n\n“The polls are wrong, and we will prove it in November.”"
+    ) == ["Ruiz", "Ruiz"]
+    assert "Alvarez" not in speakers(
+        "Mr. Alvarez worked at the harbor for forty years.\n\n“He never complained about the cold, not once in all those years.”"
+    )
+    # a run of quotes that names its speaker in its last paragraph stays that speaker's
+    assert set(
+        speakers(
+            "Mr. Hale sat quietly at the back.\n\n“We have waited for years for this day, and we never lost hope.\n\n“Now it is finally here,” Ms. Ruiz said."
+        )
+    ) == {"Ruiz"}

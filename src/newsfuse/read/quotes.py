@@ -66,7 +66,8 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     carried = 0  # paragraphs (with text) since the last quote met ran on past its paragraph's end without closing
     between: list[tuple[int, int]] = []  # paragraphs without any mark since then: the quote's middle, if it closes
-    for para_start, para in _paragraphs(text):
+    paragraphs = _paragraphs(text)
+    for p_index, (para_start, para) in enumerate(paragraphs):
         if carried and para.strip():
             carried = carried + 1 if carried < CARRIED_PARAGRAPHS else 0
         i = 0
@@ -103,7 +104,7 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                     i += 1
                     continue
                 end = min(j + 1, n)
-                unclosed = _CLOSING_CUE.search(para, i + 1, end) if j >= n else None
+                unclosed = _CLOSING_CUE.search(para, i + 1, end) if j >= n and not _run_goes_on(paragraphs, p_index) else None
                 if unclosed is not None:
                     # the closing mark left out before the cue ("outrageous comments, Graham said."): the quote ends
                     # at its punctuation and the cue stays outside it
@@ -128,8 +129,30 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
 _MARKS = '"\u201c\u201d'
 _NAME_WORDS = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*"
 _CLOSING_CUE = re.compile(
-    rf"([,!?])\s+(?:{_NAME_WORDS}\s+(?:said|says|added)|(?:said|says|added)\s+{_NAME_WORDS}|(?:he|she|they)\s+(?:said|says|added))(?:,\s+[^,{_MARKS}]{{1,80}})?\.?\s*$"
+    rf"([,!?])\s+(?:{_NAME_WORDS}\s+(?:said|says|added)|(?:said|says|added)\s+{_NAME_WORDS}|(?:he|she|they)\s+(?:said|says|added))(?:,\s+(?:(?:the|a|an|his|her|their|its)\s|[A-Z])(?:(?!\band\b)[^,{_MARKS}]){{0,80}})?\.?\s*$"
 )
+
+
+# a quote that opens on someone in the third person is about them, not by them ("He never complained, not once.")
+_ABOUT_SOMEONE = re.compile(r"\W*(?:he|she|his|her|him)\b", re.I)
+# verbs of not speaking: "Mr. Hale declined to comment.", "refused to answer"
+_NO_COMMENT = frozenset({"decline", "refuse", "fail", "ignore", "avoid"})
+
+
+_OWN_CUE = re.compile(r"[,.!?]?[”\"]\s+[^“”\"]{0,60}?\b(?:said|says|added|told|asked|wrote)\b")
+
+
+def _run_goes_on(paragraphs: list[tuple[int, str]], k: int) -> bool:
+    """The next paragraph with text reopens the quote or closes it ("... the next spring," Ms. Park said): the quote of
+    paragraph ``k`` runs on, so a cue at its end ("Never give up, she said.") is inside the speaker's own story."""
+    nxt = next((p for _, p in paragraphs[k + 1 :] if p.strip()), "").strip()
+    if not nxt:
+        return False
+    if nxt[0] in OPEN_CLOSE:
+        # reopened: the run goes on when that paragraph names its own speaker ("... my whole life," Mr. Lee said); a
+        # reopened quote without a cue is the speaker named at the cue here going on ("..., Graham said." / "He's ...")
+        return _OWN_CUE.search(nxt) is not None
+    return any(_dangling_close(nxt, i) for i in range(len(nxt)) if nxt[i] in {'"', "”"} and not any(c in OPEN_CLOSE for c in nxt[:i]))
 
 
 def _continues(q: _Q, speaker_of: _Q) -> None:
@@ -288,7 +311,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 30
+    version = 31
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -588,16 +611,39 @@ class Quotes:
             busy = max(2, len(article.group("sentences")) // 10)
             return {x for x in words if sentence_count.get(x, 0) <= busy}
 
-        def introducer(q: _Q) -> Span | None:
-            """The person who is the active subject of the sentence right before a quote that has no cue, when that
-            sentence quotes nothing itself."""
-            if q.sent < 1:
+        def runs_on(k: int) -> bool:
+            """Quote ``k`` is left open and the next quote, in a later paragraph, closes it: one run of quotes."""
+            if k + 1 >= len(quotes):
+                return False
+            q, r = quotes[k], quotes[k + 1]
+            between = text[q.end : r.start]
+            return (
+                q.direct
+                and r.direct
+                and "\n" in between
+                and between[: between.index("\n")].strip(" ,\t\r") == ""
+                and between.strip(_CLOSING + " \t\r\n") == ""
+            )
+
+        def introducer(k: int) -> Span | None:
+            """The person who is the active subject of the sentence right before quote ``k`` (which has no cue), when
+            that sentence quotes nothing itself and says something of that person (not "declined to comment"), the
+            quote is not about them ("He never complained"), it does not run on to a paragraph naming its speaker,
+            and no person's direct quote comes just before (a narrative sentence between does not change who
+            speaks: "“We will win,” Ruiz said. Hale leads in every poll. “The polls are wrong.”")."""
+            q = quotes[k]
+            pq = quotes[k - 1] if k > 0 else None
+            if q.sent < 1 or runs_on(k) or _ABOUT_SOMEONE.match(text, q.start):
+                return None
+            if pq is not None and pq.direct and pq.speaker_kind in {"name", "role", "pronoun"} and q.sent - pq.sent <= 3:
                 return None
             lo, hi = ix.sent_bounds(q.sent - 1)
             if hi > q.start or any(quoted_at[p] for p in range(lo, hi)):
                 return None
             root = next((t for t in ix.tokens(lo, hi) if t.dep_ == "ROOT"), None)
-            subj = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+            if root is None or any(c.dep_ == "neg" for c in root.children) or root.lemma_.lower() in _NO_COMMENT:
+                return None
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
             m = mention_of(subj) if subj is not None else None
             return m if m is not None and m.label == "PERSON" else None
 
@@ -633,7 +679,7 @@ class Quotes:
                 # a direct quote with no cue that follows another quote closely continues that speaker
                 pq = quotes[k - 1] if k > 0 else None
                 same_para = pq is not None and "\n" not in text[pq.end : q.start]
-                intro = introducer(q) if q.direct and (pq is None or pq.sent < q.sent - 1) else None
+                intro = introducer(k) if q.direct and (pq is None or pq.sent < q.sent - 1) else None
                 if intro is not None:
                     # "Mr. Schiff had many questions of his own. "You might think ..."": the person the sentence right
                     # before presents, not the speaker of a quote further back
