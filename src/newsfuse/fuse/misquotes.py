@@ -62,6 +62,7 @@ class _Quote:
     source: str
     speaker: str | None  # the entity, or the words naming the speaker; None when the reading could not tell
     words: list[_Word]
+    vocabulary: frozenset[str]  # the words' normal forms, to pass over pairs that share too few at once
 
 
 def _words(article: Article, span: Span) -> list[_Word]:
@@ -95,7 +96,7 @@ def _quotes(statements: Sequence[Statement]) -> list[_Quote]:
             words = _words(a, q)
             if sum(1 for w in words if w.norm) >= MIN_WORDS:
                 name = q.attrs.get("entity") or str(q.attrs.get("name") or q.attrs.get("speaker_text") or "").lower() or None
-                out.append(_Quote(a, q, a.source_id, name, words))
+                out.append(_Quote(a, q, a.source_id, name, words, frozenset(w.norm for w in words)))
     return out
 
 
@@ -140,7 +141,7 @@ def _differences(x: _Quote, y: _Quote) -> list[tuple[int, int, int, int]] | None
     ops = sm.get_opcodes()
     first = next(k for k, op in enumerate(ops) if op[0] == "equal")
     last = max(k for k, op in enumerate(ops) if op[0] == "equal")
-    kept: list[tuple[str, int, int, int, int]] = []  # the differences inside the remark
+    kept: list[tuple[int, int, int, int]] = []  # the differences inside the remark
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
             continue
@@ -149,10 +150,10 @@ def _differences(x: _Quote, y: _Quote) -> list[tuple[int, int, int, int]] | None
             # where one quotation starts or stops: another excerpt, unless both quote a few words there ("To pass
             # this bill" / "If they [Democrats] don't pass this bill")
             if tag == "replace" and wide <= EDGE_WORDS and not (_other_sentence(x, i1, i2) or _other_sentence(y, j1, j2)):
-                kept.append((tag, i1, i2, j1, j2))
+                kept.append((i1, i2, j1, j2))
         elif not (_near_marker(x.words, i1, i2) or _near_marker(y.words, j1, j2)):
-            kept.append((tag, i1, i2, j1, j2))
-    changed = sum(max(_content(x.words[i1:i2]), _content(y.words[j1:j2])) for _, i1, i2, j1, j2 in kept)
+            kept.append((i1, i2, j1, j2))
+    changed = sum(max(_content(x.words[i1:i2]), _content(y.words[j1:j2])) for i1, i2, j1, j2 in kept)
     if changed > max(1, CHANGED_SHARE * matched):
         return None  # "we will hire 40 teachers next year" / "we hired 30 teachers last year": two remarks
 
@@ -160,8 +161,8 @@ def _differences(x: _Quote, y: _Quote) -> list[tuple[int, int, int, int]] | None
         return sum(1 for w in words if w.negation)
 
     out = []
-    polarity = sum(negations(x.words[i1:i2]) for _, i1, i2, _, _ in kept) != sum(negations(y.words[j1:j2]) for *_, j1, j2 in kept)
-    for _, i1, i2, j1, j2 in kept:
+    polarity = sum(negations(x.words[i1:i2]) for i1, i2, _, _ in kept) != sum(negations(y.words[j1:j2]) for _, _, j1, j2 in kept)
+    for i1, i2, j1, j2 in kept:
         if polarity and negations(x.words[i1:i2]) != negations(y.words[j1:j2]):
             out.append((i1, i2, j1, j2))
             continue
@@ -190,7 +191,7 @@ def quote_disagreements(statements: Sequence[Statement]) -> list[Discrepancy]:
         for y in quotes[k + 1 :]:
             if x.source == y.source or (x.speaker and y.speaker and x.speaker != y.speaker):
                 continue
-            if len({w.norm for w in x.words} & {w.norm for w in y.words}) < LONGEST_RUN:
+            if len(x.vocabulary & y.vocabulary) < LONGEST_RUN:
                 continue
             diffs = _differences(x, y)
             if not diffs:

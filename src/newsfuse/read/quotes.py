@@ -311,7 +311,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 31
+    version = 32
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -621,7 +621,7 @@ class Quotes:
                 q.direct
                 and r.direct
                 and "\n" in between
-                and between[: between.index("\n")].strip(" ,\t\r") == ""
+                and between[: between.index("\n")].strip(" ,\t\r") == ""  # left open: no closing mark of its own
                 and between.strip(_CLOSING + " \t\r\n") == ""
             )
 
@@ -705,17 +705,7 @@ class Quotes:
         # paragraphs before it, quoted with nothing else between, are that speaker's too
         for k in range(len(quotes) - 2, -1, -1):
             q, r = quotes[k], quotes[k + 1]
-            between = text[q.end : r.start]
-            if (
-                q.direct
-                and r.direct
-                and q.cue is None
-                and q.speaker_kind == "none"
-                and r.speaker_kind != "none"
-                and "\n" in between
-                and between[: between.index("\n")].strip(" ,\t\r") == ""  # left open: no closing mark of its own
-                and between.strip(_CLOSING + " \t\r\n") == ""
-            ):
+            if q.cue is None and q.speaker_kind == "none" and r.speaker_kind != "none" and runs_on(k):
                 _continues(q, r)
         for q in quotes:  # "X, Y and Z said in a joint statement": every one of them is credited
             if q.speaker_kind == "continuation" or q.speaker_span is None or not q.name:
