@@ -149,6 +149,12 @@ GOLD_FLOORS = {
     "basil-2742e9c1-2943-496f-8b23-faf5332e1612": {"facts_loose": 0.63, "dates": 1.0, "max_false_alarms": 1},
     "basil-b7021938-ff8d-42ea-adec-5704c0b65237": {"facts_loose": 0.5, "speakers": 0.7, "dates": 1.0, "max_false_alarms": 1},
     "basil-c9e4d35f-aeae-462b-a8bf-e08d09a93b6e": {"facts_loose": 0.75, "dates": 1.0, "max_false_alarms": 1},
+    # written blind during the eighteenth session, scored once with the code of its start, 240b752 (facts 67, 89, 76,
+    # 42%; 0 of 1: the $5.6 / $5.7 billion demand, found since by the near-sums rule)
+    "basil-0d10341a-9dba-4374-a524-814c300d1611": {"facts_loose": 0.62, "discrepancies": 1.0, "dates": 1.0, "max_false_alarms": 1},
+    "basil-2b9468af-4ab0-4f25-85f4-c3ef93d72006": {"facts_loose": 0.85, "dates": 1.0, "max_false_alarms": 1},
+    "basil-ccf19ab6-7878-4378-b99c-2b08cc21371f": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
+    "basil-ee05c9b3-529c-4268-ad72-19bd34f7197e": {"facts_loose": 0.37, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"

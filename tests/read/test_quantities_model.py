@@ -22,6 +22,14 @@ def test_a_count_whose_noun_is_inside_the_entity() -> None:
     assert got.get("about 300 migrants") == "migrants"
 
 
+def test_a_time_of_day_run_into_a_distance_and_a_quotation_closed_inside_a_sum() -> None:
+    text = "The quake struck at 2:09 a. m. about 14 miles north of Healdsburg. “We want $5.6” billion, he said."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): (q.attrs.get("value"), q.attrs.get("counted")) for q in a.group("quantities")}
+    assert got["about 14 miles"][0] == 14.0 and got["about 14 miles"][1] != "a. m."
+    assert got["$5.6” billion"][0] == 5.6e9
+
+
 def test_a_count_of_what_is_added_is_marked() -> None:
     text = "More than 300 medics arrived, and 200 additional medics will follow; there are two more convoys to come."
     a = read_articles([make_article(text, "q")]).articles[0]

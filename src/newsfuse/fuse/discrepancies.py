@@ -1051,10 +1051,17 @@ def _length_people(st: Statement, q: Span, persons: dict[str, str]) -> set[str]:
     }
 
 
+def _measured(q: Span) -> str:
+    """What a length measures: the dimension it names ("a depth of 12 miles"), whatever verb carries it ("had a depth
+    of" / "occurred ... with a depth of"), or else the act it measures ("fell 150 meters")."""
+    dimension = q.attrs.get("dimension")
+    return f"the {dimension}" if dimension else str(q.attrs["measures"])
+
+
 def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, persons: dict[str, str]) -> list[Discrepancy]:
     """One length reported differently: "falling 150 meters" against "falling about 200ft" (some 60 m), compared in
-    metres with room for rounding. The two statements must measure the same act ("fall") and dimension ("a depth
-    of") of the same person (both name them, or neither does) and be close in meaning; neither outlet may give the
+    metres with room for rounding. The two statements must measure the same thing (see ``_measured``: "a
+    depth of", or the act "fall") of the same person (both name them, or neither does) and be close in meaning; neither outlet may give the
     other's length too (an outlet giving both is telling two falls apart). A sentence giving two lengths of one act,
     or telling history, is left out."""
     items = []
@@ -1064,9 +1071,9 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
             continue
         lengths = [q for q in st.quantities if _metres(q) is not None and not _yards_gained(st, q)]
         for q in lengths:
-            same_act = [r for r in lengths if r.attrs["measures"] == q.attrs["measures"]]
+            same_act = [r for r in lengths if _measured(r) == _measured(q)]
             if all(_lengths_agree(q, r) for r in same_act):  # "a depth of 10 km (six miles), 55 km west of": two things
-                given[(st.source, str(q.attrs["measures"]))].append(q)
+                given[(st.source, _measured(q))].append(q)
                 if q is same_act[0]:  # "1,150 kilometers (700 miles)": one length, shown as first written
                     items.append((st, q, _length_people(st, q, persons)))
 
@@ -1079,9 +1086,9 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
 
     out: list[Discrepancy] = []
     for k, (a, qa, pa) in enumerate(items):
-        act = str(qa.attrs["measures"])
+        act = _measured(qa)
         for b, qb, pb in items[k + 1 :]:
-            if a.source == b.source or str(qb.attrs["measures"]) != act or qa.attrs.get("dimension") != qb.attrs.get("dimension"):
+            if a.source == b.source or _measured(qb) != act:
                 continue
             if bool(pa) != bool(pb) or (pa and not pa & pb):
                 continue
@@ -1266,6 +1273,35 @@ def _sums_for_named_things(statements: Sequence[Statement]) -> list[tuple[frozen
     return tied
 
 
+_Sum = tuple[Statement, Span, str]  # a statement, a sum it gives and the sum's currency
+MONEY_NEAR_RATIO = 1.1  # two exact sums this close are one figure given two ways more often than two figures
+MONEY_NEAR_SIM = 0.55  # meaning similarity two statements need when their sums are that close
+
+
+def _near_sums(statements: Sequence[Statement], vectors: np.ndarray) -> list[tuple[_Sum, _Sum, bool]]:
+    """Pairs of exact sums in one currency from two outlets that differ by less than a tenth ("$184 million" /
+    "$200 million", "$1,099" / "$1,199" for one model): close enough to be one figure reported differently whatever
+    else the sentences say, when the sentences are near in meaning. A sentence may give other sums too ("$1,099 for
+    the 13-inch version and $1,799 for a 15-inch"). Hedged sums are left to the hedge rules ("$250,000" / "more than
+    $250,000" overlap)."""
+    found = [
+        (st, q, currency)
+        for st in statements
+        if st.kind == "statement" and not _background(st)
+        for q in _sums(st)
+        if q.attrs.get("hedge", "exact") == "exact" and (currency := _currency(st, q)) is not None
+    ]
+    return [
+        (x, y, False)
+        for k, x in enumerate(found)
+        for y in found[k + 1 :]
+        if x[0].source != y[0].source
+        and x[2] == y[2]
+        and max(float(x[1].attrs["value"]), float(y[1].attrs["value"])) <= MONEY_NEAR_RATIO * min(float(x[1].attrs["value"]), float(y[1].attrs["value"]))
+        and float(vectors[x[0].idx] @ vectors[y[0].idx]) >= MONEY_NEAR_SIM
+    ]
+
+
 def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
     """One sum of money reported differently: "divert $3.6 billion from military construction projects" against
     "unlock ... the Defense Department's military construction budget, to the tune of $3.5 billion". Each statement
@@ -1308,6 +1344,7 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
         for k, j in zip(*np.nonzero(np.triu(close, 1)), strict=True)
         if float(specific[items[k][0].idx, items[j][0].idx]) >= MONEY_SPECIFIC
     ]
+    pairs += _near_sums(statements, vectors)
     tied = _sums_for_named_things(statements)
     by_thing: dict[frozenset[str], list[tuple[Statement, Span, str]]] = defaultdict(list)
     for t, x in tied:

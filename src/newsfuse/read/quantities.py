@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 24
+    version = 25
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -31,7 +31,9 @@ class Quantities:
             label = "CARDINAL" if _count_taken_for_a_date(ent) else ent.label_
             if label not in NUMERIC:
                 continue
-            toks = list(ent)
+            toks = _after_clock(list(ent))
+            if not toks:
+                continue
             if _RANK.search(doc_text(doc)[max(0, ent.start_char - 8) : ent.start_char]):
                 continue  # "the No. 2 position", "No 10": a rank or a name, not a count
             # a hedge spaCy left outside the entity ("nearly" before it)
@@ -48,10 +50,12 @@ class Quantities:
             if doc[toks[-1].i + 1 : toks[-1].i + 4].text.lower() == "and a half":
                 toks += list(doc[toks[-1].i + 1 : toks[-1].i + 4])  # "a mile and a half"
             text = doc[toks[0].i : toks[-1].i + 1].text
-            amount = parse_amount(text)
+            amount = parse_amount(_QUOTE_MARKS.sub("", text))  # "$5.6” billion": a quotation closed inside the sum
             if amount is None or _CLOCK.match(doc_text(doc), toks[-1].idx + len(toks[-1].text)):
                 continue  # no number, or a time of day ("about 8 p.m.")
             head = _counted_head(ent)
+            if head is not None and head.i < toks[0].i:
+                head = None  # the time of day cut off before the quantity ("2:09 a. m.")
             if scale is not None and (head is None or head.i == scale.i):
                 # "$5m", "5m people": the scale is part of the number; what is counted is the noun it modifies, if any
                 h = scale.head
@@ -104,6 +108,24 @@ class Quantities:
             )
         out += _none_harmed(doc_text(doc), tag, out)
         return {"quantities": sorted(out, key=lambda q: (q.start, q.end))}
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_CLOCK_TIME = re.compile(r"\d{1,2}(?::\d\d)?$")
+_MERIDIEM = re.compile(r"(?:[ap]\.?m\.?|o'clock)$", re.I)
+
+
+def _after_clock(toks: list[Any]) -> list[Any]:
+    """The tokens of a quantity after a time of day the model ran into it ("at 2:09 a. m. about 14 miles north"):
+    the time is no part of the distance."""
+    if not toks or not _CLOCK_TIME.match(toks[0].text):
+        return toks
+    for k, t in enumerate(toks[1:4], start=1):
+        if _MERIDIEM.match(t.text) or (t.text.lower() in {"m", "m."} and toks[k - 1].text.lower() in {"a.", "p."}):
+            return toks[k + 1 :]
+        if t.text.lower() not in {"a.", "p.", "a", "p"}:
+            break
+    return toks
 
 
 _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
