@@ -474,7 +474,10 @@ def test_two_exact_sums_within_a_tenth_need_less_alike_sentences() -> None:
     ("a", "b"),
     [
         # a hedge that holds the other sum, or touches it
-        ("He is charged with converting $250,000 in campaign funds.", "He is charged with converting more than $250,000 of campaign funds."),
+        (
+            "He is charged with converting $250,000 in campaign funds.",
+            "He is charged with converting more than $250,000 of campaign funds.",
+        ),
         ("The club offered him $70 million over five years.", "The club offered him $80 million over five years."),  # more than a tenth
         ("The club offered him $70 million. Its rival offered $75 million.", "The club offered him $75 million over five years."),
     ],

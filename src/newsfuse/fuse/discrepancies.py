@@ -1297,7 +1297,8 @@ def _near_sums(statements: Sequence[Statement], vectors: np.ndarray) -> list[tup
         for y in found[k + 1 :]
         if x[0].source != y[0].source
         and x[2] == y[2]
-        and max(float(x[1].attrs["value"]), float(y[1].attrs["value"])) <= MONEY_NEAR_RATIO * min(float(x[1].attrs["value"]), float(y[1].attrs["value"]))
+        and max(float(x[1].attrs["value"]), float(y[1].attrs["value"]))
+        <= MONEY_NEAR_RATIO * min(float(x[1].attrs["value"]), float(y[1].attrs["value"]))
         and float(vectors[x[0].idx] @ vectors[y[0].idx]) >= MONEY_NEAR_SIM
     ]
 
