@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,6 +209,10 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
     try:
         sid = store.resolve_story(story_id)
         if sid is None:
+            alike = [s.id for s in store.stories() if s.id.startswith(story_id)]
+            if len(alike) > 1:
+                shown = ", ".join(alike[:3]) + (", …" if len(alike) > 3 else "")
+                raise StoryNotFound(f"{len(alike)} stories start with {story_id!r} ({shown}); give more of the id")
             raise StoryNotFound(f"no story {story_id!r} in {settings.db}; list them with `newsfuse stories --db {settings.db}`")
         ids = store.story_article_ids(sid)
         rows = store.article_rows(ids)
@@ -256,20 +260,24 @@ def cluster(inputs: Iterable[str | Path] | str | Path, settings: Settings | None
     Every input is in exactly one story; an input that repeats another (read once by ingest) is in its twin's story;
     unreadable inputs are listed under ``rejected``.
     """
-    from .group.stream import Grouper, summaries
-    from .store.sqlite import SqliteStore
-
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     settings = settings or Settings.load(overrides)
     batch = load(inputs, settings)
+    return stories_json(group(batch.articles, settings), batch.articles, batch.rejected, batch.warnings)
+
+
+def group(articles: Sequence[Article], settings: Settings | None = None) -> list[Any]:
+    """The stories a batch of articles forms, as the store groups a stream (in memory): ``StorySummary`` records."""
+    from .group.stream import Grouper, summaries
+    from .store.sqlite import SqliteStore
+
     store = SqliteStore(":memory:")
     try:
-        Grouper(store, settings).add(batch.articles)
-        found = summaries(store)
+        Grouper(store, settings or Settings.load()).add(list(articles))
+        return list(summaries(store))
     finally:
         store.close()
-    return stories_json(found, batch.articles, batch.rejected, batch.warnings)
 
 
 def stories_json(

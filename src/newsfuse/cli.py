@@ -70,9 +70,27 @@ def cmd_brief(args: argparse.Namespace) -> int:
     if not r.articles:
         print("error: no article could be read; nothing to brief", file=sys.stderr)
         return 2
+    _warn_if_several_stories(r.articles, settings)
     b = brief(r, settings)
     _write(_render_brief(brief_json(b), args.format), args.output)
     return 1 if r.rejected else 0
+
+
+def _warn_if_several_stories(articles: Sequence[Any], settings: Settings) -> None:
+    """A brief fuses one story: say so when the inputs form several (the brief is still written, as asked)."""
+    from .api import group
+
+    if len(articles) < 2:
+        return
+    found = group(articles, settings)
+    if len(found) > 1:
+        sizes = ", ".join(str(n) for n in sorted((len(s.articles) for s in found), reverse=True))
+        print(
+            f"warning: these {len(articles)} articles form {len(found)} stories ({sizes} articles); a brief fuses one story, "
+            "so facts of different stories are mixed. See them with `newsfuse cluster PATH...`, or store them with "
+            "`newsfuse ingest` and brief one with `newsfuse brief --story ID`",
+            file=sys.stderr,
+        )
 
 
 def _render_brief(doc: dict[str, Any], fmt: str) -> str:
@@ -95,7 +113,8 @@ def _brief_story(args: argparse.Namespace, settings: Settings) -> int:
     from .api import story_brief
 
     if args.paths or not getattr(args, "story", None):
-        print("error: give either PATH... or --story ID (with --db FILE), not both", file=sys.stderr)
+        both = "not both" if args.paths else "one of them"
+        print(f"error: give either PATH... or --story ID (with --db FILE), {both}", file=sys.stderr)
         return 2
     if _no_store(settings):
         return 2
@@ -216,11 +235,13 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from .store.sqlite import SqliteStore
     from .web import serve
 
     settings = _settings(args)
     if _no_store(settings):
         return 2
+    SqliteStore(settings.db).close()  # a file that is no newsfuse store is refused now, not on every page (StoreError)
     print(f"newsfuse: serving {settings.db} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
     serve(settings, args.host, args.port)
     return 0
@@ -255,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--no-read", action="store_true", help="assign stories only; read later with `newsfuse read-pending`")
     i.add_argument("--dask", metavar="WHERE", help="read on Dask workers: local, local:N or a scheduler address (setting dask)")
     i.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    i.add_argument("--fetch", action="store_true", help="allow http(s) URLs as inputs: fetch them (robots.txt honoured)")
     i.set_defaults(func=cmd_ingest)
 
     rp = sub.add_parser("read-pending", help="read the stored articles not read yet (after `ingest --no-read`)")
@@ -274,6 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
     c.add_argument("--format", choices=("json", "text"), default="json")
     c.add_argument("-o", "--output", help="write here instead of stdout")
+    c.add_argument("--fetch", action="store_true", help="allow http(s) URLs as inputs: fetch them (robots.txt honoured)")
     c.set_defaults(func=cmd_cluster)
 
     w = sub.add_parser("serve", help="the web app over a store: its stories and briefs, every page also as JSON, and an HTTP API")

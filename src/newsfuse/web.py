@@ -43,7 +43,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # a story's pending articles are read here, in the server process, never on a cluster started per request
     settings = replace(settings or Settings.load(), dask="")
-    app = FastAPI(title="newsfuse", summary="Many news reports of one event, fused into one account.", docs_url="/api")
+    # the API is described by /openapi.json and by /api, a page of our own: Swagger UI would load its scripts from a
+    # CDN, and newsfuse runs offline
+    app = FastAPI(title="newsfuse", summary="Many news reports of one event, fused into one account.", docs_url=None, redoc_url=None)
 
     def error(status: int, message: str) -> JSONResponse:
         return JSONResponse({"error": message}, status_code=status)
@@ -85,26 +87,55 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
         return error(500, f"internal error ({type(exc).__name__})")
 
-    @app.get("/stories.json")
+    @app.get("/stories.json", summary="the stories of the store, as newsfuse/stories@1 JSON")
     def stories_page_json() -> JSONResponse:
         return JSONResponse(stories_json(stored_stories(), [], []))
 
-    @app.get("/", response_class=HTMLResponse)
+    @app.get("/", response_class=HTMLResponse, summary="the stories of the store, as a page")
     def stories_page() -> HTMLResponse:
         html = templates().get_template("stories.html.j2").render(stories=stored_stories(), db=settings.db)
         return HTMLResponse(html, headers={"Content-Security-Policy": _PAGE_CSP})
 
-    @app.get("/stories/{name}")
+    @app.get("/stories/{name}", summary="a story's brief: ID (the HTML report), ID.json (newsfuse/brief@1) or ID.md")
     def story_page(name: str) -> Response:
         story_id, _, fmt = name.partition(".")
         if fmt and fmt not in FORMATS:
             return error(404, f"no page {name!r}: a story is /stories/ID, /stories/ID.json or /stories/ID.md")
         return render(story_doc(story_id), fmt or "html")
 
-    @app.post("/brief")
+    @app.get("/api", include_in_schema=False)
+    def api_page() -> HTMLResponse:
+        from html import escape
+
+        rows = []
+        for path, ops in app.openapi()["paths"].items():
+            for method, op in ops.items():
+                params = ", ".join(escape(str(x["name"])) for x in op.get("parameters", []))
+                rows.append(
+                    f"<tr><td><code>{escape(method.upper())} {escape(path)}</code></td><td>{escape(op.get('summary', ''))}</td>"
+                    f"<td>{params}</td></tr>"
+                )
+        html = (
+            "<!doctype html><html lang=en><meta charset=utf-8><title>newsfuse API</title>"
+            "<style>body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em}td{padding:.3em .8em;"
+            "border-bottom:1px solid #ddd;vertical-align:top}</style><h1>newsfuse API</h1>"
+            '<p>Every page is also JSON (<code>.json</code>); errors are <code>{"error": "…"}</code>. '
+            "The full description: <a href=/openapi.json>/openapi.json</a> (OpenAPI).</p>"
+            f"<table><tr><th>route</th><th>what</th><th>parameters</th></tr>{''.join(rows)}</table>"
+        )
+        return HTMLResponse(html, headers={"Content-Security-Policy": _PAGE_CSP})
+
+    @app.post("/brief", summary="the brief of the articles in the body (JSON, JSON Lines or text); nothing is stored")
     async def brief_posted(request: Request, format: str = "json") -> Response:
         if format not in FORMATS:
             return error(400, f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind in _FORM_TYPES:  # "curl -F file=@a.txt": the form's wrapping would be read as the article's text
+            return error(
+                415,
+                f"the articles go in the request body itself, not in a form ({kind}): "
+                "send the file's bytes, e.g. curl --data-binary @articles.jsonl URL/brief",
+            )
         body = await _body(request, settings.max_input_bytes)
         if body is None:
             return error(413, f"the body is over max_input_bytes ({settings.max_input_bytes} bytes)")
@@ -137,6 +168,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return doc
 
     return app
+
+
+_FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
 
 
 async def _body(request: Request, cap: int) -> bytes | None:

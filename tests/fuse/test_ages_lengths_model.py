@@ -16,6 +16,7 @@ from newsfuse.fuse.discrepancies import (
     money_disagreements,
     month_disagreements,
     sized_disagreements,
+    year_span_disagreements,
 )
 from newsfuse.fuse.statements import Statement, gather
 from tests.conftest import make_article
@@ -100,6 +101,34 @@ def test_one_depth_whatever_verb_carries_it() -> None:
     }
     ds = _lengths(texts)
     assert [{v.value: v.sources for v in d.variants} for d in ds] == [{"1.2 miles": ["a"], "12 miles": ["b"]}]
+
+
+def _spans(texts: dict[str, str]) -> list[dict[str, list[str]]]:
+    sts, persons = _read(texts)
+    return [{v.value: v.sources for v in d.variants} for d in year_span_disagreements(sts, _alike(sts), persons)]
+
+
+def test_one_span_of_years_reported_two_ways() -> None:
+    texts = {
+        "a": "Mr. Cole will be the second senator from the state after Harold Vane, who served from 1967 to 1979.",
+        "b": "He is the first such senator since Harold Vane, a Republican, held the seat from 1966 to 1978.",
+        "c": "Harold Vane held the seat (1967-79) as a Republican.",
+    }
+    assert _spans(texts) == [{"1967 to 1979": ["a"], "1966 to 1978": ["b"], "1967-79": ["c"]}]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # two terms, one after the other; two people; an outlet giving both spans
+        ("Harold Vane served in the House from 1990 to 1998.", "Harold Vane served in the Senate from 1999 to 2005."),
+        ("Harold Vane served from 1967 to 1979.", "Ann Brook served from 1966 to 1978."),
+        ("Harold Vane served from 1967 to 1979 and led the committee from 1966 to 1978.", "Harold Vane served from 1966 to 1978."),
+        ("Harold Vane served from 1967 to 1979.", "Harold Vane served from 1967 to 1979 as senator."),
+    ],
+)
+def test_spans_of_years_that_are_not_one_span_reported_twice(a: str, b: str) -> None:
+    assert _spans({"a": a, "b": b}) == []
 
 
 def test_an_outlet_giving_both_lengths_tells_two_things_apart() -> None:

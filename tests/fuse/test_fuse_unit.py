@@ -67,6 +67,33 @@ def test_one_dated_sentence_is_one_timeline_entry_flagged_only_by_its_own_disput
     ]
 
 
+def test_a_sentence_of_two_dates_is_flagged_on_the_disputed_one_only() -> None:
+    from newsfuse.fuse import build_timeline
+    from newsfuse.fuse.statements import Statement
+    from newsfuse.model import Discrepancy, Evidence, Span, Variant
+
+    whole = statement("Kim said on Friday that troops fought in Kursk, where a raid began in August.", "a", dates=["2024-12-27"])
+    at = whole.text.index("troops")
+    part = Statement(98, whole.article, at, len(whole.text) - 1, whole.text[at:-1], kind="clause", parent=(0, len(whole.text)))
+    part.times = [Span(0, 1, "time", "test@1", {"expr": "in August", "value": "2024-08", "precision": "month"})]
+    f1 = Fact("f1", part.text, [], ["a"], 1, "single_source")
+    f2 = Fact("f2", whole.text, [], ["a"], 1, "disputed")
+    friday = Discrepancy(
+        "d", "date", "disputed: date", [Variant("2024-12-27", ["a"], [Evidence.of(whole.article, 0, len(whole.text))])], ["f2"]
+    )
+    entries = build_timeline([f1, f2], {"f1": [part], "f2": [whole]}, [friday])
+    assert [(e.date, e.disputed) for e in entries] == [("2024-08", False), ("2024-12-27", True)]
+
+
+def test_the_title_without_article_titles_is_in_an_outlet_s_own_words() -> None:
+    facts = [
+        Fact("f1", "“The troops are expendable,” Kirby said of the soldiers in Kursk.", [], ["a", "b"], 2, "corroborated"),
+        Fact("f2", "Thousands of soldiers were killed or wounded in Kursk, Zelensky said on Friday.", [], ["a", "b"], 2, "corroborated"),
+    ]
+    assert _title([make_article("x", "a")], facts) == facts[1].text
+    assert _title([make_article("x", "a")], facts[:1]) == facts[0].text  # a quotation when nothing else names the story
+
+
 def test_a_clause_dated_like_its_sentence_is_that_sentence_s_entry() -> None:
     from newsfuse.fuse import build_timeline
     from newsfuse.fuse.statements import Statement

@@ -85,4 +85,39 @@ def test_brief_story_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["brief", "--db", db, "--story", "s-nope"]) == 2
     assert "no story" in capsys.readouterr().err
     assert main(["brief", str(folder), "--db", db, "--story", "s-x"]) == 2
+    assert "not both" in capsys.readouterr().err
+    assert main(["brief"]) == 2
+    assert "one of them" in capsys.readouterr().err
+    assert main(["brief", "--db", db, "--story", "s-"]) == 2  # three stories start with "s-"
+    assert "3 stories start with 's-'" in capsys.readouterr().err
     assert main(["ingest", str(tmp_path / "missing.txt"), "--db", db]) == 2
+
+
+def test_brief_of_several_stories_warns_and_still_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    write_stream(folder)
+    assert main(["brief", str(folder), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["facts"]
+    assert "form 3 stories" in err and "newsfuse cluster" in err
+    one = tmp_path / "one"
+    one.mkdir()
+    for f in sorted(folder.iterdir())[:1]:
+        (one / f.name).write_text(f.read_text())
+    assert main(["brief", str(one)]) == 0
+    assert "stories" not in capsys.readouterr().err
+
+
+def test_every_command_taking_inputs_accepts_fetch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    write_stream(folder)
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(folder), "--db", db, "--no-read", "-q", "--fetch"]) == 0
+    assert main(["cluster", str(folder), "--fetch", "--format", "text"]) == 0
+
+
+def test_serve_refuses_a_file_that_is_no_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"a": 1}')
+    assert main(["serve", "--db", str(bad), "--port", "0"]) == 2
+    assert "not a newsfuse store" in capsys.readouterr().err

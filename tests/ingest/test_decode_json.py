@@ -52,7 +52,7 @@ def test_jsonl_bad_line_reported_rest_read(tmp_path) -> None:  # type: ignore[no
     p.write_text(json.dumps({"text": BODY, "id": "one"}) + "\n{broken\n" + json.dumps({"body": BODY + " Again.", "id": "two"}) + "\n")
     b = load([p])
     assert [a.source_id for a in b.articles] == ["one", "two"]
-    assert len(b.rejected) == 1 and "malformed JSON" in b.rejected[0].reason
+    assert len(b.rejected) == 1 and "malformed JSON" in b.rejected[0].reason and " at at " not in b.rejected[0].reason
 
 
 def test_batch_reports_every_bad_input(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -42,6 +42,12 @@ def _dates(text: str) -> dict[str, object]:
         ("The minister resigned on Friday, three days after the vote.", {"Friday": "2016-09-23"}),
         # the day of a noun is not dated by the tense of the verb the noun hangs on: the nearest such day
         ("Ana Ruiz, a candidate in the council primary on November 8, announced her plan.", {"November 8": "2016-11-08"}),
+        # the day of an infinitive asked for or planned, or under a verb in the present: the nearest such day
+        ("The mayor asked the council leaders to return to the hall on Friday.", {"Friday": "2016-09-30"}),
+        ("Ms. Ruiz, who is in line to be elected mayor on Thursday, said the pier would reopen.", {"Thursday": "2016-09-29"}),
+        ("He asked them on Monday to return on Tuesday.", {"Monday": "2016-09-26", "Tuesday": "2016-09-27"}),
+        # but an infinitive of purpose under a deed done is as past as the deed
+        ("She went to the harbour to inspect the pier on Friday.", {"Friday": "2016-09-23"}),
     ],
 )
 def test_dates_follow_the_tense_of_their_verb(text: str, expected: dict[str, str]) -> None:

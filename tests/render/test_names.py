@@ -77,3 +77,15 @@ def test_html_badges_show_outlets_with_the_id_in_their_title() -> None:
     page = brief_html(doc)
     assert re.search(r'<a class="badge" href="#src:s-1:0:5" title="s-1: Hello">example\.org</a>', page)
     assert '<h3 title="s-1">example.org</h3>' in page  # "only here", by outlet
+
+
+def test_when_the_sources_were_published_says_how_many_are_dated() -> None:
+    from newsfuse.render.names import published
+
+    def doc(first: str | None, last: str | None, dates: list[str | None]) -> dict:  # type: ignore[type-arg]
+        return {"story": {"first_published": first, "last_published": last}, "sources": [{"published": d} for d in dates]}
+
+    assert published(doc("2024-12-20", "2024-12-28", ["2024-12-20", "2024-12-28"])) == "2024-12-20 to 2024-12-28"
+    assert published(doc("2024-12-28", "2024-12-28", ["2024-12-28", "2024-12-28"])) == "2024-12-28"
+    assert published(doc("2024-12-28", "2024-12-28", [None, "2024-12-28", None])) == "2024-12-28 (1 of 3 sources dated)"
+    assert published(doc(None, None, [None])) is None

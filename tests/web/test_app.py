@@ -78,6 +78,9 @@ def test_bad_posts_are_clear_errors(client: TestClient) -> None:
     assert r.status_code == 400 and "no article could be read" in r.json()["error"]
     assert "/tmp" not in r.json()["error"]
     assert client.post("/brief?format=pdf", content=b"x").status_code == 400
+    # a form upload ("curl -F file=@a.txt") is refused: its wrapping would be read as the article's text
+    form = client.post("/brief", files={"file": ("a.txt", b"The council voted on Tuesday.")})
+    assert form.status_code == 415 and "--data-binary" in form.json()["error"]
 
 
 def test_a_body_over_the_cap_is_refused_unread(tmp_path: Path) -> None:
@@ -101,3 +104,11 @@ def test_a_damaged_store_is_the_server_s_trouble_not_the_caller_s(tmp_path: Path
     db.write_bytes(b"not a database at all" * 100)
     r = TestClient(create_app(Settings.load({"db": str(db)}))).get("/stories.json")
     assert r.status_code == 503 and str(tmp_path) not in r.text
+
+
+def test_the_api_page_is_self_contained(client: TestClient) -> None:
+    r = client.get("/api")
+    assert r.status_code == 200 and "POST /brief" in r.text and "/openapi.json" in r.text
+    assert "http" not in r.text.replace("/openapi.json", "")  # no script or style from a CDN: it works offline
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    assert client.get("/docs").status_code == 404 and client.get("/openapi.json").status_code == 200

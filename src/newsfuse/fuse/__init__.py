@@ -168,6 +168,7 @@ def _disagreements(
     found += disagree.age_disagreements(statements, persons)
     found += disagree.length_disagreements(statements, vectors, persons)
     found += disagree.month_disagreements(statements, vectors, specific)
+    found += disagree.year_span_disagreements(statements, vectors, persons)
     found += disagree.day_pairs(statements, vectors, specific)
     found += disagree.duration_disagreements(statements, vectors, specific)
     found += disagree.money_disagreements(statements, vectors, specific)
@@ -292,16 +293,19 @@ def _score(f: Fact, centrality: float) -> float:
     return 2.0 * f.independent_sources + 0.5 * len(f.sources) + (0.75 if f.speakers else 0.0) + 2.0 * centrality - fragment
 
 
+_QUOTE_MARKS = re.compile(r"[\"“”]")
 _PRONOUN_LED = re.compile(r"^[\"“‘'\s]*(?:he|she|they|it|we|i|his|her|their|its|this|these|those)\b", re.I)
 
 
 def _title(articles: Sequence[Article], facts: Sequence[Fact]) -> str:
-    """The story's most common article title; without titles, the best-ranked fact that names who it is about."""
+    """The story's most common article title; without titles, the best-ranked fact that names who it is about, in an
+    outlet's own words rather than a quotation (a title says what happened, not what someone said of it)."""
     titles = [a.meta.title for a in articles if a.meta.title]
     if titles:
         return Counter(titles).most_common(1)[0][0]
     named = [f for f in facts if not _PRONOUN_LED.match(f.text)]
-    return (named or list(facts))[0].text if facts else "(empty story)"
+    unquoted = [f for f in named if not _QUOTE_MARKS.search(f.text)]
+    return (unquoted or named or list(facts))[0].text if facts else "(empty story)"
 
 
 # ---------------------------------------------------------------- timeline and quotes
@@ -312,11 +316,12 @@ def build_timeline(
 ) -> list[TimelineEntry]:
     """Dated facts in order, each date with the sentences that give it. An entry is flagged when one of those sentences
     is evidence of a date disagreement (not merely when its fact is disputed); one sentence dated once is one entry,
-    whichever facts it belongs to."""
-    disputed_spans = [e for d in date_disputes for v in d.variants for e in v.evidence]
+    whichever facts it belongs to. A sentence that gives two dates is flagged on the date in dispute only ("said on
+    Friday that … in the Kursk region, where Ukrainian forces mounted a raid in August": Friday, not August)."""
+    disputed_spans = [(e, _iso_values(d)) for d in date_disputes for v in d.variants for e in v.evidence]
 
-    def disputed(st: Statement) -> bool:
-        return any(_overlaps(e, st) for e in disputed_spans)
+    def disputed(st: Statement, day: str) -> bool:
+        return any(_overlaps(e, st) and any(v.startswith(day) or day.startswith(v) for v in values) for e, values in disputed_spans)
 
     merged: dict[tuple[str, str], TimelineEntry] = {}
     for f in facts:
@@ -355,10 +360,18 @@ def build_timeline(
             for st in sts:
                 if not any((e.article, e.start, e.end) == (st.article.id, st.start, st.end) for e in entry.evidence):
                     entry.evidence.append(_ev(st))
-            entry.disputed = entry.disputed or any(disputed(s) for s in sts)
+            entry.disputed = entry.disputed or any(disputed(s, d) for s in sts)
     out = list(merged.values())
     out.sort(key=lambda e: (e.date, -len(e.sources)))
     return out
+
+
+_ISO_DATE = re.compile(r"\b\d{4}(?:-\d{2}(?:-\d{2})?)?\b")
+
+
+def _iso_values(d: Discrepancy) -> set[str]:
+    """The dates (years, months, days) a date disagreement's variants give: "2024-12-23", "1967 to 1979"."""
+    return {m for v in d.variants for m in _ISO_DATE.findall(v.value)}
 
 
 def _overlaps(e: Evidence, st: Statement) -> bool:

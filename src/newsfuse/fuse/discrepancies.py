@@ -1674,6 +1674,56 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
     return _merge_pairwise(out)
 
 
+# ---------------------------------------------------------------- spans of years
+
+_YEAR = r"1[6-9]\d\d|20\d\d"
+# "from 1967 to 1979", "between 2009 and 2012", "1967-1979", "(1967–79)": a span of years written out
+_YEAR_SPAN = re.compile(
+    rf"\b(?:(?:from|between)\s+({_YEAR})\s*(?:to|through|until|till|and|-|–|—)\s*({_YEAR})|({_YEAR})\s*[-–]\s*({_YEAR}|\d\d))\b"
+)
+YEAR_SPAN_SIM = 0.55  # meaning similarity two statements need to be one span of years reported twice
+YEAR_SPAN_OVERLAP = 0.5  # share of the shorter span the two must have in common to be one span
+
+
+def _year_spans(st: Statement) -> list[tuple[int, int, int, int]]:
+    """The spans of years a statement writes out, as (first year, last year, start, end of the words shown: "1967 to
+    1979")."""
+    out = []
+    for m in _YEAR_SPAN.finditer(st.text):
+        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        start, end = int(first), int(last) if len(last) == 4 else int(first[:2] + last)
+        if end > start:
+            at = m.start(1) if m.group(1) else m.start(3)
+            out.append((start, end, st.start + at, st.start + m.end()))
+    return out
+
+
+def year_span_disagreements(statements: Sequence[Statement], vectors: np.ndarray, persons: dict[str, str]) -> list[Discrepancy]:
+    """One span of years reported two ways: "Edward Brooke, who served from 1967 to 1979" against "Edward Brooke
+    held the seat from 1966 to 1978". The two statements name the same person, are close in meaning, and their spans
+    overlap for at least half of the shorter one (a span next to another is another term: "from 1990 to 1998" in the
+    House, "from 1999 to 2005" in the Senate). An outlet that gives the other's span too is telling two apart."""
+    items = [(st, span) for st in statements if st.kind == "statement" for span in _year_spans(st)]
+    given: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for st, (first, last, _, _) in items:
+        given[st.source].add((first, last))
+    out: list[Discrepancy] = []
+    for k, (a, sa) in enumerate(items):
+        for b, sb in items[k + 1 :]:
+            if a.source == b.source or sa[:2] == sb[:2] or not (a.entities & b.entities & persons.keys()):
+                continue
+            overlap = min(sa[1], sb[1]) - max(sa[0], sb[0])
+            if overlap < YEAR_SPAN_OVERLAP * min(sa[1] - sa[0], sb[1] - sb[0]) or overlap <= 0:
+                continue
+            if float(vectors[a.idx] @ vectors[b.idx]) < YEAR_SPAN_SIM or _named_apart(a, b):
+                continue
+            if sb[:2] in given[a.source] or sa[:2] in given[b.source]:
+                continue
+            text_a, text_b = a.article.text[sa[2] : sa[3]], b.article.text[sb[2] : sb[3]]
+            out.append(_pair(a, text_a, sa[2], b, text_b, sb[2], "years", "date", "disputed: date"))
+    return _merge_pairwise(out)
+
+
 def _merge_pairwise(ds: list[Discrepancy], by_value: bool = False) -> list[Discrepancy]:
     """Pairwise disagreements (of lengths, lengths of time, sums, sizes, months, days, stances) that share evidence
     are one disagreement with every variant; ``by_value``: only when the shared evidence shows the same value (a

@@ -193,12 +193,14 @@ class JsonReader:
         except json.JSONDecodeError as e:
             lines = [ln for ln in body.splitlines() if ln.strip()]
             if len(lines) < 2:
-                raise InputError(name, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from e
+                raise InputError(name, f"malformed JSON ({e.msg.removesuffix(' at')}) at line {e.lineno} column {e.colno}") from e
             for n, ln in enumerate(lines):
                 try:
                     records.append((n, json.loads(ln)))
                 except json.JSONDecodeError as e2:
-                    records.append((n, InputError(f"{name}#{n + 1}", f"malformed JSON line: {e2.msg} at column {e2.colno}")))
+                    records.append(
+                        (n, InputError(f"{name}#{n + 1}", f"malformed JSON line ({e2.msg.removesuffix(' at')}) at column {e2.colno}"))
+                    )
         for i, rec in records:
             if isinstance(rec, InputError):
                 yield rec

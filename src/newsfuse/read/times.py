@@ -247,21 +247,26 @@ def is_holiday(expr: str) -> bool:
     return _holiday(" ".join(expr.lower().replace("’", "").replace("'", "").split())) is not None
 
 
-def resolve(expr: str, base: date | None, previous: date | None = None, future: bool = False, past: bool = False) -> When | None:
+def resolve(
+    expr: str, base: date | None, previous: date | None = None, future: bool = False, past: bool = False, nearest: bool = False
+) -> When | None:
     """Resolve a time expression (see :func:`_resolve`); a date the calendar cannot hold (a weekday before year 1, from
     a publication date of "0001-01-01") stays unresolved."""
     try:
-        return _resolve(expr, base, previous, future, past)
+        return _resolve(expr, base, previous, future, past, nearest)
     except (ValueError, OverflowError):
         return None
 
 
-def _resolve(expr: str, base: date | None, previous: date | None = None, future: bool = False, past: bool = False) -> When | None:
+def _resolve(
+    expr: str, base: date | None, previous: date | None = None, future: bool = False, past: bool = False, nearest: bool = False
+) -> When | None:
     """Resolve a time expression. ``base`` is the reference date; ``previous`` the last day the text resolved;
     ``future``: the expression dates something still to come ("will vote on Thursday", "will visit on July 13"), so a
     bare weekday, day or month is the next such one (on the reference day itself, that day), not the last one;
     ``past``: it dates something done ("signed it on June 1"), so a day or month without a year is the latest one.
-    Neither: the nearest one, a day ahead counting twice its distance."""
+    Neither: the nearest one, a day ahead counting twice its distance; a bare weekday is the last one, or with
+    ``nearest`` (the day of an infinitive: "asked the leaders to return on Friday") the nearest one either way."""
     t = " ".join(expr.lower().replace("’", "'").split())
     t = re.sub(r"^(?:on|in|at|by|since|from|until|during|early|late|on the|of)\s+", "", t)
     # explicit ISO
@@ -339,6 +344,8 @@ def _resolve(expr: str, base: date | None, previous: date | None = None, future:
         if future and not t.startswith(("last", "this past")):
             return _day(base + timedelta(days=(weekday - base.weekday()) % 7))
         delta = (base.weekday() - weekday) % 7
+        if nearest and not t.startswith(("last", "this past")) and (weekday - base.weekday()) % 7 < delta:
+            return _day(base + timedelta(days=(weekday - base.weekday()) % 7))
         if t.startswith(("last", "this past")) and delta == 0:
             delta = 7  # "this past Wednesday", written on a Wednesday: a week ago
         return _day(base - timedelta(days=delta))
@@ -560,6 +567,23 @@ def _future(verb: Any) -> bool:
     return False
 
 
+# verbs whose infinitive complement is asked for, planned or agreed: it comes after them ("asked them to return")
+_ASKING = frozenset(
+    {"ask", "urge", "invite", "call", "tell", "order", "instruct", "request", "summon", "direct", "press", "plan", "schedule"}
+    | {"expect", "set", "intend", "agree", "vote", "decide", "want", "hope", "prepare", "promise", "threaten", "aim", "seek"}
+)
+
+
+def _infinitive_of_a_plan(verb: Any) -> bool:
+    """The date's verb is an infinitive of something asked for or planned ("asked the leaders to return on Friday"),
+    or under a verb in the present ("is in line to be elected on Thursday"); not one of purpose under a deed done
+    ("went to the store to buy milk on Friday")."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or verb.head.i == verb.i:
+        return False
+    governor = verb.head
+    return governor.tag_ in {"VBZ", "VBP"} or (verb.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in _ASKING)
+
+
 _OPEN_ENDED = {"until", "till", "through", "by", "before"}  # "postponed until June 1": the date is where it ends
 
 
@@ -745,7 +769,7 @@ def _with_calendar_days(doc: Any, text: str, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 16
+    version = 17
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -790,6 +814,9 @@ class Times:
             # the tense of the verb above it
             future = _future(verb) and not (root is not None and _of_event_noun(root))
             past = root is not None and not future and _past(root, verb)
+            # the day of an infinitive ("asked the leaders to return on Friday", "in line to be elected on Thursday")
+            # comes after what governs it, which may be today: the nearest such day, not the last one
+            nearest = verb is not None and not future and not past and _infinitive_of_a_plan(verb)
             decade = _DECADE_AFTER.match(text, e) is not None and expr.rstrip()[-1:] == "0"  # "the 1930's": ten years, not one
             said = _with_range_year(expr, text, e, spans[k + 1 : k + 2])
             modifier = False
@@ -800,7 +827,11 @@ class Times:
                 elif last.head.lemma_.lower() in _HOLIDAY_THINGS:
                     modifier = True  # "a Christmas tree", "the Labor Day sale": it dates nothing (a "Christmas special"
                     # or a "Thanksgiving dinner" does: it happens on the day)
-            w = None if (s, e) in names or decade or modifier else resolve(said, ctx.reference, previous, future=future, past=past)
+            w = (
+                None
+                if (s, e) in names or decade or modifier
+                else resolve(said, ctx.reference, previous, future=future, past=past, nearest=nearest)
+            )
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
             # what the date is the day of: the verb it hangs on, and whether that is still to come
             attrs["verb"] = verb.lemma_.lower() if verb is not None else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .names import listed, source_names
+from .names import listed, published, source_names
 
 
 def _q(text: str) -> str:
@@ -32,8 +32,9 @@ def brief_markdown(doc: dict[str, Any]) -> str:
 
     lines = [f"# {_q(doc['story']['title'])}", ""]
     st = doc["story"]
-    if st.get("first_published"):
-        lines += [f"Published {st['first_published']} to {st['last_published']} · {len(doc['sources'])} sources", ""]
+    when = published(doc)
+    if when:
+        lines += [f"Published {when} · {len(doc['sources'])} sources", ""]
     lines += ["## Headline facts", ""]
     for fid in st.get("headline_facts", []):
         f = facts[fid]

@@ -31,3 +31,16 @@ def source_names(sources: Sequence[Mapping[str, Any]]) -> dict[str, str]:
 def listed(names: Mapping[str, str], ids: Sequence[str]) -> str:
     """Sources by name, comma-separated (an id without a name as itself)."""
     return ", ".join(names.get(i, i) for i in ids)
+
+
+def published(doc: Mapping[str, Any]) -> str | None:
+    """When the sources were published, as a reader should see it: "2024-12-20 to 2024-12-28", one day once, and how
+    many sources carry a date when some do not ("2024-12-28 (1 of 5 sources dated)"); None when none is dated."""
+    story = doc["story"]
+    first, last = story.get("first_published"), story.get("last_published")
+    if not first:
+        return None
+    span = first if not last or last == first else f"{first} to {last}"
+    dated = sum(1 for s in doc["sources"] if s.get("published"))
+    total = len(doc["sources"])
+    return span if dated >= total else f"{span} ({dated} of {total} sources dated)"
