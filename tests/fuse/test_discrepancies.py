@@ -846,3 +846,26 @@ def test_two_stated_numbers_far_apart_count_two_things() -> None:
     assert count_disagreements([game, career], ["f"]) == []  # a game's points and a career's
     other = statement("McDermott scored 21 points on Friday.", "c", "21", "points", "scored")
     assert [d.kind for d in count_disagreements([game, other], ["f"])] == ["number"]
+
+
+def test_each_side_of_a_count_disagreement_shows_every_outlet_that_gives_it() -> None:
+    from newsfuse.fuse.discrepancies import complete_counts
+    from newsfuse.model import Discrepancy, Variant
+
+    a = statement("Three cranes collapsed at the terminal.", "a", count="Three", counted="cranes", state="collapsed")
+    b = statement("All four cranes collapsed in the storm.", "b", count="four", counted="cranes", state="collapsed")
+    c = statement("An inquiry will look at why three cranes collapsed.", "c", count="three", counted="cranes", state="collapsed")
+    d = statement("About three cranes collapsed, the union said.", "d", count="About three", counted="cranes", state="collapsed")
+    both = [
+        statement("Three cranes collapsed, the mayor said.", "e", count="Three", counted="cranes", state="collapsed"),
+        statement("Later reports said four cranes collapsed.", "e", count="four", counted="cranes", state="collapsed"),
+    ]
+
+    def side(st: Statement, value: str) -> Variant:
+        return Variant(value, [st.source], [Evidence.of(st.article, st.start, st.end)])
+
+    disc = Discrepancy("x", "number", "disputed: number", [side(a, "Three"), side(b, "four")], [])
+    complete_counts([disc], [a, b, c, d, *both])
+    # c gives a's figure; d hedges it ("about"), another claim; e gives both figures: on no side
+    assert [(v.value, v.sources) for v in disc.variants] == [("Three", ["a", "c"]), ("four", ["b"])]
+    assert disc.variants[0].evidence[1].text == c.text

@@ -141,6 +141,27 @@ def test_headlines_do_not_say_one_thing_twice() -> None:
     assert _headlines(facts, members, vec, 2) == ["f0", "f2"]
 
 
+def test_headlines_do_not_show_the_same_sentences_twice() -> None:
+    from newsfuse.fuse.statements import Statement
+
+    a = statement("The spokesman said the terminal would stay shut until every crane was checked.", "a")
+    b = statement("Zaremba's union has demanded that the terminal stay shut until every crane is tested.", "b")
+    c = statement("The remaining cranes were locked down, the spokesman added.", "c")
+    at = b.text.index("the terminal")
+    b_part = Statement(90, b.article, at, len(b.text) - 1, b.text[at:-1], kind="clause", parent=(0, len(b.text)))
+    other = statement("An inquiry will report in June.", "d")
+    for i, st in enumerate([a, b, c, b_part, other]):
+        st.idx = i
+    facts = [
+        Fact("f0", c.text, [], ["a", "b", "c"], 3, "corroborated"),
+        Fact("f1", a.text, [], ["a", "b"], 2, "corroborated"),  # the same sentences of a and b, grouped again
+        Fact("f2", other.text, [], ["c", "d"], 2, "corroborated"),
+    ]
+    members = {"f0": [c, a, b_part], "f1": [a, b], "f2": [other]}
+    vec = np.eye(5, dtype=np.float32)  # no two texts alike in meaning: the sentences decide
+    assert _headlines(facts, members, vec, 3) == ["f0", "f2"]
+
+
 def test_a_sentence_an_article_repeats_word_for_word_is_one_fact() -> None:
     said = "Details of the summit are being worked out now."
     text = f"{said} The talks went very smoothly. {said}"

@@ -155,6 +155,11 @@ GOLD_FLOORS = {
     "basil-2b9468af-4ab0-4f25-85f4-c3ef93d72006": {"facts_loose": 0.85, "dates": 1.0, "max_false_alarms": 1},
     "basil-ccf19ab6-7878-4378-b99c-2b08cc21371f": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     "basil-ee05c9b3-529c-4268-ad72-19bd34f7197e": {"facts_loose": 0.37, "dates": 1.0, "max_false_alarms": 1},
+    # written blind later in the eighteenth session, scored once with its code of 44a25d6 (facts 79, 74, 66, 83%; 0 of 8)
+    "basil-0ffb34cd-c367-4d90-aca7-7fcac3ed8f3d": {"facts_loose": 0.75, "dates": 1.0, "max_false_alarms": 1},
+    "basil-1f99798f-2b60-4ecb-b5f4-4aa7991e8ace": {"facts_loose": 0.7, "dates": 1.0, "max_false_alarms": 1},
+    "basil-d3a1ce0a-fc48-4827-a278-8f0ce8c7a519": {"facts_loose": 0.62, "discrepancies": 0.3, "dates": 1.0, "max_false_alarms": 1},
+    "basil-eadabee7-3db9-43c4-a485-3e8b1882cd3c": {"facts_loose": 0.78, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"

@@ -70,6 +70,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         members_of[fid] = sts
     persons = {e.id: e.name for e in entities if e.type == "PERSON"}
     discrepancies = _disagreements(slots, statements, vectors, specific, members_of, persons)
+    disagree.complete_counts(discrepancies, statements)
     disputed = {fid for d in discrepancies for fid in d.facts}
     for fact in facts:
         if fact.id in disputed:
@@ -266,22 +267,35 @@ def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], ve
     """The first ``n`` facts in rank order, those of two or more sources first, leaving out a fact whose text says
     again what a headline already chosen says ("the harbour chief met the union leader on Sunday" after "Harbour
     authority head Pieter Sandoval met dockworkers' union leader Owen Tallis"): the facts are apart, but a reader's
-    first lines should not repeat themselves (maximal marginal relevance)."""
+    first lines should not repeat themselves (maximal marginal relevance). A fact is left out too when half or more
+    of its sources' sentences are in one headline already chosen: the same sentences, grouped twice around two of
+    their claims, are one thing said again."""
     chosen: list[str] = []
     shown: list[np.ndarray] = []  # the chosen texts' vectors
+    shown_spans: list[list[Statement]] = []  # the chosen facts' statements
     for pool in ([f for f in facts if len(f.sources) > 1], facts):
         for f in pool:
             if len(chosen) >= n:
                 return chosen
             if f.id in chosen:
                 continue
-            rep = next((s for s in members_of.get(f.id, []) if s.text == f.text), None)
+            members = members_of.get(f.id, [])
+            rep = next((s for s in members if s.text == f.text), None)
             if rep is not None and any(float(vectors[rep.idx] @ w) >= HEADLINE_REDUNDANT for w in shown):
                 continue
+            if members and any(2 * sum(any(_same_sentence(m, x) for x in other) for m in members) >= len(members) for other in shown_spans):
+                continue
             chosen.append(f.id)
+            shown_spans.append(members)
             if rep is not None:
                 shown.append(vectors[rep.idx])
     return chosen
+
+
+def _same_sentence(a: Statement, b: Statement) -> bool:
+    """Two statements from one sentence (a clause and its sentence, or two clauses of it)."""
+    pa, pb = a.parent or (a.start, a.end), b.parent or (b.start, b.end)
+    return a.article.id == b.article.id and pa[0] < pb[1] and pb[0] < pa[1]
 
 
 def _score(f: Fact, centrality: float) -> float:

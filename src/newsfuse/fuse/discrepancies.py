@@ -1724,6 +1724,67 @@ def year_span_disagreements(statements: Sequence[Statement], vectors: np.ndarray
     return _merge_pairwise(out)
 
 
+# ---------------------------------------------------------------- every source of a count's side
+
+_CountKey = tuple[object, ...]
+
+
+def _count_key(q: Span) -> _CountKey | None:
+    """What makes two counts one figure of one thing: the same interval, hedges and all ("three", "about 100,000";
+    "more than 100,000" is another claim), the counted noun and the kind of state."""
+    a = q.attrs
+    noun, state = counted_key(a.get("counted")), quantity_state(q)
+    if a.get("value") is None or not (noun or state) or a.get("increment"):
+        return None
+    return a.get("low"), a.get("high"), bool(a.get("low_open")), bool(a.get("high_open")), noun, state
+
+
+def complete_counts(ds: Sequence[Discrepancy], statements: Sequence[Statement]) -> None:
+    """A count disagreement found between two statements shows each side with every outlet that gives that side's
+    figure of that thing ("Three cranes collapsed" and "the collapse of three cranes" against "all four cranes that
+    fell"), so a reader sees who says what. An outlet already on one side, or giving both figures, is added to none;
+    a side the reading cannot tie to one count is left as found."""
+    by_span = {(st.article.id, st.start, st.end): st for st in statements}
+    keyed: dict[_CountKey, list[Statement]] = defaultdict(list)
+    for st in statements:
+        if st.kind == "statement" and not _background(st):
+            for q in st.quantities:
+                key = _count_key(q)
+                if key is not None and not picks_one(st, q):
+                    keyed[key].append(st)
+    for d in ds:
+        if d.kind not in {"number", "hedge"}:
+            continue
+        sides = [_side_key(v, by_span) for v in d.variants]
+        if None in sides or len(set(sides)) < len(sides):
+            continue
+        taken = {src for v in d.variants for src in v.sources}
+        owners: dict[str, set[int]] = defaultdict(set)
+        for i, side in enumerate(sides):
+            for st in keyed[side] if side is not None else []:
+                if st.source not in taken:
+                    owners[st.source].add(i)
+        for i, (v, side) in enumerate(zip(d.variants, sides, strict=True)):
+            fresh: dict[str, Statement] = {}
+            for st in keyed[side] if side is not None else []:
+                if owners.get(st.source) == {i}:  # an outlet giving both figures tells two things apart: on no side
+                    fresh.setdefault(st.source, st)
+            v.evidence += [evidence_for(st, d.kind) for st in fresh.values()]
+            v.sources = sorted(set(v.sources) | set(fresh))
+
+
+def _side_key(v: Variant, by_span: dict[tuple[str, int, int], Statement]) -> _CountKey | None:
+    """The one count a side of a disagreement shows (its figures as written, "At least five / 140" being two ways of
+    one side), or None when its statements give none or several."""
+    shown = set(v.value.split(" / "))
+    keys: set[_CountKey | None] = set()
+    for e in v.evidence:
+        st = by_span.get((e.article, e.start, e.end))
+        if st is not None:
+            keys |= {_count_key(q) for q in st.quantities if st.article.text[q.start : q.end] in shown}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
 def _merge_pairwise(ds: list[Discrepancy], by_value: bool = False) -> list[Discrepancy]:
     """Pairwise disagreements (of lengths, lengths of time, sums, sizes, months, days, stances) that share evidence
     are one disagreement with every variant; ``by_value``: only when the shared evidence shows the same value (a
