@@ -208,8 +208,10 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
     store = open_store(settings.db)
     try:
         sid = store.resolve_story(story_id)
+        alike = [s.id for s in store.stories() if s.id.startswith(story_id)] if sid is None else []
+        if len(alike) == 1:
+            sid = alike[0]  # one live story has this prefix (another, merged into some story, does too)
         if sid is None:
-            alike = [s.id for s in store.stories() if s.id.startswith(story_id)]
             if len(alike) > 1:
                 shown = ", ".join(alike[:3]) + (", …" if len(alike) > 3 else "")
                 raise StoryNotFound(f"{len(alike)} stories start with {story_id!r} ({shown}); give more of the id")

@@ -64,6 +64,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             return story_brief(story_id, settings)
         except StoryNotFound as e:
+            if settings.db not in str(e):  # "3 stories start with 's-' (...)": it names no path of the server's
+                raise
             raise gone from e
 
     def stored_stories() -> list[Any]:
@@ -119,7 +121,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "<!doctype html><html lang=en><meta charset=utf-8><title>newsfuse API</title>"
             "<style>body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em}td{padding:.3em .8em;"
             "border-bottom:1px solid #ddd;vertical-align:top}</style><h1>newsfuse API</h1>"
-            '<p>Every page is also JSON (<code>.json</code>); errors are <code>{"error": "…"}</code>. '
+            "<p>The stories are also JSON (<code>/stories.json</code>), a story's brief also JSON and Markdown "
+            '(<code>/stories/ID.json</code>, <code>/stories/ID.md</code>); errors are <code>{"error": "…"}</code>. '
             "The full description: <a href=/openapi.json>/openapi.json</a> (OpenAPI).</p>"
             f"<table><tr><th>route</th><th>what</th><th>parameters</th></tr>{''.join(rows)}</table>"
         )
@@ -170,7 +173,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-_FORM_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
+# a form upload wraps the file in parts ("curl -F file=@a.txt"); "curl --data-binary" sends the bytes themselves (as
+# application/x-www-form-urlencoded unless told otherwise), which is what /brief reads
+_FORM_TYPES = frozenset({"multipart/form-data"})
 
 
 async def _body(request: Request, cap: int) -> bytes | None:

@@ -96,8 +96,8 @@ def test_lengths_that_agree_after_conversion_or_are_about_different_people() -> 
 
 def test_one_depth_whatever_verb_carries_it() -> None:
     texts = {
-        "a": "The quake struck at 2:09 a. m. about 14 miles north of Healdsburg and had a depth of 1.2 miles.",
-        "b": "The quake struck at 2:09 a. m., about 14 miles north of Healdsburg, with a depth of 12 miles.",
+        "a": "The quake occurred at 2:09 a. m. about 14 miles north of Healdsburg and had a depth of 1.2 miles.",
+        "b": "The quake occurred at 2:09 a. m., about 14 miles north of Healdsburg, with a depth of 12 miles.",
     }
     ds = _lengths(texts)
     assert [{v.value: v.sources for v in d.variants} for d in ds] == [{"1.2 miles": ["a"], "12 miles": ["b"]}]
@@ -125,10 +125,20 @@ def test_one_span_of_years_reported_two_ways() -> None:
         ("Harold Vane served from 1967 to 1979.", "Ann Brook served from 1966 to 1978."),
         ("Harold Vane served from 1967 to 1979 and led the committee from 1966 to 1978.", "Harold Vane served from 1966 to 1978."),
         ("Harold Vane served from 1967 to 1979.", "Harold Vane served from 1967 to 1979 as senator."),
+        # a span inside another, or sharing an end: another span of the same life
+        ("Harold Vane was married to Ruth Vane from 1950 to 1990.", "Harold Vane served in the Senate from 1967 to 1979."),
+        ("Harold Vane served in the Senate from 1967 to 1979.", "Harold Vane chaired the committee from 1971 to 1977."),
+        ("Mary Lott was president of the university from 1990 to 2002.", "Mary Lott taught at the university from 1985 to 2002."),
     ],
 )
 def test_spans_of_years_that_are_not_one_span_reported_twice(a: str, b: str) -> None:
     assert _spans({"a": a, "b": b}) == []
+
+
+def test_dimensions_of_two_acts_are_two_lengths() -> None:
+    assert _lengths({"a": "The bridge collapsed over a length of 200 meters.", "b": "The bridge has a total length of 1,200 meters."}) == []
+    quake = {"a": "The earthquake struck at a depth of 10 kilometers.", "b": "A strong aftershock on Tuesday had a depth of 7 kilometers."}
+    assert _lengths(quake) == []
 
 
 def test_an_outlet_giving_both_lengths_tells_two_things_apart() -> None:
@@ -509,6 +519,16 @@ def test_two_exact_sums_within_a_tenth_need_less_alike_sentences() -> None:
         ),
         ("The club offered him $70 million over five years.", "The club offered him $80 million over five years."),  # more than a tenth
         ("The club offered him $70 million. Its rival offered $75 million.", "The club offered him $75 million over five years."),
+        # what was asked against what was got; another time; a price rounded
+        ("The jury awarded the family $25 million in damages.", "The family had sought $27 million in damages from the firm."),
+        ("Prosecutors asked that his bail be set at $500,000.", "The judge set his bail at $475,000."),
+        ("The bridge was originally expected to cost $1.2 billion.", "The bridge ended up costing $1.3 billion."),
+        (
+            "Acme reported revenue of $94.8 billion for the quarter.",
+            "Acme had revenue of $90.1 billion in the same quarter a year earlier.",
+        ),
+        ("The fund had raised $52,000 by Friday morning.", "The fund had raised $56,000 by Saturday night."),
+        ("The new model starts at $39,990.", "The new model starts at $40,000."),
     ],
 )
 def test_near_sums_that_are_not_one_sum_reported_twice(a: str, b: str) -> None:

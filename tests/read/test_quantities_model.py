@@ -28,6 +28,9 @@ def test_a_time_of_day_run_into_a_distance_and_a_quotation_closed_inside_a_sum()
     got = {a.span_text(q): (q.attrs.get("value"), q.attrs.get("counted")) for q in a.group("quantities")}
     assert got["about 14 miles"][0] == 14.0 and got["about 14 miles"][1] != "a. m."
     assert got["$5.6” billion"][0] == 5.6e9
+    # a counted noun before the number stays when no time of day was cut off
+    b = read_articles([make_article("I have five candidates, plus two, she said of the race.", "q")]).articles[0]
+    assert [q.attrs.get("counted") for q in b.group("quantities")] == ["candidates", "candidates"]
 
 
 def test_a_count_of_what_is_added_is_marked() -> None:

@@ -592,3 +592,16 @@ def test_review_cases_of_open_quotes_and_presented_speakers() -> None:
             "Mr. Hale sat quietly at the back.\n\n“We have waited for years for this day, and we never lost hope.\n\n“Now it is finally here,” Ms. Ruiz said."
         )
     ) == {"Ruiz"}
+
+
+def test_what_a_speaker_would_not_say_is_theirs_but_no_quote() -> None:
+    from newsfuse.fuse import collect_quotes
+
+    text = (
+        "Harbour spokesman Pieter Sandoval said the quay would stay shut. "
+        "Sandoval declined to say how long that might take. Police did not say how the crane fell."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    unsaid = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes") if q.attrs.get("unsaid")}
+    assert unsaid == {"how long that might take": "Pieter Sandoval", "how the crane fell": "Police"}
+    assert [q.content.text for q in collect_quotes([a])] == ["the quay would stay shut"]

@@ -46,8 +46,11 @@ def _dates(text: str) -> dict[str, object]:
         ("The mayor asked the council leaders to return to the hall on Friday.", {"Friday": "2016-09-30"}),
         ("Ms. Ruiz, who is in line to be elected mayor on Thursday, said the pier would reopen.", {"Thursday": "2016-09-29"}),
         ("He asked them on Monday to return on Tuesday.", {"Monday": "2016-09-26", "Tuesday": "2016-09-27"}),
-        # but an infinitive of purpose under a deed done is as past as the deed
+        # but an infinitive of purpose under a deed done is as past as the deed, and a decision told in the past
+        # is dated whichever verb the parser hangs its day on
         ("She went to the harbour to inspect the pier on Friday.", {"Friday": "2016-09-23"}),
+        ("The council voted to close the pier on Thursday.", {"Thursday": "2016-09-22"}),
+        ("The board decided to fire the manager on Thursday.", {"Thursday": "2016-09-22"}),
     ],
 )
 def test_dates_follow_the_tense_of_their_verb(text: str, expected: dict[str, str]) -> None:

@@ -81,6 +81,9 @@ def test_bad_posts_are_clear_errors(client: TestClient) -> None:
     # a form upload ("curl -F file=@a.txt") is refused: its wrapping would be read as the article's text
     form = client.post("/brief", files={"file": ("a.txt", b"The council voted on Tuesday.")})
     assert form.status_code == 415 and "--data-binary" in form.json()["error"]
+    # what "curl --data-binary @file" sends: the bytes themselves, labelled as a urlencoded form
+    raw = client.post("/brief", content=b"\x00\x01binary", headers={"content-type": "application/x-www-form-urlencoded"})
+    assert raw.status_code == 400 and "no article could be read" in raw.json()["error"]
 
 
 def test_a_body_over_the_cap_is_refused_unread(tmp_path: Path) -> None:
@@ -112,3 +115,13 @@ def test_the_api_page_is_self_contained(client: TestClient) -> None:
     assert "http" not in r.text.replace("/openapi.json", "")  # no script or style from a CDN: it works offline
     assert "default-src 'none'" in r.headers["content-security-policy"]
     assert client.get("/docs").status_code == 404 and client.get("/openapi.json").status_code == 200
+
+
+def test_an_ambiguous_story_prefix_says_so_without_server_paths(tmp_path: Path) -> None:
+    from tests.group.corpus import write_stream
+
+    write_stream(tmp_path / "in")
+    settings = Settings.load({"db": str(tmp_path / "s.db")})
+    ingest([tmp_path / "in"], settings, read_now=False)
+    r = TestClient(create_app(settings)).get("/stories/s-.json")
+    assert r.status_code == 404 and "3 stories start with 's-'" in r.json()["error"] and str(tmp_path) not in r.text

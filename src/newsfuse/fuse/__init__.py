@@ -397,8 +397,8 @@ def collect_quotes(articles: Sequence[Article]) -> list[Quote]:
     for a in articles:
         for q in a.group("quotes"):
             name = q.attrs.get("name")
-            if not name:
-                continue
+            if not name or q.attrs.get("unsaid"):
+                continue  # "declined to say how long …": the speaker's sentence, not their words
             cue = q.attrs.get("cue")
             out.append(
                 Quote(

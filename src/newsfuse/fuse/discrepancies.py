@@ -1051,11 +1051,17 @@ def _length_people(st: Statement, q: Span, persons: dict[str, str]) -> set[str]:
     }
 
 
+# verbs that carry a dimension without telling what act it measures: "had a depth of", "occurred ... with a depth of"
+_CARRYING = frozenset({"have", "be", "occur", "measure", "register", "record"})
+
+
 def _measured(q: Span) -> str:
-    """What a length measures: the dimension it names ("a depth of 12 miles"), whatever verb carries it ("had a depth
-    of" / "occurred ... with a depth of"), or else the act it measures ("fell 150 meters")."""
-    dimension = q.attrs.get("dimension")
-    return f"the {dimension}" if dimension else str(q.attrs["measures"])
+    """What a length measures: the act ("fell 150 meters", "struck at a depth of 10 km"), or only the dimension it names
+    when a verb that tells no act carries it ("had a depth of 1.2 miles" / "occurred ... with a depth of 12 miles").
+    Two dimensions of two acts ("collapsed over a length of 200 meters" / "has a total length of 1,200 meters") are
+    two things."""
+    dimension, act = q.attrs.get("dimension"), str(q.attrs["measures"])
+    return f"the {dimension}" if dimension and act in _CARRYING else f"{act} {dimension or ''}".strip()
 
 
 def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, persons: dict[str, str]) -> list[Discrepancy]:
@@ -1291,16 +1297,40 @@ def _near_sums(statements: Sequence[Statement], vectors: np.ndarray) -> list[tup
         for q in _sums(st)
         if q.attrs.get("hedge", "exact") == "exact" and (currency := _currency(st, q)) is not None
     ]
-    return [
-        (x, y, False)
-        for k, x in enumerate(found)
-        for y in found[k + 1 :]
-        if x[0].source != y[0].source
-        and x[2] == y[2]
-        and max(float(x[1].attrs["value"]), float(y[1].attrs["value"]))
-        <= MONEY_NEAR_RATIO * min(float(x[1].attrs["value"]), float(y[1].attrs["value"]))
-        and float(vectors[x[0].idx] @ vectors[y[0].idx]) >= MONEY_NEAR_SIM
-    ]
+    out = []
+    for k, x in enumerate(found):
+        for y in found[k + 1 :]:
+            (a, qa, ca), (b, qb, cb) = x, y
+            low, high = sorted((float(qa.attrs["value"]), float(qb.attrs["value"])))
+            if a.source == b.source or ca != cb or high > MONEY_NEAR_RATIO * low or high <= MONEY_ROUNDING * low:
+                continue  # (within a hundredth: "$39,990" / "$40,000", one price rounded)
+            if float(vectors[a.idx] @ vectors[b.idx]) < MONEY_NEAR_SIM or _other_times(a, b):
+                continue
+            if bool(_ASKED_FOR.search(a.text)) != bool(_ASKED_FOR.search(b.text)):
+                continue  # "had sought $27 million" / "awarded $25 million": what was asked and what was got
+            out.append((x, y, False))
+    return out
+
+
+MONEY_ROUNDING = 1.01  # sums this close are one sum, rounded
+# a sum asked for or foreseen, not settled: set against a settled one it is another figure
+_ASKED_FOR = re.compile(
+    r"\b(?:sought|seeks?|seeking|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|propos(?:e|es|ed|ing)|ask(?:s|ed|ing)? (?:for|that)"
+    r"|call(?:s|ed|ing)? for|insist(?:s|ed|ing)?|originally|initially|expected to cost|estimated)\b",
+    re.I,
+)
+# a look back to another time than the report's ("a year earlier", "the previous quarter")
+_EARLIER = re.compile(
+    r"\b(?:a year (?:earlier|ago|before)|year-(?:earlier|ago)|(?:the )?(?:previous|prior) (?:year|quarter|month|week))\b", re.I
+)
+
+
+def _other_times(a: Statement, b: Statement) -> bool:
+    """The two statements are of different times: each dates itself and no date is shared ("$52,000 by Friday" /
+    "$56,000 by Saturday"), or one looks back ("in the same quarter a year earlier")."""
+    ta = {str(t.attrs["value"]) for t in a.times if t.attrs.get("value")}
+    tb = {str(t.attrs["value"]) for t in b.times if t.attrs.get("value")}
+    return bool(ta and tb and not ta & tb) or bool(_EARLIER.search(a.text)) != bool(_EARLIER.search(b.text))
 
 
 def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
@@ -1682,7 +1712,7 @@ _YEAR_SPAN = re.compile(
     rf"\b(?:(?:from|between)\s+({_YEAR})\s*(?:to|through|until|till|and|-|–|—)\s*({_YEAR})|({_YEAR})\s*[-–]\s*({_YEAR}|\d\d))\b"
 )
 YEAR_SPAN_SIM = 0.55  # meaning similarity two statements need to be one span of years reported twice
-YEAR_SPAN_OVERLAP = 0.5  # share of the shorter span the two must have in common to be one span
+YEAR_SPAN_SHIFT = 2  # years one span may be shifted from the other, its length kept within as much, to be one span
 
 
 def _year_spans(st: Statement) -> list[tuple[int, int, int, int]]:
@@ -1700,9 +1730,11 @@ def _year_spans(st: Statement) -> list[tuple[int, int, int, int]]:
 
 def year_span_disagreements(statements: Sequence[Statement], vectors: np.ndarray, persons: dict[str, str]) -> list[Discrepancy]:
     """One span of years reported two ways: "Edward Brooke, who served from 1967 to 1979" against "Edward Brooke
-    held the seat from 1966 to 1978". The two statements name the same person, are close in meaning, and their spans
-    overlap for at least half of the shorter one (a span next to another is another term: "from 1990 to 1998" in the
-    House, "from 1999 to 2005" in the Senate). An outlet that gives the other's span too is telling two apart."""
+    held the seat from 1966 to 1978". The two statements name the same person and are close in meaning, and one span
+    is the other shifted by a year or two, its length kept within as much. A span inside another ("chaired the
+    committee from 1971 to 1977" in "served from 1967 to 1979"), one sharing an end ("taught from 1985 to 2002",
+    "president from 1990 to 2002") or one next to another ("from 1990 to 1998" in the House, "from 1999 to 2005" in
+    the Senate) is another span. An outlet that gives the other's span too is telling two apart."""
     items = [(st, span) for st in statements if st.kind == "statement" for span in _year_spans(st)]
     given: dict[str, set[tuple[int, int]]] = defaultdict(set)
     for st, (first, last, _, _) in items:
@@ -1712,8 +1744,9 @@ def year_span_disagreements(statements: Sequence[Statement], vectors: np.ndarray
         for b, sb in items[k + 1 :]:
             if a.source == b.source or sa[:2] == sb[:2] or not (a.entities & b.entities & persons.keys()):
                 continue
-            overlap = min(sa[1], sb[1]) - max(sa[0], sb[0])
-            if overlap < YEAR_SPAN_OVERLAP * min(sa[1] - sa[0], sb[1] - sb[0]) or overlap <= 0:
+            shift_start, shift_end = sb[0] - sa[0], sb[1] - sa[1]
+            shifted = shift_start * shift_end > 0  # both ends moved the same way: neither span holds the other
+            if not shifted or max(abs(shift_start), abs(shift_end)) > YEAR_SPAN_SHIFT:
                 continue
             if float(vectors[a.idx] @ vectors[b.idx]) < YEAR_SPAN_SIM or _named_apart(a, b):
                 continue

@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 25
+    version = 26
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -54,8 +54,8 @@ class Quantities:
             if amount is None or _CLOCK.match(doc_text(doc), toks[-1].idx + len(toks[-1].text)):
                 continue  # no number, or a time of day ("about 8 p.m.")
             head = _counted_head(ent)
-            if head is not None and head.i < toks[0].i:
-                head = None  # the time of day cut off before the quantity ("2:09 a. m.")
+            if head is not None and head.i < toks[0].i and toks[0].i > ent.start and head.i >= ent.start:
+                head = None  # in the time of day cut off before the quantity ("2:09 a. m.")
             if scale is not None and (head is None or head.i == scale.i):
                 # "$5m", "5m people": the scale is part of the number; what is counted is the noun it modifies, if any
                 h = scale.head

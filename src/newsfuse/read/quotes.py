@@ -139,6 +139,15 @@ _ABOUT_SOMEONE = re.compile(r"\W*(?:he|she|his|her|him)\b", re.I)
 _NO_COMMENT = frozenset({"decline", "refuse", "fail", "ignore", "avoid"})
 
 
+def _not_said(verb: Any) -> bool:
+    """A speech verb of what was not said: negated ("would not say whether", "did not tell them that") or the
+    infinitive of a refusal ("declined to say how long", "refused to say who"). The sentence is still credited to
+    its speaker ("Police did not say how the women were killed" is the police's), but it quotes nothing."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _NO_COMMENT
+
+
 _OWN_CUE = re.compile(r"[,.!?]?[”\"]\s+[^“”\"]{0,60}?\b(?:said|says|added|told|asked|wrote)\b")
 
 
@@ -311,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 32
+    version = 33
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -405,6 +414,8 @@ class Quotes:
                     subj,
                     sent=ix.sent_index(tok.idx),
                     cue_lemma=lemma,
+                    # "declined to say how long it might take": the speaker's, but nothing they said
+                    extra={"unsaid": True} if _not_said(tok) else {},
                 )
             )
         quotes.sort(key=lambda q: (q.start, q.end))
@@ -430,6 +441,8 @@ class Quotes:
                 attrs["co_speakers"] = list(q.extra["co"])
             if q.partial:
                 attrs["partial"] = True
+            if q.extra.get("unsaid"):
+                attrs["unsaid"] = True
             out.append(Span(q.start, q.end, "direct" if q.direct else "reported", tag, attrs))
         return {"quotes": out}
 

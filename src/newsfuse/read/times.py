@@ -567,21 +567,22 @@ def _future(verb: Any) -> bool:
     return False
 
 
-# verbs whose infinitive complement is asked for, planned or agreed: it comes after them ("asked them to return")
-_ASKING = frozenset(
-    {"ask", "urge", "invite", "call", "tell", "order", "instruct", "request", "summon", "direct", "press", "plan", "schedule"}
-    | {"expect", "set", "intend", "agree", "vote", "decide", "want", "hope", "prepare", "promise", "threaten", "aim", "seek"}
-)
+# verbs that ask someone to do a thing: what is asked comes after the asking ("asked the leaders to return")
+_ASKING = frozenset({"ask", "urge", "invite", "call", "tell", "order", "instruct", "request", "summon", "direct", "press"})
 
 
 def _infinitive_of_a_plan(verb: Any) -> bool:
-    """The date's verb is an infinitive of something asked for or planned ("asked the leaders to return on Friday"),
-    or under a verb in the present ("is in line to be elected on Thursday"); not one of purpose under a deed done
-    ("went to the store to buy milk on Friday")."""
+    """The date's verb is an infinitive asked of someone ("asked the leaders to return on Friday") or under a verb
+    in the present ("is in line to be elected on Thursday", "plans to announce results on Friday"). Not one under a
+    deed or decision told in the past, whose day the parser may hang on the infinitive ("voted to close the pier on
+    Thursday", "decided to fire him on Thursday"), nor one of purpose ("went to the store to buy milk on Friday")."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or verb.head.i == verb.i:
         return False
     governor = verb.head
-    return governor.tag_ in {"VBZ", "VBP"} or (verb.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in _ASKING)
+    if governor.tag_ in {"VBZ", "VBP"}:
+        return True
+    asked = any(c.dep_ in {"dobj", "dative"} for c in governor.children)  # someone is asked: "asked the leaders to"
+    return verb.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in _ASKING and asked
 
 
 _OPEN_ENDED = {"until", "till", "through", "by", "before"}  # "postponed until June 1": the date is where it ends
