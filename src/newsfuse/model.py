@@ -223,6 +223,7 @@ class TimelineEntry:
     facts: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     disputed: bool = False
+    when: list[Evidence] = field(default_factory=list)  # the words that give the date ("the previous day")
 
 
 @dataclass(slots=True)

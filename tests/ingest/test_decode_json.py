@@ -129,3 +129,11 @@ def test_a_page_declaring_a_charset_that_is_no_text_encoding_is_still_read() -> 
 
     page = '<html><head><meta charset="hex"></head><body><p>Caf\u00e9 reopened.</p></body></html>'.encode()
     assert decode_html("p.html", page) == (page.decode(), "utf-8")
+
+
+def test_curly_quotes_and_dashes_alone_are_reported_as_cp1252() -> None:
+    from newsfuse.ingest.decode import decode
+
+    text = "\u201cWe will rebuild the quay,\u201d the mayor said on Tuesday \u2013 and the council agreed with her. " * 3
+    decoded, encoding = decode("quotes.txt", text.encode("cp1252"))
+    assert (decoded, encoding) == (text, "cp1252")

@@ -107,7 +107,9 @@ def decode_href(href: str) -> tuple[str, int, int]:
     return unquote(sid, errors="strict"), int(start), int(end)
 
 
-def all_evidence(doc: dict[str, Any]) -> list[dict[str, Any]]:
+def all_evidence(doc: dict[str, Any], date_words: bool = True) -> list[dict[str, Any]]:
+    """Every exact span the brief cites; ``date_words``: with the words that give timeline entries their dates
+    (linked once per phrase in the report, not once per source)."""
     out: list[dict[str, Any]] = []
     for f in doc["facts"]:
         out += f["evidence"] + ([f["detail"]] if f.get("detail") else [])
@@ -117,7 +119,7 @@ def all_evidence(doc: dict[str, Any]) -> list[dict[str, Any]]:
     for q in doc["quotes"]:
         out += q["evidence"]
     for t in doc["timeline"]:
-        out += t["evidence"]
+        out += t["evidence"] + (t.get("when", []) if date_words else [])
     return out
 
 

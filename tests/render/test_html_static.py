@@ -270,7 +270,8 @@ def test_utf16_offsets_differ_where_they_must(rendered: Rendered) -> None:
     """The fixtures put non-BMP characters before highlighted spans: offsets there must be UTF-16, not code points."""
     doc = rendered.doc
     texts = {s["id"]: s["text"] for s in doc["sources"]}
-    shifted = [ev for ev in all_evidence(doc) if any(ord(c) > 0xFFFF for c in texts[ev["source"]][: ev["start"]])]
+    cited = all_evidence(doc, date_words=False)  # (date words are linked once per phrase, not per source)
+    shifted = [ev for ev in cited if any(ord(c) > 0xFFFF for c in texts[ev["source"]][: ev["start"]])]
     assert shifted, "the fixture should have evidence after an emoji"
     for ev in shifted:
         href = expected_href(doc, ev)
@@ -317,3 +318,15 @@ def test_shared_details_have_their_section_and_stay_out_of_the_matrix() -> None:
     matrix = html[html.index('<section id="matrix">') : html.index('<section id="details">')]
     assert "dt-1" not in matrix and 'id="fact-dt-1"' in section
     assert "5 facts · 1 shared detail ·" in html
+
+
+def test_timeline_entries_link_the_words_that_give_their_dates(rendered: Rendered) -> None:
+    from newsfuse.render.names import date_phrases
+
+    doc = rendered.doc
+    if not any("when" in t for t in doc["timeline"]):
+        pytest.skip("a hand-built brief without date words")
+    phrases = [w for t in doc["timeline"] for _, w in date_phrases(t)]
+    assert phrases, "the fixture dates its events in words"
+    for w in phrases:
+        assert f'<a class="who" href="{expected_href(doc, dict(w))}">' in rendered.html

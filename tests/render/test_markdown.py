@@ -63,3 +63,9 @@ def test_shared_details_have_their_own_section_and_stay_out_of_the_fact_table() 
     md = brief_markdown(doc)
     assert "## Shared details" in md and "- **negligent homicide** *(2 sources say: a, b)*" in md
     assert "| He faces a charge" not in md
+
+
+def test_a_timeline_entry_says_which_words_give_its_date() -> None:
+    entry = {"date": "2026-03-13", "text": "Residents went home on Saturday, a day after the leak was sealed.", "sources": ["a"]}
+    md = brief_markdown(_doc(timeline=[{**entry, "when": [{"text": "a day after"}]}]))
+    assert "- **2026-03-13** (“a day after”): Residents went home" in md

@@ -89,3 +89,12 @@ def test_when_the_sources_were_published_says_how_many_are_dated() -> None:
     assert published(doc("2024-12-28", "2024-12-28", ["2024-12-28", "2024-12-28"])) == "2024-12-28"
     assert published(doc("2024-12-28", "2024-12-28", [None, "2024-12-28", None])) == "2024-12-28 (1 of 3 sources dated)"
     assert published(doc(None, None, [None])) is None
+
+
+def test_a_timeline_entry_shows_the_words_that_give_its_date_once_each() -> None:
+    from newsfuse.render.names import date_words
+
+    entry = {"date": "2026-03-13", "when": [{"text": "the previous day"}, {"text": "The previous  day"}, {"text": "Friday"}]}
+    assert date_words(entry) == "“the previous day”, “Friday”"
+    assert date_words({"date": "1994", "when": [{"text": "1994"}]}) == ""
+    assert date_words({"date": "1994"}) == ""

@@ -340,6 +340,7 @@ def build_timeline(
     merged: dict[tuple[str, str], TimelineEntry] = {}
     for f in facts:
         by_date: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+        words: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # the words giving each date
         for s in members_of[f.id]:
             periods = {q.attrs.get("period") for q in s.quantities}
             for t in s.times:
@@ -350,6 +351,7 @@ def build_timeline(
                     if prec == "year" and not any(ch.isdigit() for ch in str(t.attrs.get("expr"))):
                         continue  # "this year", "last year": too coarse to place a fact on a timeline
                     by_date[(str(t.attrs["value"]), str(prec))].append(s)
+                    words[(str(t.attrs["value"]), str(prec))].append(Evidence.of(s.article, t.start, t.end))
         days = {d for d, p in by_date if p == "day"}
         for (d, prec), sts in by_date.items():
             if prec != "day" and days:
@@ -374,6 +376,9 @@ def build_timeline(
             for st in sts:
                 if not any((e.article, e.start, e.end) == (st.article.id, st.start, st.end) for e in entry.evidence):
                     entry.evidence.append(_ev(st))
+            for w in words[(d, prec)]:
+                if not any((e.article, e.start, e.end) == (w.article, w.start, w.end) for e in entry.when):
+                    entry.when.append(w)
             entry.disputed = entry.disputed or any(disputed(s, d) for s in sts)
     out = list(merged.values())
     out.sort(key=lambda e: (e.date, -len(e.sources)))

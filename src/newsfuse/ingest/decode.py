@@ -55,7 +55,13 @@ def legacy_encoding(data: bytes) -> str | None:
     best = min(c for _, c in web)
     if ("cp1252", best) in web:
         return "cp1252"
-    return next(e for e, c in web if c == best)
+    chosen = next(e for e, c in web if c == best)
+    try:  # curly quotes and dashes only: every Windows code page reads them alike, so say the common one
+        if data.decode("cp1252") == data.decode(chosen):
+            return "cp1252"
+    except (UnicodeDecodeError, LookupError):
+        pass
+    return chosen
 
 
 def decode(name: str, data: bytes) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .names import listed, published, source_names
+from .names import date_phrases, listed, published, source_names
 
 # The timeline drawing: an 800-wide SVG, points on an axis from X0 to X1, stacked upwards from the axis.
 X0, X1 = 60.0, 740.0
@@ -151,4 +151,5 @@ def brief_html(doc: dict[str, Any]) -> str:
         names=names,
         listed=lambda ids: listed(names, ids),
         when=published(doc),
+        date_phrases=date_phrases,
     )

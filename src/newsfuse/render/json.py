@@ -130,6 +130,7 @@ def brief_json(b: Brief) -> dict[str, Any]:
                 "sources": t.sources,
                 "evidence": [evidence(e) for e in t.evidence],
                 "disputed": t.disputed,
+                "when": [evidence(e) for e in t.when],
             }
             for t in b.timeline
         ],

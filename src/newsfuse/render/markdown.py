@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .names import listed, published, source_names
+from .names import date_words, listed, published, source_names
 
 
 def _q(text: str) -> str:
@@ -58,7 +58,8 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     lines += ["## Timeline", ""]
     for t in doc["timeline"]:
         flag = " **(disputed date)**" if t.get("disputed") else ""
-        lines.append(f"- **{t['date']}**{flag}: {_q(t['text'])} ({srcs(t['sources'])})")
+        said = date_words(t)
+        lines.append(f"- **{t['date']}**{flag}{f' ({_q(said)})' if said else ''}: {_q(t['text'])} ({srcs(t['sources'])})")
     lines += ["", "## Only here", ""]
     for src, fids in sorted(doc.get("only_here", {}).items()):
         lines.append(f"### {_q(names.get(src, src))}")

@@ -44,3 +44,21 @@ def published(doc: Mapping[str, Any]) -> str | None:
     dated = sum(1 for s in doc["sources"] if s.get("published"))
     total = len(doc["sources"])
     return span if dated >= total else f"{span} ({dated} of {total} sources dated)"
+
+
+def date_phrases(entry: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """The words that give a timeline entry its date, each once (the first place they are written), so that a
+    sentence dated twice shows which of its phrases gives which date; the date itself written out ("1994" for 1994)
+    says nothing more and is left out."""
+    seen: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    for w in entry.get("when") or []:
+        words = " ".join(str(w["text"]).split())
+        if words != entry.get("date"):
+            seen.setdefault(words.lower(), (words, w))
+    return list(seen.values())
+
+
+def date_words(entry: Mapping[str, Any], most: int = 3) -> str:
+    """:func:`date_phrases` quoted and listed ("“the previous day”, “Friday”"); empty when there are none."""
+    phrases = date_phrases(entry)
+    return ", ".join(f"“{t}”" for t, _ in phrases[:most]) + (", …" if len(phrases) > most else "")
