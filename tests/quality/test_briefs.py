@@ -160,6 +160,11 @@ GOLD_FLOORS = {
     "basil-1f99798f-2b60-4ecb-b5f4-4aa7991e8ace": {"facts_loose": 0.7, "dates": 1.0, "max_false_alarms": 1},
     "basil-d3a1ce0a-fc48-4827-a278-8f0ce8c7a519": {"facts_loose": 0.62, "discrepancies": 0.3, "dates": 1.0, "max_false_alarms": 1},
     "basil-eadabee7-3db9-43c4-a485-3e8b1882cd3c": {"facts_loose": 0.78, "dates": 1.0, "max_false_alarms": 1},
+    # written blind late in the eighteenth session, scored once with its code of b1042a1 (facts 72, 80, 74, 100%; 0 of 5)
+    "basil-11c9f251-35c8-4452-b052-df9be61464c6": {"facts_loose": 0.68, "dates": 1.0, "max_false_alarms": 1},
+    "basil-450755dd-30d3-478b-933e-917be5c384ba": {"facts_loose": 0.75, "speakers": 0.8, "dates": 1.0, "max_false_alarms": 1},
+    "basil-ed8c136f-8d44-4c83-ad05-0dcfc3a0c54a": {"facts_loose": 0.7, "dates": 0.7, "max_false_alarms": 1},
+    "basil-f11c2566-848a-4e29-b8c5-4de0a81114e4": {"facts_loose": 0.95, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
