@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsfuse.fuse import _headlines, _named_speaker, _representatives, _title, _useful
+from newsfuse.fuse import _fact_speakers, _headlines, _named_speaker, _representatives, _title, _useful
 from newsfuse.fuse.statements import Statement
 from newsfuse.model import Fact
 from newsfuse.read.speakers import content_words
@@ -186,3 +186,13 @@ def test_a_fact_credits_named_and_described_speakers_not_vague_ones() -> None:
         bare = statement("The bridge is safe, it said.", "f", speaker=pronoun)
         bare.speaker_kind = "description"
         assert not _named_speaker(bare), pronoun
+
+
+def test_a_fact_names_the_speaker_of_its_shown_sentence_first() -> None:
+    shown = statement("The terminal will stay shut, Sandoval said.", "a", speaker="Pieter Sandoval", entity="e-1")
+    others = [
+        statement("The union demanded the terminal stay shut, Zaremba said.", "b", speaker="Mykhailo Zaremba", entity="e-2"),
+        statement("The terminal stays shut, Zaremba said again.", "c", speaker="Mykhailo Zaremba", entity="e-2"),
+        statement("Officials said the terminal is shut.", "d", speaker="Anna Berg", entity="e-3"),
+    ]
+    assert _fact_speakers([*others, shown], shown) == ["Pieter Sandoval", "Mykhailo Zaremba", "Anna Berg"]

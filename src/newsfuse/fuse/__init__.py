@@ -53,7 +53,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         rep = _representatives(sts, vectors[cl])[0]
         fid = _id("f-", *(f"{s.article.id}:{s.start}:{s.end}" for s in sts))
         sources = sorted({s.source for s in sts})
-        speakers = sorted({s.speaker for s in sts if s.speaker and _named_speaker(s)})
+        speakers = _fact_speakers(sts, rep)
         fact = Fact(
             id=fid,
             text=rep.text,
@@ -99,6 +99,13 @@ _VAGUE_SPEAKER = re.compile(
     r"|this|these|those|s)$|whose\b)",
     re.I,
 )
+
+
+def _fact_speakers(sts: Sequence[Statement], rep: Statement) -> list[str]:
+    """Who a fact's statements credit, as a reader should see them: the speaker of the sentence shown first, then the
+    most often credited (a clause grouped in from another sentence brings its speaker last)."""
+    credited = Counter(str(s.speaker) for s in sts if s.speaker and _named_speaker(s))
+    return sorted(credited, key=lambda name: (name != rep.speaker, -credited[name], name))
 
 
 def _named_speaker(st: Statement) -> bool:
