@@ -51,3 +51,11 @@ def statement(
     if entity:
         st.credited.add(entity)
     return st
+
+
+def clause_of(whole: Statement, opening: str, idx: int) -> Statement:
+    """The clause of a one-sentence statement from the words ``opening`` to the sentence's last word (its full stop
+    left out), as the reading cuts one: kind "clause", parent the sentence."""
+    at = whole.text.index(opening)
+    end = len(whole.text) - 1
+    return Statement(idx, whole.article, at, end, whole.text[at:end], kind="clause", parent=(0, len(whole.text)))

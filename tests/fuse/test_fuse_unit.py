@@ -9,7 +9,7 @@ from newsfuse.fuse.statements import Statement
 from newsfuse.model import Fact
 from newsfuse.read.speakers import content_words
 from tests.conftest import make_article
-from tests.fuse.helpers import statement
+from tests.fuse.helpers import clause_of, statement
 
 
 def test_a_sentence_that_names_who_it_is_about_stands_for_the_fact() -> None:
@@ -69,12 +69,10 @@ def test_one_dated_sentence_is_one_timeline_entry_flagged_only_by_its_own_disput
 
 def test_a_sentence_of_two_dates_is_flagged_on_the_disputed_one_only() -> None:
     from newsfuse.fuse import build_timeline
-    from newsfuse.fuse.statements import Statement
     from newsfuse.model import Discrepancy, Evidence, Span, Variant
 
     whole = statement("Kim said on Friday that troops fought in Kursk, where a raid began in August.", "a", dates=["2024-12-27"])
-    at = whole.text.index("troops")
-    part = Statement(98, whole.article, at, len(whole.text) - 1, whole.text[at:-1], kind="clause", parent=(0, len(whole.text)))
+    part = clause_of(whole, "troops", 98)
     part.times = [Span(0, 1, "time", "test@1", {"expr": "in August", "value": "2024-08", "precision": "month"})]
     f1 = Fact("f1", part.text, [], ["a"], 1, "single_source")
     f2 = Fact("f2", whole.text, [], ["a"], 1, "disputed")
@@ -96,12 +94,10 @@ def test_the_title_without_article_titles_is_in_an_outlet_s_own_words() -> None:
 
 def test_a_clause_dated_like_its_sentence_is_that_sentence_s_entry() -> None:
     from newsfuse.fuse import build_timeline
-    from newsfuse.fuse.statements import Statement
     from newsfuse.model import Span
 
     whole = statement("Zaremba said the union had written to the operator on March 2 about the quay.", "a", dates=["2026-03-02"])
-    at = whole.text.index("the union")
-    part = Statement(99, whole.article, at, len(whole.text) - 1, whole.text[at:-1], kind="clause", parent=(0, len(whole.text)))
+    part = clause_of(whole, "the union", 99)
     part.times = [Span(0, 1, "time", "test@1", {"expr": "x", "value": "2026-03-02", "precision": "day"})]
     f1 = Fact("f1", part.text, [], ["a"], 1, "single_source")
     f2 = Fact("f2", whole.text, [], ["a"], 1, "single_source")
@@ -142,13 +138,11 @@ def test_headlines_do_not_say_one_thing_twice() -> None:
 
 
 def test_headlines_do_not_show_the_same_sentences_twice() -> None:
-    from newsfuse.fuse.statements import Statement
 
     a = statement("The spokesman said the terminal would stay shut until every crane was checked.", "a")
     b = statement("Zaremba's union has demanded that the terminal stay shut until every crane is tested.", "b")
     c = statement("The remaining cranes were locked down, the spokesman added.", "c")
-    at = b.text.index("the terminal")
-    b_part = Statement(90, b.article, at, len(b.text) - 1, b.text[at:-1], kind="clause", parent=(0, len(b.text)))
+    b_part = clause_of(b, "the terminal", 90)
     other = statement("An inquiry will report in June.", "d")
     for i, st in enumerate([a, b, c, b_part, other]):
         st.idx = i

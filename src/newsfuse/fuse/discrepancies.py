@@ -1282,14 +1282,27 @@ def _sums_for_named_things(statements: Sequence[Statement]) -> list[tuple[frozen
 _Sum = tuple[Statement, Span, str]  # a statement, a sum it gives and the sum's currency
 MONEY_NEAR_RATIO = 1.1  # two exact sums this close are one figure given two ways more often than two figures
 MONEY_NEAR_SIM = 0.55  # meaning similarity two statements need when their sums are that close
+MONEY_ROUNDING = 1.01  # sums this close are one sum, rounded
+# a sum asked for or foreseen, not settled: set against a settled one it is another figure
+_ASKED_FOR = re.compile(
+    r"\b(?:sought|seeks?|seeking|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|propos(?:e|es|ed|ing)|ask(?:s|ed|ing)? (?:for|that)"
+    r"|call(?:s|ed|ing)? for|insist(?:s|ed|ing)?|originally|initially|expected to cost|estimated)\b",
+    re.I,
+)
+# a look back to another time than the report's ("a year earlier", "the previous quarter")
+_EARLIER = re.compile(
+    r"\b(?:a year (?:earlier|ago|before)|year-(?:earlier|ago)|(?:the )?(?:previous|prior) (?:year|quarter|month|week))\b", re.I
+)
 
 
 def _near_sums(statements: Sequence[Statement], vectors: np.ndarray) -> list[tuple[_Sum, _Sum, bool]]:
     """Pairs of exact sums in one currency from two outlets that differ by less than a tenth ("$184 million" /
     "$200 million", "$1,099" / "$1,199" for one model): close enough to be one figure reported differently whatever
     else the sentences say, when the sentences are near in meaning. A sentence may give other sums too ("$1,099 for
-    the 13-inch version and $1,799 for a 15-inch"). Hedged sums are left to the hedge rules ("$250,000" / "more than
-    $250,000" overlap)."""
+    the 13-inch version and $1,799 for a 15-inch"). Not when one sum is asked for and the other got ("had sought $27
+    million" / "awarded $25 million"), when the two are of other times ("by Friday" / "by Saturday", "a year earlier"),
+    or when one is the other rounded ("$39,990" / "$40,000"). Hedged sums are left to the hedge rules ("$250,000" /
+    "more than $250,000" overlap)."""
     found = [
         (st, q, currency)
         for st in statements
@@ -1310,19 +1323,6 @@ def _near_sums(statements: Sequence[Statement], vectors: np.ndarray) -> list[tup
                 continue  # "had sought $27 million" / "awarded $25 million": what was asked and what was got
             out.append((x, y, False))
     return out
-
-
-MONEY_ROUNDING = 1.01  # sums this close are one sum, rounded
-# a sum asked for or foreseen, not settled: set against a settled one it is another figure
-_ASKED_FOR = re.compile(
-    r"\b(?:sought|seeks?|seeking|demand(?:s|ed|ing)?|request(?:s|ed|ing)?|propos(?:e|es|ed|ing)|ask(?:s|ed|ing)? (?:for|that)"
-    r"|call(?:s|ed|ing)? for|insist(?:s|ed|ing)?|originally|initially|expected to cost|estimated)\b",
-    re.I,
-)
-# a look back to another time than the report's ("a year earlier", "the previous quarter")
-_EARLIER = re.compile(
-    r"\b(?:a year (?:earlier|ago|before)|year-(?:earlier|ago)|(?:the )?(?:previous|prior) (?:year|quarter|month|week))\b", re.I
-)
 
 
 def _other_times(a: Statement, b: Statement) -> bool:
