@@ -849,10 +849,12 @@ def test_two_stated_numbers_far_apart_count_two_things() -> None:
 
 
 def test_each_side_of_a_count_disagreement_shows_every_outlet_that_gives_it() -> None:
+    import numpy as np
+
     from newsfuse.fuse.discrepancies import complete_counts
     from newsfuse.model import Discrepancy, Variant
 
-    a = statement("Three cranes collapsed at the terminal.", "a", count="Three", counted="cranes", state="collapsed")
+    a = statement("Three gantry cranes collapsed at the terminal.", "a", count="Three", counted="gantry cranes", state="collapsed")
     b = statement("All four cranes collapsed in the storm.", "b", count="four", counted="cranes", state="collapsed")
     c = statement("An inquiry will look at why three cranes collapsed.", "c", count="three", counted="cranes", state="collapsed")
     d = statement("About three cranes collapsed, the union said.", "d", count="About three", counted="cranes", state="collapsed")
@@ -860,12 +862,22 @@ def test_each_side_of_a_count_disagreement_shows_every_outlet_that_gives_it() ->
         statement("Three cranes collapsed, the mayor said.", "e", count="Three", counted="cranes", state="collapsed"),
         statement("Later reports said four cranes collapsed.", "e", count="four", counted="cranes", state="collapsed"),
     ]
+    far = statement("Elsewhere three cranes collapsed at a shipyard last spring.", "f", count="three", counted="cranes", state="collapsed")
+    boats = statement("Three harbour cranes collapsed, too.", "g", count="Three", counted="harbour cranes", state="collapsed")
+    sts = [a, b, c, d, *both, far, boats]
+    for i, st in enumerate(sts):
+        st.idx = i
+    vectors = np.zeros((len(sts), len(sts) + 1), dtype=np.float32)
+    vectors[:, 0] = np.sqrt(0.6)
+    vectors[:, 1:] = np.eye(len(sts)) * np.sqrt(0.4)  # every pair this alike in meaning (0.6) ...
+    vectors[far.idx] = np.eye(len(sts) + 1)[far.idx + 1]  # ... but the shipyard's sentence, alike to none
 
     def side(st: Statement, value: str) -> Variant:
         return Variant(value, [st.source], [Evidence.of(st.article, st.start, st.end)])
 
     disc = Discrepancy("x", "number", "disputed: number", [side(a, "Three"), side(b, "four")], [])
-    complete_counts([disc], [a, b, c, d, *both])
-    # c gives a's figure; d hedges it ("about"), another claim; e gives both figures: on no side
+    complete_counts([disc], sts, vectors)
+    # c gives a's figure of the same things; d hedges it ("about"), another claim; e gives both figures; f is far in
+    # meaning; g counts other cranes ("harbour cranes" is no part of "gantry cranes" nor the other way)
     assert [(v.value, v.sources) for v in disc.variants] == [("Three", ["a", "c"]), ("four", ["b"])]
     assert disc.variants[0].evidence[1].text == c.text

@@ -98,3 +98,6 @@ def test_a_timeline_entry_shows_the_words_that_give_its_date_once_each() -> None
     assert date_words(entry) == "“the previous day”, “Friday”"
     assert date_words({"date": "1994", "when": [{"text": "1994"}]}) == ""
     assert date_words({"date": "1994"}) == ""
+    # as the entity model cut them loosely: a trailing "and", a possessive, an opened bracket
+    loose = [{"text": "Oct. 16 and"}, {"text": "next Thursday's"}, {"text": "Monday (March 16"}]
+    assert date_words({"date": "2026-03-16", "when": loose}) == "“Oct. 16”, “next Thursday”, “Monday”"

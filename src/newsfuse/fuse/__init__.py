@@ -70,13 +70,14 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         members_of[fid] = sts
     persons = {e.id: e.name for e in entities if e.type == "PERSON"}
     discrepancies = _disagreements(slots, statements, vectors, specific, members_of, persons)
-    disagree.complete_counts(discrepancies, statements)
+    disagree.complete_counts(discrepancies, statements, vectors)
     disputed = {fid for d in discrepancies for fid in d.facts}
     for fact in facts:
         if fact.id in disputed:
             fact.status = "disputed"
     facts.sort(key=lambda f: (-f.score, f.id))
     _distinct_texts(facts, members_of, vectors)
+    _shown_speaker_first(facts, members_of)
     headline = _headlines(facts, members_of, vectors, settings.headline_facts)
     timeline = build_timeline(facts, members_of, [d for d in discrepancies if d.kind == "date"])
     facts += _details(statements, facts, links, persons)
@@ -106,6 +107,14 @@ def _fact_speakers(sts: Sequence[Statement], rep: Statement) -> list[str]:
     most often credited (a clause grouped in from another sentence brings its speaker last)."""
     credited = Counter(str(s.speaker) for s in sts if s.speaker and _named_speaker(s))
     return sorted(credited, key=lambda name: (name != rep.speaker, -credited[name], name))
+
+
+def _shown_speaker_first(facts: Sequence[Fact], members_of: dict[str, list[Statement]]) -> None:
+    """Order each fact's speakers again once its shown sentence is final (:func:`_distinct_texts` may change it)."""
+    for fact in facts:
+        shown = next((s for s in members_of[fact.id] if s.text == fact.text), None)
+        if shown is not None:
+            fact.speakers = _fact_speakers(members_of[fact.id], shown)
 
 
 def _named_speaker(st: Statement) -> bool:
@@ -274,28 +283,27 @@ def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], ve
     """The first ``n`` facts in rank order, those of two or more sources first, leaving out a fact whose text says
     again what a headline already chosen says ("the harbour chief met the union leader on Sunday" after "Harbour
     authority head Pieter Sandoval met dockworkers' union leader Owen Tallis"): the facts are apart, but a reader's
-    first lines should not repeat themselves (maximal marginal relevance). A fact is left out too when half or more
-    of its sources' sentences are in one headline already chosen: the same sentences, grouped twice around two of
-    their claims, are one thing said again."""
+    first lines should not repeat themselves (maximal marginal relevance). Nor does a fact whose shown text is cut
+    from the same sentence as a headline's (a clause and its sentence, grouped around two of their claims): the reader
+    would read that sentence twice."""
     chosen: list[str] = []
     shown: list[np.ndarray] = []  # the chosen texts' vectors
-    shown_spans: list[list[Statement]] = []  # the chosen facts' statements
+    shown_sts: list[Statement] = []  # the chosen texts' statements
     for pool in ([f for f in facts if len(f.sources) > 1], facts):
         for f in pool:
             if len(chosen) >= n:
                 return chosen
             if f.id in chosen:
                 continue
-            members = members_of.get(f.id, [])
-            rep = next((s for s in members if s.text == f.text), None)
+            rep = next((s for s in members_of.get(f.id, []) if s.text == f.text), None)
             if rep is not None and any(float(vectors[rep.idx] @ w) >= HEADLINE_REDUNDANT for w in shown):
                 continue
-            if members and any(2 * sum(any(_same_sentence(m, x) for x in other) for m in members) >= len(members) for other in shown_spans):
+            if rep is not None and any(_same_sentence(rep, x) for x in shown_sts):
                 continue
             chosen.append(f.id)
-            shown_spans.append(members)
             if rep is not None:
                 shown.append(vectors[rep.idx])
+                shown_sts.append(rep)
     return chosen
 
 

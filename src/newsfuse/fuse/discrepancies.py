@@ -1764,58 +1764,86 @@ _CountKey = tuple[object, ...]
 
 def _count_key(q: Span) -> _CountKey | None:
     """What makes two counts one figure of one thing: the same interval, hedges and all ("three", "about 100,000";
-    "more than 100,000" is another claim), the counted noun and the kind of state."""
+    "more than 100,000" is another claim), the counted noun, the kind of state and the period ("every day")."""
     a = q.attrs
     noun, state = counted_key(a.get("counted")), quantity_state(q)
     if a.get("value") is None or not (noun or state) or a.get("increment"):
         return None
-    return a.get("low"), a.get("high"), bool(a.get("low_open")), bool(a.get("high_open")), noun, state
+    return a.get("low"), a.get("high"), bool(a.get("low_open")), bool(a.get("high_open")), noun, state, _period(a.get("period"))
 
 
-def complete_counts(ds: Sequence[Discrepancy], statements: Sequence[Statement]) -> None:
+_DETERMINERS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "those", "these"})
+COMPLETE_SIM = 0.45  # meaning similarity a statement needs with a side's to join it with the same figure
+
+
+def _counted_words(q: Span) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", fold(str(q.attrs.get("counted") or ""))) if w not in _DETERMINERS}
+
+
+def complete_counts(ds: Sequence[Discrepancy], statements: Sequence[Statement], vectors: np.ndarray) -> None:
     """A count disagreement found between two statements shows each side with every outlet that gives that side's
     figure of that thing ("Three cranes collapsed" and "the collapse of three cranes" against "all four cranes that
-    fell"), so a reader sees who says what. An outlet already on one side, or giving both figures, is added to none;
-    a side the reading cannot tie to one count is left as found."""
+    fell"), so a reader sees who says what. The figure must be the same count (interval, noun, state, period), of
+    the same things (one counted phrase inside the other: "cranes" and "ship-to-shore cranes", not "Russian soldiers"
+    and "North Korean soldiers"), in a sentence close in meaning to the side's, of the same named people and places
+    (not "in an unrelated incident, four people were killed in a house fire in Brackwater"). An outlet already on one side, or
+    giving both figures, is added to none; a side the reading cannot tie to one count is left as found."""
     by_span = {(st.article.id, st.start, st.end): st for st in statements}
-    keyed: dict[_CountKey, list[Statement]] = defaultdict(list)
+    keyed: dict[_CountKey, list[tuple[Statement, Span]]] = defaultdict(list)
     for st in statements:
         if st.kind == "statement" and not _background(st):
             for q in st.quantities:
                 key = _count_key(q)
                 if key is not None and not picks_one(st, q):
-                    keyed[key].append(st)
+                    keyed[key].append((st, q))
+
+    def joins(st: Statement, q: Span, side: list[tuple[Statement, Span]]) -> bool:
+        words = _counted_words(q)
+        return any(
+            (words <= _counted_words(r) or _counted_words(r) <= words)
+            and float(vectors[st.idx] @ vectors[s0.idx]) >= COMPLETE_SIM
+            and not _named_apart(st, s0)
+            and not (st.places and s0.places and not st.places & s0.places)
+            for s0, r in side
+        )
+
     for d in ds:
         if d.kind not in {"number", "hedge"}:
             continue
-        sides = [_side_key(v, by_span) for v in d.variants]
-        if None in sides or len(set(sides)) < len(sides):
+        sides = [_side(v, by_span) for v in d.variants]
+        keys = [side[0] for side in sides if side is not None]
+        if len(keys) < len(sides) or len(set(keys)) < len(keys):
             continue
         taken = {src for v in d.variants for src in v.sources}
+        found: dict[int, dict[str, Statement]] = defaultdict(dict)
         owners: dict[str, set[int]] = defaultdict(set)
         for i, side in enumerate(sides):
-            for st in keyed[side] if side is not None else []:
-                if st.source not in taken:
+            assert side is not None
+            for st, q in keyed[side[0]]:
+                if st.source not in taken and joins(st, q, side[1]):
                     owners[st.source].add(i)
-        for i, (v, side) in enumerate(zip(d.variants, sides, strict=True)):
-            fresh: dict[str, Statement] = {}
-            for st in keyed[side] if side is not None else []:
-                if owners.get(st.source) == {i}:  # an outlet giving both figures tells two things apart: on no side
-                    fresh.setdefault(st.source, st)
+                    found[i].setdefault(st.source, st)
+        for i, v in enumerate(d.variants):
+            fresh = {src: st for src, st in found[i].items() if owners[src] == {i}}  # giving both figures: on no side
             v.evidence += [evidence_for(st, d.kind) for st in fresh.values()]
             v.sources = sorted(set(v.sources) | set(fresh))
 
 
-def _side_key(v: Variant, by_span: dict[tuple[str, int, int], Statement]) -> _CountKey | None:
+def _side(v: Variant, by_span: dict[tuple[str, int, int], Statement]) -> tuple[_CountKey, list[tuple[Statement, Span]]] | None:
     """The one count a side of a disagreement shows (its figures as written, "At least five / 140" being two ways of
-    one side), or None when its statements give none or several."""
+    one side) with the statements and quantities that give it, or None when its statements give none or several."""
     shown = set(v.value.split(" / "))
     keys: set[_CountKey | None] = set()
+    given: list[tuple[Statement, Span]] = []
     for e in v.evidence:
         st = by_span.get((e.article, e.start, e.end))
         if st is not None:
-            keys |= {_count_key(q) for q in st.quantities if st.article.text[q.start : q.end] in shown}
-    return next(iter(keys)) if len(keys) == 1 else None
+            for q in st.quantities:
+                if st.article.text[q.start : q.end] in shown:
+                    keys.add(_count_key(q))
+                    given.append((st, q))
+    key = next(iter(keys)) if len(keys) == 1 else None
+    return (key, given) if key is not None else None
 
 
 def _merge_pairwise(ds: list[Discrepancy], by_value: bool = False) -> list[Discrepancy]:

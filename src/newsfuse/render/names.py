@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -52,10 +53,20 @@ def date_phrases(entry: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]
     says nothing more and is left out."""
     seen: dict[str, tuple[str, Mapping[str, Any]]] = {}
     for w in entry.get("when") or []:
-        words = " ".join(str(w["text"]).split())
-        if words != entry.get("date"):
+        words = _trimmed(" ".join(str(w["text"]).split()))
+        if words and words != entry.get("date"):
             seen.setdefault(words.lower(), (words, w))
     return list(seen.values())
+
+
+def _trimmed(words: str) -> str:
+    """Date words as a reader should see them, where the entity model cut them loosely: without a trailing "and",
+    a possessive or an opened bracket ("Oct. 16 and" -> "Oct. 16", "next Thursday's" -> "next Thursday", "Monday
+    (March 16" -> "Monday")."""
+    if "(" in words and ")" not in words:
+        words = words.split("(", 1)[0]
+    words = re.sub(r"(?:['’]s|\s+(?:and|or|to)|[\s,;:–-])+$", "", words.strip())
+    return words
 
 
 def date_words(entry: Mapping[str, Any], most: int = 3) -> str:
