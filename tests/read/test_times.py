@@ -73,6 +73,10 @@ def test_previous_day_needs_an_anchor() -> None:
 def test_unresolvable_is_not_guessed() -> None:
     for expr in ("the winter", "every day", "the day", "so far"):
         assert resolve(expr, SAT) is None
+    # spans ending now ("for the past month"), not the calendar unit before ("last month")
+    for expr in ("the past month", "the past week", "the past year", "the last month"):
+        assert resolve(expr, SAT) is None, expr
+    assert [w.value for w in (resolve("last month", SAT), resolve("last week", SAT)) if w] == ["2024-11", "2024-12-16"]
     assert resolve("on Friday", None) is None
     assert resolve("1/5/17", None) is None  # a two-digit year needs the reference date for its century
     assert resolve("1/5/2017", None) is not None

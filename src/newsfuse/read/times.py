@@ -367,16 +367,18 @@ def _resolve(
         return _day(previous - timedelta(days=1)) if previous else None
     if t in {"the next day", "the following day", "a day later", "the day after"}:
         return _day(previous + timedelta(days=1)) if previous else None
-    if re.fullmatch(r"(?:the )?(?:last|past|previous) week|a week ago", t):
+    # "last week" is the calendar week before; "the past week", "the last month" are spans ending now ("for the past
+    # month"): they date nothing
+    if re.fullmatch(r"last week|the previous week|a week ago", t):
         return _week(base - timedelta(days=7))
     if t in {"this week", "earlier this week"}:
         return _week(base)
-    if re.fullmatch(r"(?:the )?(?:last|past|previous) month|a month ago", t):
+    if re.fullmatch(r"last month|the previous month|a month ago", t):
         prev = base.replace(day=1) - timedelta(days=1)
         return _month(prev.year, prev.month)
     if t in {"this month", "earlier this month"}:
         return _month(base.year, base.month)
-    if t in {"last year", "the previous year", "a year ago", "the past year"}:
+    if t in {"last year", "the previous year", "a year ago"}:
         return _year(base.year - 1)
     if t in {"this year", "earlier this year"}:
         return _year(base.year)
@@ -770,7 +772,7 @@ def _with_calendar_days(doc: Any, text: str, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 17
+    version = 18
     requires = ("sentences",)
     assigns = ("times",)
 
