@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import pytest
+
 from newsfuse.fuse.misquotes import quote_disagreements
 from newsfuse.fuse.statements import Statement
-from newsfuse.model import Span
+from newsfuse.model import Discrepancy, Span
 from tests.fuse.helpers import statement
 
 
@@ -78,7 +80,7 @@ def test_no_quotes_no_disagreement() -> None:
     assert quote_disagreements([statement("The harbour closed on Monday.", "a"), statement("The harbour closed.", "b")]) == []
 
 
-def _pair(x: str, y: str, speaker_y: str | None = "e-lind") -> list[object]:
+def _pair(x: str, y: str, speaker_y: str | None = "e-lind") -> list[Discrepancy]:
     return list(quote_disagreements([_quoted(f"“{x},” Lind said.", "a"), _quoted(f"“{y},” Lind said.", "b", speaker=speaker_y)]))
 
 
@@ -120,3 +122,36 @@ def test_a_described_speaker_is_a_rival_of_a_named_one() -> None:
     assert quote_disagreements([a, _quoted(text, "b", speaker=None, described="a protester")]) == []
     # no speaker the reading could tell: maybe the same remark
     assert len(quote_disagreements([a, _quoted(text, "b", speaker=None)])) == 1
+
+
+@pytest.mark.models  # words of other meaning are told by their embeddings
+def test_one_word_put_for_another_of_other_meaning() -> None:
+    tail = "the mayor of the valley and his plan for the harbour"
+    (d,) = _pair(f"We do not like {tail}. We reject his visit", f"We do not like {tail}. We reject his message")
+    assert sorted(v.value for v in d.variants) == ["his message", "his visit"]
+    assert d.kind == "wording"
+    # the word at the end of both quotations, after an article dropped: "closer to a nuclear bomb" / "to nuclear arms"
+    (e,) = _pair(
+        "Every day that passes the northern fleet gets closer and closer to a nuclear bomb",
+        "Every day that passes the northern fleet gets closer and closer to nuclear arms",
+    )
+    assert {v.value for v in e.variants} == {"nuclear bomb", "nuclear arms"}
+
+
+@pytest.mark.models
+def test_one_word_written_another_way_is_no_disagreement() -> None:
+    head = "We will not pay for the new harbour wall and the mayor knows it, because"
+    for x, y in [
+        ("we realized the cost", "we realised the cost"),  # spelling
+        ("you need not sit in the pew every week", "you need not sit in the pews every week"),  # inflection
+        ("he has run his business", "he is running his business"),
+        ("the angry shareholders know it", "the angry stockholders know it"),  # a word of like meaning
+        ("our kids know it too", "our children know it too"),
+    ]:
+        assert _pair(f"{head} {x}", f"{head} {y}") == [], (x, y)
+    # a word the outlet censored is no other word
+    assert (
+        _pair("I am not going to pay for that fucking wall on the river", "I am not going to pay for that f***ing wall on the river") == []
+    )
+    # two words changed are a tidied or translated remark (the module's rule for paraphrase)
+    assert _pair(f"{head} the wall is a terrible deal", f"{head} the dam is an awful deal") == []

@@ -605,3 +605,16 @@ def test_what_a_speaker_would_not_say_is_theirs_but_no_quote() -> None:
     unsaid = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes") if q.attrs.get("unsaid")}
     assert unsaid == {"how long that might take": "Pieter Sandoval", "how the crane fell": "Police"}
     assert [q.content.text for q in collect_quotes([a])] == ["the quay would stay shut"]
+
+
+def test_a_speaker_the_parser_made_the_root_after_a_side_clause() -> None:
+    # the parser makes "Northwave Radio" the root and "announced" a modifier of it; the station still speaks
+    a = _read(
+        "Northwave Radio, which has employed Ms. Varga to host its New Year's Eve broadcast alongside Tom Ekland for "
+        "the last decade, announced on Wednesday that she would no longer appear on the program."
+    )
+    q = _quote(a, "she would no longer")
+    assert q.attrs["name"] == "Northwave Radio"
+    # a participle without a comma or a clause stays what it is: the plan was announced, it says nothing
+    b = _read("The harbour plan announced on Tuesday would close the quay for six weeks, the port authority said.")
+    assert {str(q.attrs.get("name")) for q in b.group("quotes")} == {"the port authority"}

@@ -1,15 +1,19 @@
 """One remark quoted with opposite or other numbers: "To pass this bill in the next couple of weeks would materially
 increase the risk" in one outlet, "If they [Democrats] don't pass this bill in the next couple weeks it will materially
 increase the risk" in another. A direct quotation is where the words themselves are the claim, so two outlets that
-quote one remark with and without a negation, or with two numbers, disagree on what was said (``wording``).
+quote one remark with and without a negation, with two numbers, or with one word of content put for another of
+other meaning ("We reject his visit" / "We reject his message"), disagree on what was said (``wording``).
 
 Two direct quotations are one remark when they share a long run of words in the same order (:data:`LONGEST_RUN`) and
-most of their words (:data:`MATCHED_SHARE`), and are credited to the same speaker or to no rival one. Only a negation
-on one side, or another number, makes them disagree. Other differences are left alone, because outlets translate,
-tidy and shorten what people say without changing the claim: "has done its job" / "has completed its mission",
-"work force" / "workforce", "a very dangerous thing" / "a dangerous thing". Measured on the team's gold (84 sets):
-flagging every meaningful word swapped found one more disagreement ("a nuclear bomb" / "nuclear arms") and 38 false
-alarms. Also never a disagreement:
+most of their words (:data:`MATCHED_SHARE`), and are credited to the same speaker or to no rival one. A negation on
+one side, another number, or a single word swapped in an otherwise identical quotation makes them disagree. Other
+differences are left alone, because outlets translate, tidy and shorten what people say without changing the claim:
+"has done its job" / "has completed its mission", "work force" / "workforce", "a very dangerous thing" / "a
+dangerous thing". Measured on the team's gold (84 sets): flagging every meaningful word swapped found one more
+disagreement ("a nuclear bomb" / "nuclear arms") and 38 false alarms; flagging only a quotation whose one changed
+word of content is a swap for a word of other meaning (its embedding apart, :data:`SWAP_SIM`; not the same word
+inflected, spelt or censored another way) found two on 108 sets and none elsewhere, and raised nothing on 36 BASIL
+stories without gold. Also never a disagreement:
 
 - an excerpt that starts later or stops earlier ("... the risk," she said / the whole sentence);
 - a cut the outlet marks (an ellipsis) or words it adds in brackets ("If they [Democrats] don't");
@@ -24,17 +28,20 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Article, Discrepancy, Evidence, Span, Variant
 from ..read.numbers import WORD_VALUES, parse_number
 from ..read.speakers import STOP
 from .discrepancies import _id, _merge_pairwise
+from .embed import embedder
 from .statements import Statement
 
 MIN_WORDS = 6  # the shortest quotation compared
 LONGEST_RUN = 5  # words in a row two quotations of one remark share at least
 MATCHED_SHARE = 0.7  # share of the shorter quotation's words found in the other, in order
 CHANGED_SHARE = 0.15  # the most words of content that may differ, against those matched: more is two remarks
+SWAP_SIM = 0.45  # two words put for each other in one quotation whose embeddings are closer are one meaning
 EDGE_WORDS = 4  # the most words two excerpts may quote differently where one of them starts or stops
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
@@ -161,6 +168,10 @@ def _differences(x: _Quote, y: _Quote) -> list[tuple[int, int, int, int]] | None
         return sum(1 for w in words if w.negation)
 
     out = []
+    if changed == 1:
+        swap = [d for d in kept if _swapped_word(x, x.words[d[0] : d[1]], y, y.words[d[2] : d[3]])]
+        if swap:
+            return swap
     polarity = sum(negations(x.words[i1:i2]) for i1, i2, _, _ in kept) != sum(negations(y.words[j1:j2]) for _, _, j1, j2 in kept)
     for i1, i2, j1, j2 in kept:
         if polarity and negations(x.words[i1:i2]) != negations(y.words[j1:j2]):
@@ -170,6 +181,34 @@ def _differences(x: _Quote, y: _Quote) -> list[tuple[int, int, int, int]] | None
         if vx is not None and vy is not None and vx != vy:
             out.append((i1, i2, j1, j2))
     return out
+
+
+def _swapped_word(x: _Quote, xs: list[_Word], y: _Quote, ys: list[_Word]) -> bool:
+    """One word of content put for another of other meaning ("We reject his visit" / "We reject his message", "a
+    nuclear bomb" / "nuclear arms"), not the same word spelt, inflected or censored another way ("realized" /
+    "realised", "pew" / "pews", "Momma" / "Mama", "f***ing"), nor a word of like meaning ("shareholders" /
+    "stockholders"): the two words' embeddings are apart (:data:`SWAP_SIM`)."""
+    cx = [w for w in xs if _content([w])]
+    cy = [w for w in ys if _content([w])]
+    if len(cx) != 1 or len(cy) != 1:
+        return False
+    if "*" in _around(x, cx[0]) + _around(y, cy[0]):
+        return False
+    u, v = cx[0].norm, cy[0].norm
+    if u[: min(4, len(u), len(v))] == v[: min(4, len(u), len(v))]:
+        return False
+    return _word_similarity(u, v) < SWAP_SIM
+
+
+def _around(q: _Quote, w: _Word) -> str:
+    """The word and the characters next to it, where a censored word hides its letters ("f***ing")."""
+    return q.article.text[max(w.start - 4, 0) : w.end + 4]
+
+
+@lru_cache(maxsize=4096)
+def _word_similarity(u: str, v: str) -> float:
+    vecs = embedder().embed([u, v])
+    return float(vecs[0] @ vecs[1])
 
 
 def _shown(q: _Quote, lo: int, hi: int) -> str:

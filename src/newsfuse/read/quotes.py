@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 33
+    version = 34
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -1072,6 +1072,8 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         return noun  # "voters saying they want ..."
     if verb.dep_ == "ROOT" and verb.tag_ == "VBG":
         return None
+    if _root_noun_speaks(verb) and ok(verb.head):
+        return verb.head
     if verb.dep_ == "conj" and verb.tag_ == "VBD" and (spliced := _name_right_before(verb, ok)) is not None:
         return spliced  # "X expressed admiration, Sen. Y (R-Texas) speculated that ...": a comma splice, Y speaks
     # up the chain of clauses the verb hangs off ("..., adding that", "by saying that", "wants to say"); a
@@ -1129,6 +1131,24 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         if prev.pos_ in {"PROPN", "PRON"} and prev.lower_ not in {"it", "that", "this", "which", "what", "who"} and ok(prev):
             return prev
     return None
+
+
+def _root_noun_speaks(verb: Any) -> bool:
+    """The parser made the subject the sentence's root and hung the speech verb on it after a side clause: "CNN,
+    which has enlisted Griffin for a decade, announced on Wednesday that ..." (``announced`` an ``acl`` of ``CNN``).
+    A sentence has a verb at its root, so a noun root with a finite speech verb after a comma, taking a clause,
+    is that verb's subject ("the report released Tuesday" has no comma nor clause; "voters saying" is a participle)."""
+    head = verb.head
+    return bool(
+        verb.dep_ == "acl"
+        and verb.tag_ in {"VBD", "VBN"}
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i < verb.i
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
 
 
 def _purpose(verb: Any) -> bool:
@@ -1367,6 +1387,8 @@ def _passive(v: Any) -> bool:
         return False
     if any(c.dep_ == "nsubj" for c in v.children) and not any(c.dep_ == "auxpass" for c in v.children):
         return False  # "Trump tweeted Friday that ...", a past tense the tagger took for a participle
+    if _root_noun_speaks(v):
+        return False  # "CNN, which ..., announced that": a past tense hung on a noun the parser made the root
     return not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in v.children)
 
 
