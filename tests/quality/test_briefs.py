@@ -142,7 +142,7 @@ GOLD_FLOORS = {
     # written blind during the seventeenth session, scored once with its code of caaf981 (facts 69, 83, 86, 53%; 0 of 3)
     "basil-22b6e900-4826-4b09-a9f8-5d7afe46e78b": {"facts_loose": 0.64, "dates": 0.5, "max_false_alarms": 1},
     "basil-ad409798-ee94-4436-92c5-92669193be14": {"facts_loose": 0.78, "dates": 1.0, "max_false_alarms": 1},
-    "basil-b4dbeda7-a1f3-4711-ae77-db23809d1ed2": {"facts_loose": 0.8, "dates": 1.0, "max_false_alarms": 1},
+    "basil-b4dbeda7-a1f3-4711-ae77-db23809d1ed2": {"facts_loose": 0.8, "discrepancies": 0.5, "dates": 1.0, "max_false_alarms": 1},
     "basil-cad4bba5-cf97-45cb-8059-ebeb47dcec7a": {"facts_loose": 0.47, "dates": 1.0, "max_false_alarms": 1},
     # written blind late in the seventeenth session, scored once with its code of 3197cb9 (facts 67, 68, 55, 80%; 0 of 6)
     "basil-0c78e748-efbf-417c-a8c1-beeb6480147f": {"facts_loose": 0.62, "dates": 1.0, "max_false_alarms": 1},
@@ -168,7 +168,7 @@ GOLD_FLOORS = {
     # written blind at the end of the eighteenth session, scored once with its code of 6df560b (facts 71, 66, 80, 43%)
     "basil-08bb9bee-c167-4c17-9c6d-4a1259231eb7": {"facts_loose": 0.67, "dates": 1.0, "max_false_alarms": 1},
     "basil-76810849-0335-4ad3-9eaf-f0d9c5baceb6": {"facts_loose": 0.62, "speakers": 0.8, "dates": 1.0, "max_false_alarms": 1},
-    "basil-8abec8d9-50a2-480e-969a-157f94954f4d": {"facts_loose": 0.76, "dates": 1.0, "max_false_alarms": 1},
+    "basil-8abec8d9-50a2-480e-969a-157f94954f4d": {"facts_loose": 0.76, "discrepancies": 1.0, "dates": 1.0, "max_false_alarms": 1},
     "basil-9879bbc0-eab3-482f-bf6b-a4b519393986": {"facts_loose": 0.38, "dates": 0.6, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
