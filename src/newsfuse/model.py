@@ -194,8 +194,9 @@ class Fact:
     speakers: list[str] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     score: float = 0.0
-    kind: str = "fact"  # or "detail": a phrase several sources write (fuse.details)
+    kind: str = "fact"  # or "detail": a phrase several sources write (fuse.details); "profile": how they describe a person
     detail: Evidence | None = None  # for a detail: the phrase, copied from the first evidence span's article
+    subject: str | None = None  # for a profile: the person described (an entity name)
 
 
 @dataclass(slots=True)

@@ -170,6 +170,16 @@ GOLD_FLOORS = {
     "basil-76810849-0335-4ad3-9eaf-f0d9c5baceb6": {"facts_loose": 0.62, "speakers": 0.8, "dates": 1.0, "max_false_alarms": 1},
     "basil-8abec8d9-50a2-480e-969a-157f94954f4d": {"facts_loose": 0.76, "discrepancies": 1.0, "dates": 1.0, "max_false_alarms": 1},
     "basil-9879bbc0-eab3-482f-bf6b-a4b519393986": {"facts_loose": 0.38, "dates": 0.6, "max_false_alarms": 1},
+    # written blind at the start of the nineteenth session, scored once with e33e084 (facts 84, 48, 52, 80%; 0 of 8)
+    "basil-2153fb3e-6b09-410c-bfea-d095c49a54ba": {"facts_loose": 0.8, "dates": 1.0, "max_false_alarms": 1},
+    "basil-58ed2376-35a0-453a-a08e-5cd87e3bdea5": {"facts_loose": 0.45, "dates": 1.0, "max_false_alarms": 1},
+    "basil-d16050b3-979f-4834-90db-b8823691b87e": {"facts_loose": 0.48, "speakers": 0.7, "dates": 1.0, "max_false_alarms": 1},
+    "basil-2058ec60-5372-4f5f-83a3-da780be3a350": {"facts_loose": 0.77, "dates": 1.0, "max_false_alarms": 1},
+    # written blind with them, scored once with the session's code of dd314ff (facts 68, 67, 52, 70%; 0 of 7)
+    "basil-8dc7ccfe-5cf0-482f-9101-a7c69881da4d": {"facts_loose": 0.64, "dates": 1.0, "max_false_alarms": 1},
+    "basil-72fa9b13-4e59-4716-8df9-4c3580e7dddf": {"facts_loose": 0.66, "dates": 0.6, "max_false_alarms": 1},
+    "basil-68748e7f-cf6e-4ac7-8504-454c0876880d": {"facts_loose": 0.48, "dates": 1.0, "max_false_alarms": 1},
+    "basil-59f2f47c-5da0-4fbc-be6e-4f15d45d82e2": {"facts_loose": 0.7, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"

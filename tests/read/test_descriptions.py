@@ -23,3 +23,27 @@ def test_apposition_names_a_described_speaker(tmp_path) -> None:  # type: ignore
     assert "Harbour Safety Board" in speakers
     board = next(e for e in r.entities if e.name == "Harbour Safety Board")
     assert "the port's accident investigator" in board.aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "described"),
+    [
+        ("The report was written by former Arkansas Rep. Asa Hutchinson, who led the task force.", "Asa Hutchinson", "former Arkansas Rep. Asa Hutchinson"),
+        ("Sen. Ted Cruz (R-Texas) said he would not back him.", "Ted Cruz", "Sen. Ted Cruz (R-Texas)"),
+        ("Frank Keating, a former governor of Oklahoma, was also interviewed.", "Frank Keating", "Frank Keating, a former governor of Oklahoma"),
+        ("Trump met current acting FBI Director Andrew McCabe on Wednesday.", "Andrew McCabe", "current acting FBI Director Andrew McCabe"),
+        ("He also met Richard A. McFeely, a former official, and Andrew G. McCabe, the acting director.", "Andrew G. McCabe", "Andrew G. McCabe, the acting director"),
+        ("On Tuesday Mr. Cruz and Obama's spokesman Jay Carney spoke.", "Jay Carney", "Obama's spokesman Jay Carney"),
+        # a courtesy title, or another person after a comma, says nothing of who one is
+        ("On Tuesday Mr. Cruz and Obama's spokesman Jay Carney spoke.", "Cruz", None),
+        ("No one wants Lieberman, or any politician, to run the bureau.", "Lieberman", None),
+    ],
+)
+def test_the_words_that_say_who_a_person_is(text: str, name: str, described: str | None) -> None:
+    from newsfuse.api import read_articles
+    from tests.conftest import make_article
+
+    a = read_articles([make_article(text, "d")]).articles[0]
+    (m,) = [m for m in a.group("mentions") if a.span_text(m) == name]
+    got = m.attrs.get("described")
+    assert (a.text[got[0] : got[1]] if got else None) == described

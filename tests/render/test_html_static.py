@@ -102,6 +102,8 @@ def synthetic_doc() -> dict[str, Any]:
         {"id": "f5", "text": f5[0]["text"], "sources": [b_id], "independent_sources": 1, "speakers": [], "evidence": f5, "status": "single_source", "label": "1 source says"},
         # a shared detail whose phrase is a payload: it is shown and linked like any other span
         {"id": "dt-1", "text": f2[0]["text"], "sources": [a_id, b_id], "independent_sources": 2, "speakers": [], "evidence": f2 + f4, "status": "corroborated", "label": "2 sources say", "kind": "detail", "detail": _ev(a, a_id, PAYLOAD_IMG)},
+        # how two sources describe someone whose name (an entity name, from the text) is a payload
+        {"id": "p-1", "text": f2[0]["text"], "sources": [a_id, b_id], "independent_sources": 2, "speakers": [], "evidence": f2 + f4, "status": "corroborated", "label": "2 sources say", "kind": "profile", "subject": PAYLOAD_SVG},
     ]  # fmt: skip
     return {
         "schema": "newsfuse/brief@1",
@@ -330,3 +332,13 @@ def test_timeline_entries_link_the_words_that_give_their_dates(rendered: Rendere
     assert phrases, "the fixture dates its events in words"
     for w in phrases:
         assert f'<a class="who" href="{expected_href(doc, dict(w))}">' in rendered.html
+
+
+def test_who_is_who_has_its_section_and_stays_out_of_the_matrix() -> None:
+    html = brief_html(synthetic_doc())
+    section = html[html.index('<section id="people">') : html.index('<section id="timeline"')]
+    assert 'id="fact-p-1"' in section and "&lt;svg onload" in section and PAYLOAD_SVG not in section  # the name, escaped
+    assert section.count('href="#src:') == 4  # each description and its source badge link to the span
+    matrix = html[html.index('<section id="matrix">') : html.index('<section id="details">')]
+    assert "p-1" not in matrix
+    assert "5 facts · 1 shared detail ·" in html and '<a href="#people">' in html

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsfuse.render.markdown import brief_markdown
+from newsfuse.render.markdown import _q, brief_markdown
 
 
 def _doc(**over: Any) -> dict[str, Any]:
@@ -69,3 +69,25 @@ def test_a_timeline_entry_says_which_words_give_its_date() -> None:
     entry = {"date": "2026-03-13", "text": "Residents went home on Saturday, a day after the leak was sealed.", "sources": ["a"]}
     md = brief_markdown(_doc(timeline=[{**entry, "when": [{"text": "a day after"}]}]))
     assert "- **2026-03-13** (“a day after”): Residents went home" in md
+
+
+def test_who_is_who_lists_each_source_s_words_for_a_person() -> None:
+    a = {"source": "a", "article": "x", "start": 0, "end": 24, "text": "Harbour master Ana Ruiz"}
+    b = {"source": "b", "article": "y", "start": 4, "end": 40, "text": "Ana Ruiz, a former *captain* | pilot"}
+    profile = {
+        "id": "p-1",
+        "text": a["text"],
+        "sources": ["a", "b"],
+        "independent_sources": 2,
+        "evidence": [a, b],
+        "status": "corroborated",
+        "label": "2 sources say",
+        "kind": "profile",
+        "subject": "Ana Ruiz",
+    }
+    doc = {"story": {"title": "t", "headline_facts": []}, "sources": [], "facts": [profile], "discrepancies": [], "timeline": []}
+    md = brief_markdown(doc)
+    assert "## Who's who" in md
+    line = next(x for x in md.splitlines() if x.startswith("- **Ana Ruiz**"))
+    assert "Harbour master Ana Ruiz (a)" in line and _q(str(b["text"])) + " (b)" in line  # the source's words, as _q writes them
+    assert "| Harbour master" not in md  # not a row of the fact table

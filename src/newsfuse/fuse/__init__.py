@@ -21,6 +21,7 @@ from .details import age_details, count_details, shared_details
 from .independence import derived_links, independent_count
 from .magnitudes import magnitude_disagreements
 from .misquotes import quote_disagreements
+from .profiles import profiles
 from .statements import Statement, gather
 
 
@@ -81,6 +82,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     headline = _headlines(facts, members_of, vectors, settings.headline_facts)
     timeline = build_timeline(facts, members_of, [d for d in discrepancies if d.kind == "date"])
     facts += _details(statements, facts, links, persons)
+    facts += _profiles(articles, persons, links)
     return Brief(
         title=_title(articles, facts),
         articles=list(articles),
@@ -92,6 +94,27 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         headline_facts=headline,
         derived_from=links,
     )
+
+
+def _profiles(articles: Sequence[Article], persons: dict[str, str], links: dict[str, list[tuple[str, int]]]) -> list[Fact]:
+    """How the sources describe each person (:mod:`.profiles`), as facts of their own kind after the details."""
+    out = []
+    for p in profiles(articles, persons):
+        evidence = [e for src in p.sources for e in p.phrases[src]]
+        n = independent_count(p.sources, links)
+        out.append(
+            Fact(
+                id=_id("p-", p.entity, *(f"{e.article}:{e.start}:{e.end}" for e in evidence)),
+                text=evidence[0].text,
+                evidence=evidence,
+                sources=p.sources,
+                independent_sources=n,
+                status="corroborated" if n >= 2 else "single_source",
+                kind="profile",
+                subject=p.name,
+            )
+        )
+    return out
 
 
 # a speaker that is only a pronoun or quantifier ("it", "its", "some", "others"), or a relative clause's "whose ..."

@@ -340,7 +340,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 5
+    version = 6
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -379,9 +379,47 @@ class Mentions:
             desc = _described_as(ent, doc) if label in {"PERSON", "ORG"} else None
             if desc:
                 attrs["described_as"] = desc
+            if label == "PERSON" and (described := _description_span(toks, doc, article.text, start, end, desc)) is not None:
+                attrs["described"] = described
             out.append(Span(start, end, label, tag, attrs))
         _fill_local_names(out)
         return {"mentions": out}
+
+
+# a party and state in brackets after a name: "Ted Cruz (R-Texas)", "Sen. Jon Tester (D-Mont.)"
+_PARTY_STATE = re.compile(r"\s?\((?:[RDI]|Rep|Dem|Ind)\.?\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2}\)")
+_DESCRIBING = (TITLES | ROLE_NOUNS) - set(GENDER_TITLES)
+_TITLE_MODIFIERS = frozenset({"acting", "former", "current", "interim", "incoming", "outgoing", "then"})  # "acting FBI Director"
+
+
+def _description_span(toks: Sequence[Any], doc: Any, text: str, start: int, end: int, desc: str | None) -> list[int] | None:
+    """The words that say who a person is, with the name: a title or role written before it ("former Arkansas Rep.
+    Asa Hutchinson", "Obama's spokesman Jay Carney"), a description set off by commas ("Frank Keating, a former
+    governor of Oklahoma"), or a party and state in brackets ("Ted Cruz (R-Texas)"). None when the name stands alone
+    or has only a courtesy title ("Mr. Cruz")."""
+    lo, hi = start, end
+    i, farthest = toks[0].i - 1, None
+    while i >= 0 and toks[0].i - i <= 6:
+        t = doc[i]
+        if t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"} or not (
+            t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.lower_ in {"'s", "’s"} or t.lower_ in _TITLE_MODIFIERS
+        ):
+            break
+        if fold(t.text).rstrip(".") in _DESCRIBING:
+            farthest = i
+        i -= 1
+    if farthest is not None:
+        first = i + 1  # the title's own modifiers before it ("former Arkansas", "Republican presidential")
+        lo = doc[first if farthest - first <= 3 else farthest].idx
+    if desc:
+        if text.startswith(", " + desc, end):
+            hi = end + 2 + len(desc)
+        elif text.endswith(desc + ", ", 0, start):
+            lo = min(lo, start - 2 - len(desc))
+    m = _PARTY_STATE.match(text, hi)
+    if m is not None:
+        hi = m.end()
+    return [lo, hi] if (lo, hi) != (start, end) else None
 
 
 def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
@@ -437,18 +475,27 @@ def _described_as(ent: Any, doc: Any) -> str | None:
         return (
             1 <= len(toks) <= 8
             and any(t.pos_ == "NOUN" for t in toks)
-            and not any(t.pos_ in {"VERB", "AUX", "PRON"} or t.ent_type_ in {"DATE", "CARDINAL", "PERSON"} for t in toks)
+            and not any(
+                (t.pos_ in {"VERB", "AUX", "PRON"} and t.lower_ not in _TITLE_MODIFIERS) or t.ent_type_ in {"DATE", "CARDINAL", "PERSON"}
+                for t in toks
+            )
             and not toks[0].is_punct
+            and toks[0].pos_ != "CCONJ"  # "Lieberman, or any politician, ...": another person, not a description
         )
 
     sent = ent.sent
     if ent.end < sent.end and doc[ent.end].text == ",":
         j = ent.end + 1
         toks = []
-        while j < sent.end and doc[j].text not in {",", "(", ";", "—", "–"}:
+        def final_stop(k: int) -> bool:
+            return doc[k].text == "." and all(doc[x].is_space for x in range(k + 1, sent.end))
+
+        while j < sent.end and doc[j].text not in {",", "(", ";", "—", "–"} and not final_stop(j):
             toks.append(doc[j])
             j += 1
-        if j < sent.end and doc[j].text == "," and ok(toks):
+        # set off by a second comma, or ending the sentence ("..., and Andrew G. McCabe, the acting director.")
+        closed = j < sent.end and (doc[j].text == "," or final_stop(j))
+        if closed and ok(toks):
             return doc[toks[0].i : toks[-1].i + 1].text
     if ent.start - 1 > sent.start and doc[ent.start - 1].text == ",":
         i = ent.start - 2

@@ -134,8 +134,9 @@ def brief_html(doc: dict[str, Any]) -> str:
         return f"#src:{sid}:{_utf16(t, ev['start'])}:{_utf16(t, ev['end'])}"
 
     facts = {f["id"]: f for f in doc["facts"]}
-    matrix_facts = [f for f in doc["facts"] if len(f["sources"]) > 1 and f.get("kind") != "detail"]
+    matrix_facts = [f for f in doc["facts"] if len(f["sources"]) > 1 and f.get("kind") not in {"detail", "profile"}]
     details = [f for f in doc["facts"] if f.get("kind") == "detail"]
+    people = [f for f in doc["facts"] if f.get("kind") == "profile"]
     names = source_names(doc["sources"])
     tmpl = _env().get_template("brief.html.j2")
     return tmpl.render(
@@ -144,6 +145,7 @@ def brief_html(doc: dict[str, Any]) -> str:
         headline=[facts[i] for i in doc["story"].get("headline_facts", []) if i in facts],
         matrix_facts=matrix_facts,
         details=details,
+        people=people,
         anchor=anchor,
         own=own_evidence,
         timeline=_timeline_points(doc, anchor),

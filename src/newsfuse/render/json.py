@@ -106,6 +106,7 @@ def brief_json(b: Brief) -> dict[str, Any]:
                 "score": round(f.score, 3),
                 "kind": f.kind,
                 **({"detail": evidence(f.detail)} if f.detail is not None else {}),
+                **({"subject": f.subject} if f.subject is not None else {}),
             }
             for f in b.facts
         ],

@@ -55,6 +55,13 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         for f in details:
             lines.append(f"- **{_q(f['detail']['text'])}** *({f['label']}: {srcs(f['sources'])})*")
         lines.append("")
+    people = [f for f in doc["facts"] if f.get("kind") == "profile"]
+    if people:
+        lines += ["## Who's who", "", "How the sources describe the people of the story, in their own words:", ""]
+        for f in people:
+            said = "; ".join(f"{_q(e['text'])} ({srcs([e['source']])})" for e in f["evidence"])
+            lines.append(f"- **{_q(f.get('subject') or '')}**: {said}")
+        lines.append("")
     lines += ["## Timeline", ""]
     for t in doc["timeline"]:
         flag = " **(disputed date)**" if t.get("disputed") else ""
@@ -69,7 +76,7 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         lines.append("")
     lines += ["## All facts", "", "| fact | sources | independent | status |", "|---|---|---|---|"]
     for f in doc["facts"]:
-        if f.get("kind") == "detail":
+        if f.get("kind") in {"detail", "profile"}:
             continue
         lines.append(f"| {_q(f['text'])} | {srcs(f['sources'])} | {f['independent_sources']} | {f['status']} |")
     lines += ["", "## Sources", "", "Each source is named above by its outlet; its id here is the one the JSON uses.", ""]
