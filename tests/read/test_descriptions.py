@@ -28,11 +28,23 @@ def test_apposition_names_a_described_speaker(tmp_path) -> None:  # type: ignore
 @pytest.mark.parametrize(
     ("text", "name", "described"),
     [
-        ("The report was written by former Arkansas Rep. Asa Hutchinson, who led the task force.", "Asa Hutchinson", "former Arkansas Rep. Asa Hutchinson"),
+        (
+            "The report was written by former Arkansas Rep. Asa Hutchinson, who led the task force.",
+            "Asa Hutchinson",
+            "former Arkansas Rep. Asa Hutchinson",
+        ),
         ("Sen. Ted Cruz (R-Texas) said he would not back him.", "Ted Cruz", "Sen. Ted Cruz (R-Texas)"),
-        ("Frank Keating, a former governor of Oklahoma, was also interviewed.", "Frank Keating", "Frank Keating, a former governor of Oklahoma"),
+        (
+            "Frank Keating, a former governor of Oklahoma, was also interviewed.",
+            "Frank Keating",
+            "Frank Keating, a former governor of Oklahoma",
+        ),
         ("Trump met current acting FBI Director Andrew McCabe on Wednesday.", "Andrew McCabe", "current acting FBI Director Andrew McCabe"),
-        ("He also met Richard A. McFeely, a former official, and Andrew G. McCabe, the acting director.", "Andrew G. McCabe", "Andrew G. McCabe, the acting director"),
+        (
+            "He also met Richard A. McFeely, a former official, and Andrew G. McCabe, the acting director.",
+            "Andrew G. McCabe",
+            "Andrew G. McCabe, the acting director",
+        ),
         ("On Tuesday Mr. Cruz and Obama's spokesman Jay Carney spoke.", "Jay Carney", "Obama's spokesman Jay Carney"),
         # a courtesy title, or another person after a comma, says nothing of who one is
         ("On Tuesday Mr. Cruz and Obama's spokesman Jay Carney spoke.", "Cruz", None),

@@ -130,7 +130,9 @@ def test_page_renders(page: Watched, hostile_brief: Rendered) -> None:
         assert pg.locator(f"nav a[href='#{sid}']").count() == 1, sid
     assert pg.locator("#headline .fact").count() == len(doc["story"]["headline_facts"]) > 0
     assert pg.locator("#sources article.source").count() == len(doc["sources"])
-    assert pg.locator("#matrix tbody tr").count() == sum(len(f["sources"]) > 1 and f.get("kind") not in {"detail", "profile"} for f in doc["facts"])
+    assert pg.locator("#matrix tbody tr").count() == sum(
+        len(f["sources"]) > 1 and f.get("kind") not in {"detail", "profile"} for f in doc["facts"]
+    )
     assert pg.locator("#details li").count() == sum(f.get("kind") == "detail" for f in doc["facts"])
     assert pg.locator("#timeline li").count() == len(doc["timeline"])
     if doc["timeline"]:

@@ -487,6 +487,7 @@ def _described_as(ent: Any, doc: Any) -> str | None:
     if ent.end < sent.end and doc[ent.end].text == ",":
         j = ent.end + 1
         toks = []
+
         def final_stop(k: int) -> bool:
             return doc[k].text == "." and all(doc[x].is_space for x in range(k + 1, sent.end))
 
