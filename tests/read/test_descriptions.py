@@ -49,6 +49,9 @@ def test_apposition_names_a_described_speaker(tmp_path) -> None:  # type: ignore
         # a courtesy title, or another person after a comma, says nothing of who one is
         ("On Tuesday Mr. Cruz and Obama's spokesman Jay Carney spoke.", "Cruz", None),
         ("No one wants Lieberman, or any politician, to run the bureau.", "Lieberman", None),
+        ("Some, such as Senate Majority Leader McConnell, for instance, disagreed.", "McConnell", "Senate Majority Leader McConnell"),
+        ("Under the executive action Mr. Trump signed, agents may act.", "Trump", None),
+        ("Critics of the plan, including Lindqvist, rail routinely against it.", "Lindqvist", None),
     ],
 )
 def test_the_words_that_say_who_a_person_is(text: str, name: str, described: str | None) -> None:

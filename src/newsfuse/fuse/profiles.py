@@ -9,7 +9,7 @@ set off by commas, a party and state in brackets). Its evidence is those phrases
 is the first source's first description. Profiles are facts of kind ``profile``: like shared details, they never
 rank as headline facts, carry no date to the timeline and take no part in disagreements.
 
-Measured on the team's gold: profiles are found as 6 more gold facts of 3,368 on 108 sets, and 2 more on 8 stories
+Measured on the team's gold: profiles are found as 5 more gold facts of 3,368 on 108 sets, and 2 more on 8 stories
 whose gold was written blind in the nineteenth session ("Cruz is a senator from Texas", "McCabe is the acting FBI
 director"), with none lost.
 """

@@ -405,13 +405,18 @@ def _description_span(toks: Sequence[Any], doc: Any, text: str, start: int, end:
             t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.lower_ in {"'s", "’s"} or t.lower_ in _TITLE_MODIFIERS
         ):
             break
-        if fold(t.text).rstrip(".") in _DESCRIBING:
+        word = fold(t.text).rstrip(".")
+        if word in GENDER_TITLES:
+            break  # "Mr.": nothing before a courtesy title is the name's ("executive action Mr. Trump")
+        if word in _DESCRIBING:
             farthest = i
+        elif farthest is None and t.pos_ == "NOUN":
+            break  # a common noun between a title and the name is no title ("the executive order Obama signed")
         i -= 1
     if farthest is not None:
         first = i + 1  # the title's own modifiers before it ("former Arkansas", "Republican presidential")
         lo = doc[first if farthest - first <= 3 else farthest].idx
-    if desc:
+    if desc and _describes(desc):
         if text.startswith(", " + desc, end):
             hi = end + 2 + len(desc)
         elif text.endswith(desc + ", ", 0, start):
@@ -420,6 +425,17 @@ def _description_span(toks: Sequence[Any], doc: Any, text: str, start: int, end:
     if m is not None:
         hi = m.end()
     return [lo, hi] if (lo, hi) != (start, end) else None
+
+
+def _describes(desc: str) -> bool:
+    """An apposition that says who someone is opens as a description does: an article or possessive ("the majority
+    leader", "his lawyer", "Obama's spokesman"), a title, role or its modifier ("spokesperson for the council",
+    "former governor"); not "for instance", "or any politician" or a verb the tagger took for a noun ("rail against")."""
+    first = desc.split()[0].lower()
+    return first in _DESCRIPTION_OPENERS or first.endswith(("'s", "’s")) or fold(first).rstrip(".") in _DESCRIBING | _TITLE_MODIFIERS
+
+
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "one", "another", "also"})
 
 
 def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
