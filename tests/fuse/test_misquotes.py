@@ -155,3 +155,37 @@ def test_one_word_written_another_way_is_no_disagreement() -> None:
     )
     # two words changed are a tidied or translated remark (the module's rule for paraphrase)
     assert _pair(f"{head} the wall is a terrible deal", f"{head} the dam is an awful deal") == []
+
+
+@pytest.mark.models
+def test_review_cases_of_words_written_or_said_another_way() -> None:
+    tail = "cannot hide from us anywhere in the region, and we will find them"
+    # a name spelt two ways, or a name put for a pronoun
+    assert _pair(f"This strike shows that al-Qaida {tail}", f"This strike shows that al-Qaeda {tail}") == []
+    assert (
+        _pair("I told Smith that the families of this valley deserve better", "I told him that the families of this valley deserve better")
+        == []
+    )
+    # fillers of talk, and the word that opens one outlet's quotation
+    assert (
+        _pair("We asked the council, like, twice for a new harbour wall", "We asked the council, you know, twice for a new harbour wall")
+        == []
+    )
+    assert (
+        _pair("Today the government has failed the families of this valley", "Again the government has failed the families of this valley")
+        == []
+    )
+    # words a translation may use for each other
+    for u, v in [("help", "assist"), ("strong", "firm"), ("deal", "agreement"), ("brutal", "vicious")]:
+        assert (
+            _pair(f"We will {u} the families of this valley in every way", f"We will {v} the families of this valley in every way") == []
+        ), (u, v)
+
+
+@pytest.mark.models
+def test_a_source_that_quotes_both_remarks_splits_nothing() -> None:
+    x = "We will not rest until every family in this city is safe again"
+    y = "We will not rest until every child in this city is safe again"
+    a1, a2 = _quoted(f"“{x},” Lind said.", "a"), _quoted(f"“{y},” Lind said.", "a")
+    b = _quoted(f"“{y},” Lind said.", "b")
+    assert quote_disagreements([a1, a2, b]) == []

@@ -52,6 +52,13 @@ def test_apposition_names_a_described_speaker(tmp_path) -> None:  # type: ignore
         ("Some, such as Senate Majority Leader McConnell, for instance, disagreed.", "McConnell", "Senate Majority Leader McConnell"),
         ("Under the executive action Mr. Trump signed, agents may act.", "Trump", None),
         ("Critics of the plan, including Lindqvist, rail routinely against it.", "Lindqvist", None),
+        # from a review: a hyphen keeps the words before it; a list, a verb phrase or the object of "told" are none
+        ("The memo was written by then-Attorney General Jeff Sessions last year.", "Jeff Sessions", "then-Attorney General Jeff Sessions"),
+        ("Officials say al-Qaeda chief Ayman al-Zawahri is hiding.", "Ayman al-Zawahri", "al-Qaeda chief Ayman al-Zawahri"),
+        ("He thanked Mayor Clara Voss, the firefighters and the paramedics.", "Clara Voss", "Mayor Clara Voss"),
+        ("He thanked Clara Voss, the paramedics, and the nurses.", "Clara Voss", None),
+        ("Witnesses told police Tom Reyes had a gun in his car.", "Tom Reyes", None),
+        ("Dan Cole, acting on a tip from a neighbour, called.", "Dan Cole", None),
     ],
 )
 def test_the_words_that_say_who_a_person_is(text: str, name: str, described: str | None) -> None:

@@ -615,6 +615,11 @@ def test_a_speaker_the_parser_made_the_root_after_a_side_clause() -> None:
     )
     q = _quote(a, "she would no longer")
     assert q.attrs["name"] == "Northwave Radio"
+    # a judging phrase before the speaker ("A setback for the union, the airline, ...") does not speak
+    c = _read(
+        "A setback for the union, the airline, which has employed the pilots for a decade, announced on Monday that it would cut 500 jobs."
+    )
+    assert _quote(c, "it would cut").attrs["name"] == "the airline"
     # a participle without a comma or a clause stays what it is: the plan was announced, it says nothing
     b = _read("The harbour plan announced on Tuesday would close the quay for six weeks, the port authority said.")
     assert {str(q.attrs.get("name")) for q in b.group("quotes")} == {"the port authority"}

@@ -388,7 +388,7 @@ class Mentions:
 
 # a party and state in brackets after a name: "Ted Cruz (R-Texas)", "Sen. Jon Tester (D-Mont.)"
 _PARTY_STATE = re.compile(r"\s?\((?:[RDI]|Rep|Dem|Ind)\.?\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2}\)")
-_DESCRIBING = (TITLES | ROLE_NOUNS) - set(GENDER_TITLES)
+_DESCRIBING = (TITLES | ROLE_NOUNS) - set(GENDER_TITLES) - {"police"}  # "told police Tom Reyes had a gun"
 _TITLE_MODIFIERS = frozenset({"acting", "former", "current", "interim", "incoming", "outgoing", "then"})  # "acting FBI Director"
 
 
@@ -401,6 +401,9 @@ def _description_span(toks: Sequence[Any], doc: Any, text: str, start: int, end:
     i, farthest = toks[0].i - 1, None
     while i >= 0 and toks[0].i - i <= 6:
         t = doc[i]
+        if t.text in {"-", "–"} and i > 0 and doc[i - 1].is_alpha and doc[i - 1].idx + len(doc[i - 1].text) == t.idx:
+            i -= 2  # "then-Attorney General", "ex-Trump aide", "al-Qaeda chief": the word before the hyphen too
+            continue
         if t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"} or not (
             t.pos_ in {"NOUN", "PROPN", "ADJ"} or t.lower_ in {"'s", "’s"} or t.lower_ in _TITLE_MODIFIERS
         ):
@@ -425,6 +428,13 @@ def _description_span(toks: Sequence[Any], doc: Any, text: str, start: int, end:
     if m is not None:
         hi = m.end()
     return [lo, hi] if (lo, hi) != (start, end) else None
+
+
+def _modifies_title(t: Any) -> bool:
+    """A word like "acting" that the tagger may take for a verb, before a title ("the acting director"), not a verb
+    of its own ("acting on a tip")."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.lower_ in _TITLE_MODIFIERS and nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ"}
 
 
 def _describes(desc: str) -> bool:
@@ -492,7 +502,7 @@ def _described_as(ent: Any, doc: Any) -> str | None:
             1 <= len(toks) <= 8
             and any(t.pos_ == "NOUN" for t in toks)
             and not any(
-                (t.pos_ in {"VERB", "AUX", "PRON"} and t.lower_ not in _TITLE_MODIFIERS) or t.ent_type_ in {"DATE", "CARDINAL", "PERSON"}
+                (t.pos_ in {"VERB", "AUX", "PRON"} and not _modifies_title(t)) or t.ent_type_ in {"DATE", "CARDINAL", "PERSON"}
                 for t in toks
             )
             and not toks[0].is_punct
@@ -511,8 +521,11 @@ def _described_as(ent: Any, doc: Any) -> str | None:
             toks.append(doc[j])
             j += 1
         # set off by a second comma, or ending the sentence ("..., and Andrew G. McCabe, the acting director.")
+        listed = j + 1 < sent.end and doc[j].text == "," and doc[j + 1].pos_ == "CCONJ"  # "Voss, the paramedics, and"
+        if j < sent.end and final_stop(j) and any(t.pos_ == "CCONJ" for t in toks):
+            listed = True  # "He thanked Mayor Clara Voss, the firefighters and the paramedics."
         closed = j < sent.end and (doc[j].text == "," or final_stop(j))
-        if closed and ok(toks):
+        if closed and not listed and ok(toks):
             return doc[toks[0].i : toks[-1].i + 1].text
     if ent.start - 1 > sent.start and doc[ent.start - 1].text == ",":
         i = ent.start - 2

@@ -1072,8 +1072,11 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         return noun  # "voters saying they want ..."
     if verb.dep_ == "ROOT" and verb.tag_ == "VBG":
         return None
-    if _root_noun_speaks(verb) and ok(verb.head):
-        return verb.head
+    if _root_noun_speaks(verb):
+        # "A setback for the union, the airline, which ..., announced": the noun set beside another before the verb
+        named = [t for t in verb.head.subtree if t.dep_ == "appos" and t.i < verb.i and ok(t)]
+        if named or ok(verb.head):
+            return named[-1] if named else verb.head
     if verb.dep_ == "conj" and verb.tag_ == "VBD" and (spliced := _name_right_before(verb, ok)) is not None:
         return spliced  # "X expressed admiration, Sen. Y (R-Texas) speculated that ...": a comma splice, Y speaks
     # up the chain of clauses the verb hangs off ("..., adding that", "by saying that", "wants to say"); a
