@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from newsfuse.fuse import _fact_speakers, _headlines, _named_speaker, _representatives, _shown_speaker_first, _title, _useful
-from newsfuse.fuse.statements import Statement
+from newsfuse.fuse.statements import Statement, amount_of, amounts_agree
 from newsfuse.model import Fact
+from newsfuse.read.numbers import Amount
 from newsfuse.read.speakers import content_words
 from tests.conftest import make_article
 from tests.fuse.helpers import clause_of, statement
@@ -199,3 +200,14 @@ def test_a_fact_whose_shown_sentence_changes_names_its_speaker_first_again() -> 
     fact.text = fbi.text  # another member now stands for the fact
     _shown_speaker_first([fact], {"f1": [two, fbi]})
     assert fact.speakers == ["FBI", "two people"]
+
+
+def test_a_round_figure_reaches_a_tenth_above_it_but_not_the_next_figure() -> None:
+    def amount(n: str) -> Amount:
+        st = statement(f"The office received {n} pages of letters.", "a", count=n, counted="pages")
+        assert st.main is not None
+        return amount_of(st.main)
+
+    assert amounts_agree(amount("50,000"), amount("52,500"))  # "50,000" is itself round
+    assert not amounts_agree(amount("50,000"), amount("55,000"))  # 50,000 × 1.1 came out above 55,000 in floats
+    assert not amounts_agree(amount("1,000"), amount("1,100"))

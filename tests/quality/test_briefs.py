@@ -180,6 +180,11 @@ GOLD_FLOORS = {
     "basil-72fa9b13-4e59-4716-8df9-4c3580e7dddf": {"facts_loose": 0.66, "dates": 0.6, "max_false_alarms": 1},
     "basil-68748e7f-cf6e-4ac7-8504-454c0876880d": {"facts_loose": 0.48, "dates": 1.0, "max_false_alarms": 1},
     "basil-59f2f47c-5da0-4fbc-be6e-4f15d45d82e2": {"facts_loose": 0.7, "dates": 1.0, "max_false_alarms": 1},
+    # written blind late in the nineteenth session, scored once with its code of 2db57c9 (facts 48, 76, 76, 83%; 0 of 6)
+    "basil-550b80db-bdd5-442b-8f70-c8e9f3203a13": {"facts_loose": 0.45, "dates": 0.6, "max_false_alarms": 1},
+    "basil-6f95dcb9-e960-45ac-8c0e-91b85724c909": {"facts_loose": 0.72, "speakers": 0.65, "dates": 0.5, "max_false_alarms": 1},
+    "basil-70c744ad-e950-445c-8a7a-0782b0a7d20b": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
+    "basil-a4edca3f-931f-4785-8c3f-f3d8fa84cbec": {"facts_loose": 0.8, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"

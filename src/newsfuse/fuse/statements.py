@@ -57,7 +57,7 @@ def amount_of(q: Span) -> Amount:
     low, high = a["low"], a["high"]
     if a.get("hedge") == "exact" and low is not None and low == high and low >= 100 and low % 100 == 0:
         # a bare round number is itself approximate ("1,000 killed" does not contradict "more than 1,000")
-        return Amount(low, high * 1.1, high_open=True, hedge="exact", value=low)
+        return Amount(low, high * 11 / 10, high_open=True, hedge="exact", value=low)  # exact: 50,000 × 1.1 is above 55,000 in floats
     return Amount(low, high, a.get("low_open", False), a.get("high_open", False), a.get("hedge", "exact"), a.get("value"))
 
 
