@@ -623,3 +623,20 @@ def test_a_speaker_the_parser_made_the_root_after_a_side_clause() -> None:
     # a participle without a comma or a clause stays what it is: the plan was announced, it says nothing
     b = _read("The harbour plan announced on Tuesday would close the quay for six weeks, the port authority said.")
     assert {str(q.attrs.get("name")) for q in b.group("quotes")} == {"the port authority"}
+
+
+def test_a_quote_after_a_two_sentence_quote_continues_its_speaker() -> None:
+    # the quote before ends a sentence later than it starts: the distance counts from its end
+    text = (
+        "Mayor Ana Ruiz rejected the idea that the council should grow.\n\n"
+        '"What is this? A circus?" Ruiz said, drawing laughter.\n\n'
+        '"The harbour is not a stage.\n\n'
+        'The harbour is a place where people work."\n\n'
+        "The crowd cheered."
+    )
+    a = _read(text)
+    assert {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")} == {
+        "What is this? A circus?": "Ruiz",
+        "The harbour is not a stage.": "Ruiz",
+        "The harbour is a place where people work.": "Ruiz",
+    }

@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 34
+    version = 35
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -704,7 +704,8 @@ class Quotes:
                 elif (
                     pq is not None
                     and pq.speaker_kind != "none"
-                    and 0 <= q.sent - pq.sent <= 2
+                    # counted from where the quote before ends: '"What is this? A circus?" he said.' is two sentences
+                    and 0 <= q.sent - ix.sent_index(max(pq.start, pq.end - 1)) <= 2
                     and q.direct
                     and (same_para or speech_like(text[q.start : q.end]))
                 ):
