@@ -131,3 +131,11 @@ def test_a_calendar_day_the_model_left_out_is_read_and_joins_its_holiday() -> No
     a = read_articles([make_article(text, "t", published=WED)]).articles[0]
     got = [(a.span_text(t), t.attrs.get("value")) for t in a.group("times")]
     assert got == [("Easter Sunday, April 8, 2012", "2012-04-08")]  # "may 3" is a verb and a number
+
+
+def test_a_day_looked_ahead_to_is_the_next_such_day() -> None:
+    # WED is Wednesday 2016-09-28: "ahead of Friday's vote" is this Friday, unless the deed is past (either may be)
+    assert _dates("The mayor is campaigning ahead of Friday's council vote.") == {"Friday": "2016-09-30"}
+    assert _dates("Officials met in advance of Monday's summit and Tuesday's signing.") == {"Monday": "2016-09-26", "Tuesday": "2016-09-27"}
+    assert _dates("Officials are preparing ahead of Monday's summit.") == {"Monday": "2016-10-03"}
+    assert _dates("The council voted on Monday to close the pier.") == {"Monday": "2016-09-26"}

@@ -494,6 +494,9 @@ _CALENDAR_DAY = re.compile(rf"\b{_MON}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?
 
 
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "’ll"}
+# a day the words before it look ahead to ("ahead of Thursday's debate", "in advance of Friday's vote and Saturday's
+# poll"): the next such day, unless the verb it hangs on is past ("resigned ahead of Thursday's vote" may be either)
+_LOOKS_AHEAD = re.compile(r"\b(?:ahead of|in advance of|in the run-up to|leading up to)\s+(?:the\s+)?(?:[^.;:!?]{0,80}?\band\s+)?$", re.I)
 _PLANNED = {"expect", "schedule", "plan", "due", "set", "slate", "poise"}
 
 
@@ -772,7 +775,7 @@ def _with_calendar_days(doc: Any, text: str, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 18
+    version = 19
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -816,6 +819,8 @@ class Times:
             # "would not retaliate for the bombing of Guffa on Tuesday": the day of a deed told as a noun is not in
             # the tense of the verb above it
             future = _future(verb) and not (root is not None and _of_event_noun(root))
+            if not future and _LOOKS_AHEAD.search(text, max(sent_start, s - 120), s) and not (root is not None and _past(root, verb)):
+                future = True  # "she is campaigning ahead of Thursday's debate and Saturday's straw poll": still to come
             past = root is not None and not future and _past(root, verb)
             # the day of an infinitive ("asked the leaders to return on Friday", "in line to be elected on Thursday")
             # comes after what governs it, which may be today: the nearest such day, not the last one
