@@ -819,9 +819,10 @@ class Times:
             # "would not retaliate for the bombing of Guffa on Tuesday": the day of a deed told as a noun is not in
             # the tense of the verb above it
             future = _future(verb) and not (root is not None and _of_event_noun(root))
-            if not future and _LOOKS_AHEAD.search(text, max(sent_start, s - 120), s) and not (root is not None and _past(root, verb)):
+            told_past = root is not None and _past(root, verb)
+            if not future and not told_past and _LOOKS_AHEAD.search(text, max(sent_start, s - 120), s):
                 future = True  # "she is campaigning ahead of Thursday's debate and Saturday's straw poll": still to come
-            past = root is not None and not future and _past(root, verb)
+            past = not future and told_past
             # the day of an infinitive ("asked the leaders to return on Friday", "in line to be elected on Thursday")
             # comes after what governs it, which may be today: the nearest such day, not the last one
             nearest = verb is not None and not future and not past and _infinitive_of_a_plan(verb)
