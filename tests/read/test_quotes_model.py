@@ -640,3 +640,35 @@ def test_a_quote_after_a_two_sentence_quote_continues_its_speaker() -> None:
         "The harbour is not a stage.": "Ruiz",
         "The harbour is a place where people work.": "Ruiz",
     }
+
+
+def test_they_and_it_stand_for_the_group_or_body_that_spoke_just_before() -> None:
+    a = _read(
+        "Harbour council members have argued that the closure takes little time.\n\n"
+        "They add that they have passed 15 motions that the port ignored.\n\n"
+        "The hospital said Ana Ruiz was in critical condition. It said she would need further operations."
+    )
+    names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+    assert names["they have passed 15 motions that the port ignored"] == "Harbour council members"
+    assert names["she would need further operations"] == "The hospital"
+
+
+def test_they_and_it_after_a_person_or_far_back_stay_unresolved() -> None:
+    # a person is neither "they" nor "it"; a group quoted two sentences back is no longer who the text is about
+    a = _read(
+        "Senator Mark Hale said the plan was flawed. They said it would fail.\n\n"
+        "Harbour officials said the quay would close. The ferry kept running. The tide was high. They said the quay would reopen."
+    )
+    names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+    assert names["it would fail"] == "They"
+    assert names["the quay would reopen"] == "They"
+
+
+def test_a_cue_set_into_a_clause_after_a_semicolon_reports_only_that_clause() -> None:
+    a = _read(
+        "In response, harbour council members said the port should take up some 16 motions; most would cut fees, "
+        "analysts say, but they would not add jobs."
+    )
+    q = _quote(a, "most would cut fees")
+    assert q.attrs["name"] == "analysts"
+    assert not any(a.span_text(q).startswith("In response") and q.attrs["name"] == "analysts" for q in a.group("quotes"))

@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 35
+    version = 36
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -660,6 +660,22 @@ class Quotes:
             m = mention_of(subj) if subj is not None else None
             return m if m is not None and m.label == "PERSON" else None
 
+        def group_antecedent(k: int, pron: str) -> _Q | None:
+            """Who "they" or "it" is when a quote of an earlier sentence ends at most one sentence before: that
+            quote's speaker, when it is a group ("Republicans", "law enforcement officials", a plural description)
+            for "they", or an organisation or a thing that speaks ("the American Bar Association", "the statement")
+            for "it". A person, a country, or a nearer speaker that does not fit is someone else: no antecedent."""
+            q = quotes[k]
+            for pq in reversed(quotes[:k]):
+                if pq.start >= q.start or pq.speaker_kind == "none":
+                    continue
+                if ix.sent_index(pq.start) >= q.sent:
+                    return None  # "according to the Post, it does not name Trump": "it" is what the Post reported on
+                if ix.sent_index(max(pq.start, pq.end - 1)) < q.sent - 1:
+                    return None
+                return pq if _fits_pronoun(pq, pron, ix) else None
+            return None
+
         previous: str | None = None
         previous_at = -1
         for k, q in enumerate(quotes):
@@ -687,7 +703,12 @@ class Quotes:
                         cands[ent].mentions.append((q.sent, 3.0))
                         cands[ent].quoted_words |= content_words(text[q.start : q.end])
                 elif pron in {"it", "they"}:
-                    q.speaker_kind = "description"
+                    ante = group_antecedent(k, pron)
+                    if ante is None:
+                        q.speaker_kind = "description"
+                    else:  # "Republicans have argued that ... They add that ...": the group spoke just before
+                        q.name = ante.name or ante.speaker_text
+                        q.entity = ante.entity
             if q.cue is None and q.speaker_kind == "none":
                 # a direct quote with no cue that follows another quote closely continues that speaker
                 pq = quotes[k - 1] if k > 0 else None
@@ -811,6 +832,27 @@ def _coordinated(tok: Any) -> list[Any]:
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+_GROUP_LABELS = {"they": frozenset({"NORP", "ORG"}), "it": frozenset({"ORG"})}
+
+
+def _fits_pronoun(q: _Q, pron: str, ix: _Index) -> bool:
+    """Whether quote ``q``'s speaker can be what a later "they" or "it" speaker stands for."""
+    if q.speaker_kind == "pronoun":  # a chain: "They said ... They also said ..."
+        return (q.speaker_text or "").lower() == pron and q.name is not None
+    if q.speaker_kind not in {"name", "description"} or q.speaker_span is None or q.subj is None:
+        return False
+    m = ix.mention_at(*q.speaker_span)
+    if m is not None:
+        return m.label in _GROUP_LABELS[pron]
+    head = q.subj
+    if pron == "they":  # "law enforcement officials", "prosecutors", "some sheriffs in bordering states"
+        return bool(head.tag_ in {"NNS", "NNPS"})
+    noun = head.lemma_.lower()
+    if noun in ROLE_NOUNS or (noun in OFFICE_NOUNS and noun not in INSTITUTION_NOUNS):
+        return False  # "the spokesman said ... it": a person is not "it"
+    return bool(head.tag_ in {"NN", "NNP"})
 
 
 # ---------------------------------------------------------------- cues
@@ -1425,6 +1467,15 @@ def _has_subject(v: Any) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"} for c in v.children)
 
 
+def _cut_head(toks: list[Any], root: Any) -> list[Any]:
+    """Start after a semicolon before the clause's verb: "X said A; B, analysts say" reports B, not X's words."""
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if t.i < root.i and t.text == ";":
+            return toks[k + 1 :]
+    return toks
+
+
 def _host_clause(verb: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
     """Content for a speech verb set into what it reports: "A, X said, B", "A, X said." or "As X reported, A"; the
     clause the verb hangs off, without the verb's own words."""
@@ -1445,7 +1496,7 @@ def _host_clause(verb: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
     after = [t for t in toks if t.i > verb.i and not t.is_punct]
     if after and after[0].pos_ == "CCONJ" and any(t.i < verb.i for t in toks):
         toks = [t for t in toks if t.i < verb.i]  # "A," she said, and the crowd left: what follows is the writer's
-    toks = _cut_tail(toks, host)
+    toks = _cut_head(_cut_tail(toks, host), host)
     toks = _trim(toks)
     if len(toks) < 4:
         return None
