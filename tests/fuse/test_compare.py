@@ -51,6 +51,13 @@ def test_speaker_conflicts() -> None:
     assert speakers_conflict(kirby, estimates)
     assert not speakers_conflict(kirby, officials)  # a vague description may be the named person
     assert not speakers_conflict(cnn, estimates)  # no person on either side
+    # a person reading out a letter, and the letter credited to its authors: one text, not two voices
+    reading = statement("Reading from a letter signed by every Republican, Conaway added", "i", speaker="Conaway", entity="e-c")
+    authors = statement("the Republicans' letter concluded", "j", speaker="Republicans", entity="e-gop", person=False)
+    authors.speaker_written = "The Intelligence Committee Republicans' letter"
+    assert not speakers_conflict(reading, authors) and not speakers_conflict(authors, reading)
+    authors.speaker_written = "Republicans"  # the group itself speaking is another voice
+    assert speakers_conflict(reading, authors)
     relayed = statement("Kirby told reporters, according to CNN", "f", speaker="John Kirby", entity="e-kirby")
     relayed.credited.add("e-cnn")
     assert not speakers_conflict(relayed, cnn)

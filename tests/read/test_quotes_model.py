@@ -672,3 +672,24 @@ def test_a_cue_set_into_a_clause_after_a_semicolon_reports_only_that_clause() ->
     q = _quote(a, "most would cut fees")
     assert q.attrs["name"] == "analysts"
     assert not any(a.span_text(q).startswith("In response") and q.attrs["name"] == "analysts" for q in a.group("quotes"))
+
+
+def test_a_document_speaks_for_its_authors() -> None:
+    a = _read(
+        "A group of nearly 90 professors at Harbour University has sent Mayor Ana Ruiz a letter criticising her budget.\n\n"
+        '"We appreciate your willingness to talk," the letter states.\n\n'
+        "Kestrel Foods said in a statement that it was cooperating with the police. "
+        "The statement said the plant would stay closed until Monday.\n\n"
+        "A statement from the Port Alder Harbour Authority said the quay was safe."
+    )
+    names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+    assert names["We appreciate your willingness to talk"] == "A group of nearly 90 professors at Harbour University"
+    assert names["the plant would stay closed until Monday"] == "Kestrel Foods"
+    assert names["the quay was safe"] == "Port Alder Harbour Authority"
+    said = _quote(a, "We appreciate")
+    assert said.attrs["speaker_text"] == "the letter"  # as written, for the reader
+
+
+def test_a_document_with_no_author_named_stays_itself() -> None:
+    a = _read("A letter arrived at the harbour office on Monday. The letter says the quay will close.")
+    assert _quote(a, "the quay will close").attrs["name"] == "The letter"

@@ -301,7 +301,7 @@ def speakers_conflict(a: Statement, b: Statement) -> bool:
     if a.speaker_entity and b.speaker_entity:
         if a.speaker_entity == b.speaker_entity or a.speaker_entity in b.credited or b.speaker_entity in a.credited:
             return False
-        if namesakes_known(a, b):
+        if namesakes_known(a, b) or _reads_document(a, b) or _reads_document(b, a):
             return False
         return a.speaker_person or b.speaker_person
     if bool(a.speaker_entity) != bool(b.speaker_entity):
@@ -320,6 +320,18 @@ def _relays(st: Statement, desc: str) -> bool:
     member, Mr. Conaway added ..." and "the letter stated")."""
     kinds = {_singular(w) for w in desc.lower().split()[:3] if w in IMPERSONAL}
     return bool(kinds & {_singular(w) for w in re.findall(r"[a-z]+", st.text.lower())})
+
+
+def _reads_document(named: Statement, other: Statement) -> bool:
+    """The person reads out the document the other statement credits to its authors ("Reading from a letter signed
+    by every Republican, Mr. Conaway added" and "the Republicans' letter concluded"): one text, not two voices."""
+    written = str(other.speaker_written or "")
+    return (
+        named.speaker_person
+        and not other.speaker_person
+        and impersonal(" ".join(written.split()[-1:]))
+        and _relays(named, written.split()[-1])
+    )
 
 
 def _own_document(named: Statement, other: Statement) -> bool:

@@ -27,6 +27,7 @@ class Statement:
     speaker_entity: str | None = None
     speaker_kind: str = "none"
     speaker_person: bool = False  # the speaker is a person (not an organisation or a description)
+    speaker_written: str | None = None  # the speaker as the text writes it ("the letter", for its authors)
     credited: set[str] = field(default_factory=set)  # every entity the statement credits (nested: "X told Y, according to Z")
     direct: bool = False
     quantities: list[Span] = field(default_factory=list)
@@ -121,6 +122,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                     st.speaker_entity = q.attrs.get("entity")
                     st.speaker_kind = q.attrs.get("speaker_kind", "none")
                     st.speaker_person = person
+                    st.speaker_written = q.attrs.get("speaker_text")
                     st.direct = bool(q.attrs.get("direct"))
             st.quantities = [q for q in a.group("quantities") if s.start <= q.start and q.end <= s.end]
             st.main = first_count(st.quantities)

@@ -161,12 +161,13 @@ def attach_speakers(articles: Sequence[Article]) -> None:
                 # a name the model did not tag here ("Kestrel Point Terminals, known locally as KPT, said") but the
                 # run writes the same way elsewhere, always for one entity
                 ent, name = next(iter(written[fold(str(local))]))
+            elif q.attrs.get("speaker_kind") in {"pronoun", "description"} and local:
+                # "they" for a group the article described ("law enforcement officials ... they acknowledged"), the
+                # authors of a document ("the letter says" after "90 faculty members sent a letter")
+                ent, name = described.get(describe_key(str(local)), (None, local))
             elif q.attrs.get("speaker_kind") == "description" and q.attrs.get("speaker_text"):
                 # "South Korea's spy agency said": the entity a text of the run equated with that description
                 ent, name = described.get(describe_key(str(q.attrs["speaker_text"])), (None, None))
-            elif q.attrs.get("speaker_kind") == "pronoun" and local:
-                # "they" for a group the article described ("law enforcement officials ... they acknowledged")
-                ent, name = described.get(describe_key(str(local)), (None, local))
             if name is None and q.attrs.get("speaker_kind") != "pronoun":
                 name = q.attrs.get("speaker_text")  # a description ("early estimates"); an unresolved "she" names no one
             co = [by_local[c][0] for c in q.attrs.get("co_speakers", []) if c in by_local]

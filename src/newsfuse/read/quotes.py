@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 36
+    version = 37
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -589,6 +589,12 @@ class Quotes:
                 m = named[-1]
                 q.name = m.attrs.get("local", m.attrs["text"])
                 q.entity = "local:" + q.name
+        # a document speaks for whoever wrote it: "the letter says" after "nearly 90 faculty members sent a letter"
+        for q in quotes:
+            if q.speaker_kind == "description" and q.subj is not None and q.subj.lemma_.lower() in DOCUMENT_NOUNS:
+                author = _document_author(q.subj, ix)
+                if author is not None:
+                    q.name, q.entity = author
         # pronouns by salience, in reading order, so a resolved pronoun feeds the next one
         quoted_at = [False] * (len(text) + 1)
         for q in quotes:
@@ -832,6 +838,56 @@ def _coordinated(tok: Any) -> list[Any]:
                 out.append(c)
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+# documents that "say" what their authors wrote
+DOCUMENT_NOUNS = frozenset(
+    {"letter", "statement", "lawsuit", "suit", "complaint", "memo", "memorandum", "filing", "petition", "release", "cable"}
+)
+_AUTHORING = frozenset({"send", "write", "issue", "release", "file", "sign", "submit", "deliver", "draft", "bring", "lodge", "publish"})
+_AUTHOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _document_author(tok: Any, ix: _Index) -> tuple[str, str | None] | None:
+    """Who wrote the document a speaker token names, as (name, local entity or None): read off the token itself
+    ("a statement from the Texas Department of Criminal Justice", "Kraft's statement") or, for "the statement",
+    "this letter", off the latest earlier mention of that kind of document ("Kraft said in a statement", "a group
+    of nearly 90 professors has sent Ryan a letter", "a letter signed by nearly 90 faculty members"). None when
+    that mention names no author: the text does not say whose it is."""
+    noun = tok.lemma_.lower()
+    own = _author_of(tok)
+    if own is None and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children):
+        earlier = [t for t in tok.doc[: tok.i] if t.lemma_.lower() == noun and t.pos_ == "NOUN"]
+        own = _author_of(earlier[-1]) if earlier else None
+    if own is None:
+        return None
+    m = ix.mention_at(own.idx, own.idx + len(own.text))
+    if m is not None and m.label in _AUTHOR_LABELS:
+        name = str(m.attrs.get("local", m.attrs["text"]))
+        return name, "local:" + name
+    if own.pos_ != "NOUN" or own.lower_ in PRONOUNS:
+        return None
+    a, b = _noun_phrase(own)
+    return ix.text[a:b], None
+
+
+def _author_of(doc: Any) -> Any:
+    """The token naming who wrote the document token ``doc``, or None."""
+    for c in doc.children:
+        if c.dep_ == "poss" and c.lower_ not in PRONOUNS:
+            return c  # "Kraft's statement"
+        if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+            return next((o for o in c.children if o.dep_ == "pobj"), None)  # "a statement from the department"
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _AUTHORING:  # "a letter signed by 90 priests"
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                return next((o for o in agent.children if o.dep_ == "pobj"), None)
+    head = doc.head
+    if doc.dep_ == "dobj" and head.lemma_.lower() in _AUTHORING:  # "the group sent a letter", "the states filed a suit"
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if doc.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":  # "Kraft said in a statement"
+        return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 _GROUP_LABELS = {"they": frozenset({"NORP", "ORG"}), "it": frozenset({"ORG"})}
