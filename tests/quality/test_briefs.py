@@ -185,6 +185,16 @@ GOLD_FLOORS = {
     "basil-6f95dcb9-e960-45ac-8c0e-91b85724c909": {"facts_loose": 0.72, "speakers": 0.65, "dates": 0.5, "max_false_alarms": 1},
     "basil-70c744ad-e950-445c-8a7a-0782b0a7d20b": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     "basil-a4edca3f-931f-4785-8c3f-f3d8fa84cbec": {"facts_loose": 0.8, "dates": 1.0, "max_false_alarms": 1},
+    # written blind at the start of the twentieth session, scored once with f924392 (facts 73, 75, 63, 88%; 0 of 3)
+    "basil-6e502405-bc90-4416-a787-3122918aa648": {"facts_loose": 0.7, "dates": 1.0, "max_false_alarms": 1},
+    "basil-74708dbf-5dfc-4c66-8419-d7dbc00e4a06": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
+    "basil-87609973-bd58-42a5-96e2-ee5aa47433f5": {"facts_loose": 0.6, "dates": 1.0, "max_false_alarms": 1},
+    "basil-d1344998-0e7c-409e-aaad-df5be687fc94": {"facts_loose": 0.85, "dates": 1.0, "max_false_alarms": 1},
+    # written blind with them, scored once with 44f60dc (facts 64, 52, 80, 87%; 0 of 3)
+    "basil-38f7cbb7-5d6a-4c89-bcbd-8e164144172a": {"facts_loose": 0.6, "dates": 1.0, "max_false_alarms": 1},
+    "basil-45bd61bc-c356-4450-9e3a-cbfc862b09fd": {"facts_loose": 0.5, "dates": 1.0, "max_false_alarms": 1},
+    "basil-af4a3f41-eeb5-49fa-a276-e97c230b25f0": {"facts_loose": 0.77, "dates": 1.0, "max_false_alarms": 1},
+    "basil-df6a55fb-dfe5-4362-89a6-8c040d648a70": {"facts_loose": 0.84, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
