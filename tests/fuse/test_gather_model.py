@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.api import read_articles
+from newsfuse.fuse.compare import speakers_conflict
 from newsfuse.fuse.statements import gather
 from tests.conftest import make_article
 
@@ -44,3 +45,18 @@ def test_a_report_of_a_report_is_credited_to_whoever_relays_it() -> None:
     whole = next(s for s in sts if s.kind == "statement")
     inner = next(s for s in sts if s.text.startswith("the fire would never"))
     assert whole.speaker == "a witness" and inner.speaker == "Tom Hale"
+
+
+def test_a_person_described_with_an_organisation_speaks_for_it() -> None:
+    # one outlet names the spokesman, another credits the company: one voice, not rival speakers
+    a = make_article("Kestrel Foods spokeswoman Maria Olsen said the plant would reopen on Monday.", "a")
+    b = make_article("Kestrel Foods said the plant would reopen on Monday.", "b")
+    sts = gather(read_articles([a, b]).articles)
+    olsen = next(s for s in sts if s.source == "a" and s.kind == "statement")
+    company = next(s for s in sts if s.source == "b" and s.kind == "statement")
+    assert olsen.speaker_person and company.speaker_entity in olsen.speaker_bodies
+    assert not speakers_conflict(olsen, company)
+    other = make_article("Port Alder Harbour Authority said the plant would reopen on Monday.", "c")
+    sts = gather(read_articles([a, other]).articles)
+    authority = next(s for s in sts if s.source == "c" and s.kind == "statement")
+    assert speakers_conflict(next(s for s in sts if s.source == "a" and s.kind == "statement"), authority)

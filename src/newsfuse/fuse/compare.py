@@ -303,6 +303,8 @@ def speakers_conflict(a: Statement, b: Statement) -> bool:
             return False
         if namesakes_known(a, b) or _reads_document(a, b) or _reads_document(b, a):
             return False
+        if a.speaker_entity in b.speaker_bodies or b.speaker_entity in a.speaker_bodies:
+            return False  # "Microsoft said" and "Microsoft spokesman Dustin Childs said": one voice
         return a.speaker_person or b.speaker_person
     if bool(a.speaker_entity) != bool(b.speaker_entity):
         named, other = (a, b) if a.speaker_entity else (b, a)
@@ -325,13 +327,8 @@ def _relays(st: Statement, desc: str) -> bool:
 def _reads_document(named: Statement, other: Statement) -> bool:
     """The person reads out the document the other statement credits to its authors ("Reading from a letter signed
     by every Republican, Mr. Conaway added" and "the Republicans' letter concluded"): one text, not two voices."""
-    written = str(other.speaker_written or "")
-    return (
-        named.speaker_person
-        and not other.speaker_person
-        and impersonal(" ".join(written.split()[-1:]))
-        and _relays(named, written.split()[-1])
-    )
+    head = str(other.speaker_written or "").split()[-1:]  # "letter" of "the Republicans' letter"
+    return named.speaker_person and not other.speaker_person and bool(head) and impersonal(head[0]) and _relays(named, head[0])
 
 
 def _own_document(named: Statement, other: Statement) -> bool:

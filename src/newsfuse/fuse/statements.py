@@ -28,6 +28,7 @@ class Statement:
     speaker_kind: str = "none"
     speaker_person: bool = False  # the speaker is a person (not an organisation or a description)
     speaker_written: str | None = None  # the speaker as the text writes it ("the letter", for its authors)
+    speaker_bodies: set[str] = field(default_factory=set)  # organisations a person speaker is described with
     credited: set[str] = field(default_factory=set)  # every entity the statement credits (nested: "X told Y, according to Z")
     direct: bool = False
     quantities: list[Span] = field(default_factory=list)
@@ -84,8 +85,26 @@ def _role_described(speaker: str) -> bool:
     return bool(words) and words[-1] in ROLE_NOUNS
 
 
+def affiliations(articles: Sequence[Article]) -> dict[str, set[str]]:
+    """The organisations any text names in a person's description ("Microsoft spokesman Dustin Childs", "John
+    Kirby, the Pentagon's press secretary"): person entity -> organisation entities."""
+    out: dict[str, set[str]] = {}
+    for a in articles:
+        orgs = [m for m in a.group("mentions") if m.label == "ORG" and "entity" in m.attrs]
+        for m in a.group("mentions"):
+            described = m.attrs.get("described")
+            if m.label != "PERSON" or "entity" not in m.attrs or not described:
+                continue
+            lo, hi = described
+            named = {str(o.attrs["entity"]) for o in orgs if lo <= o.start and o.end <= hi}
+            if named:
+                out.setdefault(str(m.attrs["entity"]), set()).update(named)
+    return out
+
+
 def gather(articles: Sequence[Article]) -> list[Statement]:
     out: list[Statement] = []
+    member_of = affiliations(articles)
     for a in articles:
         quotes = a.group("quotes")
         labels = {str(m.attrs.get("entity")): m.label for m in a.group("mentions")}
@@ -123,6 +142,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                     st.speaker_kind = q.attrs.get("speaker_kind", "none")
                     st.speaker_person = person
                     st.speaker_written = q.attrs.get("speaker_text")
+                    st.speaker_bodies = member_of.get(str(q.attrs.get("entity")), set())
                     st.direct = bool(q.attrs.get("direct"))
             st.quantities = [q for q in a.group("quantities") if s.start <= q.start and q.end <= s.end]
             st.main = first_count(st.quantities)
