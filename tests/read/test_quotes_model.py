@@ -693,3 +693,15 @@ def test_a_document_speaks_for_its_authors() -> None:
 def test_a_document_with_no_author_named_stays_itself() -> None:
     a = _read("A letter arrived at the harbour office on Monday. The letter says the quay will close.")
     assert _quote(a, "the quay will close").attrs["name"] == "The letter"
+
+
+def test_a_document_mentioned_after_a_verb_of_no_speech_has_no_author_there() -> None:
+    # "comes in a letter": the criticism did not write it; "the women's lawsuit": the women, without the "'s"
+    a = _read(
+        "The latest criticism comes in a letter from the port's critics.\n\n"
+        'A new rebuke comes in a letter. "Your budget reflects the wrong values," says the letter.\n\n'
+        "The women's lawsuit says the company paid them less."
+    )
+    names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+    assert names["Your budget reflects the wrong values"] == "the letter"
+    assert names["the company paid them less"] == "The women"

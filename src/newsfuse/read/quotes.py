@@ -868,7 +868,7 @@ def _document_author(tok: Any, ix: _Index) -> tuple[str, str | None] | None:
     if own.pos_ != "NOUN" or own.lower_ in PRONOUNS:
         return None
     a, b = _noun_phrase(own)
-    return ix.text[a:b], None
+    return re.sub(r"\s*['’]s?$", "", ix.text[a:b]), None  # "the women's lawsuit": the women
 
 
 def _author_of(doc: Any) -> Any:
@@ -878,14 +878,15 @@ def _author_of(doc: Any) -> Any:
             return c  # "Kraft's statement"
         if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
             return next((o for o in c.children if o.dep_ == "pobj"), None)  # "a statement from the department"
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _AUTHORING:  # "a letter signed by 90 priests"
-            agent = next((g for g in c.children if g.dep_ == "agent"), None)
-            if agent is not None:
-                return next((o for o in agent.children if o.dep_ == "pobj"), None)
+        if c.dep_ == "acl" and c.tag_ == "VBN":  # "a letter signed by 90 priests", "released Tuesday and signed by"
+            for v in (c, *(k for k in c.children if k.dep_ == "conj" and k.tag_ == "VBN")):
+                agent = next((g for g in v.children if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by")), None)
+                if agent is not None and v.lemma_.lower() in _AUTHORING:
+                    return next((o for o in agent.children if o.dep_ == "pobj"), None)
     head = doc.head
     if doc.dep_ == "dobj" and head.lemma_.lower() in _AUTHORING:  # "the group sent a letter", "the states filed a suit"
         return next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if doc.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB":  # "Kraft said in a statement"
+    if doc.dep_ == "pobj" and head.lower_ == "in" and _cue_lemma(head.head) is not None:  # "Kraft said in a statement"
         return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     return None
 
