@@ -705,3 +705,15 @@ def test_a_document_mentioned_after_a_verb_of_no_speech_has_no_author_there() ->
     names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
     assert names["Your budget reflects the wrong values"] == "the letter"
     assert names["the company paid them less"] == "The women"
+
+
+def test_an_office_speaks_as_the_person_named_to_it() -> None:
+    # "Hale's attorney said": the attorney the article named, else the client the attorney speaks for
+    a = _read(
+        "John Miller, Hale's attorney, said in a statement that his client had done nothing wrong.\n\n"
+        "Hale's attorney, meanwhile, blasted the council on Monday, saying the mayor reversed the decision.\n\n"
+        "Senator Mark Hale's spokesman said the emails were private."
+    )
+    names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+    assert names["the mayor reversed the decision"] == "John Miller"
+    assert names["the emails were private"] == "Mark Hale"  # no spokesman named: the senator

@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 37
+    version = 38
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -456,6 +456,28 @@ class Quotes:
             if toks:
                 by_last.setdefault(toks[-1].lower(), p)
 
+        def office_holder(tok: Any, owner: Span) -> Span | None:
+            """The person the article names as ``owner``'s spokesman, lawyer or aide (the office ``tok``): a name
+            with that office and owner in its description ("Strzok attorney Aitan Goelman", "Aitan Goelman,
+            Strzok's attorney,"), the latest before ``tok``, else the first after it."""
+            office = tok.lemma_.lower()
+            if office not in PERSON_OFFICES:
+                return None
+            last = (name_tokens(owner.attrs.get("local", owner.attrs["text"])) or [""])[-1].lower()
+            found = []
+            for p in persons:
+                if p.attrs.get("local") == owner.attrs.get("local"):
+                    continue
+                lo, hi = p.attrs.get("described") or (p.start, p.end)
+                around = text[lo:hi]
+                if text.startswith(",", p.end):  # an apposition the description missed: "Aitan Goelman, Strzok's attorney,"
+                    around += " " + text[p.end + 1 : p.end + 60].split(",")[0]
+                words = {w.rstrip("s") for w in re.findall(r"[a-z]+", around.lower())}
+                if last and last in words | {w + "s" for w in words} and office.rstrip("s") in words:
+                    found.append(p)
+            before = [p for p in found if p.start < tok.idx]
+            return before[-1] if before else (found[0] if found else None)
+
         def mention_of(tok: Any) -> Span | None:
             """The named mention a subject token heads: the one containing it, else a named apposition ("the senator,
             Ted Cruz,"), else the owner of an office noun ("Clinton's campaign", "a spokesman for Trump"), else (for a
@@ -480,7 +502,9 @@ class Quotes:
                 for o in owners:
                     m = ix.mention_at(o.idx, o.idx + len(o.text))
                     if m is not None:
-                        return m
+                        # "Strzok's attorney said": the attorney the article names ("Aitan Goelman, Strzok's
+                        # attorney"), else the client, for whom the attorney speaks
+                        return office_holder(tok, m) or m
             if tok.text[:1].isupper() and tok.pos_ in {"PROPN", "NOUN", "ADJ", "VERB"}:
                 p = by_last.get(tok.text.lower())
                 if p is None:
@@ -890,6 +914,9 @@ def _author_of(doc: Any) -> Any:
         return next((c for c in head.head.children if c.dep_ == "nsubj"), None)
     return None
 
+
+# offices held by one person who speaks for another ("Strzok's attorney", "Ryan's spokesman")
+PERSON_OFFICES = frozenset({"spokesperson", "spokesman", "spokeswoman", "lawyer", "attorney", "aide", "representative"})
 
 _GROUP_LABELS = {"they": frozenset({"NORP", "ORG"}), "it": frozenset({"ORG"})}
 
