@@ -774,13 +774,17 @@ def test_scores_records_and_numbers_made_into_describing_words_count_nothing() -
     record = statement("He led the club to a 162-139 record in Port Alder.", "a", "162", "record", "led")
     other = statement("His squad finished the season with a 50-32 record.", "b", "50", "record", "finished")
     assert count_disagreements([record, other], ["f"]) == []
-    five = statement("Cheeks is also a five-time All-Defensive honoree.", "c", "five", "honoree", "is")
-    four = statement("Cheeks was a four-time all-star with the Sixers.", "d", "four", "all-star", "was")
+    five = statement("Cheeks is also a five-time NBA All-Defensive honoree.", "c", "five", "honoree", "is")
+    four = statement("Cheeks was a four-time NBA all-star with the Sixers.", "d", "four", "all-star", "was")
     assert count_disagreements([five, four], ["f"]) == []
     # a range runs upwards, and is a count
     some = statement("Between 10-15 people were hurt in the crash.", "e", "10-15", "people", "hurt")
     many = statement("About 40 people were hurt in the crash.", "f", "About 40", "people", "hurt")
     assert [d.kind for d in count_disagreements([some, many], ["f"])] == ["hedge"]  # a range against a number
+    # one thing sized by one unit in two sources is one measure: the oath's length in words
+    oath = statement("Trump took the 35-word oath at noon.", "g", "35", "word", "took")
+    other_oath = statement("Roberts administered the 38-word oath at 12:00 p.m.", "h", "38", "word", "administered")
+    assert [d.kind for d in count_disagreements([oath, other_oath], ["f"])] == ["number"]
 
 
 def test_two_earlier_events_of_different_years_are_two_things() -> None:

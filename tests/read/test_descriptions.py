@@ -59,6 +59,9 @@ def test_apposition_names_a_described_speaker(tmp_path) -> None:  # type: ignore
         ("He thanked Clara Voss, the paramedics, and the nurses.", "Clara Voss", None),
         ("Witnesses told police Tom Reyes had a gun in his car.", "Tom Reyes", None),
         ("Dan Cole, acting on a tip from a neighbour, called.", "Dan Cole", None),
+        # a description before the name is set beside the name, not around a noun of its own
+        ("A former Oklahoma governor, Frank Keating, led the panel.", "Frank Keating", "A former Oklahoma governor, Frank Keating"),
+        ("The report by the inspector general, Michael E. Horowitz, found no bias.", "Michael E. Horowitz", None),
     ],
 )
 def test_the_words_that_say_who_a_person_is(text: str, name: str, described: str | None) -> None:

@@ -101,7 +101,12 @@ def compatible_groups(sts: Sequence[Statement], key: Callable[[Statement], Amoun
 def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Discrepancy]:
     """Number, hedge and wording disagreements among statements that count one slot ("two more debates" counts
     what is added, never the total, and is left out)."""
-    sts = [s for s in sts if not ((q := main_quantity(s)) is not None and (q.attrs.get("increment") or _not_a_count(s, q)))]
+    sized = _sized_alike(sts)
+    sts = [
+        s
+        for s in sts
+        if not ((q := main_quantity(s)) is not None and (q.attrs.get("increment") or (_not_a_count(s, q) and s.idx not in sized)))
+    ]
     out: list[Discrepancy] = []
     with_q = [s for s in sts if main_quantity(s) is not None]
     if len({s.source for s in with_q}) < 2:
@@ -192,6 +197,28 @@ def _not_a_count(st: Statement, q: Span) -> bool:
     if score is not None and float(score.group(1).replace(",", "")) > float(score.group(2).replace(",", "")):
         return True  # a range runs upwards ("10-15 people"); a score or a record does not
     return picks_one(st, q) or _HYPHEN_WORD.match(text, q.end) is not None
+
+
+_SIZE = re.compile(r"-([a-z]+)\s+(?:[A-Z]{2,}\s+)*([\w-]+)")  # "35-word oath", "five-time NBA All-Defensive honoree"
+
+
+def _size_of(st: Statement) -> tuple[str, str] | None:
+    """The unit and the noun a number made into a describing word sizes: ("word", "oath") for "the 35-word oath"."""
+    q = main_quantity(st)
+    m = _SIZE.match(st.article.text, q.end) if q is not None else None
+    return (m.group(1), m.group(2).lower()) if m is not None else None
+
+
+def _sized_alike(sts: Sequence[Statement]) -> set[int]:
+    """Statements whose number sizes one thing by one unit as another source's does ("the 35-word oath" / "the 38-word
+    oath", "a 47-page indictment" / "a 48-page indictment"): a describing word, but one measure of one thing. "A
+    five-time All-Defensive honoree" and "a four-time all-star" size two honours."""
+    by_size: dict[tuple[str, str], set[str]] = {}
+    for st in sts:
+        size = _size_of(st)
+        if size is not None:
+            by_size.setdefault(size, set()).add(st.source)
+    return {st.idx for st in sts if (size := _size_of(st)) is not None and len(by_size[size]) >= 2}
 
 
 _SCORE = re.compile(r"[^\d\s]*(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\b")  # "162-139", "58-3"

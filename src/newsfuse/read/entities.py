@@ -340,7 +340,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 6
+    version = 7
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -492,6 +492,18 @@ def describe_key(text: str) -> str:
     return re.sub(r"[’']s\b", "", t)
 
 
+def _apposed(toks: Sequence[Any], ent: Any) -> bool:
+    """The phrase before a name is set beside the name itself ("the acting FBI director, Andrew McCabe"), not around
+    a noun of its own ("The report by the inspector general, Michael E. Horowitz": the report is not Horowitz). The
+    parser may hang the apposition either way."""
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    if len(heads) != 1:
+        return False
+    head, root = heads[0], ent.root
+    return root.head.i == head.i or head.head.i == root.i
+
+
 def _described_as(ent: Any, doc: Any) -> str | None:
     """A description the text itself equates with a name, by apposition between commas: "the National Intelligence
     Service, South Korea's spy agency, said" or "South Korea's spy agency, the National Intelligence Service, said".
@@ -534,7 +546,7 @@ def _described_as(ent: Any, doc: Any) -> str | None:
             toks.insert(0, doc[i])
             i -= 1
         after_ok = ent.end < sent.end and doc[ent.end].text == ","
-        if after_ok and (i < sent.start or doc[i].text == ",") and ok(toks):
+        if after_ok and (i < sent.start or doc[i].text == ",") and ok(toks) and _apposed(toks, ent):
             return doc[toks[0].i : toks[-1].i + 1].text
     return None
 

@@ -610,7 +610,7 @@ def _verb_of(tok: Any) -> Any:
     for _ in range(12):
         if t.pos_ in {"VERB", "AUX"}:
             return t
-        if t.head is t:
+        if t.head == t:
             return None
         t = t.head
     return None

@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 38
+    version = 39
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -1105,7 +1105,7 @@ def _takes_quote(t: Any, a: int, b: int) -> bool:
         if c.dep_ in {"ccomp", "parataxis", "xcomp", "dobj", "advcl", "conj", "oprd"} and a <= c.idx < b:
             return True
     h = t.head
-    return h is not t and a <= h.idx < b
+    return h != t and a <= h.idx < b
 
 
 def _name_right_before(verb: Any, ok: Callable[[Any], bool]) -> Any:
@@ -1224,11 +1224,11 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
                 nxt = nxt.head
         else:
             break
-        if nxt is v or not in_bounds(nxt):
+        if nxt == v or not in_bounds(nxt):
             break
         shared = v.dep_ == "conj"  # "X was joined by Y and joked": the first verb's subject, passive or not
         v = nxt
-        if participle and v.dep_ == "ccomp" and v.head is not v and in_bounds(v.head):
+        if participle and v.dep_ == "ccomp" and v.head != v and in_bounds(v.head):
             continue
         # "X was quoted as saying", "X is shown saying", "X was heard saying": the passive subject of a verb that
         # reports the saying is the one who spoke
@@ -1456,7 +1456,7 @@ def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, in
     drop: set[int] = set()
     for c in comp:
         for t in c.subtree:
-            if t is c or t.i in drop or _cue_lemma(t) is None:
+            if t == c or t.i in drop or _cue_lemma(t) is None:
                 continue
             # another attribution inside: "..., telling reporters that ...", "..., which he said were ...", "...,
             # the footage showed" (a clause reported *as* this speaker's words, a ccomp, stays)
@@ -1505,7 +1505,7 @@ def _attitude_content(verb: Any, bounds: tuple[int, int]) -> tuple[int, int, Any
             continue
         for clause in noun.children:
             if clause.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
-                toks = _trim([t for t in clause.subtree if bounds[0] <= t.idx < bounds[1] and not (t.dep_ == "mark" and t.head is clause)])
+                toks = _trim([t for t in clause.subtree if bounds[0] <= t.idx < bounds[1] and not (t.dep_ == "mark" and t.head == clause)])
                 if len(toks) >= 3:
                     return toks[0].idx, toks[-1].idx + len(toks[-1].text), noun
     return None
@@ -1536,7 +1536,7 @@ def _object_relative(v: Any) -> bool:
         if t.dep_ == "relcl":
             subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
             return bool(subj) and all(c.lower_ not in _WH for c in subj)
-        if t.dep_ != "xcomp" or t.head is t:
+        if t.dep_ != "xcomp" or t.head == t:
             return False
         t = t.head
     return False
@@ -1574,7 +1574,7 @@ def _host_clause(verb: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
     if len(own) > 14:
         return None
     host = verb.head
-    if host is verb or host.pos_ not in _HEADS:
+    if host == verb or host.pos_ not in _HEADS:
         return None
     toks = [t for t in host.subtree if t.i not in own and bounds[0] <= t.idx < bounds[1]]
     after = [t for t in toks if t.i > verb.i and not t.is_punct]
