@@ -51,6 +51,9 @@ def _dates(text: str) -> dict[str, object]:
         ("She went to the harbour to inspect the pier on Friday.", {"Friday": "2016-09-23"}),
         ("The council voted to close the pier on Thursday.", {"Thursday": "2016-09-22"}),
         ("The board decided to fire the manager on Thursday.", {"Thursday": "2016-09-22"}),
+        # the day of what is prepared for follows the preparing: the nearest such day
+        ("Dock workers prepared for a march on Saturday that could draw thousands.", {"Saturday": "2016-10-01"}),
+        ("Dock workers prepared for a march on Monday by painting signs.", {"Monday": "2016-09-26"}),
     ],
 )
 def test_dates_follow_the_tense_of_their_verb(text: str, expected: dict[str, str]) -> None:
@@ -139,3 +142,16 @@ def test_a_day_looked_ahead_to_is_the_next_such_day() -> None:
     assert _dates("Officials met in advance of Monday's summit and Tuesday's signing.") == {"Monday": "2016-09-26", "Tuesday": "2016-09-27"}
     assert _dates("Officials are preparing ahead of Monday's summit.") == {"Monday": "2016-10-03"}
     assert _dates("The council voted on Monday to close the pier.") == {"Monday": "2016-09-26"}
+
+
+def test_a_weekday_left_out_of_the_part_of_the_day_after_it_is_joined_to_it() -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    from newsfuse.read.nlp import load_spacy
+    from newsfuse.read.times import _with_weekdays
+    from newsfuse.settings import Settings
+
+    doc = load_spacy(Settings.load().spacy_model)("As late as Monday night, the mayor said the pier would open.")
+    night = next(t.i for t in doc if t.text == "night")
+    doc.ents = [SpacySpan(doc, night, night + 1, label="TIME")]  # as the model tags it in some sentences
+    assert [e.text for e in _with_weekdays(doc, list(doc.ents))] == ["Monday night"]

@@ -497,6 +497,7 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "’ll"}
 # a day the words before it look ahead to ("ahead of Thursday's debate", "in advance of Friday's vote and Saturday's
 # poll"): the next such day, unless the verb it hangs on is past ("resigned ahead of Thursday's vote" may be either)
 _LOOKS_AHEAD = re.compile(r"\b(?:ahead of|in advance of|in the run-up to|leading up to)\s+(?:the\s+)?(?:[^.;:!?]{0,80}?\band\s+)?$", re.I)
+_PREPARED_FOR = re.compile(r"\bprepar(?:e|es|ed|ing)\s+(?:for|to)\b[^.;:!?]{0,60}?\b(?:on|for)\s+$", re.I)
 _PLANNED = {"expect", "schedule", "plan", "due", "set", "slate", "poise"}
 
 
@@ -773,9 +774,25 @@ def _with_calendar_days(doc: Any, text: str, ents: list[Any]) -> list[Any]:
     return sorted([*ents, *added], key=lambda e: e.start_char) if added else ents
 
 
+def _with_weekdays(doc: Any, ents: list[Any]) -> list[Any]:
+    """``ents`` with a weekday the model left out of the part of the day after it ("as late as Monday night" tags
+    only "night") joined to it."""
+    covered = {t.i for e in ents for t in e}
+    out = []
+    for e in ents:
+        prev = doc[e.start - 1] if e.start > 0 else None
+        if prev is not None and prev.i not in covered and prev.text[:1].isupper() and prev.lower_ in WEEKDAYS:
+            joined = doc.char_span(prev.idx, e.end_char, label=e.label_)
+            if joined is not None:
+                out.append(joined)
+                continue
+        out.append(e)
+    return out
+
+
 class Times:
     name = "times"
-    version = 19
+    version = 20
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -786,6 +803,7 @@ class Times:
         # a holiday may be tagged an event or a place ("Easter Sunday" as FAC); a calendar day the model left out or
         # cut ("on Easter Sunday, April 8, 2012" gives only "2012") is added from its words
         ents = _with_calendar_days(doc, text, [e for e in doc.ents if e.label_ in {"DATE", "TIME"} or is_holiday(e.text)])
+        ents = _with_weekdays(doc, ents)
         spans: list[tuple[int, int]] = []
         names: set[tuple[int, int]] = set()
         for e in ents:
@@ -826,6 +844,10 @@ class Times:
             # the day of an infinitive ("asked the leaders to return on Friday", "in line to be elected on Thursday")
             # comes after what governs it, which may be today: the nearest such day, not the last one
             nearest = verb is not None and not future and not past and _infinitive_of_a_plan(verb)
+            if not future and _PREPARED_FOR.search(text, max(sent_start, s - 80), s):
+                # "groups prepared for a march on Saturday": the day of what is prepared for comes after the
+                # preparing, which may be before or after the day of writing: the nearest such day
+                past, nearest = False, True
             decade = _DECADE_AFTER.match(text, e) is not None and expr.rstrip()[-1:] == "0"  # "the 1930's": ten years, not one
             said = _with_range_year(expr, text, e, spans[k + 1 : k + 2])
             modifier = False
