@@ -62,6 +62,13 @@ def test_apposition_names_a_described_speaker(tmp_path) -> None:  # type: ignore
         # a description before the name is set beside the name, not around a noun of its own
         ("A former Oklahoma governor, Frank Keating, led the panel.", "Frank Keating", "A former Oklahoma governor, Frank Keating"),
         ("The report by the inspector general, Michael E. Horowitz, found no bias.", "Michael E. Horowitz", None),
+        # a name that owns the description is part of it; a name of its own is another person
+        (
+            "Mayor Ruiz's chief of staff, John Podesta, said the emails were stolen.",
+            "John Podesta",
+            "Mayor Ruiz's chief of staff, John Podesta",
+        ),
+        ("He thanked Clara Voss, Bill Clinton, and the nurses.", "Clara Voss", None),
     ],
 )
 def test_the_words_that_say_who_a_person_is(text: str, name: str, described: str | None) -> None:

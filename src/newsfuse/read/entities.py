@@ -340,7 +340,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 7
+    version = 8
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -492,6 +492,15 @@ def describe_key(text: str) -> str:
     return re.sub(r"[’']s\b", "", t)
 
 
+def _possessor(t: Any) -> bool:
+    """A token of a name that owns what follows ("Clinton" of "Clinton's campaign chairman")."""
+    k = t.i
+    while k + 1 < len(t.doc) and t.doc[k + 1].ent_type_ == "PERSON" and t.doc[k + 1].ent_iob_ == "I":
+        k += 1
+    nxt = t.doc[k + 1] if k + 1 < len(t.doc) else None
+    return nxt is not None and nxt.lower_ in {"'s", "’s", "'"}
+
+
 def _apposed(toks: Sequence[Any], ent: Any) -> bool:
     """The phrase before a name is set beside the name itself ("the acting FBI director, Andrew McCabe"), not around
     a noun of its own ("The report by the inspector general, Michael E. Horowitz": the report is not Horowitz). The
@@ -514,7 +523,9 @@ def _described_as(ent: Any, doc: Any) -> str | None:
             1 <= len(toks) <= 8
             and any(t.pos_ == "NOUN" for t in toks)
             and not any(
-                (t.pos_ in {"VERB", "AUX", "PRON"} and not _modifies_title(t)) or t.ent_type_ in {"DATE", "CARDINAL", "PERSON"}
+                (t.pos_ in {"VERB", "AUX", "PRON"} and not _modifies_title(t))
+                or t.ent_type_ in {"DATE", "CARDINAL"}
+                or (t.ent_type_ == "PERSON" and not _possessor(t))  # "Bill Clinton" in a list; not "Clinton's aide"
                 for t in toks
             )
             and not toks[0].is_punct
