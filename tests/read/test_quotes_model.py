@@ -18,6 +18,11 @@ def _read(text: str) -> Article:
     return r.articles[0]
 
 
+def _names(a: Article) -> dict[str, object]:
+    """Each quote's words and the name of its speaker."""
+    return {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+
+
 def _quote(a: Article, start: str) -> Span:
     hits = [q for q in a.group("quotes") if a.span_text(q).startswith(start)]
     assert hits, f"no quote starts with {start!r}: {[a.span_text(q) for q in a.group('quotes')]}"
@@ -635,7 +640,7 @@ def test_a_quote_after_a_two_sentence_quote_continues_its_speaker() -> None:
         "The crowd cheered."
     )
     a = _read(text)
-    assert {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")} == {
+    assert _names(a) == {
         "What is this? A circus?": "Ruiz",
         "The harbour is not a stage.": "Ruiz",
         "The harbour is a place where people work.": "Ruiz",
@@ -648,7 +653,7 @@ def test_they_and_it_stand_for_the_group_or_body_that_spoke_just_before() -> Non
         "They add that they have passed 15 motions that the port ignored.\n\n"
         "The hospital said Ana Ruiz was in critical condition. It said she would need further operations."
     )
-    names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+    names = _names(a)
     assert names["they have passed 15 motions that the port ignored"] == "Harbour council members"
     assert names["she would need further operations"] == "The hospital"
 
@@ -659,7 +664,7 @@ def test_they_and_it_after_a_person_or_far_back_stay_unresolved() -> None:
         "Senator Mark Hale said the plan was flawed. They said it would fail.\n\n"
         "Harbour officials said the quay would close. The ferry kept running. The tide was high. They said the quay would reopen."
     )
-    names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+    names = _names(a)
     assert names["it would fail"] == "They"
     assert names["the quay would reopen"] == "They"
 
@@ -682,7 +687,7 @@ def test_a_document_speaks_for_its_authors() -> None:
         "The statement said the plant would stay closed until Monday.\n\n"
         "A statement from the Port Alder Harbour Authority said the quay was safe."
     )
-    names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+    names = _names(a)
     assert names["We appreciate your willingness to talk"] == "A group of nearly 90 professors at Harbour University"
     assert names["the plant would stay closed until Monday"] == "Kestrel Foods"
     assert names["the quay was safe"] == "Port Alder Harbour Authority"
@@ -702,7 +707,7 @@ def test_a_document_mentioned_after_a_verb_of_no_speech_has_no_author_there() ->
         'A new rebuke comes in a letter. "Your budget reflects the wrong values," says the letter.\n\n'
         "The women's lawsuit says the company paid them less."
     )
-    names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+    names = _names(a)
     assert names["Your budget reflects the wrong values"] == "the letter"
     assert names["the company paid them less"] == "The women"
 
@@ -714,6 +719,6 @@ def test_an_office_speaks_as_the_person_named_to_it() -> None:
         "Hale's attorney, meanwhile, blasted the council on Monday, saying the mayor reversed the decision.\n\n"
         "Senator Mark Hale's spokesman said the emails were private."
     )
-    names = {a.span_text(q): q.attrs.get("name") for q in a.group("quotes")}
+    names = _names(a)
     assert names["the mayor reversed the decision"] == "John Miller"
     assert names["the emails were private"] == "Mark Hale"  # no spokesman named: the senator
