@@ -213,12 +213,12 @@ def _sized_alike(sts: Sequence[Statement]) -> set[int]:
     """Statements whose number sizes one thing by one unit as another source's does ("the 35-word oath" / "the 38-word
     oath", "a 47-page indictment" / "a 48-page indictment"): a describing word, but one measure of one thing. "A
     five-time All-Defensive honoree" and "a four-time all-star" size two honours."""
+    sizes = {st.idx: size for st in sts if (size := _size_of(st)) is not None}
     by_size: dict[tuple[str, str], set[str]] = {}
     for st in sts:
-        size = _size_of(st)
-        if size is not None:
-            by_size.setdefault(size, set()).add(st.source)
-    return {st.idx for st in sts if (size := _size_of(st)) is not None and len(by_size[size]) >= 2}
+        if st.idx in sizes:
+            by_size.setdefault(sizes[st.idx], set()).add(st.source)
+    return {idx for idx, size in sizes.items() if len(by_size[size]) >= 2}
 
 
 _SCORE = re.compile(r"[^\d\s]*(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\b")  # "162-139", "58-3"

@@ -463,7 +463,7 @@ class Quotes:
             office = tok.lemma_.lower()
             if office not in PERSON_OFFICES:
                 return None
-            last = (name_tokens(owner.attrs.get("local", owner.attrs["text"])) or [""])[-1].lower()
+            last = (name_tokens(owner.attrs.get("local", owner.attrs["text"])) or [""])[-1].lower().rstrip("s")
             found = []
             for p in persons:
                 if p.attrs.get("local") == owner.attrs.get("local"):
@@ -472,8 +472,8 @@ class Quotes:
                 around = text[lo:hi]
                 if text.startswith(",", p.end):  # an apposition the description missed: "Aitan Goelman, Strzok's attorney,"
                     around += " " + text[p.end + 1 : p.end + 60].split(",")[0]
-                words = {w.rstrip("s") for w in re.findall(r"[a-z]+", around.lower())}
-                if last and last in words | {w + "s" for w in words} and office.rstrip("s") in words:
+                words = {w.rstrip("s") for w in re.findall(r"[a-z]+", around.lower())}  # "Strzok's", "attorneys"
+                if last and last in words and office.rstrip("s") in words:
                     found.append(p)
             before = [p for p in found if p.start < tok.idx]
             return before[-1] if before else (found[0] if found else None)
