@@ -1,4 +1,4 @@
-"""Sentences: spaCy's, never across a paragraph break, with glued headlines split off."""
+"""Sentences: spaCy's, never across a paragraph break, with glued headlines split off and a quotation's credit kept."""
 
 from __future__ import annotations
 
@@ -11,6 +11,18 @@ from .base import Context
 from .entities import ROLE_NOUNS
 
 _PARA_END = re.compile(r"[\"”’')\]]*[ \t]*(?:\n|$)")
+# a quotation ending in "!" or "?" (or a full stop) closes spaCy's sentence, but the credit after it belongs to it:
+# '"We are not going to pay a single cent!" Mr. Calderón told CNBC.' is one sentence
+_QUOTE_END = re.compile(r"[!?.,][\"”’']$")
+_CREDIT_TAIL = re.compile(
+    r"(?:(?:(?:Mr|Ms|Mrs|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}?[A-Z][\w’'-]+|[Hh]e|[Ss]he|[Tt]hey"
+    r"|(?:[Tt]he|[Aa]n?)(?:\s+[\w’'-]+){1,3})"  # who: a name, a pronoun or a short description
+    r"\s+(?:(?:said|says|added|wrote|tweeted|continued|declared|insisted|replied|explained)"
+    r"(?:\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|reporters|him|her|them|us|me))?"  # to whom: "wrote Ryan"
+    r"|(?:told|asked)(?:\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|reporters|him|her|them|us|me"
+    r"|(?:the|a|an)(?:\s+[\w’'-]+){1,3}))?)"  # "told CNBC", "asked the witness"
+    r"(?:\s+(?:in|at|on|to|during|after|before|from|while|with|via|for)\b[^.!?\"“”]{0,80}|,[^.!?\"“”]{0,80})?[.!]"
+)
 _FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as"}
 
 
@@ -46,6 +58,11 @@ def glued_headline_end(tokens: list[Any]) -> int | None:
     return None
 
 
+def credits_quote_before(before: str, text: str) -> bool:
+    """``text`` only credits the quotation that ends ``before`` ("he asked.", "Mr. Fox wrote."): no new claim."""
+    return bool(_QUOTE_END.search(before)) and bool(_CREDIT_TAIL.fullmatch(text))
+
+
 def is_subhead(line: str) -> bool:
     """A short paragraph of its own without final punctuation: a subheading, not a sentence."""
     core = line.strip().strip("\"'“”‘’")
@@ -54,7 +71,7 @@ def is_subhead(line: str) -> bool:
 
 class Sentences:
     name = "sentences"
-    version = 1
+    version = 2
     requires: tuple[str, ...] = ()
     assigns = ("sentences",)
 
@@ -88,6 +105,17 @@ class Sentences:
                     # a stray closing quote or bracket spaCy split off: it ends the previous sentence
                     prev = out.pop()
                     out.append(Span(prev.start, toks[-1].idx + len(toks[-1].text), prev.label, tag))
+                    continue
+                s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                if (
+                    not para_start
+                    and out
+                    and out[-1].label == "sentence"
+                    and credits_quote_before(text[out[-1].start : out[-1].end], text[s:e])
+                ):
+                    prev = out.pop()
+                    out.append(Span(prev.start, e, prev.label, tag))
+                    para_start = bool(_PARA_END.match(text, e))
                     continue
                 ends_para = bool(_PARA_END.match(text, toks[-1].idx + len(toks[-1].text)))
                 for a, b in itertools.pairwise(starts):

@@ -1,0 +1,50 @@
+"""Sentence bounds: spaCy's, with a quotation's credit kept in its sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.api import read_articles
+from newsfuse.read.sentences import credits_quote_before
+from tests.conftest import make_article
+
+
+@pytest.mark.parametrize(
+    ("before", "text"),
+    [
+        ("“We will not pay a cent for that barrier!”", "Mr. Ortega told the radio station."),
+        ('"Which is it, then?"', "the judge asked."),
+        ('"Which is it, then?"', "He asked, drawing laughter."),
+        ("“Stop lying!”", "Ms. Lind wrote."),
+    ],
+)
+def test_a_credit_after_a_closed_quotation_belongs_to_it(before: str, text: str) -> None:
+    assert credits_quote_before(before, text)
+
+
+@pytest.mark.parametrize(
+    ("before", "text"),
+    [
+        ("The council met on Monday.", "Mr. Ortega said."),  # no quotation to credit
+        ("“He asked me for loyalty.”", "I replied that he would always get honesty."),  # a new claim
+        ("“We will not pay!”", "Mr. Ortega said the wall would cost billions and nobody wanted it."),  # a claim of its own
+        ("“We will not pay!”", "The mayor said. Then he left."),
+        ("“We will not pay!”", "He said the plan failed in May."),
+    ],
+)
+def test_a_sentence_that_says_more_than_who_spoke_stands_alone(before: str, text: str) -> None:
+    assert not credits_quote_before(before, text)
+
+
+@pytest.mark.models
+def test_the_credit_after_an_exclamation_stays_with_the_quote() -> None:
+    text = (
+        "The former president spoke to the station this month.\n\n"
+        "“We are not going to pay a single peso for such a silly barrier!” Mr. Ortega told the radio station.\n\n"
+        '"Which is it?" Judge Marsh asked. The hearing went on.'
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    sents = [a.span_text(s) for s in a.group("sentences")]
+    assert "“We are not going to pay a single peso for such a silly barrier!” Mr. Ortega told the radio station." in sents
+    assert '"Which is it?" Judge Marsh asked.' in sents
+    assert "The hearing went on." in sents
