@@ -210,6 +210,21 @@ GOLD_FLOORS = {
     "basil-3db93526-a344-4ea4-8772-3734d0cfdfb1": {"facts_loose": 0.83, "dates": 0.7, "max_false_alarms": 1},
     "basil-6b541575-99b1-40d2-8730-9bb868ee38ed": {"facts_loose": 0.62, "dates": 1.0, "max_false_alarms": 1},
     "basil-d4a4bc34-e48b-4485-86b2-f1daf4d464dd": {"facts_loose": 0.62, "dates": 1.0, "max_false_alarms": 1},
+    # written blind in the twenty-first session, scored once with 4caaf77 (facts 68, 81, 81, 66%; 0 of 4)
+    "basil-472158a1-4e39-4214-8397-904e66f2b4c5": {"facts_loose": 0.64, "dates": 1.0, "max_false_alarms": 1},
+    "basil-ae243a95-b2c2-410c-9e2b-b083b4b8eb48": {"facts_loose": 0.77, "dates": 0.8, "max_false_alarms": 1},
+    "basil-be026bd1-52b1-4789-bfd3-3632af17b054": {"facts_loose": 0.78, "dates": 1.0, "max_false_alarms": 1},
+    "basil-f688c56d-7fae-42ef-b7f7-7db207b58d27": {"facts_loose": 0.62, "dates": 1.0, "max_false_alarms": 1},
+    # and scored once with e20e9ae (facts 60, 78, 82, 83%; 0 of 5)
+    "basil-84678e18-0b79-4570-9c9f-cb1cf88d968e": {"facts_loose": 0.56, "dates": 0.6, "max_false_alarms": 1},
+    "basil-005a2961-0c2e-4575-8eec-770ba52a08e0": {"facts_loose": 0.74, "dates": 0.6, "max_false_alarms": 1},
+    "basil-33521e65-12da-4521-b132-7b606243b0e4": {"facts_loose": 0.79, "dates": 1.0, "max_false_alarms": 1},
+    "basil-7f9c83f7-3efa-4c7a-adef-3ebdeda96042": {"facts_loose": 0.79, "dates": 1.0, "max_false_alarms": 1},
+    # and scored once with e20e9ae (facts 72, 74, 77, 82%; 0 of 5)
+    "basil-70c75d68-bf65-46a6-a822-15c23d77a275": {"facts_loose": 0.69, "dates": 1.0, "max_false_alarms": 1},
+    "basil-96b7046f-f584-422f-a626-6f86a26dfd8b": {"facts_loose": 0.71, "dates": 1.0, "max_false_alarms": 1},
+    "basil-01c59743-7082-44fc-8414-3c04126f470f": {"facts_loose": 0.73, "dates": 1.0, "max_false_alarms": 1},
+    "basil-8dac6c12-b5ca-468c-a249-7e0ab42f6b52": {"facts_loose": 0.79, "dates": 1.0, "max_false_alarms": 1},
 }
 for _name, _floors in GOLD_FLOORS.items():
     _gold = HERE / "gold" / f"{_name}.json"
