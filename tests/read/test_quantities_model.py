@@ -47,6 +47,17 @@ def test_people_counted_by_what_they_did() -> None:
     assert q.attrs["counted"] == "people" and q.attrs["state_lemmas"] == ["sign"]
 
 
+def test_a_coordinated_predicate_with_its_own_subject_is_not_counted() -> None:
+    text = (
+        "Police say two people have been killed and another wounded in a shooting at the bakery. "
+        "Medics said 1,000 soldiers were killed or wounded last week."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): q.attrs["state_lemmas"] for q in a.group("quantities")}
+    assert got["two"] == ["kill"]  # "another wounded" is a count of its own
+    assert got["1,000"] == ["kill", "wound"]
+
+
 def test_a_rank_is_not_a_count_and_a_vague_subject_keeps_its_predicate() -> None:
     text = "Hoyer was re-elected to the No. 2 position. But hundreds of participants made their way to the border."
     a = read_articles([make_article(text, "t")]).articles[0]

@@ -722,3 +722,15 @@ def test_an_office_speaks_as_the_person_named_to_it() -> None:
     names = _names(a)
     assert names["the mayor reversed the decision"] == "John Miller"
     assert names["the emails were private"] == "Mark Hale"  # no spokesman named: the senator
+
+
+def test_he_after_a_sentence_that_introduces_another_person_is_that_person() -> None:
+    a = _read(
+        "Former governor Tomas Varga said the bridge toll was a mistake.\n\n"
+        "“Nobody asked the people who cross it every day,” Varga said.\n\n"
+        "“They are followers of a bad idea.”\n\n"
+        "Martin Kessler, who led the port authority from 2006 to 2012, has also dismissed the toll.\n\n"
+        "“We are not going to pay a single cent for such a silly toll,” he said earlier this month."
+    )
+    assert _quote(a, "We are not going to pay").attrs.get("name") == "Martin Kessler"
+    assert _quote(a, "Nobody asked").attrs.get("name") == "Tomas Varga"

@@ -84,3 +84,11 @@ def test_no_candidate_no_resolution() -> None:
 @given(st.lists(st.tuples(st.integers(0, 30), st.floats(0.1, 5.0)), max_size=8), st.integers(0, 40))
 def test_salience_is_never_negative(mentions: list[tuple[int, float]], at: int) -> None:
     assert salience(Candidate("local:X", mentions=mentions), at) >= 0.0
+
+
+def test_a_person_a_quoteless_sentence_introduces_outweighs_the_speaker_before() -> None:
+    # "“We will win,” Ruiz said. ... Lind, the former mayor, has also rejected the plan. “It is a waste,” she said."
+    ana = Candidate("local:Ana Ruiz", mentions=[(0, 2.0), (1, 3.0), (2, 3.0)], gender="f")
+    eva = Candidate("local:Eva Lind", mentions=[(3, 2.0)], gender="f")
+    assert resolve_pronoun("she", 4, [ana, eva], "local:Ana Ruiz", None, set(), previous_at=2) == "local:Ana Ruiz"
+    assert resolve_pronoun("she", 4, [ana, eva], "local:Ana Ruiz", None, set(), previous_at=2, narrative_before=True) == "local:Eva Lind"

@@ -84,6 +84,15 @@ def _state(s: Statement) -> frozenset[str]:
     return quantity_state(q)
 
 
+def _same_state(a: Statement, b: Statement) -> bool:
+    """Two counts of one state; a count of none covers each of its states ("no one was killed or injured" is also no
+    one killed, against "12 people were killed and 20 wounded")."""
+    sa, sb = _state(a), _state(b)
+    if sa == sb:
+        return True
+    return bool(sa and sb) and ((_value(a) == 0 and sb < sa) or (_value(b) == 0 and sa < sb))
+
+
 def compatible_groups(sts: Sequence[Statement], key: Callable[[Statement], Amount]) -> dict[str, list[Statement]]:
     """Group statements whose amounts agree ("over 3,000", "at least 3,000", "more than 3,000") apart from those that
     contradict them ("almost 3,000"); each group is labelled by its surface forms."""
@@ -732,7 +741,7 @@ def across(
             if speakers_conflict(a, b) or (day_dates(a) and day_dates(b) and not day_dates(a) & day_dates(b)):
                 continue
             sim = float(vectors[a.idx] @ vectors[b.idx])
-            same_state = _state(a) == _state(b)
+            same_state = _same_state(a, b)
             disagree = not amounts_agree(amount_of(qa), amount_of(qb))
             if disagree and amount_of(qa).value is None and amount_of(qb).value is None:
                 continue  # "thousands" against "hundreds of thousands" in two facts: vague sizes of two scopes, no count
@@ -755,7 +764,7 @@ def across(
                     [
                         x
                         for x in members[fa] + members[fb]
-                        if (qx := main_quantity(x)) is not None and counted_match(qx, qa) and _state(x) == _state(a)
+                        if (qx := main_quantity(x)) is not None and counted_match(qx, qa) and _same_state(x, a)
                     ],
                     [fa, fb],
                 )

@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 26
+    version = 27
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -563,8 +563,9 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
 
 
 def _own_object(verb: Any, head: Any) -> bool:
-    """The verb has an object of its own (not the counted noun): another predicate."""
-    return any(c.dep_ == "dobj" and c.i != head.i for c in verb.children)
+    """The verb has an object or a subject of its own (not the counted noun): another predicate ("two people were
+    killed and another wounded" counts the dead only)."""
+    return any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.i != head.i for c in verb.children)
 
 
 _POINT = re.compile(

@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 39
+    version = 40
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -723,7 +723,9 @@ class Quotes:
                     named_by_cue = _cue_objects(q, ix)
                     pool = [c for c in cands.values() if c.entity not in named_by_cue]
                     words = rare(content_words(text[q.start : q.end]))
-                    ent = resolve_pronoun(pron, q.sent, pool, previous, nxt, words, previous_at=previous_at)
+                    lo, hi = ix.sent_bounds(q.sent - 1) if q.sent >= 1 else (0, 0)
+                    narrative = hi > lo and hi <= q.start and not any(quoted_at[p] for p in range(lo, hi))
+                    ent = resolve_pronoun(pron, q.sent, pool, previous, nxt, words, previous_at=previous_at, narrative_before=narrative)
                     if ent is not None:
                         q.entity = ent
                         q.name = ent.split(":", 1)[1]

@@ -71,7 +71,7 @@ def is_subhead(line: str) -> bool:
 
 class Sentences:
     name = "sentences"
-    version = 2
+    version = 3
     requires: tuple[str, ...] = ()
     assigns = ("sentences",)
 

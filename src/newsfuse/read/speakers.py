@@ -157,6 +157,9 @@ def salience(cand: Candidate, at: int, decay: float = 0.6) -> float:
     return sum(w * decay ** max(0, at - s) for s, w in cand.mentions if s <= at)
 
 
+SUBJECT_BEFORE_NARRATIVE = 3.0  # a person a sentence without quotes introduces usually speaks in the next one
+
+
 def resolve_pronoun(
     pronoun: str,
     at: int,
@@ -165,10 +168,12 @@ def resolve_pronoun(
     next_continuation_speaker: str | None,
     quote_words: set[str],
     previous_at: int | None = None,
+    narrative_before: bool = False,
 ) -> str | None:
     """Who a pronoun speaker at sentence ``at`` is: salience, speaker continuity (fading with the sentences since the
-    previous quote), the subject of the sentence just before (who the text is about now), a following "X added"
-    (which presupposes X spoke just before) and overlap with what each candidate said elsewhere."""
+    previous quote), the subject of the sentence just before (who the text is about now; more so when that sentence
+    quotes nothing, ``narrative_before``: "Calderón has also dismissed the idea. “We will not pay,” he said."), a
+    following "X added" (which presupposes X spoke just before) and overlap with what each candidate said elsewhere."""
     g = PRONOUNS.get(pronoun.lower())
     best: tuple[float, str] | None = None
     gap = 0 if previous_at is None or previous_at < 0 else max(0, at - previous_at - 1)
@@ -181,7 +186,7 @@ def resolve_pronoun(
         if c.entity == previous_speaker:
             score += 2.0 * 0.5**gap
         if any(s == at - 1 and w >= 2.0 for s, w in c.mentions):
-            score += 1.0  # the subject of the previous sentence
+            score += SUBJECT_BEFORE_NARRATIVE if narrative_before else 1.0  # the subject of the previous sentence
         if c.entity == next_continuation_speaker:
             score += 3.0
         shared = len(quote_words & c.quoted_words)
