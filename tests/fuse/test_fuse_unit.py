@@ -42,6 +42,22 @@ def test_a_timeline_entry_shows_the_words_that_give_its_date() -> None:
     assert build_timeline([fact], {"f1": [early, day]}, [])[0].text == day.text
 
 
+def test_a_range_of_days_is_on_the_timeline_at_both_ends() -> None:
+    from newsfuse.fuse import build_timeline
+    from newsfuse.model import Span
+
+    st = statement("Nomination of candidates runs from October 16 to November 14.", "a")
+    st.times.append(
+        Span(
+            35, 60, "time", "test@1", {"expr": "October 16 to November 14", "value": "2013-10-16", "precision": "day", "end": "2013-11-14"}
+        )
+    )
+    fact = Fact("f1", st.text, [], ["a"], 1, "single_source")
+    entries = build_timeline([fact], {"f1": [st]}, [])
+    assert [(e.date, e.text) for e in entries] == [("2013-10-16", st.text), ("2013-11-14", st.text)]
+    assert all(st.text[w.start : w.end] == "October 16 to November 14" for e in entries for w in e.when)
+
+
 def test_a_clause_cut_from_its_sentence_ranks_below_a_sentence() -> None:
     from newsfuse.fuse import _score
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.read.times import DAYS, _with_range_year, duration, resolve
+from newsfuse.read.times import DAYS, _with_range_year, duration, range_end, resolve
 
 SAT = date(2024, 12, 28)  # a Saturday
 
@@ -253,3 +253,22 @@ def test_floating_holidays_fall_on_their_weekday(year: int) -> None:
     for name, weekday in (("Thanksgiving", 3), ("Labor Day", 0), ("Memorial Day", 0), ("Mother's Day", 6), ("Easter", 6)):
         w = resolve(f"{name} {year}", date(2000, 1, 1))
         assert w is not None and w.day is not None and w.day.weekday() == weekday and w.day.year == year
+
+
+@pytest.mark.parametrize(
+    ("expr", "start", "end"),
+    [
+        ("October 16 to November 14", date(2013, 10, 16), date(2013, 11, 14)),
+        ("March 31-April 4", date(2011, 3, 31), date(2011, 4, 4)),
+        ("Oct. 16-18", date(2013, 10, 16), date(2013, 10, 18)),
+        ("from December 28 to January 3", date(2013, 12, 28), date(2014, 1, 3)),
+        ("between May 3 and May 5", date(2013, 5, 3), date(2013, 5, 5)),
+    ],
+)
+def test_the_last_day_of_a_range(expr: str, start: date, end: date) -> None:
+    assert range_end(expr, start, date(2013, 9, 26)) == end
+
+
+@pytest.mark.parametrize("expr", ["Friday", "October 16", "Oct. 16, 2013", "16 to 14 October"])
+def test_no_last_day_without_a_range_that_ends_after_its_start(expr: str) -> None:
+    assert range_end(expr, date(2013, 10, 16), date(2013, 9, 26)) is None

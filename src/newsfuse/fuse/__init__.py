@@ -366,7 +366,8 @@ def _title(articles: Sequence[Article], facts: Sequence[Fact]) -> str:
 def build_timeline(
     facts: Sequence[Fact], members_of: dict[str, list[Statement]], date_disputes: Sequence[Discrepancy]
 ) -> list[TimelineEntry]:
-    """Dated facts in order, each date with the sentences that give it. An entry is flagged when one of those sentences
+    """Dated facts in order, each date with the sentences that give it (a range of days at its first and its last
+    day). An entry is flagged when one of those sentences
     is evidence of a date disagreement (not merely when its fact is disputed); one sentence dated once is one entry,
     whichever facts it belongs to. A sentence that gives two dates is flagged on the date in dispute only ("said on
     Friday that … in the Kursk region, where Ukrainian forces mounted a raid in August": Friday, not August)."""
@@ -388,8 +389,10 @@ def build_timeline(
                 if t.attrs.get("value") and prec in {"day", "month", "year"} and t.attrs.get("expr") not in periods:
                     if prec == "year" and not any(ch.isdigit() for ch in str(t.attrs.get("expr"))):
                         continue  # "this year", "last year": too coarse to place a fact on a timeline
-                    by_date[(str(t.attrs["value"]), str(prec))].append(s)
-                    words[(str(t.attrs["value"]), str(prec))].append(Evidence.of(s.article, t.start, t.end))
+                    ends = [str(t.attrs["value"])] + ([str(t.attrs["end"])] if t.attrs.get("end") and prec == "day" else [])
+                    for day in ends:  # a range of days is on the timeline at both ends ("from October 16 to November 14")
+                        by_date[(day, str(prec))].append(s)
+                        words[(day, str(prec))].append(Evidence.of(s.article, t.start, t.end))
         days = {d for d, p in by_date if p == "day"}
         for (d, prec), sts in by_date.items():
             if prec != "day" and days:

@@ -742,6 +742,33 @@ def _with_range_year(expr: str, text: str, end: int, following: list[tuple[int, 
     return f"{expr.strip()} {y}"
 
 
+_DAY_RANGE = re.compile(
+    r"^(?:from\s+|between\s+)?(?P<first>.*?\d.*?)\s*(?:\bto\b|\bthrough\b|\buntil\b|\btill\b|\band\b|-|–)\s*(?P<last>[^-–]*\d[^-–]*)$", re.I
+)
+RANGE_DAYS = 366  # the longest span of days read as one range ("from October 16 to November 14")
+
+
+def range_end(expr: str, start: date, base: date | None) -> date | None:
+    """The last day of a range of days whose first day is ``start``: "October 16 to November 14", "March 31-April 4",
+    "June 3 through June 9", "Oct. 16-18" (the month of the first day). None for a single day or a range that does not
+    end after its start within a year."""
+    m = _DAY_RANGE.match(expr.strip())
+    if m is None:
+        return None
+    last = m.group("last").strip()
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", last):
+        last = f"{start.strftime('%B')} {last} {start.year}"
+    elif not re.search(r"\d{4}", last):
+        last = f"{last} {start.year}"
+    w = resolve(last, base, start)
+    if w is None or w.precision != "day" or w.day is None:
+        return None
+    end = w.day
+    if end.month < start.month and end.year == start.year:
+        end = date(end.year + 1, end.month, min(end.day, 28) if end.month == 2 else end.day)  # "December 28 to January 3"
+    return end if start < end and (end - start).days <= RANGE_DAYS else None
+
+
 def _month_number(name: str) -> int:
     """The number of a month however written: "Sept", "September", "sep" are 9."""
     return MONTHS[name.lower()[:3]]
@@ -792,7 +819,7 @@ def _with_weekdays(doc: Any, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 20
+    version = 21
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -882,5 +909,8 @@ class Times:
                 attrs.update({"value": w.value, "precision": w.precision})
                 if w.precision == "day" and w.day is not None:
                     previous = w.day
+                    last_day = range_end(expr, w.day, ctx.reference)
+                    if last_day is not None:
+                        attrs["end"] = last_day.isoformat()
             out.append(Span(s, e, "time", tag, attrs))
         return {"times": out}
