@@ -734,3 +734,13 @@ def test_he_after_a_sentence_that_introduces_another_person_is_that_person() -> 
     )
     assert _quote(a, "We are not going to pay").attrs.get("name") == "Martin Kessler"
     assert _quote(a, "Nobody asked").attrs.get("name") == "Tomas Varga"
+
+
+def test_he_after_a_sentence_whose_subject_a_name_is_set_beside() -> None:
+    a = _read(
+        "Representative Jim Halloran, Republican of Ohio, said the paperwork reminded him of the pipeline fight.\n\n"
+        "“Man, that sounds like the pipeline all over again,” he said.\n\n"
+        "One Democrat, Representative Sam Ortega of Massachusetts, even raised the threat of a special prosecutor.\n\n"
+        "“We know where that will lead,” he said."
+    )
+    assert _quote(a, "We know where").attrs.get("name") == "Sam Ortega"

@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 40
+    version = 41
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -629,7 +629,11 @@ class Quotes:
             key = "local:" + m.attrs.get("local", m.attrs["text"])
             c = cands.setdefault(key, Candidate(key))
             tok = ix.token_at(m.end - 1)  # the name's head: "Maren" in "Governor Piet Maren described"
-            w = 2.0 if tok is not None and tok.dep_ in {"nsubj", "nsubjpass"} else 1.0
+            # the subject, or a name set beside it ("One Democrat, Representative Stephen F. Lynch, raised ...")
+            subject = tok is not None and (
+                tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "appos" and tok.head.dep_ in {"nsubj", "nsubjpass"})
+            )
+            w = 2.0 if subject else 1.0
             if quoted_at[m.start]:
                 w = 0.3
             c.mentions.append((ix.sent_index(m.start), w))
