@@ -728,7 +728,6 @@ def test_he_after_a_sentence_that_introduces_another_person_is_that_person() -> 
     a = _read(
         "Former governor Tomas Varga said the bridge toll was a mistake.\n\n"
         "“Nobody asked the people who cross it every day,” Varga said.\n\n"
-        "“They are followers of a bad idea.”\n\n"
         "Martin Kessler, who led the port authority from 2006 to 2012, has also dismissed the toll.\n\n"
         "“We are not going to pay a single cent for such a silly toll,” he said earlier this month."
     )

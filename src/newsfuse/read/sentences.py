@@ -71,7 +71,7 @@ def is_subhead(line: str) -> bool:
 
 class Sentences:
     name = "sentences"
-    version = 3
+    version = 4
     requires: tuple[str, ...] = ()
     assigns = ("sentences",)
 
