@@ -743,3 +743,13 @@ def test_he_after_a_sentence_whose_subject_a_name_is_set_beside() -> None:
         "“We know where that will lead,” he said."
     )
     assert _quote(a, "We know where").attrs.get("name") == "Sam Ortega"
+
+
+def test_a_name_after_the_cue_in_the_same_sentence_is_not_the_pronoun() -> None:
+    a = _read(
+        "“Nobody will pay for that bridge,” former mayor Eva Lind said on Monday.\n\n"
+        "Councillor Tom Hale, as is often his way, fired back on the radio.\n\n"
+        "“Former mayor Lind, who is railing against my plan today, also backed it last year,” he said, "
+        "referring to when Lind said she would fund the bridge."
+    )
+    assert "Tom Hale" in str(_quote(a, "Former mayor Lind").attrs.get("name"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -92,3 +93,15 @@ def test_a_person_a_quoteless_sentence_introduces_outweighs_the_speaker_before()
     eva = Candidate("local:Eva Lind", mentions=[(3, 2.0)], gender="f")
     assert resolve_pronoun("she", 4, [ana, eva], "local:Ana Ruiz", None, set(), previous_at=2) == "local:Ana Ruiz"
     assert resolve_pronoun("she", 4, [ana, eva], "local:Ana Ruiz", None, set(), previous_at=2, narrative_before=True) == "local:Eva Lind"
+
+
+def test_a_name_later_in_the_pronouns_own_sentence_does_not_count_yet() -> None:
+    # '"Former mayor Lind, who now attacks me, once invited me," he said, referring to when Lind said ...'
+    lind = Candidate("local:Eva Lind", gender="m")
+    lind.mention(3, 3.0, 10)  # quoted two sentences before
+    lind.mention(5, 2.0, 140)  # named after the pronoun, in its sentence
+    hale = Candidate("local:Tom Hale", gender="m")
+    hale.mention(4, 2.0, 60)
+    assert salience(lind, 5) > salience(lind, 5, before=100)
+    assert salience(lind, 5, before=100) == pytest.approx(3.0 * 0.6**2)
+    assert resolve_pronoun("he", 5, [lind, hale], None, None, set(), before=100, narrative_before=True) == "local:Tom Hale"

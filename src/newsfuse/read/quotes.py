@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 41
+    version = 42
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -636,7 +636,7 @@ class Quotes:
             w = 2.0 if subject else 1.0
             if quoted_at[m.start]:
                 w = 0.3
-            c.mentions.append((ix.sent_index(m.start), w))
+            c.mention(ix.sent_index(m.start), w, m.start)
             title = _TITLE_BEFORE.search(text, max(0, m.start - 6), m.start)
             if title is not None:
                 c.gender = "m" if title.group(1).lower() == "mr" else "f"
@@ -644,7 +644,7 @@ class Quotes:
             cands.setdefault(key, cand)
         for q in quotes:
             if q.entity and q.entity in cands:
-                cands[q.entity].mentions.append((q.sent, 3.0))
+                cands[q.entity].mention(q.sent, 3.0, q.start)
                 cands[q.entity].quoted_words |= content_words(text[q.start : q.end])
         # words that tie a pronoun's quote to what a candidate said: only those few sentences of the article use
         # ("expendable"), not the story's own vocabulary ("Russian", "troops"), which everyone quoted shares
@@ -729,14 +729,24 @@ class Quotes:
                     words = rare(content_words(text[q.start : q.end]))
                     lo, hi = ix.sent_bounds(q.sent - 1) if q.sent >= 1 else (0, 0)
                     narrative = hi > lo and hi <= q.start and not any(quoted_at[p] for p in range(lo, hi))
-                    ent = resolve_pronoun(pron, q.sent, pool, previous, nxt, words, previous_at=previous_at, narrative_before=narrative)
+                    ent = resolve_pronoun(
+                        pron,
+                        q.sent,
+                        pool,
+                        previous,
+                        nxt,
+                        words,
+                        previous_at=previous_at,
+                        narrative_before=narrative,
+                        before=q.speaker_span[0] if q.speaker_span else None,
+                    )
                     if ent is not None:
                         q.entity = ent
                         q.name = ent.split(":", 1)[1]
                         g = PRONOUNS[pron]
                         if cands[ent].gender is None:
                             cands[ent].gender = g
-                        cands[ent].mentions.append((q.sent, 3.0))
+                        cands[ent].mention(q.sent, 3.0, q.start)
                         cands[ent].quoted_words |= content_words(text[q.start : q.end])
                 elif pron in {"it", "they"}:
                     ante = group_antecedent(k, pron)

@@ -151,10 +151,23 @@ class Candidate:
     mentions: list[tuple[int, float]] = field(default_factory=list)  # (sentence index, weight)
     quoted_words: set[str] = field(default_factory=set)  # content words of what they said elsewhere in the article
     gender: str | None = None
+    offsets: list[int] = field(default_factory=list)  # where each mention starts in the text, when known
+
+    def mention(self, sentence: int, weight: float, offset: int) -> None:
+        self.mentions.append((sentence, weight))
+        self.offsets.append(offset)
 
 
-def salience(cand: Candidate, at: int, decay: float = 0.6) -> float:
-    return sum(w * decay ** max(0, at - s) for s, w in cand.mentions if s <= at)
+def salience(cand: Candidate, at: int, decay: float = 0.6, before: int | None = None) -> float:
+    """How present a candidate is at sentence ``at``: its mentions so far, fading with distance; with ``before`` (an
+    offset in sentence ``at``), a mention later in that sentence does not count yet ('"…," he said, referring to when
+    Fox said …': Fox is named after the pronoun)."""
+    known = cand.offsets if len(cand.offsets) == len(cand.mentions) else [-1] * len(cand.mentions)
+    return sum(
+        w * decay ** max(0, at - s)
+        for (s, w), pos in zip(cand.mentions, known, strict=True)
+        if s < at or (s == at and (before is None or pos < 0 or pos < before))
+    )
 
 
 SUBJECT_BEFORE_NARRATIVE = 3.0  # a person a sentence without quotes introduces usually speaks in the next one
@@ -169,18 +182,20 @@ def resolve_pronoun(
     quote_words: set[str],
     previous_at: int | None = None,
     narrative_before: bool = False,
+    before: int | None = None,
 ) -> str | None:
     """Who a pronoun speaker at sentence ``at`` is: salience, speaker continuity (fading with the sentences since the
     previous quote), the subject of the sentence just before (who the text is about now; more so when that sentence
     quotes nothing, ``narrative_before``: "Calderón has also dismissed the idea. “We will not pay,” he said."), a
-    following "X added" (which presupposes X spoke just before) and overlap with what each candidate said elsewhere."""
+    following "X added" (which presupposes X spoke just before) and overlap with what each candidate said elsewhere.
+    ``before``: where the pronoun is, so that names later in its own sentence do not count (:func:`salience`)."""
     g = PRONOUNS.get(pronoun.lower())
     best: tuple[float, str] | None = None
     gap = 0 if previous_at is None or previous_at < 0 else max(0, at - previous_at - 1)
     for c in candidates:
         if g in {"m", "f"} and c.gender and c.gender != g:
             continue
-        score = salience(c, at)
+        score = salience(c, at, before=before)
         if score <= 0 and c.entity not in {previous_speaker, next_continuation_speaker}:
             continue
         if c.entity == previous_speaker:
