@@ -367,10 +367,10 @@ def build_timeline(
     facts: Sequence[Fact], members_of: dict[str, list[Statement]], date_disputes: Sequence[Discrepancy]
 ) -> list[TimelineEntry]:
     """Dated facts in order, each date with the sentences that give it (a range of days at its first and its last
-    day). An entry is flagged when one of those sentences
-    is evidence of a date disagreement (not merely when its fact is disputed); one sentence dated once is one entry,
-    whichever facts it belongs to. A sentence that gives two dates is flagged on the date in dispute only ("said on
-    Friday that … in the Kursk region, where Ukrainian forces mounted a raid in August": Friday, not August)."""
+    day). An entry is flagged when one of those sentences is evidence of a date disagreement (not merely when its fact
+    is disputed); one sentence dated once is one entry, whichever facts it belongs to. A sentence that gives two dates
+    is flagged on the date in dispute only ("said on Friday that … in the Kursk region, where Ukrainian forces mounted a
+    raid in August": Friday, not August)."""
     disputed_spans = [(e, _iso_values(d)) for d in date_disputes for v in d.variants for e in v.evidence]
 
     def disputed(st: Statement, day: str) -> bool:
