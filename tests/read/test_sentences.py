@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.api import read_articles
-from newsfuse.read.sentences import credits_quote_before
+from newsfuse.read.sentences import credits_quote_before, is_subhead
 from tests.conftest import make_article
 
 
@@ -48,3 +48,16 @@ def test_the_credit_after_an_exclamation_stays_with_the_quote() -> None:
     assert "“We are not going to pay a single peso for such a silly barrier!” Mr. Ortega told the radio station." in sents
     assert '"Which is it?" Judge Marsh asked.' in sents
     assert "The hearing went on." in sents
+
+
+@pytest.mark.parametrize(
+    ("line", "subhead"),
+    [
+        ("(The mogul puts the price tag at around $8 billion.)", False),
+        ("(Mr. Varga did not respond to either message.)", False),
+        ("Fighting on the border (in pictures)", True),
+        ("What happens next", True),
+    ],
+)
+def test_a_sentence_in_brackets_is_no_subheading(line: str, subhead: bool) -> None:
+    assert is_subhead(line) is subhead

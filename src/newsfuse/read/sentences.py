@@ -64,14 +64,15 @@ def credits_quote_before(before: str, text: str) -> bool:
 
 
 def is_subhead(line: str) -> bool:
-    """A short paragraph of its own without final punctuation: a subheading, not a sentence."""
-    core = line.strip().strip("\"'“”‘’")
+    """A short paragraph of its own without final punctuation: a subheading, not a sentence. A closing bracket after
+    the punctuation ends a sentence too ("(The mogul puts the price tag at $8 billion.)")."""
+    core = line.strip().rstrip(")]").strip("\"'“”‘’").rstrip(")]")
     return 0 < len(core.split()) <= 12 and core[-1:] not in {".", "!", "?", ":", ";", ","}
 
 
 class Sentences:
     name = "sentences"
-    version = 4
+    version = 5
     requires: tuple[str, ...] = ()
     assigns = ("sentences",)
 
