@@ -60,3 +60,15 @@ def test_a_person_described_with_an_organisation_speaks_for_it() -> None:
     sts = gather(read_articles([a, other]).articles)
     authority = next(s for s in sts if s.source == "c" and s.kind == "statement")
     assert speakers_conflict(next(s for s in sts if s.source == "a" and s.kind == "statement"), authority)
+
+
+def test_a_named_speakers_short_quote_is_a_statement_an_unquoted_fragment_is_not() -> None:
+    text = (
+        "Former mayor Eva Lind attacked the harbour plan on Monday.\n\n"
+        "“The plan is a mistake,” Lind said.\n\n"
+        "“Those are not our principles. It is wasteful.”\n\n"
+        "Work goes on. The council will vote in June."
+    )
+    texts = [s.text for s in gather(read_articles([make_article(text, "a")]).articles) if s.kind == "statement"]
+    assert any(t.startswith("It is wasteful") for t in texts)
+    assert "Work goes on." not in texts

@@ -102,6 +102,15 @@ def affiliations(articles: Sequence[Article]) -> dict[str, set[str]]:
     return out
 
 
+MIN_WORDS = 4  # the shortest statement a fact is made of
+MIN_QUOTED_WORDS = 3  # the shortest a named speaker's direct quote may be ("It's very unfair.")
+
+
+def _named_direct_quote(s: Span, quotes: Sequence[Span]) -> bool:
+    """The statement lies inside one direct quote credited to a named speaker."""
+    return any(q.attrs.get("direct") and q.attrs.get("entity") and q.start <= s.start + 1 and s.end <= q.end + 2 for q in quotes)
+
+
 def gather(articles: Sequence[Article]) -> list[Statement]:
     out: list[Statement] = []
     member_of = affiliations(articles)
@@ -112,8 +121,8 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             if s.label == "headline":
                 continue
             text = a.text[s.start : s.end]
-            if len(text.split()) < 4:
-                continue
+            if len(text.split()) < MIN_WORDS and not (len(text.split()) >= MIN_QUOTED_WORDS and _named_direct_quote(s, quotes)):
+                continue  # too short to be a claim, unless a named person's own words ("He is egocentric," Fox said)
             st = Statement(
                 len(out), a, s.start, s.end, text, kind=s.label, stance=s.attrs.get("stance"), stance_of=str(s.attrs.get("stance_of", ""))
             )
