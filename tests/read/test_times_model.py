@@ -155,3 +155,15 @@ def test_a_weekday_left_out_of_the_part_of_the_day_after_it_is_joined_to_it() ->
     night = next(t.i for t in doc if t.text == "night")
     doc.ents = [SpacySpan(doc, night, night + 1, label="TIME")]  # as the model tags it in some sentences
     assert [e.text for e in _with_weekdays(doc, list(doc.ents))] == ["Monday night"]
+
+
+def test_a_day_set_before_a_noun_dates_that_nouns_event() -> None:
+    text = (
+        "The aide had to apologize Saturday for a post critical of the mayor's Thanksgiving address earlier this week. "
+        "The mayor said Friday's vote was a mistake."
+    )
+    a = read_articles([make_article(text, source_id="t", published=date(2014, 11, 30))]).articles[0]
+    acts = {a.span_text(t): t.attrs.get("verb") for t in a.group("times")}
+    assert acts["Saturday"] == "apologize"
+    assert acts["Thanksgiving"] == "address"  # not the apology's day
+    assert acts["Friday"] == "vote"  # not the day of saying

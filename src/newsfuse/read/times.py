@@ -637,6 +637,16 @@ def _subordinate(verb: Any) -> bool:
 _ATTRIBUTIVE_DEPS = {"compound", "nummod", "amod", "nmod"}
 
 
+def _noun_dated(root: Any) -> Any:
+    """The noun a date (its head token ``root``) is set before to describe: "the Thanksgiving address", "Friday's
+    vote", "the Tuesday meeting". It dates that noun's event, not the verb above it ("had to apologize Saturday for a
+    post critical of Obama's Thanksgiving address" dates the apology to Saturday only). None for any other date."""
+    head = root.head
+    if root.dep_ in {"compound", "nmod", "poss"} and head.i != root.i and root.i < head.i and head.pos_ in {"NOUN", "PROPN"}:
+        return head if head.ent_type_ not in {"DATE", "TIME"} else None
+    return None
+
+
 def _attributive(expr: str, root: Any) -> bool:
     """A bare year (its head token ``root``) that describes a thing, not when the sentence's event happened: "the 2016
     election", "his 2017 memoir", "ahead of the 2020 race". A day does date the event of its noun ("the Tuesday
@@ -819,7 +829,7 @@ def _with_weekdays(doc: Any, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 21
+    version = 22
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -891,8 +901,10 @@ class Times:
                 else resolve(said, ctx.reference, previous, future=future, past=past, nearest=nearest)
             )
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
-            # what the date is the day of: the verb it hangs on, and whether that is still to come
-            attrs["verb"] = verb.lemma_.lower() if verb is not None else None
+            # what the date is the day of: the noun it describes ("Obama's Thanksgiving address", "Friday's vote"), else
+            # the verb it hangs on, and whether that is still to come
+            noun = _noun_dated(root) if root is not None else None
+            attrs["verb"] = noun.lemma_.lower() if noun is not None else verb.lemma_.lower() if verb is not None else None
             attrs["future"] = future
             if (s, e) in names:
                 attrs["name"] = True  # "the Sept. 11 attacks": a date that names an event, not a time of this story
