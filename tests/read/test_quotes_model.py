@@ -753,3 +753,14 @@ def test_a_name_after_the_cue_in_the_same_sentence_is_not_the_pronoun() -> None:
         "referring to when Lind said she would fund the bridge."
     )
     assert "Tom Hale" in str(_quote(a, "Former mayor Lind").attrs.get("name"))
+
+
+def test_a_pronoun_resolved_once_teaches_no_gender() -> None:
+    # a "he" the writer (or the reading) got wrong must not bar the person from every later "she"
+    a = _read(
+        "Kim Adair, the union's chair, spoke to the council on Monday.\n\n"
+        "“The plan is a waste of money,” he said.\n\n"
+        "The council will vote on the plan in June.\n\n"
+        "“We will fight it in every ward,” she said."
+    )
+    assert "Kim Adair" in str(_quote(a, "We will fight it").attrs.get("name"))

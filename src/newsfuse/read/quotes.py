@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 42
+    version = 43
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -743,9 +743,8 @@ class Quotes:
                     if ent is not None:
                         q.entity = ent
                         q.name = ent.split(":", 1)[1]
-                        g = PRONOUNS[pron]
-                        if cands[ent].gender is None:
-                            cands[ent].gender = g
+                        # no gender is learnt from a resolution: a wrong guess ("he" for Ocasio-Cortez) would bar
+                        # the right person from every later "she"; only a courtesy title sets one
                         cands[ent].mention(q.sent, 3.0, q.start)
                         cands[ent].quoted_words |= content_words(text[q.start : q.end])
                 elif pron in {"it", "they"}:
