@@ -23,6 +23,7 @@ def _dates(text: str) -> dict[str, object]:
     ("text", "expected"),
     [
         ("The council will vote on Thursday.", {"Thursday": "2016-09-29"}),
+        ("The council vote is on Thursday.", {"Thursday": "2016-09-29"}),  # a time set: the nearest Thursday
         ("The council voted on Thursday to close the pier.", {"Thursday": "2016-09-22"}),
         ("She said on Monday that the pier would reopen on Friday.", {"Monday": "2016-09-26", "Friday": "2016-09-30"}),
         ("The vote is expected to begin in the council on Wednesday, followed by the board on Thursday.", {"Thursday": "2016-09-29"}),

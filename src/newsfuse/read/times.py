@@ -591,6 +591,12 @@ def _infinitive_of_a_plan(verb: Any) -> bool:
     return verb.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in _ASKING and asked
 
 
+def _scheduled(verb: Any) -> bool:
+    """The date's verb is a present-tense "be" of the main clause: "The vote is on Friday", "The hearings are
+    Tuesday": a time set, which may be just before or just after the day of writing: the nearest such day."""
+    return verb.lemma_.lower() == "be" and verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "ROOT"
+
+
 _OPEN_ENDED = {"until", "till", "through", "by", "before"}  # "postponed until June 1": the date is where it ends
 
 
@@ -829,7 +835,7 @@ def _with_weekdays(doc: Any, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 22
+    version = 23
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -880,7 +886,7 @@ class Times:
             past = not future and told_past
             # the day of an infinitive ("asked the leaders to return on Friday", "in line to be elected on Thursday")
             # comes after what governs it, which may be today: the nearest such day, not the last one
-            nearest = verb is not None and not future and not past and _infinitive_of_a_plan(verb)
+            nearest = verb is not None and not future and not past and (_infinitive_of_a_plan(verb) or _scheduled(verb))
             if not future and _PREPARED_FOR.search(text, max(sent_start, s - 80), s):
                 # "groups prepared for a march on Saturday": the day of what is prepared for comes after the
                 # preparing, which may be before or after the day of writing: the nearest such day
