@@ -885,3 +885,12 @@ def test_each_side_of_a_count_disagreement_shows_every_outlet_that_gives_it() ->
     # meaning; g counts other cranes ("harbour cranes" is no part of "gantry cranes" nor the other way)
     assert [(v.value, v.sources) for v in disc.variants] == [("Three", ["a", "c"]), ("four", ["b"])]
     assert disc.variants[0].evidence[1].text == c.text
+
+
+def test_a_day_set_on_a_telling_is_a_day_of_saying() -> None:
+    said = statement("The mayor said on Monday that the levy could fail.", "a")
+    told = statement("The mayor admitted the levy could fail in an interview Tuesday.", "b")
+    for st, day, verb in ((said, "2012-04-23", "say"), (told, "2012-04-24", "interview")):
+        st.times.append(Span(0, 1, "time", "test@1", {"expr": "x", "value": day, "precision": "day", "verb": verb}))
+    d = date_disagreement([said, told], ["f"])
+    assert d is not None and {v.value for v in d.variants} == {"2012-04-23", "2012-04-24"}

@@ -47,6 +47,8 @@ def _dates(text: str) -> dict[str, object]:
         ("The mayor asked the council leaders to return to the hall on Friday.", {"Friday": "2016-09-30"}),
         ("Ms. Ruiz, who is in line to be elected mayor on Thursday, said the pier would reopen.", {"Thursday": "2016-09-29"}),
         ("He asked them on Monday to return on Tuesday.", {"Monday": "2016-09-26", "Tuesday": "2016-09-27"}),
+        # or one that describes a thing: an interview to air on a day is aired on the nearest such day
+        ("The mayor, in an interview with Fox News to air Thursday morning, gave the levy a chance.", {"Thursday": "2016-09-29"}),
         # but an infinitive of purpose under a deed done is as past as the deed, and a decision told in the past
         # is dated whichever verb the parser hangs its day on
         ("She went to the harbour to inspect the pier on Friday.", {"Friday": "2016-09-23"}),
@@ -168,3 +170,10 @@ def test_a_day_set_before_a_noun_dates_that_nouns_event() -> None:
     assert acts["Saturday"] == "apologize"
     assert acts["Thanksgiving"] == "address"  # not the apology's day
     assert acts["Friday"] == "vote"  # not the day of saying
+
+
+def test_a_day_right_after_a_telling_dates_the_saying() -> None:
+    text = "The mayor said the levy could fail in an interview Tuesday on a local radio station. She told reporters in a statement Monday that it would pass."
+    a = read_articles([make_article(text, source_id="t", published=WED)]).articles[0]
+    acts = {a.span_text(t): t.attrs.get("verb") for t in a.group("times")}
+    assert acts == {"Tuesday": "interview", "Monday": "statement"}

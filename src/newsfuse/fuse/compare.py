@@ -10,6 +10,7 @@ from ..model import Span
 from ..read.entities import fold
 from ..read.numbers import intervals_overlap
 from ..read.speakers import SPEECH_VERBS
+from ..read.times import TELLINGS
 from .statements import Statement, amount_of, main_quantity
 
 _STATE_CLASSES = {
@@ -357,7 +358,7 @@ def namesakes_known(a: Statement, b: Statement) -> bool:
 
 
 # verbs that date a statement or a decision made by speaking: "said on Friday" and "ordered on Monday" date one act
-_STATING = SPEECH_VERBS | {"order"}
+_STATING = SPEECH_VERBS | TELLINGS | {"order"}  # a day of saying hangs on its verb, or on a telling ("in an interview Tuesday")
 
 
 def dated_events(st: Statement) -> set[tuple[str, str]]:

@@ -579,14 +579,15 @@ _ASKING = frozenset({"ask", "urge", "invite", "call", "tell", "order", "instruct
 
 def _infinitive_of_a_plan(verb: Any) -> bool:
     """The date's verb is an infinitive asked of someone ("asked the leaders to return on Friday") or under a verb
-    in the present ("is in line to be elected on Thursday", "plans to announce results on Friday"). Not one under a
+    in the present ("is in line to be elected on Thursday", "plans to announce results on Friday") or on a noun ("an
+    interview to air Tuesday"). Not one under a
     deed or decision told in the past, whose day the parser may hang on the infinitive ("voted to close the pier on
     Thursday", "decided to fire him on Thursday"), nor one of purpose ("went to the store to buy milk on Friday")."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or verb.head.i == verb.i:
         return False
     governor = verb.head
-    if governor.tag_ in {"VBZ", "VBP"}:
-        return True
+    if governor.tag_ in {"VBZ", "VBP"} or (verb.dep_ == "acl" and governor.pos_ in {"NOUN", "PROPN"}):
+        return True  # or one that describes a thing: "an interview with Fox News to air Tuesday morning"
     asked = any(c.dep_ in {"dobj", "dative"} for c in governor.children)  # someone is asked: "asked the leaders to"
     return verb.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in _ASKING and asked
 
@@ -645,12 +646,20 @@ _ATTRIBUTIVE_DEPS = {"compound", "nummod", "amod", "nmod"}
 
 def _noun_dated(root: Any) -> Any:
     """The noun a date (its head token ``root``) is set before to describe: "the Thanksgiving address", "Friday's
-    vote", "the Tuesday meeting". It dates that noun's event, not the verb above it ("had to apologize Saturday for a
-    post critical of Obama's Thanksgiving address" dates the apology to Saturday only). None for any other date."""
+    vote", "the Tuesday meeting", or right after it: "in an interview Tuesday". It dates that noun's event, not the
+    verb above it ("had to apologize Saturday for a post critical of Obama's Thanksgiving address" dates the apology
+    to Saturday only; "admitted there is a chance they will lose in an interview Tuesday" dates the interview). None
+    for any other date."""
     head = root.head
     if root.dep_ in {"compound", "nmod", "poss"} and head.i != root.i and root.i < head.i and head.pos_ in {"NOUN", "PROPN"}:
         return head if head.ent_type_ not in {"DATE", "TIME"} else None
+    if root.dep_ == "npadvmod" and head.i == root.i - 1 and head.pos_ == "NOUN" and head.ent_type_ not in {"DATE", "TIME"}:
+        return head  # right after it: "in an interview Tuesday", "at a news conference Monday"
     return None
+
+
+# nouns of a telling: a day set on one dates the saying ("in an interview Tuesday", "in a statement Friday")
+TELLINGS = frozenset({"interview", "statement", "speech", "remark", "address", "conference", "briefing", "tweet", "post", "letter"})
 
 
 def _attributive(expr: str, root: Any) -> bool:
@@ -835,7 +844,7 @@ def _with_weekdays(doc: Any, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 23
+    version = 24
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -877,6 +886,9 @@ class Times:
             span = doc.char_span(s, e, alignment_mode="expand")
             root = span.root if span is not None else None
             verb = _date_verb(root) if root is not None else None
+            # what the date is the day of: the noun it describes ("Obama's Thanksgiving address", "Friday's vote"), else
+            # the verb it hangs on
+            noun = _noun_dated(root) if root is not None else None
             # "would not retaliate for the bombing of Guffa on Tuesday": the day of a deed told as a noun is not in
             # the tense of the verb above it
             future = _future(verb) and not (root is not None and _of_event_noun(root))
@@ -907,9 +919,6 @@ class Times:
                 else resolve(said, ctx.reference, previous, future=future, past=past, nearest=nearest)
             )
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
-            # what the date is the day of: the noun it describes ("Obama's Thanksgiving address", "Friday's vote"), else
-            # the verb it hangs on, and whether that is still to come
-            noun = _noun_dated(root) if root is not None else None
             attrs["verb"] = noun.lemma_.lower() if noun is not None else verb.lemma_.lower() if verb is not None else None
             attrs["future"] = future
             if (s, e) in names:
