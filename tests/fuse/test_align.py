@@ -238,3 +238,28 @@ def test_statements_that_are_each_others_closest_join_below_the_paraphrase_bar(m
     assert [0, 1] not in align(sts, vec, 0.8, 0.75)  # the bar follows the thresholds set
     closer = _recorder_vectors(len(sts), same=0.63, other=0.66)
     assert not any({0, 1} <= set(c) for c in align(sts, closer, 0.62, 0.55))  # the other article holds a closer one
+
+
+def test_centroids_merge_only_when_some_pair_shares_specific_words_or_is_a_near_paraphrase() -> None:
+    from newsfuse.fuse.align import merge_by_centroid
+
+    sts = [
+        statement(t, s)
+        for t, s in [
+            ("The leader agreed to give up the weapons.", "a"),
+            ("The leader could be sincere in giving up his weapons.", "b"),
+            ("He hoped to discuss disarmament with the leader.", "c"),
+        ]
+    ]
+    # three statements about one topic whose centroids are close, each pair a loose neighbour in meaning
+    v = np.zeros((3, 384), dtype=np.float32)
+    v[:, 0] = 0.8
+    v[0, 1] = v[1, 1] = 0.6
+    v[2, 2] = 0.6
+    raw = v @ v.T
+    loose = raw - 0.6  # no specific word shared
+    assert merge_by_centroid([[0, 1], [2]], sts, v, raw, 0.62, 0.84) == [[0, 1, 2]]  # the centroids alone would merge
+    assert merge_by_centroid([[0, 1], [2]], sts, v, raw, 0.62, 0.84, pair_sims=loose) == [[0, 1], [2]]
+    shared = loose.copy()
+    shared[0, 2] = shared[2, 0] = 0.3  # one pair shares a rare word
+    assert merge_by_centroid([[0, 1], [2]], sts, v, raw, 0.62, 0.84, pair_sims=shared) == [[0, 1, 2]]

@@ -41,6 +41,9 @@ from .statements import Statement, main_quantity
 COUNT_BAR = 0.35  # same count of the same thing: wording alone may differ widely
 LINK_FRACTION = 1.0  # share of cross pairs that must be acceptable pairs for two clusters to merge
 CENTROID_BAR = 0.62  # centroid similarity at which two clusters of different sources merge in the second pass
+# and what one pair of their members needs: shared specific words (specific similarity), or a near paraphrase (meaning)
+CENTROID_PAIR_BAR = 0.1
+CENTROID_RAW_BAR = 0.7
 # specificity: similarity' = (1 - MIX) * cosine + MIX * (cosine + TOTAL * min(shared, CAP) + TOP * rarest - OFFSET), with
 # shared the summed and rarest the highest specificity (scaled IDF, 0..1) of the shared words. The weights are a
 # logistic fit on labelled pairs of four gold events, where OFFSET 1.04 put the fitted even odds at the fact threshold
@@ -298,11 +301,13 @@ def align(
     if n == 0:
         return []
     raw = vectors @ vectors.T
+    spec_only: np.ndarray | None = None
     sims = blend(raw, lexical_similarity(statements) if lexical_weight > 0 else vectors[:0, :0], lexical_weight)
     if specific:  # ``specific_sims``: the same, computed once by the caller (meaning only, without lexical blend)
         sims = specific_sims if specific_sims is not None and lexical_weight <= 0 else specific_similarity(statements, sims)
         # a close paraphrase may share no rare word ("might resume its nuclear activities if the US pulls out" / "would
         # restart their efforts if the US withdrew"): it keeps its meaning similarity, less a margin
+        spec_only = sims
         sims = np.maximum(sims, raw - PARAPHRASE_MARGIN)
     anchors = shared_anchors(statements) if specific else {}
     closest = ClosestStatements(statements, sims) if specific else None
@@ -359,18 +364,28 @@ def align(
             cluster_of[k] = ci
         members[ci] = mi + mj
         del members[cj]
-    clusters = merge_by_centroid(list(members.values()), statements, vectors, raw, threshold, strict)
+    clusters = merge_by_centroid(
+        list(members.values()), statements, vectors, raw, threshold, strict, pair_sims=spec_only if specific else None
+    )
     clusters = fold_overlapping(clusters, statements, raw, threshold, strict)
     clusters = add_second_memberships(clusters, statements, raw, ok_pair, threshold, strict, every_pair=specific)
     return sorted((sorted(m) for m in clusters), key=lambda m: m[0])
 
 
 def merge_by_centroid(
-    clusters: list[list[int]], statements: Sequence[Statement], vectors: np.ndarray, sims: np.ndarray, threshold: float, strict: float
+    clusters: list[list[int]],
+    statements: Sequence[Statement],
+    vectors: np.ndarray,
+    sims: np.ndarray,
+    threshold: float,
+    strict: float,
+    pair_sims: np.ndarray | None = None,
 ) -> list[list[int]]:
     """Second pass: two clusters from different sources that say the same thing in different words (each member
     paraphrasing the other cluster's members only loosely) merge when their centroids are close and nothing conflicts.
-    Best pair first, one merge at a time."""
+    Best pair first, one merge at a time. With ``pair_sims`` (specific similarity), some pair of members must also
+    share specific words or be a near paraphrase: centroids of loose neighbours on one topic drift together ("agreed
+    to give up the weapons", "hoped to discuss disarmament", "could be sincere in giving them up")."""
     work = [list(c) for c in clusters]
     arts = [{statements[i].article.id for i in c} for c in work]
     bar = max(threshold, CENTROID_BAR)
@@ -392,6 +407,10 @@ def merge_by_centroid(
                 rejected.add((a, b))
                 continue
             if any(conflict(statements[i], statements[j], float(sims[i, j]), threshold, strict) for i in work[a] for j in work[b]):
+                rejected.add((a, b))
+                continue
+            cross = np.ix_(work[a], work[b])
+            if pair_sims is not None and float(pair_sims[cross].max()) < CENTROID_PAIR_BAR and float(sims[cross].max()) < CENTROID_RAW_BAR:
                 rejected.add((a, b))
                 continue
             merged = (a, b)
