@@ -177,3 +177,15 @@ def test_a_day_right_after_a_telling_dates_the_saying() -> None:
     a = read_articles([make_article(text, source_id="t", published=WED)]).articles[0]
     acts = {a.span_text(t): t.attrs.get("verb") for t in a.group("times")}
     assert acts == {"Tuesday": "interview", "Monday": "statement"}
+
+
+def test_a_day_after_the_report_in_the_clock_of_where_it_happened_is_not_six_days_back() -> None:
+    fri = date(2018, 4, 20)
+    text = (
+        "The island's leader announced early Saturday that the port would reopen. "
+        "The port will reopen, state media reported Saturday morning local time. "
+        "The harbour master resigned on Saturday."
+    )
+    a = read_articles([make_article(text, source_id="t", published=fri)]).articles[0]
+    got = [(a.span_text(t), t.attrs.get("value")) for t in a.group("times") if t.attrs.get("value")]
+    assert got == [("early Saturday", "2018-04-21"), ("Saturday", "2018-04-21"), ("Saturday", "2018-04-14")]

@@ -662,6 +662,21 @@ def _noun_dated(root: Any) -> Any:
 TELLINGS = frozenset({"interview", "statement", "speech", "remark", "address", "conference", "briefing", "tweet", "post", "letter"})
 
 
+_EARLY_WEEKDAY = re.compile(rf"(?:early\s+(?:on\s+)?{_WD}|{_WD}\s+(?:morning|local time))", re.I)
+_LOCAL_TIME = re.compile(r"\blocal time\b|\(local\)", re.I)
+
+
+def _ahead_in_local_time(expr: str, sentence: str, day: date, reference: date) -> bool:
+    """A weekday told as past that is the day after publication in the clock of where it happened: "announced early
+    Saturday" or "reported Saturday (local time)" in a report dated Friday in a time zone behind (a week back is what
+    "last Saturday" would say). Resolved as past, such a day lands six days before the report."""
+    return (
+        (reference - day).days == 6
+        and re.fullmatch(rf"(?:early\s+(?:on\s+)?)?{_WD}(?:\s+morning)?", expr.strip(), re.I) is not None
+        and (_EARLY_WEEKDAY.fullmatch(expr.strip()) is not None or _LOCAL_TIME.search(sentence) is not None)
+    )
+
+
 def _attributive(expr: str, root: Any) -> bool:
     """A bare year (its head token ``root``) that describes a thing, not when the sentence's event happened: "the 2016
     election", "his 2017 memoir", "ahead of the 2020 race". A day does date the event of its noun ("the Tuesday
@@ -844,7 +859,7 @@ def _with_weekdays(doc: Any, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 24
+    version = 25
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -918,6 +933,14 @@ class Times:
                 if (s, e) in names or decade or modifier
                 else resolve(said, ctx.reference, previous, future=future, past=past, nearest=nearest)
             )
+            sentence = text[sent.start : sent.end] if sent else text[max(0, s - 200) : e + 200]
+            if (
+                w is not None
+                and w.day is not None
+                and ctx.reference is not None
+                and _ahead_in_local_time(expr, sentence, w.day, ctx.reference)
+            ):
+                w = _day(w.day + timedelta(days=7))
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
             attrs["verb"] = noun.lemma_.lower() if noun is not None else verb.lemma_.lower() if verb is not None else None
             attrs["future"] = future
