@@ -66,6 +66,26 @@ def test_a_clause_cut_from_its_sentence_ranks_below_a_sentence() -> None:
     assert _score(sentence, 0.5) > _score(clause, 0.5)
 
 
+def test_a_fact_of_loosely_alike_reports_ranks_below_one_that_fewer_sources_report_alike() -> None:
+    import numpy as np
+
+    from newsfuse.fuse import _cohesion, _score
+    from tests.fuse.helpers import statement
+
+    sts = [statement(f"Report {k} of the harbour crane collapse.", src) for k, src in enumerate("abcd")]
+    for k, st in enumerate(sts):
+        st.idx = k
+    v = np.zeros((4, 384), dtype=np.float32)
+    v[:, 0] = 0.6
+    for k in range(4):
+        v[k, 1 + k] = 0.8  # every pair of reports at a cosine of 0.36: four sentences of one story, not one claim
+    loose = Fact("f1", "The crane fell on the quay after the storm.", [], ["a", "b", "c", "d"], 4, "corroborated")
+    close = Fact("f2", "The crane fell on the quay after the storm.", [], ["a", "b", "c"], 3, "corroborated")
+    assert _cohesion(sts, v) < 0.4 and _cohesion(sts[:1], v) == 1.0
+    assert _score(close, 0.5, 0.8) > _score(loose, 0.5, _cohesion(sts, v))
+    assert _score(loose, 0.5) > _score(close, 0.5)  # by support alone, the four sources would come first
+
+
 def test_one_dated_sentence_is_one_timeline_entry_flagged_only_by_its_own_dispute() -> None:
     from newsfuse.fuse import build_timeline
     from newsfuse.model import Discrepancy, Evidence, Variant

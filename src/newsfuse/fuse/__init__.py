@@ -66,7 +66,9 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
         )
         fact.status = "corroborated" if fact.independent_sources >= 2 else "single_source"
         mean = vectors[cl].mean(axis=0)
-        fact.score = _score(fact, float(mean @ centroid / (np.linalg.norm(mean) * np.linalg.norm(centroid) + 1e-9)))
+        fact.score = _score(
+            fact, float(mean @ centroid / (np.linalg.norm(mean) * np.linalg.norm(centroid) + 1e-9)), _cohesion(sts, vectors)
+        )
         facts.append(fact)
         members_of[fid] = sts
     persons = {e.id: e.name for e in entities if e.type == "PERSON"}
@@ -336,13 +338,25 @@ def _same_sentence(a: Statement, b: Statement) -> bool:
     return a.article.id == b.article.id and pa[0] < pb[1] and pb[0] < pa[1]
 
 
-def _score(f: Fact, centrality: float) -> float:
+COHESIVE = 0.55  # mean meaning similarity of a fact's reports below which its support is in doubt
+LOOSENESS_WEIGHT = 20.0  # rank lost per unit of mean similarity below that
+
+
+def _cohesion(sts: Sequence[Statement], vectors: np.ndarray) -> float:
+    """Mean meaning similarity of the fact's reports from different sources (1.0 for a single source)."""
+    sims = [float(vectors[a.idx] @ vectors[b.idx]) for k, a in enumerate(sts) for b in sts[k + 1 :] if a.source != b.source]
+    return float(np.mean(sims)) if sims else 1.0
+
+
+def _score(f: Fact, centrality: float, cohesion: float = 1.0) -> float:
     """Independent support first, then all support, attribution and centrality; a fragment that cannot stand on its
     own as a sentence, too short ("who heads the union") or a clause cut from one ("granted exemptions to Canada"),
-    is not what a reader should see first."""
+    is not what a reader should see first. Nor is a fact whose reports are loosely alike (``cohesion``): its support
+    is in doubt, and the mean of loosely alike sentences of one story lies close to the story's centre."""
     first = next((ch for ch in f.text if ch.isalpha()), "")
     fragment = 1.5 if len(f.text.split()) < 8 or first.islower() else 0.0
-    return 2.0 * f.independent_sources + 0.5 * len(f.sources) + (0.75 if f.speakers else 0.0) + 2.0 * centrality - fragment
+    loose = LOOSENESS_WEIGHT * max(0.0, COHESIVE - cohesion)
+    return 2.0 * f.independent_sources + 0.5 * len(f.sources) + (0.75 if f.speakers else 0.0) + 2.0 * centrality - fragment - loose
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
