@@ -121,6 +121,16 @@ def _finite_claim(verb: Any) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and not marks & _NOT_CLAIMS
 
 
+_FRAME_DEPS = frozenset({"acl", "advcl", "csubj"})  # a noun's complement, a condition, a subject clause
+
+
+def _subordinate_conjunct(verb: Any) -> bool:
+    """A clause joined by "and"/"or" to a subordinate clause, itself opened by "that", "whether" or "if" ("there is no
+    indication whether X, or that Y"): it says what the frame says of it, not a claim of its own."""
+    marked = any(c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in verb.children)
+    return marked and verb.head.dep_ in _FRAME_DEPS
+
+
 def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
     """Token ranges [start, end) of claim-bearing clauses inside a sentence, with the dependency that attaches them
     (see the module docstring)."""
@@ -141,6 +151,8 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
             continue
         if t.dep_ == "conj" and _ALTERNATIVE.match(sent.doc[max(lo - 2, sent.start) : lo].text.lower()):
             continue  # "taken their own lives rather than surrender": the road not taken is no claim
+        if t.dep_ == "conj" and _subordinate_conjunct(t):
+            continue  # "no indication whether he is a suspect, or that she has found evidence": what the frame denies
         while lo < hi and (sent.doc[lo].is_punct or sent.doc[lo].dep_ in {"cc", "mark"}):
             lo += 1
         while hi > lo and sent.doc[hi - 1].is_punct:
@@ -154,7 +166,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 9
+    version = 10
     requires = ("sentences",)
     assigns = ("statements",)
 
