@@ -61,3 +61,17 @@ def test_the_credit_after_an_exclamation_stays_with_the_quote() -> None:
 )
 def test_a_sentence_in_brackets_is_no_subheading(line: str, subhead: bool) -> None:
     assert is_subhead(line) is subhead
+
+
+@pytest.mark.models
+def test_no_sentence_starts_with_a_bare_numeral_but_one_may_start_with_a_year() -> None:
+    text = (
+        "She went back up to the third floor armed with her. 357 Magnum, which she has a permit to carry. "
+        "2017 was a hard year for the plant. The plant employs 300 people."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    assert [a.span_text(s) for s in a.group("sentences")] == [
+        "She went back up to the third floor armed with her. 357 Magnum, which she has a permit to carry.",
+        "2017 was a hard year for the plant.",
+        "The plant employs 300 people.",
+    ]
