@@ -75,3 +75,15 @@ def test_no_sentence_starts_with_a_bare_numeral_but_one_may_start_with_a_year() 
         "2017 was a hard year for the plant.",
         "The plant employs 300 people.",
     ]
+
+
+@pytest.mark.models
+def test_a_paragraph_whose_subject_a_name_follows_is_no_glued_headline() -> None:
+    text = (
+        "Storm wrecks harbour cranes Harbour officials said on Monday that three cranes had fallen into the water overnight.\n\n"
+        "The reason Okafor was suspended had not been made public on Friday and officials said they would not comment on it."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = [(s.label, a.span_text(s)) for s in a.group("sentences")]
+    assert got[0] == ("headline", "Storm wrecks harbour cranes")
+    assert got[-1] == ("sentence", text.split("\n\n")[1])

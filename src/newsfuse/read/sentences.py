@@ -54,6 +54,11 @@ def glued_headline_end(tokens: list[Any]) -> int | None:
         tail = tokens[i:]
         if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in tail) or len(tail) < 8:
             continue
+        inside = {t.i for t in head}
+        if any(t.dep_ in {"relcl", "acl"} and t.head.i in inside for t in tail) or (
+            left.dep_ in {"nsubj", "nsubjpass"} and left.head.i not in inside
+        ):
+            continue  # "The reason Hiller was suspended had not been made public": the run is the body's subject
         return i
     return None
 
@@ -77,7 +82,7 @@ def is_subhead(line: str) -> bool:
 
 class Sentences:
     name = "sentences"
-    version = 6
+    version = 7
     requires: tuple[str, ...] = ()
     assigns = ("sentences",)
 
