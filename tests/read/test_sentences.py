@@ -66,12 +66,12 @@ def test_a_sentence_in_brackets_is_no_subheading(line: str, subhead: bool) -> No
 @pytest.mark.models
 def test_no_sentence_starts_with_a_bare_numeral_but_one_may_start_with_a_year() -> None:
     text = (
-        "She went back up to the third floor armed with her. 357 Magnum, which she has a permit to carry. "
+        "The guard walked back to the gate armed with his. 38 revolver, which he keeps in a locker. "
         "2017 was a hard year for the plant. The plant employs 300 people."
     )
     a = read_articles([make_article(text, "q")]).articles[0]
     assert [a.span_text(s) for s in a.group("sentences")] == [
-        "She went back up to the third floor armed with her. 357 Magnum, which she has a permit to carry.",
+        "The guard walked back to the gate armed with his. 38 revolver, which he keeps in a locker.",
         "2017 was a hard year for the plant.",
         "The plant employs 300 people.",
     ]

@@ -101,13 +101,13 @@ def test_the_alternative_not_taken_is_no_clause() -> None:
 
 def test_a_clause_joined_to_what_a_frame_denies_is_no_claim() -> None:
     text = (
-        "But there is no indication whether the mayor is now a suspect in the inquiry, or that the auditors have "
-        "found evidence of fraud at the harbour board. "
+        "So far there is no indication whether the mayor is a suspect in the inquiry, or that the auditors have "
+        "uncovered fraud at the harbour board. "
         "Police said the harbour board was closed, and that the auditors had found evidence of fraud."
     )
     a = read_articles([make_article(text, "q")]).articles[0]
     clauses = [a.span_text(s) for s in a.group("statements") if s.label == "clause"]
-    assert not any(c.startswith("the auditors have found evidence") for c in clauses)
+    assert not any(c.startswith("the auditors have uncovered fraud") for c in clauses)
     assert "the auditors had found evidence of fraud" in clauses  # what someone said stays a claim of its own
 
 

@@ -58,13 +58,13 @@ def glued_headline_end(tokens: list[Any]) -> int | None:
         if any(t.dep_ in {"relcl", "acl"} and t.head.i in inside for t in tail) or (
             left.dep_ in {"nsubj", "nsubjpass"} and left.head.i not in inside
         ):
-            continue  # "The reason Hiller was suspended had not been made public": the run is the body's subject
+            continue  # "The reason the clerk was dismissed has not been made public": the run is the body's subject
         return i
     return None
 
 
 # a sentence never starts with a bare numeral other than a year (style books spell it out): the split before one is the
-# parser's, at a point it took for a full stop ("armed with her. 357 Magnum, which she has a permit to carry")
+# parser's, at a point it took for a full stop ("walked back to the gate armed with his. 38 revolver, which he keeps in a locker")
 _NUMERAL_START = re.compile(r"(?!(?:1[6-9]|20)\d\d\b)\d[\d,]*\s+[A-Za-z]")
 
 

@@ -152,7 +152,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
         if t.dep_ == "conj" and _ALTERNATIVE.match(sent.doc[max(lo - 2, sent.start) : lo].text.lower()):
             continue  # "taken their own lives rather than surrender": the road not taken is no claim
         if t.dep_ == "conj" and _subordinate_conjunct(t):
-            continue  # "no indication whether he is a suspect, or that she has found evidence": what the frame denies
+            continue  # "no indication whether he is a suspect, or that auditors found fraud": what the frame denies
         while lo < hi and (sent.doc[lo].is_punct or sent.doc[lo].dep_ in {"cc", "mark"}):
             lo += 1
         while hi > lo and sent.doc[hi - 1].is_punct:
