@@ -364,9 +364,7 @@ def align(
             cluster_of[k] = ci
         members[ci] = mi + mj
         del members[cj]
-    clusters = merge_by_centroid(
-        list(members.values()), statements, vectors, raw, threshold, strict, pair_sims=spec_only if specific else None
-    )
+    clusters = merge_by_centroid(list(members.values()), statements, vectors, raw, threshold, strict, pair_sims=spec_only)
     clusters = fold_overlapping(clusters, statements, raw, threshold, strict)
     clusters = add_second_memberships(clusters, statements, raw, ok_pair, threshold, strict, every_pair=specific)
     return sorted((sorted(m) for m in clusters), key=lambda m: m[0])

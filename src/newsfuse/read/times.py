@@ -579,15 +579,15 @@ _ASKING = frozenset({"ask", "urge", "invite", "call", "tell", "order", "instruct
 
 def _infinitive_of_a_plan(verb: Any) -> bool:
     """The date's verb is an infinitive asked of someone ("asked the leaders to return on Friday") or under a verb
-    in the present ("is in line to be elected on Thursday", "plans to announce results on Friday") or on a noun ("an
-    interview to air Tuesday"). Not one under a
-    deed or decision told in the past, whose day the parser may hang on the infinitive ("voted to close the pier on
-    Thursday", "decided to fire him on Thursday"), nor one of purpose ("went to the store to buy milk on Friday")."""
+    in the present ("is in line to be elected on Thursday", "plans to announce results on Friday") or on a noun ("a
+    program to air Tuesday"). Not one under a deed or decision told in the past, whose day the parser may hang on the
+    infinitive ("voted to close the pier on Thursday", "decided to fire him on Thursday"), nor one of purpose ("went to
+    the store to buy milk on Friday")."""
     if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) or verb.head.i == verb.i:
         return False
     governor = verb.head
     if governor.tag_ in {"VBZ", "VBP"} or (verb.dep_ == "acl" and governor.pos_ in {"NOUN", "PROPN"}):
-        return True  # or one that describes a thing: "an interview with Fox News to air Tuesday morning"
+        return True  # or one that describes a thing: "a program to air Tuesday morning"
     asked = any(c.dep_ in {"dobj", "dative"} for c in governor.children)  # someone is asked: "asked the leaders to"
     return verb.dep_ in {"xcomp", "ccomp"} and governor.lemma_.lower() in _ASKING and asked
 
