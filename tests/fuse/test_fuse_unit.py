@@ -247,3 +247,25 @@ def test_a_round_figure_reaches_a_tenth_above_it_but_not_the_next_figure() -> No
     assert amounts_agree(amount("50,000"), amount("52,500"))  # "50,000" is itself round
     assert not amounts_agree(amount("50,000"), amount("55,000"))  # 50,000 × 1.1 came out above 55,000 in floats
     assert not amounts_agree(amount("1,000"), amount("1,100"))
+
+
+def test_a_headline_that_says_a_chosen_one_again_in_other_words_is_left_out() -> None:
+    import numpy as np
+
+    from newsfuse.fuse import _headlines
+    from tests.fuse.helpers import statement
+
+    texts = [
+        "The harbour chief met the union leader on Sunday.",  # chosen first
+        "Harbour chief Ana Ruiz held talks with the dockers' union leader over the weekend.",  # the same, 0.82 alike
+        "Three cranes fell into the water during the storm.",  # another fact
+    ]
+    sts = [statement(t, src) for t, src in zip(texts, "abc", strict=True)]
+    for k, st in enumerate(sts):
+        st.idx = k
+    v = np.zeros((3, 384), dtype=np.float32)
+    v[0, 0] = 1.0
+    v[1, 0], v[1, 1] = 0.82, float(np.sqrt(1 - 0.82**2))
+    v[2, 2] = 1.0
+    facts = [Fact(f"f{k}", st.text, [], [st.source, "z"], 2, "corroborated") for k, st in enumerate(sts)]
+    assert _headlines(facts, {f.id: [st] for f, st in zip(facts, sts, strict=True)}, v, 3) == ["f0", "f2"]

@@ -301,7 +301,7 @@ def _distinct_texts(facts: Sequence[Fact], members_of: dict[str, list[Statement]
         used.add(f.text)
 
 
-HEADLINE_REDUNDANT = 0.85  # a fact whose text is this close in meaning to a headline already chosen says it again
+HEADLINE_REDUNDANT = 0.8  # a fact whose text is this close in meaning to a headline already chosen says it again
 
 
 def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], vectors: np.ndarray, n: int) -> list[str]:
