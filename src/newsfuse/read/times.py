@@ -662,18 +662,20 @@ def _noun_dated(root: Any) -> Any:
 TELLINGS = frozenset({"interview", "statement", "speech", "remark", "address", "conference", "briefing", "tweet", "post", "letter"})
 
 
-_EARLY_WEEKDAY = re.compile(rf"(?:early\s+(?:on\s+)?{_WD}|{_WD}\s+(?:morning|local time))", re.I)
+# a bare weekday, perhaps early or in the morning: "early Saturday", "early on Saturday", "Saturday morning"
+_WEEKDAY_EXPR = re.compile(rf"(?P<early>early\s+(?:on\s+)?)?{_WD}(?P<morning>\s+morning)?", re.I)
 _LOCAL_TIME = re.compile(r"\blocal time\b|\(local\)", re.I)
 
 
 def _ahead_in_local_time(expr: str, sentence: str, day: date, reference: date) -> bool:
     """A weekday told as past that is the day after publication in the clock of where it happened: "announced early
-    Saturday" or "reported Saturday (local time)" in a report dated Friday in a time zone behind (a week back is what
-    "last Saturday" would say). Resolved as past, such a day lands six days before the report."""
+    Saturday", "Saturday morning" or "reported Saturday (local time)" in a report dated Friday in a time zone behind
+    (a week back is what "last Saturday" would say). Resolved as past, such a day lands six days before the report."""
+    m = _WEEKDAY_EXPR.fullmatch(expr.strip())
     return (
         (reference - day).days == 6
-        and re.fullmatch(rf"(?:early\s+(?:on\s+)?)?{_WD}(?:\s+morning)?", expr.strip(), re.I) is not None
-        and (_EARLY_WEEKDAY.fullmatch(expr.strip()) is not None or _LOCAL_TIME.search(sentence) is not None)
+        and m is not None
+        and (m.group("early") is not None or m.group("morning") is not None or _LOCAL_TIME.search(sentence) is not None)
     )
 
 
