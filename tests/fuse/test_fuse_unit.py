@@ -269,3 +269,24 @@ def test_a_headline_that_says_a_chosen_one_again_in_other_words_is_left_out() ->
     v[2, 2] = 1.0
     facts = [Fact(f"f{k}", st.text, [], [st.source, "z"], 2, "corroborated") for k, st in enumerate(sts)]
     assert _headlines(facts, {f.id: [st] for f, st in zip(facts, sts, strict=True)}, v, 3) == ["f0", "f2"]
+
+
+def test_a_clause_that_cannot_stand_as_a_sentence_neither_stands_for_a_fact_nor_leads_the_brief() -> None:
+    whole = statement("Mayor Ines Kovac, who finished second in the harbour poll, said the ferry would run.", "a")
+    rel = clause_of(whole, "who finished second in the harbour poll", 0)
+    rel.fragment = True
+    said = statement("The ferry will run through the winter, the mayor said.", "b")
+    said_part = clause_of(said, "The ferry will run through the winter", 0)  # reads as a sentence of its own
+    vecs = np.array([[1.0, 0.0], [0.9, 0.1]])  # the fragment is even closer to the centroid
+    assert _representatives([rel, said_part], vecs)[0] is said_part
+    other = statement("An inquiry into the harbour poll will report in June.", "c")
+    for i, st in enumerate([rel, other]):
+        st.idx = i
+    facts = [
+        Fact("f0", rel.text, [], ["a", "b"], 2, "corroborated"),
+        Fact("f1", other.text, [], ["c"], 1, "single_source"),
+    ]
+    vec = np.eye(2, dtype=np.float32)
+    assert _headlines(facts, {"f0": [rel], "f1": [other]}, vec, 2) == ["f1"]  # the fact stays in the list only
+    rel.fragment = False
+    assert _headlines(facts, {"f0": [rel], "f1": [other]}, vec, 2) == ["f0", "f1"]

@@ -138,3 +138,16 @@ def test_initials_of_a_person_and_a_man_before_police_stay_people() -> None:
     r = read_articles([make_article(text, "t")])
     labels = {r.articles[0].span_text(m): m.label for m in r.articles[0].group("mentions")}
     assert labels.get("J. M.") != "GPE" and labels.get("Alvarez") != "GPE"
+
+
+def test_a_clause_that_cannot_stand_as_a_sentence_is_marked_a_fragment() -> None:
+    text = (
+        "Mayor Ines Kovac, who finished second in the harbour poll last spring, opened the new ferry terminal on Monday, "
+        "praising the dockworkers who built it. "
+        "The harbour board said the ferry would run through the whole winter."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    clauses = {a.span_text(s): bool(s.attrs.get("fragment")) for s in a.group("statements") if s.label == "clause"}
+    assert clauses.get("who finished second in the harbour poll last spring") is True
+    assert clauses.get("praising the dockworkers who built it") is True
+    assert clauses.get("the ferry would run through the whole winter") is False

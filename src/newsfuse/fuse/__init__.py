@@ -272,18 +272,19 @@ def _embed(statements: Sequence[Statement]) -> np.ndarray:
 
 def _representatives(sts: Sequence[Statement], vecs: np.ndarray) -> list[Statement]:
     """The members best suited to stand for the fact, best first: whole statements of readable length before clauses,
-    full sentences before headlines, sentences that name who they are about before those that start with a pronoun
-    ("He revealed that ..."), then the closest to the fact's centroid."""
+    clauses that read as sentences before fragments ("who placed second in the poll"), full sentences before
+    headlines, sentences that name who they are about before those that start with a pronoun ("He revealed that
+    ..."), then the closest to the fact's centroid."""
     if len(sts) == 1:
         return list(sts)
     c = vecs.mean(axis=0)
     sims = vecs @ c
 
-    def key(k: int) -> tuple[int, int, int, float]:
+    def key(k: int) -> tuple[int, int, int, int, float]:
         s = sts[k]
         sentence = s.text.rstrip("\"”’' ")[-1:] in {".", "!", "?"}  # not a headline or a fragment
         readable = s.kind == "statement" and 6 <= len(s.text.split()) <= 45
-        return (int(readable), int(sentence), int(not _PRONOUN_LED.match(s.text)), float(sims[k]))
+        return (int(readable), int(not s.fragment), int(sentence), int(not _PRONOUN_LED.match(s.text)), float(sims[k]))
 
     return [sts[k] for k in sorted(range(len(sts)), key=key, reverse=True)]
 
@@ -310,7 +311,7 @@ def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], ve
     authority head Pieter Sandoval met dockworkers' union leader Owen Tallis"): the facts are apart, but a reader's
     first lines should not repeat themselves (maximal marginal relevance). Nor does a fact whose shown text is cut
     from the same sentence as a headline's (a clause and its sentence, grouped around two of their claims): the reader
-    would read that sentence twice."""
+    would read that sentence twice. Nor does a fact shown by a clause that cannot stand as a sentence."""
     chosen: list[str] = []
     shown: list[np.ndarray] = []  # the chosen texts' vectors
     shown_sts: list[Statement] = []  # the chosen texts' statements
@@ -325,6 +326,8 @@ def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], ve
                 continue
             if rep is not None and any(_same_sentence(rep, x) for x in shown_sts):
                 continue
+            if rep is not None and rep.fragment:
+                continue  # "who placed second in the poll": the fact stays in the list, not among the first lines
             chosen.append(f.id)
             if rep is not None:
                 shown.append(vectors[rep.idx])

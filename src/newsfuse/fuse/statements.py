@@ -38,6 +38,7 @@ class Statement:
     people: set[str] = field(default_factory=set)  # the people it is about: named persons other than whoever it credits
     words: set[str] = field(default_factory=set)
     kind: str = "statement"  # or "clause": a claim inside a statement (overlaps it)
+    fragment: bool = False  # a clause that cannot stand as a sentence ("who placed second", "reaffirming the motto")
     parent: tuple[int, int] | None = None
     core: str = ""  # the statement without side clauses of its own: what its main claim is, for embedding
     main: Span | None = None  # the count the statement is about: the first quantity that counts something
@@ -128,6 +129,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             )
             if s.label == "clause":
                 st.parent = tuple(s.attrs["statement"])  # type: ignore[assignment]
+                st.fragment = bool(s.attrs.get("fragment"))
             best: tuple[int, int, int] = (0, 0, -len(a.text) - 1)
             for q in quotes:
                 ov = min(q.end, s.end) - max(q.start, s.start)

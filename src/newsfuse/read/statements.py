@@ -131,6 +131,21 @@ def _subordinate_conjunct(verb: Any) -> bool:
     return marked and verb.head.dep_ in _FRAME_DEPS
 
 
+# how a clause that cannot stand as a sentence starts: a relative or question word ("who placed second", "how long
+# it would last"), a verb or participle ("reaffirming the motto", "walked off wearing"), "to", a preposition
+_OPENS_FRAGMENT = frozenset({"WDT", "WP", "WP$", "WRB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "TO", "IN"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def reads_alone(span: Any) -> bool:
+    """A clause reads as a sentence of its own: it has a subject of its own, and it does not open with a relative or
+    question word, a verb, "to" or a preposition (after a leading "and", "but" or "that")."""
+    toks = [t for t in span if not (t.is_punct or t.is_space or t.dep_ in {"cc", "mark"})]
+    if not toks or toks[0].tag_ in _OPENS_FRAGMENT:
+        return False
+    return any(t.dep_ in _SUBJECTS and span.start <= t.head.i < span.end for t in toks)
+
+
 def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
     """Token ranges [start, end) of claim-bearing clauses inside a sentence, with the dependency that attaches them
     (see the module docstring)."""
@@ -166,7 +181,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 10
+    version = 11
     requires = ("sentences",)
     assigns = ("statements",)
 
@@ -214,6 +229,8 @@ class Statements:
                     ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
                     if a <= ca and cb <= b and (ca, cb) != (a, b) and len(article.text[ca:cb].split()) < len(article.text[a:b].split()) - 2:
                         cattrs: dict[str, Any] = {"sentence": (s.start, s.end), "statement": (a, b), "dep": dep}
+                        if not reads_alone(doc[lo:hi]):
+                            cattrs["fragment"] = True
                         stance = _stance(doc, article.text, ca, cb)
                         if stance is not None:
                             cattrs.update(stance=stance[0], marker=(stance[1], stance[2]), stance_of=stance[3])
