@@ -153,10 +153,11 @@ class Evidence:
     start: int
     end: int
     text: str
+    speaker: str | None = None  # whom this source credits these words to, when it names someone
 
     @classmethod
-    def of(cls, article: Article, start: int, end: int) -> Evidence:
-        return cls(article.id, article.source_id, start, end, article.text[start:end])
+    def of(cls, article: Article, start: int, end: int, speaker: str | None = None) -> Evidence:
+        return cls(article.id, article.source_id, start, end, article.text[start:end], speaker)
 
 
 @dataclass(slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsfuse.fuse import _fact_speakers, _headlines, _named_speaker, _representatives, _shown_speaker_first, _title, _useful
+from newsfuse.fuse import _ev, _fact_speakers, _headlines, _named_speaker, _representatives, _shown_speaker_first, _title, _useful
 from newsfuse.fuse.statements import Statement, amount_of, amounts_agree
 from newsfuse.model import Fact
 from newsfuse.read.numbers import Amount
@@ -290,3 +290,12 @@ def test_a_clause_that_cannot_stand_as_a_sentence_neither_stands_for_a_fact_nor_
     assert _headlines(facts, {"f0": [rel], "f1": [other]}, vec, 2) == ["f1"]  # the fact stays in the list only
     rel.fragment = False
     assert _headlines(facts, {"f0": [rel], "f1": [other]}, vec, 2) == ["f0", "f1"]
+
+
+def test_each_evidence_span_carries_whom_its_source_credits() -> None:
+    named = statement("The bridge will reopen, Mayor Ruiz said.", "a", speaker="Ana Ruiz", entity="e-ruiz")
+    vague = statement("It said the bridge was safe.", "c", speaker="It")
+    vague.speaker_kind = "description"
+    nobody = statement("The bridge is closed.", "d")
+    assert [_ev(s).speaker for s in (named, vague, nobody)] == ["Ana Ruiz", None, None]
+    assert _ev(named).text == named.text  # still the exact span

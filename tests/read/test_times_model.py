@@ -192,3 +192,15 @@ def test_a_day_after_the_report_in_the_clock_of_where_it_happened_is_not_six_day
     a = read_articles([make_article(text, source_id="t", published=fri)]).articles[0]
     got = [(a.span_text(t), t.attrs.get("value")) for t in a.group("times") if t.attrs.get("value")]
     assert got == [("early Saturday", "2018-04-21"), ("Saturday", "2018-04-21"), ("Saturday", "2018-04-14")]
+
+
+def test_a_month_after_a_prospects_of_is_still_to_come() -> None:
+    apr = date(2012, 4, 23)
+    text = (
+        "The speaker said on Monday that her party had a one-in-three chance of losing its majority in November. "
+        "The bank faces the risk of defaulting on its loans in August. "
+        "The party lost its majority in November."
+    )
+    a = read_articles([make_article(text, source_id="t", published=apr)]).articles[0]
+    got = [(a.span_text(t), t.attrs.get("value")) for t in a.group("times") if t.attrs.get("value")]
+    assert got == [("Monday", "2012-04-23"), ("November", "2012-11"), ("August", "2012-08"), ("November", "2011-11")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.render import brief_html, brief_markdown
-from newsfuse.render.names import source_names
+from newsfuse.render.names import credits, source_names
 
 
 def test_outlets_name_sources_and_repeated_outlets_are_numbered() -> None:
@@ -101,3 +101,56 @@ def test_a_timeline_entry_shows_the_words_that_give_its_date_once_each() -> None
     # as the entity model cut them loosely: a trailing "and", a possessive, an opened bracket
     loose = [{"text": "Oct. 16 and"}, {"text": "next Thursday's"}, {"text": "Monday (March 16"}]
     assert date_words({"date": "2026-03-16", "when": loose}) == "“Oct. 16”, “next Thursday”, “Monday”"
+
+
+def test_speakers_are_shown_with_the_sources_that_credit_them_when_sources_differ() -> None:
+    names = {"s-1": "example.org", "s-2": "example.net", "s-3": "example.com"}
+    ev = {"start": 0, "end": 5, "text": "Hello"}
+    fact = {
+        "sources": ["s-1", "s-2", "s-3"],
+        "speakers": ["Ana Ruiz", "aides"],
+        "evidence": [
+            {**ev, "source": "s-1", "speaker": "Ana Ruiz"},
+            {**ev, "source": "s-2", "speaker": "Ana Ruiz"},
+            {**ev, "source": "s-3", "speaker": "aides"},
+        ],
+    }
+    assert credits(fact, names) == "Ana Ruiz (example.org, example.net); aides (example.com)"
+    for e in fact["evidence"]:
+        e["speaker"] = "Ana Ruiz"
+    fact["speakers"] = ["Ana Ruiz"]
+    assert credits(fact, names) == "Ana Ruiz"  # every source credits her: no list
+    for e in fact["evidence"]:
+        del e["speaker"]
+    assert credits(fact, names) == "Ana Ruiz"  # a brief whose spans carry no speaker
+
+
+def test_markdown_and_html_say_which_source_credits_whom() -> None:
+    ev = {"start": 0, "end": 5, "text": "Hello"}
+    doc = {
+        "story": {"title": "T", "headline_facts": ["f1"]},
+        "sources": [
+            {"id": "s-1", "outlet": "example.org", "title": "One", "text": "Hello world"},
+            {"id": "s-2", "outlet": "example.net", "title": "Two", "text": "Hello there"},
+        ],
+        "facts": [
+            {
+                "id": "f1",
+                "text": "Hello",
+                "sources": ["s-1", "s-2"],
+                "independent_sources": 2,
+                "speakers": ["Ana Ruiz"],
+                "evidence": [{**ev, "source": "s-1", "speaker": "Ana Ruiz"}, {**ev, "source": "s-2"}],
+                "status": "corroborated",
+                "label": "2 sources say",
+            }
+        ],
+        "discrepancies": [],
+        "timeline": [],
+        "only_here": {},
+        "quotes": [],
+    }
+    assert "corroborated — said by Ana Ruiz (example.org))*" in brief_markdown(doc)
+    page = brief_html(doc)
+    assert "said by Ana Ruiz (example.org)" in page
+    assert 'title="s-1: Hello (said by Ana Ruiz)"' in page

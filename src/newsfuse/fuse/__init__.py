@@ -22,7 +22,7 @@ from .independence import derived_links, independent_count
 from .magnitudes import magnitude_disagreements
 from .misquotes import quote_disagreements
 from .profiles import profiles
-from .statements import Statement, gather
+from .statements import Statement, gather, named_speaker
 
 
 def _id(prefix: str, *parts: str) -> str:
@@ -32,7 +32,7 @@ def _id(prefix: str, *parts: str) -> str:
 
 
 def _ev(st: Statement) -> Evidence:
-    return Evidence.of(st.article, st.start, st.end)
+    return Evidence.of(st.article, st.start, st.end, named_speaker(st))
 
 
 def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Settings | None = None) -> Brief:
@@ -119,14 +119,6 @@ def _profiles(articles: Sequence[Article], persons: dict[str, str], links: dict[
     return out
 
 
-# a speaker that is only a pronoun or quantifier ("it", "its", "some", "others"), or a relative clause's "whose ..."
-_VAGUE_SPEAKER = re.compile(
-    r"^(?:(?:it|its|they|them|their|he|him|his|she|her|we|our|you|your|i|me|my|some|someone|one|others?|many|which|that"
-    r"|this|these|those|s)$|whose\b)",
-    re.I,
-)
-
-
 def _fact_speakers(sts: Sequence[Statement], rep: Statement) -> list[str]:
     """Who a fact's statements credit, as a reader should see them: the speaker of the sentence shown first, then the
     most often credited (a clause grouped in from another sentence brings its speaker last)."""
@@ -143,12 +135,8 @@ def _shown_speaker_first(facts: Sequence[Fact], members_of: dict[str, list[State
 
 
 def _named_speaker(st: Statement) -> bool:
-    """``st`` credits someone a reader can name: an entity ("Mike Pompeo", "NYPD"), or a description of who spoke
-    ("prosecutors", "a police spokeswoman", "the lawsuit"); not a pronoun or quantifier the reading could not resolve
-    ("it", "some", "others")."""
-    if not st.speaker:
-        return False
-    return bool(st.speaker_entity) or (st.speaker_kind == "description" and not _VAGUE_SPEAKER.match(st.speaker))
+    """``st`` credits someone a reader can name (:func:`~newsfuse.fuse.statements.named_speaker`)."""
+    return named_speaker(st) is not None
 
 
 def _details(

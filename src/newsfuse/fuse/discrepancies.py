@@ -44,7 +44,7 @@ from .compare import (
     speakers_conflict,
     surname,
 )
-from .statements import Statement, amount_of, amounts_agree, main_quantity
+from .statements import Statement, amount_of, amounts_agree, main_quantity, named_speaker
 
 PARENT_KINDS = {"attribution", "date"}  # show the whole statement: the speaker or the date may lie outside a clause
 
@@ -55,8 +55,8 @@ def _id(*parts: str) -> str:
 
 def evidence_for(st: Statement, kind: str) -> Evidence:
     if kind in PARENT_KINDS and st.parent is not None:
-        return Evidence.of(st.article, st.parent[0], st.parent[1])
-    return Evidence.of(st.article, st.start, st.end)
+        return Evidence.of(st.article, st.parent[0], st.parent[1], named_speaker(st))
+    return Evidence.of(st.article, st.start, st.end, named_speaker(st))
 
 
 def variants(groups: dict[str, list[Statement]], kind: str) -> list[Variant]:

@@ -55,6 +55,25 @@ class Statement:
         return _QUOTED.sub(" ", self.text)
 
 
+# a speaker that is only a pronoun or quantifier ("it", "its", "some", "others"), or a relative clause's "whose ..."
+_VAGUE_SPEAKER = re.compile(
+    r"^(?:(?:it|its|they|them|their|he|him|his|she|her|we|our|you|your|i|me|my|some|someone|one|others?|many|which|that"
+    r"|this|these|those|s)$|whose\b)",
+    re.I,
+)
+
+
+def named_speaker(st: Statement) -> str | None:
+    """Whom ``st`` credits, when a reader can name it: an entity ("Mike Pompeo", "NYPD"), or a description of who
+    spoke ("prosecutors", "a police spokeswoman", "the lawsuit"); not a pronoun or quantifier the reading could not
+    resolve ("it", "some", "others")."""
+    if not st.speaker:
+        return None
+    if st.speaker_entity or (st.speaker_kind == "description" and not _VAGUE_SPEAKER.match(st.speaker)):
+        return st.speaker
+    return None
+
+
 def amount_of(q: Span) -> Amount:
     a = q.attrs
     low, high = a["low"], a["high"]

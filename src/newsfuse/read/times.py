@@ -499,6 +499,9 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "’ll"}
 _LOOKS_AHEAD = re.compile(r"\b(?:ahead of|in advance of|in the run-up to|leading up to)\s+(?:the\s+)?(?:[^.;:!?]{0,80}?\band\s+)?$", re.I)
 _PREPARED_FOR = re.compile(r"\bprepar(?:e|es|ed|ing)\s+(?:for|to)\b[^.;:!?]{0,60}?\b(?:on|for)\s+$", re.I)
 _PLANNED = {"expect", "schedule", "plan", "due", "set", "slate", "poise"}
+# nouns of a prospect: what follows "of" after them is still to come ("a one-in-three chance of losing the House in
+# November", "the risk of defaulting in August", "hopes of winning on Tuesday")
+_PROSPECTS = frozenset({"chance", "odds", "risk", "prospect", "possibility", "likelihood", "threat", "danger", "hope"})
 
 
 def _date_verb(root: Any) -> Any:
@@ -555,14 +558,16 @@ def _of_event_noun(root: Any) -> bool:
 
 def _future(verb: Any) -> bool:
     """The date's verb (:func:`_date_verb`) is of something still to come: "will vote on Thursday", "would meet on
-    Friday" (reported plans), "is expected to begin ..., followed by the House on Thursday". From the verb the date
-    modifies, up through infinitive and participle complements only: in "after voting to override Wednesday", the vote
-    is past whatever the main clause says."""
+    Friday" (reported plans), "is expected to begin ..., followed by the House on Thursday", "a chance of losing the
+    House in November" (a prospect's "of"). From the verb the date modifies, up through infinitive and participle
+    complements only: in "after voting to override Wednesday", the vote is past whatever the main clause says."""
     if verb is None:
         return False
     tok = verb
     for _ in range(4):
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children) or tok.lemma_.lower() in _PLANNED:
+            return True
+        if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PROSPECTS:
             return True
         non_finite = tok.dep_ == "xcomp" or (
             tok.dep_ == "advcl" and tok.tag_ in {"VB", "VBG", "VBN"} and not any(c.dep_.startswith("nsubj") for c in tok.children)
@@ -861,7 +866,7 @@ def _with_weekdays(doc: Any, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 25
+    version = 26
     requires = ("sentences",)
     assigns = ("times",)
 

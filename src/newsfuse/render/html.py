@@ -22,7 +22,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .names import date_phrases, listed, published, source_names
+from .names import credits, date_phrases, listed, published, source_names
 
 # The timeline drawing: an 800-wide SVG, points on an axis from X0 to X1, stacked upwards from the axis.
 X0, X1 = 60.0, 740.0
@@ -152,6 +152,7 @@ def brief_html(doc: dict[str, Any]) -> str:
         source_ids=[s["id"] for s in doc["sources"]],
         names=names,
         listed=lambda ids: listed(names, ids),
+        credits=lambda f: credits(f, names),
         when=published(doc),
         date_phrases=date_phrases,
     )

@@ -12,7 +12,10 @@ SCHEMA = "newsfuse/brief@1"
 
 
 def evidence(e: Evidence) -> dict[str, Any]:
-    return {"source": e.source, "text": e.text, "start": e.start, "end": e.end}
+    out: dict[str, Any] = {"source": e.source, "text": e.text, "start": e.start, "end": e.end}
+    if e.speaker:
+        out["speaker"] = e.speaker  # whom this source credits the words to (an extension of the contract)
+    return out
 
 
 def source(a: Article, derived: dict[str, list[tuple[str, int]]] | None = None) -> dict[str, Any]:

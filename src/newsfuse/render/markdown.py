@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .names import date_words, listed, published, source_names
+from .names import credits, date_words, listed, published, source_names
 
 
 def _q(text: str) -> str:
@@ -38,7 +38,7 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     lines += ["## Headline facts", ""]
     for fid in st.get("headline_facts", []):
         f = facts[fid]
-        who = f" — {_q(', '.join(f['speakers']))}" if f.get("speakers") else ""
+        who = f" — said by {_q(credits(f, names))}" if f.get("speakers") else ""
         lines.append(f"- {_q(f['text'])} *({f['label']}: {srcs(f['sources'])}; {f['status']}{who})*")
     lines += ["", "## Disagreements", ""]
     if not doc["discrepancies"]:

@@ -34,6 +34,18 @@ def listed(names: Mapping[str, str], ids: Sequence[str]) -> str:
     return ", ".join(names.get(i, i) for i in ids)
 
 
+def credits(fact: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """Whom the fact's words are credited to, and by which sources: "Volodymyr Zelenskyy (AP, Reuters); aides
+    (washingtonpost.com)", in the order of the fact's speakers. A speaker every source of the fact credits, or that
+    no evidence span names (a brief written before spans carried their speaker), is listed without sources."""
+    every = set(fact.get("sources") or [])
+    parts = []
+    for who in fact.get("speakers") or []:
+        ids = list(dict.fromkeys(str(e["source"]) for e in fact.get("evidence", []) if e.get("speaker") == who))
+        parts.append(f"{who} ({listed(names, ids)})" if ids and set(ids) != every else str(who))
+    return "; ".join(parts)
+
+
 def published(doc: Mapping[str, Any]) -> str | None:
     """When the sources were published, as a reader should see it: "2024-12-20 to 2024-12-28", one day once, and how
     many sources carry a date when some do not ("2024-12-28 (1 of 5 sources dated)"); None when none is dated."""
