@@ -22,7 +22,7 @@ from typing import Any
 
 from newsfuse.api import brief, read
 from newsfuse.ingest.ids import file_stem
-from newsfuse.quality import score_brief
+from newsfuse.quality import PairScore, score_brief, score_pairs
 from newsfuse.render import brief_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,6 +83,7 @@ def main(argv: list[str]) -> int:
     bare = "--no-urls" in argv
     names = [a for a in argv if a != "--no-urls"] or list(SETS)
     real: list[Any] = []
+    pairs: list[PairScore] = []
     for name in names:
         inputs, exp = SETS.get(name, ([Path(name)], Path(name) / "expected.json"))
         if not all(p.exists() for p in inputs) or not exp.exists():
@@ -98,6 +99,10 @@ def main(argv: list[str]) -> int:
             print("   -", m)
         for a in sc.alarms:
             print("   ! false alarm:", a)
+        labelled = ROOT / "tests" / "quality" / "gold_pairs" / f"{name}.json"
+        if labelled.exists():
+            pairs.append(score_pairs(doc, json.loads(labelled.read_text())["pairs"]))
+            print("   ", pairs[-1].report())
         if name in REAL:
             real.append((json.loads(exp.read_text()).get("corpus", "?"), sc))
     groups = {"real events": [sc for _, sc in real]}
@@ -105,12 +110,21 @@ def main(argv: list[str]) -> int:
         groups[f"  {corpus}"] = [sc for c, sc in real if c == corpus]
     for label, scs in groups.items() if real else ():
         facts = sum(sc.ratios()["facts_loose"] for sc in scs) / len(scs)
+        strict = sum(sc.ratios()["facts_strict"] for sc in scs) / len(scs)
         found, total = sum(sc.discrepancies_found for sc in scs), sum(sc.discrepancies for sc in scs)
         alarms = sum(sc.false_alarms for sc in scs)
         print(
-            f"{label} ({len(scs)}, {'bare texts' if bare else 'with URLs'}): facts (Jaccard>=0.75) mean {facts:.0%}; "
+            f"{label} ({len(scs)}, {'bare texts' if bare else 'with URLs'}): facts (Jaccard>=0.75) mean {facts:.0%}"
+            f" ({strict:.0%} by the expected spans); "
             f"disagreements {found}/{total} ({found / max(total, 1):.0%}); false alarms {alarms}; "
             f"timeline dates {sum(sc.dates_found for sc in scs)}/{sum(sc.dates_expected for sc in scs)}"
+        )
+    if pairs:
+        right, wrong = sum(p.together_same for p in pairs), sum(p.together_other for p in pairs)
+        print(
+            f"labelled member pairs ({len(pairs)} stories): {right + wrong} held in one fact, {wrong} of them two different"
+            f" things (precision {right / max(right + wrong, 1):.0%}); {sum(p.apart_same for p in pairs)} pairs of one"
+            f" fact split apart; {sum(p.unmatched for p in pairs)} unmatched"
         )
     return 0
 

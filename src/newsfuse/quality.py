@@ -9,7 +9,10 @@ Definitions (printed with every score):
   evidence of the most expected sources occurs, then the one whose sources overlap the expected ones most. The fact is
   *found* when that brief fact's sources are exactly the expected sources (``found_exact``) or overlap them with
   Jaccard >= 0.75 (``found_loose``). A brief fact that gathers the evidence of several expected facts is the best
-  match of each of them, and its extra sources count against every one;
+  match of each of them, and its extra sources count against every one. A loosely found fact is also found
+  *strictly* (``found_strict``) when, for at least three quarters of the expected sources it shares, the brief fact's
+  own span from that source holds that source's expected evidence: the source is counted for the right sentence,
+  not for another one of the same topic;
 - its *speaker is right* when the brief fact's speakers include the expected speaker (any alias) or both are empty;
 - a disagreement is *found* when a brief discrepancy of the same kind has, for at least two expected variants, a variant
   whose evidence matches that variant's evidence; brief discrepancies matching no expected one are *false alarms*.
@@ -45,6 +48,7 @@ class Score:
     facts: int = 0
     found_exact: int = 0
     found_loose: int = 0
+    found_strict: int = 0
     speaker_right: int = 0
     with_speaker: int = 0
     discrepancies: int = 0
@@ -62,6 +66,7 @@ class Score:
         return {
             "facts_exact": r(self.found_exact, self.facts),
             "facts_loose": r(self.found_loose, self.facts),
+            "facts_strict": r(self.found_strict, self.facts),
             "speakers": r(self.speaker_right, self.with_speaker),
             "discrepancies": r(self.discrepancies_found, self.discrepancies),
             "dates": r(self.dates_found, self.dates_expected),
@@ -71,7 +76,8 @@ class Score:
         r = self.ratios()
         return (
             f"facts: {self.found_exact}/{self.facts} with exact source sets ({r['facts_exact']:.0%}), "
-            f"{self.found_loose}/{self.facts} with Jaccard>=0.75 ({r['facts_loose']:.0%}); "
+            f"{self.found_loose}/{self.facts} with Jaccard>=0.75 ({r['facts_loose']:.0%}), "
+            f"{self.found_strict} of them by the expected spans ({r['facts_strict']:.0%}); "
             f"speakers right: {self.speaker_right}/{self.with_speaker} ({r['speakers']:.0%}); "
             f"disagreements: {self.discrepancies_found}/{self.discrepancies} found, {self.false_alarms} false alarms; "
             f"timeline dates: {self.dates_found}/{self.dates_expected}"
@@ -114,6 +120,9 @@ def score_brief(doc: Mapping[str, Any], expected: Mapping[str, Any]) -> Score:
             sc.found_exact += 1
         if jac >= 0.75:
             sc.found_loose += 1
+            shared = have & want_sources & set(ev)
+            if shared and len(_evidence_hits(g["evidence"], ev) & shared) >= 0.75 * len(shared):
+                sc.found_strict += 1
         else:
             sc.missed.append(f"fact sources differ: {label}: expected {sorted(want_sources)}, got {sorted(have)}")
         spk = f.get("speaker")
@@ -256,4 +265,60 @@ def score_reading(doc: Mapping[str, Any], expected: Mapping[str, Any]) -> Readin
             sc.dates_right += 1
         else:
             sc.missed.append(f"date value: {d['source']}: {d['text']}: expected {d['date']}, got {[t.get('value') for t in hits]}")
+    return sc
+
+
+@dataclass
+class PairScore:
+    """How a brief groups pairs of evidence spans whose sameness a reader judged (``tests/quality/gold_pairs``).
+
+    A labelled pair is two spans of two sources, judged to report one fact or two different things. The brief keeps
+    a pair *together* when one of its facts holds both exact spans; *precision* is the share of pairs kept together
+    that report one fact. Labels are keyed by offsets, so spans the reading cuts differently are *unmatched*."""
+
+    labelled: int = 0
+    unmatched: int = 0  # a span of the pair is in no fact of the brief
+    together_same: int = 0
+    together_other: int = 0  # two different things held in one fact: what a reader would call a wrong member
+    apart_same: int = 0  # one fact split over two facts
+    apart_other: int = 0
+    wrong: list[str] = field(default_factory=list)
+
+    def precision(self) -> float:
+        together = self.together_same + self.together_other
+        return self.together_same / together if together else 1.0
+
+    def report(self) -> str:
+        return (
+            f"pairs: {self.labelled} labelled, {self.unmatched} unmatched; kept together {self.together_same} of one fact"
+            f" + {self.together_other} of two (precision {self.precision():.2f}); apart {self.apart_same} of one fact"
+            f" + {self.apart_other} of two"
+        )
+
+
+def score_pairs(doc: Mapping[str, Any], labelled: Sequence[Mapping[str, Any]]) -> PairScore:
+    """Score a brief against labelled pairs: ``{"a": [source, start, end], "b": [...], "same": bool}``."""
+    sc = PairScore()
+    facts_of: dict[tuple[str, int, int], set[str]] = {}
+    for f in doc["facts"]:
+        if f.get("kind", "fact") != "fact":
+            continue
+        for e in f["evidence"]:
+            facts_of.setdefault((e["source"], e["start"], e["end"]), set()).add(f["id"])
+    for p in labelled:
+        sc.labelled += 1
+        a, b = ((str(p[k][0]), int(p[k][1]), int(p[k][2])) for k in ("a", "b"))
+        fa, fb = facts_of.get(a), facts_of.get(b)
+        if not fa or not fb:
+            sc.unmatched += 1
+        elif fa & fb:
+            if p["same"]:
+                sc.together_same += 1
+            else:
+                sc.together_other += 1
+                sc.wrong.append(f"{a} + {b}")
+        elif p["same"]:
+            sc.apart_same += 1
+        else:
+            sc.apart_other += 1
     return sc

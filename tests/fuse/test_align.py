@@ -261,5 +261,7 @@ def test_centroids_merge_only_when_some_pair_shares_specific_words_or_is_a_near_
     assert merge_by_centroid([[0, 1], [2]], sts, v, raw, 0.62, 0.84) == [[0, 1, 2]]  # the centroids alone would merge
     assert merge_by_centroid([[0, 1], [2]], sts, v, raw, 0.62, 0.84, pair_sims=loose) == [[0, 1], [2]]
     shared = loose.copy()
-    shared[0, 2] = shared[2, 0] = 0.3  # one pair shares a rare word
+    shared[0, 2] = shared[2, 0] = 0.3  # one pair shares a rare word: not enough
+    assert merge_by_centroid([[0, 1], [2]], sts, v, raw, 0.62, 0.84, pair_sims=shared) == [[0, 1], [2]]
+    shared[0, 2] = shared[2, 0] = 0.45  # one pair shares rare words
     assert merge_by_centroid([[0, 1], [2]], sts, v, raw, 0.62, 0.84, pair_sims=shared) == [[0, 1, 2]]
