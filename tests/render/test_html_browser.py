@@ -247,7 +247,9 @@ def test_hostile_article_runs_nothing(page: Watched, hostile_brief: Rendered) ->
     for payload in (PAYLOAD_SCRIPT, PAYLOAD_IMG, PAYLOAD_SVG, PAYLOAD_ALERT, PAYLOAD_JS_LINK):
         assert payload in body, f"{payload!r} is not shown as text"
     assert title.locator(".body").evaluate("e => e.childNodes.length === 1 && e.firstChild.nodeType === Node.TEXT_NODE")
-    # Clicking every link on the page (the hostile article's included) still runs nothing.
+    # Clicking every link on the page (the hostile article's included, each source's words folded under a fact too)
+    # still runs nothing.
+    pg.evaluate("() => document.querySelectorAll('main details').forEach(d => { d.open = true; })")
     for a in pg.locator("main a[href^='#src:']").all():
         a.click()
     page.assert_quiet()

@@ -154,3 +154,8 @@ def test_markdown_and_html_say_which_source_credits_whom() -> None:
     page = brief_html(doc)
     assert "said by Ana Ruiz (example.org)" in page
     assert 'title="s-1: Hello (said by Ana Ruiz)"' in page
+    # each source's own words for the fact, one click away, to judge whether each really reports it
+    says = page.split('<details class="says">', 1)[1].split("</details>", 1)[0]
+    assert "How each source says it" in says
+    assert re.search(r'<a href="#src:s-1:0:5">Hello</a> <span class="who">\(example\.org, credited to Ana Ruiz\)</span>', says)
+    assert re.search(r'<a href="#src:s-2:0:5">Hello</a> <span class="who">\(example\.net\)</span>', says)
