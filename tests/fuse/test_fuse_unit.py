@@ -84,6 +84,11 @@ def test_a_fact_of_loosely_alike_reports_ranks_below_one_that_fewer_sources_repo
     assert _cohesion(sts, v) < 0.4 and _cohesion(sts[:1], v) == 1.0
     assert _score(close, 0.5, 0.8) > _score(loose, 0.5, _cohesion(sts, v))
     assert _score(loose, 0.5) > _score(close, 0.5)  # by support alone, the four sources would come first
+    # three reports alike and a fourth about something else: the one loose member puts the whole fact in doubt
+    w = np.zeros((4, 384), dtype=np.float32)
+    w[:3, 0] = 1.0
+    w[3, 0], w[3, 1] = 0.5, np.sqrt(0.75)
+    assert _cohesion(sts, w) < 0.55 < _cohesion(sts[:3], w)
 
 
 def test_one_dated_sentence_is_one_timeline_entry_flagged_only_by_its_own_dispute() -> None:
