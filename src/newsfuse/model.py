@@ -154,6 +154,7 @@ class Evidence:
     end: int
     text: str
     speaker: str | None = None  # whom this source credits these words to, when it names someone
+    loose: bool = False  # only loosely alike to every other source's report of the fact: it may say something else
 
     @classmethod
     def of(cls, article: Article, start: int, end: int, speaker: str | None = None) -> Evidence:

@@ -304,3 +304,28 @@ def test_each_evidence_span_carries_whom_its_source_credits() -> None:
     nobody = statement("The bridge is closed.", "d")
     assert [_ev(s).speaker for s in (named, vague, nobody)] == ["Ana Ruiz", None, None]
     assert _ev(named).text == named.text  # still the exact span
+
+
+def test_a_member_only_loosely_alike_to_every_other_source_is_marked_loose() -> None:
+    from newsfuse.fuse import _evidence
+    from newsfuse.render.json import _label, _loose_sources, evidence
+
+    sts = [
+        statement(t, s)
+        for t, s in [("The quay reopened on Monday.", "a"), ("The quay was reopened Monday.", "b"), ("The union met on Monday.", "c")]
+    ]
+    for k, st in enumerate(sts):
+        st.idx = k
+    v = np.zeros((3, 8), dtype=np.float32)
+    v[0, 0] = v[1, 0] = 1.0
+    v[2, 0], v[2, 1] = 0.4, np.sqrt(1 - 0.16)  # 0.4 alike to both others
+    ev = _evidence(sts, v)
+    assert [(e.source, e.loose) for e in ev] == [("a", False), ("b", False), ("c", True)]
+    assert [e.text for e in ev] == [s.text for s in sts]  # still the exact spans
+    assert evidence(ev[2])["loose"] is True and "loose" not in evidence(ev[0])
+    fact = Fact("f1", sts[0].text, ev, ["a", "b", "c"], 3, "corroborated")
+    assert _loose_sources(fact) == 1
+    assert _label(3, 3, 1) == "3 sources say (1 only loosely alike)"
+    assert _label(3, 2, 1) == "3 sources say (2 independent; 1 only loosely alike)"
+    assert _label(3, 2) == "3 sources say (2 independent)" and _label(1, 1) == "1 source says"
+    assert not any(e.loose for e in _evidence(sts[:1], v))  # a single source is alike to no other

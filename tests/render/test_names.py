@@ -140,7 +140,7 @@ def test_markdown_and_html_say_which_source_credits_whom() -> None:
                 "sources": ["s-1", "s-2"],
                 "independent_sources": 2,
                 "speakers": ["Ana Ruiz"],
-                "evidence": [{**ev, "source": "s-1", "speaker": "Ana Ruiz"}, {**ev, "source": "s-2"}],
+                "evidence": [{**ev, "source": "s-1", "speaker": "Ana Ruiz"}, {**ev, "source": "s-2", "loose": True}],
                 "status": "corroborated",
                 "label": "2 sources say",
             }
@@ -158,4 +158,6 @@ def test_markdown_and_html_say_which_source_credits_whom() -> None:
     says = page.split('<details class="says">', 1)[1].split("</details>", 1)[0]
     assert "How each source says it" in says
     assert re.search(r'<a href="#src:s-1:0:5">Hello</a> <span class="who">\(example\.org, credited to Ana Ruiz\)</span>', says)
-    assert re.search(r'<a href="#src:s-2:0:5">Hello</a> <span class="who">\(example\.net\)</span>', says)
+    assert re.search(r'<a href="#src:s-2:0:5">Hello</a> <span class="who">\(example\.net; only loosely alike to the others\)</span>', says)
+    assert re.search(r'<a class="badge loose" href="#src:s-2:0:5" title="s-2: Hello \(only loosely alike[^"]*">example\.net</a>', page)
+    assert '<a class="badge" href="#src:s-1:0:5"' in page

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from ..model import Article, Brief, Entity, Evidence, Rejected
+from ..model import Article, Brief, Entity, Evidence, Fact, Rejected
 
 SCHEMA = "newsfuse/brief@1"
 
@@ -15,6 +15,8 @@ def evidence(e: Evidence) -> dict[str, Any]:
     out: dict[str, Any] = {"source": e.source, "text": e.text, "start": e.start, "end": e.end}
     if e.speaker:
         out["speaker"] = e.speaker  # whom this source credits the words to (an extension of the contract)
+    if e.loose:
+        out["loose"] = True  # only loosely alike to every other source's report of the fact
     return out
 
 
@@ -54,10 +56,16 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
-def _label(n: int, independent: int) -> str:
-    """The templated support label: "3 sources say (2 independent)"."""
+def _label(n: int, independent: int, loose: int = 0) -> str:
+    """The templated support label: "3 sources say (2 independent)", "3 sources say (1 only loosely alike)"."""
     text = "1 source says" if n == 1 else f"{n} sources say"
-    return text + (f" ({independent} independent)" if independent != n else "")
+    notes = ([f"{independent} independent"] if independent != n else []) + ([f"{loose} only loosely alike"] if loose else [])
+    return text + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def _loose_sources(f: Fact) -> int:
+    """Sources whose every span in the fact is only loosely alike to the other sources' (``Evidence.loose``)."""
+    return len({e.source for e in f.evidence if e.loose} - {e.source for e in f.evidence if not e.loose})
 
 
 def brief_json(b: Brief) -> dict[str, Any]:
@@ -105,7 +113,7 @@ def brief_json(b: Brief) -> dict[str, Any]:
                 "speakers": f.speakers,
                 "evidence": [evidence(e) for e in f.evidence],
                 "status": f.status,
-                "label": _label(len(f.sources), f.independent_sources),
+                "label": _label(len(f.sources), f.independent_sources, _loose_sources(f)),
                 "score": round(f.score, 3),
                 "kind": f.kind,
                 **({"detail": evidence(f.detail)} if f.detail is not None else {}),
