@@ -3,9 +3,37 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from newsfuse.render import brief_html, brief_markdown
 from newsfuse.render.names import credits, source_names
+
+
+def _two_source_doc(speakers: list[str], evidence: list[dict[str, Any]]) -> dict[str, Any]:
+    """A brief of one fact that two outlets report, "Hello"."""
+    return {
+        "story": {"title": "T", "headline_facts": ["f1"]},
+        "sources": [
+            {"id": "s-1", "outlet": "example.org", "title": "One", "text": "Hello world"},
+            {"id": "s-2", "outlet": "example.net", "title": "Two", "text": "Hello there"},
+        ],
+        "facts": [
+            {
+                "id": "f1",
+                "text": "Hello",
+                "sources": ["s-1", "s-2"],
+                "independent_sources": 2,
+                "speakers": speakers,
+                "evidence": evidence,
+                "status": "corroborated",
+                "label": "2 sources say",
+            }
+        ],
+        "discrepancies": [],
+        "timeline": [],
+        "only_here": {},
+        "quotes": [],
+    }
 
 
 def test_outlets_name_sources_and_repeated_outlets_are_numbered() -> None:
@@ -25,28 +53,7 @@ def test_names_that_would_read_alike_fall_back_to_ids() -> None:
 
 def test_markdown_names_outlets_and_keeps_ids_in_the_source_list() -> None:
     ev = {"source": "s-1", "start": 0, "end": 5, "text": "Hello"}
-    doc = {
-        "story": {"title": "T", "headline_facts": ["f1"]},
-        "sources": [
-            {"id": "s-1", "outlet": "example.org", "title": "One", "text": "Hello world"},
-            {"id": "s-2", "outlet": "example.net", "title": "Two", "text": "Hello there"},
-        ],
-        "facts": [
-            {
-                "id": "f1",
-                "text": "Hello",
-                "sources": ["s-1", "s-2"],
-                "independent_sources": 2,
-                "speakers": [],
-                "evidence": [ev, {**ev, "source": "s-2"}],
-                "status": "corroborated",
-                "label": "2 sources say",
-            }
-        ],
-        "discrepancies": [],
-        "timeline": [],
-        "only_here": {},
-    }
+    doc = _two_source_doc([], [ev, {**ev, "source": "s-2"}])
     md = brief_markdown(doc)
     assert "*(2 sources say: example.org, example.net; corroborated)*" in md
     assert "- **example.org** (`s-1`) — One" in md
@@ -127,29 +134,7 @@ def test_speakers_are_shown_with_the_sources_that_credit_them_when_sources_diffe
 
 def test_markdown_and_html_say_which_source_credits_whom() -> None:
     ev = {"start": 0, "end": 5, "text": "Hello"}
-    doc = {
-        "story": {"title": "T", "headline_facts": ["f1"]},
-        "sources": [
-            {"id": "s-1", "outlet": "example.org", "title": "One", "text": "Hello world"},
-            {"id": "s-2", "outlet": "example.net", "title": "Two", "text": "Hello there"},
-        ],
-        "facts": [
-            {
-                "id": "f1",
-                "text": "Hello",
-                "sources": ["s-1", "s-2"],
-                "independent_sources": 2,
-                "speakers": ["Ana Ruiz"],
-                "evidence": [{**ev, "source": "s-1", "speaker": "Ana Ruiz"}, {**ev, "source": "s-2", "loose": True}],
-                "status": "corroborated",
-                "label": "2 sources say",
-            }
-        ],
-        "discrepancies": [],
-        "timeline": [],
-        "only_here": {},
-        "quotes": [],
-    }
+    doc = _two_source_doc(["Ana Ruiz"], [{**ev, "source": "s-1", "speaker": "Ana Ruiz"}, {**ev, "source": "s-2", "loose": True}])
     assert "corroborated — said by Ana Ruiz (example.org))*" in brief_markdown(doc)
     page = brief_html(doc)
     assert "said by Ana Ruiz (example.org)" in page
