@@ -113,7 +113,7 @@ def test_a_timeline_entry_shows_the_words_that_give_its_date_once_each() -> None
 def test_speakers_are_shown_with_the_sources_that_credit_them_when_sources_differ() -> None:
     names = {"s-1": "example.org", "s-2": "example.net", "s-3": "example.com"}
     ev = {"start": 0, "end": 5, "text": "Hello"}
-    fact = {
+    fact: dict[str, Any] = {
         "sources": ["s-1", "s-2", "s-3"],
         "speakers": ["Ana Ruiz", "aides"],
         "evidence": [
