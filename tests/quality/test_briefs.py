@@ -329,6 +329,16 @@ PAIR_FLOORS = {
     "ecbplus-36": (0.34, 0.9),
     "newswcl50-event_0": (0.46, 0.9),
     "newswcl50-event_2": (0.42, 0.8),
+    # labelled late in the twenty-third session, after its changes (a held-out check of its headline ranking)
+    "basil-2b95d2cf-e979-4f9c-ae27-9a5370934f23": (0.38, 0.9),
+    "basil-85475456-f38e-4c30-895d-ca2c819c6af1": (0.43, 0.9),
+    "basil-96b7046f-f584-422f-a626-6f86a26dfd8b": (0.7, 0.9),
+    "basil-c5534b7e-a373-4962-8345-3847bc41a636": (0.3, 0.9),
+    "basil-d16050b3-979f-4834-90db-b8823691b87e": (0.42, 0.9),
+    "ecbplus-8": (0.51, 0.9),
+    "ecbplus-22": (0.5, 0.9),
+    "ecbplus-41": (0.44, 0.9),
+    "newswcl50-event_5": (0.49, 0.9),
 }
 
 
@@ -344,7 +354,7 @@ def test_pairs_held_in_one_fact_report_one_fact(name: str, scores: Scores) -> No
     assert sc.together_same >= kept * same, f"{name}: pairs of one fact split apart: {sc.report()}"
 
 
-HEADLINES_ALL_RIGHT = 42  # of the 80 headline facts of the labelled stories (47 today): none holds a wrong pair
+HEADLINES_ALL_RIGHT = 78  # of the 152 headline facts of the labelled stories (85 today): none holds a wrong pair
 
 
 def test_headline_facts_rarely_hold_a_sentence_about_something_else(scores: Scores) -> None:
