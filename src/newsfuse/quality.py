@@ -99,7 +99,7 @@ def score_brief(doc: Mapping[str, Any], expected: Mapping[str, Any]) -> Score:
         sc.facts += 1
         want_sources = set(f["sources"])
         ev = f.get("evidence", {})
-        best: tuple[float, Mapping[str, Any]] | None = None
+        best: tuple[float, Mapping[str, Any], set[str]] | None = None
         for g in doc["facts"]:
             hits = _evidence_hits(g["evidence"], ev)
             if not hits:
@@ -108,12 +108,12 @@ def score_brief(doc: Mapping[str, Any], expected: Mapping[str, Any]) -> Score:
             jac = len(have & want_sources) / len(have | want_sources)
             key = len(hits) + jac
             if best is None or key > best[0]:
-                best = (key, g)
+                best = (key, g, hits)
         label = f.get("summary") or f.get("id", "?")
         if best is None:
             sc.missed.append(f"fact not found: {label}")
             continue
-        g = best[1]
+        _, g, hits = best
         have = set(g["sources"])
         jac = len(have & want_sources) / len(have | want_sources)
         if have == want_sources:
@@ -121,7 +121,7 @@ def score_brief(doc: Mapping[str, Any], expected: Mapping[str, Any]) -> Score:
         if jac >= 0.75:
             sc.found_loose += 1
             shared = have & want_sources & set(ev)
-            if shared and len(_evidence_hits(g["evidence"], ev) & shared) >= 0.75 * len(shared):
+            if shared and len(hits & shared) >= 0.75 * len(shared):
                 sc.found_strict += 1
         else:
             sc.missed.append(f"fact sources differ: {label}: expected {sorted(want_sources)}, got {sorted(have)}")

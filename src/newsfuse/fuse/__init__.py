@@ -42,13 +42,21 @@ def _ev(st: Statement) -> Evidence:
 LOOSE_MEMBER = 0.5
 
 
+def _cross_source_sims(sts: Sequence[Statement], vectors: np.ndarray) -> np.ndarray:
+    """The meaning similarity of every two of the fact's members, NaN for two of one source."""
+    m = vectors[[s.idx for s in sts]]
+    same = np.array([[a.source == b.source for b in sts] for a in sts], dtype=bool).reshape(len(sts), len(sts))
+    return np.where(same, np.nan, m @ m.T)
+
+
 def _evidence(sts: Sequence[Statement], vectors: np.ndarray) -> list[Evidence]:
     """The fact's spans, by source, each marked ``loose`` when it is only loosely alike to every other source's."""
+    ordered = sorted(sts, key=lambda s: (s.source, s.start))
+    sims = _cross_source_sims(ordered, vectors)
     out = []
-    for s in sorted(sts, key=lambda s: (s.source, s.start)):
-        others = [float(vectors[s.idx] @ vectors[o.idx]) for o in sts if o.source != s.source]
-        e = _ev(s)
-        out.append(replace(e, loose=True) if others and max(others) < LOOSE_MEMBER else e)
+    for k, s in enumerate(ordered):
+        row = sims[k][~np.isnan(sims[k])]
+        out.append(replace(_ev(s), loose=True) if row.size and float(row.max()) < LOOSE_MEMBER else _ev(s))
     return out
 
 
@@ -359,8 +367,8 @@ LOOSENESS_WEIGHT = 20.0  # rank lost per unit of similarity below that
 def _cohesion(sts: Sequence[Statement], vectors: np.ndarray) -> float:
     """The meaning similarity of the fact's least alike reports from two different sources (1.0 for a single
     source): one sentence about something else is enough to put its "N sources say" in doubt."""
-    sims = [float(vectors[a.idx] @ vectors[b.idx]) for k, a in enumerate(sts) for b in sts[k + 1 :] if a.source != b.source]
-    return min(sims) if sims else 1.0
+    sims = _cross_source_sims(sts, vectors)
+    return float(np.nanmin(sims)) if not np.isnan(sims).all() else 1.0
 
 
 def _score(f: Fact, centrality: float, cohesion: float = 1.0) -> float:
