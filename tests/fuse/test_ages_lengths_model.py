@@ -12,6 +12,7 @@ from newsfuse.fuse.discrepancies import (
     age_disagreements,
     day_pairs,
     duration_disagreements,
+    framed_disagreements,
     length_disagreements,
     money_disagreements,
     month_disagreements,
@@ -668,3 +669,45 @@ def test_days_of_a_deed_done_again_denied_or_bounded_are_no_dispute() -> None:
     ]
     for a, b in pairs:
         assert _days({"a": a, "b": b}, **published) == [], (a, b)
+
+
+def _framed(texts: dict[str, str], close: float = 0.8):  # type: ignore[no-untyped-def]
+    sts, _ = _read(texts, published=date(2011, 11, 12))
+    return framed_disagreements(sts, _equally_alike(len(sts), close), np.ones((len(sts), len(sts))))
+
+
+def test_counts_in_a_list_given_other_values_in_the_same_words() -> None:
+    texts = {
+        "a": "During the raid, six AK-47 rifles, 12 magazines and about 300 rounds were seized from the boat.",
+        "b": "The navy seized 14 AK-47 rifles, 31 magazines and 923 rounds from the boat, the commander said.",
+        "c": "Six AK-47 rifles, 12 magazines and 300 rounds were seized from the boats.",
+    }
+    ds = _framed(texts)
+    # one disagreement per thing counted, each showing the values with their sources
+    shown = sorted(sorted((v.value, tuple(v.sources)) for v in d.variants) for d in ds)
+    assert shown == [
+        [("12", ("a", "c")), ("31", ("b",))],
+        [("14 AK-47 rifles", ("b",)), ("six AK-47 rifles", ("a", "c"))],
+        [("300", ("c",)), ("923", ("b",)), ("about 300", ("a",))],
+    ]
+    assert all(d.kind == "number" and len({e.article for v in d.variants for e in v.evidence}) == 3 for d in ds)
+    assert _framed(texts, close=0.5) == []  # statements not alike enough may count two hauls
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one figure written to more decimals, a magnitude against a count, and values twenty times apart
+        ("The couple paid a federal tax rate of 35.7 percent.", "The couple paid a federal tax rate of 35.72 percent."),
+        ("It was followed by a 2.9 aftershock at 2:12 a.m.", "It was followed by two aftershocks at 2:12 a.m."),
+        ("Police seized 3 rifles from the boat.", "Police seized 300 rifles from the boat."),
+        # two days' hauls; an outlet that gives both values tells two things apart
+        ("On Monday police seized six rifles from the boat.", "On Wednesday police seized 14 rifles from the boat."),
+        (
+            "Police seized six rifles from the boat. Later they found 14 rifles in the warehouse.",
+            "Police seized 14 rifles from the boat.",
+        ),
+    ],
+)
+def test_counts_that_agree_or_count_two_things_are_no_framed_disagreement(a: str, b: str) -> None:
+    assert _framed({"a": a, "b": b}) == []

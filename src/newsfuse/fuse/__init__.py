@@ -228,6 +228,7 @@ def _disagreements(
     found += disagree.duration_disagreements(statements, vectors, specific)
     found += disagree.money_disagreements(statements, vectors, specific)
     found += disagree.sized_disagreements(statements, vectors, specific)
+    found += disagree.framed_disagreements(statements, vectors, specific)
     found += magnitude_disagreements(statements)
     found += quote_disagreements(statements)
     found = disagree.dedupe(

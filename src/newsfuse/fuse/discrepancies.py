@@ -1532,6 +1532,110 @@ def sized_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
     return _merge_pairwise(out)
 
 
+# ---------------------------------------------------------------- numbers in one frame
+
+FRAMED_SIM = 0.7  # meaning similarity two statements need to give one count in the same words around it
+FRAMED_SPECIFIC = 0.6  # and specific similarity (the rare words they share)
+# the word after a number ("six AK-47 rifles", "12 weeks ago"), past a describing word made with a hyphen ("12 worst-hit")
+_WORD_AFTER = re.compile(r"[\s-]*(?:[a-z]+-)?([A-Za-z][a-z]+)")
+# the two words before a number in its own clause ("record of 2,106", "a .38 caliber")
+_WORDS_BEFORE = re.compile(r"([A-Za-z]+)[ -]+([A-Za-z]+)[ -]*$")
+_OF_AFTER = re.compile(r"\s+of\s")  # "five of Creighton's first eight points": a part of a count named after it
+# words that frame no particular count: hedges, function words, and nouns and units every story counts
+_FRAMELESS = frozenset(
+    {"about", "almost", "nearly", "some", "around", "approximately", "roughly", "more", "than", "least", "over", "under"}
+    | {"up", "just", "only", "another", "further", "other", "others", "of", "and", "or", "in", "on", "at", "to", "the"}
+    | {"a", "an", "for", "from", "with", "by", "as", "per", "is", "was", "were", "are", "be", "have", "had", "has"}
+    | {"percent", "time", "times", "people", "person", "year", "years", "day", "days", "month", "months", "point", "points"}
+)
+
+
+def _frame(st: Statement, q: Span) -> str | None:
+    """The word a number is framed by: what it counts ("rifles"), else the word after it, else the last telling word
+    before it in its clause ("record" in "the scoring record of 2,106"); None for a word any count may have."""
+    text = st.article.text
+    after = counted_key(q.attrs.get("counted"))
+    if not after and (m := _WORD_AFTER.match(text, q.end)) is not None:
+        after = m.group(1).lower().removesuffix("s")
+    if after and after not in _FRAMELESS:
+        return f"{after}>"
+    m = _WORDS_BEFORE.search(text[max(0, q.start - 40) : q.start])
+    words = [w.lower() for w in m.groups() if w.lower() not in _FRAMELESS] if m is not None else []
+    return f"<{words[-1]}" if words and len(words[-1]) > 3 else None
+
+
+def _framed_numbers(st: Statement) -> list[tuple[str, Span, float]]:
+    """The stated numbers of a statement with their frames: not a clock time, a bare year, a length or a sum (each
+    compared on its own terms), a score, a part of a group or anything else that counts nothing here."""
+    out = []
+    for q in st.quantities:
+        value = q.attrs.get("value")
+        if value is None or q.attrs.get("increment") or q.attrs.get("metres") or ":" in st.article.text[q.start : q.end]:
+            continue
+        if (1900 <= float(value) <= 2100 and not q.attrs.get("counted")) or _currency(st, q) is not None:
+            continue
+        if _not_a_count(st, q) or _OF_AFTER.match(st.article.text, q.end) or _SCORE.match(st.article.text, q.start):
+            continue
+        if (frame := _frame(st, q)) is not None:
+            out.append((frame, q, float(value)))
+    return out
+
+
+def _decimals(x: float) -> int:
+    return len(repr(x).partition(".")[2].rstrip("0"))
+
+
+def _rounded_alike(x: float, y: float) -> bool:
+    """One figure written to more decimals by one outlet (35.72 / 35.7); a whole number against a fraction (a
+    magnitude of 2.9 against two aftershocks) is two things."""
+    dx, dy = _decimals(x), _decimals(y)
+    if (dx == 0) != (dy == 0):
+        return True
+    fine, coarse = (x, y) if dx > dy else (y, x)
+    return dx != dy and round(fine, min(dx, dy)) == coarse
+
+
+def framed_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
+    """One count given two values in the same words around it, wherever it sits in the sentence: "six AK-47 rifles,
+    12 magazines and about 300 rounds" against "14 AK-47 rifles, 31 magazines and 923 rounds", "a .38 caliber
+    revolver" against "a .357 caliber revolver". The counts of a fact are compared by its main count
+    (:func:`count_disagreements`); here every stated number is, by its frame (:func:`_frame`). The two statements are
+    close in meaning and share specific words, neither is history nor dated apart from the other, they are about the
+    same named people, each frames that count once, the values are not twenty times apart nor one rounded from the
+    other, and no outlet gives both values in that frame anywhere (it is telling two things apart)."""
+    given: dict[tuple[str, str], set[float]] = defaultdict(set)
+    items: list[tuple[Statement, str, Span, float]] = []
+    for st in statements:
+        numbers = _framed_numbers(st)
+        for frame, _, value in numbers:
+            given[(st.article.id, frame)].add(value)
+        if _background(st):
+            continue
+        frames = [frame for frame, *_ in numbers]
+        items += [(st, frame, q, value) for frame, q, value in numbers if frames.count(frame) == 1]
+    # a number of a clause is also its sentence's: it is compared once, in the shortest statement that gives it
+    shortest: dict[tuple[str, int], tuple[Statement, str, Span, float]] = {}
+    for item in items:
+        key = (item[0].article.id, item[2].start)
+        if key not in shortest or item[0].end - item[0].start < shortest[key][0].end - shortest[key][0].start:
+            shortest[key] = item
+    items = list(shortest.values())
+    out: list[Discrepancy] = []
+    for k, (a, fa, qa, va) in enumerate(items):
+        for b, fb, qb, vb in items[k + 1 :]:
+            if a.source == b.source or fa != fb or va == vb or not (va and vb) or max(va, vb) / min(va, vb) >= STATED_APART:
+                continue
+            if _rounded_alike(va, vb) or amounts_agree(amount_of(qa), amount_of(qb)) or _named_apart(a, b) or _other_times(a, b):
+                continue
+            if float(vectors[a.idx] @ vectors[b.idx]) < FRAMED_SIM or float(specific[a.idx, b.idx]) < FRAMED_SPECIFIC:
+                continue
+            if vb in given[(a.article.id, fa)] or va in given[(b.article.id, fb)]:
+                continue
+            shown_a, shown_b = a.article.text[qa.start : qa.end], b.article.text[qb.start : qb.end]
+            out.append(_pair(a, shown_a, qa.start, b, shown_b, qb.start, "framed", "number", "disputed: number"))
+    return _merge_pairwise(out, by_value=True)  # a sentence's other counts are other disagreements
+
+
 # ---------------------------------------------------------------- days of one event
 
 DAY_PAIR_SIM = 0.62  # meaning similarity two statements need to be one event that two outlets date to two days
