@@ -204,3 +204,11 @@ def test_a_month_after_a_prospects_of_is_still_to_come() -> None:
     a = read_articles([make_article(text, source_id="t", published=apr)]).articles[0]
     got = [(a.span_text(t), t.attrs.get("value")) for t in a.group("times") if t.attrs.get("value")]
     assert got == [("Monday", "2012-04-23"), ("November", "2012-11"), ("August", "2012-08"), ("November", "2011-11")]
+
+
+def test_that_year_is_the_year_last_written_out() -> None:
+    text = "Hackers stole the emails in 2016. WikiLeaks released them on July 22 that year, and more later that year."
+    assert _dates(text) == {"2016": "2016", "July 22 that year": "2016-07-22", "later that year": "2016"}
+    assert _dates("He shot his father in 1957. That same year he left town.") == {"1957": "1957", "That same year": "1957"}
+    # with no year written before it, "that year" is left unresolved rather than guessed
+    assert _dates("Sales rose that year.") == {"that year": None}

@@ -764,6 +764,12 @@ def duration(expr: str, after: str = "", before: str = "") -> dict[str, object] 
     }
 
 
+# "that year", "later that same year", "July 22 that year": the year is the last one the text wrote out
+_THAT_YEAR = re.compile(r"\b(?:(?:later|earlier|early|late)\s+(?:in\s+)?)?(?:that|the same|that same)\s+year\b", re.I)
+_WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+THAT_YEAR_REACH = 600  # characters back a written year may be the one "that year" refers to
+
+
 _RANGE_GAP = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*", re.I)
 _BARE_MONTH = re.compile(
     r"(?:(?:early|mid-?|late)\s*)?" + _MON + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON, re.I
@@ -866,7 +872,7 @@ def _with_weekdays(doc: Any, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 26
+    version = 27
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -897,6 +903,7 @@ class Times:
             spans.append((s, t_end))
         out: list[Span] = []
         previous: date | None = None
+        written_year: tuple[int, int] | None = None  # (where, year) of the last year written out
         last_sent = -1
         for k, (s, e) in enumerate(spans):
             expr = text[s:e]
@@ -927,6 +934,10 @@ class Times:
                 past, nearest = False, True
             decade = _DECADE_AFTER.match(text, e) is not None and expr.rstrip()[-1:] == "0"  # "the 1930's": ten years, not one
             said = _with_range_year(expr, text, e, spans[k + 1 : k + 2])
+            if _THAT_YEAR.search(said) and written_year is not None and s - written_year[0] <= THAT_YEAR_REACH:
+                said = _THAT_YEAR.sub(str(written_year[1]), said)  # "July 22 that year" after "in 2016": July 22, 2016
+            if (year := _WRITTEN_YEAR.search(expr)) is not None and (s, e) not in names:
+                written_year = (e, int(year.group(1)))
             modifier = False
             last = span[-1] if span is not None and len(span) else None
             if last is not None and last.dep_ in {"compound", "nmod", "amod"} and last.head.i > last.i and is_holiday(expr):
