@@ -31,6 +31,11 @@ SAT = date(2024, 12, 28)  # a Saturday
         ("April last year", "2023-04", "month"),
         ("in March this year", "2024-03", "month"),
         ("last December", "2023-12", "month"),  # the latest December before this month
+        ("late January of last year", "2023-01", "month"),
+        ("March of 2021", "2021-03", "month"),
+        ("Sept. of this year", "2024-09", "month"),
+        ("the end of last year", "2023", "year"),  # a part of a year: no finer than the year
+        ("the summer of 2016", "2016", "year"),
         ("last June", "2024-06", "month"),
         ("this past June", "2024-06", "month"),
         ("about two weeks ago", "2024-12-09", "week"),  # a hedged count back keeps its week

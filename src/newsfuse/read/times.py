@@ -258,6 +258,14 @@ def resolve(
         return None
 
 
+_YEAR_AHEAD = r"(?=(?:last|this|next)\s+year\b|\d{4}\b)"
+_MONTH_OF = re.compile(rf"\b({_MON})\s+of\s+{_YEAR_AHEAD}")
+_PART_OF_YEAR = re.compile(
+    r"^(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|turn|summer|spring|fall|autumn|winter"
+    rf"|(?:first|second|latter)\s+half)\s+of\s+{_YEAR_AHEAD}"
+)
+
+
 def _resolve(
     expr: str, base: date | None, previous: date | None = None, future: bool = False, past: bool = False, nearest: bool = False
 ) -> When | None:
@@ -269,6 +277,10 @@ def _resolve(
     ``nearest`` (the day of an infinitive: "asked the leaders to return on Friday") the nearest one either way."""
     t = " ".join(expr.lower().replace("’", "'").split())
     t = re.sub(r"^(?:on|in|at|by|since|from|until|during|early|late|on the|of)\s+", "", t)
+    # "January of last year", "March of 2017": the month of that year; "the end of last year", "the summer of 2016":
+    # a part of that year, no finer than the year
+    t = _MONTH_OF.sub(lambda m: m.group(1) + " ", t)
+    t = _PART_OF_YEAR.sub("", t)
     # explicit ISO
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:
@@ -872,7 +884,7 @@ def _with_weekdays(doc: Any, ents: list[Any]) -> list[Any]:
 
 class Times:
     name = "times"
-    version = 27
+    version = 28
     requires = ("sentences",)
     assigns = ("times",)
 
