@@ -711,3 +711,14 @@ def test_counts_in_a_list_given_other_values_in_the_same_words() -> None:
 )
 def test_counts_that_agree_or_count_two_things_are_no_framed_disagreement(a: str, b: str) -> None:
     assert _framed({"a": a, "b": b}) == []
+
+
+def test_one_count_hedged_apart_in_the_same_words_is_a_hedge_disagreement() -> None:
+    texts = {
+        "a": "Nearly 100 marchers walked to the precinct on Monday night.",
+        "b": "More than 100 marchers walked to the precinct on Monday night.",
+    }
+    ds = _framed(texts)
+    assert [(d.kind, sorted(v.value for v in d.variants)) for d in ds] == [("hedge", ["More than 100", "Nearly 100"])]
+    # hedges that overlap ("about 100" holds "more than 100") agree
+    assert _framed({"a": texts["a"].replace("Nearly", "About"), "b": texts["b"]}) == []

@@ -1623,16 +1623,18 @@ def framed_disagreements(statements: Sequence[Statement], vectors: np.ndarray, s
     out: list[Discrepancy] = []
     for k, (a, fa, qa, va) in enumerate(items):
         for b, fb, qb, vb in items[k + 1 :]:
-            if a.source == b.source or fa != fb or va == vb or not (va and vb) or max(va, vb) / min(va, vb) >= STATED_APART:
+            if a.source == b.source or fa != fb or not (va and vb) or max(va, vb) / min(va, vb) >= STATED_APART:
                 continue
             if _rounded_alike(va, vb) or amounts_agree(amount_of(qa), amount_of(qb)) or _named_apart(a, b) or _other_times(a, b):
                 continue
             if float(vectors[a.idx] @ vectors[b.idx]) < FRAMED_SIM or float(specific[a.idx, b.idx]) < FRAMED_SPECIFIC:
                 continue
-            if vb in given[(a.article.id, fa)] or va in given[(b.article.id, fb)]:
+            if va != vb and (vb in given[(a.article.id, fa)] or va in given[(b.article.id, fb)]):
                 continue
+            # one number hedged apart ("nearly 100 people" / "more than 100 people") is a hedge disagreement
+            kind = "number" if va != vb else "hedge"
             shown_a, shown_b = a.article.text[qa.start : qa.end], b.article.text[qb.start : qb.end]
-            out.append(_pair(a, shown_a, qa.start, b, shown_b, qb.start, "framed", "number", "disputed: number"))
+            out.append(_pair(a, shown_a, qa.start, b, shown_b, qb.start, "framed", kind, f"disputed: {kind}"))
     return _merge_pairwise(out, by_value=True)  # a sentence's other counts are other disagreements
 
 
