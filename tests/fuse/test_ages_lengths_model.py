@@ -9,15 +9,17 @@ import pytest
 
 from newsfuse.api import read_articles
 from newsfuse.fuse.discrepancies import (
-    age_disagreements,
     day_pairs,
+    month_disagreements,
+    year_span_disagreements,
+)
+from newsfuse.fuse.measures import (
+    age_disagreements,
     duration_disagreements,
     framed_disagreements,
     length_disagreements,
     money_disagreements,
-    month_disagreements,
     sized_disagreements,
-    year_span_disagreements,
 )
 from newsfuse.fuse.statements import Statement, gather
 from tests.conftest import make_article

@@ -17,6 +17,7 @@ import numpy as np
 from ..model import Article, Brief, Discrepancy, Entity, Evidence, Fact, Quote, TimelineEntry
 from ..settings import Settings
 from . import discrepancies as disagree
+from . import measures
 from .align import align, specific_similarity
 from .details import age_details, count_details, shared_details
 from .independence import derived_links, independent_count
@@ -220,15 +221,15 @@ def _disagreements(
             if d is not None:
                 found.append(d)
     found += disagree.stance_pairs(statements, vectors)
-    found += disagree.age_disagreements(statements, persons)
-    found += disagree.length_disagreements(statements, vectors, persons)
+    found += measures.age_disagreements(statements, persons)
+    found += measures.length_disagreements(statements, vectors, persons)
     found += disagree.month_disagreements(statements, vectors, specific)
     found += disagree.year_span_disagreements(statements, vectors, persons)
     found += disagree.day_pairs(statements, vectors, specific)
-    found += disagree.duration_disagreements(statements, vectors, specific)
-    found += disagree.money_disagreements(statements, vectors, specific)
-    found += disagree.sized_disagreements(statements, vectors, specific)
-    found += disagree.framed_disagreements(statements, vectors, specific)
+    found += measures.duration_disagreements(statements, vectors, specific)
+    found += measures.money_disagreements(statements, vectors, specific)
+    found += measures.sized_disagreements(statements, vectors, specific)
+    found += measures.framed_disagreements(statements, vectors, specific)
     found += magnitude_disagreements(statements)
     found += quote_disagreements(statements)
     found = disagree.dedupe(

@@ -26,7 +26,8 @@ from typing import Any
 from ..model import Span
 from ..read.speakers import STOP
 from .compare import counted_key, quantity_state
-from .discrepancies import age_mentions, picks_one
+from .discrepancies import picks_one
+from .measures import age_mentions
 from .statements import Statement
 
 SPREAD = 1.5  # sentences per source, on average, that may write a phrase for it to be a detail rather than a topic
