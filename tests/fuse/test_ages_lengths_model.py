@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import numpy as np
@@ -22,6 +23,7 @@ from newsfuse.fuse.measures import (
     sized_disagreements,
 )
 from newsfuse.fuse.statements import Statement, gather
+from newsfuse.model import Discrepancy
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.models
@@ -397,9 +399,16 @@ def _equally_alike(n: int, close: float) -> np.ndarray:
     return v
 
 
+def _compare(
+    fn: Callable[[Sequence[Statement], np.ndarray, np.ndarray], list[Discrepancy]], sts: list[Statement], close: float
+) -> list[Discrepancy]:
+    """A story-wide comparison run with every two statements ``close`` alike in meaning and sharing specific words."""
+    return fn(sts, _equally_alike(len(sts), close), np.ones((len(sts), len(sts))))
+
+
 def _durations(texts: dict[str, str], close: float = 0.6):  # type: ignore[no-untyped-def]
     sts, _ = _read(texts, published=date(2013, 7, 3))
-    return duration_disagreements(sts, _equally_alike(len(sts), close), np.ones((len(sts), len(sts))))
+    return _compare(duration_disagreements, sts, close)
 
 
 def test_one_prison_term_given_two_lengths() -> None:
@@ -447,7 +456,7 @@ def test_very_close_statements_in_one_unit_need_no_shared_verb() -> None:
 
 def _sums(texts: dict[str, str], close: float = 0.8):  # type: ignore[no-untyped-def]
     sts, _ = _read(texts, published=date(2019, 2, 15))
-    return money_disagreements(sts, _equally_alike(len(sts), close), np.ones((len(sts), len(sts))))
+    return _compare(money_disagreements, sts, close)
 
 
 def test_one_sum_of_money_given_two_values() -> None:
@@ -473,7 +482,7 @@ def test_sums_that_agree_differ_in_kind_or_an_outlet_tells_apart() -> None:
 
 def _sizes(texts: dict[str, str], close: float = 0.6):  # type: ignore[no-untyped-def]
     sts, _ = _read(texts, published=date(2018, 8, 21))
-    return sized_disagreements(sts, _equally_alike(len(sts), close), np.ones((len(sts), len(sts))))
+    return _compare(sized_disagreements, sts, close)
 
 
 def test_one_document_given_two_page_counts() -> None:
@@ -675,7 +684,7 @@ def test_days_of_a_deed_done_again_denied_or_bounded_are_no_dispute() -> None:
 
 def _framed(texts: dict[str, str], close: float = 0.8):  # type: ignore[no-untyped-def]
     sts, _ = _read(texts, published=date(2011, 11, 12))
-    return framed_disagreements(sts, _equally_alike(len(sts), close), np.ones((len(sts), len(sts))))
+    return _compare(framed_disagreements, sts, close)
 
 
 def test_counts_in_a_list_given_other_values_in_the_same_words() -> None:
