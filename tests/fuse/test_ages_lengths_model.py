@@ -15,6 +15,7 @@ from newsfuse.fuse.discrepancies import (
     year_span_disagreements,
 )
 from newsfuse.fuse.measures import (
+    _framed_numbers,
     age_disagreements,
     duration_disagreements,
     framed_disagreements,
@@ -733,3 +734,12 @@ def test_one_count_hedged_apart_in_the_same_words_is_a_hedge_disagreement() -> N
     assert [(d.kind, sorted(v.value for v in d.variants)) for d in ds] == [("hedge", ["More than 100", "Nearly 100"])]
     # hedges that overlap ("about 100" holds "more than 100") agree
     assert _framed({"a": texts["a"].replace("Nearly", "About"), "b": texts["b"]}) == []
+
+
+def test_a_number_is_framed_by_what_it_counts_or_a_telling_word_never_a_function_word() -> None:
+    sts, _ = _read(
+        {"a": "Police moved in after 100 people gathered. He broke the scoring record of 2,106.", "b": "Six rifles were seized."}
+    )
+    frames = {st.article.text[q.start : q.end]: frame for st in sts for frame, q, _ in _framed_numbers(st)}
+    assert frames["2,106"] == "<record" and frames["Six"] == "rifle>"
+    assert "100" not in frames  # "people" frames any count, and "after" no count at all

@@ -603,6 +603,8 @@ _FRAMELESS = frozenset(
     | {"up", "just", "only", "another", "further", "other", "others", "of", "and", "or", "in", "on", "at", "to", "the"}
     | {"a", "an", "for", "from", "with", "by", "as", "per", "is", "was", "were", "are", "be", "have", "had", "has"}
     | {"percent", "time", "times", "people", "person", "year", "years", "day", "days", "month", "months", "point", "points"}
+    | {"after", "before", "since", "while", "when", "where", "which", "that", "this", "these", "those", "then", "also"}
+    | {"into", "even", "been", "being", "will", "would", "could", "said", "says", "tonight", "today", "yesterday", "there"}
 )
 
 
