@@ -643,9 +643,9 @@ def _decimals(x: float) -> int:
     return len(repr(x).partition(".")[2].rstrip("0"))
 
 
-def _rounded_alike(x: float, y: float) -> bool:
-    """One figure written to more decimals by one outlet (35.72 / 35.7); a whole number against a fraction (a
-    magnitude of 2.9 against two aftershocks) is two things."""
+def _precision_apart(x: float, y: float) -> bool:
+    """Two values not to set against each other for how precisely they are written: one rounded from the other (35.72
+    / 35.7), or a whole number against a fraction (a magnitude of 2.9 against two aftershocks: two things)."""
     dx, dy = _decimals(x), _decimals(y)
     if (dx == 0) != (dy == 0):
         return True
@@ -677,20 +677,40 @@ def framed_disagreements(statements: Sequence[Statement], vectors: np.ndarray, s
         key = (item[0].article.id, item[2].start)
         if key not in shortest or item[0].end - item[0].start < shortest[key][0].end - shortest[key][0].start:
             shortest[key] = item
-    items = list(shortest.values())
+    by_frame: dict[str, list[tuple[Statement, Span, float]]] = defaultdict(list)  # only one frame's counts meet
+    for st, frame, q, value in shortest.values():
+        by_frame[frame].append((st, q, value))
     out: list[Discrepancy] = []
-    for k, (a, fa, qa, va) in enumerate(items):
-        for b, fb, qb, vb in items[k + 1 :]:
-            if a.source == b.source or fa != fb or not (va and vb) or max(va, vb) / min(va, vb) >= STATED_APART:
-                continue
-            if _rounded_alike(va, vb) or amounts_agree(amount_of(qa), amount_of(qb)) or _named_apart(a, b) or _other_times(a, b):
-                continue
-            if float(vectors[a.idx] @ vectors[b.idx]) < FRAMED_SIM or float(specific[a.idx, b.idx]) < FRAMED_SPECIFIC:
-                continue
-            if va != vb and (vb in given[(a.article.id, fa)] or va in given[(b.article.id, fb)]):
-                continue
-            # one number hedged apart ("nearly 100 people" / "more than 100 people") is a hedge disagreement
-            kind = "number" if va != vb else "hedge"
-            shown_a, shown_b = a.article.text[qa.start : qa.end], b.article.text[qb.start : qb.end]
-            out.append(_pair(a, shown_a, qa.start, b, shown_b, qb.start, "framed", kind, f"disputed: {kind}"))
+    for frame, framed in by_frame.items():
+        for k, (a, qa, va) in enumerate(framed):
+            for b, qb, vb in framed[k + 1 :]:
+                out += _framed_pair(frame, a, qa, va, b, qb, vb, given, vectors, specific)
     return _merge_pairwise(out, by_value=True)  # a sentence's other counts are other disagreements
+
+
+def _framed_pair(
+    frame: str,
+    a: Statement,
+    qa: Span,
+    va: float,
+    b: Statement,
+    qb: Span,
+    vb: float,
+    given: dict[tuple[str, str], set[float]],
+    vectors: np.ndarray,
+    specific: np.ndarray,
+) -> list[Discrepancy]:
+    """The disagreement of two counts in one frame, if they are one count given two values (see
+    :func:`framed_disagreements`); ``given`` holds the values each article gives in each frame."""
+    if a.source == b.source or not (va and vb) or max(va, vb) / min(va, vb) >= STATED_APART:
+        return []
+    if _precision_apart(va, vb) or amounts_agree(amount_of(qa), amount_of(qb)) or _named_apart(a, b) or _other_times(a, b):
+        return []
+    if float(vectors[a.idx] @ vectors[b.idx]) < FRAMED_SIM or float(specific[a.idx, b.idx]) < FRAMED_SPECIFIC:
+        return []
+    if va != vb and (vb in given[(a.article.id, frame)] or va in given[(b.article.id, frame)]):
+        return []
+    # one number hedged apart ("nearly 100 people" / "more than 100 people") is a hedge disagreement
+    kind = "number" if va != vb else "hedge"
+    shown_a, shown_b = a.article.text[qa.start : qa.end], b.article.text[qb.start : qb.end]
+    return [_pair(a, shown_a, qa.start, b, shown_b, qb.start, "framed", kind, f"disputed: {kind}")]
