@@ -45,6 +45,8 @@ def test_brief_formats_and_output_file(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["brief", str(EXAMPLES / "harbor-collapse"), "--format", "md"]) == 0
     md = capsys.readouterr().out
     assert md.startswith("# ") and "## Disagreements" in md
+    assert main(["brief", str(EXAMPLES / "harbor-collapse"), "--format", "Markdown"]) == 0  # the name spelled out, any case
+    assert capsys.readouterr().out == md
 
 
 def test_module_entry_point_and_version() -> None:

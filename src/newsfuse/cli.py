@@ -17,6 +17,12 @@ from .settings import Settings, table
 FORMATS_BRIEF = ("json", "md", "html")
 
 
+def _format_name(value: str) -> str:
+    """A format as typed: any case, "markdown" for "md"."""
+    low = value.lower()
+    return "md" if low == "markdown" else low
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     overrides: dict[str, Any] = {}
     for name in ("db", "dask"):
@@ -256,7 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
         "read", help="show what was read from each article (metadata, removed passages, entities, quotes, quantities, dates)"
     )
     r.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
-    r.add_argument("--format", choices=("json", "md"), default="json")
+    r.add_argument("--format", type=_format_name, choices=("json", "md"), default="json")
     r.add_argument("-o", "--output", help="write here instead of stdout")
     r.add_argument("--fetch", action="store_true", help="allow http(s) URLs as inputs: fetch them (robots.txt honoured)")
     r.set_defaults(func=cmd_read)
@@ -265,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("paths", nargs="*", help="files, folders, or - for stdin (or --story ID with --db FILE)")
     b.add_argument("--db", help="the store (with --story)")
     b.add_argument("--story", help="brief of this stored story (an id from `newsfuse stories`)")
-    b.add_argument("--format", choices=FORMATS_BRIEF, default="json")
+    b.add_argument("--format", type=_format_name, choices=FORMATS_BRIEF, default="json", help="json, md (markdown) or html")
     b.add_argument("-o", "--output", help="write here instead of stdout")
     b.add_argument("--fetch", action="store_true", help="allow http(s) URLs as inputs: fetch them (robots.txt honoured)")
     b.set_defaults(func=cmd_brief)

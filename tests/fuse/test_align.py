@@ -15,7 +15,7 @@ from newsfuse.model import Span
 from newsfuse.read.speakers import content_words
 from tests.conftest import make_article
 
-from .helpers import statement
+from .helpers import clause_of, statement
 
 align_module = importlib.import_module("newsfuse.fuse.align")
 
@@ -123,6 +123,25 @@ def test_two_clusters_that_take_each_other_in_are_one_fact() -> None:
     ok = {(i, j) for i in range(3) for j in range(3) if i != j}
     out = add_second_memberships([[0], [1, 2]], sts, sims, ok, 0.62, 0.84, every_pair=True)
     assert [sorted(c) for c in out] == [[0, 1, 2]]
+
+
+def test_a_fact_told_twice_by_a_sentence_and_its_clause_is_kept_once() -> None:
+    from newsfuse.fuse.align import drop_repeats
+
+    said = statement("The quay will reopen on Monday, the harbour master said after the storm.", "a")
+    words = clause_of(said, "The quay", 1)  # "The quay will reopen on Monday, the harbour master said after the storm"
+    b = statement("The harbour master said the quay would reopen on Monday.", "b")
+    c = statement("The quay reopens on Monday, according to the harbour master.", "c")
+    d = statement("Ferries return to the quay on Monday.", "d")
+    sts = [said, words, b, c, d]
+    for i, st in enumerate(sts):
+        st.idx = i
+    sims = np.full((5, 5), 0.7, dtype=np.float32)
+    # the clause's fact and the sentence's fact gather the same two other outlets: one fact, kept with the sentence
+    assert drop_repeats([[1, 2, 3], [0, 2, 3]], sts, sims, 0.62) == [[0, 2, 3]]
+    # a fact that another outlet alone tells apart is no repeat; nor one that says something else
+    assert len(drop_repeats([[1, 2, 3], [0, 2, 4]], sts, sims, 0.62)) == 2
+    assert len(drop_repeats([[1, 2, 3], [0, 2, 3]], sts, np.full((5, 5), 0.5, dtype=np.float32), 0.62)) == 2
 
 
 def test_what_one_person_said_takes_second_members_only_credited_to_them() -> None:

@@ -21,6 +21,22 @@ def test_hedges_that_do_not_overlap() -> None:
     }
 
 
+def test_an_outlets_other_count_that_no_one_else_gives_is_no_side() -> None:
+    a = statement("almost 3,000 soldiers killed or wounded", "a", "almost 3,000", "soldiers", "killed or wounded")
+    b = statement("more than 3,000 soldiers killed or wounded", "b", "more than 3,000", "soldiers", "killed or wounded")
+    c = statement("more than 3,000 soldiers killed or wounded", "c", "more than 3,000", "soldiers", "killed or wounded")
+    # outlet c also gives an earlier official's figure, which nobody else gives: c tells two things, not a third side
+    earlier = statement(
+        "an official said several hundred soldiers were killed or wounded", "c", "several hundred", "soldiers", "killed or wounded"
+    )
+    (d,) = count_disagreements([a, b, c, earlier], ["f1"])
+    assert d.kind == "hedge" and {v.value for v in d.variants} == {"almost 3,000", "more than 3,000"}
+    # a count that another outlet gives too stays a side
+    other = statement("several hundred soldiers were killed or wounded", "d", "several hundred", "soldiers", "killed or wounded")
+    (d,) = count_disagreements([a, b, c, earlier, other], ["f1"])
+    assert {v.value for v in d.variants} == {"almost 3,000", "more than 3,000", "several hundred"}
+
+
 def test_round_numbers_agree_with_hedged_ones() -> None:
     a = statement("1,000 soldiers killed", "a", "1,000", "soldiers", "killed")
     b = statement("more than 1,000 soldiers killed", "b", "more than 1,000", "soldiers", "killed")

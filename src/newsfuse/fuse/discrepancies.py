@@ -123,6 +123,14 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         q = main_quantity(s)
         assert q is not None
         amount[s.idx] = amount_of(q)
+    # an outlet that gives two counts of the slot tells two things ("on Dec. 17 an official said several hundred",
+    # later "more than 3,000"): its count that no other outlet gives is no side of a disagreement
+    with_q = [
+        s
+        for s in with_q
+        if not any(t.source == s.source and not amounts_agree(amount[s.idx], amount[t.idx]) for t in with_q)
+        or any(t.source != s.source and amounts_agree(amount[s.idx], amount[t.idx]) for t in with_q)
+    ]
     clash = [
         (a, b)
         for i, a in enumerate(with_q)
