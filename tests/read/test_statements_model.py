@@ -99,6 +99,20 @@ def test_the_alternative_not_taken_is_no_clause() -> None:
     assert any(c.startswith("waded to the breakwater") for c in clauses)
 
 
+def test_two_verbs_joined_by_or_are_one_predicate() -> None:
+    text = (
+        "At least 40 dock workers have been killed or wounded in the blast at the northern quay. "
+        "More than 40 dock workers have been killed and wounded in the northern quay. "
+        "Police arrested two crane drivers and charged them with negligence on Monday. "
+        "Two officers were injured and taken to hospital."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    clauses = [a.span_text(s) for s in a.group("statements") if s.label == "clause"]
+    assert not any(c.startswith("wounded") for c in clauses)
+    # "and" with a deed of its own stays a claim
+    assert any(c.startswith("charged them") for c in clauses) and "taken to hospital" in clauses
+
+
 def test_a_clause_joined_to_what_a_frame_denies_is_no_claim() -> None:
     text = (
         "So far there is no indication whether the mayor is a suspect in the inquiry, or that the auditors have "

@@ -137,6 +137,25 @@ _OPENS_FRAGMENT = frozenset({"WDT", "WP", "WP$", "WRB", "VB", "VBD", "VBG", "VBN
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
+def _alternative_verb(verb: Any) -> bool:
+    """A verb joined to the one before by "or" and sharing its subject ("were killed or wounded", "arrested or
+    detained"): the two verbs make one predicate."""
+    head = verb.head
+    cc = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i]
+    if not cc or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return False
+    if cc[-1].lower_ in {"or", "nor"}:
+        return True
+    # "have been killed and wounded in Kursk": two participles of one auxiliary, the second with nothing of its own but
+    # where or when ("charged with theft", "taken to hospital" and "hit by a car" are deeds of their own)
+    return verb.tag_ == head.tag_ == "VBN" and all(
+        c.dep_ in {"punct", "advmod", "npadvmod"} or (c.dep_ == "prep" and c.lower_ in _WHERE_OR_WHEN) for c in verb.children
+    )
+
+
+_WHERE_OR_WHEN = frozenset({"in", "at", "near", "on", "during", "across", "inside", "outside", "since", "over"})
+
+
 def reads_alone(span: Any) -> bool:
     """A clause reads as a sentence of its own: it has a subject of its own, and it does not open with a relative or
     question word, a verb, "to" or a preposition (after a leading "and", "but" or "that")."""
@@ -166,6 +185,8 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
             continue
         if t.dep_ == "conj" and _ALTERNATIVE.match(sent.doc[max(lo - 2, sent.start) : lo].text.lower()):
             continue  # "taken their own lives rather than surrender": the road not taken is no claim
+        if t.dep_ == "conj" and _alternative_verb(t):
+            continue  # "have been killed or wounded in Kursk": one claim with two verbs, not a second claim
         if t.dep_ == "conj" and _subordinate_conjunct(t):
             continue  # "no indication whether he is a suspect, or that auditors found fraud": what the frame denies
         while lo < hi and (sent.doc[lo].is_punct or sent.doc[lo].dep_ in {"cc", "mark"}):
@@ -181,7 +202,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 11
+    version = 12
     requires = ("sentences",)
     assigns = ("statements",)
 
