@@ -35,6 +35,11 @@ def test_an_outlets_other_count_that_no_one_else_gives_is_no_side() -> None:
     other = statement("several hundred soldiers were killed or wounded", "d", "several hundred", "soldiers", "killed or wounded")
     (d,) = count_disagreements([a, b, c, earlier, other], ["f1"])
     assert {v.value for v in d.variants} == {"almost 3,000", "more than 3,000", "several hundred"}
+    # an outlet whose two counts no other outlet gives keeps both sides
+    two = statement("2,000 soldiers killed or wounded", "e", "2,000", "soldiers", "killed or wounded")
+    other_two = statement("2,500 soldiers killed or wounded", "e", "2,500", "soldiers", "killed or wounded")
+    (d,) = count_disagreements([b, c, two, other_two], ["f1"])
+    assert d.kind == "number" and {v.value for v in d.variants} >= {"more than 3,000", "2,000"}
 
 
 def test_round_numbers_agree_with_hedged_ones() -> None:

@@ -104,13 +104,15 @@ def test_two_verbs_joined_by_or_are_one_predicate() -> None:
         "At least 40 dock workers have been killed or wounded in the blast at the northern quay. "
         "More than 40 dock workers have been killed and wounded in the northern quay. "
         "Police arrested two crane drivers and charged them with negligence on Monday. "
-        "Two officers were injured and taken to hospital."
+        "Two officers were injured and taken to hospital. "
+        "Two crane drivers were arrested and later released on Monday."
     )
     a = read_articles([make_article(text, "q")]).articles[0]
     clauses = [a.span_text(s) for s in a.group("statements") if s.label == "clause"]
     assert not any(c.startswith("wounded") for c in clauses)
     # "and" with a deed of its own stays a claim
     assert any(c.startswith("charged them") for c in clauses) and "taken to hospital" in clauses
+    assert any(c.startswith("later released") for c in clauses)
 
 
 def test_a_clause_joined_to_what_a_frame_denies_is_no_claim() -> None:

@@ -91,3 +91,10 @@ def test_who_is_who_lists_each_source_s_words_for_a_person() -> None:
     line = next(x for x in md.splitlines() if x.startswith("- **Ana Ruiz**"))
     assert "Harbour master Ana Ruiz (a)" in line and _q(str(b["text"])) + " (b)" in line  # the source's words, as _q writes them
     assert "| Harbour master" not in md  # not a row of the fact table
+
+
+def test_a_source_without_an_outlet_is_listed_by_its_id_once() -> None:
+    doc = _doc(sources=[{"id": "a", "outlet": "Coastal Herald", "published": "2026-03-16"}, {"id": "b"}])
+    lines = brief_markdown(doc).splitlines()
+    assert "- **Coastal Herald** (`a`) (2026-03-16)" in lines
+    assert "- `b`" in lines

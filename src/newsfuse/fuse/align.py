@@ -560,21 +560,24 @@ def fold_overlapping(
 def drop_repeats(clusters: list[list[int]], statements: Sequence[Statement]) -> list[list[int]]:
     """A sentence and a clause of it may each have gathered the same other sources' statements (a quote's words as a
     clause, the sentence with "he said" as a statement, both joined by the sentences of two other outlets): one fact
-    told twice. A cluster of the same sources as a larger or more whole one, all members but one shared and that one
-    overlapping its member of the same article, is dropped; whole statements are kept over clauses."""
+    told twice. Of two clusters of the same articles that share all members but one, that one overlapping its
+    counterpart in the same article, the one with more whole statements (then more text) is kept. Whether the two say
+    the same thing is not asked: the other outlets' sentences joined both, and a clause's second fact inside its
+    sentence stays that sentence's (on the 155 gold sets no gold fact was lost)."""
 
-    def wholeness(cl: list[int]) -> tuple[int, int, int]:
-        return (len(cl), sum(1 for i in cl if statements[i].kind == "statement"), sum(statements[i].end - statements[i].start for i in cl))
+    def wholeness(cl: list[int]) -> tuple[int, int]:
+        return (sum(1 for i in cl if statements[i].kind == "statement"), sum(statements[i].end - statements[i].start for i in cl))
 
     kept: list[list[int]] = []
+    by_articles: dict[frozenset[str], list[set[int]]] = defaultdict(list)  # only clusters of the same articles compare
     for cl in sorted(clusters, key=wholeness, reverse=True):
-        sources = {statements[i].article.id for i in cl}
-        if len(sources) >= 2 and any(
-            sources == {statements[j].article.id for j in k}
-            and sum(1 for i in cl if i not in k) <= 1
-            and all(i in k or any(_overlap(statements[i], statements[j]) for j in k) for i in cl)
-            for k in kept
+        articles = frozenset(statements[i].article.id for i in cl)
+        members = set(cl)
+        if len(articles) >= 2 and any(
+            len(members - k) <= 1 and all(i in k or any(_overlap(statements[i], statements[j]) for j in k) for i in members)
+            for k in by_articles[articles]
         ):
             continue
         kept.append(cl)
+        by_articles[articles].append(members)
     return kept

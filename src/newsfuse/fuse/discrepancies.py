@@ -124,12 +124,16 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         assert q is not None
         amount[s.idx] = amount_of(q)
     # an outlet that gives two counts of the slot tells two things ("on Dec. 17 an official said several hundred",
-    # later "more than 3,000"): its count that no other outlet gives is no side of a disagreement
+    # later "more than 3,000"): when another outlet gives one of them, the other, which no other outlet gives, is no
+    # side of a disagreement
+
+    def shared(s: Statement) -> bool:
+        return any(t.source != s.source and amounts_agree(amount[s.idx], amount[t.idx]) for t in with_q)
+
     with_q = [
         s
         for s in with_q
-        if not any(t.source == s.source and not amounts_agree(amount[s.idx], amount[t.idx]) for t in with_q)
-        or any(t.source != s.source and amounts_agree(amount[s.idx], amount[t.idx]) for t in with_q)
+        if shared(s) or not any(t.source == s.source and not amounts_agree(amount[s.idx], amount[t.idx]) and shared(t) for t in with_q)
     ]
     clash = [
         (a, b)

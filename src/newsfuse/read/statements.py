@@ -137,23 +137,24 @@ _OPENS_FRAGMENT = frozenset({"WDT", "WP", "WP$", "WRB", "VB", "VBD", "VBG", "VBN
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
+# where or when a deed happened: all a second participle may add and still be one predicate with the first
+_WHERE_OR_WHEN = frozenset({"in", "at", "near", "on", "during", "across", "inside", "outside"})
+
+
 def _alternative_verb(verb: Any) -> bool:
-    """A verb joined to the one before by "or" and sharing its subject ("were killed or wounded", "arrested or
-    detained"): the two verbs make one predicate."""
+    """A verb that makes one predicate with the verb before it, not a claim of its own: joined by "or" and without a
+    subject of its own ("were killed or wounded", "arrested or detained"), or a participle joined by "and" to a
+    participle, with nothing of its own but where or when ("have been killed and wounded in Kursk"). "Arrested and
+    charged with theft", "injured and taken to hospital", "arrested and later released" tell two deeds."""
     head = verb.head
     cc = [c for c in head.children if c.dep_ == "cc" and head.i < c.i < verb.i]
     if not cc or any(c.dep_ in _SUBJECTS for c in verb.children):
         return False
     if cc[-1].lower_ in {"or", "nor"}:
         return True
-    # "have been killed and wounded in Kursk": two participles of one auxiliary, the second with nothing of its own but
-    # where or when ("charged with theft", "taken to hospital" and "hit by a car" are deeds of their own)
     return verb.tag_ == head.tag_ == "VBN" and all(
-        c.dep_ in {"punct", "advmod", "npadvmod"} or (c.dep_ == "prep" and c.lower_ in _WHERE_OR_WHEN) for c in verb.children
+        c.dep_ in {"punct", "npadvmod"} or (c.dep_ == "prep" and c.lower_ in _WHERE_OR_WHEN) for c in verb.children
     )
-
-
-_WHERE_OR_WHEN = frozenset({"in", "at", "near", "on", "during", "across", "inside", "outside", "since", "over"})
 
 
 def reads_alone(span: Any) -> bool:

@@ -83,9 +83,9 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     for s in doc["sources"]:
         meta = _q(", ".join(x for x in (s.get("published"), f"wire: {s['wire']}" if s.get("wire") else None) if x))  # outlet: the name
         derived = "; derived from " + srcs([d["source"] for d in s.get("derived_from", [])]) if s.get("derived_from") else ""
-        lines.append(
-            f"- **{_q(names[s['id']])}** ({_code(s['id'])}) {('— ' + _q(s['title'])) if s.get('title') else ''} {('(' + meta + ')') if meta else ''}{derived}"
-        )
+        named = f"**{_q(names[s['id']])}** ({_code(s['id'])})" if names[s["id"]] != s["id"] else _code(s["id"])  # no outlet: the id once
+        title = f" — {_q(s['title'])}" if s.get("title") else ""
+        lines.append(f"- {named}{title}{(' (' + meta + ')') if meta else ''}{derived}")
     if doc.get("rejected"):
         lines += ["", "## Not read", ""] + [f"- {_q(r['input'])}: {_q(r['reason'])}" for r in doc["rejected"]]
     return "\n".join(lines) + "\n"
