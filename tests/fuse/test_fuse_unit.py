@@ -198,6 +198,27 @@ def test_headlines_do_not_show_one_sentence_twice() -> None:
     assert _headlines(facts, members, vec, 4) == ["f0", "f2", "f3"]
 
 
+def test_headlines_do_not_repeat_what_a_headline_s_sentences_tell() -> None:
+    a = statement("The harbour master said a few crane drivers were rescued, but they were badly hurt and later died.", "a")
+    b = statement("A few crane drivers were pulled out, the harbour master said, but they were badly hurt and died.", "b")
+    c = statement("The harbour master said some drivers had been rescued from the cabs.", "c")
+    a_part, b_part = clause_of(a, "they were badly", 3), clause_of(b, "they were badly", 4)
+    d = statement("They were too badly hurt to be saved, a doctor said.", "d")
+    other = statement("An inquiry will report in June.", "e")
+    sts = [a, b, c, a_part, b_part, d, other]
+    for i, st in enumerate(sts):
+        st.idx = i
+    facts = [
+        Fact("f0", a.text, [], ["a", "b", "c"], 3, "corroborated"),
+        # shown by another sentence, but two of its three reports are cut from f0's sentences
+        Fact("f1", d.text, [], ["a", "b", "d"], 3, "corroborated"),
+        Fact("f2", other.text, [], ["e", "c"], 2, "corroborated"),
+    ]
+    members = {"f0": [a, b, c], "f1": [a_part, b_part, d], "f2": [other]}
+    vec = np.eye(7, dtype=np.float32)  # no two texts alike in meaning: the sentences decide
+    assert _headlines(facts, members, vec, 3) == ["f0", "f2"]
+
+
 def test_a_sentence_an_article_repeats_word_for_word_is_one_fact() -> None:
     said = "Details of the summit are being worked out now."
     text = f"{said} The talks went very smoothly. {said}"

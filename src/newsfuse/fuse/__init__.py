@@ -318,6 +318,7 @@ def _distinct_texts(facts: Sequence[Fact], members_of: dict[str, list[Statement]
 
 
 HEADLINE_REDUNDANT = 0.8  # a fact whose text is this close in meaning to a headline already chosen says it again
+HEADLINE_WITHIN = 0.6  # share of a fact's reports cut from the sentences of one headline's that makes it a repeat
 
 
 def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], vectors: np.ndarray, n: int) -> list[str]:
@@ -326,10 +327,13 @@ def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], ve
     authority head Pieter Sandoval met dockworkers' union leader Owen Tallis"): the facts are apart, but a reader's
     first lines should not repeat themselves (maximal marginal relevance). Nor does a fact whose shown text is cut
     from the same sentence as a headline's (a clause and its sentence, grouped around two of their claims): the reader
-    would read that sentence twice. Nor does a fact shown by a clause that cannot stand as a sentence."""
+    would read that sentence twice, nor one whose reports are mostly cut from the sentences of one headline's (its
+    sources told it within what the headline shows). Nor does a fact shown by a clause that cannot stand as a
+    sentence."""
     chosen: list[str] = []
     shown: list[np.ndarray] = []  # the chosen texts' vectors
     shown_sts: list[Statement] = []  # the chosen texts' statements
+    told: list[list[Statement]] = []  # the chosen facts' members
     for pool in ([f for f in facts if len(f.sources) > 1], facts):
         for f in pool:
             if len(chosen) >= n:
@@ -343,6 +347,10 @@ def _headlines(facts: Sequence[Fact], members_of: dict[str, list[Statement]], ve
                 continue
             if rep is not None and rep.fragment:
                 continue  # "who placed second in the poll": the fact stays in the list, not among the first lines
+            mine = members_of.get(f.id, [])
+            if mine and any(sum(1 for s in mine if any(_same_sentence(s, x) for x in t)) >= HEADLINE_WITHIN * len(mine) for t in told):
+                continue
+            told.append(mine)
             chosen.append(f.id)
             if rep is not None:
                 shown.append(vectors[rep.idx])
