@@ -42,6 +42,24 @@ def test_a_timeline_entry_shows_the_words_that_give_its_date() -> None:
     assert build_timeline([fact], {"f1": [early, day]}, [])[0].text == day.text
 
 
+def test_a_side_clause_s_month_is_its_own_entry_beside_the_day_of_the_claim() -> None:
+    from newsfuse.fuse import build_timeline
+    from newsfuse.model import Span
+
+    text = "The mayor said on Friday that the quay, where a crane fell in August, would reopen."
+    st = statement(text, "a")
+    friday, august = text.index("Friday"), text.index("August")
+    st.times = [
+        Span(friday, friday + 6, "time", "test@1", {"expr": "Friday", "value": "2024-12-27", "precision": "day"}),
+        Span(august, august + 6, "time", "test@1", {"expr": "August", "value": "2024-08", "precision": "month", "subordinate": True}),
+    ]
+    fact = Fact("f1", text, [], ["a"], 1, "single_source")
+    assert [e.date for e in build_timeline([fact], {"f1": [st]}, [])] == ["2024-08", "2024-12-27"]
+    # a coarser date of the claim itself adds nothing
+    st.times[1] = Span(august, august + 6, "time", "test@1", {"expr": "August", "value": "2024-08", "precision": "month"})
+    assert [e.date for e in build_timeline([fact], {"f1": [st]}, [])] == ["2024-12-27"]
+
+
 def test_a_range_of_days_is_on_the_timeline_at_both_ends() -> None:
     from newsfuse.fuse import build_timeline
     from newsfuse.model import Span

@@ -427,6 +427,7 @@ def build_timeline(
     for f in facts:
         by_date: dict[tuple[str, str], list[Statement]] = defaultdict(list)
         words: dict[tuple[str, str], list[Evidence]] = defaultdict(list)  # the words giving each date
+        main: set[tuple[str, str]] = set()  # dates some sentence gives its own claim, not a side clause's event
         for s in members_of[f.id]:
             periods = {q.attrs.get("period") for q in s.quantities}
             for t in s.times:
@@ -440,10 +441,14 @@ def build_timeline(
                     for day in ends:  # a range of days is on the timeline at both ends ("from October 16 to November 14")
                         by_date[(day, str(prec))].append(s)
                         words[(day, str(prec))].append(Evidence.of(s.article, t.start, t.end))
+                        if not t.attrs.get("subordinate"):
+                            main.add((day, str(prec)))
         days = {d for d, p in by_date if p == "day"}
         for (d, prec), sts in by_date.items():
-            if prec != "day" and days:
-                continue  # a coarser date of the same fact adds nothing
+            if prec != "day" and days and ((d, prec) in main or prec == "year"):
+                # a coarser date of the same fact adds nothing; a side clause's month is another event ("said on Friday
+                # that 3,000 were killed in Kursk, where Ukrainian forces mounted a raid in August")
+                continue
             # the words that give this date: the fact's own text when it is one of them, else the dating sentence
             # ("announced the tariffs on March 8", not the fact's "announced the tariffs in early March")
             shown = (
