@@ -10,6 +10,12 @@ from tests.conftest import make_article
 pytestmark = pytest.mark.models
 
 
+def _clauses(text: str) -> list[str]:
+    """The clause units the reading cuts from one article of ``text``."""
+    a = read_articles([make_article(text, "q")]).articles[0]
+    return [a.span_text(s) for s in a.group("statements") if s.label == "clause"]
+
+
 def test_a_stance_on_the_main_claim_only() -> None:
     text = (
         "The aide reportedly forwarded State Department emails to a personal account. "
@@ -93,8 +99,7 @@ def test_the_alternative_not_taken_is_no_clause() -> None:
         "Several of the stranded sailors swam ashore rather than wait for the lifeboats to arrive. "
         "The crew abandoned the trawler and waded to the breakwater."
     )
-    a = read_articles([make_article(text, "q")]).articles[0]
-    clauses = [a.span_text(s) for s in a.group("statements") if s.label == "clause"]
+    clauses = _clauses(text)
     assert not any(c.startswith("wait for the lifeboats") for c in clauses)
     assert any(c.startswith("waded to the breakwater") for c in clauses)
 
@@ -107,8 +112,7 @@ def test_two_verbs_joined_by_or_are_one_predicate() -> None:
         "Two officers were injured and taken to hospital. "
         "Two crane drivers were arrested and later released on Monday."
     )
-    a = read_articles([make_article(text, "q")]).articles[0]
-    clauses = [a.span_text(s) for s in a.group("statements") if s.label == "clause"]
+    clauses = _clauses(text)
     assert not any(c.startswith("wounded") for c in clauses)
     # "and" with a deed of its own stays a claim
     assert any(c.startswith("charged them") for c in clauses) and "taken to hospital" in clauses
@@ -121,8 +125,7 @@ def test_a_clause_joined_to_what_a_frame_denies_is_no_claim() -> None:
         "uncovered fraud at the harbour board. "
         "Police said the harbour board was closed, and that the auditors had found evidence of fraud."
     )
-    a = read_articles([make_article(text, "q")]).articles[0]
-    clauses = [a.span_text(s) for s in a.group("statements") if s.label == "clause"]
+    clauses = _clauses(text)
     assert not any(c.startswith("the auditors have uncovered fraud") for c in clauses)
     assert "the auditors had found evidence of fraud" in clauses  # what someone said stays a claim of its own
 

@@ -126,14 +126,12 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
     # an outlet that gives two counts of the slot tells two things ("on Dec. 17 an official said several hundred",
     # later "more than 3,000"): when another outlet gives one of them, the other, which no other outlet gives, is no
     # side of a disagreement
-
-    def shared(s: Statement) -> bool:
-        return any(t.source != s.source and amounts_agree(amount[s.idx], amount[t.idx]) for t in with_q)
-
+    shared = {s.idx for s in with_q if any(t.source != s.source and amounts_agree(amount[s.idx], amount[t.idx]) for t in with_q)}
     with_q = [
         s
         for s in with_q
-        if shared(s) or not any(t.source == s.source and not amounts_agree(amount[s.idx], amount[t.idx]) and shared(t) for t in with_q)
+        if s.idx in shared
+        or not any(t.source == s.source and t.idx in shared and not amounts_agree(amount[s.idx], amount[t.idx]) for t in with_q)
     ]
     clash = [
         (a, b)
