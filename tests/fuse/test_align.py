@@ -95,6 +95,29 @@ def test_a_sentence_with_two_facts_joins_both() -> None:
     assert out == [[0, 1], [2, 0], [3, 0]]
 
 
+def test_a_second_member_of_a_larger_fact_need_pair_with_all_but_one() -> None:
+    from newsfuse.fuse.align import add_second_memberships
+
+    texts = [
+        ("The quay will reopen on Monday, the harbour authority said.", "a"),
+        ("The harbour authority said the quay reopens on Monday.", "b"),
+        ("The northern quay is to reopen Monday after repairs.", "c"),
+        ("The quay reopens Monday and the ferries return, and the repairs cost four million dollars.", "d"),
+        ("Repairs to the quay cost four million dollars.", "e"),
+    ]
+    sts = [statement(t, s) for t, s in texts]
+    for i, st in enumerate(sts):
+        st.idx = i
+    sims = np.full((5, 5), 0.7, dtype=np.float32)
+    ok = {(0, 1), (0, 2), (1, 2), (3, 0), (3, 1), (3, 4)}  # d pairs with two of the three reopening reports
+    ok |= {(j, i) for i, j in ok}
+    out = add_second_memberships([[0, 1, 2], [3, 4]], sts, sims, ok, 0.62, 0.84, every_pair=True)
+    assert sorted(out[0]) == [0, 1, 2, 3]
+    # of a fact of two, every member: d pairs with a, not with c
+    out = add_second_memberships([[0, 2], [3, 4]], sts, sims, ok, 0.62, 0.84, every_pair=True)
+    assert 3 not in out[0]
+
+
 def test_second_members_never_bring_two_rival_counts_into_one_fact() -> None:
     from newsfuse.fuse.align import add_second_memberships
 

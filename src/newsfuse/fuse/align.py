@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
@@ -437,6 +437,9 @@ def merge_by_centroid(
 
 
 SECOND_BAR = 0.1  # meaning only: how much more similar than the threshold a sentence must be to join a second fact
+# members of a fact from which a second member need pair with all but one: on the 153 gold sets 3 found 71.3% of the
+# facts (+14; pair precision 52.2% against 52.4%), 4 71.2% (+7, precision unchanged), every member 71.0%
+SECOND_ALL_BUT_ONE = 3
 
 
 def add_second_memberships(
@@ -451,8 +454,8 @@ def add_second_memberships(
     """A sentence often reports several facts ("the mayor said the quay would reopen on Monday and that repairs would
     cost $4 million"), but the first pass gives each statement one fact. Afterwards a statement also joins another fact
     when its source is not there yet, nothing conflicts, and either (``every_pair``, the fact grouping) it would have
-    been paired with each of that fact's members in the first pass (and, when they all credit one speaker, credits
-    that speaker too), or (the meaning-only grouping) it is a long sentence that pairs with most members of a
+    been paired with each of that fact's members in the first pass, or with all but one of a fact of
+    :data:`SECOND_ALL_BUT_ONE` or more (and, when they all credit one speaker, credits that speaker too), or (the meaning-only grouping) it is a long sentence that pairs with most members of a
     multi-source fact, as similar to them as they are to each other."""
     out = [list(c) for c in clusters]
     partners: dict[int, set[int]] = defaultdict(set)
@@ -461,7 +464,10 @@ def add_second_memberships(
     for k, c in enumerate(clusters):
         have = {statements[j].article.id for j in c}
         if every_pair:
-            cands = set.intersection(*(partners[j] for j in c)) - set(c)
+            paired = Counter(i for j in c for i in partners[j])
+            # with every member; of three or more, all but one will do (one outlet's telling may be worded apart)
+            need = len(c) - 1 if len(c) >= SECOND_ALL_BUT_ONE else len(c)
+            cands = {i for i, n in paired.items() if n >= need} - set(c)
             speakers = {statements[j].speaker_entity for j in c}
             if len(c) >= 2 and len(speakers) == 1 and None not in speakers:
                 # what one person said ("the test site has done its job, Kim said"): a sentence joins it as a second
