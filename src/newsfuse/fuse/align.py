@@ -455,8 +455,9 @@ def add_second_memberships(
     cost $4 million"), but the first pass gives each statement one fact. Afterwards a statement also joins another fact
     when its source is not there yet, nothing conflicts, and either (``every_pair``, the fact grouping) it would have
     been paired with each of that fact's members in the first pass, or with all but one of a fact of
-    :data:`SECOND_ALL_BUT_ONE` or more (and, when they all credit one speaker, credits that speaker too), or (the meaning-only grouping) it is a long sentence that pairs with most members of a
-    multi-source fact, as similar to them as they are to each other."""
+    :data:`SECOND_ALL_BUT_ONE` or more (and, when they all credit one speaker, credits that speaker too), or (the
+    meaning-only grouping) it is a long sentence that pairs with most members of a multi-source fact, as similar to
+    them as they are to each other."""
     out = [list(c) for c in clusters]
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j in ok_pair:
