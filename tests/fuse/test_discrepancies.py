@@ -163,6 +163,32 @@ def test_one_count_across_facts() -> None:
     assert _across(a, b, spec=0.0) == ["number"]  # a classified state (collapse) needs no shared words
 
 
+def test_an_outlets_tally_on_another_day_is_no_side_across_facts() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import across
+
+    def run(*sts: Statement) -> list[str]:
+        vecs = np.zeros((max(s.idx for s in sts) + 1, 2))
+        vecs[[s.idx for s in sts]] = (1.0, 0.0)
+        facts = {f"f{k}": [s] for k, s in enumerate(sts)}
+        return [d.kind for d in across(list(facts), facts, vecs, specific=lambda x, y: 1.0)]
+
+    def st(text: str, source: str, count: str, day: str | None) -> Statement:
+        return statement(text, source, count, "soldiers", "killed or wounded", dates=[day] if day else None)
+
+    latest = st("More than 3,000 soldiers were killed or wounded, preliminary data show.", "b", "More than 3,000", None)
+    early = st("On Dec. 17 an official said several hundred soldiers were killed or wounded.", "c", "several hundred", "2024-12-17")
+    late = st("He said Monday more than 3,000 soldiers were killed or wounded.", "c", "more than 3,000", "2024-12-23")
+    assert run(latest, early) == ["hedge"]  # alone, the two counts disagree
+    # outlet c gives b's count too, on another day it names: a tally at two times, not a side against b
+    assert run(latest, early, late) == []
+    # two counts an outlet does not date apart stay sides: an outlet may contradict itself
+    undated = st("An official said several hundred soldiers were killed or wounded.", "c", "several hundred", None)
+    late_undated = st("He said more than 3,000 soldiers were killed or wounded.", "c", "more than 3,000", None)
+    assert run(latest, undated, late_undated) == ["hedge"]
+
+
 def test_two_vague_sizes_in_two_facts_are_no_disagreement() -> None:
     a = statement("Thousands of people fled across the border to the camp.", "a", "Thousands", "people", "fled")
     b = statement("Hundreds of thousands of people have fled the province.", "b", "Hundreds of thousands", "people", "fled")

@@ -63,7 +63,9 @@ def _evidence(sts: Sequence[Statement], vectors: np.ndarray) -> list[Evidence]:
 
 def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Settings | None = None) -> Brief:
     settings = settings or Settings.load()
-    statements = gather(articles)
+    # statements in the order of the articles' content-hash ids: ties among equally close statements (wire copies)
+    # break the same way whatever order the articles came in, so the facts and their ids do not depend on it
+    statements = gather(sorted(articles, key=lambda a: a.id))
     vectors = _embed(statements)
     args = (statements, vectors, settings.fact_threshold, settings.paraphrase_threshold)
     specific = specific_similarity(statements, vectors @ vectors.T) if statements else np.zeros((0, 0))

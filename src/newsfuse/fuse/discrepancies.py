@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -722,6 +722,9 @@ def across(
             q = main_quantity(s)
             if q is not None and q.attrs.get("counted") and not q.attrs.get("increment") and not _not_a_count(s, q):
                 counted.append((fid, s))
+    by_source: dict[str, list[Statement]] = defaultdict(list)
+    for _, s in counted:
+        by_source[s.source].append(s)
     seen: set[tuple[str, str, frozenset[str]]] = set()  # fact pairs compared, per state counted
     for i, (fa, a) in enumerate(counted):
         for fb, b in counted[i + 1 :]:
@@ -753,6 +756,8 @@ def across(
             disagree = not amounts_agree(amount_of(qa), amount_of(qb))
             if disagree and amount_of(qa).value is None and amount_of(qb).value is None:
                 continue  # "thousands" against "hundreds of thousands" in two facts: vague sizes of two scopes, no count
+            if disagree and (_outlet_also_gives(a, b, by_source) or _outlet_also_gives(b, a, by_source)):
+                continue  # "on Dec. 17 an official said several hundred", later "more than 3,000": an earlier count
             # the same uncommon number of the same thing (11 workers) needs less context than a round one (1,000)
             distinctive = _value(a) == _value(b) and _value(a) % 10 != 0 and bool(_state(a) & _state(b))
             # a count whose state the reading cannot classify ("files obtained") needs more shared context
@@ -785,6 +790,27 @@ def across(
                 seen.add((fa, fb, _state(a)))
                 out.extend(ds)
     return out
+
+
+def _outlet_also_gives(a: Statement, b: Statement, by_source: Mapping[str, Sequence[Statement]]) -> bool:
+    """``a``'s outlet also gives ``b``'s count of the same thing, on another day it names: its two counts are a tally
+    at two times ("on Dec. 17 an official said several hundred", "on Monday he said more than 3,000"), and ``a``'s
+    earlier or later figure is no side against ``b``'s. Counts an outlet gives without dating them apart stay sides
+    (an outlet may contradict itself)."""
+    qa, qb = main_quantity(a), main_quantity(b)
+    assert qa is not None and qb is not None
+    days = day_dates(a)
+    return bool(days) and any(
+        x.idx != a.idx
+        and (qx := main_quantity(x)) is not None
+        and counted_match(qx, qa)
+        and _states_compatible(qx, qa)
+        and qx.attrs.get("scope") == qa.attrs.get("scope")
+        and amounts_agree(amount_of(qx), amount_of(qb))
+        and day_dates(x)
+        and not day_dates(x) & days
+        for x in by_source.get(a.source, ())
+    )
 
 
 def other_counts(st: Statement) -> list[Statement]:

@@ -22,6 +22,7 @@ from ..model import Article, Span
 from .base import Context
 
 MIN_WORDS = 5
+_LEADING_CC = re.compile(r"(?:and|but|while|yet|whereas)\s+", re.IGNORECASE)
 
 # the ground of an arrest or a questioning, held at a distance: "arrested on suspicion of drunk driving"
 SUSPICION = r"(?:on|under) suspicion of|for (?:investigation|suspicion) of|on allegations? of"
@@ -203,7 +204,7 @@ def clause_units(sent: Any, min_words: int = 3) -> list[tuple[int, int, str]]:
 
 class Statements:
     name = "statements"
-    version = 12
+    version = 13
     requires = ("sentences",)
     assigns = ("statements",)
 
@@ -239,6 +240,8 @@ class Statements:
                 else:
                     merged.append((a, b))
             for a, b in merged:
+                if a != s.start and (m := _LEADING_CC.match(article.text, a, b)):
+                    a = m.end()  # "..., and at least one soldier has died": the piece starts at its subject
                 attrs: dict[str, Any] = {"sentence": (s.start, s.end)}
                 stance = _stance(doc, article.text, a, b)
                 if stance is not None:
