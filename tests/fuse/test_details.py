@@ -48,6 +48,23 @@ def test_no_detail_where_a_fact_already_says_it_or_the_phrase_is_the_topic() -> 
     assert shared_details(topic, facts=[]) == []
 
 
+def test_a_detail_never_ends_or_starts_inside_a_name() -> None:
+    def named(text: str, source: str, name: str):  # type: ignore[no-untyped-def]
+        st = statement(text, source)
+        at = text.index(name)
+        st.article.spans.setdefault("mentions", []).append(Span(at, at + len(name), "PERSON", "test@1", {"entity": "e-z"}))
+        return st
+
+    # the outlets write the first name alike and spell the surname apart: the phrase stops before the name
+    a = named("Ukrainian President Volodymyr Zelenskyy said the losses were heavy.", "a", "Volodymyr Zelenskyy")
+    b = named("Ukrainian President Volodymyr Zelensky estimated the toll on Friday.", "b", "Volodymyr Zelensky")
+    assert _texts(shared_details([a, b], facts=[])) == [("Ukrainian President", ["a", "b"])]
+    # a phrase that is a title and a first name only is no detail at all
+    c = named("Speaker John Boehner said budget talks stalled on Monday.", "c", "John Boehner")
+    d = named("Budget talks stalled, aides to Speaker John Bohener said.", "d", "John Bohener")
+    assert _texts(shared_details([c, d], facts=[])) == [("budget talks stalled", ["c", "d"])]
+
+
 def test_a_date_is_no_detail() -> None:
     a = statement("The minister resigned last week after the vote.", "a")
     b = statement("Critics said the scandal broke last week in the capital.", "b")

@@ -121,6 +121,8 @@ def shared_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequen
             continue  # an earlier detail has these sources, or a fact has them with these very sentences
         rep = members[0]
         phrase = _widened(_merged(keys[rep.idx][k] for k in ks), members)
+        if phrase is None:
+            continue
         if any(t.start <= phrase[0] and phrase[1] <= t.end for t in rep.times):
             continue  # a date ("last week", "April 21"): the timeline's business
         taken.add(sources)
@@ -128,7 +130,7 @@ def shared_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequen
     return out
 
 
-def _widened(span: tuple[int, int], members: Sequence[Statement]) -> tuple[int, int]:
+def _widened(span: tuple[int, int], members: Sequence[Statement]) -> tuple[int, int] | None:
     """The phrase grown word by word, on either side, while every member writes the same next word right there
     ("criminally negligent" -> "criminally negligent homicide")."""
     rep = members[0]
@@ -147,10 +149,17 @@ def _widened(span: tuple[int, int], members: Sequence[Statement]) -> tuple[int, 
         hi += 1
     while lo > 0 and not text[toks[lo - 1][2] : toks[lo][1]].strip() and written(lo - 1, hi):
         lo -= 1
-    while not toks[hi - 1][3]:  # never end or start on "the" or "of": the key's own words are content words
+    # never end inside a person's name ("Ukrainian President Volodymyr" where the outlets spell Zelenskyy apart); a
+    # phrase may start at a surname ("Brown's death" of "Michael Brown's death")
+    names = [m for m in rep.article.group("mentions") if m.label == "PERSON" and rep.start <= m.start < rep.end]
+    while hi > lo and any(m.start < toks[hi - 1][2] < m.end for m in names):
         hi -= 1
-    while not toks[lo][3]:
+    while hi > lo and not toks[hi - 1][3]:  # never end or start on "the" or "of": the key's own words are content words
+        hi -= 1
+    while lo < hi and not toks[lo][3]:
         lo += 1
+    if hi - lo < 2:
+        return None  # the key itself cut a name ("President Volodymyr"): no phrase of two words is left
     return toks[lo][1], toks[hi - 1][2]
 
 
