@@ -295,3 +295,16 @@ def test_the_period_of_a_count_is_the_whole_range_of_dates() -> None:
     # spaCy tags each end of the range as its own date; the nearest end alone would make it a count of February
     q = _quantities("In total, the navy fired 23 flares during 16 drills between February and December 2017, a tally shows.")
     assert q["16"]["period"] == "between February and December 2017"
+
+
+def test_two_verbs_with_one_subject_share_the_count_they_govern() -> None:
+    def states(text: str) -> dict[str, Any]:
+        a = read_articles([make_article(text, "q")]).articles[0]
+        return {a.span_text(q): q.attrs.get("state") for q in a.group("quantities") if q.attrs.get("counted")}
+
+    # the subject ("the collapse", "which") belongs to both verbs: both are the state of what the count counts
+    assert states("The collapse killed or injured 11 workers.") == {"11": "killed or injured"}
+    assert states("The alarm came before the collapse, which killed or injured 11 workers.") == {"11": "killed or injured"}
+    # a first verb with its own object, or a second with its own subject, is another predicate
+    assert states("The blast killed two people and injured 11 workers.") == {"two": "killed", "11": "injured"}
+    assert states("The storm killed two people and floods injured 11 workers.") == {"two": "killed", "11": "injured"}

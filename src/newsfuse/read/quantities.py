@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 27
+    version = 28
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -526,10 +526,12 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         verb is not None
         and verb.dep_ == "conj"
         and verb.head.pos_ == "VERB"
-        and not _own_object(verb.head, head)
+        and not any(c.dep_ == "dobj" and c.i != head.i for c in verb.head.children)  # "killed two and injured 11"
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)  # "the storm killed two and floods hurt 11"
         and not any(c.dep_ == "auxpass" for c in verb.head.children)  # "was hurt in September and missed 10 games"
     ):
-        verb = verb.head  # "killed or injured 11 workers": the object hangs on the last conjunct
+        # "(the collapse) killed or injured 11 workers": the object hangs on the last conjunct, the subject both share
+        verb = verb.head
     thing = _estimated(head) if verb is None else None
     if thing is not None:  # "police put the march at 30,000 people": what was estimated is the state
         return counted, thing.text, [thing.lemma_.lower()]
