@@ -871,6 +871,22 @@ def test_a_game_statistic_needs_one_named_player_on_both_sides() -> None:
     assert [x.kind for x in count_disagreements([c, d], ["f"])] == ["number"]  # other counts need no name
 
 
+def test_a_players_line_is_the_first_named_players() -> None:
+    def line(text: str, source: str, count: str, players: list[tuple[str, str]]) -> Statement:
+        st = statement(text, source, count=count, counted="rebounds")
+        for name, ent in players:
+            at = text.index(name)
+            st.article.spans.setdefault("mentions", []).append(Span(at, at + len(name), "PERSON", "test@1", {"entity": ent}))
+        st.people = {ent for _, ent in players}
+        return st
+
+    artino = line("Artino complemented Echenique inside by adding six rebounds.", "a", "six", [("Artino", "e-a"), ("Echenique", "e-e")])
+    echenique = line("Echenique had 11 rebounds for Creighton.", "b", "11", [("Echenique", "e-e")])
+    assert count_disagreements([artino, echenique], ["f"]) == []  # Artino's six, Echenique's 11: two lines
+    again = line("Echenique, helped by Artino, pulled down nine rebounds.", "c", "nine", [("Echenique", "e-e"), ("Artino", "e-a")])
+    assert [d.kind for d in count_disagreements([echenique, again], ["f"])] == ["number"]  # one player's line, twice
+
+
 def test_a_first_given_name_the_entity_model_left_out_is_no_namesake() -> None:
     import numpy as np
 

@@ -202,7 +202,21 @@ def _stat_apart(a: Statement, b: Statement) -> bool:
     if qa is None or qb is None:
         return False
     stats = {counted_key(q.attrs.get("counted")) for q in (qa, qb)} & GAME_STATS
-    return bool(stats) and not a.people & b.people
+    if not stats:
+        return False
+    pa, pb = _first_named(a), _first_named(b)
+    # a player's line opens with the player: "Artino complemented Echenique by adding six rebounds" is Artino's
+    return not a.people & b.people or (pa is not None and pb is not None and pa != pb)
+
+
+def _first_named(st: Statement) -> str | None:
+    """The entity of the first person the statement names."""
+    named = [
+        m
+        for m in st.article.group("mentions")
+        if m.label == "PERSON" and st.start <= m.start < st.end and m.attrs.get("entity") in st.people
+    ]
+    return str(min(named, key=lambda m: m.start).attrs["entity"]) if named else None
 
 
 def _not_a_count(st: Statement, q: Span) -> bool:
