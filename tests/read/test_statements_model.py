@@ -10,10 +10,10 @@ from tests.conftest import make_article
 pytestmark = pytest.mark.models
 
 
-def _clauses(text: str) -> list[str]:
-    """The clause units the reading cuts from one article of ``text``."""
+def _clauses(text: str, label: str = "clause") -> list[str]:
+    """The clause units (or, with ``label="statement"``, the statements) the reading cuts from one article of ``text``."""
     a = read_articles([make_article(text, "q")]).articles[0]
-    return [a.span_text(s) for s in a.group("statements") if s.label == "clause"]
+    return [a.span_text(s) for s in a.group("statements") if s.label == label]
 
 
 def test_a_stance_on_the_main_claim_only() -> None:
@@ -178,8 +178,7 @@ def test_a_statement_cut_at_and_or_but_starts_at_its_subject() -> None:
         "The union said the cranes were old, but the operator said they were serviced every month. "
         "And the inquiry will report within six months."
     )
-    a = read_articles([make_article(text, "q")]).articles[0]
-    got = [a.span_text(s) for s in a.group("statements") if s.label == "statement"]
+    got = _clauses(text, "statement")
     assert "at least one worker taken to hospital has died of his injuries." in got
     assert "the operator said they were serviced every month." in got
     assert "And the inquiry will report within six months." in got  # a sentence's own first word stays

@@ -821,8 +821,8 @@ def _outlet_also_gives(a: Statement, b: Statement, by_source: Mapping[str, Seque
         and _states_compatible(qx, qa)
         and qx.attrs.get("scope") == qa.attrs.get("scope")
         and amounts_agree(amount_of(qx), amount_of(qb))
-        and day_dates(x)
-        and not day_dates(x) & days
+        and (other := day_dates(x))
+        and not other & days
         for x in by_source.get(a.source, ())
     )
 
