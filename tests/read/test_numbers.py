@@ -88,7 +88,7 @@ def test_shares_and_overflowing_numerals_are_not_counts(text: str) -> None:
 
 
 def test_stacked_hedges_keep_the_outer_one_and_above_a_vague_amount_starts_at_its_low_end() -> None:
-    assert parse_amount("up to about 300") == Amount(0.0, 300.0, hedge="up to", value=300.0)
+    assert parse_amount("up to about 300") == Amount(240.0, 300.0, hedge="up to", value=300.0)
     assert parse_amount("at least some 300") == Amount(300.0, None, hedge="at least", value=300.0)
     over = parse_amount("over several hundred")
     assert over is not None and (over.low, over.low_open) == (200, True)
@@ -105,8 +105,10 @@ def test_hedges_become_intervals() -> None:
     assert not almost.overlaps(more)  # the hedge disagreement of the seeds
     assert not almost.overlaps(least)
     assert more.overlaps(least) and more.overlaps(over)
-    up_to = parse_amount("up to 120")
-    assert up_to is not None and up_to.low == 0 and up_to.high == 120
+    up_to = parse_amount("up to 120")  # a high estimate: near 120, not 50
+    assert up_to is not None and up_to.low == 96 and up_to.high == 120
+    at_most = parse_amount("no more than 120")  # a bound: anything up to it
+    assert at_most is not None and at_most.low == 0 and at_most.high == 120
     approx = parse_amount("an approximate 200,000")
     assert approx is not None and approx.hedge == "an approximate" and approx.low == 180000
 

@@ -308,3 +308,18 @@ def test_two_verbs_with_one_subject_share_the_count_they_govern() -> None:
     # a first verb with its own object, or a second with its own subject, is another predicate
     assert states("The blast killed two people and injured 11 workers.") == {"two": "killed", "11": "injured"}
     assert states("The storm killed two people and floods injured 11 workers.") == {"two": "killed", "11": "injured"}
+
+
+def test_a_bare_number_that_suffered_the_act_counts_people() -> None:
+    got = _quantities("The governor said 50 were injured. At least 40 died in the floods. The team said 17 were sold.")
+    assert (got["50"]["counted"], got["50"]["state_lemmas"]) == ("people", ["injure"])
+    assert (got["At least 40"]["counted"], got["At least 40"]["state_lemmas"]) == ("people", ["die"])
+    assert got["17"]["counted"] is None  # what was sold is not said
+
+
+def test_a_place_set_before_the_first_clause_scopes_every_count() -> None:
+    got = _quantities(
+        "In neighbouring Lakeland district, 10 people were killed, 140 were injured and 900 homes were damaged, an official said."
+    )
+    assert {got[n]["scope"] for n in ("10", "140", "900")} == {"Lakeland"}
+    assert _quantities("In a statement, the agency said 140 were injured.")["140"]["scope"] is None

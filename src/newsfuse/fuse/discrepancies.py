@@ -141,6 +141,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         and not amounts_agree(amount[a.idx], amount[b.idx])
         and not _worlds_apart(amount[a.idx], amount[b.idx])
         and _scope(a) == _scope(b)
+        and not (_zero_placed(a, b) or _zero_placed(b, a))
         and not _named_apart(a, b)  # what two named people did
         and _background(a) == _background(b)  # history against this story's count
         and not _other_past(a, b)  # two earlier events: the 2003 quake's toll and February's
@@ -180,6 +181,12 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             )
             break
     return out
+
+
+def _zero_placed(a: Statement, b: Statement) -> bool:
+    """``a`` counts none in a place ``b`` does not name: "there were no reported injuries in Dubai", where the quake
+    was felt, says nothing against "50 were injured" on the island it struck."""
+    return _value(a) == 0.0 and bool(a.places) and not a.places & b.places
 
 
 def _named_apart(a: Statement, b: Statement) -> bool:

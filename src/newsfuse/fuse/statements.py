@@ -84,7 +84,7 @@ def amount_of(q: Span) -> Amount:
 
 
 BOUND_RATIO = 1.1  # two minimums ("more than 26,000", "more than 31,000") this far apart give two different tallies
-_BOUNDS = {"above": "min", "at_least": "min", "at_most": "max", "below": "max"}
+_BOUNDS = {"above": "min", "at_least": "min", "at_most": "max", "high_estimate": "max", "below": "max"}
 
 
 def amounts_agree(x: Amount, y: Amount) -> bool:

@@ -45,16 +45,17 @@ HEDGES: dict[str, str] = {
     "circa": "approx",
     "or so": "approx",
     "like": "approx",
-    "up to": "at_most",
-    "as many as": "at_most",
+    "up to": "high_estimate",
+    "as many as": "high_estimate",
     "at most": "at_most",
     "no more than": "at_most",
-    "as much as": "at_most",
+    "as much as": "high_estimate",
     "fewer than": "below",
     "less than": "below",
     "under": "below",
     "below": "below",
 }
+HIGH_ESTIMATE_LOW = 0.8  # the share of "as many as X" / "up to X" below which a figure tells another count
 _HEDGE_RE = re.compile(r"^(?:" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True)) + r")\b", re.I)
 
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
@@ -296,6 +297,8 @@ def hedge_interval(hedge: str | None, low: float, high: float) -> Amount:
         return Amount(low * 0.85, high, high_open=True, hedge=hedge or "", value=value)
     if kind == "at_most":
         return Amount(0.0, high, hedge=hedge or "", value=value)
+    if kind == "high_estimate":  # "as many as 80 were wounded" reports a figure near 80, at its highest: not 50
+        return Amount(low * HIGH_ESTIMATE_LOW, high, hedge=hedge or "", value=value)
     if kind == "below":
         return Amount(0.0, high, high_open=True, hedge=hedge or "", value=value)
     return Amount(low * 0.9, high * 1.1, hedge=hedge or "", value=value)  # approx

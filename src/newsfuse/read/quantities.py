@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 28
+    version = 29
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -380,6 +380,10 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
         return "people", nxt.text, [_HARMED[nxt.lower_]]
     if num.dep_ == "dobj" and num.head.lemma_.lower() in _HARM_VERBS:  # "killing 12", "injuring dozens"
         return "people", num.head.text, [num.head.lemma_.lower()]
+    if num.dep_ == "nsubjpass" and num.head.lemma_.lower() in _HARM_VERBS:  # "50 were injured", "12 were arrested"
+        return "people", num.head.text, [num.head.lemma_.lower()]
+    if num.dep_ == "nsubj" and num.head.lemma_.lower() == "die":  # "at least 40 died"
+        return "people", num.head.text, ["die"]
     thing = _estimated(num)  # "estimated the crowd at 70"; not "put the cost at 300"
     if thing is not None and thing.lemma_.lower() in _GATHERINGS:
         return "people", thing.text, [thing.lemma_.lower()]
@@ -662,13 +666,26 @@ def _scope(num: Any) -> str | None:
             for c in t.children:
                 if c.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "xcomp"} and c.pos_ in {"VERB", "AUX"}:
                     continue
-                if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
-                    for pobj in (x for x in c.children if x.dep_ == "pobj"):
-                        sub = list(pobj.subtree)
-                        if any(x.lemma_.lower() in SUBAREAS for x in sub):
-                            names = [x.text for x in sub if x.pos_ == "PROPN"]
-                            return " ".join(names) if names else pobj.lemma_.lower()
+                if c.dep_ == "prep" and c.lower_ in {"in", "at"} and (area := _subarea(c)) is not None:
+                    return area
                 stack.append(c)
+    # a place set before the sentence's first clause ("In neighbouring Alder district, 10 people were killed, 140 were
+    # injured"): the scene of every count in it, however the parser joined the comma-spliced clauses
+    first = num.sent[0]
+    if first.lower_ in {"in", "at"} and first.dep_ == "prep" and (area := _subarea(first)) is not None:
+        after = max(t.i for t in first.subtree) + 1
+        if after < num.i and num.doc[after].text == ",":
+            return area
+    return None
+
+
+def _subarea(prep: Any) -> str | None:
+    """The part of the area a preposition's object names ("in Kestrel district" -> Kestrel), or None."""
+    for pobj in (x for x in prep.children if x.dep_ == "pobj"):
+        sub = list(pobj.subtree)
+        if any(x.lemma_.lower() in SUBAREAS for x in sub):
+            names = [x.text for x in sub if x.pos_ == "PROPN"]
+            return " ".join(names) if names else str(pobj.lemma_.lower())
     return None
 
 
