@@ -957,3 +957,39 @@ def test_a_day_set_on_a_telling_is_a_day_of_saying() -> None:
         st.times.append(Span(0, 1, "time", "test@1", {"expr": "x", "value": day, "precision": "day", "verb": verb}))
     d = date_disagreement([said, told], ["f"])
     assert d is not None and {v.value for v in d.variants} == {"2012-04-23", "2012-04-24"}
+
+
+def test_a_tally_over_a_range_of_months_is_compared_across_facts_as_a_second_count() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from newsfuse.fuse.discrepancies import _background, other_counts
+
+    text = "The navy launched 40 rockets in 12 trials between March and October 2019, its log says."
+    a = statement(text, "a", "40", "rockets", "launched", period="between March and October 2019")
+    main = a.quantities[0]
+    at = text.index("12")
+    tests = replace(
+        main, start=at, end=at + 2, attrs={**main.attrs, "low": 12.0, "high": 12.0, "value": 12.0, "counted": "trials", "state": None}
+    )
+    a.quantities.append(tests)
+    for word, value in (("March", "2019-03"), ("October 2019", "2019-10")):
+        at = text.index(word)
+        a.times.append(Span(at, at + len(word), "time", "test@1", {"expr": word, "value": value, "precision": "month"}))
+    b = statement("The navy ran over 20 rocket trials last year, officers said.", "b", "over 20", "rocket trials", period="last year")
+    for st in (a, b):
+        st.article.meta.published = date(2020, 4, 21)
+    assert not _background(a)  # the range a tally covers dates no past event
+    assert [main_quantity_text(v) for v in other_counts(a)] == ["12"]  # the trials, over the stated period
+    assert _across(a, b) == ["number"]
+    untimed = replace(tests, attrs={**tests.attrs, "period": None})
+    a.quantities[1] = untimed
+    assert other_counts(a) == []  # a second count of a thing the reading cannot class, over no period: left alone
+
+
+def main_quantity_text(st: Statement) -> str:
+    from newsfuse.fuse.statements import main_quantity
+
+    q = main_quantity(st)
+    assert q is not None
+    return st.article.span_text(q)

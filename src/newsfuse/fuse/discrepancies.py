@@ -836,17 +836,30 @@ def _outlet_also_gives(a: Statement, b: Statement, by_source: Mapping[str, Seque
 
 def other_counts(st: Statement) -> list[Statement]:
     """The statement once more for each further count of another state it gives: "killing at least three people and
-    injuring dozens more" also counts the injured. Each view has that count as its main one."""
+    injuring dozens more" also counts the injured; and for each tally of another thing over a stated period. Each view
+    has that count as its main one."""
     main = main_quantity(st)
     if main is None:
         return []
     seen = {_state(st)}
+    things = {counted_key(main.attrs.get("counted"))}
     out = []
     for q in st.quantities:
-        state = quantity_state(q)
-        if q is main or not state or state in seen or not q.attrs.get("counted") or q.attrs.get("increment"):
+        if q is main or not q.attrs.get("counted") or q.attrs.get("increment"):
             continue
-        seen.add(state)
+        state = quantity_state(q)
+        if state:
+            if state in seen:
+                continue
+            seen.add(state)
+        else:
+            # a tally of another thing over a stated period ("launched 40 rockets in 12 trials from March to October"):
+            # comparable with another outlet's tally of it over that period ("more than ten rocket trials this year"),
+            # though the reading cannot class what befell it
+            thing = counted_key(q.attrs.get("counted"))
+            if thing in things or _period(q.attrs.get("period")) is None:
+                continue
+            things.add(thing)
         out.append(replace(st, main=q))
     return out
 
@@ -919,10 +932,15 @@ CONTINUED_DAYS = 90  # "In February a quake hit Zarand. It killed 612": a contin
 
 def _dated_before(st: Statement, ref: date, days: int, main_only: bool = False) -> bool:
     """``st`` names a month or a day at least ``days`` before ``ref`` (``main_only``: one that dates the sentence's own
-    event, not a subordinate clause's, nor the start of a span: "since fighting began in June")."""
+    event, not a subordinate clause's, nor the start of a span: "since fighting began in June", nor the range a tally
+    covers: "12 trials between March and October 2019")."""
+    q = main_quantity(st) if main_only else None
+    period = str(q.attrs.get("period") or "") if q is not None else ""
     for t in st.times:
         if main_only and (t.attrs.get("subordinate") or str(t.attrs.get("expr", "")).lower().startswith(("since", "from"))):
             continue
+        if period.lower().startswith(("between", "from")) and st.article.span_text(t) in period:
+            continue  # the range a tally covers ("12 trials between March and October 2019") dates no event
         if t.attrs.get("precision") in {"day", "month"}:
             try:
                 when = date.fromisoformat((str(t.attrs["value"]) + "-01")[:10])
