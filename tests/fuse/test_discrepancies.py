@@ -993,3 +993,46 @@ def main_quantity_text(st: Statement) -> str:
     q = main_quantity(st)
     assert q is not None
     return st.article.span_text(q)
+
+
+def _counted_back(st: Statement, words: str, days: tuple[float, float], unit: str, hedge: str, published: str) -> Statement:
+    """``st`` with one time counted back from its report ("about two weeks ago": ``days`` its low and high)."""
+    from datetime import date
+
+    at = st.text.index(words)
+    duration = {"days_low": days[0], "days_high": days[1], "unit": unit, "hedge": hedge, "relation": "ago"}
+    st.times.append(Span(at, at + len(words), "time", "test@1", {"expr": words, "duration": duration, "value": None, "precision": "week"}))
+    st.article.meta.published = date.fromisoformat(published)
+    return st
+
+
+def test_one_event_told_as_two_and_three_weeks_ago_is_a_number_disagreement() -> None:
+    from newsfuse.fuse.discrepancies import ago_disagreement
+
+    two = _counted_back(
+        statement("The ferry's new captain took command about two weeks ago.", "a"),
+        "about two weeks ago",
+        (12.6, 15.4),
+        "week",
+        "about",
+        "2021-05-10",
+    )
+    text = "The captain, who took charge about three weeks ago, steered the ferry out."
+    three = _counted_back(statement(text, "b"), "about three weeks ago", (18.9, 23.1), "week", "about", "2021-05-10")
+    d = ago_disagreement([two, three], ["f"])
+    assert d is not None and d.kind == "number"
+    assert {v.value: v.sources for v in d.variants} == {"about two weeks ago": ["a"], "about three weeks ago": ["b"]}
+    later = _counted_back(statement(text, "c"), "about three weeks ago", (18.9, 23.1), "week", "about", "2021-05-17")
+    assert ago_disagreement([two, later], ["f"]) is None  # written a week later: the same days
+    fifteen = _counted_back(statement("He took command 15 days ago.", "d"), "15 days ago", (15.0, 15.0), "day", "exact", "2021-05-10")
+    exact = _counted_back(statement("He took command two weeks ago.", "e"), "two weeks ago", (14.0, 14.0), "week", "exact", "2021-05-10")
+    assert ago_disagreement([fifteen, exact], ["f"]) is None  # "two weeks" is rounded to the week
+    # an outlet that also gives the other's time is telling two events apart
+    also = _counted_back(
+        statement("His deputy arrived about three weeks ago.", "a"), "about three weeks ago", (18.9, 23.1), "week", "about", "2021-05-10"
+    )
+    assert ago_disagreement([two, three, also], ["f"]) is None
+    twice = statement("He joined the crew six years ago and took command two weeks ago.", "g")
+    _counted_back(twice, "six years ago", (2191.5, 2191.5), "year", "exact", "2021-05-10")
+    _counted_back(twice, "two weeks ago", (14.0, 14.0), "week", "exact", "2021-05-10")
+    assert ago_disagreement([twice, three], ["f"]) is None  # two times in one sentence: which one is the fact's is unknown

@@ -219,7 +219,11 @@ def _disagreements(
     for gid, sts in slot_members.items():
         found += disagree.within(gid, sts, related)
     for fid, sts in members_of.items():
-        for d in (disagree.namesake_disagreement(sts, [fid], persons, vectors), disagree.stance_disagreement(sts, [fid], related)):
+        for d in (
+            disagree.namesake_disagreement(sts, [fid], persons, vectors),
+            disagree.stance_disagreement(sts, [fid], related),
+            disagree.ago_disagreement(sts, [fid]),
+        ):
             if d is not None:
                 found.append(d)
     found += disagree.stance_pairs(statements, vectors)

@@ -11,7 +11,8 @@ a disagreement: scores, records, "a five-time all-star", "one of Egypt's largest
 stated numbers twenty times apart count two things.
 
 Measures (ages, lengths, lengths of time, sums, sizes, numbers in one frame) are compared across the whole story
-in :mod:`newsfuse.fuse.measures`; here, the months and years of one past deed and the days of one event.
+in :mod:`newsfuse.fuse.measures`; here, the months and years of one past deed, the days of one event, and the times a
+fact is told to have happened counted back from the reports ("about two weeks ago" / "about three weeks ago").
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -365,6 +366,61 @@ def date_disagreement(
                 groups[d].append(s)
         if len(groups) > 1:
             return Discrepancy(_id(*facts, "date"), "date", "disputed: date", variants(groups, "date"), list(facts))
+    return None
+
+
+# days in a unit of time, for the half unit an unhedged "12 weeks ago" may be rounded by
+_UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+
+
+def _counted_back(st: Statement) -> Span | None:
+    """The one past time a statement counts back from its report ("moved back around six weeks ago"), or None when
+    it gives none or several (a sentence of two such times tells two events)."""
+    backs = [
+        t for t in st.times if isinstance(d := t.attrs.get("duration"), dict) and d.get("relation") == "ago" and not t.attrs.get("future")
+    ]
+    return backs[0] if len(backs) == 1 and backs[0].attrs["duration"].get("days_high") is not None else None
+
+
+def _window_back(st: Statement, t: Span) -> tuple[date, date] | None:
+    """The days a time counted back may fall on, from the report's own date (or the story's, for an undated report):
+    a hedged length as its hedge reads ("about two weeks"), an unhedged one give or take half its unit."""
+    ref = st.article.meta.published or _reference(st)
+    if ref is None:
+        return None
+    d = t.attrs["duration"]
+    half = _UNIT_DAYS.get(str(d.get("unit")), 1.0) / 2 if d.get("hedge", "exact") == "exact" else 0.0
+    return ref - timedelta(days=float(d["days_high"]) + half), ref - timedelta(days=max(float(d["days_low"]) - half, 0.0))
+
+
+def ago_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
+    """One fact told as happening at two times counted back from the reports: "wed about three weeks ago" against
+    "married for the second time about two weeks ago", the days each may fall on (from each report's own date) apart.
+    Each statement gives one such time; an outlet that also gives a time the other's may be is telling two events
+    apart; two statements about different named people are not compared."""
+    items = [(s, t, w) for s in sts if (t := _counted_back(s)) is not None and (w := _window_back(s, t)) is not None]
+    windows: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for s, _, w in items:
+        windows[s.source].append(w)
+
+    def meets(w: tuple[date, date], v: tuple[date, date]) -> bool:
+        return w[0] <= v[1] and v[0] <= w[1]
+
+    for k, (a, _, wa) in enumerate(items):
+        for b, _, wb in items[k + 1 :]:
+            if a.source == b.source or meets(wa, wb) or _named_apart(a, b):
+                continue
+            if any(meets(wb, x) for x in windows[a.source]) or any(meets(wa, x) for x in windows[b.source]):
+                continue
+            groups: dict[str, list[Statement]] = defaultdict(list)
+            shown: set[tuple[str, int, int]] = set()  # a clause is shown by its sentence, once
+            for s, t, w in items:
+                e = evidence_for(s, "date")
+                if meets(w, wa) != meets(w, wb) and (e.article, e.start, e.end) not in shown:
+                    shown.add((e.article, e.start, e.end))  # each statement with the side its time agrees with
+                    groups[s.article.span_text(t)].append(s)
+            # typed as a number, as a length of time is: what the sources give apart is how long ago
+            return Discrepancy(_id(*facts, "ago"), "number", "disputed: number (how long ago)", variants(groups, "date"), list(facts))
     return None
 
 
