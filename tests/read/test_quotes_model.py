@@ -764,3 +764,15 @@ def test_a_pronoun_resolved_once_teaches_no_gender() -> None:
         "“We will fight it in every ward,” she said."
     )
     assert "Kim Adair" in str(_quote(a, "We will fight it").attrs.get("name"))
+
+
+def test_a_finding_is_a_clause_of_its_own_not_what_was_come_upon() -> None:
+    found = _read("The panel found the driver had been speeding. Investigators found that the brakes were worn.")
+    assert _names(found) == {"the driver had been speeding": "The panel", "the brakes were worn": "Investigators"}
+    for text in (
+        "Deputies found the driver hiding in a shed.",  # a discovery, told by the outlet
+        "Voters may find it hard to forgive him.",
+        "The jury found the driver guilty of manslaughter.",
+        "She found herself stuck in traffic on the bridge.",
+    ):
+        assert _read(text).group("quotes") == [], text

@@ -1431,6 +1431,10 @@ def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, in
         comp = [obj] if named_as is None else [obj, named_as]
     else:
         comp = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and inside(c)]
+        if lemma == "find":
+            # a finding is a clause of its own ("found that most drivers slow down", "found he had been speeding"),
+            # not what was come upon or how it seemed: "found the driver hiding in a shed", "may find it hard to"
+            comp = [c for c in comp if _finite(c)]
     if not comp and lemma in OBJECT_CONTENT_VERBS:
         comp = [
             c
@@ -1488,6 +1492,19 @@ def _complement(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[int, in
     if len(toks) < 3:
         return None
     return _closed(doc_text(verb.doc), toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(clause: Any) -> bool:
+    """A clause with a tense of its own ("that they slow down", "he had been speeding"), not a small clause ("the
+    driver hiding", "it hard", "the accounts to be in order")."""
+    if clause.tag_ in _FINITE_TAGS or any(c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in clause.children):
+        return True
+    auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+    auxes += [g for c in auxes for g in c.children if g.dep_ in {"aux", "auxpass"}]  # "had" may hang on "been"
+    return any(c.tag_ in _FINITE_TAGS for c in auxes)
 
 
 def _closed(text: str, start: int, end: int) -> tuple[int, int]:
