@@ -5,7 +5,7 @@ from typing import Any, cast
 from newsfuse.fuse.discrepancies import count_disagreements, date_disagreement, within
 from newsfuse.fuse.statements import Statement
 from newsfuse.model import Evidence, Span
-from tests.fuse.helpers import statement
+from tests.fuse.helpers import clause_of, statement
 
 
 def test_hedges_that_do_not_overlap() -> None:
@@ -995,44 +995,84 @@ def main_quantity_text(st: Statement) -> str:
     return st.article.span_text(q)
 
 
-def _counted_back(st: Statement, words: str, days: tuple[float, float], unit: str, hedge: str, published: str) -> Statement:
+def _back(
+    st: Statement, words: str, days: tuple[float, float], unit: str = "week", hedge: str = "exact", published: str | None = "2021-05-10"
+) -> Statement:
     """``st`` with one time counted back from its report ("about two weeks ago": ``days`` its low and high)."""
     from datetime import date
 
     at = st.text.index(words)
     duration = {"days_low": days[0], "days_high": days[1], "unit": unit, "hedge": hedge, "relation": "ago"}
     st.times.append(Span(at, at + len(words), "time", "test@1", {"expr": words, "duration": duration, "value": None, "precision": "week"}))
-    st.article.meta.published = date.fromisoformat(published)
+    st.article.meta.published = date.fromisoformat(published) if published else None
     return st
 
 
 def test_one_event_told_as_two_and_three_weeks_ago_is_a_number_disagreement() -> None:
     from newsfuse.fuse.discrepancies import ago_disagreement
 
-    two = _counted_back(
-        statement("The ferry's new captain took command about two weeks ago.", "a"),
-        "about two weeks ago",
-        (12.6, 15.4),
-        "week",
-        "about",
-        "2021-05-10",
+    two = _back(
+        statement("The ferry's new captain took command about two weeks ago.", "a"), "about two weeks ago", (12.6, 15.4), hedge="about"
     )
     text = "The captain, who took charge about three weeks ago, steered the ferry out."
-    three = _counted_back(statement(text, "b"), "about three weeks ago", (18.9, 23.1), "week", "about", "2021-05-10")
+    three = _back(statement(text, "b"), "about three weeks ago", (18.9, 23.1), hedge="about")
     d = ago_disagreement([two, three], ["f"])
     assert d is not None and d.kind == "number"
     assert {v.value: v.sources for v in d.variants} == {"about two weeks ago": ["a"], "about three weeks ago": ["b"]}
-    later = _counted_back(statement(text, "c"), "about three weeks ago", (18.9, 23.1), "week", "about", "2021-05-17")
+    later = _back(statement(text, "c"), "about three weeks ago", (18.9, 23.1), hedge="about", published="2021-05-17")
     assert ago_disagreement([two, later], ["f"]) is None  # written a week later: the same days
-    fifteen = _counted_back(statement("He took command 15 days ago.", "d"), "15 days ago", (15.0, 15.0), "day", "exact", "2021-05-10")
-    exact = _counted_back(statement("He took command two weeks ago.", "e"), "two weeks ago", (14.0, 14.0), "week", "exact", "2021-05-10")
-    assert ago_disagreement([fifteen, exact], ["f"]) is None  # "two weeks" is rounded to the week
+    undated = _back(statement(text, "c"), "about three weeks ago", (18.9, 23.1), hedge="about", published=None)
+    assert ago_disagreement([two, undated], ["f"]) is None  # its days would be the reading's guess
     # an outlet that also gives the other's time is telling two events apart
-    also = _counted_back(
-        statement("His deputy arrived about three weeks ago.", "a"), "about three weeks ago", (18.9, 23.1), "week", "about", "2021-05-10"
-    )
+    also = _back(statement("His deputy arrived about three weeks ago.", "a"), "about three weeks ago", (18.9, 23.1), hedge="about")
     assert ago_disagreement([two, three, also], ["f"]) is None
-    twice = statement("He joined the crew six years ago and took command two weeks ago.", "g")
-    _counted_back(twice, "six years ago", (2191.5, 2191.5), "year", "exact", "2021-05-10")
-    _counted_back(twice, "two weeks ago", (14.0, 14.0), "week", "exact", "2021-05-10")
+    twice = _back(
+        statement("He joined the crew six years ago and took command two weeks ago.", "g"), "six years ago", (2191.5, 2191.5), "year"
+    )
+    _back(twice, "two weeks ago", (14.0, 14.0))
     assert ago_disagreement([twice, three], ["f"]) is None  # two times in one sentence: which one is the fact's is unknown
+
+
+def test_times_counted_back_are_rounded_to_their_unit_and_each_side_shows_its_words() -> None:
+    from newsfuse.fuse.discrepancies import ago_disagreement
+
+    def took(source: str, words: str, days: float, unit: str = "week", hedge: str = "exact", published: str = "2021-05-10") -> Statement:
+        return _back(statement(f"He took command {words}.", source), words, (days, days), unit, hedge, published)
+
+    two = took("a", "two weeks ago", 14.0)
+    assert ago_disagreement([two, took("b", "about two weeks ago", 14.0, hedge="about")], ["f"]) is None
+    assert ago_disagreement([two, took("b", "15 days ago", 15.0, "day")], ["f"]) is None  # days are compared as days
+    d = ago_disagreement([two, took("b", "three weeks ago", 21.0), took("c", "22 weeks ago", 154.0, published="2021-09-20")], ["f"])
+    assert d is not None  # "two" and "three weeks ago" only touch; 22 weeks before September is three before May
+    assert {v.value: v.sources for v in d.variants} == {"two weeks ago": ["a"], "three weeks ago / 22 weeks ago": ["b", "c"]}
+
+
+def test_a_time_in_a_side_clause_dates_the_clause_not_the_sentence() -> None:
+    from dataclasses import replace
+
+    from newsfuse.fuse.discrepancies import ago_disagreement
+
+    two = _back(statement("The captain took command two weeks ago.", "a"), "two weeks ago", (14.0, 14.0))
+    whole = _back(statement("The captain, who moved here five years ago, took command.", "b"), "five years ago", (1826.25, 1826.25), "year")
+    whole.times[0] = replace(whole.times[0], attrs={**whole.times[0].attrs, "subordinate": True})
+    assert ago_disagreement([two, whole], ["f"]) is None
+    clause = clause_of(whole, "who moved", 99)
+    clause.times = list(whole.times)
+    assert ago_disagreement([two, clause], ["f"]) is not None
+
+
+def test_a_dispute_of_how_long_ago_does_not_hide_one_of_a_count() -> None:
+    from newsfuse.fuse.discrepancies import AGO_SUMMARY, dedupe
+
+    a = statement("Three people died in the crash two weeks ago.", "a", "Three", "people", "died")
+    b = statement("Four people died in the crash five weeks ago.", "b", "Four", "people", "died")
+    (count,) = count_disagreements([a, b], ["f"])
+    ago = replace_summary(count, AGO_SUMMARY)
+    assert len(dedupe([ago, count])) == 2
+    assert len(dedupe([count, replace_summary(count, "disputed: number")])) == 1
+
+
+def replace_summary(d: Any, summary: str) -> Any:
+    from dataclasses import replace
+
+    return replace(d, summary=summary, id=d.id + "x")

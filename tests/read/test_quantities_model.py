@@ -323,3 +323,10 @@ def test_a_place_set_before_the_first_clause_scopes_every_count() -> None:
     )
     assert {got[n]["scope"] for n in ("10", "140", "900")} == {"Lakeland"}
     assert _quantities("In a statement, the agency said 140 were injured.")["140"]["scope"] is None
+
+
+def test_a_part_of_the_area_is_named_by_its_own_words_not_a_clause_about_it() -> None:
+    got = _quantities(
+        "Police said more than 50 people gathered in the Alder district of Kestrel, where a teenager, Tom Hale, was shot on Saturday."
+    )
+    assert got["more than 50"]["scope"] == "Alder Kestrel"

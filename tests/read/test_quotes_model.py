@@ -767,8 +767,15 @@ def test_a_pronoun_resolved_once_teaches_no_gender() -> None:
 
 
 def test_a_finding_is_a_clause_of_its_own_not_what_was_come_upon() -> None:
-    found = _read("The panel found the driver had been speeding. Investigators found that the brakes were worn.")
-    assert _names(found) == {"the driver had been speeding": "The panel", "the brakes were worn": "Investigators"}
+    found = _read(
+        "The panel found the driver had been speeding. Investigators found that the brakes were worn. "
+        "A study found most drivers slow down near schools."
+    )
+    assert _names(found) == {
+        "the driver had been speeding": "The panel",
+        "the brakes were worn": "Investigators",
+        "most drivers slow down near schools": "A study",
+    }
     for text in (
         "Deputies found the driver hiding in a shed.",  # a discovery, told by the outlet
         "Voters may find it hard to forgive him.",
@@ -776,3 +783,15 @@ def test_a_finding_is_a_clause_of_its_own_not_what_was_come_upon() -> None:
         "She found herself stuck in traffic on the bridge.",
     ):
         assert _read(text).group("quotes") == [], text
+
+
+def test_whoever_was_moved_to_speak_is_the_speaker() -> None:
+    a = _read("The defeat led Ana Ruiz to suggest that the plan was dead. Aides persuaded Tom Hale to say that the bridge would open.")
+    assert _names(a) == {"the plan was dead": "Ana Ruiz", "the bridge would open": "Tom Hale"}
+
+
+def test_a_means_or_a_dare_is_not_moved_to_speak() -> None:
+    a = _read("Ana Ruiz used the occasion to announce that the plant would close.")
+    assert _names(a) == {"the plant would close": "Ana Ruiz"}
+    dared = _read("Republicans dared Governor Tom Hale to deny that he had met the lobbyist.")
+    assert "Tom Hale" not in _names(dared).values()  # dared to deny: he has not denied it

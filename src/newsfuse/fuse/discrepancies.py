@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 import numpy as np
 
@@ -31,6 +31,7 @@ from ..read.entities import fold, same_given_name
 from ..read.numbers import Amount
 from ..read.speakers import SPEECH_VERBS
 from ..read.statements import SUSPICION
+from ..read.times import DAYS
 from .compare import (
     counted_by_act,
     counted_key,
@@ -369,58 +370,76 @@ def date_disagreement(
     return None
 
 
-# days in a unit of time, for the half unit an unhedged "12 weeks ago" may be rounded by
-_UNIT_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+# units of a time counted back that days do not date: shorter ones ("15 days ago") resolve to a day, compared as
+# days (:func:`date_disagreement`, :func:`day_pairs`)
+_BACK_UNITS = frozenset({"week", "month", "year", "decade"})
 
 
 def _counted_back(st: Statement) -> Span | None:
-    """The one past time a statement counts back from its report ("moved back around six weeks ago"), or None when
-    it gives none or several (a sentence of two such times tells two events)."""
+    """The one past time a statement counts back from its report in weeks, months, years or decades ("moved back
+    around six weeks ago"), with an end on each side ("more than two weeks ago" has none); None when it gives none or
+    several (a sentence of two such times tells two events). A time in a side clause counts only in the clause cut
+    from the sentence ("who was wed about three weeks ago"), not in the sentence it qualifies."""
     backs = [
-        t for t in st.times if isinstance(d := t.attrs.get("duration"), dict) and d.get("relation") == "ago" and not t.attrs.get("future")
+        t
+        for t in st.times
+        if isinstance(d := t.attrs.get("duration"), dict)
+        and d.get("relation") == "ago"
+        and not t.attrs.get("future")
+        and (st.kind == "clause" or not t.attrs.get("subordinate"))
     ]
-    return backs[0] if len(backs) == 1 and backs[0].attrs["duration"].get("days_high") is not None else None
+    if len(backs) != 1:
+        return None
+    d = backs[0].attrs["duration"]
+    return backs[0] if d.get("unit") in _BACK_UNITS and d.get("days_high") is not None else None
 
 
-def _window_back(st: Statement, t: Span) -> tuple[date, date] | None:
-    """The days a time counted back may fall on, from the report's own date (or the story's, for an undated report):
-    a hedged length as its hedge reads ("about two weeks"), an unhedged one give or take half its unit."""
-    ref = st.article.meta.published or _reference(st)
-    if ref is None:
+def _window_back(st: Statement, t: Span) -> tuple[float, float] | None:
+    """The days (as day ordinals) a time counted back may fall on, from the report's own publication date (a report
+    without one is not compared: its reference would be the reading's guess): a hedged length as its hedge reads
+    ("about two weeks"), an unhedged one give or take half its unit ("12 weeks ago")."""
+    published = st.article.meta.published
+    if published is None:
         return None
     d = t.attrs["duration"]
-    half = _UNIT_DAYS.get(str(d.get("unit")), 1.0) / 2 if d.get("hedge", "exact") == "exact" else 0.0
-    return ref - timedelta(days=float(d["days_high"]) + half), ref - timedelta(days=max(float(d["days_low"]) - half, 0.0))
+    half = DAYS[str(d["unit"])] / 2 if d.get("hedge", "exact") == "exact" else 0.0
+    ref = float(published.toordinal())
+    return ref - float(d["days_high"]) - half, ref - max(float(d["days_low"]) - half, 0.0)
+
+
+def _overlap(w: tuple[float, float], v: tuple[float, float]) -> bool:
+    """Two windows share a stretch of time (windows that only touch, "two" and "three weeks ago", do not)."""
+    return w[0] < v[1] and v[0] < w[1]
+
+
+AGO_SUMMARY = "disputed: number (how long ago)"
 
 
 def ago_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
     """One fact told as happening at two times counted back from the reports: "wed about three weeks ago" against
     "married for the second time about two weeks ago", the days each may fall on (from each report's own date) apart.
     Each statement gives one such time; an outlet that also gives a time the other's may be is telling two events
-    apart; two statements about different named people are not compared."""
+    apart; two statements about different named people are not compared. Each side shows the words its sources use."""
     items = [(s, t, w) for s in sts if (t := _counted_back(s)) is not None and (w := _window_back(s, t)) is not None]
-    windows: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    windows: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for s, _, w in items:
         windows[s.source].append(w)
-
-    def meets(w: tuple[date, date], v: tuple[date, date]) -> bool:
-        return w[0] <= v[1] and v[0] <= w[1]
-
     for k, (a, _, wa) in enumerate(items):
         for b, _, wb in items[k + 1 :]:
-            if a.source == b.source or meets(wa, wb) or _named_apart(a, b):
+            if a.source == b.source or _overlap(wa, wb) or _named_apart(a, b):
                 continue
-            if any(meets(wb, x) for x in windows[a.source]) or any(meets(wa, x) for x in windows[b.source]):
+            if any(_overlap(wb, x) for x in windows[a.source]) or any(_overlap(wa, x) for x in windows[b.source]):
                 continue
-            groups: dict[str, list[Statement]] = defaultdict(list)
+            sides: tuple[list[tuple[Statement, Span]], list[tuple[Statement, Span]]] = ([], [])
             shown: set[tuple[str, int, int]] = set()  # a clause is shown by its sentence, once
             for s, t, w in items:
                 e = evidence_for(s, "date")
-                if meets(w, wa) != meets(w, wb) and (e.article, e.start, e.end) not in shown:
+                if _overlap(w, wa) != _overlap(w, wb) and (e.article, e.start, e.end) not in shown:
                     shown.add((e.article, e.start, e.end))  # each statement with the side its time agrees with
-                    groups[s.article.span_text(t)].append(s)
+                    sides[0 if _overlap(w, wa) else 1].append((s, t))
+            groups = {" / ".join(dict.fromkeys(s.article.span_text(t) for s, t in side)): [s for s, _ in side] for side in sides}
             # typed as a number, as a length of time is: what the sources give apart is how long ago
-            return Discrepancy(_id(*facts, "ago"), "number", "disputed: number (how long ago)", variants(groups, "date"), list(facts))
+            return Discrepancy(_id(*facts, "ago"), "number", AGO_SUMMARY, variants(groups, "date"), list(facts))
     return None
 
 
@@ -1026,9 +1045,17 @@ def _period(p: str | None) -> str | None:
     return None if c == "total" else c  # "in total", "so far": what an unqualified count means anyway
 
 
+def _aspect(d: Discrepancy) -> bool:
+    """The disagreement is about when (how long ago), not about an amount, though typed as a number: it neither shows
+    nor joins a dispute of a count in the same sentences. (Measures of an amount, "disputed: number (sum of money)",
+    are one dispute with a plain count of it.)"""
+    return d.summary == AGO_SUMMARY
+
+
 def _covers(a: Discrepancy, b: Discrepancy) -> bool:
-    """``a`` already shows ``b``: same kind, and every piece of b's evidence is in a."""
-    if a.kind != b.kind:
+    """``a`` already shows ``b``: same kind and aspect (a dispute of how long ago a crash was does not show one of its
+    death toll, though their sentences are the same), and every piece of b's evidence is in a."""
+    if a.kind != b.kind or _aspect(a) != _aspect(b):
         return False
     have = {(e.article, e.start, e.end) for v in a.variants for e in v.evidence}
     return all((e.article, e.start, e.end) in have for v in b.variants for e in v.evidence)
@@ -1045,7 +1072,7 @@ def _spans(v: Variant) -> set[tuple[str, int, int]]:
 def _same_dispute(a: Discrepancy, b: Discrepancy) -> bool:
     """Two number or hedge disagreements sharing a variant: one dispute found twice ("24" against "five", each time
     from other sentences), or found in pieces."""
-    if not {a.kind, b.kind} <= {"number", "hedge"}:
+    if not {a.kind, b.kind} <= {"number", "hedge"} or _aspect(a) != _aspect(b):
         return False  # a count found apart in two ways ("dozens" / "more than 200", "around 30" / "more than 200") is one
     # one variant found again (the same value from the same outlet: "at least three" against "at least one" and
     # against "24") makes one dispute, with every variant of both

@@ -682,7 +682,15 @@ def _scope(num: Any) -> str | None:
 def _subarea(prep: Any) -> str | None:
     """The part of the area a preposition's object names ("in Kestrel district" -> Kestrel), or None."""
     for pobj in (x for x in prep.children if x.dep_ == "pobj"):
-        sub = list(pobj.subtree)
+        # the place's own words, not a clause about it ("in Alder district, where a boy was shot on Saturday")
+        # (a name given by a clause stays: "a district known as Alder", "the village called Kestrel Point")
+        clauses = [
+            x
+            for x in pobj.subtree
+            if x.i != pobj.i and (x.dep_ in {"relcl", "advcl"} or (x.dep_ == "acl" and x.lemma_.lower() not in {"know", "call", "name"}))
+        ]
+        inner = {y.i for c in clauses for y in c.subtree}
+        sub = [x for x in pobj.subtree if x.i not in inner]
         if any(x.lemma_.lower() in SUBAREAS for x in sub):
             names = [x.text for x in sub if x.pos_ == "PROPN"]
             return " ".join(names) if names else str(pobj.lemma_.lower())

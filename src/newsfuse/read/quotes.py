@@ -1242,6 +1242,12 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         if nxt == v or not in_bounds(nxt):
             break
         shared = v.dep_ == "conj"  # "X was joined by Y and joked": the first verb's subject, passive or not
+        if v.dep_ == "xcomp" and nxt.lemma_.lower() in _MOVED_TO_SPEAK:
+            # "the scandal prompted the mayor to hint that ...", "aides persuaded Ruiz to say": whoever was moved to
+            # speak, the object, not the subject ("used the occasion to announce" is the subject's)
+            moved = next((c for c in nxt.children if c.dep_ == "dobj" and c.i < v.i and ok(c) and _can_speak(c)), None)
+            if moved is not None:
+                return moved
         v = nxt
         if participle and v.dep_ == "ccomp" and v.head != v and in_bounds(v.head):
             continue
@@ -1303,6 +1309,20 @@ def _purpose(verb: Any) -> bool:
 
 def _speech(t: Any) -> bool:
     return speech_lemma(t.lower_, t.lemma_.lower(), t.pos_, t.tag_) is not None
+
+
+# verbs that move their object to do what their infinitive says: "prompted the mayor to hint that ..." (not "dared
+# the governor to deny", "pressed the company to concede": the object has not spoken)
+_MOVED_TO_SPEAK = frozenset({"prompt", "lead", "cause", "force", "persuade", "convince", "get", "drive", "spur", "compel"})
+
+
+def _can_speak(t: Any) -> bool:
+    """``t`` names someone who can speak: a person, a group or a body, a pronoun for one, or a role or an office."""
+    if t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or (t.pos_ == "PROPN" and not t.ent_type_):
+        return True  # (a name the entity model left untagged: "led Ana Ruiz to suggest")
+    if t.tag_ == "PRP":
+        return t.lower_ != "it"
+    return t.lower_ in ROLE_NOUNS or t.lower_ in OFFICE_NOUNS or t.lemma_.lower() in ROLE_NOUNS
 
 
 # what someone issues that then "says" something: its speaker is whoever issued it
@@ -1502,6 +1522,8 @@ def _finite(clause: Any) -> bool:
     driver hiding", "it hard", "the accounts to be in order")."""
     if clause.tag_ in _FINITE_TAGS or any(c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in clause.children):
         return True
+    if clause.tag_ == "VB" and any(c.dep_ == "nsubj" for c in clause.children) and not any(c.lower_ == "to" for c in clause.children):
+        return True  # a plural present the tagger took for a base form: "found most drivers slow down"
     auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
     auxes += [g for c in auxes for g in c.children if g.dep_ in {"aux", "auxpass"}]  # "had" may hang on "been"
     return any(c.tag_ in _FINITE_TAGS for c in auxes)
