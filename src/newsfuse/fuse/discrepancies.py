@@ -379,7 +379,7 @@ def _counted_back(st: Statement) -> Span | None:
     """The one past time a statement counts back from its report in weeks, months, years or decades ("moved back
     around six weeks ago"), with an end on each side ("more than two weeks ago" has none); None when it gives none or
     several (a sentence of two such times tells two events). A time in a side clause counts only in the clause cut
-    from the sentence ("who was wed about three weeks ago"), not in the sentence it qualifies."""
+    from the sentence ("who took charge about three weeks ago"), not in the sentence it qualifies."""
     backs = [
         t
         for t in st.times
@@ -416,8 +416,8 @@ AGO_SUMMARY = "disputed: number (how long ago)"
 
 
 def ago_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
-    """One fact told as happening at two times counted back from the reports: "wed about three weeks ago" against
-    "married for the second time about two weeks ago", the days each may fall on (from each report's own date) apart.
+    """One fact told as happening at two times counted back from the reports: "who took charge about three weeks ago"
+    against "took command about two weeks ago", the days each may fall on (from each report's own date) apart.
     Each statement gives one such time; an outlet that also gives a time the other's may be is telling two events
     apart; two statements about different named people are not compared. Each side shows the words its sources use."""
     items = [(s, t, w) for s in sts if (t := _counted_back(s)) is not None and (w := _window_back(s, t)) is not None]
