@@ -41,7 +41,7 @@ GOLD_FLOORS = {
     "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142": {"facts_loose": 0.78, "discrepancies": 1.0, "dates": 0.7, "max_false_alarms": 1},
     "newswcl50-event_5": {"facts_loose": 0.8, "discrepancies": 1.0, "dates": 0.8, "max_false_alarms": 1},
     "newswcl50-event_9": {"facts_loose": 0.65, "discrepancies": 0.5, "dates": 0.75, "max_false_alarms": 1},
-    "newswcl50-event_2": {"facts_loose": 0.55, "dates": 0.8, "max_false_alarms": 1},
+    "newswcl50-event_2": {"facts_loose": 0.55, "discrepancies": 1.0, "dates": 0.8, "max_false_alarms": 1},
     "newswcl50-event_7": {"facts_loose": 0.64, "discrepancies": 0.5, "dates": 0.85, "max_false_alarms": 1},
     # written later by team members who had not seen newsfuse's output for them (held out: nothing was tuned on them)
     "newswcl50-event_0": {"facts_loose": 0.62, "dates": 0.8, "max_false_alarms": 1},
@@ -67,7 +67,7 @@ GOLD_FLOORS = {
     "ecbplus-24": {"facts_loose": 0.62, "dates": 1.0, "max_false_alarms": 1},
     # written blind in the tenth session; the first four scored at its start, the last four at its end (see the README)
     "ecbplus-3": {"facts_loose": 0.42, "discrepancies": 0.5, "dates": 0.5, "max_false_alarms": 1},
-    "ecbplus-16": {"facts_loose": 0.55, "dates": 0.8, "max_false_alarms": 1},
+    "ecbplus-16": {"facts_loose": 0.55, "discrepancies": 0.16, "dates": 0.8, "max_false_alarms": 1},
     "ecbplus-30": {"facts_loose": 0.52, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-43": {"facts_loose": 0.45, "speakers": 0.7, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-5": {"facts_loose": 0.63, "dates": 1.0, "max_false_alarms": 1},
@@ -79,7 +79,7 @@ GOLD_FLOORS = {
     # written blind in the tenth session and scored once at its very end, then a nickname added (Katie / Kathryn)
     "ecbplus-9": {"facts_loose": 0.55, "dates": 0.6, "max_false_alarms": 1},
     "ecbplus-10": {"facts_loose": 0.52, "dates": 1.0, "max_false_alarms": 1},
-    "ecbplus-32": {"facts_loose": 0.56, "speakers": 0.5, "dates": 1.0, "max_false_alarms": 1},
+    "ecbplus-32": {"facts_loose": 0.56, "speakers": 0.5, "discrepancies": 0.5, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-44": {"facts_loose": 0.63, "dates": 1.0, "max_false_alarms": 1},
     # written blind at the start of the eleventh session, scored once at its end (see the README there)
     "ecbplus-13": {"facts_loose": 0.5, "discrepancies": 0.5, "dates": 1.0, "max_false_alarms": 1},
