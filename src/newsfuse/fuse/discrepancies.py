@@ -1045,7 +1045,7 @@ def _period(p: str | None) -> str | None:
     return None if c == "total" else c  # "in total", "so far": what an unqualified count means anyway
 
 
-def _aspect(d: Discrepancy) -> bool:
+def _about_when(d: Discrepancy) -> bool:
     """The disagreement is about when (how long ago), not about an amount, though typed as a number: it neither shows
     nor joins a dispute of a count in the same sentences. (Measures of an amount, "disputed: number (sum of money)",
     are one dispute with a plain count of it.)"""
@@ -1053,9 +1053,9 @@ def _aspect(d: Discrepancy) -> bool:
 
 
 def _covers(a: Discrepancy, b: Discrepancy) -> bool:
-    """``a`` already shows ``b``: same kind and aspect (a dispute of how long ago a crash was does not show one of its
+    """``a`` already shows ``b``: same kind, both or neither about when (a dispute of how long ago a crash was does not show one of its
     death toll, though their sentences are the same), and every piece of b's evidence is in a."""
-    if a.kind != b.kind or _aspect(a) != _aspect(b):
+    if a.kind != b.kind or _about_when(a) != _about_when(b):
         return False
     have = {(e.article, e.start, e.end) for v in a.variants for e in v.evidence}
     return all((e.article, e.start, e.end) in have for v in b.variants for e in v.evidence)
@@ -1072,7 +1072,7 @@ def _spans(v: Variant) -> set[tuple[str, int, int]]:
 def _same_dispute(a: Discrepancy, b: Discrepancy) -> bool:
     """Two number or hedge disagreements sharing a variant: one dispute found twice ("24" against "five", each time
     from other sentences), or found in pieces."""
-    if not {a.kind, b.kind} <= {"number", "hedge"} or _aspect(a) != _aspect(b):
+    if not {a.kind, b.kind} <= {"number", "hedge"} or _about_when(a) != _about_when(b):
         return False  # a count found apart in two ways ("dozens" / "more than 200", "around 30" / "more than 200") is one
     # one variant found again (the same value from the same outlet: "at least three" against "at least one" and
     # against "24") makes one dispute, with every variant of both
