@@ -795,3 +795,9 @@ def test_a_means_or_a_dare_is_not_moved_to_speak() -> None:
     assert _names(a) == {"the plant would close": "Ana Ruiz"}
     dared = _read("Republicans dared Governor Tom Hale to deny that he had met the lobbyist.")
     assert "Tom Hale" not in _names(dared).values()  # dared to deny: he has not denied it
+
+
+def test_a_trailing_reported_by_credits_the_clause_it_follows() -> None:
+    a = _read("The mayor also moved the city's funds to a private account, first reported by the Ledger.")
+    assert _names(a) == {"The mayor also moved the city's funds to a private account": "Ledger"}
+    assert _read("The bill, reported by the committee last week, passed the Senate on Tuesday.").group("quotes") == []

@@ -1622,7 +1622,9 @@ def _host_clause(verb: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
     if verb.dep_ not in {"parataxis", "advcl", "ccomp"} or _cue_lemma(verb) not in HOST_VERBS:
         return None
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
-    if verb.dep_ == "advcl" and marks != ["as"]:
+    # "..., first reported by the Ledger": a participle with its agent after the clause credits it as "as" does
+    credited_after = not marks and verb.tag_ == "VBN" and verb.i > verb.head.i and any(c.dep_ == "agent" for c in verb.children)
+    if verb.dep_ == "advcl" and marks != ["as"] and not credited_after:
         return None
     own = {t.i for t in verb.subtree}
     if len(own) > 14:
