@@ -1076,3 +1076,15 @@ def replace_summary(d: Any, summary: str) -> Any:
     from dataclasses import replace
 
     return replace(d, summary=summary, id=d.id + "x")
+
+
+def test_the_worst_hurt_are_a_part_of_the_hurt_not_a_rival_count() -> None:
+    from newsfuse.fuse.discrepancies import _same_state
+
+    serious = statement("Around 30 people were seriously injured.", "a", "Around 30", "people", "seriously injured")
+    hurt = statement("Over 200 people were injured.", "b", "Over 200", "people", "injured")
+    assert not _same_state(serious, hurt) and within("f", [serious, hurt]) == []
+    none = statement("Zero people were seriously injured.", "c", "Zero", "people", "seriously injured")
+    assert not _same_state(none, hurt)  # none of the worst hurt says nothing of the hurt
+    forty = statement("Forty people were seriously injured.", "d", "Forty", "people", "seriously injured")
+    assert [d.kind for d in within("f", [serious, forty])] == ["number"]

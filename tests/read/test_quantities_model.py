@@ -330,3 +330,8 @@ def test_a_part_of_the_area_is_named_by_its_own_words_not_a_clause_about_it() ->
         "Police said more than 50 people gathered in the Alder district of Kestrel, where a teenager, Tom Hale, was shot on Saturday."
     )
     assert got["more than 50"]["scope"] == "Alder Kestrel"
+
+
+def test_a_degree_of_harm_is_part_of_what_is_counted() -> None:
+    got = _quantities("Around 30 people were seriously injured. Over 200 people were injured.")
+    assert (got["Around 30"]["state"], got["Over 200"]["state"]) == ("seriously injured", "injured")

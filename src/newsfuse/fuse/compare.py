@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from ..model import Span
 from ..read.entities import fold
 from ..read.numbers import intervals_overlap
+from ..read.quantities import SEVERITY
 from ..read.speakers import SPEECH_VERBS
 from ..read.times import TELLINGS
 from .statements import Statement, amount_of, main_quantity
 
 _STATE_CLASSES = {
+    **dict.fromkeys(SEVERITY, "severe"),  # "seriously injured": the worst cases, a part of the injured
     "die": "death",
     "dying": "death",
     "killing": "death",
@@ -217,8 +219,8 @@ def same_slot(a: Statement, b: Statement) -> bool:
     qa, qb = main_quantity(a), main_quantity(b)
     if qa is None or qb is None or qa.attrs.get("increment") or qb.attrs.get("increment"):
         return False  # "two more debates" counts what is added, not the total
-    if not counted_match(qa, qb):
-        return False
+    if not counted_match(qa, qb) or ("severe" in quantity_state(qa)) != ("severe" in quantity_state(qb)):
+        return False  # (the worst hurt are a part of the hurt: "30 seriously injured" is no other count of "200 injured")
     pa, pb = period_class(qa.attrs.get("period")), period_class(qb.attrs.get("period"))
     return pa is None or pb is None or pa == pb
 

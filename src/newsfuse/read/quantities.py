@@ -565,7 +565,18 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         state = head.doc[lo : hi + 1].text
     else:
         state = " and ".join(p.text for p in parts)
-    return counted, state, [p.lemma_.lower() for p in parts]
+    lemmas = [p.lemma_.lower() for p in parts]
+    # "30 people seriously injured" counts the worst hurt, a part of "200 injured": the degree is part of the state
+    degree = next((c for p in parts for c in p.children if c.dep_ == "advmod" and c.lower_ in SEVERITY), None)
+    if degree is not None and degree.i < lo:
+        state = f"{degree.text} {state}"
+    if degree is not None:
+        lemmas.append(degree.lower_)
+    return counted, state, lemmas
+
+
+# adverbs of degree that make a count of harm a count of its worst cases ("seriously injured", "badly damaged")
+SEVERITY = frozenset({"seriously", "critically", "severely", "gravely", "badly"})
 
 
 def _own_object(verb: Any, head: Any) -> bool:
