@@ -711,6 +711,21 @@ def test_a_month_long_past_that_dates_the_sentence_is_history() -> None:
     assert not _background(dated("Hundreds of people fled after the dam broke in February.", expr="in February", subordinate=True))
 
 
+def test_a_day_two_months_back_dates_another_event() -> None:
+    from datetime import date
+
+    from newsfuse.fuse.discrepancies import _background
+
+    def on(day: str) -> Statement:
+        st = statement(f"On {day}, a quake in the south killed 12 people.", "a", "12", "people", "killed")
+        value = {"April 20": "2013-04-20", "June 20": "2013-06-20"}[day]
+        st.times.append(Span(3, 3 + len(day), "time", "test@1", {"expr": day, "value": value, "precision": "day"}))
+        st.article.meta.published = date(2013, 7, 2)
+        return st
+
+    assert _background(on("April 20")) and not _background(on("June 20"))
+
+
 def test_a_person_and_a_body_credited_with_one_statement_are_no_rivals() -> None:
     from newsfuse.fuse.discrepancies import attribution_disagreement
 
@@ -1088,3 +1103,16 @@ def test_the_worst_hurt_are_a_part_of_the_hurt_not_a_rival_count() -> None:
     assert not _same_state(none, hurt)  # none of the worst hurt says nothing of the hurt
     forty = statement("Forty people were seriously injured.", "d", "Forty", "people", "seriously injured")
     assert [d.kind for d in within("f", [serious, forty])] == ["number"]
+
+
+def test_a_count_set_apart_from_every_rival_is_on_no_side() -> None:
+    three = statement("Three people died in the quake in Aceh.", "a", "Three", "people", "died")
+    five = statement("Five people died in the quake in Aceh.", "b", "Five", "people", "died")
+    elsewhere = statement("Zero people died in a quake in Maluku.", "c", "Zero", "people", "died")
+    three.places, five.places, elsewhere.places = {"e-aceh"}, {"e-aceh"}, {"e-maluku"}
+    (d,) = count_disagreements([three, five, elsewhere], ["f"])
+    assert {v.value for v in d.variants} == {"Three", "Five"}  # none in another place is no side
+    also_five = statement("The quake in Aceh killed five people.", "d", "five", "people", "killed")
+    also_five.places = {"e-aceh"}
+    (d,) = count_disagreements([three, five, also_five], ["f"])
+    assert {s for v in d.variants for s in v.sources} == {"a", "b", "d"}  # who gives a side's figure stays on it

@@ -152,7 +152,11 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         and not (_also_gives(a, b) or _also_gives(b, a))
     ]
     if clash:
-        groups = compatible_groups(with_q, lambda s: amount[s.idx])
+        # the sides: the statements that clash, and those that give one of their figures; a count set apart from
+        # every rival ("no casualties" from another quake, in another place) is on no side
+        involved = {s.idx for pair in clash for s in pair}
+        sided = [s for s in with_q if s.idx in involved or any(amounts_agree(amount[s.idx], amount[i]) for i in involved)]
+        groups = compatible_groups(sided, lambda s: amount[s.idx])
         if len(groups) > 1:
             # two different stated numbers are a number disagreement ("three" / "four", "about 150" / "about 200");
             # one number hedged apart ("almost 300" / "more than 300"), or only vague amounts against numbers
@@ -1004,7 +1008,7 @@ def _other_past(a: Statement, b: Statement) -> bool:
     return bool(ya and yb and not ya & yb)
 
 
-CONTINUED_DAYS = 90  # "In February a quake hit Zarand. It killed 612": a continued sentence this far back is history
+CONTINUED_DAYS = 60  # "In February a quake hit Zarand. It killed 612": a continued sentence this far back is history
 
 
 def _dated_before(st: Statement, ref: date, days: int, main_only: bool = False) -> bool:
