@@ -130,6 +130,11 @@ def quantity_state(q: Span) -> frozenset[str]:
     return state_class(q.attrs.get("state"), q.attrs.get("counted"), q.attrs.get("state_lemmas") or ())
 
 
+def severity_apart(sa: frozenset[str], sb: frozenset[str]) -> bool:
+    """One of two counts' states is of the worst cases only ("seriously injured" against "injured")."""
+    return ("severe" in sa) != ("severe" in sb)
+
+
 def counted_key(counted: str | None) -> str | None:
     if not counted:
         return None
@@ -219,7 +224,7 @@ def same_slot(a: Statement, b: Statement) -> bool:
     qa, qb = main_quantity(a), main_quantity(b)
     if qa is None or qb is None or qa.attrs.get("increment") or qb.attrs.get("increment"):
         return False  # "two more debates" counts what is added, not the total
-    if not counted_match(qa, qb) or ("severe" in quantity_state(qa)) != ("severe" in quantity_state(qb)):
+    if not counted_match(qa, qb) or severity_apart(quantity_state(qa), quantity_state(qb)):
         return False  # (the worst hurt are a part of the hurt: "30 seriously injured" is no other count of "200 injured")
     pa, pb = period_class(qa.attrs.get("period")), period_class(qb.attrs.get("period"))
     return pa is None or pb is None or pa == pb

@@ -41,6 +41,7 @@ from .compare import (
     period_class,
     quantity_state,
     same_slot,
+    severity_apart,
     speakers_conflict,
     surname,
 )
@@ -90,7 +91,7 @@ def _same_state(a: Statement, b: Statement) -> bool:
     sa, sb = _state(a), _state(b)
     if sa == sb:
         return True
-    if "severe" in sa ^ sb:
+    if severity_apart(sa, sb):
         return False  # "no one was seriously injured" says nothing against "12 injured"
     return bool(sa and sb) and ((_value(a) == 0 and sb < sa) or (_value(b) == 0 and sa < sb))
 

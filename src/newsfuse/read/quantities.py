@@ -493,6 +493,10 @@ def _bare_state(num: Any) -> tuple[str | None, list[str]]:
     return verb.text, [verb.lemma_.lower()]
 
 
+# adverbs of degree that make a count of harm a count of its worst cases ("seriously injured", "badly damaged")
+SEVERITY = frozenset({"seriously", "critically", "severely", "gravely", "badly"})
+
+
 def _counted(head: Any) -> tuple[str, str | None, list[str]]:
     """The counted noun phrase, its state as written and the state's lemmas:
     ("North Korean soldiers", "killed or wounded", ["kill", "wound"])."""
@@ -565,18 +569,11 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         state = head.doc[lo : hi + 1].text
     else:
         state = " and ".join(p.text for p in parts)
-    lemmas = [p.lemma_.lower() for p in parts]
     # "30 people seriously injured" counts the worst hurt, a part of "200 injured": the degree is part of the state
     degree = next((c for p in parts for c in p.children if c.dep_ == "advmod" and c.lower_ in SEVERITY), None)
-    if degree is not None and degree.i < lo:
-        state = f"{degree.text} {state}"
-    if degree is not None:
-        lemmas.append(degree.lower_)
-    return counted, state, lemmas
-
-
-# adverbs of degree that make a count of harm a count of its worst cases ("seriously injured", "badly damaged")
-SEVERITY = frozenset({"seriously", "critically", "severely", "gravely", "badly"})
+    if degree is not None and not lo <= degree.i <= hi:
+        state = f"{degree.text} {state}" if degree.i < lo else f"{state} {degree.text}"
+    return counted, state, [p.lemma_.lower() for p in parts]
 
 
 def _own_object(verb: Any, head: Any) -> bool:
