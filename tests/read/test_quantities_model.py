@@ -200,6 +200,19 @@ def test_a_parent_counted_by_their_children() -> None:
     assert got == {"12": "children", "three": "children"}
 
 
+def test_the_whole_a_number_is_of() -> None:
+    text = (
+        "Based in Leeds with nine depots and a technical staff of more than 350, the firm was sold. "
+        "Its record of 2,106 stood for years. The tremor had a magnitude of 5 on the local scale."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): q.attrs.get("counted") for q in a.group("quantities")}
+    assert got.get("more than 350") == "technical staff"
+    # a record or a magnitude names the number itself, not what it counts
+    assert got.get("2,106", "missing") is None
+    assert got.get("5", "missing") != "magnitude"
+
+
 def test_a_count_the_model_took_for_a_date() -> None:
     text = "The quake destroyed seven villages, killing 10 people and injuring 80."
     a = read_articles([make_article(text, "q")]).articles[0]

@@ -96,6 +96,7 @@ _NOUN_SYNONYMS = {
     "workers": "worker",
     "worker": "worker",
     "employees": "worker",
+    "staff": "worker",
     # people counted by what they are in the story: one group under several names ("150 of the caravan's members",
     # "200 migrants"); counts of them are told apart by what they did (their predicates), not by the noun
     "members": "person",

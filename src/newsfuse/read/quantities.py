@@ -65,9 +65,10 @@ class Quantities:
             if head is not None:
                 counted, state, state_lemmas = _counted(head)
             else:
-                counted, state, state_lemmas = (
-                    _implicit_people(ent.root) or _children_of(ent.root) or _changed_to(ent.root) or (None, *_bare_state(ent.root))
-                )
+                said = _implicit_people(ent.root) or _children_of(ent.root) or _changed_to(ent.root)
+                if said is None and label == "CARDINAL" and not {".", "/"} & set(text) and (head := _whole_of(ent.root)) is not None:
+                    said = _counted(head)
+                counted, state, state_lemmas = said or (None, *_bare_state(ent.root))
             if _population(ent.root, head, state):
                 counted, state, state_lemmas = counted or "people", "population", ["population"]
             period = _period(ent, date_ents, head)
@@ -354,6 +355,57 @@ def _counted_head(ent: Any) -> Any:
                     if cc.dep_ == "pobj":
                         return cc
     return None
+
+
+def _whole_of(num: Any) -> Any:
+    """The noun a whole number is "of": "a staff of more than 350", "a crowd of about 100" (not a death toll, a record or
+    a magnitude: those name the number, not what it counts; nor a mother of 12, see ``_children_of``)."""
+    prep = num.head
+    if num.dep_ == "pobj" and num.pos_ == "NUM" and prep.lower_ == "of" and prep.dep_ == "prep":
+        noun = prep.head
+        if noun.pos_ == "NOUN" and noun.i < prep.i and noun.lemma_.lower() not in UNITS | _NUMBER_NAMES:
+            return noun
+    return None
+
+
+# nouns that name the number itself, not the things it counts: "a death toll of 30", "his record of 2,106"
+_NUMBER_NAMES = frozenset(
+    [
+        "toll",
+        "total",
+        "record",
+        "mark",
+        "tally",
+        "count",
+        "number",
+        "average",
+        "score",
+        "sum",
+        "margin",
+        "rate",
+        "high",
+        "low",
+        "peak",
+        "maximum",
+        "minimum",
+        "figure",
+        "estimate",
+        "level",
+        "amount",
+        "value",
+        "size",
+        "age",
+        "population",
+        "magnitude",
+        "force",
+        "strength",
+        "reading",
+        "rating",
+        "ratio",
+        "index",
+        "vote",
+    ]
+)
 
 
 _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "number", "peg"})
