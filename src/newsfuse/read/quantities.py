@@ -65,7 +65,9 @@ class Quantities:
             if head is not None:
                 counted, state, state_lemmas = _counted(head)
             else:
-                said = _implicit_people(ent.root) or _children_of(ent.root) or _changed_to(ent.root)
+                said: tuple[str | None, str | None, list[str]] | None = (
+                    _implicit_people(ent.root) or _children_of(ent.root) or _changed_to(ent.root)
+                )
                 if said is None and label == "CARDINAL" and not {".", "/"} & set(text) and (head := _whole_of(ent.root)) is not None:
                     said = _counted(head)
                 counted, state, state_lemmas = said or (None, *_bare_state(ent.root))
