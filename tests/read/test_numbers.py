@@ -37,6 +37,9 @@ from newsfuse.read.numbers import Amount, hedge_interval, intervals_overlap, par
         ("1.5 million to 2 million", (1.5e6, 2e6)),
         ("2 to 3 million", (2e6, 3e6)),
         ("between 2,000 and 3,000", (2000, 3000)),
+        ("500,000 to 1.6 million", (5e5, 1.6e6)),  # the low end written in full takes no scale from the high
+        ("between 500,000 and 1.6 million", (5e5, 1.6e6)),
+        ("from 800 to 1,200", (800, 1200)),
         ("a couple of dozen", (24, 36)),
         # ranges in words: both bounds, the scale of the second shared by the first
         ("two to three", (2, 3)),

@@ -181,7 +181,7 @@ def _with_half(t: str) -> float | None:
 
 def parse_number(text: str) -> tuple[float, float] | None:
     """The value (or vague range) of a number phrase without hedge: "3,000", "1.8 million", "$1.5tn", "a thousand",
-    "several hundred", "tens of thousands", "twenty-five", "11,000", "40-50", "between 2,000 and 3,000". None when it
+    "several hundred", "tens of thousands", "twenty-five", "11,000", "40-50", "between 2,000 and 3,000", "from 500,000 to 1.6 million". None when it
     is not a number, or a share rather than a count ("a third", "three-quarters")."""
     t = text.strip().lower().replace("\u2009", " ").replace("\xa0", " ")
     t = re.sub(r"^(?:the|a total of|total of)\s+", "", t)
@@ -199,11 +199,13 @@ def parse_number(text: str) -> tuple[float, float] | None:
     half = _with_half(t)
     if half is not None:
         return half, half
-    r = _RANGE.match(t)
+    r = _RANGE.match(re.sub(r"^from\s+(?=\d)", "", t))
     if r:  # "40-50", "1.5 million to 2 million", "between 2,000 and 3,000", "2 to 3 million"
         first, first_scale = (r.group(1), r.group(2)) if r.group(1) else (r.group(3), r.group(4))
         high = _numeral(r.group(5), r.group(6))
         low = _numeral(first, first_scale or r.group(6))
+        if low is not None and high is not None and low > high and not first_scale:
+            low = _numeral(first, None)  # "500,000 to 1.6 million": the low end is written in full
         if low is not None and high is not None and low <= high:
             return low, high
     m = _NUMERAL.match(t)
