@@ -58,3 +58,15 @@ def test_a_text_over_the_parser_limit_is_rejected_alone() -> None:
     assert [a.source_id for a in result.articles] == ["short"]
     (rejected,) = result.rejected
     assert "too long to read" in rejected.reason
+
+
+def test_an_entity_ends_at_a_line_break() -> None:
+    # a headline's last words and the next line's first are no one time: the model tags "10 minutes earlier\nMinutes"
+    text = "The clerk had been escorted from the depot 10 minutes earlier\nMinutes after she was suspended, she returned."
+    a = Pipeline().read([make_article(text, "lines")]).articles[0]
+    times = [a.span_text(t) for t in a.group("times")]
+    assert "10 minutes earlier" in times
+    assert all("\n" not in t for t in times)
+    for t in a.group("times"):
+        if a.span_text(t) == "10 minutes earlier":
+            assert t.attrs.get("duration") is not None

@@ -82,6 +82,7 @@ class Pipeline:
         for a, doc in zip(readable, self._parse(readable, rejected), strict=True):
             if doc is None:
                 continue
+            entities_within_lines(doc)
             ref, basis = refs[a.id]
             ctx = Context(doc=doc, reference=ref, reference_basis=basis)
             current = "start"
@@ -111,6 +112,35 @@ class Pipeline:
         entities = link_entities(ok)
         attach_speakers(ok)
         return ReadResult(ok, entities, rejected)
+
+
+def entities_within_lines(doc: Any) -> None:
+    """Cut the model's entities at line breaks: a headline's last words and the next line's first are no one name,
+    date or count ("escorted out 10 minutes earlier" + a line opening "Minutes after ..."). The longest part is kept
+    (the first of equals); an entity with no words left is dropped."""
+    from spacy.tokens import Span as SpacySpan
+
+    ents = []
+    changed = False
+    for ent in doc.ents:
+        if "\n" not in ent.text.strip():
+            ents.append(ent)
+            continue
+        changed = True
+        parts: list[list[Any]] = [[]]
+        for t in ent:
+            if "\n" in t.text or "\n" in t.whitespace_:
+                if t.text.strip():
+                    parts[-1].append(t)
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        words = [p for p in parts if any(c.isalnum() for t in p for c in t.text)]
+        if words:
+            best = max(words, key=len)
+            ents.append(SpacySpan(doc, best[0].i, best[-1].i + 1, label=ent.label_))
+    if changed:
+        doc.ents = ents
 
 
 def _parse_each(nlp: Any, articles: Sequence[Article], rejected: list[Rejected]) -> Iterator[Any]:
