@@ -44,6 +44,22 @@ def test_wire_dateline_credit() -> None:
     assert a.meta.wire == "Reuters"
 
 
+def test_a_dateline_gives_the_day_of_writing() -> None:
+    a = build_article(doc("April 29 (UPI) — A convoy is expected to reach the border on Sunday."))
+    assert a.meta.wire == "UPI" and a.text.startswith("A convoy")
+    assert a.meta.published is None and a.meta.extra["dateline_day"] == "04-29"  # no year: the story's gives it
+    b = build_article(doc("PORT ALDER, March 15 (Coastal Wire) - Water rose fast, the mayor said."))
+    assert b.meta.extra["dateline"] == "PORT ALDER" and b.meta.extra["dateline_day"] == "03-15"
+    c = build_article(doc("Dec. 17, 2024 (AP) -- Troops advanced on the town."))
+    assert c.meta.published is not None and c.meta.published.isoformat() == "2024-12-17"
+    assert c.meta.extra["published_from"] == "dateline"
+    # a date that opens a sentence, with no wire credit, is the sentence's own
+    d = build_article(doc("April 29 — the day the pier fell — was cold."))
+    assert d.text.startswith("April 29") and "dateline_day" not in d.meta.extra
+    e = build_article(doc("Date: 2026-03-16\n\nMarch 15 (Coastal Wire) - Water rose fast."))
+    assert e.meta.published is not None and e.meta.published.isoformat() == "2026-03-16"  # the metadata's date stays
+
+
 def test_first_line_that_is_a_sentence_is_not_a_headline() -> None:
     a = build_article(doc("The minister said on Friday that the port will reopen.\n\nWorkers returned."))
     assert a.meta.title is None

@@ -1187,7 +1187,7 @@ def _iso_day(t: Span) -> date:
 def _guessed_day(st: Statement, t: Span) -> bool:
     """A day told relative to the report ("yesterday", "Friday") in an article that gives no date of its own (resolved
     against the story's dates): the day is the reading's guess, not the outlet's claim."""
-    return t.attrs.get("basis") != "published" and not re.search(r"\d", str(t.attrs.get("expr", "")))
+    return t.attrs.get("basis") not in {"published", "dateline"} and not re.search(r"\d", str(t.attrs.get("expr", "")))
 
 
 def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:

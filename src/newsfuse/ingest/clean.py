@@ -33,9 +33,55 @@ _KV_LINE = re.compile(
 _BY_LINE = re.compile(r"^\s*(?i:by)\s+(?P<val>[A-Z][\w.'’-]+(?:[ ,]+(?:and\s+)?[A-Z][\w.'’-]+){0,6})\s*$")
 _DATELINE = re.compile(  # used with .match(text, pos): no ^, which would only match at 0
     r"(?P<place>[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4})"
-    r"(?:\s*,\s*[A-Z][a-z]{2,9}\.?(?:\s+\d{1,2})?)?"
+    r"(?:\s*,\s*(?P<month>[A-Z][a-z]{2,9})\.?(?:\s+(?P<day>\d{1,2}))?(?:,?\s+(?P<year>\d{4}))?)?"
     r"\s*(?:\((?P<wire>[A-Za-z][A-Za-z .-]{0,30})\))?\s*[—–-]{1,2}\s+(?=\S)"
 )
+# a dateline that opens with the day, then the wire: "April 29 (UPI) —", "Dec. 17, 2024 (AP) --"
+_DAY_DATELINE = re.compile(
+    r"(?P<month>[A-Z][a-z]{2,9})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
+    r"\s*\((?P<wire>[A-Za-z][A-Za-z .-]{0,30})\)\s*[—–-]{1,2}\s+(?=\S)"
+)
+_MONTH_NUMBERS = {
+    name: k + 1
+    for k, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for name in names
+}
+
+
+def _dateline_day(m: re.Match[str], meta: Meta) -> None:
+    """The day a dateline gives ("WASHINGTON, April 29 (Reuters) -"): the publication date when it has a year and
+    nothing else gave one; else, as month and day, the day of writing (the pipeline finds its year from the story's
+    other reports: :func:`newsfuse.read.pipeline.reference_dates`)."""
+    month = _MONTH_NUMBERS.get((m.group("month") or "").lower())
+    if month is None or not m.group("day"):
+        return
+    try:
+        day = date(int(m.group("year") or 2000), month, int(m.group("day")))  # 2000: a leap year admits Feb 29
+    except ValueError:
+        return
+    if m.group("year"):
+        if meta.published is None:
+            meta.published = day
+            meta.extra["published_from"] = "dateline"
+    else:
+        meta.extra["dateline_day"] = f"{month:02d}-{day.day:02d}"
+
+
 _WIRE_PAREN = re.compile(r"\s*\((?P<wire>[A-Za-z][A-Za-z .-]{0,30})\)\s*[—–-]{1,2}\s+(?=\S)")
 _CONTRIB = re.compile(
     r"^\s*(?:\(?\s*(?P<w1>[A-Z][\w .-]{1,40}?)\s+contributed to this (?:report|story|article)\.?\s*\)?"
@@ -221,7 +267,15 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
                 meta.extra.setdefault("dateline", m3.group("place").strip(" ,"))
                 if m3.group("wire"):
                     meta.wire = meta.wire or credit_name(m3.group("wire"))
+                _dateline_day(m3, meta)
                 cuts.append(Removal(ln.start, m3.end(), raw[ln.start : m3.end()], "dateline"))
+                body_paras = 3
+                continue
+            m5 = _DAY_DATELINE.match(raw, start, ln.end)
+            if m5 and m5.group("month").lower() in _MONTH_NUMBERS:
+                meta.wire = meta.wire or credit_name(m5.group("wire"))
+                _dateline_day(m5, meta)
+                cuts.append(Removal(ln.start, m5.end(), raw[ln.start : m5.end()], "dateline"))
                 body_paras = 3
                 continue
             m4 = _WIRE_PAREN.match(raw, start, ln.end)

@@ -153,13 +153,38 @@ def _parse_each(nlp: Any, articles: Sequence[Article], rejected: list[Rejected])
             yield None
 
 
+DATELINE_REACH = 183  # days from the story's date within which a dateline's month and day take their year
+
+
 def reference_dates(articles: Sequence[Article]) -> dict[str, tuple[date | None, str]]:
-    """Each article's reference date: its own publication date, else the median of the batch's (marked "story")."""
+    """Each article's reference date: its own publication date; else the day its dateline gives ("April 29 (UPI) —",
+    marked "dateline"), in the year that puts it nearest the median of the batch's dates; else that median (marked
+    "story")."""
     known = sorted(a.meta.published for a in articles if a.meta.published)
-    story = known[(len(known) - 1) // 2] if known else None
-    if known:
-        story = statistics.median_low(known)
-    return {a.id: ((a.meta.published, "published") if a.meta.published else (story, "story" if story else "none")) for a in articles}
+    story = statistics.median_low(known) if known else None
+    out: dict[str, tuple[date | None, str]] = {}
+    for a in articles:
+        if a.meta.published:
+            out[a.id] = (a.meta.published, "published")
+            continue
+        day = _dateline_in(str(a.meta.extra.get("dateline_day") or ""), story)
+        out[a.id] = (day, "dateline") if day else (story, "story" if story else "none")
+    return out
+
+
+def _dateline_in(month_day: str, story: date | None) -> date | None:
+    """A dateline's "MM-DD" in the year nearest ``story`` (None without a story date, or when it is far from it)."""
+    if story is None or not month_day:
+        return None
+    month, day = (int(x) for x in month_day.split("-"))
+    options = []
+    for year in (story.year - 1, story.year, story.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue  # February 29 of a year that has none
+    best = min(options, key=lambda d: abs((d - story).days), default=None)
+    return best if best is not None and abs((best - story).days) <= DATELINE_REACH else None
 
 
 def attach_speakers(articles: Sequence[Article]) -> None:
