@@ -801,3 +801,17 @@ def test_a_trailing_reported_by_credits_the_clause_it_follows() -> None:
     a = _read("The mayor also moved the city's funds to a private account, first reported by the Ledger.")
     assert _names(a) == {"The mayor also moved the city's funds to a private account": "Ledger"}
     assert _read("The bill, reported by the committee last week, passed the Senate on Tuesday.").group("quotes") == []
+
+
+def test_someone_named_by_their_age_is_who_the_text_is_about() -> None:
+    # the entity model tags "43-year-old" a date; the subject still speaks, and is the person named before
+    a = _read(
+        "Governor Piet Maren toured the harbour on Tuesday.\n\n"
+        "“The crews have done remarkable work,” Maren said.\n\n"
+        '“It takes years to build what we may need at a moment’s notice," the 43-year-old said.'
+    )
+    q = _quote(a, "It takes years")
+    assert q.attrs["name"] == "Piet Maren" and q.attrs["speaker_text"] == "the 43-year-old"
+    alone = _read('“It takes years to build what we may need," the 43-year-old said.')
+    q = _quote(alone, "It takes years")
+    assert q.attrs["speaker_kind"] == "description" and q.attrs["name"] == "the 43-year-old"

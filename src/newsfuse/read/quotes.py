@@ -540,6 +540,12 @@ class Quotes:
                 q.speaker_span = (s.idx, s.idx + len(s.text))
                 q.speaker_text = s.text
                 continue
+            if _aged(s):  # "the 43-year-old said": someone named before, found as a pronoun is (gender unknown)
+                q.speaker_kind = "pronoun"
+                q.speaker_span = _noun_phrase(s)
+                q.speaker_text = text[q.speaker_span[0] : q.speaker_span[1]]
+                q.extra["aged"] = True
+                continue
             if s.tag_ in {"WP", "WDT"} and s.head.dep_ == "relcl":
                 s = s.head.head  # "Kirby, who indicated ..." -> Kirby
             np = _noun_phrase(s)
@@ -715,7 +721,7 @@ class Quotes:
         for k, q in enumerate(quotes):
             if q.speaker_kind == "pronoun" and q.entity is None:
                 pron = (q.speaker_text or "").lower()
-                if PRONOUNS.get(pron) in {"m", "f"}:
+                if PRONOUNS.get(pron) in {"m", "f"} or q.extra.get("aged"):
                     nxt = None
                     for r in quotes[k + 1 : k + 3]:
                         if r.sent - q.sent > 2:
@@ -747,6 +753,8 @@ class Quotes:
                         # the right person from every later "she"; only a courtesy title sets one
                         cands[ent].mention(q.sent, 3.0, q.start)
                         cands[ent].quoted_words |= content_words(text[q.start : q.end])
+                    elif q.extra.get("aged"):
+                        q.speaker_kind = "description"  # no one fits: "the 43-year-old" as written
                 elif pron in {"it", "they"}:
                     ante = group_antecedent(k, pron)
                     if ante is None:
@@ -1166,7 +1174,7 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
     a sentence across a paragraph break)."""
 
     def ok(t: Any) -> bool:
-        if not bounds[0] <= t.idx < bounds[1] or t.ent_type_ in {"DATE", "TIME"}:
+        if not bounds[0] <= t.idx < bounds[1] or (t.ent_type_ in {"DATE", "TIME"} and not _aged(t)):
             return False
         if outside is not None and outside[0] <= t.idx < outside[1]:
             return False
@@ -1300,6 +1308,11 @@ def _root_noun_speaks(verb: Any) -> bool:
         and verb.doc[verb.i - 1].text == ","
         and any(c.dep_ == "ccomp" for c in verb.children)
     )
+
+
+def _aged(t: Any) -> bool:
+    """``t`` ends a person named by their age: "the 43-year-old said" (the entity model tags "43-year-old" a date)."""
+    return t.lower_ == "old" and t.i >= 2 and t.doc[t.i - 2].lower_ in {"year", "years"} and t.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _purpose(verb: Any) -> bool:
