@@ -20,7 +20,7 @@ SPEECH_VERBS = _words(
     pledge threaten caution charge complain blame criticize criticise praise boast propose recommend disclose divulge
     inform assure reiterate repeat mention agree affirm counter retort quip joke shout lament signal forecast conclude
     find show tout hint speculate cite question brag exclaim proclaim yell muse scoff email text blog recount clarify
-    elaborate advise demand object
+    elaborate advise demand object posit opine aver intone
     """
 )
 # the verbs whose first sense is saying: preferred over the others when several could introduce one quote
@@ -28,7 +28,8 @@ CORE_SPEECH_VERBS = _words(
     """
     say tell add write state claim explain note insist argue warn stress emphasize emphasise acknowledge admit declare
     ask reply respond comment testify tweet post allege concede contend maintain recall remark assert affirm counter
-    retort quip joke shout exclaim proclaim yell reiterate repeat continue email text blog conclude
+    retort quip joke shout exclaim proclaim yell reiterate repeat continue email text blog conclude posit opine aver
+    intone
     """
 )
 # the verbs that can be set into what they report ("A, X said, B", "as X noted, A")
