@@ -815,3 +815,10 @@ def test_someone_named_by_their_age_is_who_the_text_is_about() -> None:
     alone = _read('“It takes years to build what we may need," the 43-year-old said.')
     q = _quote(alone, "It takes years")
     assert q.attrs["speaker_kind"] == "description" and q.attrs["name"] == "the 43-year-old"
+
+
+def test_a_quoted_word_the_subject_calls_something() -> None:
+    # the parser hangs "shocking" on the object as an adjective; it is what the senator called the nomination
+    a = _read("While Sen. Ana Ruiz (D-Maine), in an interview with the Herald, called the possible nomination “shocking.”")
+    assert _names(a) == {"shocking.": "Ana Ruiz"}
+    assert _names(_read("Ana Ruiz called the “Big Three” automakers to a meeting.")) == {}  # a name, before the noun

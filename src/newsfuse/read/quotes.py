@@ -1079,7 +1079,7 @@ def _cue_for_quote(ix: _Index, a: int, b: int) -> tuple[Any, bool] | None:
             if lemma is None:
                 continue
             before = _right_before(t, a)
-            takes = before or _takes_quote(t, a, b)
+            takes = before or _takes_quote(t, a, b) or _naming(t, a, b) is not None
             # a verb in a neighbouring sentence: only a bare "X said." after the quote or "X said:" before it (its own
             # complement, if any, is the quote)
             near = t.i - toks[0].i <= 8 if where == 1 else toks[-1].i - t.i <= 8
@@ -1119,7 +1119,13 @@ def _naming(t: Any, a: int, b: int) -> str | None:
     lemma = t.lemma_.lower()
     if t.pos_ != "VERB" or lemma not in NAMING_VERBS:
         return None
-    return lemma if any(c.dep_ in {"oprd", "dobj", "attr"} and a <= c.idx < b for c in t.children) else None
+    for c in t.children:
+        if c.dep_ in {"oprd", "dobj", "attr"} and a <= c.idx < b:
+            return lemma
+        # "called the possible nomination “shocking”": the parser often hangs the complement on the object, after it
+        if c.dep_ == "dobj" and any(d.i > c.i and a <= d.idx < b and d.dep_ in {"amod", "appos", "acl"} for d in c.children):
+            return lemma
+    return None
 
 
 def _takes_quote(t: Any, a: int, b: int) -> bool:
