@@ -880,7 +880,14 @@ def test_a_game_statistic_needs_one_named_player_on_both_sides() -> None:
     b = statement("He had 12 carries against Fresno.", "b", count="12", counted="carries")
     assert count_disagreements([a, b], ["f"]) == []  # "he" may be another player, in another game
     a.people, b.people = {"e-dorsey"}, {"e-dorsey"}
+    assert count_disagreements([a, b], ["f"]) == []  # his line in the game against Fresno, not this one's
+    b = statement("He had 12 carries in the win.", "b", count="12", counted="carries")
+    b.people = {"e-dorsey"}
     assert [d.kind for d in count_disagreements([a, b], ["f"])] == ["number"]  # one player's line, given twice
+    a = statement("Dorsey had 31 carries against Fresno.", "a", count="31", counted="carries")
+    b = statement("Dorsey had 12 carries against the Fresno defence.", "b", count="12", counted="carries")
+    a.people, b.people = {"e-dorsey"}, {"e-dorsey"}
+    assert [d.kind for d in count_disagreements([a, b], ["f"])] == ["number"]  # one game named by both
     c = statement("Police said 31 people were hurt.", "c", count="31", counted="people")
     d = statement("Officials said 12 people were hurt.", "d", count="12", counted="people")
     assert [x.kind for x in count_disagreements([c, d], ["f"])] == ["number"]  # other counts need no name

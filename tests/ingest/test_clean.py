@@ -53,10 +53,13 @@ def test_a_dateline_gives_the_day_of_writing() -> None:
     c = build_article(doc("Dec. 17, 2024 (AP) -- Troops advanced on the town."))
     assert c.meta.published is not None and c.meta.published.isoformat() == "2024-12-17"
     assert c.meta.extra["published_from"] == "dateline"
-    # a date that opens a sentence, with no wire credit, is the sentence's own
+    # a date that opens a sentence, with no wire credit, is the sentence's own; so is a bracket that names no wire
     d = build_article(doc("April 29 — the day the pier fell — was cold."))
     assert d.text.startswith("April 29") and "dateline_day" not in d.meta.extra
-    e = build_article(doc("Date: 2026-03-16\n\nMarch 15 (Coastal Wire) - Water rose fast."))
+    for text in ("May 5 (see above) - The council met.", "March 3 (Tuesday) - the day the pier fell."):
+        e = build_article(doc(text))
+        assert e.text == text and e.meta.wire is None and "dateline_day" not in e.meta.extra
+    e = build_article(doc("Date: 2026-03-16\n\nMarch 15 (AFP) - Water rose fast."))
     assert e.meta.published is not None and e.meta.published.isoformat() == "2026-03-16"  # the metadata's date stays
 
 

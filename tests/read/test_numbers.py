@@ -40,6 +40,7 @@ from newsfuse.read.numbers import Amount, hedge_interval, intervals_overlap, par
         ("500,000 to 1.6 million", (5e5, 1.6e6)),  # the low end written in full takes no scale from the high
         ("between 500,000 and 1.6 million", (5e5, 1.6e6)),
         ("from 800 to 1,200", (800, 1200)),
+        ("1.5 to 2 million", (1.5e6, 2e6)),  # a low end in the high end's scale
         ("a couple of dozen", (24, 36)),
         # ranges in words: both bounds, the scale of the second shared by the first
         ("two to three", (2, 3)),

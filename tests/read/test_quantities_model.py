@@ -203,14 +203,15 @@ def test_a_parent_counted_by_their_children() -> None:
 def test_the_whole_a_number_is_of() -> None:
     text = (
         "Based in Leeds with nine depots and a technical staff of more than 350, the firm was sold. "
-        "Its record of 2,106 stood for years. The tremor had a magnitude of 5 on the local scale."
+        "Its record of 2,106 stood for years. The arena has a capacity of 50,000 seats. It lies in a town of 12,000."
     )
     a = read_articles([make_article(text, "q")]).articles[0]
-    got = {a.span_text(q): q.attrs.get("counted") for q in a.group("quantities")}
-    assert got.get("more than 350") == "technical staff"
-    # a record or a magnitude names the number itself, not what it counts
-    assert got.get("2,106", "missing") is None
-    assert got.get("5", "missing") != "magnitude"
+    got = {a.span_text(q): (q.attrs.get("counted"), q.attrs.get("state")) for q in a.group("quantities")}
+    assert got["more than 350"] == ("technical staff", None)
+    # a record or a capacity names the number itself, not what it counts
+    assert got["2,106"] == (None, None)
+    assert got["50,000"][0] == "seats"
+    assert got["12,000"] == ("people", "population")  # who live in the town
 
 
 def test_a_count_the_model_took_for_a_date() -> None:

@@ -822,3 +822,11 @@ def test_a_quoted_word_the_subject_calls_something() -> None:
     a = _read("While Sen. Ana Ruiz (D-Maine), in an interview with the Herald, called the possible nomination “shocking.”")
     assert _names(a) == {"shocking.": "Ana Ruiz"}
     assert _names(_read("Ana Ruiz called the “Big Three” automakers to a meeting.")) == {}  # a name, before the noun
+
+
+def test_someone_presented_by_their_age_is_new_and_an_age_hung_on_the_verb_speaks() -> None:
+    new = _read("Governor Piet Maren toured the ward.\n\n“We are exhausted,” said the 29-year-old, a nurse from Leeds.")
+    assert _quote(new, "We are exhausted").attrs["name"] != "Piet Maren"  # presented where the age is: someone new
+    amod = _read("Governor Piet Maren toured the ward.\n\n“We are exhausted,” the 29-year-old said.")
+    q = _quote(amod, "We are exhausted")
+    assert q.attrs["name"] == "Piet Maren" and q.attrs["speaker_text"] == "the 29-year-old"

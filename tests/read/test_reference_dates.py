@@ -26,3 +26,12 @@ def test_a_dateline_day_across_the_new_year_and_without_a_story_date() -> None:
     assert reference_dates([alone])[alone.id] == (None, "none")  # no year to give it
     leap = make_article("Troops advanced.", "leap", extra={"dateline_day": "02-29"})
     assert reference_dates([make_article("R.", "r", published=date(2024, 3, 1)), leap])[leap.id] == (date(2024, 2, 29), "dateline")
+
+
+def test_a_dateline_day_far_from_every_report_or_malformed_is_not_used() -> None:
+    june = make_article("Report.", "june", published=date(2024, 6, 1))
+    far = make_article("Troops advanced.", "far", extra={"dateline_day": "12-01"})
+    bad = make_article("Troops advanced.", "bad", extra={"dateline_day": "4/29"})
+    refs = reference_dates([june, far, bad])
+    assert refs[far.id] == (date(2024, 6, 1), "story")  # half a year from the story: another year's day, or a slip
+    assert refs[bad.id] == (date(2024, 6, 1), "story")

@@ -213,16 +213,27 @@ GAME_STATS = frozenset(
 
 def _stat_apart(a: Statement, b: Statement) -> bool:
     """Both count a game statistic ("226 yards on 22 carries" / "10 yards on nine carries against Oakland") and do not
-    both name one player: a pronoun or no name may be anyone's line, in any game."""
+    both name one player, or name different opponents (one only naming one is another game): a pronoun or no name may
+    be anyone's line, in any game."""
     qa, qb = main_quantity(a), main_quantity(b)
     if qa is None or qb is None:
         return False
     stats = {counted_key(q.attrs.get("counted")) for q in (qa, qb)} & GAME_STATS
     if not stats:
         return False
+    if _opponents(a) != _opponents(b):
+        return True  # "nine carries against Oakland": a line in the game against another side, or in another game
     pa, pb = _first_named(a), _first_named(b)
     # a player's line opens with the player: "Artino complemented Echenique by adding six rebounds" is Artino's
     return not a.people & b.people or (pa is not None and pb is not None and pa != pb)
+
+
+_AGAINST = re.compile(r"\b(?:against|vs\.?|versus)\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)")
+
+
+def _opponents(st: Statement) -> frozenset[str]:
+    """The sides a statement names a game against ("against Oakland", "vs. the Chiefs")."""
+    return frozenset(m.group(1).lower().rstrip(".’'-") for m in _AGAINST.finditer(st.text))
 
 
 def _first_named(st: Statement) -> str | None:

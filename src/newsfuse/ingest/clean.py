@@ -36,7 +36,8 @@ _DATELINE = re.compile(  # used with .match(text, pos): no ^, which would only m
     r"(?:\s*,\s*(?P<month>[A-Z][a-z]{2,9})\.?(?:\s+(?P<day>\d{1,2}))?(?:,?\s+(?P<year>\d{4}))?)?"
     r"\s*(?:\((?P<wire>[A-Za-z][A-Za-z .-]{0,30})\))?\s*[—–-]{1,2}\s+(?=\S)"
 )
-# a dateline that opens with the day, then the wire: "April 29 (UPI) —", "Dec. 17, 2024 (AP) --"
+# a dateline that opens with the day, then a known wire: "April 29 (UPI) —", "Dec. 17, 2024 (AP) --" (never "May 5
+# (see above) -")
 _DAY_DATELINE = re.compile(
     r"(?P<month>[A-Z][a-z]{2,9})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
     r"\s*\((?P<wire>[A-Za-z][A-Za-z .-]{0,30})\)\s*[—–-]{1,2}\s+(?=\S)"
@@ -272,7 +273,7 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
                 body_paras = 3
                 continue
             m5 = _DAY_DATELINE.match(raw, start, ln.end)
-            if m5 and m5.group("month").lower() in _MONTH_NUMBERS:
+            if m5 and m5.group("month").lower() in _MONTH_NUMBERS and wire_name(m5.group("wire")) is not None:
                 meta.wire = meta.wire or credit_name(m5.group("wire"))
                 _dateline_day(m5, meta)
                 cuts.append(Removal(ln.start, m5.end(), raw[ln.start : m5.end()], "dateline"))

@@ -204,7 +204,7 @@ def parse_number(text: str) -> tuple[float, float] | None:
         first, first_scale = (r.group(1), r.group(2)) if r.group(1) else (r.group(3), r.group(4))
         high = _numeral(r.group(5), r.group(6))
         low = _numeral(first, first_scale or r.group(6))
-        if low is not None and high is not None and low > high and not first_scale:
+        if low is not None and high is not None and low > high and not first_scale and _in_full(first):
             low = _numeral(first, None)  # "500,000 to 1.6 million": the low end is written in full
         if low is not None and high is not None and low <= high:
             return low, high
@@ -304,6 +304,12 @@ def hedge_interval(hedge: str | None, low: float, high: float) -> Amount:
     if kind == "below":
         return Amount(0.0, high, high_open=True, hedge=hedge or "", value=value)
     return Amount(low * 0.9, high * 1.1, hedge=hedge or "", value=value)  # approx
+
+
+def _in_full(digits: str) -> bool:
+    """A numeral written out to its units ("500,000", "2500"), which takes no scale from a number after it (unlike
+    the 1.5 of "1.5 to 2 million")."""
+    return "," in digits or float(digits) >= 1000
 
 
 def parse_amount(text: str) -> Amount | None:

@@ -153,7 +153,7 @@ def _parse_each(nlp: Any, articles: Sequence[Article], rejected: list[Rejected])
             yield None
 
 
-DATELINE_REACH = 183  # days from the story's date within which a dateline's month and day take their year
+DATELINE_REACH = 45  # days from the story's date within which a dateline's month and day take its year
 
 
 def reference_dates(articles: Sequence[Article]) -> dict[str, tuple[date | None, str]]:
@@ -174,9 +174,10 @@ def reference_dates(articles: Sequence[Article]) -> dict[str, tuple[date | None,
 
 def _dateline_in(month_day: str, story: date | None) -> date | None:
     """A dateline's "MM-DD" in the year nearest ``story`` (None without a story date, or when it is far from it)."""
-    if story is None or not month_day:
-        return None
-    month, day = (int(x) for x in month_day.split("-"))
+    parts = month_day.split("-")
+    if story is None or len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None  # no year to give it, or no month and day (a record written by something else)
+    month, day = int(parts[0]), int(parts[1])
     options = []
     for year in (story.year - 1, story.year, story.year + 1):
         try:

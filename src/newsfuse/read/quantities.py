@@ -361,11 +361,12 @@ def _counted_head(ent: Any) -> Any:
 
 def _whole_of(num: Any) -> Any:
     """The noun a whole number is "of": "a staff of more than 350", "a crowd of about 100" (not a death toll, a record or
-    a magnitude: those name the number, not what it counts; nor a mother of 12, see ``_children_of``)."""
+    a capacity: those name the number, not what it counts; nor a mother of 12, see ``_children_of``, nor a town of
+    12,000, who live there, see ``_population``)."""
     prep = num.head
     if num.dep_ == "pobj" and num.pos_ == "NUM" and prep.lower_ == "of" and prep.dep_ == "prep":
         noun = prep.head
-        if noun.pos_ == "NOUN" and noun.i < prep.i and noun.lemma_.lower() not in UNITS | _NUMBER_NAMES:
+        if noun.pos_ == "NOUN" and noun.i < prep.i and noun.lemma_.lower() not in UNITS | _NUMBER_NAMES | _SETTLEMENTS:
             return noun
     return None
 
@@ -406,6 +407,22 @@ _NUMBER_NAMES = frozenset(
         "ratio",
         "index",
         "vote",
+        "price",
+        "cost",
+        "fine",
+        "budget",
+        "salary",
+        "temperature",
+        "speed",
+        "height",
+        "depth",
+        "length",
+        "distance",
+        "capacity",
+        "sentence",
+        "output",
+        "pace",
+        "wait",
     ]
 )
 

@@ -540,10 +540,14 @@ class Quotes:
                 q.speaker_span = (s.idx, s.idx + len(s.text))
                 q.speaker_text = s.text
                 continue
-            if _aged(s):  # "the 43-year-old said": someone named before, found as a pronoun is (gender unknown)
+            if _aged(s) and not _introduced(s, text):
+                # "the 43-year-old said": someone named before, found as a pronoun is (gender unknown)
                 q.speaker_kind = "pronoun"
-                q.speaker_span = _noun_phrase(s)
-                q.speaker_text = text[q.speaker_span[0] : q.speaker_span[1]]
+                lo, hi = _noun_phrase(s)
+                if text[max(0, lo - 4) : lo].lower() == "the ":  # its article, when the parse hung it on the verb
+                    lo -= 4
+                q.speaker_span = (lo, hi)
+                q.speaker_text = text[lo:hi]
                 q.extra["aged"] = True
                 continue
             if s.tag_ in {"WP", "WDT"} and s.head.dep_ == "relcl":
@@ -1197,6 +1201,8 @@ def _subject(verb: Any, outside: tuple[int, int] | None, bounds: tuple[int, int]
         return bool(bounds[0] <= t.idx < bounds[1])
 
     found = own(verb)
+    if found is None:  # "the 29-year-old said", its age parsed as an adjective of the verb
+        found = next((c for c in verb.children if _aged(c) and c.dep_ == "amod" and ok(c)), None)
     if found is not None and found.tag_ in {"WDT", "WP"}:  # "intelligence which he claimed shows ...": the noun
         rel = next((t for t in [verb, *verb.ancestors] if t.dep_ == "relcl"), None)
         found = rel.head if rel is not None and rel.head.pos_ in {"NOUN", "PROPN"} and ok(rel.head) else None
@@ -1318,7 +1324,19 @@ def _root_noun_speaks(verb: Any) -> bool:
 
 def _aged(t: Any) -> bool:
     """``t`` ends a person named by their age: "the 43-year-old said" (the entity model tags "43-year-old" a date)."""
-    return t.lower_ == "old" and t.i >= 2 and t.doc[t.i - 2].lower_ in {"year", "years"} and t.dep_ in {"nsubj", "nsubjpass"}
+    if t.lower_ != "old" or t.i < 2 or t.doc[t.i - 2].lower_ not in {"year", "years"}:
+        return False
+    # the parser may hang it on the verb as an adjective: "“...,” the 29-year-old said"
+    return t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "amod" and t.head.pos_ == "VERB" and t.i < t.head.i)
+
+
+def _introduced(tok: Any, text: str) -> bool:
+    """The noun phrase of ``tok`` is followed by what presents someone new: "the 29-year-old, a nurse from Leeds",
+    "the 29-year-old who works nights"."""
+    if any(c.dep_ in {"appos", "relcl", "acl"} for c in tok.children):
+        return True
+    end = _noun_phrase(tok)[1]
+    return re.match(r"\s*,\s*(?:a|an|the|who|whose|which)\b", text[end : end + 12]) is not None
 
 
 def _purpose(verb: Any) -> bool:
