@@ -893,6 +893,23 @@ def test_a_game_statistic_needs_one_named_player_on_both_sides() -> None:
     assert [x.kind for x in count_disagreements([c, d], ["f"])] == ["number"]  # other counts need no name
 
 
+def test_points_scored_by_a_part_of_a_game_or_against_a_margin_are_other_things() -> None:
+    def line(text: str, source: str, count: str, people: set[str]) -> Statement:
+        st = statement(text, source, count=count, counted="points")
+        st.people = people
+        return st
+
+    whole = line("Artino scored 14 points off the bench.", "a", "14", {"e-a"})
+    half = line("Artino picked up the slack in the first half as he scored seven points.", "b", "seven", {"e-a"})
+    assert count_disagreements([whole, half], ["f"]) == []  # seven of his 14 came in the first half
+    margin = line("The Bulldogs cut the lead to 3 points with Artino on the bench.", "c", "3", {"e-a"})
+    assert count_disagreements([whole, margin], ["f"]) == []  # a margin, not his points
+    again = line("Artino had 12 points off the bench.", "d", "12", {"e-a"})
+    assert [d.kind for d in count_disagreements([whole, again], ["f"])] == ["number"]  # his line, given twice
+    mcdermott = line("McDermott scored 23 points.", "e", "23", {"e-m"})
+    assert count_disagreements([whole, mcdermott], ["f"]) == []  # two players
+
+
 def test_a_players_line_is_the_first_named_players() -> None:
     def line(text: str, source: str, count: str, players: list[tuple[str, str]]) -> Statement:
         st = statement(text, source, count=count, counted="rebounds")
@@ -934,6 +951,7 @@ def test_two_stated_numbers_far_apart_count_two_things() -> None:
     career = statement("McDermott now has 2,129 points, a school record.", "b", "2,129", "points", "has")
     assert count_disagreements([game, career], ["f"]) == []  # a game's points and a career's
     other = statement("McDermott scored 21 points on Friday.", "c", "21", "points", "scored")
+    game.people, other.people = {"e-m"}, {"e-m"}  # points scored are a player's line: one named player on both sides
     assert [d.kind for d in count_disagreements([game, other], ["f"])] == ["number"]
 
 

@@ -212,23 +212,61 @@ GAME_STATS = frozenset(
 
 
 def _stat_apart(a: Statement, b: Statement) -> bool:
-    """Both count a game statistic ("226 yards on 22 carries" / "10 yards on nine carries against Oakland") and do not
-    both name one player, or name different opponents (one only naming one is another game): a pronoun or no name may
-    be anyone's line, in any game."""
+    """Both count a game statistic ("226 yards on 22 carries" / "10 yards on nine carries against Oakland", points a
+    player scored) and do not both name one player, or name different opponents or parts of the game (one only naming
+    one is another game, or a part of it): a pronoun or no name may be anyone's line, in any game. Points scored and a
+    margin in points ("cut the lead to 3 points") are two things."""
     qa, qb = main_quantity(a), main_quantity(b)
     if qa is None or qb is None:
         return False
     stats = {counted_key(q.attrs.get("counted")) for q in (qa, qb)} & GAME_STATS
-    if not stats:
+    scored = _scored(a, qa), _scored(b, qb)
+    points = {counted_key(q.attrs.get("counted")) for q in (qa, qb)} == {"point"}
+    if points and scored[0] != scored[1]:
+        return True  # "scored 11 points" / "cut the lead to 3 points": a player's points and a margin
+    if not stats and not all(scored):
         return False
     if _opponents(a) != _opponents(b):
         return True  # "nine carries against Oakland": a line in the game against another side, or in another game
+    if _game_parts(a) != _game_parts(b):
+        return True  # "scored seven points in the first half" is a part of his 14
     pa, pb = _first_named(a), _first_named(b)
     # a player's line opens with the player: "Artino complemented Echenique by adding six rebounds" is Artino's
     return not a.people & b.people or (pa is not None and pb is not None and pa != pb)
 
 
+# what a player does with points: "scored 23 points", "had 14 points", "added 11 points" (not an index that "fell 200
+# points" nor a lead "cut to 3 points")
+_SCORING = frozenset({"score", "have", "add", "get", "finish", "pour", "net", "total", "tally", "chip"})
+
+
+_SCORED_BEFORE = re.compile(
+    r"\b(?:scor|add|ha|g[eo]t|finish|pour|nett?|total|tall(?:y|i)|chipp?)(?:e?d|s|ing)?\s+(?:in\s+|with\s+)?"
+    r"(?:an?\s+|his\s+|her\s+)?(?:(?:career|season|game|team)-high\s+)?$",
+    re.I,
+)
+
+
+def _scored(st: Statement, q: Span) -> bool:
+    """``q`` counts the points someone scored: its predicate says so, or the words right before it ("Echenique
+    scored 11 points, all in the second half", which the reading gave no predicate)."""
+    if counted_key(q.attrs.get("counted")) != "point":
+        return False
+    text = st.article.text
+    return bool(set(q.attrs.get("state_lemmas") or ()) & _SCORING) or _SCORED_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
+
+
 _AGAINST = re.compile(r"\b(?:against|vs\.?|versus)\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)")
+
+
+_GAME_PART = re.compile(
+    r"\b(?:first|second|third|fourth|final|opening|closing)\s+(?:half|quarter|period|inning|set|round)\b|\bovertime\b", re.I
+)
+
+
+def _game_parts(st: Statement) -> frozenset[str]:
+    """The parts of a game a statement names ("in the first half", "overtime")."""
+    return frozenset(" ".join(m.group(0).lower().split()) for m in _GAME_PART.finditer(st.text))
 
 
 def _opponents(st: Statement) -> frozenset[str]:
