@@ -49,7 +49,9 @@ GOLD_FLOORS = {
     "newswcl50-event_4": {"facts_loose": 0.68, "dates": 0.85, "max_false_alarms": 1},
     "newswcl50-event_8": {"facts_loose": 0.7, "discrepancies": 0.6, "dates": 0.7, "max_false_alarms": 1},
     "newswcl50-event_3": {"facts_loose": 0.72, "dates": 0.75, "max_false_alarms": 1},
-    "newswcl50-event_6": {"facts_loose": 0.72, "discrepancies": 1.0, "dates": 0.75, "max_false_alarms": 1},
+    # 0.72 until the thirtieth session: UPI's "April 29 (UPI) —" is now cut as a dateline, and its lede no longer
+    # joins two loosely alike facts by the luck of those words (20 of 28 facts, was 22)
+    "newswcl50-event_6": {"facts_loose": 0.71, "discrepancies": 1.0, "dates": 0.75, "max_false_alarms": 1},
     "basil-85475456-f38e-4c30-895d-ca2c819c6af1": {"facts_loose": 0.6, "speakers": 0.5, "dates": 0.85, "max_false_alarms": 1},
     "basil-06ffda2d-1caf-45ba-99e2-268aac1bf0e1": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     # short reports from six outlets each (ECB+), written in the eighth session after the last tuning, blind
