@@ -219,10 +219,10 @@ def _stat_apart(a: Statement, b: Statement) -> bool:
     qa, qb = main_quantity(a), main_quantity(b)
     if qa is None or qb is None:
         return False
-    stats = {counted_key(q.attrs.get("counted")) for q in (qa, qb)} & GAME_STATS
+    keys = {counted_key(q.attrs.get("counted")) for q in (qa, qb)}
+    stats = keys & GAME_STATS
     scored = _scored(a, qa), _scored(b, qb)
-    points = {counted_key(q.attrs.get("counted")) for q in (qa, qb)} == {"point"}
-    if points and scored[0] != scored[1]:
+    if keys == {"point"} and scored[0] != scored[1]:
         return True  # "scored 11 points" / "cut the lead to 3 points": a player's points and a margin
     if not stats and not all(scored):
         return False

@@ -181,8 +181,8 @@ def _with_half(t: str) -> float | None:
 
 def parse_number(text: str) -> tuple[float, float] | None:
     """The value (or vague range) of a number phrase without hedge: "3,000", "1.8 million", "$1.5tn", "a thousand",
-    "several hundred", "tens of thousands", "twenty-five", "11,000", "40-50", "between 2,000 and 3,000", "from 500,000 to 1.6 million". None when it
-    is not a number, or a share rather than a count ("a third", "three-quarters")."""
+    "several hundred", "tens of thousands", "twenty-five", "11,000", "40-50", "between 2,000 and 3,000", "from 500,000
+    to 1.6 million". None when it is not a number, or a share rather than a count ("a third", "three-quarters")."""
     t = text.strip().lower().replace("\u2009", " ").replace("\xa0", " ")
     t = re.sub(r"^(?:the|a total of|total of)\s+", "", t)
     t = t.replace("$", "").replace("€", "").replace("£", "")
