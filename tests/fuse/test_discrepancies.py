@@ -904,6 +904,8 @@ def test_points_scored_by_a_part_of_a_game_or_against_a_margin_are_other_things(
     assert count_disagreements([whole, half], ["f"]) == []  # seven of his 14 came in the first half
     margin = line("The Bulldogs cut the lead to 3 points with Artino on the bench.", "c", "3", {"e-a"})
     assert count_disagreements([whole, margin], ["f"]) == []  # a margin, not his points
+    have = line("Artino and Echenique have 14 and nine points.", "f", "14", {"e-a"})
+    assert count_disagreements([margin, have], ["f"]) == []  # "have 14 points" is scored, the 3 a margin
     again = line("Artino had 12 points off the bench.", "d", "12", {"e-a"})
     assert [d.kind for d in count_disagreements([whole, again], ["f"])] == ["number"]  # his line, given twice
     mcdermott = line("McDermott scored 23 points.", "e", "23", {"e-m"})

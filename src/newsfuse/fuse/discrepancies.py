@@ -241,7 +241,8 @@ _SCORING = frozenset({"score", "have", "add", "get", "finish", "pour", "net", "t
 
 
 _SCORED_BEFORE = re.compile(
-    r"\b(?:scor|add|ha|g[eo]t|finish|pour|nett?|total|tall(?:y|i)|chipp?)(?:e?d|s|ing)?\s+(?:in\s+|with\s+)?"
+    r"\b(?:scor(?:e|es|ed|ing)|add(?:s|ed|ing)?|ha(?:s|d|ve|ving)|g[eo]t(?:s|ting)?|finish(?:es|ed|ing)?|pour(?:s|ed|ing)?"
+    r"|net(?:s|ted|ting)?|total(?:s|l?ed|l?ing)?|tall(?:y|ies|ied|ying)|chip(?:s|ped|ping)?)\s+(?:in\s+|with\s+)?"
     r"(?:an?\s+|his\s+|her\s+)?(?:(?:career|season|game|team)-high\s+)?$",
     re.I,
 )
