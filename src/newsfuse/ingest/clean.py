@@ -14,6 +14,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ..model import Article, Meta, Removal
+from ..read.times import MONTHS
 from ..wires import wire_name
 from .base import RawDoc
 from .dates import parse_date
@@ -42,33 +43,13 @@ _DAY_DATELINE = re.compile(
     r"(?P<month>[A-Z][a-z]{2,9})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
     r"\s*\((?P<wire>[A-Za-z][A-Za-z .-]{0,30})\)\s*[—–-]{1,2}\s+(?=\S)"
 )
-_MONTH_NUMBERS = {
-    name: k + 1
-    for k, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for name in names
-}
 
 
 def _dateline_day(m: re.Match[str], meta: Meta) -> None:
     """The day a dateline gives ("WASHINGTON, April 29 (Reuters) -"): the publication date when it has a year and
     nothing else gave one; else, as month and day, the day of writing (the pipeline finds its year from the story's
     other reports: :func:`newsfuse.read.pipeline.reference_dates`)."""
-    month = _MONTH_NUMBERS.get((m.group("month") or "").lower())
+    month = MONTHS.get((m.group("month") or "").lower())
     if month is None or not m.group("day"):
         return
     try:
@@ -273,7 +254,7 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
                 body_paras = 3
                 continue
             m5 = _DAY_DATELINE.match(raw, start, ln.end)
-            if m5 and m5.group("month").lower() in _MONTH_NUMBERS and wire_name(m5.group("wire")) is not None:
+            if m5 and m5.group("month").lower() in MONTHS and wire_name(m5.group("wire")) is not None:
                 meta.wire = meta.wire or credit_name(m5.group("wire"))
                 _dateline_day(m5, meta)
                 cuts.append(Removal(ln.start, m5.end(), raw[ln.start : m5.end()], "dateline"))
