@@ -119,7 +119,7 @@ def test_read_pending_with_a_stand_in_pipeline(tmp_path: Path, stream: tuple[Pat
         def __init__(self) -> None:
             self.batches: list[int] = []
 
-        def read(self, articles):  # type: ignore[no-untyped-def]
+        def read(self, articles, story_dates=None):  # type: ignore[no-untyped-def]
             self.batches.append(len(articles))
             ok = []
             for a in articles[1:]:
@@ -135,3 +135,41 @@ def test_read_pending_with_a_stand_in_pipeline(tmp_path: Path, stream: tuple[Pat
     assert len(g.store.read_failures()) == len(failed)
     read = [a for s in g.store.stories() for a in g.store.articles_of_story(s.id) if a.stages]
     assert len(read) == 11 - len(failed) and all(a.group("sentences") for a in read)
+
+
+def test_each_pending_article_is_given_its_own_storys_date(tmp_path: Path) -> None:
+    """A batch of pending articles can hold parts of two stories: an undated one is read against its own story's
+    date (the median of all its dated articles, read already or not), never the other story's."""
+    from datetime import date
+
+    from newsfuse.group.stream import read_pending, story_dates
+    from newsfuse.read.pipeline import ReadResult
+    from tests.conftest import make_article
+
+    s = SqliteStore(tmp_path / "s.db")
+    winter = [make_article(f"Winter report {i} on the ferry strike.", f"w{i}", published=date(2024, 1, 10 + i)) for i in range(3)]
+    summer = [make_article(f"Summer report {i} on the festival.", f"s{i}", published=date(2023, 6, 1)) for i in range(2)]
+    bare_w, bare_s = make_article("An undated winter report.", "wx"), make_article("An undated summer report.", "sx")
+    with s.transaction():
+        s.new_story("story-w")
+        s.new_story("story-s")
+        for a in [*winter, bare_w]:
+            s.put_article(a, "k-" + a.source_id)
+            s.assign(a.id, "story-w", 1.0)
+        for a in [*summer, bare_s]:
+            s.put_article(a, "k-" + a.source_id)
+            s.assign(a.id, "story-s", 1.0)
+    s.put_reading(winter[0], [])  # read already: its date still counts for its story
+    loose = make_article("In no story yet.", "loose")
+    s.put_article(loose, "k-loose")
+    assert story_dates(s, [bare_w.id, bare_s.id, loose.id]) == {bare_w.id: date(2024, 1, 11), bare_s.id: date(2023, 6, 1)}
+
+    seen: dict[str, date] = {}
+
+    class Fake:
+        def read(self, articles, story_dates=None):  # type: ignore[no-untyped-def]
+            seen.update(story_dates or {})
+            return ReadResult(list(articles), [], [])
+
+    read_pending(s, Fake(), batch_size=3, ids=[bare_w.id, bare_s.id])
+    assert seen[bare_w.id] == date(2024, 1, 11) and seen[bare_s.id] == date(2023, 6, 1)

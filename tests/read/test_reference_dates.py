@@ -35,3 +35,14 @@ def test_a_dateline_day_far_from_every_report_or_malformed_is_not_used() -> None
     refs = reference_dates([june, far, bad])
     assert refs[far.id] == (date(2024, 6, 1), "story")  # half a year from the story: another year's day, or a slip
     assert refs[bad.id] == (date(2024, 6, 1), "story")
+
+
+def test_a_story_date_given_by_article_wins_over_the_batch() -> None:
+    """Read from a store, a batch is not one story: each undated article takes the date given for its own story."""
+    dated = make_article("A dated report.", "d", published=date(2024, 3, 1))
+    bare = make_article("An undated report.", "b")
+    other = make_article("Another undated report, in a story with no date given.", "o")
+    refs = reference_dates([dated, bare, other], {bare.id: date(2021, 7, 4)})
+    assert refs[bare.id] == (date(2021, 7, 4), "story")
+    assert refs[other.id] == (date(2024, 3, 1), "story")  # no date given: the batch's, as before
+    assert refs[dated.id] == (date(2024, 3, 1), "published")

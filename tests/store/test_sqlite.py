@@ -76,6 +76,20 @@ def test_reading_is_stored_with_entities(tmp_path: Path) -> None:
     assert [(e.id, e.sources, e.mentions) for e in ents] == [("e-1", ["g"], 1)]
 
 
+def test_reading_keeps_what_it_added_to_the_metadata(tmp_path: Path) -> None:
+    s = SqliteStore(tmp_path / "n.db")
+    a = make_article("Flood closes the bridge\nThe river rose on Sunday.", "g")
+    s.put_article(a, "k")
+    a.meta.title = "Flood closes the bridge"  # found in the text by reading
+    a.meta.extra["reference_date"] = "2024-05-12"
+    a.meta.extra["reference_basis"] = "story"
+    a.stages.append("sentences@1")
+    s.put_reading(a, [])
+    back = s.get_article(a.id)
+    assert back is not None and back.meta == a.meta
+    assert [r.title for r in s.article_rows([a.id])] == ["Flood closes the bridge"]
+
+
 def test_a_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
     s = SqliteStore(tmp_path / "n.db")
     a = make_article("An article that will not be committed at all.", "x")

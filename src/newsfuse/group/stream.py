@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import statistics
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -170,6 +172,7 @@ def read_pending(
     in the store and not tried again.
     """
     todo = list(store.pending() if ids is None else ids)
+    around = story_dates(store, todo)
     batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
     rejected: list[Rejected] = []
 
@@ -189,7 +192,7 @@ def read_pending(
     if client is None:
         for batch in batches:
             arts = store.get_articles(batch)
-            write(arts, pipeline.read(arts))
+            write(arts, pipeline.read(arts, story_dates=around))
         return rejected
     from distributed import as_completed
 
@@ -202,7 +205,8 @@ def read_pending(
         if batch is None:
             return None
         arts = store.get_articles(batch)
-        future = client.submit(read_batch, arts, pipeline.settings, pure=False)
+        dates = {a.id: around[a.id] for a in arts if a.id in around}
+        future = client.submit(read_batch, arts, pipeline.settings, dates, pure=False)
         sent[future] = arts
         return future
 
@@ -215,11 +219,36 @@ def read_pending(
     return rejected
 
 
-def read_batch(articles: Sequence[Article], settings: Any) -> Any:
+def read_batch(articles: Sequence[Article], settings: Any, dates: Mapping[str, date] | None = None) -> Any:
     """Read a batch of articles on a Dask worker, with the worker's own pipeline (built once per worker process)."""
     from ..api import pipeline
 
-    return pipeline(settings).read(list(articles))
+    return pipeline(settings).read(list(articles), story_dates=dates)
+
+
+def story_dates(store: Store, article_ids: Sequence[str]) -> dict[str, date]:
+    """The date of each article's story (the median of its dated articles, all of them, read or not), for the
+    articles that are in a story with a date: a batch of pending articles can hold parts of several stories, and an
+    undated article is read against its own story's date, never a neighbour's."""
+    members: dict[str, list[str]] = {}
+    for aid in article_ids:
+        story = store.story_of(aid)
+        if story is not None:
+            members.setdefault(story, []).append(aid)
+    out: dict[str, date] = {}
+    for story, ids in members.items():
+        known = sorted(d for r in store.article_rows(store.story_article_ids(story)) if (d := _day(r.published)))
+        if known:
+            mid = statistics.median_low(known)
+            out.update(dict.fromkeys(ids, mid))
+    return out
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------- stories as summaries

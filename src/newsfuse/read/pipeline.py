@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -67,9 +67,11 @@ class Pipeline:
         except Exception:
             yield from _parse_each(self.nlp, articles[done:], rejected)
 
-    def read(self, articles: Sequence[Article]) -> ReadResult:
-        """Read every article (in place) and link entities across them."""
-        refs = reference_dates(articles)
+    def read(self, articles: Sequence[Article], story_dates: Mapping[str, date] | None = None) -> ReadResult:
+        """Read every article (in place) and link entities across them. ``story_dates`` gives, by article id, the
+        date of the story an article belongs to when the batch is not one whole story (reading from a store); an
+        undated article is read against it. Without it, the batch is taken to be the story."""
+        refs = reference_dates(articles, story_dates)
         ok: list[Article] = []
         rejected: list[Rejected] = []
         limit = self.nlp.max_length
@@ -156,17 +158,19 @@ def _parse_each(nlp: Any, articles: Sequence[Article], rejected: list[Rejected])
 DATELINE_REACH = 45  # days from the story's date within which a dateline's month and day take its year
 
 
-def reference_dates(articles: Sequence[Article]) -> dict[str, tuple[date | None, str]]:
+def reference_dates(articles: Sequence[Article], story_dates: Mapping[str, date] | None = None) -> dict[str, tuple[date | None, str]]:
     """Each article's reference date: its own publication date; else the day its dateline gives ("April 29 (UPI) —",
-    marked "dateline"), in the year that puts it nearest the median of the batch's dates; else that median (marked
-    "story")."""
+    marked "dateline"), in the year that puts it nearest its story's date; else that date (marked "story"). The story's
+    date is ``story_dates[article id]`` when given, else the median of the batch's dates."""
     known = sorted(a.meta.published for a in articles if a.meta.published)
-    story = statistics.median_low(known) if known else None
+    batch = statistics.median_low(known) if known else None
+    given = story_dates or {}
     out: dict[str, tuple[date | None, str]] = {}
     for a in articles:
         if a.meta.published:
             out[a.id] = (a.meta.published, "published")
             continue
+        story = given.get(a.id, batch)
         day = _dateline_in(str(a.meta.extra.get("dateline_day") or ""), story)
         out[a.id] = (day, "dateline") if day else (story, "story" if story else "none")
     return out

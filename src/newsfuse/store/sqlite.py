@@ -340,10 +340,14 @@ class SqliteStore:
         return [r[0] for r in self._q(sql)]
 
     def put_reading(self, article: Article, entities: Sequence[Entity]) -> None:
-        """The article's spans and stages (its reading), and the entities its mentions are linked to."""
+        """The article's spans and stages (its reading), the metadata reading added (a title found in the text, the
+        date its dates were resolved against), and the entities its mentions are linked to."""
         reading = _json({"spans": spans_to_json(article.spans), "stages": list(article.stages)})
         with self.transaction():
-            self.db.execute("UPDATE articles SET reading = ?, read_state = 'read', read_error = NULL WHERE id = ?", (reading, article.id))
+            self.db.execute(
+                "UPDATE articles SET reading = ?, meta = ?, title = ?, read_state = 'read', read_error = NULL WHERE id = ?",
+                (reading, _json(meta_to_json(article.meta)), article.meta.title, article.id),
+            )
             counts: dict[str, int] = {}
             for m in article.group("mentions"):
                 e = m.attrs.get("entity")
