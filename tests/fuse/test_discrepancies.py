@@ -912,6 +912,39 @@ def test_points_scored_by_a_part_of_a_game_or_against_a_margin_are_other_things(
     assert count_disagreements([whole, mcdermott], ["f"]) == []  # two players
 
 
+def test_leads_at_other_moments_and_a_part_of_a_players_points_are_not_his_points() -> None:
+    def line(text: str, source: str, count: str) -> Statement:
+        st = statement(text, source, count=count, counted="points")
+        st.people = {"e-a"}
+        return st
+
+    cut = line("The Bulldogs twice cut the lead to 3 points midway through the second half, with Artino resting.", "a", "3")
+    grew = line("While Artino was in, the lead grew as great as 9 points.", "b", "9")
+    assert count_disagreements([cut, grew], ["f"]) == []  # the lead at two moments of the game
+    part = line("Five of Artino's points came in a 7-0 run.", "c", "Five")
+    assert count_disagreements([grew, part], ["f"]) == []
+    total = line("Artino had 12 points off the bench.", "d", "12")
+    assert count_disagreements([part, total], ["f"]) == []  # five of his 12
+    poll = line("Artino leads by 5 points in the poll.", "e", "5")
+    other = line("Artino leads by 3 points in the poll.", "f", "3")
+    assert [d.kind for d in count_disagreements([poll, other], ["f"])] == ["number"]  # one lead, given twice
+
+
+def test_points_a_player_has_are_the_count_not_a_measure() -> None:
+    from newsfuse.fuse.statements import first_count
+
+    text = "Artino now has 2,029 points in 106 games."
+    st = statement(text, "a", "2,029", "points")
+    at = text.index("106")
+    st.quantities.append(Span(at, at + 3, "CARDINAL", "test@1", {"value": 106.0, "counted": "games"}))
+    assert first_count(st.quantities) is st.quantities[0]
+    text = "The index fell 2.5 points after 40 companies reported."
+    st = statement(text, "a", "2.5", "points")
+    at = text.index("40")
+    st.quantities.append(Span(at, at + 2, "CARDINAL", "test@1", {"value": 40.0, "counted": "companies"}))
+    assert first_count(st.quantities) is st.quantities[1]  # a fraction of a point is a scale's reading
+
+
 def test_a_players_line_is_the_first_named_players() -> None:
     def line(text: str, source: str, count: str, players: list[tuple[str, str]]) -> Statement:
         st = statement(text, source, count=count, counted="rebounds")

@@ -224,6 +224,12 @@ def _stat_apart(a: Statement, b: Statement) -> bool:
     scored = _scored(a, qa), _scored(b, qb)
     if keys == {"point"} and scored[0] != scored[1]:
         return True  # "scored 11 points" / "cut the lead to 3 points": a player's points and a margin
+    if keys == {"point"}:
+        margins = _margin(a, qa), _margin(b, qb)
+        if margins[0] != margins[1] or _part_of_points(a, qa) != _part_of_points(b, qb):
+            return True  # a lead and a count of points, or "five of his points" (a part of his total) and his total
+        if all(margins) and _game_parts(a) != _game_parts(b):
+            return True  # "cut the lead to 3 points midway through the second half" / "the lead grew to 9 points"
     if not stats and not all(scored):
         return False
     if _opponents(a) != _opponents(b):
@@ -255,6 +261,22 @@ def _scored(st: Statement, q: Span) -> bool:
         return False
     text = st.article.text
     return bool(set(q.attrs.get("state_lemmas") or ()) & _SCORING) or _SCORED_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
+
+
+_MARGIN_BEFORE = re.compile(
+    r"\b(?:lead|leads|led|leading|margin|deficit|within|advantage|edge|cushion|trail(?:s|ed|ing)?)\b[^.;]{0,30}$", re.I
+)
+_PART_OF = re.compile(r"\s+of\s+(?:his|her|their|its|the\s+team[’']s|[A-Z][\w’']*[’']s?)\s+(?:\w+\s+)?points\b")
+
+
+def _margin(st: Statement, q: Span) -> bool:
+    """``q`` counts points between two sides ("cut the lead to 3 points", "within two points"), not points scored."""
+    return _MARGIN_BEFORE.search(st.article.text, max(st.start, q.start - 40), q.start) is not None
+
+
+def _part_of_points(st: Statement, q: Span) -> bool:
+    """``q`` is a part of someone's points ("Five of his points came in a 7-0 run")."""
+    return _PART_OF.match(st.article.text, q.end) is not None
 
 
 _AGAINST = re.compile(r"\b(?:against|vs\.?|versus)\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)")

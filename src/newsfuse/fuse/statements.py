@@ -259,4 +259,6 @@ def first_count(quantities: Sequence[Span]) -> Span | None:
 
 def _measure(q: Span) -> bool:
     words = str(q.attrs.get("counted") or "").lower().replace("-", " ").split()
+    if words and words[-1] in {"point", "points"} and len(words) == 1 and float(q.attrs.get("value") or 0.5).is_integer():
+        return False  # "now has 2,029 points in 106 games": points a player scored are a count, not a scale's reading
     return q.label in {"PERCENT", "QUANTITY"} or bool(words and (words[-1] in MEASURES or "magnitude" in words))
