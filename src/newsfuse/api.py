@@ -93,11 +93,14 @@ def ingest(
     :func:`read_pending`. ``progress(phase, total)`` is called as each phase ("stories", "reading") starts and
     returns a function called with the count of articles done since its last call.
     """
+    from .scale import check_spec
     from .store import open_store, writer_lock
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     settings = settings or Settings.load(overrides)
+    if read_now:
+        check_spec(settings.dask)  # before anything is stored
     batch = load(inputs, settings)
     report = IngestReport(rejected=list(batch.rejected), warnings=list(batch.warnings))
     with writer_lock(settings.db, on_wait):
@@ -198,7 +201,7 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
     Articles of the story not read yet are read first. A merged story's old id gives the story it went into.
     """
     from . import __version__
-    from .errors import NewsfuseError, StoryNotFound
+    from .errors import StoryNotFound, StoryUnreadable
     from .read.entities import link_entities
     from .read.pipeline import attach_speakers
     from .render import brief_json
@@ -227,14 +230,15 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
         if doc is not None:
             return doc
         articles = store.get_articles([r.id for r in rows if r.read_state == "read"])
+        reasons = {aid: reason for aid, _, reason in store.read_failures()}
         if not articles:
-            raise NewsfuseError(f"no article of story {sid} could be read; see `newsfuse stories --db {settings.db}`")
+            why = [f"{r.source_id}: {reasons.get(r.id) or 'unknown reason'}" for r in rows if r.read_state == "failed"]
+            raise StoryUnreadable(sid, why or ["it has no articles"], f"; see `newsfuse stories --db {settings.db}`")
         unique = UniqueIds()  # two stored inputs of one name ("x/story.txt", "y/story.txt") are two sources
         for a in articles:
             a.source_id = unique(a.source_id)
         entities = link_entities(articles)
         attach_speakers(articles)
-        reasons = {aid: reason for aid, _, reason in store.read_failures()}
         failed = [
             Rejected(r.source_id, f"reading failed: {reasons.get(r.id) or 'unknown reason'}") for r in rows if r.read_state == "failed"
         ]
@@ -266,7 +270,10 @@ def cluster(inputs: Iterable[str | Path] | str | Path, settings: Settings | None
         inputs = [inputs]
     settings = settings or Settings.load(overrides)
     batch = load(inputs, settings)
-    return stories_json(group(batch.articles, settings), batch.articles, batch.rejected, batch.warnings)
+    doc = stories_json(group(batch.articles, settings), batch.articles, batch.rejected, batch.warnings)
+    for s in doc["stories"]:
+        s.pop("reading", None)  # grouped only: nothing here is read
+    return doc
 
 
 def group(articles: Sequence[Article], settings: Settings | None = None) -> list[Any]:

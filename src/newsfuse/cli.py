@@ -212,7 +212,11 @@ def cmd_stories(args: argparse.Namespace) -> int:
     lines = []
     for s in found:
         dates = f"{s.first_published or '?'} .. {s.last_published or '?'}"
-        lines.append(f"{s.id}  {dates}  {len(s.sources)} sources, {s.independent_sources} independent  {s.title or '(untitled)'}")
+        n = len(s.sources)
+        state = f"  [{s.failed} of {len(s.articles)} could not be read]" if s.failed else ""
+        lines.append(
+            f"{s.id}  {dates}  {n} source{'' if n == 1 else 's'}, {s.independent_sources} independent{state}  {s.title or '(untitled)'}"
+        )
         lines += [f"    {src}" for src in s.sources] if args.verbose else []
     _write("\n".join(lines) + ("\n" if lines else ""), args.output)
     return 0
@@ -248,9 +252,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if _no_store(settings):
         return 2
     SqliteStore(settings.db).close()  # a file that is no newsfuse store is refused now, not on every page (StoreError)
-    print(f"newsfuse: serving {settings.db} on http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    serve(settings, args.host, args.port)
+    serve(settings, args.host, args.port, lambda at: print(f"newsfuse: serving {settings.db} on {at} (Ctrl-C stops)", file=sys.stderr))
     return 0
+
+
+def _port(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if not 0 <= n <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (0 to 65535)")
+    return n
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -308,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     w = sub.add_parser("serve", help="the web app over a store: its stories and briefs, every page also as JSON, and an HTTP API")
     w.add_argument("--db", help="the store")
     w.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
-    w.add_argument("--port", type=int, default=8001)
+    w.add_argument("--port", type=_port, default=8001, help="port to listen on (default 8001; 0: any free one)")
     w.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("settings", help="list the settings with their values")

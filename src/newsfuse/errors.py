@@ -28,5 +28,15 @@ class StoryNotFound(NewsfuseError):
     """A story id (or prefix) that names no story of the store."""
 
 
+class StoryUnreadable(NewsfuseError):
+    """A stored story none of whose articles could be read: it has no brief. ``reasons`` are the readings' failures."""
+
+    def __init__(self, story: str, reasons: list[str], hint: str = "") -> None:
+        shown = "; ".join(reasons[:3]) + ("; …" if len(reasons) > 3 else "")
+        super().__init__(f"no article of story {story} could be read ({shown}){hint}")
+        self.story = story
+        self.reasons = reasons
+
+
 class SettingsError(NewsfuseError):
     """A setting has an unknown name or a value of the wrong kind."""

@@ -48,11 +48,18 @@ def dask_client(spec: str) -> Iterator[Any]:
         client.close()
 
 
-def connect(spec: str, deadline: float = 30.0) -> Any:
-    """A client of the scheduler at ``spec`` (``tcp://host:port``, ``tls://...`` or ``host:port``), or a clear error
-    within ``deadline`` seconds: a malformed address, a refused connection, or a port that answers but is no Dask
-    scheduler (a web server never completes the handshake, and the client's own timeout does not cover that)."""
-    from distributed import Client
+def check_spec(spec: str) -> None:
+    """A :class:`SettingsError` now for a ``dask`` setting that can never work (checked before anything is stored
+    or read; whether a scheduler answers is known only when connecting)."""
+    if not spec:
+        return
+    if spec == "local" or spec.startswith("local:"):
+        _workers(spec)
+        return
+    _address(spec)
+
+
+def _address(spec: str) -> None:
     from distributed.comm import parse_address, parse_host_port
 
     try:
@@ -62,6 +69,15 @@ def connect(spec: str, deadline: float = 30.0) -> Any:
         parse_host_port(where)
     except ValueError as e:
         raise SettingsError(f"setting dask: {spec!r}: {e}; give local, local:N or a scheduler address (tcp://host:8786)") from e
+
+
+def connect(spec: str, deadline: float = 30.0) -> Any:
+    """A client of the scheduler at ``spec`` (``tcp://host:port``, ``tls://...`` or ``host:port``), or a clear error
+    within ``deadline`` seconds: a malformed address, a refused connection, or a port that answers but is no Dask
+    scheduler (a web server never completes the handshake, and the client's own timeout does not cover that)."""
+    from distributed import Client
+
+    _address(spec)
     outcome: dict[str, Any] = {}
 
     def run() -> None:

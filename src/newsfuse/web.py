@@ -18,17 +18,20 @@ default: the store is private, and nothing here asks who is calling.
 
 from __future__ import annotations
 
+import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .errors import NewsfuseError, StoryNotFound
+from .errors import NewsfuseError, StoryNotFound, StoryUnreadable
 from .settings import Settings
 
 FORMATS = {"json": "application/json", "md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
@@ -74,6 +77,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(StoryNotFound)
     async def not_found(_request: Request, exc: StoryNotFound) -> JSONResponse:
         return error(404, str(exc))
+
+    @app.exception_handler(StoryUnreadable)
+    async def unreadable(_request: Request, exc: StoryUnreadable) -> JSONResponse:
+        # the story is there but has no brief: why each article failed, without the hint naming the store's path
+        return error(422, f"no article of story {exc.story} could be read ({'; '.join(exc.reasons[:3])})")
 
     @app.exception_handler(NewsfuseError)
     async def server_side(_request: Request, exc: NewsfuseError) -> JSONResponse:
@@ -142,6 +150,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         body = await _body(request, settings.max_input_bytes)
         if body is None:
             return error(413, f"the body is over max_input_bytes ({settings.max_input_bytes} bytes)")
+        if kind == "application/x-www-form-urlencoded" and _URLENCODED.fullmatch(body):
+            fields = parse_qs(body.decode("ascii"), keep_blank_values=True)
+            if len(fields) != 1 or len(next(iter(fields.values()))) != 1:
+                return error(
+                    415,
+                    f"the body is a form with {len(fields)} fields ({', '.join(sorted(fields)[:5])}): send the articles "
+                    "themselves, e.g. curl --data-binary @articles.jsonl URL/brief",
+                )
+            body = next(iter(fields.values()))[0].encode("utf-8")  # "curl --data-urlencode text@a.txt": the one field
         try:
             doc = await run_in_threadpool(fuse_body, body)  # seconds of NLP: off the event loop
         except NewsfuseError as e:
@@ -176,6 +193,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 # a form upload wraps the file in parts ("curl -F file=@a.txt"); "curl --data-binary" sends the bytes themselves (as
 # application/x-www-form-urlencoded unless told otherwise), which is what /brief reads
 _FORM_TYPES = frozenset({"multipart/form-data"})
+# a body that is nothing but url-encoded fields ("text=Three+cranes+topple%0A..."): article text sent as it is holds
+# spaces or line breaks, which url-encoding never leaves in
+_URLENCODED = re.compile(rb"[A-Za-z_][\w.\-\[\]]*=[\w.~*+%\-!'()]*(?:&[A-Za-z_][\w.\-\[\]]*=[\w.~*+%\-!'()]*)*\s*")
 
 
 async def _body(request: Request, cap: int) -> bytes | None:
@@ -193,11 +213,32 @@ async def _body(request: Request, cap: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Run the app with uvicorn until interrupted."""
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8001, on_ready: Callable[[str], object] | None = None) -> None:
+    """Run the app with uvicorn until interrupted. The address is bound first: one that cannot be had (in use, not
+    this machine's, no such host) is a :class:`NewsfuseError` before anything is served; ``on_ready`` then gets the
+    address served ("http://127.0.0.1:8001/", the real port when 0 asked the system for one)."""
+    import socket
+
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    try:
+        family, kind, proto, _, where = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(where)
+            sock.listen(128)
+        except OSError:
+            sock.close()
+            raise
+    except OSError as e:
+        raise NewsfuseError(f"cannot serve on {host}:{port}: {e.strerror or e}") from e
+    bound_host, bound_port = sock.getsockname()[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    if on_ready is not None:
+        on_ready(f"http://{shown}:{bound_port}/")
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
+    server.run(sockets=[sock])
 
 
 __all__ = ["create_app", "serve"]

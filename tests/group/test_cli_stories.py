@@ -121,3 +121,55 @@ def test_serve_refuses_a_file_that_is_no_store(tmp_path: Path, capsys: pytest.Ca
     bad.write_text('{"a": 1}')
     assert main(["serve", "--db", str(bad), "--port", "0"]) == 2
     assert "not a newsfuse store" in capsys.readouterr().err
+
+
+def test_serve_refuses_a_port_out_of_range_or_taken_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    db = str(tmp_path / "s.db")
+    write_stream(tmp_path / "in")
+    main(["ingest", str(tmp_path / "in"), "--db", db, "--no-read", "-q"])
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as usage:
+        main(["serve", "--db", db, "--port", "99999"])
+    assert usage.value.code == 2 and "not a port number (0 to 65535)" in capsys.readouterr().err
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", db, "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot serve on 127.0.0.1:{port}" in err and "serving" not in err and "Traceback" not in err
+
+
+def test_an_empty_folder_and_a_wrong_dask_value_are_told_before_anything_is_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for cmd in (["read", str(empty)], ["cluster", str(empty)], ["ingest", str(empty), "--db", str(tmp_path / "e.db")]):
+        assert main(cmd) == 2
+        assert "a folder with no files to read in it" in capsys.readouterr().err
+    folder = tmp_path / "in"
+    write_stream(folder)
+    db = tmp_path / "d.db"
+    assert main(["ingest", str(folder), "--db", str(db), "--dask", "whatever"]) == 2
+    assert "setting dask: 'whatever'" in capsys.readouterr().err and not db.exists()
+
+
+def test_stories_marks_a_story_whose_reading_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsfuse.store.sqlite import SqliteStore
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ferry.txt").write_text("Ferry strike ends\n\nThe ferry strike ended on Monday after talks.\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    main(["ingest", str(tmp_path / "in"), "--db", db, "--no-read", "-q"])
+    store = SqliteStore(db)
+    store.put_read_failure(store.pending()[0], "too long to read")
+    store.close()
+    capsys.readouterr()
+    assert main(["stories", "--db", db]) == 0
+    line = capsys.readouterr().out
+    assert "1 source, 1 independent  [1 of 1 could not be read]" in line
+    assert main(["brief", "--db", db, "--story", line.split()[0]]) == 2
+    assert "ferry: too long to read" in capsys.readouterr().err

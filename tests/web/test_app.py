@@ -125,3 +125,35 @@ def test_an_ambiguous_story_prefix_says_so_without_server_paths(tmp_path: Path) 
     ingest([tmp_path / "in"], settings, read_now=False)
     r = TestClient(create_app(settings)).get("/stories/s-.json")
     assert r.status_code == 404 and "3 stories start with 's-'" in r.json()["error"] and str(tmp_path) not in r.text
+
+
+def test_a_story_none_of_whose_articles_could_be_read_says_why(tmp_path: Path) -> None:
+    """Not a 503 "try again later": the story is there, and no retry will read it. The listing says so too."""
+    from newsfuse.store.sqlite import SqliteStore
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ferry.txt").write_text("Ferry strike ends\n\nThe ferry strike ended on Monday after talks.\n", encoding="utf-8")
+    settings = Settings.load({"db": str(tmp_path / "s.db")})
+    ingest([tmp_path / "in"], settings, read_now=False)
+    store = SqliteStore(settings.db)
+    (aid,) = store.pending()
+    store.put_read_failure(aid, "reading failed in stage quotes@1: ValueError: boom")
+    store.close()
+    app = TestClient(create_app(settings))
+    listed = app.get("/stories.json").json()["stories"][0]
+    assert listed["reading"] == {"read": 0, "pending": 0, "failed": 1}
+    assert "1 could not be read" in app.get("/").text
+    r = app.get(f"/stories/{listed['id']}.json")
+    assert r.status_code == 422 and "ferry: reading failed in stage quotes@1" in r.json()["error"]
+    assert str(tmp_path) not in r.text
+
+
+def test_a_url_encoded_article_is_read_and_a_form_of_many_fields_refused(client: TestClient) -> None:
+    from urllib.parse import urlencode
+
+    text = (DEMO / "01-coastal-herald.txt").read_text(encoding="utf-8")
+    form = {"content-type": "application/x-www-form-urlencoded"}
+    r = client.post("/brief", content=urlencode({"text": text}).encode(), headers=form)  # curl --data-urlencode text@a.txt
+    assert r.status_code == 200 and r.json()["sources"][0]["title"].startswith("Three cranes topple")
+    many = client.post("/brief", content=urlencode({"text": text, "outlet": "x"}).encode(), headers=form)
+    assert many.status_code == 415 and "2 fields" in many.json()["error"]

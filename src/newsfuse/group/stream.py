@@ -264,6 +264,11 @@ class StorySummary:
     first_published: str | None
     last_published: str | None
     read: int
+    failed: int = 0  # articles whose reading failed (a story with none read has no brief)
+
+    @property
+    def pending(self) -> int:
+        return len(self.articles) - self.read - self.failed
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -274,6 +279,7 @@ class StorySummary:
             "independent_sources": self.independent_sources,
             "first_published": self.first_published,
             "last_published": self.last_published,
+            "reading": {"read": self.read, "pending": self.pending, "failed": self.failed},
         }
 
 
@@ -307,6 +313,7 @@ def summaries(store: Store) -> list[StorySummary]:
                 first_published=dates[0] if dates else None,
                 last_published=dates[-1] if dates else None,
                 read=sum(1 for r in arts if r.read_state == "read"),
+                failed=sum(1 for r in arts if r.read_state == "failed"),
             )
         )
     return out

@@ -90,11 +90,15 @@ def _expand_one(s: str) -> Iterator[str]:
             yield from expand(matches)  # hidden ones already left out
             return
     if p.is_dir():
+        found = False
         for f in sorted(p.rglob("*")):  # rglob does not follow links to folders: a link loop cannot trap it
             if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
                 if f.name.lower() in {"readme.md", "expected.json", "readme.txt", "license"}:
                     continue
+                found = True
                 yield str(f)
+        if not found:
+            yield s  # reading it reports the folder as holding nothing to read
     else:
         yield s
 
@@ -172,6 +176,8 @@ def _read_input(name: str, settings: Settings, fetcher: url.Fetcher) -> Iterator
         p = Path(name)
         if not p.exists():
             raise InputError(name, "no such file or folder")
+        if p.is_dir():
+            raise InputError(name, "a folder with no files to read in it (hidden files, README, LICENSE and expected.json are skipped)")
         if not p.is_file():
             raise InputError(name, "not a regular file")
         size = p.stat().st_size
