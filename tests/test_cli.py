@@ -47,6 +47,12 @@ def test_brief_formats_and_output_file(tmp_path: Path, capsys: pytest.CaptureFix
     assert md.startswith("# ") and "## Disagreements" in md
     assert main(["brief", str(EXAMPLES / "harbor-collapse"), "--format", "Markdown"]) == 0  # the name spelled out, any case
     assert capsys.readouterr().out == md
+    # no --format: the output file's ending says which ("-o brief.md"); an ending of no format is JSON
+    for name, starts in (("b.md", "# "), ("b.HTM", "<!doctype html>"), ("b.json", "{"), ("b.out", "{")):
+        assert main(["brief", str(EXAMPLES / "harbor-collapse"), "-o", str(tmp_path / name)]) == 0
+        assert (tmp_path / name).read_text().startswith(starts), name
+    assert main(["read", str(EXAMPLES / "harbor-collapse" / "01-coastal-herald.txt"), "-o", str(tmp_path / "r.html")]) == 0
+    assert (tmp_path / "r.html").read_text().startswith("{")  # read has no HTML: JSON
 
 
 def test_module_entry_point_and_version() -> None:

@@ -23,6 +23,22 @@ def _format_name(value: str) -> str:
     return "md" if low == "markdown" else low
 
 
+def _n(count: int, one: str, many: str | None = None) -> str:
+    """A count and its noun: "1 article", "2 articles"."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
+_ENDINGS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def _format_of(args: argparse.Namespace, allowed: Sequence[str]) -> str:
+    """The format asked for; without one, the one the output file's name ends in ("-o brief.html"), else JSON."""
+    if args.format:
+        return str(args.format)
+    fmt = _ENDINGS.get(Path(args.output).suffix.lower(), "json") if args.output else "json"
+    return fmt if fmt in allowed else "json"
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     overrides: dict[str, Any] = {}
     for name in ("db", "dask"):
@@ -57,7 +73,10 @@ def cmd_read(args: argparse.Namespace) -> int:
 
     r = read(args.paths, _settings(args))
     doc = reading_json(r.articles, r.entities, r.rejected)
-    _write(reading_markdown(doc) if args.format == "md" else json.dumps(doc, ensure_ascii=False, indent=2) + "\n", args.output)
+    _write(
+        reading_markdown(doc) if _format_of(args, ("json", "md")) == "md" else json.dumps(doc, ensure_ascii=False, indent=2) + "\n",
+        args.output,
+    )
     _report(r.rejected, r.warnings)
     if not r.articles:
         return 2
@@ -78,7 +97,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         return 2
     _warn_if_several_stories(r.articles, settings)
     b = brief(r, settings)
-    _write(_render_brief(brief_json(b), args.format), args.output)
+    _write(_render_brief(brief_json(b), _format_of(args, FORMATS_BRIEF)), args.output)
     return 1 if r.rejected else 0
 
 
@@ -127,7 +146,7 @@ def _brief_story(args: argparse.Namespace, settings: Settings) -> int:
     doc = story_brief(args.story, settings)
     for r in doc.get("rejected", []):
         print(f"{r['input']}: {r['reason']}", file=sys.stderr)
-    _write(_render_brief(doc, args.format), args.output)
+    _write(_render_brief(doc, _format_of(args, FORMATS_BRIEF)), args.output)
     return 1 if doc.get("rejected") else 0
 
 
@@ -172,7 +191,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _close_bars(bars)
     _report(rep.rejected, rep.warnings)
     print(
-        f"{rep.stored} articles stored, {rep.skipped} already stored, {rep.new_stories} new stories, {rep.merges} merges; "
+        f"{_n(rep.stored, 'article')} stored, {rep.skipped} already stored, {_n(rep.new_stories, 'new story', 'new stories')}, "
+        f"{_n(rep.merges, 'merge')} of stories; "
         + (f"{rep.read} read" if not args.no_read else "reading deferred (newsfuse read-pending)")
         + f"; {len(rep.rejected)} failed; {time.perf_counter() - t0:.1f}s; store {settings.db}",
         file=sys.stderr,
@@ -194,7 +214,7 @@ def cmd_read_pending(args: argparse.Namespace) -> int:
     finally:
         _close_bars(bars)
     _report(failed)
-    print(f"{n} articles read, {len(failed)} failed; store {settings.db}", file=sys.stderr)
+    print(f"{_n(n, 'article')} read, {len(failed)} failed; store {settings.db}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -239,8 +259,10 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 
 def cmd_settings(args: argparse.Namespace) -> int:
     s = Settings.load()
-    for name, default, help_ in table():
-        print(f"{name:22} {getattr(s, name)!s:28} {help_}  (default {default}; env NEWSFUSE_{name.upper()})")
+    rows = table()
+    width = max(len(name) for name, _, _ in rows)
+    for name, default, help_ in rows:
+        print(f"{name:{width}} {getattr(s, name)!s:28} {help_}  (default {default}; env NEWSFUSE_{name.upper()})")
     return 0
 
 
@@ -275,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
         "read", help="show what was read from each article (metadata, removed passages, entities, quotes, quantities, dates)"
     )
     r.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
-    r.add_argument("--format", type=_format_name, choices=("json", "md"), default="json")
+    r.add_argument("--format", type=_format_name, choices=("json", "md"), help="json or md (default: by the -o file's ending, else json)")
     r.add_argument("-o", "--output", help="write here instead of stdout")
     r.add_argument("--fetch", action="store_true", help="allow http(s) URLs as inputs: fetch them (robots.txt honoured)")
     r.set_defaults(func=cmd_read)
@@ -284,7 +306,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("paths", nargs="*", help="files, folders, or - for stdin (or --story ID with --db FILE)")
     b.add_argument("--db", help="the store (with --story)")
     b.add_argument("--story", help="brief of this stored story (an id from `newsfuse stories`)")
-    b.add_argument("--format", type=_format_name, choices=FORMATS_BRIEF, default="json", help="json, md (markdown) or html")
+    b.add_argument(
+        "--format",
+        type=_format_name,
+        choices=FORMATS_BRIEF,
+        help="json, md (markdown) or html (default: by the -o file's ending, else json)",
+    )
     b.add_argument("-o", "--output", help="write here instead of stdout")
     b.add_argument("--fetch", action="store_true", help="allow http(s) URLs as inputs: fetch them (robots.txt honoured)")
     b.set_defaults(func=cmd_brief)

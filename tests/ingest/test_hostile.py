@@ -197,3 +197,28 @@ def test_gunzip_round_trip(parts: list[bytes]) -> None:
     if whole:
         with pytest.raises(InputError, match="cap"):
             gunzip("x.gz", data, cap=len(whole) - 1)
+
+
+def test_archives_newsfuse_does_not_unpack_are_named(tmp_path: Path) -> None:
+    import bz2
+    import gzip
+    import io
+    import tarfile
+    import zipfile
+
+    from newsfuse.ingest import load
+
+    text = b"The ferry strike ended on Monday after talks.\n"
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as z:
+        z.writestr("a.txt", text)
+    (tmp_path / "b.txt.bz2").write_bytes(bz2.compress(text))
+    packed = io.BytesIO()
+    with tarfile.open(fileobj=packed, mode="w") as t:
+        info = tarfile.TarInfo("c.txt")
+        info.size = len(text)
+        t.addfile(info, io.BytesIO(text))
+    (tmp_path / "c.tar.gz").write_bytes(gzip.compress(packed.getvalue()))
+    reasons = {Path(r.input).name: r.reason for r in load([tmp_path]).rejected}
+    assert reasons["a.zip"].startswith("a zip archive: not read")
+    assert reasons["b.txt.bz2"].startswith("a bzip2 archive")
+    assert reasons["c.tar.gz"].startswith("a tar archive")  # unpacked from its .gz, a tar is still no text

@@ -64,6 +64,16 @@ def legacy_encoding(data: bytes) -> str | None:
     return chosen
 
 
+_ARCHIVES = ((b"PK\x03\x04", "zip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"), (b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!", "rar"))
+
+
+def archive_kind(data: bytes) -> str | None:
+    """The kind of archive the bytes are (a tar, maybe unpacked from its .gz already; zip, bzip2, xz, 7z, rar)."""
+    if data[257:262] == b"ustar":
+        return "tar"
+    return next((kind for magic, kind in _ARCHIVES if data.startswith(magic)), None)
+
+
 def decode(name: str, data: bytes) -> tuple[str, str]:
     """Return (text, encoding). Raise :class:`InputError` for empty, binary or undecodable data."""
     if not data.strip():
@@ -75,6 +85,9 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError as e:
                 raise InputError(name, f"starts with a {enc} byte-order mark but does not decode as {enc}: {e.reason}") from e
     if looks_binary(data):
+        packed = archive_kind(data)
+        if packed:
+            raise InputError(name, f"a {packed} archive: not read (newsfuse reads .gz and WARC archives); unpack it and give its files")
         raise InputError(name, "binary data, not text (NUL or control bytes); give a text, HTML, JSON, feed or WARC file")
     try:
         return data.decode("utf-8"), "utf-8"
