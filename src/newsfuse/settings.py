@@ -108,15 +108,23 @@ def _check_ranges(s: Settings) -> None:
             raise SettingsError(f"setting {f.name}: {v!r} must not be negative")
 
 
+# What a value of each type is, as a reader says it ("'abc' is not a whole number").
+_KIND_WORDS: dict[type, str] = {int: "a whole number", float: "a number", bool: "true or false", str: "text"}
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
+
 def _coerce(name: str, value: Any, kind: type) -> Any:
     if isinstance(value, kind):
         return value
     try:
         if kind is bool:
-            return str(value).strip().lower() in {"1", "true", "yes", "on"}
+            word = str(value).strip().lower()
+            if word not in _TRUE | _FALSE:
+                raise ValueError(word)
+            return word in _TRUE
         return kind(value)
     except (TypeError, ValueError) as e:
-        raise SettingsError(f"setting {name}: {value!r} is not a {kind.__name__}") from e
+        raise SettingsError(f"setting {name}: {value!r} is not {_KIND_WORDS.get(kind, 'a ' + kind.__name__)}") from e
 
 
 def table() -> list[tuple[str, Any, str]]:

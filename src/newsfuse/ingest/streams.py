@@ -22,16 +22,34 @@ class Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes | None: ...
 
 
+_UNITS = ((1e9, "GB"), (1e6, "MB"), (1e3, "KB"))
+
+
 def mb(n: int) -> str:
-    """``n`` bytes in MB for messages: 20 MB, 0.5 MB."""
-    v = n / 1e6
-    return f"{v:.0f} MB" if v >= 10 or v == int(v) else f"{v:.1f} MB"
+    """``n`` bytes for messages, in a unit that fits: 20 MB, 1.5 MB, 10 KB, 800 bytes."""
+    for scale, unit in _UNITS:
+        if n >= scale:
+            v = n / scale
+            return f"{v:.0f} {unit}" if v >= 10 or v == int(v) else f"{v:.1f} {unit}"
+    return "1 byte" if n == 1 else f"{n} bytes"
+
+
+def over_by(size: int, cap: int) -> str:
+    """How big an input over ``cap`` bytes is, for messages, so that it reads as more than the cap: "200.0 MB" over
+    20 MB, "600.0 KB" over 10 KB, and in bytes when one decimal would not show the difference ("10,001 bytes" over
+    10 KB)."""
+    for scale, unit in _UNITS:
+        if size >= scale:
+            if round(size / scale, 1) > cap / scale:
+                return f"{size / scale:.1f} {unit}"
+            break
+    return f"{size:,} bytes"
 
 
 def over_cap(name: str, cap: int, setting: str, what: str = "input", size: int | None = None) -> InputError:
     """The one message for an input over a size cap, naming the setting that raises it."""
     env = "NEWSFUSE_" + setting.upper()
-    got = f"{size / 1e6:.1f} MB is over" if size is not None else "over"
+    got = f"{over_by(size, cap)} is over" if size is not None else "over"
     return InputError(name, f"{got} the {mb(cap)} {what} cap; raise {env} to read it")
 
 

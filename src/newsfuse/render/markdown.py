@@ -7,11 +7,28 @@ from typing import Any
 
 from .names import credits, date_words, listed, published, source_names
 
+# Characters that make Markdown of plain text wherever they stand: a backslash (it would escape what follows), code
+# spans, links and images ("[" "]"), emphasis with "*" and strikethrough with "~"; "|" would end a table cell. An "_"
+# is escaped only where it could open or close emphasis, not inside a word ("quay_2"), so that ordinary text reads as
+# it is written.
+_INLINE = re.compile(r"[\\`*\[\]~|]|(?<![^\W_])_|_(?![^\W_])")
+# What would open a block where the text starts a list item ("- # x" is a heading, "- 1. x" a list, "- > x" a quote).
+_BLOCK = re.compile(r"(?P<mark>#{1,6}(?=\s|$)|[-+](?=[-+\s]|$)|>)|\d{1,9}(?P<dot>[.)])(?=\s|$)")
+
 
 def _q(text: str) -> str:
-    """Article text inside Markdown: one line, table pipes escaped, and "<" as "&lt;" so that a renderer never takes
-    an article's "<script>" or "<img onerror=...>" for HTML (it shows the same characters)."""
-    return text.replace("\n", " ").replace("|", "\\|").replace("<", "&lt;")
+    """Article text inside Markdown, shown as it is written and never taken for markup: on one line; "<" as "&lt;", so
+    that a renderer never takes an article's "<script>" or "<img onerror=...>" for HTML; "&" as "&amp;" where it would
+    start a character reference ("&lt;"); and a backslash before each character that would make a link, an image,
+    code, emphasis or a table cell of it ("[click](javascript:...)"), before a mark that would open a block where the
+    text starts a list item ("# ", "> ", "1. "), and before a closing "#" that a heading would drop."""
+    text = re.sub(r"[\r\n\t ]+", " ", text).strip(" ")
+    text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
+    text = re.sub(r"&(?=#?[0-9A-Za-z]+;)", "&amp;", text).replace("<", "&lt;")
+    if m := _BLOCK.match(text):
+        at = m.start("mark") if m.group("mark") else m.start("dot")  # "# x" -> "\# x", "1. x" -> "1\. x"
+        text = text[:at] + "\\" + text[at:]
+    return re.sub(r"(?<= )#(?=#* *$)", "\\\\#", text)
 
 
 def _code(text: str) -> str:
@@ -20,6 +37,18 @@ def _code(text: str) -> str:
     fence = "`" * (max((len(r) for r in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+# A fact's status as a reader should read it (the JSON keeps the names).
+_STATUS = {"corroborated": "corroborated", "single_source": "not corroborated", "disputed": "disputed"}
+
+
+def _status(name: str) -> str:
+    return _STATUS.get(name, name.replace("_", " "))
+
+
+# How an undated article's relative dates were resolved (its "reference_basis"; "none": there was no date to use).
+_BASIS = {"dateline": "from its dateline", "story": "the story's date, as it has none of its own"}
 
 
 def brief_markdown(doc: dict[str, Any]) -> str:
@@ -39,12 +68,12 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     for fid in st.get("headline_facts", []):
         f = facts[fid]
         who = f" — said by {_q(credits(f, names))}" if f.get("speakers") else ""
-        lines.append(f"- {_q(f['text'])} *({f['label']}: {srcs(f['sources'])}; {f['status']}{who})*")
+        lines.append(f"- {_q(f['text'])} *({f['label']}: {srcs(f['sources'])}; {_status(f['status'])}{who})*")
     lines += ["", "## Disagreements", ""]
     if not doc["discrepancies"]:
         lines += ["No disagreements found.", ""]
     for d in doc["discrepancies"]:
-        lines.append(f"### {d['summary']}")
+        lines.append(f"### {_q(d['summary'])}")
         for v in d["variants"]:
             ev = v["evidence"][0]["text"] if v["evidence"] else ""
             lines.append(f"- **{_q(v['value'])}** ({srcs(v['sources'])}): {_q(ev)}")
@@ -67,8 +96,11 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         flag = " **(disputed date)**" if t.get("disputed") else ""
         said = date_words(t)
         lines.append(f"- **{t['date']}**{flag}{f' ({_q(said)})' if said else ''}: {_q(t['text'])} ({srcs(t['sources'])})")
-    lines += ["", "## Only here", ""]
-    for src, fids in sorted(doc.get("only_here", {}).items()):
+    lines.append("")
+    only_here = {src: fids for src, fids in doc.get("only_here", {}).items() if fids}
+    if only_here:
+        lines += ["## Only here", ""]
+    for src, fids in sorted(only_here.items()):
         lines.append(f"### {_q(names.get(src, src))}")
         lines += [f"- {_q(facts[f]['text'])}" for f in fids[:12]]
         if len(fids) > 12:
@@ -78,7 +110,7 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     for f in doc["facts"]:
         if f.get("kind") in {"detail", "profile"}:
             continue
-        lines.append(f"| {_q(f['text'])} | {srcs(f['sources'])} | {f['independent_sources']} | {f['status']} |")
+        lines.append(f"| {_q(f['text'])} | {srcs(f['sources'])} | {f['independent_sources']} | {_status(f['status'])} |")
     lines += ["", "## Sources", "", "Each source is named above by its outlet; its id here is the one the JSON uses.", ""]
     for s in doc["sources"]:
         meta = _q(", ".join(x for x in (s.get("published"), f"wire: {s['wire']}" if s.get("wire") else None) if x))  # outlet: the name
@@ -98,8 +130,11 @@ def reading_markdown(doc: dict[str, Any]) -> str:
         for k in ("title", "outlet", "published", "wire", "language", "url", "author"):
             if a.get(k):
                 lines.append(f"- {k}: {_q(str(a[k]))}")
-        if a.get("reference_basis"):
-            lines.append(f"- dates resolved against: {a.get('reference_date')} ({a['reference_basis']})")
+        if a.get("reference_basis") and a.get("reference_date"):
+            basis = _BASIS.get(a["reference_basis"], a["reference_basis"])
+            lines.append(f"- dates resolved against: {a['reference_date']} ({basis})")
+        elif a.get("reference_basis"):
+            lines.append("- no date to resolve relative dates against")
         if a["removed"]:
             lines += ["", "## Removed", ""] + [f"- {r['reason']}: {_code(r['text'].strip())}" for r in a["removed"]]
         lines += ["", "## Entities", ""] + [f"- {_q(e['name'])} ({e['type']})" for e in a["entities"]]
@@ -111,9 +146,9 @@ def reading_markdown(doc: dict[str, Any]) -> str:
             )
         lines += ["", "## Quantities", ""]
         for q in a["quantities"]:
-            lines.append(
-                f"- {_code(q['text'])} hedge={q['hedge']} [{q['low']}, {q['high']}] counted={q.get('counted')} state={q.get('state')} period={q.get('period')}"
-            )
+            said = "".join(f" {k}={_q(str(q[k]))}" for k in ("counted", "state", "period") if q.get(k) is not None)
+            low, high = ("…" if q.get(k) is None else q[k] for k in ("low", "high"))  # None: open at that end
+            lines.append(f"- {_code(q['text'])} hedge={q.get('hedge')} [{low}, {high}]{said}")
         lines += ["", "## Dates", ""]
         for t in a["times"]:
             lines.append(f"- {_code(t['text'])} → {t.get('value') or 'unresolved'} ({t.get('precision') or '-'})")
