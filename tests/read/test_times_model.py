@@ -212,3 +212,9 @@ def test_that_year_is_the_year_last_written_out() -> None:
     assert _dates("He shot his father in 1957. That same year he left town.") == {"1957": "1957", "That same year": "1957"}
     # with no year written before it, "that year" is left unresolved rather than guessed
     assert _dates("Sales rose that year.") == {"that year": None}
+
+
+def test_a_date_ends_before_a_quote_mark_that_opens_what_follows() -> None:
+    a = read_articles([make_article("She moved to Leeds four years ago 'to give her kids a better life'.", source_id="t", published=WED)])
+    (t,) = a.articles[0].group("times")
+    assert a.articles[0].span_text(t) == "four years ago" and t.attrs["duration"]["unit"] == "year"

@@ -882,9 +882,22 @@ def _with_weekdays(doc: Any, ents: list[Any]) -> list[Any]:
     return out
 
 
+_QUOTE_MARKS = frozenset("'\"‘’“”")
+
+
+def _detached_end(text: str, start: int, end: int) -> int:
+    """The end of a date the model ran on into a quote mark that opens what follows ("four years ago 'to give her
+    kids a better life'"): the mark and the space before it are no part of the date."""
+    while end - start > 2 and text[end - 1] in _QUOTE_MARKS and text[end - 2].isspace():
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return end
+
+
 class Times:
     name = "times"
-    version = 28
+    version = 29
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -899,7 +912,7 @@ class Times:
         spans: list[tuple[int, int]] = []
         names: set[tuple[int, int]] = set()
         for e in ents:
-            s, t_end = e.start_char, e.end_char
+            s, t_end = e.start_char, _detached_end(text, e.start_char, e.end_char)
             if is_date_name(e):
                 names.add((s, t_end))
             if spans and _MERGE_GAP.match(text[spans[-1][1] : s]):
