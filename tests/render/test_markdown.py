@@ -96,6 +96,27 @@ def test_who_is_who_lists_each_source_s_words_for_a_person() -> None:
     line = next(x for x in md.splitlines() if x.startswith("- **Ana Ruiz**"))
     assert "Harbour master Ana Ruiz (a)" in line and _q(str(b["text"])) + " (b)" in line  # the source's words, as _q writes them
     assert "| Harbour master" not in md  # not a row of the fact table
+    c = {"source": "c", "article": "z", "start": 9, "end": 33, "text": "harbour master  Ana Ruiz"}
+    profile["evidence"] = [a, b, c]
+    line = next(x for x in brief_markdown(doc).splitlines() if x.startswith("- **Ana Ruiz**"))
+    assert line.lower().count("harbour master") == 1 and "Harbour master Ana Ruiz (a, c);" in line  # one description, two say it
+
+
+def test_one_description_in_the_html_has_a_badge_linking_each_source_s_span() -> None:
+    from newsfuse.render import brief_html
+
+    a = {"source": "a", "article": "x", "start": 0, "end": 23, "text": "Harbour master Ana Ruiz"}
+    c = {"source": "c", "article": "z", "start": 9, "end": 32, "text": "Harbour master Ana Ruiz"}
+    profile = {"id": "p-1", "text": a["text"], "sources": ["a", "c"], "independent_sources": 2, "evidence": [a, c]}
+    profile |= {"status": "corroborated", "label": "2 sources say", "kind": "profile", "subject": "Ana Ruiz"}
+    sources = [{"id": s, "text": "x" * 9 + "Harbour master Ana Ruiz said.", "outlet": s.upper()} for s in ("a", "c")]
+    doc = {"schema": "newsfuse/brief@1", "story": {"title": "t", "headline_facts": []}, "sources": sources, "facts": [profile]}
+    doc |= {"discrepancies": [], "timeline": [], "only_here": {}}
+    html = brief_html(doc)
+    item = html[html.index('<li id="fact-p-1">') :]
+    item = item[: item.index("</li>")]
+    assert item.count(">Harbour master Ana Ruiz</a>") == 1
+    assert 'href="#src:a:0:23" title="a">A</a>' in item and 'href="#src:c:9:32" title="c">C</a>' in item
 
 
 def test_a_source_without_an_outlet_is_listed_by_its_id_once() -> None:

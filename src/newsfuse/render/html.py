@@ -22,7 +22,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .names import credits, date_phrases, listed, published, source_names
+from .names import credits, date_phrases, listed, published, source_names, worded_alike
 
 # The timeline drawing: an 800-wide SVG, points on an axis from X0 to X1, stacked upwards from the axis.
 X0, X1 = 60.0, 740.0
@@ -146,6 +146,7 @@ def brief_html(doc: dict[str, Any]) -> str:
         matrix_facts=matrix_facts,
         details=details,
         people=people,
+        worded_alike=worded_alike,
         anchor=anchor,
         own=own_evidence,
         timeline=_timeline_points(doc, anchor),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .names import credits, date_words, listed, published, source_names
+from .names import credits, date_words, listed, published, source_names, worded_alike
 
 # Characters that make Markdown of plain text wherever they stand: a backslash (it would escape what follows), code
 # spans, links and images ("[" "]"), emphasis with "*" and strikethrough with "~"; "|" would end a table cell. An "_"
@@ -88,7 +88,7 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     if people:
         lines += ["## Who's who", "", "How the sources describe the people of the story, in their own words:", ""]
         for f in people:
-            said = "; ".join(f"{_q(e['text'])} ({srcs([e['source']])})" for e in f["evidence"])
+            said = "; ".join(f"{_q(text)} ({srcs([e['source'] for e in evs])})" for text, evs in worded_alike(f["evidence"]))
             lines.append(f"- **{_q(f.get('subject') or '')}**: {said}")
         lines.append("")
     lines += ["## Timeline", ""]

@@ -85,3 +85,13 @@ def date_words(entry: Mapping[str, Any], most: int = 3) -> str:
     """:func:`date_phrases` quoted and listed ("“the previous day”, “Friday”"); empty when there are none."""
     phrases = date_phrases(entry)
     return ", ".join(f"“{t}”" for t, _ in phrases[:most]) + (", …" if len(phrases) > most else "")
+
+
+def worded_alike(evidence: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[Mapping[str, Any]]]]:
+    """Evidence spans grouped by their words (case and spacing aside), in order of first appearance: four outlets
+    writing "Transport Minister Ada Holm" are one description with four sources, each span kept for its link."""
+    groups: dict[str, tuple[str, list[Mapping[str, Any]]]] = {}
+    for e in evidence:
+        key = " ".join(str(e["text"]).split()).casefold()
+        groups.setdefault(key, (str(e["text"]), []))[1].append(e)
+    return list(groups.values())
