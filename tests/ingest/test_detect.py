@@ -132,6 +132,12 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes, kind: str) -> None:
     assert not b.rejected and [a.meta.kind for a in b.articles] == [kind]
 
 
+def test_stdin_given_twice_is_read_once_and_the_second_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BODY.encode())))
+    b = load(["-", "-"])
+    assert len(b.articles) == 1 and [r.reason for r in b.rejected] == ["standard input given twice: it is read once, at its first '-'"]
+
+
 def test_stdin_over_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     from newsfuse.settings import Settings
 

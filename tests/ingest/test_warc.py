@@ -95,7 +95,15 @@ def test_truncated_archive_keeps_what_was_read(crawl: Path, tmp_path: Path) -> N
     assert len(b.articles) == last + 1
     reasons = [r.reason for r in b.rejected]
     assert reasons[-1].startswith("truncated gzip data: the compressed stream ends early")
+    assert reasons[-1].endswith(f"(the {len(b.articles)} pages before the cut were read)")
     assert all(r.startswith("truncated") for r in reasons)
+
+
+def test_an_archive_cut_before_its_first_page_says_none_was_read(crawl: Path, tmp_path: Path) -> None:
+    p = tmp_path / "cut.warc.gz"
+    p.write_bytes(crawl.read_bytes()[:300])
+    b = load([p])
+    assert not b.articles and b.rejected[-1].reason.endswith("(no whole page came before the cut)")
 
 
 def test_no_html_records(tmp_path: Path) -> None:

@@ -220,8 +220,14 @@ def read_docs(inputs: Iterable[str | Path], settings: Settings) -> Iterator[RawD
 
     One input failing, however it fails, never stops the others."""
     fetcher = url.Fetcher(settings)
+    stdin_read = False
     try:
         for name in expand(inputs):
+            if name == "-":
+                if stdin_read:
+                    yield InputError(name, "standard input given twice: it is read once, at its first '-'")
+                    continue
+                stdin_read = True
             try:
                 yield from _read_input(name, settings, fetcher)
             except InputError as e:

@@ -50,14 +50,22 @@ class GzipReader:
         reader = detect(inner_name(name), head)
         if isinstance(reader, StreamReader) and reader.kind != self.kind:
             complaint: Exception | None = None
+            given = 0
             try:
-                yield from reader.read_stream(name, io.BufferedReader(Replay(head, big)), settings)
+                for item in reader.read_stream(name, io.BufferedReader(Replay(head, big)), settings):
+                    given += isinstance(item, RawDoc)
+                    yield item
             except Exception as e:
                 if not gz.truncated:
                     raise
                 complaint = e  # the cut fell inside a record's header: the archive reader's complaint is the cut's doing
             if gz.truncated:
-                raise InputError(name, TRUNCATED_GZIP + " (the records before the cut were read)") from complaint
+                read = (
+                    ("the page before the cut was read" if given == 1 else f"the {given} pages before the cut were read")
+                    if given
+                    else "no whole page came before the cut"
+                )
+                raise InputError(name, f"{TRUNCATED_GZIP} ({read})") from complaint
             return
         rest = read_capped(big, max(cap - len(head), 0), bomb(name, cap, "max_input_bytes")) if len(head) == HEAD else b""
         data = head + rest

@@ -211,6 +211,9 @@ def page_doc(
     return doc
 
 
+OWN_REPORT = b'<meta name="generator" content="newsfuse">'  # in the head of every HTML report newsfuse writes
+
+
 class HtmlReader:
     kind = "html"
 
@@ -218,6 +221,10 @@ class HtmlReader:
         return looks_html(name, head)
 
     def read(self, name: str, data: bytes, settings: Settings) -> Iterator[RawDoc | InputError]:
+        if OWN_REPORT in data[:4096]:
+            # a brief written next to its inputs ("-o inputs/brief.html") would come back as one more source
+            yield InputError(name, "a newsfuse report, not an article: left out")
+            return
         yield page_doc(name, data, settings)
 
 
