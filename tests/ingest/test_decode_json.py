@@ -137,3 +137,17 @@ def test_curly_quotes_and_dashes_alone_are_reported_as_cp1252() -> None:
     text = "\u201cWe will rebuild the quay,\u201d the mayor said on Tuesday \u2013 and the council agreed with her. " * 3
     decoded, encoding = decode("quotes.txt", text.encode("cp1252"))
     assert (decoded, encoding) == (text, "cp1252")
+
+
+def test_a_publication_date_that_cannot_be_read_is_said_not_dropped() -> None:
+    from newsfuse.ingest.jsonl import record_to_doc
+
+    body = "The ferry strike ended on Monday after two days of talks."
+    doc = record_to_doc({"maintext": body, "date_publish": "not a date"}, "r.jsonl", 0)
+    assert doc.meta.published is None and doc.warnings == ["date_publish 'not a date' is not a date newsfuse reads: left out"]
+    doc = record_to_doc({"maintext": body, "date_publish": "soon", "date_modify": "2024-03-02"}, "r.jsonl", 0)
+    assert str(doc.meta.published) == "2024-03-02" and doc.warnings[0].endswith("left out; date_modify used instead")
+    doc = record_to_doc({"maintext": body, "date_publish": "2024-03-01"}, "r.jsonl", 0)
+    assert doc.warnings == []
+    doc = record_to_doc({"maintext": body, "date_publish": None}, "r.jsonl", 0)
+    assert doc.warnings == []  # no date given at all: nothing to say

@@ -139,6 +139,12 @@ def record_to_doc(rec: Mapping[str, Any], name: str, index: int | None) -> RawDo
     title = _first(rec, TITLE_KEYS)
     meta.title = _flatten(title).strip() or None if title else None
     found = _date_of(rec, DATE_KEYS) or _date_of(rec, MODIFIED_KEYS)
+    warnings: list[str] = []
+    if found is None or found[0] in MODIFIED_KEYS:  # a publication date given but not read: said, not dropped silently
+        given = next(((k, v) for k in DATE_KEYS if isinstance(v := rec.get(k), str | int | float) and str(v).strip()), None)
+        if given is not None and not isinstance(given[1], bool):
+            instead = f"; {found[0]} used instead" if found else ""
+            warnings.append(f"{given[0]} {str(given[1])[:40]!r} is not a date newsfuse reads: left out{instead}")
     if found:
         meta.published = found[1]
         if found[0] in MODIFIED_KEYS:
@@ -167,7 +173,7 @@ def record_to_doc(rec: Mapping[str, Any], name: str, index: int | None) -> RawDo
     rid = _first(rec, ID_KEYS)
     stem = file_stem(name)
     sid = _record_id(rid) if rid is not None and index is not None else (stem if index is None else f"{stem}-{index + 1}")
-    return RawDoc(source_id=sid, text=text, meta=meta, origin=where)
+    return RawDoc(source_id=sid, text=text, meta=meta, origin=where, warnings=warnings)
 
 
 class JsonReader:
