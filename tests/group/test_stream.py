@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsfuse.group.stream import Grouper, independent_count, summaries
 from newsfuse.ingest import load
@@ -173,3 +175,36 @@ def test_each_pending_article_is_given_its_own_storys_date(tmp_path: Path) -> No
 
     read_pending(s, Fake(), batch_size=3, ids=[bare_w.id, bare_s.id])
     assert seen[bare_w.id] == date(2024, 1, 11) and seen[bare_s.id] == date(2023, 6, 1)
+
+
+def test_an_untitled_story_is_shown_by_its_first_articles_opening_words(tmp_path: Path) -> None:
+    from newsfuse.group.stream import opening_words
+    from tests.conftest import make_article
+
+    assert opening_words("The ferry strike ended on Monday. Talks went on all night.") == "The ferry strike ended on Monday."
+    long = "Dockworkers in the port walked out " + "again and " * 30 + "stayed out."
+    cut = opening_words(long)
+    assert cut is not None and cut.endswith("…") and len(cut) <= 121 and long.startswith(cut[:-1])
+    assert opening_words("  \n ") is None
+    s = SqliteStore(tmp_path / "s.db")
+    bare = make_article("The ferry strike ended on Monday.\n\nTalks went on all night in the port offices.", "a")
+    titled = make_article("Ferry talks resume\n\nThe unions met again.", "b", title="Ferry talks resume")
+    with s.transaction():
+        for a, story in ((bare, "s-1"), (titled, "s-2")):
+            s.put_article(a, "k-" + a.source_id)
+            s.new_story(story)
+            s.assign(a.id, story, 1.0)
+    shown = {x.id: (x.title, x.excerpt, x.shown) for x in summaries(s)}
+    assert shown["s-1"] == (None, "The ferry strike ended on Monday.", "“The ferry strike ended on Monday.”")
+    assert shown["s-2"] == ("Ferry talks resume", None, "Ferry talks resume")
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_opening_words_are_the_texts_own_words(text: str) -> None:
+    from newsfuse.group.stream import EXCERPT_CHARS, opening_words
+
+    got = opening_words(text)
+    line = " ".join(text.split())
+    assert (got is None) == (not line)
+    if got is not None:
+        assert line.startswith(got.removesuffix("…").rstrip()) and len(got) <= EXCERPT_CHARS + 1

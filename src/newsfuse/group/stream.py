@@ -265,6 +265,12 @@ class StorySummary:
     last_published: str | None
     read: int
     failed: int = 0  # articles whose reading failed (a story with none read has no brief)
+    excerpt: str | None = None  # an untitled story's first words, copied from its first article
+
+    @property
+    def shown(self) -> str:
+        """The title, else the excerpt in quotes, else "(untitled)"."""
+        return self.title or (f"“{self.excerpt}”" if self.excerpt else "(untitled)")
 
     @property
     def pending(self) -> int:
@@ -280,6 +286,7 @@ class StorySummary:
             "first_published": self.first_published,
             "last_published": self.last_published,
             "reading": {"read": self.read, "pending": self.pending, "failed": self.failed},
+            **({"excerpt": self.excerpt} if self.excerpt else {}),
         }
 
 
@@ -288,18 +295,39 @@ def independent_count(members: Iterable[str], links: Iterable[Link]) -> int:
     return component_count(set(members), ((link.article, link.other) for link in links))
 
 
+EXCERPT_CHARS = 120
+
+
+def opening_words(text: str, most: int = EXCERPT_CHARS) -> str | None:
+    """A text's first sentence, or its first words up to ``most`` characters and an ellipsis: what names a story that
+    has no title (copied, never made up)."""
+    line = " ".join(text.split())
+    if not line:
+        return None
+    end = next((m.end() for m in re.finditer(r"[.!?](?=\s|$)", line) if m.end() <= most), None)
+    if end is not None and end >= 20:
+        return line[:end]
+    if len(line) <= most:
+        return line
+    cut = line.rfind(" ", 0, most)
+    return line[: cut if cut > 0 else most].rstrip(",;:-–— ") + "…"
+
+
 def summaries(store: Store) -> list[StorySummary]:
     """Every live story, oldest first."""
     stories = store.stories()
     all_ids = [a for s in stories for a in s.articles]
     rows = {r.id: r for r in store.article_rows(all_ids)}
     links = store.links(all_ids)
+    members = {s.id: [rows[a] for a in s.articles if a in rows] for s in stories}
+    untitled = [arts[0].id for arts in members.values() if arts and not any(r.title for r in arts)]
+    opened = store.openings(untitled, EXCERPT_CHARS * 4)  # an untitled story is shown by its first article's opening
     by_article: dict[str, list[Link]] = {}
     for link in links:
         by_article.setdefault(link.article, []).append(link)
     out = []
     for s in stories:
-        arts = [rows[a] for a in s.articles if a in rows]
+        arts = members[s.id]
         titles = Counter(r.title for r in arts if r.title)
         dates = sorted(r.published for r in arts if r.published)
         story_links = [lk for a in s.articles for lk in by_article.get(a, [])]
@@ -314,6 +342,7 @@ def summaries(store: Store) -> list[StorySummary]:
                 last_published=dates[-1] if dates else None,
                 read=sum(1 for r in arts if r.read_state == "read"),
                 failed=sum(1 for r in arts if r.read_state == "failed"),
+                excerpt=opening_words(opened[arts[0].id]) if arts and not titles and arts[0].id in opened else None,
             )
         )
     return out

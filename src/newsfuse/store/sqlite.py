@@ -326,6 +326,14 @@ class SqliteStore:
             out += [ArticleRow(*r) for r in self._q(sql + f" WHERE id IN ({self._in(chunk)})", chunk)]
         return sorted(out, key=lambda r: r.seq)
 
+    def openings(self, article_ids: Collection[str], chars: int) -> dict[str, str]:
+        """The first ``chars`` characters of each article's text (without loading the whole text)."""
+        out: dict[str, str] = {}
+        for chunk in self._chunks(article_ids):
+            rows = self._q(f"SELECT id, substr(text, 1, ?) FROM articles WHERE id IN ({self._in(chunk)})", (int(chars), *chunk))
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
     def count_articles(self) -> int:
         return int(self._q("SELECT COUNT(*) FROM articles")[0][0])
 
