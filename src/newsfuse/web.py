@@ -81,7 +81,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(StoryUnreadable)
     async def unreadable(_request: Request, exc: StoryUnreadable) -> JSONResponse:
         # the story is there but has no brief: why each article failed, without the hint naming the store's path
-        return error(422, f"no article of story {exc.story} could be read ({'; '.join(exc.reasons[:3])})")
+        more = "; …" if len(exc.reasons) > 3 else ""
+        return error(422, f"no article of story {exc.story} could be read ({'; '.join(exc.reasons[:3])}{more})")
 
     @app.exception_handler(NewsfuseError)
     async def server_side(_request: Request, exc: NewsfuseError) -> JSONResponse:
@@ -152,11 +153,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return error(413, f"the body is over max_input_bytes ({settings.max_input_bytes} bytes)")
         if kind == "application/x-www-form-urlencoded" and _URLENCODED.fullmatch(body):
             fields = parse_qs(body.decode("ascii"), keep_blank_values=True)
-            if len(fields) != 1 or len(next(iter(fields.values()))) != 1:
+            values = sum(len(v) for v in fields.values())
+            if values != 1:
                 return error(
                     415,
-                    f"the body is a form with {len(fields)} fields ({', '.join(sorted(fields)[:5])}): send the articles "
-                    "themselves, e.g. curl --data-binary @articles.jsonl URL/brief",
+                    f"the body is a form of {values} values ({', '.join(sorted(fields)[:5])}), not one article: send the "
+                    "articles themselves, e.g. curl --data-binary @articles.jsonl URL/brief",
                 )
             body = next(iter(fields.values()))[0].encode("utf-8")  # "curl --data-urlencode text@a.txt": the one field
         try:
@@ -217,28 +219,60 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8001, on_read
     """Run the app with uvicorn until interrupted. The address is bound first: one that cannot be had (in use, not
     this machine's, no such host) is a :class:`NewsfuseError` before anything is served; ``on_ready`` then gets the
     address served ("http://127.0.0.1:8001/", the real port when 0 asked the system for one)."""
-    import socket
-
     import uvicorn
 
+    socks = _bind(host, port)
+    bound_host, bound_port = socks[0].getsockname()[:2]
+    if on_ready is not None:
+        on_ready(f"http://{_bracketed(bound_host)}:{bound_port}/")
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
+    server.run(sockets=socks)
+
+
+def _bracketed(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _bind(host: str, port: int) -> list[Any]:
+    """Listening sockets on every address ``host`` names ("localhost": 127.0.0.1 and ::1; "": all of this machine's),
+    one port for all (the first's, when 0 asks for any); an address this machine does not have is skipped while
+    another binds. Any other failure (the port in use, no such host) is a :class:`NewsfuseError`."""
+    import errno
+    import socket
+
+    where = f"{_bracketed(host)}:{port}"
     try:
-        family, kind, proto, _, where = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as e:
+        raise NewsfuseError(f"cannot serve on {where}: {e.strerror or e}") from e
+    socks: list[socket.socket] = []
+    seen: set[Any] = set()
+    failure: OSError | None = None
+    for family, kind, proto, _, addr in infos:
+        if addr[0] in seen:
+            continue
+        seen.add(addr[0])
         sock = socket.socket(family, kind, proto)
         try:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind(where)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)  # IPv4 has its own socket
+            if socks:
+                addr = (addr[0], socks[0].getsockname()[1], *addr[2:])  # port 0: the port the first one got
+            sock.bind(addr)
             sock.listen(128)
-        except OSError:
+            socks.append(sock)
+        except OSError as e:
             sock.close()
-            raise
-    except OSError as e:
-        raise NewsfuseError(f"cannot serve on {host}:{port}: {e.strerror or e}") from e
-    bound_host, bound_port = sock.getsockname()[:2]
-    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-    if on_ready is not None:
-        on_ready(f"http://{shown}:{bound_port}/")
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
-    server.run(sockets=[sock])
+            if e.errno != errno.EADDRNOTAVAIL:
+                for s in socks:
+                    s.close()
+                raise NewsfuseError(f"cannot serve on {where}: {e.strerror or e}") from e
+            failure = failure or e
+    if not socks:
+        reason = failure.strerror if failure is not None and failure.strerror else "no address to listen on"
+        raise NewsfuseError(f"cannot serve on {where}: {reason}")
+    return socks
 
 
 __all__ = ["create_app", "serve"]

@@ -925,6 +925,8 @@ def test_leads_at_other_moments_and_a_part_of_a_players_points_are_not_his_point
     assert count_disagreements([grew, part], ["f"]) == []
     total = line("Artino had 12 points off the bench.", "d", "12")
     assert count_disagreements([part, total], ["f"]) == []  # five of his 12
+    led = line("Artino led all scorers, scoring 20 points.", "g", "20")
+    assert [d.kind for d in count_disagreements([led, total], ["f"])] == ["number"]  # his points, not a lead: 20 vs 12
     poll = line("Artino leads by 5 points in the poll.", "e", "5")
     other = line("Artino leads by 3 points in the poll.", "f", "3")
     assert [d.kind for d in count_disagreements([poll, other], ["f"])] == ["number"]  # one lead, given twice
@@ -943,6 +945,12 @@ def test_points_a_player_has_are_the_count_not_a_measure() -> None:
     at = text.index("40")
     st.quantities.append(Span(at, at + 2, "CARDINAL", "test@1", {"value": 40.0, "counted": "companies"}))
     assert first_count(st.quantities) is st.quantities[1]  # a fraction of a point is a scale's reading
+    text = "The index fell 200 points after 40 companies reported."
+    st = statement(text, "a", "200", "points")
+    st.quantities[0].attrs["state_lemmas"] = ["fall"]
+    at = text.index("40")
+    st.quantities.append(Span(at, at + 2, "CARDINAL", "test@1", {"value": 40.0, "counted": "companies"}))
+    assert first_count(st.quantities) is st.quantities[1]  # what an index does by points is a reading too
 
 
 def test_a_players_line_is_the_first_named_players() -> None:

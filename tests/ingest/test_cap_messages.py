@@ -63,3 +63,10 @@ def test_a_fetched_page_over_a_small_cap() -> None:
     with pytest.raises(InputError) as e:
         _body("http://example.test/a.html", _Response({"content-encoding": "gzip"}, b"x" * 20_000), 10_000)
     assert e.value.reason == "over the 10 KB input cap (decoded); raise NEWSFUSE_MAX_INPUT_BYTES to read it"
+
+
+def test_a_size_and_a_cap_that_round_alike_are_given_in_bytes() -> None:
+    from newsfuse.ingest.streams import over_cap
+
+    e = over_cap("x", 10_600, "max_input_bytes", size=10_700)  # "10.7 KB" over "11 KB" would read backwards
+    assert "10,700 bytes is over the 10,600-byte input cap" in e.reason

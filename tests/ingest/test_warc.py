@@ -103,7 +103,7 @@ def test_an_archive_cut_before_its_first_page_says_none_was_read(crawl: Path, tm
     p = tmp_path / "cut.warc.gz"
     p.write_bytes(crawl.read_bytes()[:300])
     b = load([p])
-    assert not b.articles and b.rejected[-1].reason.endswith("(no whole page came before the cut)")
+    assert not b.articles and b.rejected[-1].reason.endswith("(no page before the cut could be read)")
 
 
 def test_no_html_records(tmp_path: Path) -> None:

@@ -38,11 +38,13 @@ def test_a_dateline_day_far_from_every_report_or_malformed_is_not_used() -> None
 
 
 def test_a_story_date_given_by_article_wins_over_the_batch() -> None:
-    """Read from a store, a batch is not one story: each undated article takes the date given for its own story."""
+    """Read from a store, a batch is not one story: each undated article takes the date given for its own story, and
+    one whose story has no date takes none."""
     dated = make_article("A dated report.", "d", published=date(2024, 3, 1))
     bare = make_article("An undated report.", "b")
     other = make_article("Another undated report, in a story with no date given.", "o")
     refs = reference_dates([dated, bare, other], {bare.id: date(2021, 7, 4)})
     assert refs[bare.id] == (date(2021, 7, 4), "story")
-    assert refs[other.id] == (date(2024, 3, 1), "story")  # no date given: the batch's, as before
+    assert refs[other.id] == (None, "none")  # dates given, none for its story: never a neighbour story's date
     assert refs[dated.id] == (date(2024, 3, 1), "published")
+    assert reference_dates([dated, other])[other.id] == (date(2024, 3, 1), "story")  # none given: the batch is the story

@@ -156,4 +156,17 @@ def test_a_url_encoded_article_is_read_and_a_form_of_many_fields_refused(client:
     r = client.post("/brief", content=urlencode({"text": text}).encode(), headers=form)  # curl --data-urlencode text@a.txt
     assert r.status_code == 200 and r.json()["sources"][0]["title"].startswith("Three cranes topple")
     many = client.post("/brief", content=urlencode({"text": text, "outlet": "x"}).encode(), headers=form)
-    assert many.status_code == 415 and "2 fields" in many.json()["error"]
+    assert many.status_code == 415 and "a form of 2 values" in many.json()["error"]
+
+
+def test_serve_listens_on_every_address_of_its_host_on_one_port() -> None:
+    from newsfuse.web import _bind
+
+    socks = _bind("", 0)  # every address of this machine: 0.0.0.0, and :: where there is IPv6
+    try:
+        ports = {s.getsockname()[1] for s in socks}
+        assert len(ports) == 1 and 0 not in ports
+        assert {s.getsockname()[0] for s in socks} >= {"0.0.0.0"}
+    finally:
+        for s in socks:
+            s.close()

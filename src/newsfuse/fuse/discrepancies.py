@@ -270,8 +270,9 @@ _PART_OF = re.compile(r"\s+of\s+(?:his|her|their|its|the\s+team[â€™']s|[A-Z][\wâ
 
 
 def _margin(st: Statement, q: Span) -> bool:
-    """``q`` counts points between two sides ("cut the lead to 3 points", "within two points"), not points scored."""
-    return _MARGIN_BEFORE.search(st.article.text, max(st.start, q.start - 40), q.start) is not None
+    """``q`` counts points between two sides ("cut the lead to 3 points", "within two points"), not points scored
+    ("Artino led all scorers, scoring 20 points")."""
+    return not _scored(st, q) and _MARGIN_BEFORE.search(st.article.text, max(st.start, q.start - 40), q.start) is not None
 
 
 def _part_of_points(st: Statement, q: Span) -> bool:

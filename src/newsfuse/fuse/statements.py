@@ -257,8 +257,37 @@ def first_count(quantities: Sequence[Span]) -> Span | None:
     return next((q for q in counts if not _measure(q)), counts[0] if counts else None)
 
 
+# what an index or a rate does by points ("the Dow fell 200 points"): a reading of a scale, not points someone scored
+_MOVES = frozenset(
+    {
+        "fall",
+        "rise",
+        "drop",
+        "gain",
+        "climb",
+        "lose",
+        "jump",
+        "slip",
+        "tumble",
+        "plunge",
+        "surge",
+        "decline",
+        "sink",
+        "slide",
+        "soar",
+        "close",
+    }
+)
+
+
 def _measure(q: Span) -> bool:
     words = str(q.attrs.get("counted") or "").lower().replace("-", " ").split()
-    if words and words[-1] in {"point", "points"} and len(words) == 1 and float(q.attrs.get("value") or 0.5).is_integer():
+    value = q.attrs.get("value")
+    if (
+        words in (["point"], ["points"])
+        and value is not None
+        and float(value).is_integer()
+        and not set(q.attrs.get("state_lemmas") or ()) & _MOVES
+    ):
         return False  # "now has 2,029 points in 106 games": points a player scored are a count, not a scale's reading
     return q.label in {"PERCENT", "QUANTITY"} or bool(words and (words[-1] in MEASURES or "magnitude" in words))

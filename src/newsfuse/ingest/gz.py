@@ -63,7 +63,7 @@ class GzipReader:
                 read = (
                     ("the page before the cut was read" if given == 1 else f"the {given} pages before the cut were read")
                     if given
-                    else "no whole page came before the cut"
+                    else "no page before the cut could be read"
                 )
                 raise InputError(name, f"{TRUNCATED_GZIP} ({read})") from complaint
             return

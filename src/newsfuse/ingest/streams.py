@@ -49,8 +49,22 @@ def over_by(size: int, cap: int) -> str:
 def over_cap(name: str, cap: int, setting: str, what: str = "input", size: int | None = None) -> InputError:
     """The one message for an input over a size cap, naming the setting that raises it."""
     env = "NEWSFUSE_" + setting.upper()
+    shown = mb(cap)
     got = f"{over_by(size, cap)} is over" if size is not None else "over"
-    return InputError(name, f"{got} the {mb(cap)} {what} cap; raise {env} to read it")
+    if size is not None and not _reads_larger(over_by(size, cap), shown):
+        got, shown = f"{size:,} bytes is over", f"{cap:,}-byte"  # rounded, the two would not read as more and less
+    return InputError(name, f"{got} the {shown} {what} cap; raise {env} to read it")
+
+
+def _reads_larger(size: str, cap: str) -> bool:
+    """Whether "10.7 KB" reads as more than "11 KB" (it does not): compared as shown, in the same unit."""
+    (a, unit_a), (b, unit_b) = size.split(" ", 1), cap.split(" ", 1)
+    if unit_a != unit_b:
+        return True  # over_by only steps down a unit when the cap's is smaller
+    try:
+        return float(a.replace(",", "")) > float(b.replace(",", ""))
+    except ValueError:
+        return True
 
 
 class Replay(io.RawIOBase):

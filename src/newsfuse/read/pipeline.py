@@ -161,16 +161,16 @@ DATELINE_REACH = 45  # days from the story's date within which a dateline's mont
 def reference_dates(articles: Sequence[Article], story_dates: Mapping[str, date] | None = None) -> dict[str, tuple[date | None, str]]:
     """Each article's reference date: its own publication date; else the day its dateline gives ("April 29 (UPI) —",
     marked "dateline"), in the year that puts it nearest its story's date; else that date (marked "story"). The story's
-    date is ``story_dates[article id]`` when given, else the median of the batch's dates."""
+    date is ``story_dates[article id]`` when they are given (a batch from a store may hold several stories: an article
+    whose story has no date has none, never a neighbour's), else the median of the batch's dates."""
     known = sorted(a.meta.published for a in articles if a.meta.published)
     batch = statistics.median_low(known) if known else None
-    given = story_dates or {}
     out: dict[str, tuple[date | None, str]] = {}
     for a in articles:
         if a.meta.published:
             out[a.id] = (a.meta.published, "published")
             continue
-        story = given.get(a.id, batch)
+        story = batch if story_dates is None else story_dates.get(a.id)  # given: an article's own story's date or none
         day = _dateline_in(str(a.meta.extra.get("dateline_day") or ""), story)
         out[a.id] = (day, "dateline") if day else (story, "story" if story else "none")
     return out
