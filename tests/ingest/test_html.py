@@ -121,17 +121,3 @@ def test_url_id_reads_well() -> None:
     assert url_id("https://www.example.com/news/2024/bridge-closed.html?x=1") == "example.com-news-2024-bridge-closed"
     assert url_id("https://example.com/") == "example.com"
     assert url_id("https://example.com/story/index.html") == "example.com-story"
-
-
-def test_a_newsfuse_report_among_the_inputs_is_left_out(tmp_path: Path) -> None:
-    """A brief written next to its inputs ("-o inputs/brief.html") must not come back as one more source."""
-    from newsfuse.ingest import load
-    from newsfuse.render import brief_html
-
-    doc = {"schema": "newsfuse/brief@1", "story": {"title": "Ferry strike ends", "headline_facts": []}, "sources": []}
-    doc |= {"facts": [], "discrepancies": [], "timeline": [], "only_here": {}}
-    (tmp_path / "brief.html").write_text(brief_html(doc), encoding="utf-8")
-    (tmp_path / "a.txt").write_text("Ferry strike ends\n\nThe ferry strike ended on Monday after two days of talks in the port.\n")
-    b = load([tmp_path])
-    assert [a.source_id for a in b.articles] == ["a"]
-    assert [(Path(r.input).name, r.reason) for r in b.rejected] == [("brief.html", "a newsfuse report, not an article: left out")]

@@ -24,7 +24,7 @@ from ..model import Article, Rejected
 from ..settings import Settings
 from . import feed, gz, html, jsonl, url, warc  # noqa: F401  (registers the readers)
 from . import text as _text  # noqa: F401  (the plain-text reader, registered last: the fallback)
-from .base import READERS, RawDoc, Reader, StreamReader
+from .base import OWN_OUTPUT, READERS, RawDoc, Reader, StreamReader
 from .clean import build_article, repeated_lines
 from .ids import UniqueIds, is_url
 from .streams import Capped, Replay, over_cap, read_capped
@@ -248,7 +248,9 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
     batch = Batch()
     docs: list[RawDoc] = []
     for item in read_docs(inputs, settings):
-        if isinstance(item, InputError):
+        if isinstance(item, InputError) and item.reason == OWN_OUTPUT:
+            batch.warnings.append((item.input, item.reason))  # left out on purpose: nothing failed
+        elif isinstance(item, InputError):
             batch.rejected.append(Rejected(item.input, item.reason))
         else:
             docs.append(item)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, runtime_checkable
@@ -9,6 +10,24 @@ from typing import BinaryIO, Protocol, runtime_checkable
 from ..errors import InputError
 from ..model import Meta
 from ..settings import Settings
+
+# What newsfuse writes carries a mark, so that an output written among its inputs ("-o stories/brief.md") is never
+# read back as one more source, which would seem to corroborate every fact it repeats.
+HTML_MARK = b'<meta name="generator" content="newsfuse">'  # in the head of every HTML report
+MARKDOWN_MARK = "<!-- written by newsfuse -->"  # the last line of every Markdown output (a renderer shows nothing)
+OWN_OUTPUT = "a newsfuse output, not an article: left out"
+
+
+def own_output(data: bytes) -> bool:
+    """Whether the bytes are an output of newsfuse: an HTML report, a Markdown brief or reading, or JSON of one of
+    its schemas ("newsfuse/brief@1", "newsfuse/reading@1", "newsfuse/stories@1")."""
+    head = data[:4096]
+    opening = head.lstrip()[:16].lower()
+    if opening.startswith((b"<!doctype html", b"<html")) and HTML_MARK in head:
+        return True
+    if data.rstrip().endswith(MARKDOWN_MARK.encode()):
+        return True
+    return re.match(rb'\s*\{\s*"schema"\s*:\s*"newsfuse/', head) is not None
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Meta
 from ..settings import Settings
-from .base import RawDoc, register
+from .base import OWN_OUTPUT, RawDoc, own_output, register
 from .clean import wire_name
 from .dates import parse_date
 from .decode import LATIN1, WEB, decode, looks_binary
@@ -211,9 +211,6 @@ def page_doc(
     return doc
 
 
-OWN_REPORT = b'<meta name="generator" content="newsfuse">'  # in the head of every HTML report newsfuse writes
-
-
 class HtmlReader:
     kind = "html"
 
@@ -221,9 +218,8 @@ class HtmlReader:
         return looks_html(name, head)
 
     def read(self, name: str, data: bytes, settings: Settings) -> Iterator[RawDoc | InputError]:
-        if OWN_REPORT in data[:4096]:
-            # a brief written next to its inputs ("-o inputs/brief.html") would come back as one more source
-            yield InputError(name, "a newsfuse report, not an article: left out")
+        if own_output(data):
+            yield InputError(name, OWN_OUTPUT)
             return
         yield page_doc(name, data, settings)
 

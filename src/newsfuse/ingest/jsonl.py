@@ -20,7 +20,7 @@ from urllib.parse import unquote
 from ..errors import InputError
 from ..model import Meta
 from ..settings import Settings
-from .base import RawDoc, register
+from .base import OWN_OUTPUT, RawDoc, own_output, register
 from .clean import credit_name
 from .dates import parse_date
 from .decode import decode
@@ -185,6 +185,9 @@ class JsonReader:
         return _JSON_START.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")) is not None
 
     def read(self, name: str, data: bytes, settings: Settings) -> Iterator[RawDoc | InputError]:
+        if own_output(data):
+            yield InputError(name, OWN_OUTPUT)
+            return
         text, _ = decode(name, data)
         body = text.strip()
         records: list[tuple[int | None, Any]] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..ingest.base import MARKDOWN_MARK
 from .names import credits, date_words, listed, published, source_names, worded_alike
 
 # Characters that make Markdown of plain text wherever they stand: a backslash (it would escape what follows), code
@@ -120,7 +121,7 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         lines.append(f"- {named}{title}{(' (' + meta + ')') if meta else ''}{derived}")
     if doc.get("rejected"):
         lines += ["", "## Not read", ""] + [f"- {_q(r['input'])}: {_q(r['reason'])}" for r in doc["rejected"]]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", MARKDOWN_MARK]) + "\n"
 
 
 def reading_markdown(doc: dict[str, Any]) -> str:
@@ -155,4 +156,4 @@ def reading_markdown(doc: dict[str, Any]) -> str:
         lines.append("")
     if doc.get("rejected"):
         lines += ["# Not read", ""] + [f"- {_q(r['input'])}: {_q(r['reason'])}" for r in doc["rejected"]]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, "", MARKDOWN_MARK]) + "\n"
