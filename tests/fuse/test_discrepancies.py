@@ -947,7 +947,9 @@ def test_points_a_player_has_are_the_count_not_a_measure() -> None:
     assert first_count(st.quantities) is st.quantities[1]  # a fraction of a point is a scale's reading
     text = "The index fell 200 points after 40 companies reported."
     st = statement(text, "a", "200", "points")
-    st.quantities[0].attrs["state_lemmas"] = ["fall"]
+    st.quantities[0] = Span(
+        st.quantities[0].start, st.quantities[0].end, "CARDINAL", "test@1", {**st.quantities[0].attrs, "state_lemmas": ["fall"]}
+    )
     at = text.index("40")
     st.quantities.append(Span(at, at + 2, "CARDINAL", "test@1", {"value": 40.0, "counted": "companies"}))
     assert first_count(st.quantities) is st.quantities[1]  # what an index does by points is a reading too
