@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # the API is described by /openapi.json and by /api, a page of our own: Swagger UI would load its scripts from a
     # CDN, and newsfuse runs offline
     app = FastAPI(title="newsfuse", summary="Many news reports of one event, fused into one account.", docs_url=None, redoc_url=None)
+    app.add_middleware(HeadAsGet)
 
     def error(status: int, message: str) -> JSONResponse:
         return JSONResponse({"error": message}, status_code=status)
@@ -227,6 +228,27 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8001, on_read
         on_ready(f"http://{_bracketed(bound_host)}:{bound_port}/")
     server = uvicorn.Server(uvicorn.Config(create_app(settings), log_level="warning"))
     server.run(sockets=socks)
+
+
+class HeadAsGet:
+    """HEAD answered as GET without its body ("curl -I", link checkers): the same status and headers."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 def _bracketed(host: str) -> str:

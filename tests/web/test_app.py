@@ -170,3 +170,10 @@ def test_serve_listens_on_every_address_of_its_host_on_one_port() -> None:
     finally:
         for s in socks:
             s.close()
+
+
+def test_head_is_answered_like_get_without_a_body(client: TestClient) -> None:
+    get, head = client.get("/stories.json"), client.head("/stories.json")
+    assert head.status_code == get.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert client.head("/stories/s-nothere.json").status_code == 404
