@@ -232,9 +232,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
     lines = []
     for s in found:
         dates = f"{s.first_published or '?'} .. {s.last_published or '?'}"
-        n = len(s.sources)
         state = f"  [{s.failed} of {len(s.articles)} could not be read]" if s.failed else ""
-        lines.append(f"{s.id}  {dates}  {n} source{'' if n == 1 else 's'}, {s.independent_sources} independent{state}  {s.shown}")
+        lines.append(f"{s.id}  {dates}  {_n(len(s.sources), 'source')}, {s.independent_sources} independent{state}  {s.shown}")
         lines += [f"    {src}" for src in s.sources] if args.verbose else []
     _write("\n".join(lines) + ("\n" if lines else ""), args.output)
     return 0
@@ -242,21 +241,18 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 def cmd_cluster(args: argparse.Namespace) -> int:
     from .api import cluster
+    from .group.stream import shown_name
 
     doc = cluster(args.paths, _settings(args))
     if args.format == "json":
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = "".join(f"{s['id']}  {_shown(s)}: {', '.join(s['sources'])}\n" for s in doc["stories"])
+        text = "".join(f"{s['id']}  {shown_name(s['title'], s.get('excerpt'))}: {', '.join(s['sources'])}\n" for s in doc["stories"])
     _write(text, args.output)
     _report([argparse.Namespace(**r) for r in doc["rejected"]])
     if not doc["stories"]:
         return 2
     return 1 if doc["rejected"] else 0
-
-
-def _shown(story: dict[str, Any]) -> str:
-    return str(story.get("title") or (f"“{story['excerpt']}”" if story.get("excerpt") else "(untitled)"))
 
 
 def cmd_settings(args: argparse.Namespace) -> int:

@@ -269,8 +269,7 @@ class StorySummary:
 
     @property
     def shown(self) -> str:
-        """The title, else the excerpt in quotes, else "(untitled)"."""
-        return self.title or (f"“{self.excerpt}”" if self.excerpt else "(untitled)")
+        return shown_name(self.title, self.excerpt)
 
     @property
     def pending(self) -> int:
@@ -296,6 +295,11 @@ def independent_count(members: Iterable[str], links: Iterable[Link]) -> int:
 
 
 EXCERPT_CHARS = 120
+
+
+def shown_name(title: str | None, excerpt: str | None) -> str:
+    """What names a story in a listing: its title, else its excerpt in quotes, else "(untitled)"."""
+    return title or (f"“{excerpt}”" if excerpt else "(untitled)")
 
 
 def opening_words(text: str, most: int = EXCERPT_CHARS) -> str | None:
@@ -342,7 +346,7 @@ def summaries(store: Store) -> list[StorySummary]:
                 last_published=dates[-1] if dates else None,
                 read=sum(1 for r in arts if r.read_state == "read"),
                 failed=sum(1 for r in arts if r.read_state == "failed"),
-                excerpt=opening_words(opened[arts[0].id]) if arts and not titles and arts[0].id in opened else None,
+                excerpt=opening_words(opened[arts[0].id]) if arts and arts[0].id in opened else None,
             )
         )
     return out

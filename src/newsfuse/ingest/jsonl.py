@@ -88,10 +88,15 @@ def _names(v: Any) -> list[str]:
     return []
 
 
+def _stated(v: Any) -> bool:
+    """A field value that could be a date: a non-empty string or a number (not a true/false)."""
+    return isinstance(v, str | int | float) and not isinstance(v, bool) and bool(str(v).strip())
+
+
 def _date_of(rec: Mapping[str, Any], keys: tuple[str, ...]) -> tuple[str, date] | None:
     for k in keys:
         v = rec.get(k)
-        if isinstance(v, str | int | float) and not isinstance(v, bool) and str(v).strip():
+        if _stated(v):
             d = parse_date(str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
             if d is not None:
                 return k, d
@@ -141,8 +146,8 @@ def record_to_doc(rec: Mapping[str, Any], name: str, index: int | None) -> RawDo
     found = _date_of(rec, DATE_KEYS) or _date_of(rec, MODIFIED_KEYS)
     warnings: list[str] = []
     if found is None or found[0] in MODIFIED_KEYS:  # a publication date given but not read: said, not dropped silently
-        given = next(((k, v) for k in DATE_KEYS if isinstance(v := rec.get(k), str | int | float) and str(v).strip()), None)
-        if given is not None and not isinstance(given[1], bool):
+        given = next(((k, rec[k]) for k in DATE_KEYS if _stated(rec.get(k))), None)
+        if given is not None:
             instead = f"; {found[0]} used instead" if found else ""
             warnings.append(f"{given[0]} {str(given[1])[:40]!r} is not a date newsfuse reads: left out{instead}")
     if found:

@@ -49,10 +49,11 @@ def over_by(size: int, cap: int) -> str:
 def over_cap(name: str, cap: int, setting: str, what: str = "input", size: int | None = None) -> InputError:
     """The one message for an input over a size cap, naming the setting that raises it."""
     env = "NEWSFUSE_" + setting.upper()
-    shown = mb(cap)
-    got = f"{over_by(size, cap)} is over" if size is not None else "over"
-    if size is not None and not _reads_larger(over_by(size, cap), shown):
-        got, shown = f"{size:,} bytes is over", f"{cap:,}-byte"  # rounded, the two would not read as more and less
+    shown, got = mb(cap), "over"
+    if size is not None:
+        got = f"{over_by(size, cap)} is over"
+        if not _reads_larger(got.removesuffix(" is over"), shown):
+            got, shown = f"{size:,} bytes is over", f"{cap:,}-byte"  # rounded, the two would not read as more and less
     return InputError(name, f"{got} the {shown} {what} cap; raise {env} to read it")
 
 

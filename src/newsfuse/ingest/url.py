@@ -20,7 +20,7 @@ from .. import __version__
 from ..errors import InputError
 from ..settings import Settings
 from .base import RawDoc
-from .streams import mb, over_by
+from .streams import mb, over_cap
 
 if TYPE_CHECKING:
     import httpx
@@ -141,7 +141,7 @@ def _body(name: str, r: Any, cap: int, truncate: bool = False) -> bytes:
     """The decoded body of a streamed response, refusing it (or cutting it, for robots.txt) past ``cap`` bytes."""
     declared = r.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap and not truncate and "content-encoding" not in r.headers:
-        raise InputError(name, f"{over_by(int(declared), cap)} is over the {mb(cap)} input cap; raise NEWSFUSE_MAX_INPUT_BYTES to read it")
+        raise over_cap(name, cap, "max_input_bytes", size=int(declared))
     buf = bytearray()
     for chunk in r.iter_bytes():
         buf += chunk
