@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.read.entities import _compatible_names, same_given_name
+from newsfuse.read.entities import _compatible_names, name_tokens, same_given_name
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,16 @@ def test_transliterations_of_one_name() -> None:
 def test_a_double_barrelled_surname_alone() -> None:
     assert _compatible_names(("Vasquez-Moor",), ("Helena", "Vasquez-Moor"))
     assert not _compatible_names(("Vasquez-Moor",), ("Helena", "Moor"))
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Justice Department", ["Justice", "Department"]),
+        ("General Motors", ["General", "Motors"]),
+        ("Justice Ruth Bader Ginsburg", ["Ruth", "Bader", "Ginsburg"]),
+        ("Sheriff Lopez", ["Lopez"]),
+    ],
+)
+def test_a_title_is_dropped_from_a_name_but_not_from_an_institutions(name: str, tokens: list[str]) -> None:
+    assert name_tokens(name) == tokens

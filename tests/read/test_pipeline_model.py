@@ -70,3 +70,20 @@ def test_an_entity_ends_at_a_line_break() -> None:
     for t in a.group("times"):
         if a.span_text(t) == "10 minutes earlier":
             assert t.attrs.get("duration") is not None
+
+
+def test_a_title_that_opens_an_institutions_name_is_kept() -> None:
+    # "Justice", "Sheriff" and "General" are titles before a person's name, but the first words of these institutions'
+    text = (
+        "The Justice Department said the review was over. The Harbor County Sheriff Department said a van was found. "
+        "General Motors said it would cut jobs. Judge Amara Okafor said the hearing would resume. Gov. Pell said no more."
+    )
+    a = Pipeline().read([make_article(text, "titles")]).articles[0]
+    found = {a.span_text(m): m.label for m in a.group("mentions")}
+    assert found.get("Justice Department") == "ORG"
+    assert found.get("Harbor County Sheriff Department") == "ORG"
+    assert found.get("General Motors") == "ORG"
+    assert found.get("Amara Okafor") == "PERSON"
+    assert "Department" not in found and "Motors" not in found
+    speakers = {q.attrs.get("speaker_text") for q in a.group("quotes")}
+    assert {"Justice Department", "Harbor County Sheriff Department"} <= speakers

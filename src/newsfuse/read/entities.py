@@ -105,6 +105,24 @@ TITLES = {
     "trooper",
     "officer",
 }
+# last words of an institution's name: a title before them opens that name ("Justice Department", "Sheriff's Office",
+# "General Motors"), never a person's
+ORG_HEADS = frozenset(
+    {
+        "department", "dept", "office", "committee", "commission", "court", "agency", "bureau", "service", "services",
+        "council", "ministry", "board", "administration", "party", "university", "college", "school", "institute",
+        "association", "foundation", "union", "center", "centre", "corps", "company", "corporation", "group",
+        "authority", "division", "unit", "club", "fund", "hospital", "motors", "electric", "assembly", "command",
+        "cabinet", "caucus", "conference", "tribunal", "network", "patrol", "force", "forces", "academy", "society",
+    }
+)  # fmt: skip
+
+
+def opens_institution(words: Sequence[str]) -> bool:
+    """The words after a title name an institution: one word that is an institution's last word."""
+    return len(words) == 1 and fold(words[0]).rstrip(".") in ORG_HEADS
+
+
 ROLE_NOUNS = {
     "spokesperson",
     "spokesman",
@@ -331,7 +349,7 @@ def same_name_word(a: str, b: str) -> bool:
 
 def name_tokens(name: str) -> list[str]:
     toks = [t for t in re.split(r"\s+", name.strip()) if t]
-    while toks and fold(toks[0]).rstrip(".") in TITLES and len(toks) > 1:
+    while toks and fold(toks[0]).rstrip(".") in TITLES and len(toks) > 1 and not opens_institution(toks[1:]):
         toks = toks[1:]
     return toks
 
@@ -340,7 +358,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 8
+    version = 9
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -353,7 +371,12 @@ class Mentions:
             if label not in NAMED:
                 continue
             toks = list(ent)
-            while toks and (toks[0].lower_ in {"the", "a", "an"} or fold(toks[0].text).rstrip(".") in TITLES) and len(toks) > 1:
+            while (
+                toks
+                and (toks[0].lower_ in {"the", "a", "an"} or fold(toks[0].text).rstrip(".") in TITLES)
+                and len(toks) > 1
+                and not opens_institution([t.text for t in toks[1:]])
+            ):
                 toks = toks[1:]
             while toks and (toks[-1].tag_ == "POS" or toks[-1].text in {"'s", "’s", "'", "’"}):
                 toks = toks[:-1]
@@ -361,7 +384,7 @@ class Mentions:
                 continue
             if label != "PERSON":  # "DNC Chair Tom Perez" (tagged as a work of art): the person after the title
                 k = max((i for i, t in enumerate(toks[:-1]) if fold(t.text).rstrip(".") in TITLES), default=-1)
-                if k >= 0 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks[k + 1 :]):
+                if k >= 0 and not opens_institution([t.text for t in toks[k + 1 :]]) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks[k + 1 :]):
                     toks, label = toks[k + 1 :], "PERSON"
             nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
             if label == "PERSON" and nxt is not None and nxt.lemma_.lower() in INSTITUTION_NOUNS and toks[-1].head.i == nxt.i:
