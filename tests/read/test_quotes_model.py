@@ -112,6 +112,29 @@ def test_whoever_issued_a_statement_is_its_speaker() -> None:
     assert _quote(a, "the cranes were safe").attrs["name"] == "Tom Hale"
 
 
+def test_a_written_text_says_what_it_reads() -> None:
+    a = _read(
+        "Harbor plan delayed\n\nPort director Ana Ruiz spoke on Monday. She urged crews to stay home.\n\n"
+        '"Let me be clear," Ruiz\'s statement read. "The pier stays shut."\n\n'
+        'Tom Hale read the letter aloud. "Save our pier," the sign read.'
+    )
+    assert _quote(a, "Let me be clear").attrs["name"] == "Ana Ruiz"
+    assert _quote(a, "Save our pier").attrs["speaker_text"] == "the sign"
+    assert not any(q.attrs.get("name") == "Tom Hale" for q in a.group("quotes"))  # he reads, he does not say
+
+
+def test_an_article_before_a_plural_speaker_belongs_to_another_noun() -> None:
+    a = _read(
+        "The port closed the quay in exchange for a promised safety review enraged dockers, who said the deal was a betrayal. "
+        "It sent inspectors in at once, a move harbour pilots say is aimed at reopening by spring. "
+        "A few officials said the plan was sound. An official's aides said the review was late."
+    )
+    assert _quote(a, "the deal was").attrs["speaker_text"] == "dockers"
+    assert _quote(a, "is aimed at").attrs["speaker_text"] == "harbour pilots"
+    assert _quote(a, "the plan was sound").attrs["speaker_text"] == "A few officials"
+    assert _quote(a, "the review was late").attrs["speaker_text"] == "An official's aides"
+
+
 def test_a_past_tense_the_tagger_takes_for_a_participle() -> None:
     a = _read('Tom Hale tweeted Friday evening that the inquiry "can be good" because the port could now show its records.')
     assert _quote(a, "the inquiry").attrs["name"] == "Tom Hale"

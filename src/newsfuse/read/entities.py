@@ -384,7 +384,11 @@ class Mentions:
                 continue
             if label != "PERSON":  # "DNC Chair Tom Perez" (tagged as a work of art): the person after the title
                 k = max((i for i, t in enumerate(toks[:-1]) if fold(t.text).rstrip(".") in TITLES), default=-1)
-                if k >= 0 and not opens_institution([t.text for t in toks[k + 1 :]]) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks[k + 1 :]):
+                if (
+                    k >= 0
+                    and not opens_institution([t.text for t in toks[k + 1 :]])
+                    and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks[k + 1 :])
+                ):
                     toks, label = toks[k + 1 :], "PERSON"
             nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
             if label == "PERSON" and nxt is not None and nxt.lemma_.lower() in INSTITUTION_NOUNS and toks[-1].head.i == nxt.i:

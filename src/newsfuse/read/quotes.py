@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 43
+    version = 44
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -916,6 +916,20 @@ def _document_author(tok: Any, ix: _Index) -> tuple[str, str | None] | None:
     if m is not None and m.label in _AUTHOR_LABELS:
         name = str(m.attrs.get("local", m.attrs["text"]))
         return name, "local:" + name
+    if own.pos_ == "PROPN" and own.dep_ == "poss" and (name_at := _proper_name(own)) is not None:
+        name = re.sub(r"\s*['’]s?$", "", ix.text[name_at[0] : name_at[1]])  # a name the tagger left untagged
+        words = name.split()
+        fuller = [
+            m
+            for m in ix.mentions
+            if m.label == "PERSON"
+            and m.end <= own.idx
+            and len(name_tokens(m.attrs["text"])) > len(words)
+            and all(any(same_name_word(w, x) for x in name_tokens(m.attrs["text"])) for w in words)
+        ]
+        if fuller:  # "Ruiz's statement" after "Port director Ana Ruiz"
+            name = str(fuller[-1].attrs.get("local", fuller[-1].attrs["text"]))
+        return name, "local:" + name
     if own.pos_ != "NOUN" or own.lower_ in PRONOUNS:
         return None
     a, b = _noun_phrase(own)
@@ -1049,7 +1063,17 @@ def _cue_lemma(tok: Any) -> str | None:
         kids = list(tok.children)
         on = any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in kids)
         return "urge" if on and any(c.dep_ == "xcomp" and _infinitive(c) for c in kids) else None
+    if tok.lower_ in {"read", "reads"} and _text_reads(tok):  # the tagger may take "read" for a noun
+        return "say"  # "'Let me be clear,' Nielsen's statement read": a written text says what it reads
     return speech_lemma(tok.lower_, tok.lemma_.lower(), tok.pos_, tok.tag_)
+
+
+def _text_reads(verb: Any) -> bool:
+    """``read`` with a written text as its subject and no object: "the letter read", not "she read the letter"."""
+    kids = list(verb.children)
+    if any(c.dep_ in {"dobj", "obj"} for c in kids):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _READ_BY for c in kids)
 
 
 def _cue_for_quote(ix: _Index, a: int, b: int) -> tuple[Any, bool] | None:
@@ -1364,6 +1388,7 @@ def _can_speak(t: Any) -> bool:
 
 # what someone issues that then "says" something: its speaker is whoever issued it
 _ISSUED = frozenset({"statement", "letter", "tweet", "post", "memo", "release", "note", "message", "email", "notice"})
+_READ_BY = DOCUMENT_NOUNS | _ISSUED | {"sign", "headline", "caption", "banner", "placard", "inscription"}  # "the letter read"
 
 
 def _named_after(verb: Any, quote_end: int, ok: Any) -> Any:
@@ -1719,6 +1744,14 @@ def _noun_phrase(tok: Any) -> tuple[int, int]:
         if c.dep_ in {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"} and c.i > tok.i:
             drop.update(t.i for t in c.subtree)
     toks = [t for t in tok.subtree if t.i not in drop and not t.is_space]
+    if tok.tag_ in {"NNS", "NNPS"} and any(
+        t.dep_ == "det" and t.lower_ in {"a", "an"} and t.head.dep_ != "poss" for t in toks if t.i < tok.i
+    ):
+        # "a" before a plural head opens another noun the parser ran into this one ("a move immigrant advocates
+        # say", "a promised vote enraged liberals, who ..."): the head and a noun or adjective right before it
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        keep = before is not None and before.pos_ in {"NOUN", "PROPN", "ADJ"} and not before.tag_.startswith("VB")
+        toks = [t for t in toks if t.i >= tok.i - (1 if keep else 0)]
     while toks and toks[-1].is_punct:
         toks.pop()
     while toks and toks[0].is_punct:
