@@ -50,8 +50,10 @@ GOLD_FLOORS = {
     "newswcl50-event_8": {"facts_loose": 0.7, "discrepancies": 0.6, "dates": 0.7, "max_false_alarms": 1},
     "newswcl50-event_3": {"facts_loose": 0.72, "dates": 0.75, "max_false_alarms": 1},
     # 0.72 until the thirtieth session: UPI's "April 29 (UPI) —" is now cut as a dateline, and its lede no longer
-    # joins two loosely alike facts by the luck of those words (20 of 28 facts, was 22)
-    "newswcl50-event_6": {"facts_loose": 0.71, "discrepancies": 1.0, "dates": 0.75, "max_false_alarms": 1},
+    # joins two loosely alike facts by the luck of those words (20 of 28 facts, was 22); 0.71 until the thirty-second:
+    # "'Let me be clear,' Nielsen's statement read" now credits her warning to her, so it no longer joins Lofgren's
+    # "That's not a violation of immigration law", a match the gold's asylum fact found only by that mistake (19 of 28)
+    "newswcl50-event_6": {"facts_loose": 0.67, "discrepancies": 1.0, "dates": 0.75, "max_false_alarms": 1},
     "basil-85475456-f38e-4c30-895d-ca2c819c6af1": {"facts_loose": 0.6, "speakers": 0.5, "dates": 0.85, "max_false_alarms": 1},
     "basil-06ffda2d-1caf-45ba-99e2-268aac1bf0e1": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
     # short reports from six outlets each (ECB+), written in the eighth session after the last tuning, blind

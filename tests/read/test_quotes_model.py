@@ -135,6 +135,19 @@ def test_an_article_before_a_plural_speaker_belongs_to_another_noun() -> None:
     assert _quote(a, "the review was late").attrs["speaker_text"] == "An official's aides"
 
 
+def test_a_speech_verb_set_before_its_speaker_inside_the_clause() -> None:
+    a = _read(
+        "Harbor news\n\nThe decision, said Mayor Ana Ruiz, was final. "
+        "Her comments, said Tom Hale, the port spokesman, are consistent with the plan. "
+        "The pier will reopen, said Hale, who runs the port."
+    )
+    assert _quote(a, "The decision").attrs["name"] == "Ana Ruiz"
+    q = _quote(a, "Her comments")
+    assert a.span_text(q).endswith("are consistent with the plan") and q.attrs["name"] == "Tom Hale"
+    assert _quote(a, "The pier will reopen").attrs["name"] == "Tom Hale"
+    assert not any(q.attrs.get("speaker_text") == "Her comments" for q in a.group("quotes"))
+
+
 def test_a_past_tense_the_tagger_takes_for_a_participle() -> None:
     a = _read('Tom Hale tweeted Friday evening that the inquiry "can be good" because the port could now show its records.')
     assert _quote(a, "the inquiry").attrs["name"] == "Tom Hale"

@@ -395,6 +395,21 @@ class Quotes:
             if _THAT_SAID.search(text, max(0, tok.idx - 12), tok.idx + len(tok.text) + 1):
                 continue  # "That said, the Colts won": a turn of phrase, nobody speaks
             bounds = ix.sent_bounds(ix.sent_index(tok.idx))
+            aside = _inverted_aside(tok, lemma, bounds)
+            if aside is not None:  # "The decision, said Mayor Ana Ruiz, was final."
+                (a, b), who = aside
+                quotes.append(
+                    _Q(
+                        a,
+                        b,
+                        _is_direct((a, b), all_marks),
+                        (tok.idx, tok.idx + len(tok.text)),
+                        who,
+                        sent=ix.sent_index(tok.idx),
+                        cue_lemma=lemma,
+                    )
+                )
+                continue
             span = _complement(tok, lemma, bounds)
             if span is None:
                 span = _host_clause(tok, bounds)
@@ -1703,6 +1718,43 @@ def _host_clause(verb: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
     if len(toks) < 4:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _inverted_aside(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[tuple[int, int], Any] | None:
+    """A speech verb set between commas before its speaker, inside the clause it reports: "The decision, said Mayor
+    Ana Ruiz, was final", "Her comments, said Tom Hale, the port spokesman, are consistent with the plan". The parser
+    makes the clause's subject the verb's; the content is the whole clause (as for "A, X said, B") and the speaker the
+    name after the verb. None unless a subject without a verb comes before the first comma and a verb follows the
+    last."""
+    doc = verb.doc
+    if lemma not in HOST_VERBS or verb.tag_ not in {"VBD", "VBZ"} or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    k = verb.i + 1
+    while k < len(doc) and fold(doc[k].text).rstrip(".") in TITLES and doc[k].text[:1].isupper():
+        k += 1
+    name = k
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k += 1
+    if k == name or k >= len(doc) or doc[k].text != ",":
+        return None
+    who = doc[k - 1]
+    close = k
+    if not any(t.tag_ in _FINITE for t in doc[k + 1 : min(len(doc), k + 3)]):  # an apposition: ", the port spokesman,"
+        close = next((j for j in range(k + 1, min(len(doc), k + 16)) if doc[j].text == ","), -1)
+        if close < 0 or any(t.tag_ in _FINITE for t in doc[k + 1 : close]):
+            return None
+    toks = [t for t in doc if bounds[0] <= t.idx < bounds[1] and not t.is_space]
+    before = [t for t in toks if t.i < verb.i - 1]
+    after = [t for t in toks if t.i > close]
+    if not before or any(t.tag_ in _FINITE or t.text == "," for t in before) or not any(t.tag_ in _FINITE for t in after[:6]):
+        return None
+    toks = _trim([t for t in toks if t.i <= after[-1].i])
+    if len(toks) < 4:
+        return None
+    return (toks[0].idx, toks[-1].idx + len(toks[-1].text)), who
 
 
 def _is_direct(span: tuple[int, int], marks: Sequence[tuple[int, int]]) -> bool:
