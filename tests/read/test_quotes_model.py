@@ -148,6 +148,17 @@ def test_a_speech_verb_set_before_its_speaker_inside_the_clause() -> None:
     assert not any(q.attrs.get("speaker_text") == "Her comments" for q in a.group("quotes"))
 
 
+def test_a_member_named_by_party_is_the_person_of_that_party_named_before() -> None:
+    a = _read(
+        "Senate news\n\nSen. Tom Hale (R-Ariz.) spoke on Monday about the bill with Sen. Ana Ruiz (D-Texas). "
+        "The Arizona Republican said the bill was dead. Ruiz disagreed. The Texas Democrat said the bill would pass. "
+        "The Republican Party said it would fight the bill."
+    )
+    assert _quote(a, "the bill was dead").attrs["name"] == "Tom Hale"
+    assert _quote(a, "the bill would pass").attrs["name"] == "Ana Ruiz"
+    assert _quote(a, "it would fight").attrs["name"] == "Republican Party"
+
+
 def test_a_past_tense_the_tagger_takes_for_a_participle() -> None:
     a = _read('Tom Hale tweeted Friday evening that the inquiry "can be good" because the port could now show its records.')
     assert _quote(a, "the inquiry").attrs["name"] == "Tom Hale"

@@ -320,7 +320,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 44
+    version = 45
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -563,7 +563,16 @@ class Quotes:
                     lo -= 4
                 q.speaker_span = (lo, hi)
                 q.speaker_text = text[lo:hi]
-                q.extra["aged"] = True
+                q.extra["anaphor"] = True
+                continue
+            if (party := _party_member(s)) is not None and not _introduced(s, text):
+                # "the Arizona Republican said": a member of a party named before, found as a pronoun is, among
+                # the people not set in the other party
+                q.speaker_kind = "pronoun"
+                q.speaker_span = _noun_phrase(s)
+                q.speaker_text = text[q.speaker_span[0] : q.speaker_span[1]]
+                q.extra["anaphor"] = True
+                q.extra["party"] = party
                 continue
             if s.tag_ in {"WP", "WDT"} and s.head.dep_ == "relcl":
                 s = s.head.head  # "Kirby, who indicated ..." -> Kirby
@@ -650,9 +659,12 @@ class Quotes:
             for pos in range(q.start, q.end):
                 quoted_at[pos] = True
         cands: dict[str, Candidate] = {}
+        parties: dict[str, str] = {}  # a person's party, where the text sets it beside their name
         for m in persons:
             key = "local:" + m.attrs.get("local", m.attrs["text"])
             c = cands.setdefault(key, Candidate(key))
+            if (party := party_of(text, m)) is not None:
+                parties.setdefault(key, party)
             tok = ix.token_at(m.end - 1)  # the name's head: "Maren" in "Governor Piet Maren described"
             # the subject, or a name set beside it ("One Democrat, Representative Stephen F. Lynch, raised ...")
             subject = tok is not None and (
@@ -740,7 +752,7 @@ class Quotes:
         for k, q in enumerate(quotes):
             if q.speaker_kind == "pronoun" and q.entity is None:
                 pron = (q.speaker_text or "").lower()
-                if PRONOUNS.get(pron) in {"m", "f"} or q.extra.get("aged"):
+                if PRONOUNS.get(pron) in {"m", "f"} or q.extra.get("anaphor"):
                     nxt = None
                     for r in quotes[k + 1 : k + 3]:
                         if r.sent - q.sent > 2:
@@ -751,6 +763,8 @@ class Quotes:
                     # "he said at an event with Mr. Sandoval", "she told Smith": never the person the cue itself names
                     named_by_cue = _cue_objects(q, ix)
                     pool = [c for c in cands.values() if c.entity not in named_by_cue]
+                    if "party" in q.extra:
+                        pool = [c for c in pool if parties.get(c.entity, q.extra["party"]) == q.extra["party"]]
                     words = rare(content_words(text[q.start : q.end]))
                     lo, hi = ix.sent_bounds(q.sent - 1) if q.sent >= 1 else (0, 0)
                     narrative = hi > lo and hi <= q.start and not any(quoted_at[p] for p in range(lo, hi))
@@ -772,7 +786,7 @@ class Quotes:
                         # the right person from every later "she"; only a courtesy title sets one
                         cands[ent].mention(q.sent, 3.0, q.start)
                         cands[ent].quoted_words |= content_words(text[q.start : q.end])
-                    elif q.extra.get("aged"):
+                    elif q.extra.get("anaphor"):
                         q.speaker_kind = "description"  # no one fits: "the 43-year-old" as written
                 elif pron in {"it", "they"}:
                     ante = group_antecedent(k, pron)
@@ -1367,6 +1381,31 @@ def _aged(t: Any) -> bool:
         return False
     # the parser may hang it on the verb as an adjective: "“...,” the 29-year-old said"
     return t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "amod" and t.head.pos_ == "VERB" and t.i < t.head.i)
+
+
+_PARTIES = {"republican": "R", "democrat": "D"}
+# a party set beside a name: "Jeff Flake (R-Ariz.)", "Ana Ruiz, a Texas Democrat", "Tom Hale, the Republican leader"
+_PARTY_AFTER = re.compile(r"\s*(?:\(([RD])[-–.,\s]|,\s+(?:a|an|the)\s+(?:[\w.’'-]+\s+){0,3}?(Republican|Democrat)\b)")
+
+
+def _party_member(tok: Any) -> str | None:
+    """ "R" or "D" when ``tok`` is the head of "the Arizona Republican", "the freshman Democrat": a person named
+    before by their party (the singular noun after "the", no name of its own)."""
+    party = _PARTIES.get(tok.lower_)
+    if party is None or not tok.text[:1].isupper() or tok.tag_ not in {"NNP", "NN"}:
+        return None
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(c.ent_type_ == "PERSON" for c in tok.subtree):
+        return None
+    return party
+
+
+def party_of(text: str, m: Span) -> str | None:
+    """The party the words right after a person's name give them, "R" or "D", else None."""
+    hit = _PARTY_AFTER.match(text, m.end, m.end + 60)
+    if hit is None:
+        return None
+    return hit.group(1) or _PARTIES[hit.group(2).lower()]
 
 
 def _introduced(tok: Any, text: str) -> bool:
