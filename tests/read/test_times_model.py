@@ -218,3 +218,13 @@ def test_a_date_ends_before_a_quote_mark_that_opens_what_follows() -> None:
     a = read_articles([make_article("She moved to Leeds four years ago 'to give her kids a better life'.", source_id="t", published=WED)])
     (t,) = a.articles[0].group("times")
     assert a.articles[0].span_text(t) == "four years ago" and t.attrs["duration"]["unit"] == "year"
+
+
+def test_a_day_the_article_dated_before_keeps_its_year() -> None:
+    found = _dates(
+        "The memos describe a Feb. 8, 2015, meeting at the port. At that same Feb. 8 meeting the mayor asked for "
+        "loyalty. The board met again on Feb. 9."
+    )
+    assert found["Feb. 8, 2015"] == "2015-02-08"
+    assert found["Feb. 8"] == "2015-02-08"  # not 2016, the year of writing
+    assert found["Feb. 9"] == "2016-02-09"  # a day the article never dated keeps the year of writing

@@ -897,7 +897,7 @@ def _detached_end(text: str, start: int, end: int) -> int:
 
 class Times:
     name = "times"
-    version = 29
+    version = 30
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -929,6 +929,7 @@ class Times:
         out: list[Span] = []
         previous: date | None = None
         written_year: tuple[int, int] | None = None  # (where, year) of the last year written out
+        day_years: dict[tuple[int, int], int] = {}  # (month, day) -> the year the article wrote with that day
         last_sent = -1
         for k, (s, e) in enumerate(spans):
             expr = text[s:e]
@@ -976,6 +977,13 @@ class Times:
                 if (s, e) in names or decade or modifier
                 else resolve(said, ctx.reference, previous, future=future, past=past, nearest=nearest)
             )
+            if w is not None and w.precision == "day" and w.day is not None:
+                md = (w.day.month, w.day.day)
+                if _WRITTEN_YEAR.search(expr) is not None:
+                    day_years.setdefault(md, w.day.year)
+                elif md in day_years and day_years[md] != w.day.year and not re.search(_WD, expr, re.I):
+                    # "a Feb. 8, 2017, encounter ... At that same Feb. 8 meeting": the day the article dated before
+                    w = _day(date(day_years[md], *md))
             sentence = text[sent.start : sent.end] if sent else text[max(0, s - 200) : e + 200]
             if (
                 w is not None
