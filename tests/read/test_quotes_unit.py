@@ -36,6 +36,17 @@ def test_a_quote_left_open_closes_at_the_paragraph_end() -> None:
     assert all("\n" not in text[a:b] for a, b in spans)
 
 
+def test_straight_quotes_inside_straight_quotes_nest() -> None:
+    def marks(t: str) -> list[str]:
+        return [t[a:b] for a, b in quote_marks(t)]
+
+    text = '"The port can refuse these large "convoys" of trucks. It must stop them," the mayor wrote.'
+    assert marks(text) == ['"The port can refuse these large "convoys" of trucks. It must stop them,"']
+    assert marks('"We will win," he said. "The polls are wrong."') == ['"We will win,"', '"The polls are wrong."']
+    # no mark left to close the outer quote: the inner opening mark closes it, as before
+    assert marks('"We will win, he said. "The polls are wrong."') == ['"We will win, he said. "']
+
+
 def test_strip_marks_gives_the_inside() -> None:
     text = "“The pier is closed,” she said."
     a, b = quote_marks(text)[0]

@@ -98,6 +98,10 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                 j = i + 1
                 while j < n:
                     if para[j] in close and (c not in {"'", "‘"} or _closes_single(para, j)):
+                        inner = _nested_straight(para, i, j) if c == '"' else None
+                        if inner is not None:  # '"... these large "Caravans" of people ...," he tweeted'
+                            j = inner + 1
+                            continue
                         break
                     j += 1
                 if j >= n and c in {"'", "‘"}:
@@ -122,6 +126,18 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
             lead = len(para) - len(para.lstrip())
             between.append((para_start + lead, para_start + len(para.rstrip())))
     return out
+
+
+def _nested_straight(para: str, i: int, j: int) -> int | None:
+    """A straight double quote at ``j`` inside one opened at ``i`` that opens a quotation of its own (a space before,
+    a letter after: 'power not to let these large "Caravans" of people'): where that inner quotation closes, when a
+    mark is left after it to close the outer one; else None (the mark at ``j`` closes the quote)."""
+    if para[j] != '"' or j == 0 or not para[j - 1].isspace() or j + 1 >= len(para) or not para[j + 1].isalnum():
+        return None
+    k = para.find('"', j + 1)
+    if k < 0 or para[k - 1].isspace() or para.find('"', k + 1) < 0:
+        return None
+    return k
 
 
 # a cue at the very end of a paragraph whose quote was never closed: ", Graham said.", ", said Sen. Graham, the
@@ -320,7 +336,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 45
+    version = 46
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
