@@ -56,6 +56,7 @@ def test_a_double_barrelled_surname_alone() -> None:
     [
         ("Justice Department", ["Justice", "Department"]),
         ("General Motors", ["General", "Motors"]),
+        ("Justice Department's", ["Justice", "Department's"]),
         ("Justice Ruth Bader Ginsburg", ["Ruth", "Bader", "Ginsburg"]),
         ("Sheriff Lopez", ["Lopez"]),
     ],

@@ -76,7 +76,9 @@ def test_a_title_that_opens_an_institutions_name_is_kept() -> None:
     # "Justice", "Sheriff" and "General" are titles before a person's name, but the first words of these institutions'
     text = (
         "The Justice Department said the review was over. The Harbor County Sheriff Department said a van was found. "
-        "General Motors said it would cut jobs. Judge Amara Okafor said the hearing would resume. Gov. Pell said no more."
+        "General Motors said it would cut jobs. Judge Amara Okafor said the hearing would resume. Gov. Pell said no more. "
+        "The Justice Department's inspector general will lead it. General Motors' shares fell. The Sheriff's Office said "
+        "it had no comment."
     )
     a = Pipeline().read([make_article(text, "titles")]).articles[0]
     found = {a.span_text(m): m.label for m in a.group("mentions")}
@@ -84,6 +86,7 @@ def test_a_title_that_opens_an_institutions_name_is_kept() -> None:
     assert found.get("Harbor County Sheriff Department") == "ORG"
     assert found.get("General Motors") == "ORG"
     assert found.get("Amara Okafor") == "PERSON"
-    assert "Department" not in found and "Motors" not in found
+    assert "Department" not in found and "Motors" not in found and "'s Office" not in found
+    assert found.get("Sheriff's Office") == "ORG"
     speakers = {q.attrs.get("speaker_text") for q in a.group("quotes")}
     assert {"Justice Department", "Harbor County Sheriff Department"} <= speakers

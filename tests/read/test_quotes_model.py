@@ -159,6 +159,50 @@ def test_a_member_named_by_party_is_the_person_of_that_party_named_before() -> N
     assert _quote(a, "it would fight").attrs["name"] == "Republican Party"
 
 
+def test_what_the_new_speaker_rules_leave_alone() -> None:
+    a = _read(
+        "Port news\n\nThe port board met on Monday. “We will not back down,” Monday's statement said. "
+        "A few residents said the plan was unfair. An estimated 300 residents said the plan was late. "
+        "A few dozen workers told reporters the yard would close. The merger, confirmed Wednesday, is worth $4 billion. "
+        "The plan, said Ruiz, “is dead and will stay dead.” The letter reads well, but the tone is wrong, critics said."
+    )
+    assert _quote(a, "We will not back down").attrs["name"] != "Monday"  # a day owns no statement
+    assert _quote(a, "the plan was unfair").attrs["speaker_text"] == "A few residents"
+    assert _quote(a, "the plan was late").attrs["speaker_text"] == "An estimated 300 residents"
+    assert _quote(a, "the yard would close").attrs["speaker_text"] == "A few dozen workers"
+    assert not any("merger" in a.span_text(q) for q in a.group("quotes"))  # a participle and a day, no speaker
+    dead = _quote(a, "is dead and will stay dead")
+    assert dead.attrs["direct"] and dead.attrs["name"] == "Ruiz"
+    assert [q.attrs["speaker_text"] for q in a.group("quotes") if "tone is wrong" in a.span_text(q)] == ["critics"]
+
+
+def test_a_party_description_takes_the_state_into_account() -> None:
+    a = _read(
+        "Senate news\n\nSenator Ana Ruiz (D-Texas) met Senator Tom Hale (D-Ohio) on Tuesday. "
+        "“We need a deal,” the Ohio Democrat said. Sen. Joe Pell (D-W.Va.) agreed. "
+        "“The bill will pass,” the West Virginia Democrat said.\n\n"
+        "Rep. Mara Lind, a critic of Republican policies, spoke later. “We need a vote,” the Arizona Democrat said."
+    )
+    assert _quote(a, "We need a deal").attrs["name"] == "Tom Hale"
+    assert _quote(a, "The bill will pass").attrs["name"] == "Joe Pell"
+    assert _quote(a, "We need a vote").attrs["name"] == "Mara Lind"  # "a critic of Republican policies" is no party
+
+
+def test_a_role_as_subject_keeps_its_person_in_mind_for_a_later_pronoun() -> None:
+    a = _read(
+        "Port news\n\n"
+        '"We are here to help anyone who asks," lawyer Mara Lind told reporters during a break from workshops at three '
+        'sites, where about 20 lawyers gave free advice. "That is what good lawyers are for."\n\n'
+        "Mayor Tom Hale and members of his staff have been tracking the strike, calling it a threat to the port since "
+        "it started March 25 in the northern yard. They have promised a swift response. And the mayor has been "
+        "critical of the strike's slow spread to the docks. And he has written about it in strong, critical language.\n\n"
+        '"The port has the power not to let these large "wildcat" walkouts spread. It must stop them at the gates, '
+        'which it can do because its rules work," he wrote earlier this month.'
+    )
+    # "the mayor has been critical" keeps Hale in mind: the lawyer quoted last is not who "he" is
+    assert _quote(a, "The port has the power").attrs["name"] == "Tom Hale"
+
+
 def test_a_past_tense_the_tagger_takes_for_a_participle() -> None:
     a = _read('Tom Hale tweeted Friday evening that the inquiry "can be good" because the port could now show its records.')
     assert _quote(a, "the inquiry").attrs["name"] == "Tom Hale"

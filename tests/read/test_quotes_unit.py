@@ -115,3 +115,12 @@ def test_no_quote_run_from_a_measure_or_a_sign_left_open() -> None:
     assert [text[a:b] for a, b in quote_marks(text)] == ["“Closed for the winter season"]
     text = '“We will rebuild the pier.\n\nThe store sells 55" televisions, the owner said.'
     assert [text[a:b] for a, b in quote_marks(text)] == ["“We will rebuild the pier."]
+
+
+def test_a_state_written_in_full_abbreviated_or_by_postal_code() -> None:
+    from newsfuse.read.quotes import same_state
+
+    for a, b in [("Ariz.", "Arizona"), ("N.Y.", "New York"), ("W.Va.", "West Virginia"), ("TX", "Texas"), ("NY", "New York")]:
+        assert same_state(a, b) and same_state(b, a)
+    for a, b in [("Ohio", "Texas"), ("Texas", "Tennessee"), ("N.Y.", "New Jersey")]:
+        assert not same_state(a, b)

@@ -228,3 +228,11 @@ def test_a_day_the_article_dated_before_keeps_its_year() -> None:
     assert found["Feb. 8, 2015"] == "2015-02-08"
     assert found["Feb. 8"] == "2015-02-08"  # not 2016, the year of writing
     assert found["Feb. 9"] == "2016-02-09"  # a day the article never dated keeps the year of writing
+
+
+def test_a_day_dated_before_lends_its_year_only_to_a_thing_of_that_day() -> None:
+    found = _dates("The quay opened on March 3, 2014. The new berth will open on March 3.")
+    assert found["March 3"] == "2017-03-03"  # another event on the same day of another year
+    assert found["March 3, 2014"] == "2014-03-03"
+    later = _dates("The lease was signed on Feb. 8, 2013, and renewed on Feb. 8, 2015. The Feb. 8 ceremony was brief.")
+    assert later["Feb. 8"] == "2015-02-08"  # the latest year the article wrote with that day

@@ -119,8 +119,10 @@ ORG_HEADS = frozenset(
 
 
 def opens_institution(words: Sequence[str]) -> bool:
-    """The words after a title name an institution: one word that is an institution's last word."""
-    return len(words) == 1 and fold(words[0]).rstrip(".") in ORG_HEADS
+    """The words after a title name an institution: one word that is an institution's last word, possessive or not
+    ("Department", "Department's", "Motors'")."""
+    kept = [_POSS.sub("", w) for w in words if w not in {"'s", "’s", "'", "’"}]
+    return len(kept) == 1 and fold(kept[0]).rstrip(".") in ORG_HEADS
 
 
 ROLE_NOUNS = {

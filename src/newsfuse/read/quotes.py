@@ -675,12 +675,12 @@ class Quotes:
             for pos in range(q.start, q.end):
                 quoted_at[pos] = True
         cands: dict[str, Candidate] = {}
-        parties: dict[str, str] = {}  # a person's party, where the text sets it beside their name
+        parties: dict[str, Side] = {}  # a person's party and state, where the text sets them beside their name
         for m in persons:
             key = "local:" + m.attrs.get("local", m.attrs["text"])
             c = cands.setdefault(key, Candidate(key))
-            if (party := party_of(text, m)) is not None:
-                parties.setdefault(key, party)
+            if (side := party_of(text, m)) is not None:
+                parties.setdefault(key, side)
             tok = ix.token_at(m.end - 1)  # the name's head: "Maren" in "Governor Piet Maren described"
             # the subject, or a name set beside it ("One Democrat, Representative Stephen F. Lynch, raised ...")
             subject = tok is not None and (
@@ -693,6 +693,18 @@ class Quotes:
             title = _TITLE_BEFORE.search(text, max(0, m.start - 6), m.start)
             if title is not None:
                 c.gender = "m" if title.group(1).lower() == "mr" else "f"
+        # "the president has been critical": the subject is the person the article last gave that role, and counts
+        # as a mention of them when a later "he said" is weighed
+        for t in ix.doc:
+            role = t.lower_
+            if t.dep_ not in {"nsubj", "nsubjpass"} or role not in ROLE_NOUNS or quoted_at[t.idx] or t.ent_type_:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) or any(c.dep_ == "poss" for c in t.children):
+                continue
+            named = [m for m in named_by_role.get(role, []) if m.start < t.idx]
+            if named:
+                key = "local:" + named[-1].attrs.get("local", named[-1].attrs["text"])
+                cands.setdefault(key, Candidate(key)).mention(ix.sent_index(t.idx), 2.0, t.idx)
         for key, cand in unnamed.items():
             cands.setdefault(key, cand)
         for q in quotes:
@@ -779,8 +791,8 @@ class Quotes:
                     # "he said at an event with Mr. Sandoval", "she told Smith": never the person the cue itself names
                     named_by_cue = _cue_objects(q, ix)
                     pool = [c for c in cands.values() if c.entity not in named_by_cue]
-                    if "party" in q.extra:
-                        pool = [c for c in pool if parties.get(c.entity, q.extra["party"]) == q.extra["party"]]
+                    if "party" in q.extra:  # "the Ohio Democrat": no one set in another party or state
+                        pool = [c for c in pool if c.entity not in parties or parties[c.entity].fits(q.extra["party"])]
                     words = rare(content_words(text[q.start : q.end]))
                     lo, hi = ix.sent_bounds(q.sent - 1) if q.sent >= 1 else (0, 0)
                     narrative = hi > lo and hi <= q.start and not any(quoted_at[p] for p in range(lo, hi))
@@ -961,7 +973,12 @@ def _document_author(tok: Any, ix: _Index) -> tuple[str, str | None] | None:
     if m is not None and m.label in _AUTHOR_LABELS:
         name = str(m.attrs.get("local", m.attrs["text"]))
         return name, "local:" + name
-    if own.pos_ == "PROPN" and own.dep_ == "poss" and (name_at := _proper_name(own)) is not None:
+    if (
+        own.pos_ == "PROPN"
+        and own.dep_ == "poss"
+        and own.ent_type_ not in {"DATE", "TIME"}  # "Monday's statement" is no one's
+        and (name_at := _proper_name(own)) is not None
+    ):
         name = re.sub(r"\s*['’]s?$", "", ix.text[name_at[0] : name_at[1]])  # a name the tagger left untagged
         words = name.split()
         fuller = [
@@ -1116,8 +1133,8 @@ def _cue_lemma(tok: Any) -> str | None:
 def _text_reads(verb: Any) -> bool:
     """``read`` with a written text as its subject and no object: "the letter read", not "she read the letter"."""
     kids = list(verb.children)
-    if any(c.dep_ in {"dobj", "obj"} for c in kids):
-        return False
+    if any(c.dep_ in {"dobj", "obj", "advmod", "acomp", "oprd"} for c in kids):
+        return False  # "the letter reads well", "read more like a threat"
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _READ_BY for c in kids)
 
 
@@ -1400,28 +1417,77 @@ def _aged(t: Any) -> bool:
 
 
 _PARTIES = {"republican": "R", "democrat": "D"}
-# a party set beside a name: "Jeff Flake (R-Ariz.)", "Ana Ruiz, a Texas Democrat", "Tom Hale, the Republican leader"
-_PARTY_AFTER = re.compile(r"\s*(?:\(([RD])[-–.,\s]|,\s+(?:a|an|the)\s+(?:[\w.’'-]+\s+){0,3}?(Republican|Democrat)\b)")
+_STATE = r"(?:[A-Z]\.\s?[A-Z][a-z]?\.|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\.?|[A-Z]{2}\b)"  # "N.Y.", "Ariz.", "New York", "TX"
+# a party and state set beside a name: "Jeff Flake (R-Ariz.)", "Ana Ruiz, a Texas Democrat", "Tom Hale of Ohio",
+# "Tom Hale, the freshman Republican from Ohio"; not "a critic of Republican policies" nor "the Republican
+# candidate's opponent"
+_PARTY_AFTER = re.compile(
+    rf"\s*(?:\((?P<letter>[RDI])\s?[-–.,]\s?(?P<st1>{_STATE})?\)"
+    rf"|,\s+(?:a|an|the)\s+(?:(?:freshman|veteran|former|longtime|conservative|moderate|liberal|centrist|progressive)\s+)?"
+    rf"(?P<st2>{_STATE}\s+)??(?P<word>Republican|Democrat)(?=\s*(?:[,.;:)]|$|\s+(?:who|from|of|in|and|representing)\b))"
+    rf"(?:\s+(?:from|of)\s+(?P<st3>{_STATE}))?"
+    rf"|\s+of\s+(?P<st4>{_STATE})\b)"
+)
 
 
-def _party_member(tok: Any) -> str | None:
-    """ "R" or "D" when ``tok`` is the head of "the Arizona Republican", "the freshman Democrat": a person named
-    before by their party (the singular noun after "the", no name of its own)."""
+@dataclass(frozen=True)
+class Side:
+    """A politician's party ("R", "D") and home state as a text sets them beside a name, or None where it does not."""
+
+    party: str | None
+    state: str | None
+
+    def fits(self, other: Side) -> bool:
+        """No clash: the same party and a compatible state where both are known."""
+        if self.party and other.party and self.party != other.party:
+            return False
+        return not (self.state and other.state and not same_state(self.state, other.state))
+
+
+def same_state(a: str, b: str) -> bool:
+    """Two ways to write one state: in full, abbreviated AP style ("Ariz.", "N.Y.", "W.Va.") or by postal code
+    ("AZ"): each abbreviated part starts the matching word, or a postal code's letters appear in order in the name
+    with the same first letter."""
+    x, y = sorted((a.lower().rstrip("."), b.lower().rstrip(".")), key=len)
+    if x == y:
+        return True
+    parts, words = [p for p in re.split(r"[.\s]+", x) if p], y.split()
+    if len(parts) == 1 and len(words) == 2 and len(parts[0]) == 2:
+        parts = list(parts[0])  # "NY", "WV"
+    return len(parts) == len(words) and all(_abbreviates(p, w) for p, w in zip(parts, words, strict=True))
+
+
+def _abbreviates(part: str, word: str) -> bool:
+    """``part`` abbreviates ``word``: the same first letter, and its letters in order in the word ("ariz", "va", "tx")."""
+    if not part or part[0] != word[:1]:
+        return False
+    rest = iter(word[1:])
+    return all(ch in rest for ch in part[1:])
+
+
+def _party_member(tok: Any) -> Side | None:
+    """The party (and state, if named) of "the Arizona Republican", "the freshman Democrat": a person named before
+    by their party (the singular noun after "the", no name of its own); None for anything else."""
     party = _PARTIES.get(tok.lower_)
     if party is None or not tok.text[:1].isupper() or tok.tag_ not in {"NNP", "NN"}:
         return None
     kids = list(tok.children)
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(c.ent_type_ == "PERSON" for c in tok.subtree):
         return None
-    return party
+    place = [c for c in kids if c.i < tok.i and c.ent_type_ in {"GPE", "LOC"}]
+    state = " ".join(t.text for t in tok.doc[place[0].left_edge.i : place[-1].i + 1]) if place else None
+    return Side(party, state)
 
 
-def party_of(text: str, m: Span) -> str | None:
-    """The party the words right after a person's name give them, "R" or "D", else None."""
-    hit = _PARTY_AFTER.match(text, m.end, m.end + 60)
+def party_of(text: str, m: Span) -> Side | None:
+    """The party and state the words right after a person's name give them, else None."""
+    hit = _PARTY_AFTER.match(text, m.end, m.end + 80)
     if hit is None:
         return None
-    return hit.group(1) or _PARTIES[hit.group(2).lower()]
+    letter = hit.group("letter")
+    party = letter if letter in {"R", "D"} else _PARTIES[hit.group("word").lower()] if hit.group("word") else None
+    state = next((hit.group(g).strip() for g in ("st1", "st2", "st3", "st4") if hit.group(g)), None)
+    return Side(party, state)
 
 
 def _introduced(tok: Any, text: str) -> bool:
@@ -1751,7 +1817,7 @@ def _host_clause(verb: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
     clause the verb hangs off, without the verb's own words."""
     if any(c.dep_ in {"ccomp", "dobj"} for c in verb.children):
         return None
-    if verb.dep_ not in {"parataxis", "advcl", "ccomp"} or _cue_lemma(verb) not in HOST_VERBS:
+    if verb.dep_ not in {"parataxis", "advcl", "ccomp"} or _cue_lemma(verb) not in HOST_VERBS or verb.lower_ in {"read", "reads"}:
         return None
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
     # "..., first reported by the Ledger": a participle with its agent after the clause credits it as "as" does
@@ -1776,6 +1842,7 @@ def _host_clause(verb: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_QUOTE_CHARS = frozenset('"“”«»„‘’‹›')
 
 
 def _inverted_aside(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[tuple[int, int], Any] | None:
@@ -1791,7 +1858,7 @@ def _inverted_aside(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[tup
     while k < len(doc) and fold(doc[k].text).rstrip(".") in TITLES and doc[k].text[:1].isupper():
         k += 1
     name = k
-    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].ent_type_ not in {"DATE", "TIME"}:
         k += 1
     if k == name or k >= len(doc) or doc[k].text != ",":
         return None
@@ -1802,6 +1869,8 @@ def _inverted_aside(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[tup
         if close < 0 or any(t.tag_ in _FINITE for t in doc[k + 1 : close]):
             return None
     toks = [t for t in doc if bounds[0] <= t.idx < bounds[1] and not t.is_space]
+    if any(t.text in _QUOTE_CHARS for t in toks):
+        return None  # 'The plan, said Ruiz, “is dead.”': the quote marks say what is his
     before = [t for t in toks if t.i < verb.i - 1]
     after = [t for t in toks if t.i > close]
     if not before or any(t.tag_ in _FINITE or t.text == "," for t in before) or not any(t.tag_ in _FINITE for t in after[:6]):
@@ -1842,6 +1911,8 @@ _HYPHEN_HEAD = re.compile(r"(?:\b(?:an?|the|his|her|its|their|our|this|that)\s+)
 
 
 _PHRASE_BREAKS = {",", ";", "—", "–", "--"}
+# nouns that size a plural after "a": "a few dozen workers", "a lot of", "a number of"
+_QUANTITY_NOUNS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "score", "couple", "lot", "number", "handful", "total"})
 
 
 def _noun_phrase(tok: Any) -> tuple[int, int]:
@@ -1851,8 +1922,12 @@ def _noun_phrase(tok: Any) -> tuple[int, int]:
         if c.dep_ in {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"} and c.i > tok.i:
             drop.update(t.i for t in c.subtree)
     toks = [t for t in tok.subtree if t.i not in drop and not t.is_space]
-    if tok.tag_ in {"NNS", "NNPS"} and any(
-        t.dep_ == "det" and t.lower_ in {"a", "an"} and t.head.dep_ != "poss" for t in toks if t.i < tok.i
+    det = next((t for t in toks if t.i < tok.i and t.dep_ == "det" and t.lower_ in {"a", "an"} and t.head.dep_ != "poss"), None)
+    between = [t for t in toks if det is not None and det.i < t.i < tok.i]
+    if (
+        tok.tag_ in {"NNS", "NNPS"}
+        and any(t.tag_ == "NN" for t in between)
+        and not any(t.tag_ == "CD" or t.like_num or t.lower_ in _QUANTITY_NOUNS for t in between)
     ):
         # "a" before a plural head opens another noun the parser ran into this one ("a move immigrant advocates
         # say", "a promised vote enraged liberals, who ..."): the head and a noun or adjective right before it
