@@ -139,12 +139,14 @@ def test_a_speech_verb_set_before_its_speaker_inside_the_clause() -> None:
     a = _read(
         "Harbor news\n\nThe decision, said Mayor Ana Ruiz, was final. "
         "Her comments, said Tom Hale, the port spokesman, are consistent with the plan. "
-        "The pier will reopen, said Hale, who runs the port."
+        "The pier will reopen, said Hale, who runs the port. "
+        "The levy, said Hale, the port spokesman, is “fully in line with the plan.”"
     )
     assert _quote(a, "The decision").attrs["name"] == "Ana Ruiz"
     q = _quote(a, "Her comments")
     assert a.span_text(q).endswith("are consistent with the plan") and q.attrs["name"] == "Tom Hale"
     assert _quote(a, "The pier will reopen").attrs["name"] == "Tom Hale"
+    assert _quote(a, "The levy").attrs["name"] == "Tom Hale"  # a quoted predicate after the speaker's apposition
     assert not any(q.attrs.get("speaker_text") == "Her comments" for q in a.group("quotes"))
 
 

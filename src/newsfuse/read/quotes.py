@@ -1869,7 +1869,7 @@ def _inverted_aside(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[tup
         if close < 0 or any(t.tag_ in _FINITE for t in doc[k + 1 : close]):
             return None
     toks = [t for t in doc if bounds[0] <= t.idx < bounds[1] and not t.is_space]
-    if any(t.text in _QUOTE_CHARS for t in toks):
+    if close + 1 < len(doc) and doc[close + 1].text in _QUOTE_CHARS:
         return None  # 'The plan, said Ruiz, “is dead.”': the quote marks say what is his
     before = [t for t in toks if t.i < verb.i - 1]
     after = [t for t in toks if t.i > close]
