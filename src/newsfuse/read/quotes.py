@@ -791,8 +791,15 @@ class Quotes:
                     # "he said at an event with Mr. Sandoval", "she told Smith": never the person the cue itself names
                     named_by_cue = _cue_objects(q, ix)
                     pool = [c for c in cands.values() if c.entity not in named_by_cue]
-                    if "party" in q.extra:  # "the Ohio Democrat": no one set in another party or state
+                    if "party" in q.extra:
+                        # "the Ohio Democrat": no one set in another party or state; of those, who spoke in the last
+                        # two sentences ("House Speaker Paul Ryan says ... President Barack Obama ... The Wisconsin
+                        # Republican says"), else the first subject of the latest of the last three that has one,
+                        # else anyone they name
                         pool = [c for c in pool if c.entity not in parties or parties[c.entity].fits(q.extra["party"])]
+                        last = [c for c in pool if c.entity == previous and q.sent - previous_at <= 2]
+                        near = [c for c in pool if any(q.sent - 3 <= s < q.sent for s, _ in c.mentions)]
+                        pool = last or _first_subject(near, q.sent - 3, q.sent) or near or pool
                     words = rare(content_words(text[q.start : q.end]))
                     lo, hi = ix.sent_bounds(q.sent - 1) if q.sent >= 1 else (0, 0)
                     narrative = hi > lo and hi <= q.start and not any(quoted_at[p] for p in range(lo, hi))
@@ -1463,6 +1470,17 @@ def _abbreviates(part: str, word: str) -> bool:
         return False
     rest = iter(word[1:])
     return all(ch in rest for ch in part[1:])
+
+
+def _first_subject(cands: Sequence[Candidate], lo: int, hi: int) -> list[Candidate]:
+    """Of the candidates, the one named first as a subject (weight 2) in the latest sentence of [lo, hi) that has such
+    a subject: "House Speaker Paul Ryan says no matter what President Barack Obama takes" gives Ryan."""
+    best: tuple[int, int, Candidate] | None = None
+    for c in cands:
+        for (sent, w), at in zip(c.mentions, c.offsets or [-1] * len(c.mentions), strict=False):
+            if lo <= sent < hi and w >= 2.0 and (best is None or (sent, -at) > (best[0], -best[1])):
+                best = (sent, at, c)
+    return [best[2]] if best is not None else []
 
 
 def _party_member(tok: Any) -> Side | None:
