@@ -205,6 +205,14 @@ def test_a_role_as_subject_keeps_its_person_in_mind_for_a_later_pronoun() -> Non
     assert _quote(a, "The port has the power").attrs["name"] == "Tom Hale"
 
 
+def test_a_party_description_goes_to_who_just_spoke() -> None:
+    a = _read(
+        "Council news\n\nMayor Ana Ruiz spoke at length on Monday. Ruiz praised the port. Ruiz visited the docks and "
+        "the new quay. Council leader Tom Hale said the levy was fair. The Ohio Republican said the vote would come soon."
+    )
+    assert _quote(a, "the vote would come soon").attrs["name"] == "Tom Hale"  # not the more often named mayor
+
+
 def test_a_past_tense_the_tagger_takes_for_a_participle() -> None:
     a = _read('Tom Hale tweeted Friday evening that the inquiry "can be good" because the port could now show its records.')
     assert _quote(a, "the inquiry").attrs["name"] == "Tom Hale"
