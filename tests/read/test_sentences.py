@@ -87,3 +87,14 @@ def test_a_paragraph_whose_subject_a_name_follows_is_no_glued_headline() -> None
     got = [(s.label, a.span_text(s)) for s in a.group("sentences")]
     assert got[0] == ("headline", "Storm wrecks harbour cranes")
     assert got[-1] == ("sentence", text.split("\n\n")[1])
+
+
+@pytest.mark.models
+def test_a_paragraph_whose_words_the_rest_governs_is_no_glued_headline() -> None:
+    text = (
+        "Harbor news\n\nPort director Ana Ruiz says no matter what emergency action Mayor Tom Hale takes on the strike, "
+        "“his order does not trump the union contract.”"
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = [(s.label, a.span_text(s)) for s in a.group("sentences")]
+    assert got[-1] == ("sentence", text.split("\n\n")[1])

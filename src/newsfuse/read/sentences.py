@@ -23,6 +23,10 @@ _CREDIT_TAIL = re.compile(
     r"|(?:the|a|an)(?:\s+[\w’'-]+){1,3}))?)"  # "told CNBC", "asked the witness"
     r"(?:\s+(?:in|at|on|to|during|after|before|from|while|with|via|for)\b[^.!?\"“”]{0,80}|,[^.!?\"“”]{0,80})?[.!]"
 )
+# a sentence the parser cut before its end, inside a paragraph: it stops on a word or a comma, with no closing
+# punctuation ("House Speaker Paul Ryan says no matter what unilateral action | President Barack Obama takes ...")
+_UNFINISHED = re.compile(r"[\w,]$")
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative"})
 _FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as"}
 
 
@@ -55,10 +59,14 @@ def glued_headline_end(tokens: list[Any]) -> int | None:
         if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in tail) or len(tail) < 8:
             continue
         inside = {t.i for t in head}
-        if any(t.dep_ in {"relcl", "acl"} and t.head.i in inside for t in tail) or (
-            left.dep_ in {"nsubj", "nsubjpass"} and left.head.i not in inside
+        if (
+            any(t.dep_ in {"relcl", "acl"} and t.head.i in inside for t in tail)
+            or (left.dep_ in {"nsubj", "nsubjpass"} and left.head.i not in inside)
+            or any(t.head.i not in inside and t.dep_ in _ARGUMENTS for t in head)
         ):
-            continue  # "The reason the clerk was dismissed has not been made public": the run is the body's subject
+            # "The reason the clerk was dismissed has not been made public": the run is the body's subject; "says no
+            # matter what unilateral action President Barack Obama takes": a word of the run is the body's argument
+            continue
         return i
     return None
 
@@ -82,7 +90,7 @@ def is_subhead(line: str) -> bool:
 
 class Sentences:
     name = "sentences"
-    version = 7
+    version = 8
     requires: tuple[str, ...] = ()
     assigns = ("sentences",)
 
@@ -122,7 +130,11 @@ class Sentences:
                     not para_start
                     and out
                     and out[-1].label == "sentence"
-                    and (credits_quote_before(text[out[-1].start : out[-1].end], text[s:e]) or _NUMERAL_START.match(text, s) is not None)
+                    and (
+                        credits_quote_before(text[out[-1].start : out[-1].end], text[s:e])
+                        or _NUMERAL_START.match(text, s) is not None
+                        or _UNFINISHED.search(text, out[-1].start, out[-1].end) is not None
+                    )
                 ):
                     prev = out.pop()
                     out.append(Span(prev.start, e, prev.label, tag))
