@@ -98,3 +98,10 @@ def test_a_paragraph_whose_words_the_rest_governs_is_no_glued_headline() -> None
     a = read_articles([make_article(text, "q")]).articles[0]
     got = [(s.label, a.span_text(s)) for s in a.group("sentences")]
     assert got[-1] == ("sentence", text.split("\n\n")[1])
+
+
+@pytest.mark.models
+def test_a_crlf_paragraph_break_ends_a_sentence_left_without_punctuation() -> None:
+    text = "Port cranes fall in storm, quay shut\r\n\r\nThree cranes fell into the water on Monday and the quay was shut, officials said."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    assert all("\n" not in a.span_text(s) for s in a.group("sentences"))

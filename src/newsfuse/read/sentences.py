@@ -10,7 +10,7 @@ from ..model import Article, Span
 from .base import Context
 from .entities import ROLE_NOUNS
 
-_PARA_END = re.compile(r"[\"”’')\]]*[ \t]*(?:\n|$)")
+_PARA_END = re.compile(r"[\"”’')\]]*[ \t\r]*(?:\n|$)")  # CRLF texts too
 # a quotation ending in "!" or "?" (or a full stop) closes spaCy's sentence, but the credit after it belongs to it:
 # '"We are not going to pay a single cent!" Mr. Calderón told CNBC.' is one sentence
 _QUOTE_END = re.compile(r"[!?.,][\"”’']$")
@@ -133,7 +133,7 @@ class Sentences:
                     and (
                         credits_quote_before(text[out[-1].start : out[-1].end], text[s:e])
                         or _NUMERAL_START.match(text, s) is not None
-                        or _UNFINISHED.search(text, out[-1].start, out[-1].end) is not None
+                        or (_UNFINISHED.search(text, out[-1].start, out[-1].end) is not None and "\n" not in text[out[-1].end : s])
                     )
                 ):
                     prev = out.pop()
