@@ -99,7 +99,7 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                 while j < n:
                     if para[j] in close and (c not in {"'", "‘"} or _closes_single(para, j)):
                         inner = _nested_straight(para, i, j) if c == '"' else None
-                        if inner is not None:  # '"... these large "Caravans" of people ...," he tweeted'
+                        if inner is not None:  # '"... these large "wildcat" walkouts ...," he wrote'
                             j = inner + 1
                             continue
                         break
@@ -130,7 +130,7 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
 
 def _nested_straight(para: str, i: int, j: int) -> int | None:
     """A straight double quote at ``j`` inside one opened at ``i`` that opens a quotation of its own (a space before,
-    a letter after: 'power not to let these large "Caravans" of people'): where that inner quotation closes, when a
+    a letter after: 'the power to stop these "wildcat" walkouts'): where that inner quotation closes, when a
     mark is left after it to close the outer one; else None (the mark at ``j`` closes the quote)."""
     if para[j] != '"' or j == 0 or not para[j - 1].isspace() or j + 1 >= len(para) or not para[j + 1].isalnum():
         return None
@@ -582,7 +582,7 @@ class Quotes:
                 q.extra["anaphor"] = True
                 continue
             if (party := _party_member(s)) is not None and not _introduced(s, text):
-                # "the Arizona Republican said": a member of a party named before, found as a pronoun is, among
+                # "the Ohio Republican said": a member of a party named before, found as a pronoun is, among
                 # the people not set in the other party
                 q.speaker_kind = "pronoun"
                 q.speaker_span = _noun_phrase(s)
@@ -793,7 +793,7 @@ class Quotes:
                     pool = [c for c in cands.values() if c.entity not in named_by_cue]
                     if "party" in q.extra:
                         # "the Ohio Democrat": no one set in another party or state; of those, who spoke in the last
-                        # two sentences ("House Speaker Paul Ryan says ... President Barack Obama ... The Wisconsin
+                        # two sentences ("Port director Ana Ruiz says ... Mayor Tom Hale ... The Ohio
                         # Republican says"), else the first subject of the latest of the last three that has one,
                         # else anyone they name
                         pool = [c for c in pool if c.entity not in parties or parties[c.entity].fits(q.extra["party"])]
@@ -1133,7 +1133,7 @@ def _cue_lemma(tok: Any) -> str | None:
         on = any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in kids)
         return "urge" if on and any(c.dep_ == "xcomp" and _infinitive(c) for c in kids) else None
     if tok.lower_ in {"read", "reads"} and _text_reads(tok):  # the tagger may take "read" for a noun
-        return "say"  # "'Let me be clear,' Nielsen's statement read": a written text says what it reads
+        return "say"  # "'We will not back down,' Ruiz's statement read": a written text says what it reads
     return speech_lemma(tok.lower_, tok.lemma_.lower(), tok.pos_, tok.tag_)
 
 
@@ -1474,7 +1474,7 @@ def _abbreviates(part: str, word: str) -> bool:
 
 def _first_subject(cands: Sequence[Candidate], lo: int, hi: int) -> list[Candidate]:
     """Of the candidates, the one named first as a subject (weight 2) in the latest sentence of [lo, hi) that has such
-    a subject: "House Speaker Paul Ryan says no matter what President Barack Obama takes" gives Ryan."""
+    a subject: "Port director Ana Ruiz says no matter what action Mayor Tom Hale takes" gives Ruiz."""
     best: tuple[int, int, Candidate] | None = None
     for c in cands:
         for (sent, w), at in zip(c.mentions, c.offsets or [-1] * len(c.mentions), strict=False):
@@ -1947,8 +1947,8 @@ def _noun_phrase(tok: Any) -> tuple[int, int]:
         and any(t.tag_ == "NN" for t in between)
         and not any(t.tag_ == "CD" or t.like_num or t.lower_ in _QUANTITY_NOUNS for t in between)
     ):
-        # "a" before a plural head opens another noun the parser ran into this one ("a move immigrant advocates
-        # say", "a promised vote enraged liberals, who ..."): the head and a noun or adjective right before it
+        # "a" before a plural head opens another noun the parser ran into this one ("a move harbour pilots
+        # say", "a promised safety review enraged dockers, who ..."): the head and a noun or adjective right before it
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
         keep = before is not None and before.pos_ in {"NOUN", "PROPN", "ADJ"} and not before.tag_.startswith("VB")
         toks = [t for t in toks if t.i >= tok.i - (1 if keep else 0)]

@@ -24,7 +24,7 @@ _CREDIT_TAIL = re.compile(
     r"(?:\s+(?:in|at|on|to|during|after|before|from|while|with|via|for)\b[^.!?\"“”]{0,80}|,[^.!?\"“”]{0,80})?[.!]"
 )
 # a sentence the parser cut before its end, inside a paragraph: it stops on a word or a comma, with no closing
-# punctuation ("House Speaker Paul Ryan says no matter what unilateral action | President Barack Obama takes ...")
+# punctuation ("Port director Ana Ruiz says no matter what emergency action | Mayor Tom Hale takes ...")
 _UNFINISHED = re.compile(r"[\w,]$")
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative"})
 _FUNCTION_WORDS = {"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as"}
@@ -65,7 +65,7 @@ def glued_headline_end(tokens: list[Any]) -> int | None:
             or any(t.head.i not in inside and t.dep_ in _ARGUMENTS for t in head)
         ):
             # "The reason the clerk was dismissed has not been made public": the run is the body's subject; "says no
-            # matter what unilateral action President Barack Obama takes": a word of the run is the body's argument
+            # matter what emergency action Mayor Tom Hale takes": a word of the run is the body's argument
             continue
         return i
     return None

@@ -779,7 +779,7 @@ def duration(expr: str, after: str = "", before: str = "") -> dict[str, object] 
 # "that year", "later that same year", "July 22 that year": the year is the last one the text wrote out
 _THAT_YEAR = re.compile(r"\b(?:(?:later|earlier|early|late)\s+(?:in\s+)?)?(?:that|the same|that same)\s+year\b", re.I)
 _WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# the words before a day that point back at a thing of that day: "that same Feb. 8 meeting", "their Jan. 27 dinner"
+# the words before a day that point back at a thing of that day: "that same March 3 hearing", "their May 9 dinner"
 _BACK_REFERENCE = re.compile(r"\b(?:the|that|this|same|their|his|her|its)\s+$", re.I)
 THAT_YEAR_REACH = 600  # characters back a written year may be the one "that year" refers to
 
@@ -989,7 +989,7 @@ class Times:
                     and not re.search(_WD, expr, re.I)
                     and _BACK_REFERENCE.search(text, max(0, s - 12), s)
                 ):
-                    # "a Feb. 8, 2017, encounter ... At that same Feb. 8 meeting", "their Jan. 27 dinner": a thing of
+                    # "a March 3, 2015, hearing ... at that same March 3 hearing", "their May 9 dinner": a thing of
                     # the day the article dated before; not "The trial begins March 3" after "born on March 3, 2015"
                     w = _day(date(day_years[md], *md))
             sentence = text[sent.start : sent.end] if sent else text[max(0, s - 200) : e + 200]
