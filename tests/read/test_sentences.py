@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.api import read_articles
-from newsfuse.read.sentences import credits_quote_before, is_subhead
+from newsfuse.model import Span
+from newsfuse.read.sentences import _cut_short, credits_quote_before, is_subhead
 from tests.conftest import make_article
 
 
@@ -105,3 +106,15 @@ def test_a_crlf_paragraph_break_ends_a_sentence_left_without_punctuation() -> No
     text = "Port cranes fall in storm, quay shut\r\n\r\nThree cranes fell into the water on Monday and the quay was shut, officials said."
     a = read_articles([make_article(text, "q")]).articles[0]
     assert all("\n" not in a.span_text(s) for s in a.group("sentences"))
+
+
+def test_a_sentence_cut_short_joins_the_next_but_a_bare_credit_stays_apart() -> None:
+    def cut(text: str, at: str) -> bool:
+        k = text.index(at)
+        return _cut_short(text, Span(0, k - 1, "sentence", "t@1"), k, len(text))
+
+    joined = "Port director Ana Ruiz says no matter what emergency action Mayor Tom Hale takes on the strike."
+    assert cut(joined, "Mayor Tom Hale")
+    credit = "Regardless, the crews were treating the crane as unsafe Harbor County Port Authority Director Ana Ruiz said."
+    assert not cut(credit, "Harbor County")  # a comma lost before the credit: the credit still credits
+    assert not cut("The crane was unsafe,\nthe crews said on Monday.", "the crews")  # never across a line

@@ -76,6 +76,21 @@ def glued_headline_end(tokens: list[Any]) -> int | None:
 _NUMERAL_START = re.compile(r"(?!(?:1[6-9]|20)\d\d\b)\d[\d,]*\s+[A-Za-z]")
 
 
+# a credit by a long title and name ("Harbor County Port Authority Director Ana Ruiz said.")
+_NAMED_CREDIT = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,8}(?:said|says|added|wrote|tweeted|told reporters)\.")
+
+
+def _cut_short(text: str, prev: Span, s: int, e: int) -> bool:
+    """The sentence ``prev`` stops without end punctuation where the parser cut it, inside a paragraph, and the next
+    (``text[s:e]``) goes on with it; a bare credit ("New York City's police chief said.") after a sentence that lost
+    its comma stays a sentence of its own, whose speech verb credits the one before."""
+    return (
+        _UNFINISHED.search(text, prev.start, prev.end) is not None
+        and "\n" not in text[prev.end : s]
+        and not (_CREDIT_TAIL.fullmatch(text[s:e]) or _NAMED_CREDIT.fullmatch(text[s:e]))
+    )
+
+
 def credits_quote_before(before: str, text: str) -> bool:
     """``text`` only credits the quotation that ends ``before`` ("he asked.", "Mr. Fox wrote."): no new claim."""
     return bool(_QUOTE_END.search(before)) and bool(_CREDIT_TAIL.fullmatch(text))
@@ -133,7 +148,7 @@ class Sentences:
                     and (
                         credits_quote_before(text[out[-1].start : out[-1].end], text[s:e])
                         or _NUMERAL_START.match(text, s) is not None
-                        or (_UNFINISHED.search(text, out[-1].start, out[-1].end) is not None and "\n" not in text[out[-1].end : s])
+                        or _cut_short(text, out[-1], s, e)
                     )
                 ):
                     prev = out.pop()
