@@ -1859,7 +1859,6 @@ def _host_clause(verb: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _QUOTE_CHARS = frozenset('"“”«»„‘’‹›')
 
 
@@ -1882,16 +1881,16 @@ def _inverted_aside(verb: Any, lemma: str, bounds: tuple[int, int]) -> tuple[tup
         return None
     who = doc[k - 1]
     close = k
-    if not any(t.tag_ in _FINITE for t in doc[k + 1 : min(len(doc), k + 3)]):  # an apposition: ", the port spokesman,"
+    if not any(t.tag_ in _FINITE_TAGS for t in doc[k + 1 : min(len(doc), k + 3)]):  # an apposition: ", the port spokesman,"
         close = next((j for j in range(k + 1, min(len(doc), k + 16)) if doc[j].text == ","), -1)
-        if close < 0 or any(t.tag_ in _FINITE for t in doc[k + 1 : close]):
+        if close < 0 or any(t.tag_ in _FINITE_TAGS for t in doc[k + 1 : close]):
             return None
     toks = [t for t in doc if bounds[0] <= t.idx < bounds[1] and not t.is_space]
     if close + 1 < len(doc) and doc[close + 1].text in _QUOTE_CHARS:
         return None  # 'The plan, said Ruiz, “is dead.”': the quote marks say what is his
     before = [t for t in toks if t.i < verb.i - 1]
     after = [t for t in toks if t.i > close]
-    if not before or any(t.tag_ in _FINITE or t.text == "," for t in before) or not any(t.tag_ in _FINITE for t in after[:6]):
+    if not before or any(t.tag_ in _FINITE_TAGS or t.text == "," for t in before) or not any(t.tag_ in _FINITE_TAGS for t in after[:6]):
         return None
     toks = _trim([t for t in toks if t.i <= after[-1].i])
     if len(toks) < 4:
