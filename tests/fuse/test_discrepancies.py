@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from newsfuse.fuse.discrepancies import count_disagreements, date_disagreement, within
+from newsfuse.fuse.discrepancies import count_disagreements, date_disagreement, one_telling, within
 from newsfuse.fuse.statements import Statement
 from newsfuse.model import Evidence, Span
 from tests.fuse.helpers import clause_of, statement
@@ -102,6 +102,29 @@ def test_differently_dated_statements_must_be_one_statement() -> None:
     b = statement("The minister announced the inquiry on Friday.", "b", dates=["2026-03-13"])
     assert date_disagreement([a, b], ["f"]) is not None
     assert date_disagreement([a, b], ["f"], related=lambda x, y: False) is None  # e.g. a plea on Friday, a defence on Monday
+
+
+def test_one_speakers_words_told_alike_dated_to_two_days_of_saying() -> None:
+    a = statement("Ruiz said on Monday the pier is unsafe.", "a", speaker="Ana Ruiz", entity="e-r", dates=["2026-03-16"])
+    b = statement(
+        "Ruiz warned in an interview Tuesday that the pier is unsafe.", "b", speaker="Ana Ruiz", entity="e-r", dates=["2026-03-17"]
+    )
+    c = statement(
+        "Hale warned in an interview Tuesday that the pier is unsafe.", "b", speaker="Tom Hale", entity="e-h", dates=["2026-03-17"]
+    )
+    for st in (a, b, c):
+        st.times[0].attrs["verb"] = "say" if st is a else "interview"
+    unrelated = lambda x, y: False  # noqa: E731
+    alike = lambda x, y: True  # noqa: E731
+    d = date_disagreement([a, b], ["f"], related=unrelated, told_alike=lambda x, y: one_telling(x, y, 0.8))
+    assert d is not None and {v.value for v in d.variants} == {"2026-03-16", "2026-03-17"}
+    assert date_disagreement([a, b], ["f"], related=unrelated, told_alike=lambda x, y: one_telling(x, y, 0.6)) is None  # not alike
+    assert date_disagreement([a, c], ["f"], related=unrelated, told_alike=lambda x, y: one_telling(x, y, 0.9)) is None  # two speakers
+    # only days of saying: two deeds ("ordered an inquiry on Monday", "announced it on Friday") still need ``related``
+    e = statement("The minister ordered an inquiry on Monday.", "a", speaker="Ana Ruiz", entity="e-r", dates=["2026-03-16"])
+    f = statement("The minister closed the inquiry on Friday.", "b", speaker="Ana Ruiz", entity="e-r", dates=["2026-03-13"])
+    e.times[0].attrs["verb"], f.times[0].attrs["verb"] = "order", "close"
+    assert date_disagreement([e, f], ["f"], related=unrelated, told_alike=alike) is None
 
 
 def test_a_since_year_is_not_compared_with_a_day() -> None:

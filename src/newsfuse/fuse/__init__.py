@@ -215,9 +215,12 @@ def _disagreements(
     def related(a: Statement, b: Statement) -> bool:
         return bool(specific[a.idx, b.idx] >= disagree.DATE_RELATED)
 
+    def told_alike(a: Statement, b: Statement) -> bool:
+        return disagree.one_telling(a, b, float(vectors[a.idx] @ vectors[b.idx]))
+
     found: list[Discrepancy] = []
     for gid, sts in slot_members.items():
-        found += disagree.within(gid, sts, related)
+        found += disagree.within(gid, sts, related, told_alike)
     for fid, sts in members_of.items():
         for d in (
             disagree.namesake_disagreement(sts, [fid], persons, vectors),

@@ -404,13 +404,17 @@ DATE_RELATED = 0.95  # the specific similarity two differently dated statements 
 
 
 def date_disagreement(
-    sts: Sequence[Statement], facts: list[str], related: Callable[[Statement, Statement], bool] | None = None
+    sts: Sequence[Statement],
+    facts: list[str],
+    related: Callable[[Statement, Statement], bool] | None = None,
+    told_alike: Callable[[Statement, Statement], bool] | None = None,
 ) -> Discrepancy | None:
     """The same statement dated differently: no single day is given by every source that dates it. Days are compared
     with days of the same act (:func:`dated_events`: "said Friday" with "announced Monday", never "confirmed Thursday"
     with "will travel on July 13"), and "since" years with "since" years; ``related`` (when given) must hold for some
     pair of differently dated statements, so that "pleaded guilty on Friday" and "defended him on Monday" are not
-    taken for one."""
+    taken for one. For days of saying, ``told_alike`` (when given) may hold instead: one speaker's words told alike
+    ("Ana Ruiz said on Monday the pier is unsafe" / "Ruiz warned in an interview Tuesday that the pier is unsafe")."""
     events = {s.idx: dated_events(s) for s in sts}
     keys = sorted({k for e in events.values() for _, k in e})
     kinds: list[tuple[str, str | None]] = [("since", None)] + [("day", k) for k in keys]
@@ -439,7 +443,8 @@ def date_disagreement(
         ]
         if not apart:
             continue
-        if related is not None and not any(related(a, b) for a, b in apart):
+        telling = key is not None and key.endswith(":stating") and told_alike is not None
+        if related is not None and not any(related(a, b) or (telling and told_alike is not None and told_alike(a, b)) for a, b in apart):
             continue
         groups: dict[str, list[Statement]] = defaultdict(list)
         for s in sts:
@@ -448,6 +453,14 @@ def date_disagreement(
         if len(groups) > 1:
             return Discrepancy(_id(*facts, "date"), "date", "disputed: date", variants(groups, "date"), list(facts))
     return None
+
+
+TELLING_SIM = 0.75  # meaning similarity of one speaker's words, told by two outlets, to be one telling dated twice
+
+
+def one_telling(a: Statement, b: Statement, sim: float) -> bool:
+    """``a`` and ``b`` report one telling: the same named speaker, words close in meaning (``sim``)."""
+    return a.speaker_entity is not None and a.speaker_entity == b.speaker_entity and sim >= TELLING_SIM
 
 
 # units of a time counted back that days do not date: shorter ones ("15 days ago") resolve to a day, compared as
@@ -849,8 +862,13 @@ def _other_given_names(a: str, b: str) -> bool:
     return not same_given_name(a.split()[0], b.split()[0])
 
 
-def within(fact_id: str, sts: Sequence[Statement], related: Callable[[Statement, Statement], bool] | None = None) -> list[Discrepancy]:
-    """Disagreements among the statements of one fact (``related``: see :func:`date_disagreement`)."""
+def within(
+    fact_id: str,
+    sts: Sequence[Statement],
+    related: Callable[[Statement, Statement], bool] | None = None,
+    told_alike: Callable[[Statement, Statement], bool] | None = None,
+) -> list[Discrepancy]:
+    """Disagreements among the statements of one fact (``related``, ``told_alike``: see :func:`date_disagreement`)."""
     if len({s.source for s in sts}) < 2:
         return []
     out: list[Discrepancy] = []
@@ -867,7 +885,7 @@ def within(fact_id: str, sts: Sequence[Statement], related: Callable[[Statement,
     for group in slots:
         if len({s.source for s in group}) >= 2:
             out += count_disagreements(group, [fact_id])
-    for d in (date_disagreement(sts, [fact_id], related), attribution_disagreement(sts, [fact_id])):
+    for d in (date_disagreement(sts, [fact_id], related, told_alike), attribution_disagreement(sts, [fact_id])):
         if d is not None:
             out.append(d)
     return out

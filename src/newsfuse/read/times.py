@@ -17,6 +17,7 @@ from dateutil.easter import easter
 from ..model import Article, Span
 from .base import Context
 from .numbers import HEDGES, VAGUE_START, parse_amount, parse_number, split_hedge
+from .speakers import SPEECH_VERBS
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = {
@@ -661,6 +662,10 @@ def _subordinate(verb: Any) -> bool:
 _ATTRIBUTIVE_DEPS = {"compound", "nummod", "amod", "nmod"}
 
 
+# nouns of a telling: a day set on one dates the saying ("in an interview Tuesday", "in a statement Friday")
+TELLINGS = frozenset({"interview", "statement", "speech", "remark", "address", "conference", "briefing", "tweet", "post", "letter"})
+
+
 def _noun_dated(root: Any) -> Any:
     """The noun a date (its head token ``root``) is set before to describe: "the Thanksgiving address", "Friday's
     vote", "the Tuesday meeting", or right after it: "in an interview Tuesday". It dates that noun's event, not the
@@ -672,11 +677,39 @@ def _noun_dated(root: Any) -> Any:
         return head if head.ent_type_ not in {"DATE", "TIME"} else None
     if root.dep_ == "npadvmod" and head.i == root.i - 1 and head.pos_ == "NOUN" and head.ent_type_ not in {"DATE", "TIME"}:
         return head  # right after it: "in an interview Tuesday", "at a news conference Monday"
+    before = root.doc[root.i - 1] if root.i > 0 else None
+    if root.dep_ == "npadvmod" and before is not None and _set_in_telling(before):
+        return before  # a telling right before it, though the parse hangs the day on the verb
     return None
 
 
-# nouns of a telling: a day set on one dates the saying ("in an interview Tuesday", "in a statement Friday")
-TELLINGS = frozenset({"interview", "statement", "speech", "remark", "address", "conference", "briefing", "tweet", "post", "letter"})
+def _set_in_telling(noun: Any) -> bool:
+    """``noun`` is a telling something is said or done in: "in an interview", "at a news conference", "during his
+    speech"; not one a deed is about ("apologized for his remarks Monday" dates the apology)."""
+    return bool(
+        noun.pos_ == "NOUN" and noun.lemma_.lower() in TELLINGS and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at", "during"}
+    )
+
+
+def _told_in(noun: Any, verb: Any) -> bool:
+    """The date's noun is a telling the verb's deed is set in ("will lose ... in an interview Tuesday"), which only a
+    telling can be: not one the verb makes ("will give a speech Tuesday") or tells in ("will speak at a conference
+    Tuesday", "will announce in a statement Friday")."""
+    return noun is not None and verb is not None and _set_in_telling(noun) and verb.lemma_.lower() not in SPEECH_VERBS
+
+
+def _teller(verb: Any) -> Any:
+    """The verb whose content clause holds ``verb`` ("admitted" in "admitted there is a chance they will lose"), up
+    through the clause's own links (a relative or noun clause on the way: "a chance that they will lose"), or None
+    when ``verb`` is in no content clause."""
+    tok = verb
+    for _ in range(6):
+        if tok is None or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "ccomp":
+            return tok.head
+        tok = tok.head
+    return None
 
 
 # a bare weekday, perhaps early or in the morning: "early Saturday", "early on Saturday", "Saturday morning"
@@ -948,8 +981,12 @@ class Times:
             noun = _noun_dated(root) if root is not None else None
             # "would not retaliate for the bombing of Guffa on Tuesday": the day of a deed told as a noun is not in
             # the tense of the verb above it
-            future = _future(verb) and not (root is not None and _of_event_noun(root))
-            told_past = root is not None and _past(root, verb)
+            # "admitted there is a chance they will lose ... in an interview Tuesday": the parse may hang a telling on
+            # the verb of what was told; its day is the day of the telling, in the tense of the verb that tells
+            tense = _teller(verb) if _told_in(noun, verb) else None
+            tense = tense or verb
+            future = _future(tense) and not (root is not None and _of_event_noun(root))
+            told_past = root is not None and _past(root, tense)
             if not future and not told_past and _LOOKS_AHEAD.search(text, max(sent_start, s - 120), s):
                 future = True  # "she is campaigning ahead of Thursday's debate and Saturday's straw poll": still to come
             past = not future and told_past
@@ -1005,7 +1042,7 @@ class Times:
             attrs["future"] = future
             if (s, e) in names:
                 attrs["name"] = True  # "the Sept. 11 attacks": a date that names an event, not a time of this story
-            if _subordinate(verb):
+            if _subordinate(tense):
                 attrs["subordinate"] = True
             if root is not None and _attributive(expr, root):
                 attrs["attributive"] = True  # "the 2016 election": a date of a thing, not of this sentence's event
