@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import math
+import re
 
 import numpy as np
 import pytest
@@ -307,3 +308,23 @@ def test_centroids_merge_only_when_some_pair_shares_specific_words_or_is_a_near_
     assert merge_by_centroid([[0, 1], [2]], sts, v, raw, 0.62, 0.84, pair_sims=shared) == [[0, 1], [2]]
     shared[0, 2] = shared[2, 0] = 0.45  # one pair shares rare words
     assert merge_by_centroid([[0, 1], [2]], sts, v, raw, 0.62, 0.84, pair_sims=shared) == [[0, 1, 2]]
+
+
+def _with_sums(text: str, source: str) -> Statement:
+    st = statement(text, source)
+    for m in re.finditer(r"[$£](\d+(?:\.\d+)?) million", text):
+        value = float(m.group(1)) * 1e6
+        st.quantities.append(Span(m.start() + 1, m.end(), "MONEY", "test@1", {"value": value, "low": value, "high": value}))
+    return st
+
+
+def test_two_sums_far_apart_are_never_one_fact() -> None:
+    five = _with_sums("Damage at the depot was put at $5 million.", "a")
+    fifty = _with_sums("Damage at the depot is put at $50 million, the owner said.", "b")
+    near = _with_sums("Damage at the depot is put at $5.5 million, the owner said.", "b")
+    pounds = _with_sums("Damage at the depot is put at £50 million.", "b")
+    both = _with_sums("The depot lost $5 million in stock and $50 million in trade.", "b")
+    assert conflict(five, fifty, 0.95, 0.62, 0.84)  # however alike the words: the sums tell two figures
+    assert not conflict(five, near, 0.95, 0.62, 0.84)  # one figure told two ways: a disagreement to show, in one fact
+    assert not conflict(five, pounds, 0.95, 0.62, 0.84)  # another currency: the sums are not compared
+    assert not conflict(five, both, 0.95, 0.62, 0.84)  # a sentence of several sums may hold the other's

@@ -113,7 +113,7 @@ def test_one_speakers_words_told_alike_dated_to_two_days_of_saying() -> None:
         "Hale warned in an interview Tuesday that the pier is unsafe.", "b", speaker="Tom Hale", entity="e-h", dates=["2026-03-17"]
     )
     for st in (a, b, c):
-        st.times[0].attrs["verb"] = "say" if st is a else "interview"
+        cast(dict[str, Any], st.times[0].attrs)["verb"] = "say" if st is a else "interview"
     unrelated = lambda x, y: False  # noqa: E731
     alike = lambda x, y: True  # noqa: E731
     d = date_disagreement([a, b], ["f"], related=unrelated, told_alike=lambda x, y: one_telling(x, y, 0.8))
@@ -123,7 +123,8 @@ def test_one_speakers_words_told_alike_dated_to_two_days_of_saying() -> None:
     # only days of saying: two deeds ("ordered an inquiry on Monday", "announced it on Friday") still need ``related``
     e = statement("The minister ordered an inquiry on Monday.", "a", speaker="Ana Ruiz", entity="e-r", dates=["2026-03-16"])
     f = statement("The minister closed the inquiry on Friday.", "b", speaker="Ana Ruiz", entity="e-r", dates=["2026-03-13"])
-    e.times[0].attrs["verb"], f.times[0].attrs["verb"] = "order", "close"
+    cast(dict[str, Any], e.times[0].attrs)["verb"] = "order"
+    cast(dict[str, Any], f.times[0].attrs)["verb"] = "close"
     assert date_disagreement([e, f], ["f"], related=unrelated, told_alike=alike) is None
 
 

@@ -38,6 +38,7 @@ import numpy as np
 
 from ..read.speakers import content_words
 from .compare import close_values, quantities_agree, quantity_state, same_slot, same_words, speakers_conflict
+from .measures import MONEY_RATIO, currency_of, sums
 from .statements import Statement, main_quantity
 
 COUNT_BAR = 0.35  # same count of the same thing: wording alone may differ widely
@@ -240,8 +241,31 @@ def same_figure(a: Statement, b: Statement) -> bool:
 SAME_WORDS_SIM = 0.8  # meaning similarity of mostly the same words that two speakers are credited with: one fact
 
 
+def sums_apart(a: Statement, b: Statement) -> bool:
+    """Each statement gives one sum of money, in one currency, and the two are further apart than
+    :data:`~.measures.MONEY_RATIO` ("damage put at $5 million" / "damage put at $50 million"): whatever the rest of
+    their words, they do not report one figure, and a fact holding both would credit each outlet with the other's
+    sum."""
+    ta, tb = _currency_sums(a), _currency_sums(b)
+    if len(ta) != 1 or len(tb) != 1 or ta[0][0] != tb[0][0]:
+        return False  # a sentence of several sums may tell one of them as the other's
+    (_, va), (_, vb) = ta[0], tb[0]
+    return max(va, vb) / min(va, vb) > MONEY_RATIO
+
+
+def _currency_sums(st: Statement) -> list[tuple[str, float]]:
+    out = []
+    for q in sums(st):
+        currency = currency_of(st, q)
+        if currency is not None and float(q.attrs["value"]) > 0:
+            out.append((currency, float(q.attrs["value"])))
+    return out
+
+
 def conflict(a: Statement, b: Statement, sim: float, threshold: float, strict: float) -> bool:
     """True when the reading says the two statements cannot be one fact."""
+    if sums_apart(a, b):
+        return True
     qa, qb = main_quantity(a), main_quantity(b)
     if qa is not None and qb is not None and same_slot(a, b):
         if not quantities_agree(a, b):

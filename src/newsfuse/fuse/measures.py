@@ -289,7 +289,7 @@ _RATE = re.compile(
 _SHARE_PRICE = re.compile(r"\b(?:shares?|stocks?)\b", re.I)  # share prices move by the hour
 
 
-def _currency(st: Statement, q: Span) -> str | None:
+def currency_of(st: Statement, q: Span) -> str | None:
     """The currency of a sum, from its words and the sign or word right next to them (the entity model may leave "$"
     out of "$4,272.78"); None for another country's dollars."""
     text = st.article.text[max(st.start, q.start - 3) : q.end] + re.sub(
@@ -300,7 +300,7 @@ def _currency(st: Statement, q: Span) -> str | None:
     return next((name for pattern, name in _CURRENCIES if pattern.search(text)), None)
 
 
-def _sums(st: Statement) -> list[Span]:
+def sums(st: Statement) -> list[Span]:
     """The sums of money a statement gives that can be set against another outlet's: no addition to another sum
     ("another $2.5 billion"), no rate ("$400 million a year", "$45 a share"), no share price."""
     if _SHARE_PRICE.search(st.text):
@@ -364,8 +364,8 @@ def _sums_for_named_things(statements: Sequence[Statement]) -> list[tuple[frozen
     for st in statements:
         if st.kind != "statement":
             continue
-        for q in _sums(st):
-            thing, currency = _named_thing(st, q), _currency(st, q)
+        for q in sums(st):
+            thing, currency = _named_thing(st, q), currency_of(st, q)
             if thing is not None and currency is not None and len(thing) >= NAMED_THING_WORDS:
                 tied.append((thing, (st, q, currency)))
     return tied
@@ -399,8 +399,8 @@ def _near_sums(statements: Sequence[Statement], vectors: np.ndarray) -> list[tup
         (st, q, currency)
         for st in statements
         if st.kind == "statement" and not _background(st)
-        for q in _sums(st)
-        if q.attrs.get("hedge", "exact") == "exact" and (currency := _currency(st, q)) is not None
+        for q in sums(st)
+        if q.attrs.get("hedge", "exact") == "exact" and (currency := currency_of(st, q)) is not None
     ]
     out = []
     for k, x in enumerate(found):
@@ -438,12 +438,12 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
     items = []
     given: dict[str, list[tuple[Statement, Span]]] = defaultdict(list)
     for st in statements:
-        sums = _sums(st)
+        given_sums = sums(st)
         if st.kind == "statement":
             given[st.source] += [(st, q) for q in st.quantities if q.label == "MONEY" and q.attrs.get("value")]
-        if len(sums) == 1 and len(st.quantities) == 1 and not _background(st):
-            q = sums[0]
-            currency = _currency(st, q)
+        if len(given_sums) == 1 and len(st.quantities) == 1 and not _background(st):
+            q = given_sums[0]
+            currency = currency_of(st, q)
             if currency is not None:
                 items.append((st, q, currency))
 
@@ -630,7 +630,7 @@ def _framed_numbers(st: Statement) -> list[tuple[str, Span, float]]:
         value = q.attrs.get("value")
         if value is None or q.attrs.get("increment") or q.attrs.get("metres") or ":" in st.article.text[q.start : q.end]:
             continue
-        if (1900 <= float(value) <= 2100 and not q.attrs.get("counted")) or _currency(st, q) is not None:
+        if (1900 <= float(value) <= 2100 and not q.attrs.get("counted")) or currency_of(st, q) is not None:
             continue
         if _not_a_count(st, q) or _OF_AFTER.match(st.article.text, q.end) or _SCORE.match(st.article.text, q.start):
             continue
