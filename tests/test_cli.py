@@ -72,6 +72,24 @@ def test_an_output_that_cannot_be_written_is_one_error_line(tmp_path: Path, caps
     assert err.startswith("error: cannot write") and "Traceback" not in err
 
 
+def test_an_output_over_an_input_is_refused_before_anything_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = EXAMPLES / "harbor-collapse" / "01-coastal-herald.txt"
+    article = tmp_path / "a.txt"
+    article.write_bytes(src.read_bytes())
+    assert main(["brief", str(tmp_path), "-o", str(article)]) == 2
+    assert "is one of the inputs" in capsys.readouterr().err
+    assert article.read_bytes() == src.read_bytes()
+
+
+def test_an_article_given_as_the_store_is_refused_and_leaves_no_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes((EXAMPLES / "harbor-collapse" / "01-coastal-herald.txt").read_bytes())
+    before = article.read_bytes()
+    assert main(["ingest", str(article), "--db", str(article)]) == 2
+    assert "is not a newsfuse store" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"] and article.read_bytes() == before
+
+
 def test_settings_out_of_range_are_refused_by_name(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("NEWSFUSE_BATCH_SIZE", "0")
     assert main(["settings"]) == 2

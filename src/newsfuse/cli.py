@@ -354,10 +354,25 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _refuse_output_over_input(args: argparse.Namespace) -> None:
+    """``-o`` naming one of the inputs (``brief DIR -o DIR/a.txt``) would replace an article with the output: refused
+    before anything is read."""
+    out, paths = getattr(args, "output", None), getattr(args, "paths", None)
+    if not out or not paths:
+        return
+    from .ingest import expand
+
+    target = Path(out).resolve()
+    for name in expand(paths):
+        if name != "-" and Path(name).resolve() == target:
+            raise NewsfuseError(f"-o {out} is one of the inputs: writing there would replace it; choose another file")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        _refuse_output_over_input(args)
         return int(args.func(args))
     except NewsfuseError as e:
         print(f"error: {e}", file=sys.stderr)

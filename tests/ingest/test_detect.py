@@ -83,6 +83,17 @@ def test_gz_inputs_of_every_kind(tmp_path: Path) -> None:
     ]
 
 
+def test_a_store_kept_in_the_folder_read_is_left_out(tmp_path: Path) -> None:
+    import sqlite3
+
+    (tmp_path / "a.txt").write_text("x")
+    sqlite3.connect(tmp_path / "news.db").execute("CREATE TABLE t (x)").connection.close()
+    for side in ("news.db.lock", "news.db-wal", "other.lock"):
+        (tmp_path / side).write_text("")
+    # the database and the files kept beside it hold no article; a file that only looks like one is read
+    assert list(expand([tmp_path])) == [str(tmp_path / p) for p in ("a.txt", "other.lock")]
+
+
 def test_globs_folders_and_hidden_files(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / ".git").mkdir()

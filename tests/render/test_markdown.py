@@ -225,3 +225,11 @@ def test_a_reading_never_shows_python_none() -> None:
 def test_a_reading_says_which_date_its_relative_dates_count_from() -> None:
     md = reading_markdown(_reading(reference_date="2026-03-16", reference_basis="story"))
     assert "- dates resolved against: 2026-03-16 (the story's date, as it has none of its own)" in md.splitlines()
+
+
+def test_one_source_and_no_dated_event_read_as_such() -> None:
+    one = {"id": "a", "published": "2026-03-16"}
+    story = {"title": "Quay reopens", "headline_facts": [], "first_published": "2026-03-16"}
+    lines = brief_markdown(_doc(sources=[one], timeline=[], story=story)).splitlines()
+    assert "Published 2026-03-16 · 1 source" in lines
+    assert lines[lines.index("## Timeline") + 2] == "No dated events."

@@ -91,16 +91,30 @@ def _expand_one(s: str) -> Iterator[str]:
             return
     if p.is_dir():
         found = False
-        for f in sorted(p.rglob("*")):  # rglob does not follow links to folders: a link loop cannot trap it
-            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                if f.name.lower() in {"readme.md", "expected.json", "readme.txt", "license"}:
-                    continue
-                found = True
-                yield str(f)
+        # rglob does not follow links to folders: a link loop cannot trap it
+        files = [f for f in sorted(p.rglob("*")) if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)]
+        stores = _store_files(files)
+        for f in files:
+            if f.name.lower() in {"readme.md", "expected.json", "readme.txt", "license"} or f in stores:
+                continue
+            found = True
+            yield str(f)
         if not found:
             yield s  # reading it reports the folder as holding nothing to read
     else:
         yield s
+
+
+_STORE_SIDECARS = (".lock", "-wal", "-shm", "-journal")
+
+
+def _store_files(files: list[Path]) -> set[Path]:
+    """The SQLite databases among a folder's files (a store kept beside the articles: ``ingest DIR --db DIR/news.db``)
+    and the files SQLite and newsfuse keep next to them: no article is in them."""
+    from ..store import is_sqlite_file
+
+    stores = {f for f in files if is_sqlite_file(f)}
+    return stores | {f.with_name(f.name + suffix) for f in stores for suffix in _STORE_SIDECARS}
 
 
 def _glob(pattern: str) -> list[str]:

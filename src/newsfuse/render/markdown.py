@@ -64,7 +64,8 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     st = doc["story"]
     when = published(doc)
     if when:
-        lines += [f"Published {when} · {len(doc['sources'])} sources", ""]
+        n = len(doc["sources"])
+        lines += [f"Published {when} · {n} source{'' if n == 1 else 's'}", ""]
     lines += ["## Headline facts", ""]
     for fid in st.get("headline_facts", []):
         f = facts[fid]
@@ -93,6 +94,8 @@ def brief_markdown(doc: dict[str, Any]) -> str:
             lines.append(f"- **{_q(f.get('subject') or '')}**: {said}")
         lines.append("")
     lines += ["## Timeline", ""]
+    if not doc["timeline"]:
+        lines.append("No dated events.")
     for t in doc["timeline"]:
         flag = " **(disputed date)**" if t.get("disputed") else ""
         said = date_words(t)

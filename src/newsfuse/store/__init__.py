@@ -153,6 +153,7 @@ def writer_lock(path: str, on_wait: Callable[[], object] | None = None) -> Itera
     except ImportError:  # pragma: no cover - not POSIX
         yield
         return
+    refuse_non_store(path)  # before the lock file is made: a refused path leaves nothing behind
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(f"{path}.lock", "a") as fh:
         try:
@@ -167,6 +168,28 @@ def writer_lock(path: str, on_wait: Callable[[], object] | None = None) -> Itera
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def is_sqlite_file(path: str | Path) -> bool:
+    """The file opens with SQLite's header (a newsfuse store, or another program's database)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def refuse_non_store(path: str) -> None:
+    """Raise :class:`~newsfuse.store.sqlite.StoreError` when ``path`` is a file with content that is no SQLite
+    database (an article given as ``--db`` by mistake): it is never written to, nor is a lock file made beside it."""
+    from .sqlite import StoreError
+
+    p = Path(path)
+    if path != ":memory:" and p.is_file() and p.stat().st_size > 0 and not is_sqlite_file(p):
+        raise StoreError(f"{path} is not a newsfuse store (not an SQLite file); pass another --db")
+
+
 def open_store(path: str) -> Store:
     """The store at ``path`` (an SQLite file, created when missing; ``:memory:`` for a throwaway one)."""
     from .sqlite import SqliteStore
@@ -174,4 +197,4 @@ def open_store(path: str) -> Store:
     return SqliteStore(path)
 
 
-__all__ = ["ArticleRow", "Link", "Store", "StoredFeatures", "StoryRow", "open_store", "writer_lock"]
+__all__ = ["ArticleRow", "Link", "Store", "StoredFeatures", "StoryRow", "is_sqlite_file", "open_store", "refuse_non_store", "writer_lock"]
