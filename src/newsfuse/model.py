@@ -198,6 +198,7 @@ class Fact:
     score: float = 0.0
     kind: str = "fact"  # or "detail": a phrase several sources write (fuse.details); "profile": how they describe a person
     detail: Evidence | None = None  # for a detail: the phrase, copied from the first evidence span's article
+    phrases: list[Evidence] = field(default_factory=list)  # for a detail: each source's own words for it, one per source
     subject: str | None = None  # for a profile: the person described (an entity name)
 
 

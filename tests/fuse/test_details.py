@@ -35,6 +35,17 @@ def test_a_phrase_some_sources_write_is_a_detail_grown_to_what_they_all_write() 
     ds = shared_details([a, b, c], facts=[(["a", "b", "c"], set())])
     assert _texts(ds) == [("criminally negligent homicide", ["a", "b"])]
     assert ds[0].members == [a, b]
+    assert [m.article.text[x:y] for m, (x, y) in zip(ds[0].members, ds[0].spans, strict=True)] == ["criminally negligent homicide"] * 2
+
+
+def test_each_source_is_shown_with_its_own_words_for_a_detail() -> None:
+    a = statement("Inspectors found cracks in two steel girders on Monday.", "a")
+    b = statement("The two steel girders were welded in 1964, the county said.", "b")
+    c = statement("Crews will replace the two steel girders next spring.", "c")
+    (d,) = shared_details([a, b, c], facts=[])
+    # each source's span is where it writes the phrase, not where the first source does
+    assert [m.article.text[x:y] for m, (x, y) in zip(d.members, d.spans, strict=True)] == ["two steel girders"] * 3
+    assert len({x for x, _ in d.spans}) == 3
 
 
 def test_no_detail_where_a_fact_already_says_it_or_the_phrase_is_the_topic() -> None:
@@ -104,6 +115,7 @@ def test_one_count_of_one_thing_is_one_detail_of_its_sources() -> None:
     a.quantities[0].attrs["counted_span"] = (5, 11)  # type: ignore[index]  # "people", shown with its number
     ds = count_details([a, b, c, d], facts=[])
     assert _texts(ds) == [("Nine people", ["a", "b"])]  # the missing and the crew are other things counted
+    assert [m.article.text[x:y] for m, (x, y) in zip(ds[0].members, ds[0].spans, strict=True)] == ["Nine people", "9"]  # each its own words
     same = {(s.article.id, s.start, s.end) for s in (a, b)}
     assert count_details([a, b], facts=[(["a", "b"], same)]) == []  # a fact already says it
 

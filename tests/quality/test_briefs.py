@@ -286,6 +286,7 @@ def test_every_evidence_span_is_exact(name: str, scores: Scores) -> None:
     texts = {s["id"]: s["text"] for s in doc["sources"]}
     spans = [e for f in doc["facts"] for e in f["evidence"]]
     spans += [f["detail"] for f in doc["facts"] if f.get("detail")]
+    spans += [e for f in doc["facts"] for e in f.get("phrases", [])]
     spans += [e for d in doc["discrepancies"] for v in d["variants"] for e in v["evidence"]]
     spans += [e for q in doc["quotes"] for e in q["evidence"]]
     spans += [e for t in doc["timeline"] for e in t.get("evidence", [])]

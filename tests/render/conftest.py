@@ -112,7 +112,7 @@ def all_evidence(doc: dict[str, Any], date_words: bool = True) -> list[dict[str,
     (linked once per phrase in the report, not once per source)."""
     out: list[dict[str, Any]] = []
     for f in doc["facts"]:
-        out += f["evidence"] + ([f["detail"]] if f.get("detail") else [])
+        out += f["evidence"] + ([f["detail"]] if f.get("detail") else []) + f.get("phrases", [])
     for d in doc["discrepancies"]:
         for v in d["variants"]:
             out += v["evidence"]

@@ -68,6 +68,12 @@ def test_shared_details_have_their_own_section_and_stay_out_of_the_fact_table() 
     md = brief_markdown(doc)
     assert "## Shared details" in md and "- **negligent homicide** *(2 sources say: a, b)*" in md
     assert "| He faces a charge" not in md
+    # each source's own words for it, sources that write alike together
+    own = [
+        {**ev, "source": src, "text": text} for src, text in (("a", "two steel girders"), ("b", "two girders"), ("c", "Two steel girders"))
+    ]
+    md = brief_markdown({**doc, "facts": [{**detail, "sources": ["a", "b", "c"], "label": "3 sources say", "phrases": own}]})
+    assert "- **two steel girders** (a, c) / **two girders** (b) *(3 sources say)*" in md
 
 
 def test_a_timeline_entry_says_which_words_give_its_date() -> None:

@@ -190,6 +190,7 @@ def _details(
                 speakers=sorted({s.speaker for s in d.members if s.speaker and _named_speaker(s)}),
                 kind="detail",
                 detail=Evidence.of(rep.article, *d.phrase),
+                phrases=[Evidence.of(m.article, *span) for m, span in zip(d.members, d.spans, strict=True)],
             )
         )
     out.sort(key=lambda f: (-f.independent_sources, -len(f.sources)))  # the most widely reported first (a stable sort)

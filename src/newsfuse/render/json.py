@@ -117,6 +117,7 @@ def brief_json(b: Brief) -> dict[str, Any]:
                 "score": round(f.score, 3),
                 "kind": f.kind,
                 **({"detail": evidence(f.detail)} if f.detail is not None else {}),
+                **({"phrases": [evidence(e) for e in f.phrases]} if f.phrases else {}),
                 **({"subject": f.subject} if f.subject is not None else {}),
             }
             for f in b.facts

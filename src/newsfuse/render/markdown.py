@@ -84,7 +84,11 @@ def brief_markdown(doc: dict[str, Any]) -> str:
     if details:
         lines += ["## Shared details", "", "Details that several sources give (a phrase, an age, a count), beyond the facts above:", ""]
         for f in details:
-            lines.append(f"- **{_q(f['detail']['text'])}** *({f['label']}: {srcs(f['sources'])})*")
+            if f.get("phrases"):  # each source's own words, sources writing alike together
+                said = " / ".join(f"**{_q(text)}** ({srcs([e['source'] for e in evs])})" for text, evs in worded_alike(f["phrases"]))
+                lines.append(f"- {said} *({f['label']})*")
+            else:
+                lines.append(f"- **{_q(f['detail']['text'])}** *({f['label']}: {srcs(f['sources'])})*")
         lines.append("")
     people = [f for f in doc["facts"] if f.get("kind") == "profile"]
     if people:
