@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsfuse.fuse.independence import derived_links, independent_count, shared_sentences
+from newsfuse.fuse.independence import derived_links, independent_count, joined, same_outlet_links, shared_sentences
 from tests.fuse.helpers import statement
 
 WIRE = [
@@ -36,3 +36,13 @@ def test_one_sentence_printed_twice_is_one_reused_sentence() -> None:
     ]
     assert shared_sentences(sts) == {("a", "b"): 1}
     assert independent_count(["a", "b"], derived_links(sts, min_shared=2)) == 2
+
+
+def test_one_outlets_articles_count_once() -> None:
+    outlets = {"feed-1": "Valley Wire", "feed-2": "valley  wire", "gazette": "Orrin Gazette", "x": None, "y": None}
+    same = same_outlet_links(outlets)
+    assert independent_count(["feed-1", "feed-2"], same) == 1  # two items of one feed: one voice
+    assert independent_count(["feed-1", "gazette"], same) == 2
+    assert independent_count(["x", "y"], same) == 2  # an unknown outlet is no outlet in common
+    copied = {"gazette": [("x", 3)], "x": [("gazette", 3)]}
+    assert independent_count(["feed-1", "feed-2", "gazette", "x"], joined(copied, same)) == 2

@@ -2,7 +2,9 @@
 
 Reuse is measured on what the outlets wrote themselves: quoted words are blanked first, because two outlets quoting
 the same speaker is not copying. Statements sharing most of their word 4-grams are shared sentences; sources sharing
-``min_shared`` of them are derived from each other. A wire credit is recorded but proves nothing by itself.
+``min_shared`` of them are derived from each other. A wire credit is recorded but proves nothing by itself. Two
+articles of one outlet (two items of its feed, a page and its update) are one voice: they count once too
+(:func:`same_outlet_links`), though neither is derived from the other.
 """
 
 from __future__ import annotations
@@ -65,3 +67,27 @@ def independent_count(sources: Iterable[str], links: dict[str, list[tuple[str, i
     """Connected components of the sources under the derived-from relation."""
     srcs = set(sources)
     return component_count(srcs, ((s, t) for s in srcs for t, _ in links.get(s, [])))
+
+
+def same_outlet_links(outlets: dict[str, str | None]) -> dict[str, list[tuple[str, int]]]:
+    """Links between the sources (source id -> its outlet, None when unknown) that one outlet published, in the form
+    :func:`independent_count` reads: one outlet's articles count once, however many say a thing."""
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for source, outlet in sorted(outlets.items()):
+        key = " ".join((outlet or "").casefold().split())
+        if key:
+            by_outlet[key].append(source)
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for group in by_outlet.values():
+        for a in group:
+            out[a] += [(b, 0) for b in group if b != a]
+    return dict(out)
+
+
+def joined(*link_sets: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
+    """Several sets of links as one."""
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for links in link_sets:
+        for source, targets in links.items():
+            out[source] += targets
+    return dict(out)

@@ -121,7 +121,10 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         lines.append(f"| {_q(f['text'])} | {srcs(f['sources'])} | {f['independent_sources']} | {_status(f['status'])} |")
     lines += ["", "## Sources", "", "Each source is named above by its outlet; its id here is the one the JSON uses.", ""]
     for s in doc["sources"]:
-        meta = _q(", ".join(x for x in (s.get("published"), f"wire: {s['wire']}" if s.get("wire") else None) if x))  # outlet: the name
+        summary = "the feed's summary only" if s.get("text_from") == "summary" else None
+        meta = _q(
+            ", ".join(x for x in (s.get("published"), f"wire: {s['wire']}" if s.get("wire") else None, summary) if x)
+        )  # outlet: the name
         derived = "; derived from " + srcs([d["source"] for d in s.get("derived_from", [])]) if s.get("derived_from") else ""
         named = f"**{_q(names[s['id']])}** ({_code(s['id'])})" if names[s["id"]] != s["id"] else _code(s["id"])  # no outlet: the id once
         title = f" — {_q(s['title'])}" if s.get("title") else ""
