@@ -93,7 +93,9 @@ def brief_json(b: Brief) -> dict[str, Any]:
             item["cues"].append(q.cue)
     only_here: dict[str, list[str]] = defaultdict(list)
     for f in b.facts:
-        if len(f.sources) == 1:
+        # a disputed fact of one source is told otherwise by another ("We cannot reopen it," credited by the others
+        # to someone else): not what that source alone adds
+        if len(f.sources) == 1 and f.status != "disputed":
             only_here[f.sources[0]].append(f.id)
     return {
         "schema": SCHEMA,
