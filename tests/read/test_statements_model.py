@@ -183,3 +183,10 @@ def test_a_statement_cut_at_and_or_but_starts_at_its_subject() -> None:
     assert "the operator said they were serviced every month." in got
     assert "And the inquiry will report within six months." in got  # a sentence's own first word stays
     assert not any(t.split()[0] in {"and", "but"} for t in got)
+
+
+def test_the_quoted_words_a_statement_opens_with_are_a_clause_however_short_the_credit() -> None:
+    text = '"The pier is no longer safe for anyone," Ruiz said. The harbour board met on Tuesday to discuss the pier.'
+    clauses = _clauses(text)
+    assert "The pier is no longer safe for anyone" in clauses  # another outlet may credit these words to someone else
+    assert not any(c.startswith("The harbour board met") for c in clauses)  # a clause barely shorter than its sentence

@@ -22,6 +22,7 @@ from ..model import Article, Span
 from .base import Context
 
 MIN_WORDS = 5
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'"})  # marks a quotation opens with
 _LEADING_CC = re.compile(r"(?:and|but|while|yet|whereas)\s+", re.IGNORECASE)
 
 # the ground of an arrest or a questioning, held at a distance: "arrested on suspicion of drunk driving"
@@ -252,7 +253,12 @@ class Statements:
                 ss = spacy_sents[k]
                 for lo, hi, dep in clause_units(ss):
                     ca, cb = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-                    if a <= ca and cb <= b and (ca, cb) != (a, b) and len(article.text[ca:cb].split()) < len(article.text[a:b].split()) - 2:
+                    words, whole = len(article.text[ca:cb].split()), len(article.text[a:b].split())
+                    # a clause a few words shorter than its statement repeats it, unless it is the quoted words a
+                    # statement opens with ('"It is a miracle nobody died," Voss said.'): those another outlet may
+                    # credit to someone else
+                    opened = article.text[a:ca].strip() in _OPENING_QUOTES
+                    if a <= ca and cb <= b and (ca, cb) != (a, b) and (words < whole - 2 or (opened and words < whole)):
                         cattrs: dict[str, Any] = {"sentence": (s.start, s.end), "statement": (a, b), "dep": dep}
                         if not reads_alone(doc[lo:hi]):
                             cattrs["fragment"] = True
