@@ -1210,3 +1210,18 @@ def test_a_count_set_apart_from_every_rival_is_on_no_side() -> None:
     also_five.places = {"e-aceh"}
     (d,) = count_disagreements([three, five, also_five], ["f"])
     assert {s for v in d.variants for s in v.sources} == {"a", "b", "d"}  # who gives a side's figure stays on it
+
+
+def test_two_disputes_of_the_same_sentences_about_different_things_both_stand() -> None:
+    from newsfuse.fuse.discrepancies import dedupe
+    from newsfuse.model import Discrepancy, Variant
+
+    a = Evidence("x", "a", 0, 40, "Crews fought it for six hours, Voss, 52, said.")
+    b = Evidence("y", "b", 0, 44, "Crews fought it for eight hours, said Voss, 53.")
+    hours = Discrepancy(
+        "d1", "number", "disputed: number (length of time)", [Variant("six hours", ["a"], [a]), Variant("eight hours", ["b"], [b])]
+    )
+    age = Discrepancy("d2", "number", "disputed: number (age of Voss)", [Variant("52", ["a"], [a]), Variant("53", ["b"], [b])])
+    again = Discrepancy("d3", "number", "disputed: number", [Variant("six hours", ["a"], [a]), Variant("eight hours", ["b"], [b])])
+    assert [d.id for d in dedupe([hours, age])] == ["d1", "d2"]
+    assert [d.id for d in dedupe([hours, again])] == ["d1"]  # the same values in the same sentences: shown once

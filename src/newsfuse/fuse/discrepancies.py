@@ -1152,11 +1152,16 @@ def _about_when(d: Discrepancy) -> bool:
 
 def _covers(a: Discrepancy, b: Discrepancy) -> bool:
     """``a`` already shows ``b``: same kind, both or neither about when (a dispute of how long ago a crash was does not show one of its
-    death toll, though their sentences are the same), and every piece of b's evidence is in a."""
+    death toll, though their sentences are the same), every piece of b's evidence is in a, and b's values are a's or
+    the two are told alike (a dispute of a fire chief's age is not shown by one of how long the fire burned, though
+    both sentences are the same)."""
     if a.kind != b.kind or _about_when(a) != _about_when(b):
         return False
     have = {(e.article, e.start, e.end) for v in a.variants for e in v.evidence}
-    return all((e.article, e.start, e.end) in have for v in b.variants for e in v.evidence)
+    if not all((e.article, e.start, e.end) in have for v in b.variants for e in v.evidence):
+        return False
+    values = {x for v in a.variants for x in _values(v)}
+    return a.summary == b.summary or all(_values(v) <= values for v in b.variants)
 
 
 def _values(v: Variant) -> set[str]:
