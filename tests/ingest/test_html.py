@@ -121,3 +121,13 @@ def test_url_id_reads_well() -> None:
     assert url_id("https://www.example.com/news/2024/bridge-closed.html?x=1") == "example.com-news-2024-bridge-closed"
     assert url_id("https://example.com/") == "example.com"
     assert url_id("https://example.com/story/index.html") == "example.com-story"
+
+
+def test_a_page_published_tomorrow_in_its_time_zone_keeps_its_date() -> None:
+    from datetime import date, timedelta
+
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    page = article_html(7).replace("2024-03-12T08:30:00+01:00", f"{tomorrow}T01:00:00+05:00").replace(">2024-03-12<", f">{tomorrow}<")
+    page = page.replace('datetime="2024-03-12"', f'datetime="{tomorrow}"')
+    doc = page_doc("pages/story.html", page.encode(), Settings())
+    assert doc.meta.published is not None and doc.meta.published.isoformat() == tomorrow  # not another date of the page

@@ -11,6 +11,7 @@ import codecs
 import logging
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 from ..errors import InputError
@@ -27,6 +28,17 @@ from .ids import input_id, is_url
 # + favor_precision 0.967 (P 0.970, R 0.973), the best, so kept; trafilatura.extract() with its defaults scores 0.948.
 # with_metadata also fills Meta and keeps the headline and byline out of the body; comments are not article text.
 EXTRACT_OPTIONS: dict[str, Any] = {"with_metadata": True, "favor_precision": True, "include_comments": False}
+
+DATE_AHEAD_DAYS = 2  # a page may be dated a day ahead of this machine's clock (its time zone is ahead)
+
+
+def _date_params() -> dict[str, Any]:
+    """How trafilatura (htmldate) dates a page: its first publication, not its last change, and a date up to
+    :data:`DATE_AHEAD_DAYS` ahead of today. With htmldate's own limit of today, a page published at 01:00 tomorrow in
+    its time zone was given some other date of the page instead (measured on the extraction benchmark's 181 pages:
+    the same dates otherwise)."""
+    return {"original_date": True, "extensive_search": True, "max_date": (date.today() + timedelta(days=DATE_AHEAD_DAYS)).isoformat()}
+
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 
@@ -157,7 +169,7 @@ def extract_page(name: str, html: str, url: str | None = None) -> tuple[str, Met
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, url=url, **EXTRACT_OPTIONS)
+        doc = trafilatura.bare_extraction(html, url=url, date_extraction_params=_date_params(), **EXTRACT_OPTIONS)
     except Exception as e:  # a parser failure on one page must not stop a batch
         raise InputError(name, f"HTML could not be parsed ({type(e).__name__}: {e})".replace("\n", " ")) from e
     found: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
