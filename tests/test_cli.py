@@ -51,8 +51,12 @@ def test_brief_formats_and_output_file(tmp_path: Path, capsys: pytest.CaptureFix
     for name, starts in (("b.md", "# "), ("b.HTM", "<!doctype html>"), ("b.json", "{"), ("b.out", "{")):
         assert main(["brief", str(EXAMPLES / "harbor-collapse"), "-o", str(tmp_path / name)]) == 0
         assert (tmp_path / name).read_text().startswith(starts), name
-    assert main(["read", str(EXAMPLES / "harbor-collapse" / "01-coastal-herald.txt"), "-o", str(tmp_path / "r.html")]) == 0
-    assert (tmp_path / "r.html").read_text().startswith("{")  # read has no HTML: JSON
+    capsys.readouterr()
+    # an ending of a format the command does not write is refused, before anything is read (not filled with JSON)
+    assert main(["read", str(EXAMPLES / "harbor-collapse" / "01-coastal-herald.txt"), "-o", str(tmp_path / "r.html")]) == 2
+    assert "writes json or md, not html" in capsys.readouterr().err and not (tmp_path / "r.html").exists()
+    assert main(["cluster", str(EXAMPLES / "harbor-collapse"), "-o", str(tmp_path / "c.txt")]) == 0
+    assert not (tmp_path / "c.txt").read_text().startswith("{")  # .txt: the text listing
 
 
 def test_module_entry_point_and_version() -> None:

@@ -28,15 +28,21 @@ def _n(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else many or one + 's'}"
 
 
-_ENDINGS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+_ENDINGS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "text"}
 
 
-def _format_of(args: argparse.Namespace, allowed: Sequence[str]) -> str:
-    """The format asked for; without one, the one the output file's name ends in ("-o brief.html"), else JSON."""
+def _format_of(args: argparse.Namespace, allowed: Sequence[str], default: str = "json") -> str:
+    """The format asked for; without one, the one the output file's name ends in ("-o brief.html"), else ``default``.
+    An ending of a format this command does not write ("read -o r.html") is refused rather than filled with another."""
     if args.format:
         return str(args.format)
-    fmt = _ENDINGS.get(Path(args.output).suffix.lower(), "json") if args.output else "json"
-    return fmt if fmt in allowed else "json"
+    ending = Path(args.output).suffix.lower() if args.output else ""
+    fmt = _ENDINGS.get(ending)
+    if fmt is None:
+        return default
+    if fmt not in allowed:
+        raise NewsfuseError(f"-o {args.output}: this command writes {' or '.join(allowed)}, not {fmt}; give --format or another file name")
+    return fmt
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -71,12 +77,10 @@ def cmd_read(args: argparse.Namespace) -> int:
     from .api import read
     from .render import reading_json, reading_markdown
 
+    fmt = _format_of(args, ("json", "md"))  # a file name of another format is refused before anything is read
     r = read(args.paths, _settings(args))
     doc = reading_json(r.articles, r.entities, r.rejected)
-    _write(
-        reading_markdown(doc) if _format_of(args, ("json", "md")) == "md" else json.dumps(doc, ensure_ascii=False, indent=2) + "\n",
-        args.output,
-    )
+    _write(reading_markdown(doc) if fmt == "md" else json.dumps(doc, ensure_ascii=False, indent=2) + "\n", args.output)
     _report(r.rejected, r.warnings)
     if not r.articles:
         return 2
@@ -88,6 +92,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from .render import brief_json
 
     settings = _settings(args)
+    fmt = _format_of(args, FORMATS_BRIEF)  # a file name of another format is refused before anything is read
     if getattr(args, "story", None) or not args.paths:
         return _brief_story(args, settings)
     r = read(args.paths, settings)
@@ -97,7 +102,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         return 2
     _warn_if_several_stories(r.articles, settings)
     b = brief(r, settings)
-    _write(_render_brief(brief_json(b), _format_of(args, FORMATS_BRIEF)), args.output)
+    _write(_render_brief(brief_json(b), fmt), args.output)
     return 1 if r.rejected else 0
 
 
@@ -225,7 +230,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
     if _no_store(settings):
         return 2
     found = stories(settings)
-    if args.format == "json":
+    if _format_of(args, ("text", "json"), "text") == "json":
         doc = stories_json(found, [], [])
         _write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", args.output)
         return 0
@@ -243,8 +248,9 @@ def cmd_cluster(args: argparse.Namespace) -> int:
     from .api import cluster
     from .group.stream import shown_name
 
+    fmt = _format_of(args, ("json", "text"))
     doc = cluster(args.paths, _settings(args))
-    if args.format == "json":
+    if fmt == "json":
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     else:
         text = "".join(f"{s['id']}  {shown_name(s['title'], s.get('excerpt'))}: {', '.join(s['sources'])}\n" for s in doc["stories"])
@@ -331,14 +337,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     st = sub.add_parser("stories", help="list the stories of a store")
     st.add_argument("--db", help="the store")
-    st.add_argument("--format", choices=("text", "json"), default="text")
+    st.add_argument("--format", choices=("text", "json"), help="text or json (default: by the -o file's ending, else text)")
     st.add_argument("-v", "--verbose", action="store_true", help="text: list each story's sources")
     st.add_argument("-o", "--output", help="write here instead of stdout")
     st.set_defaults(func=cmd_stories)
 
     c = sub.add_parser("cluster", help="group inputs into stories without a store (newsfuse/stories@1 JSON)")
     c.add_argument("paths", nargs="+", help="files, folders, or - for stdin")
-    c.add_argument("--format", choices=("json", "text"), default="json")
+    c.add_argument("--format", choices=("json", "text"), help="json or text (default: by the -o file's ending, else json)")
     c.add_argument("-o", "--output", help="write here instead of stdout")
     c.add_argument("--fetch", action="store_true", help="allow http(s) URLs as inputs: fetch them (robots.txt honoured)")
     c.set_defaults(func=cmd_cluster)
