@@ -102,3 +102,22 @@ def test_settings_out_of_range_are_refused_by_name(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("NEWSFUSE_FACT_THRESHOLD", "1.5")
     assert main(["settings"]) == 2
     assert "fact_threshold" in capsys.readouterr().err
+
+
+def test_an_article_too_long_to_fuse_is_left_out_with_its_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = EXAMPLES / "harbor-collapse"
+    from newsfuse.api import read
+
+    sizes = sorted(len(a.text) for a in read(folder).articles)
+    assert sizes[-2] < sizes[-1]
+    monkeypatch.setenv("NEWSFUSE_MAX_FUSED_CHARS", str(sizes[-1] - 1))  # the longest one is over it
+    out = tmp_path / "b.json"
+    assert main(["brief", str(folder), "-o", str(out)]) == 1
+    assert "too long to fuse into a brief" in capsys.readouterr().err
+    doc = json.loads(out.read_text())
+    assert len(doc["sources"]) == len(sizes) - 1 and any("too long to fuse" in r["reason"] for r in doc["rejected"])
+    monkeypatch.setenv("NEWSFUSE_MAX_FUSED_CHARS", "10")
+    assert main(["brief", str(folder), "-o", str(out)]) == 2
+    assert "no article left to brief" in capsys.readouterr().err

@@ -56,8 +56,18 @@ def brief(inputs: Iterable[str | Path] | str | Path | Reading, settings: Setting
 
     settings = settings or Settings.load(overrides)
     reading = inputs if isinstance(inputs, Reading) else read(inputs, settings)
-    b = fuse(reading.articles, reading.entities, settings)
-    b.rejected = list(reading.rejected)
+    kept = [a for a in reading.articles if len(a.text) <= settings.max_fused_chars]
+    too_long = [
+        Rejected(
+            a.origin or a.source_id,
+            f"too long to fuse into a brief: {len(a.text):,} characters of text (max_fused_chars = {settings.max_fused_chars:,}); "
+            "`newsfuse read` reads it, or raise the setting",
+        )
+        for a in reading.articles
+        if len(a.text) > settings.max_fused_chars
+    ]
+    b = fuse(kept, reading.entities, settings)
+    b.rejected = list(reading.rejected) + too_long
     return b
 
 

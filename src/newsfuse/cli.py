@@ -102,8 +102,12 @@ def cmd_brief(args: argparse.Namespace) -> int:
         return 2
     _warn_if_several_stories(r.articles, settings)
     b = brief(r, settings)
+    _report(b.rejected[len(r.rejected) :])  # articles read but left out of the brief (too long to fuse)
+    if not b.articles:
+        print("error: no article left to brief", file=sys.stderr)
+        return 2
     _write(_render_brief(brief_json(b), fmt), args.output)
-    return 1 if r.rejected else 0
+    return 1 if b.rejected else 0
 
 
 def _warn_if_several_stories(articles: Sequence[Any], settings: Settings) -> None:

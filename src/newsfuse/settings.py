@@ -20,6 +20,7 @@ class Settings:
     max_input_bytes: int = 20_000_000
     max_archive_bytes: int = 4_000_000_000
     min_text_chars: int = 40
+    max_fused_chars: int = 60_000
     batch_size: int = 32
     db: str = "newsfuse.db"
     fact_threshold: float = 0.62
@@ -66,6 +67,7 @@ HELP: dict[str, str] = {
     "max_input_bytes": "Inputs larger than this are refused with a clear message (also the cap on a decompressed .gz input, a fetched page and one archived page).",
     "max_archive_bytes": "Archives (WARC) are streamed, not loaded: larger ones (counted uncompressed) are refused.",
     "min_text_chars": "Inputs whose cleaned text is shorter are refused as empty.",
+    "max_fused_chars": "Articles whose cleaned text is longer are left out of a brief, with a reason (comparing every sentence with every other grows with the square of their number; the longest article of the corpora has 16,000 characters). `read` still reads them.",
     "batch_size": "Articles per spaCy batch.",
     "dask": "Where stored articles are read: empty for this process, local or local:N for N local Dask worker processes, or a Dask scheduler address (tcp://host:8786).",
     "db": "SQLite file of the store.",
@@ -90,7 +92,7 @@ HELP: dict[str, str] = {
 }
 
 
-_AT_LEAST_ONE = {"max_input_bytes", "max_archive_bytes", "batch_size", "copy_min_shared", "fetch_timeout"}
+_AT_LEAST_ONE = {"max_input_bytes", "max_archive_bytes", "max_fused_chars", "batch_size", "copy_min_shared", "fetch_timeout"}
 _SHARES = {"fact_threshold", "paraphrase_threshold", "lexical_weight", "near_duplicate_threshold"}
 
 
