@@ -250,15 +250,20 @@ def sums_apart(a: Statement, b: Statement) -> bool:
     if len(ta) != 1 or len(tb) != 1 or ta[0][0] != tb[0][0]:
         return False  # a sentence of several sums may tell one of them as the other's
     (_, va), (_, vb) = ta[0], tb[0]
-    return max(va, vb) / min(va, vb) > MONEY_RATIO
+    return va is not None and vb is not None and max(va, vb) / min(va, vb) > MONEY_RATIO
 
 
-def _currency_sums(st: Statement) -> list[tuple[str, float]]:
-    out = []
-    for q in sums(st):
+def _currency_sums(st: Statement) -> list[tuple[str, float | None]]:
+    """Every sum of money the statement writes, with its currency (None for one that cannot be compared): also one
+    added to another ("another $600 million") and a rate, which :func:`~.measures.sums` leaves out, for a statement
+    that also writes such a sum gives more than one."""
+    held = {id(q) for q in sums(st)}
+    out: list[tuple[str, float | None]] = []
+    for q in st.quantities:
+        if q.label != "MONEY" or not q.attrs.get("value"):
+            continue
         currency = currency_of(st, q)
-        if currency is not None and float(q.attrs["value"]) > 0:
-            out.append((currency, float(q.attrs["value"])))
+        out.append((currency or "?", float(q.attrs["value"]) if id(q) in held and currency is not None else None))
     return out
 
 
