@@ -193,3 +193,14 @@ def test_a_name_too_long_for_the_file_system_is_reported_not_raised(tmp_path: Pa
 def test_text_that_opens_with_a_bracket_is_text_not_json() -> None:
     assert detect("-", b"[Source: Reuters] The bridge over the sound was closed on Friday.").kind == "text"
     assert detect("-", b'  [ {"text": "x"} ]').kind == "json" and detect("-", b'{"text": "x"}').kind == "json"
+
+
+def test_a_text_in_another_language_is_read_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "de.txt").write_text(
+        "Die Brücke über den Fluss wurde am Dienstag gesperrt, nachdem Prüfer Risse in zwei Stahlträgern gefunden hatten. "
+        "Der Bürgermeister sagte, man könne kein Risiko eingehen.",
+        encoding="utf-8",
+    )
+    batch = load([tmp_path / "de.txt"])
+    assert len(batch.articles) == 1 and batch.articles[0].meta.language == "de"
+    assert any("read with the English model" in w for _, w in batch.warnings)

@@ -305,6 +305,13 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
         seen[a.id] = d.origin
         if not a.meta.language:
             a.meta.language = _language(a.text)
+        if a.meta.language and not a.meta.language.lower().startswith("en"):
+            batch.warnings.append(
+                (
+                    d.origin,
+                    f"the text reads as language {a.meta.language!r}: it is read with the English model, so its names, numbers and dates may be wrong",
+                )
+            )
         batch.articles.append(a)
     return batch
 
