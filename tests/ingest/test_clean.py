@@ -76,6 +76,9 @@ def test_boilerplate_rules() -> None:
     assert boilerplate_reason("Read more: Why the cranes fell") == "read-more link"
     assert boilerplate_reason("Related: Ten things to know") == "related link"
     assert boilerplate_reason("Share this article: Facebook Twitter Email") == "share line"
+    assert boilerplate_reason("Share this article on Facebook Twitter Email") == "share line"
+    assert boilerplate_reason("Share this story via Email") == "share line"
+    assert boilerplate_reason("Share this page on Twitter, the mayor urged residents.") is None  # a sentence, not the line
     assert boilerplate_reason("Photo: Rescue teams at the pier / Example Agency") == "photo caption"
     assert boilerplate_reason("First paragraph (index) is missing.") == "scraping artifact"
     assert boilerplate_reason("The minister said the app would be ready next year.") is None

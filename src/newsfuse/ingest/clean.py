@@ -94,7 +94,7 @@ _BOILER: list[tuple[str, re.Pattern[str]]] = [
     (
         "share line",
         re.compile(
-            r"^\s*share(?: this)?(?: (?:article|story|on))?\s*[:|]?\s*(?:(?:facebook|twitter|x|email|whatsapp|linkedin|reddit|telegram|print|copy link)\W*){1,8}$",
+            r"^\s*share(?: this)?(?: (?:article|story|page|post))?(?: (?:on|via))?\s*[:|]?\s*(?:(?:facebook|twitter|x|email|whatsapp|linkedin|reddit|telegram|print|copy link)\W*){1,8}$",
             re.I,
         ),
     ),
