@@ -204,3 +204,10 @@ def test_a_text_in_another_language_is_read_with_a_warning(tmp_path: Path) -> No
     batch = load([tmp_path / "de.txt"])
     assert len(batch.articles) == 1 and batch.articles[0].meta.language == "de"
     assert any("read with the English model" in w for _, w in batch.warnings)
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    for p in ("a.txt", "b.txt"):
+        (tmp_path / p).write_text("x")
+    got = list(expand([tmp_path, str(tmp_path / "a.txt"), tmp_path, "-", "-"]))
+    assert got == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-", "-"]  # stdin twice is the reading's to report

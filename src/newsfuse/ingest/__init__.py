@@ -11,6 +11,7 @@ One bad input, however bad, never stops a batch.
 from __future__ import annotations
 
 import io
+import os
 import re
 import sys
 from collections import Counter, defaultdict
@@ -69,7 +70,17 @@ class Batch:
 def expand(inputs: Iterable[str | Path]) -> Iterator[str]:
     """Files named, files under folders (sorted, hidden ones skipped), glob patterns (``*``, ``?``, ``[``; ``**``
     recursive) expanded, URLs as given, or ``-`` for stdin. A pattern matching nothing is passed on as is, so it is
-    reported as missing."""
+    reported as missing. A file named twice (a folder given twice, a file and its folder) is read once."""
+    seen: set[str] = set()
+    for name in _expand_all(inputs):
+        key = name if name == "-" or is_url(name) else os.path.abspath(name)
+        if key in seen and name != "-":
+            continue  # a second "-" is reported by the reading
+        seen.add(key)
+        yield name
+
+
+def _expand_all(inputs: Iterable[str | Path]) -> Iterator[str]:
     for item in inputs:
         s = str(item)
         if s == "-" or is_url(s):
