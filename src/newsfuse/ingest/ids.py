@@ -45,7 +45,9 @@ _DOC_EXTENSIONS = (".gz", ".txt", ".text", ".html", ".htm", ".xhtml", ".json", "
 
 def file_stem(name: str) -> str:
     """A file's name without folders and without its extension(s): ``a/b.html.gz`` -> ``b``, ``4_L.txt.txt`` ->
-    ``4_L``; of an unknown extension only the last one goes."""
+    ``4_L``; of an unknown extension only the last one goes. Standard input (``-``) is ``stdin``."""
+    if name == "-":
+        return "stdin"
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     stripped = base
     while "." in stripped[1:] and stripped.lower().endswith(_DOC_EXTENSIONS):
