@@ -138,7 +138,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         return HTMLResponse(html, headers={"Content-Security-Policy": _PAGE_CSP})
 
-    @app.post("/brief", summary="the brief of the articles in the body (JSON, JSON Lines or text); nothing is stored")
+    @app.post(
+        "/brief",
+        summary="the brief of the articles in the body (JSON, JSON Lines or text); nothing is stored",
+        responses={
+            400: {"description": "no article could be read, or a bad format; the reason is in `error`"},
+            413: {"description": "the body is over max_input_bytes"},
+            415: {"description": "a form instead of the articles themselves"},
+        },
+    )
     async def brief_posted(request: Request, format: str = "json") -> Response:
         if format not in FORMATS:
             return error(400, f"format must be one of {', '.join(FORMATS)}, not {format!r}")
@@ -187,7 +195,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if not reading.articles:
                 return {"sources": [], "rejected": rejected}
             doc = brief_json(brief(reading, settings))
-        doc["rejected"] = rejected
+        # every input refused, in reading or in fusing (too long to fuse), never with the server's temporary path
+        doc["rejected"] = [
+            {"input": str(r["input"]).replace(str(path), "request"), "reason": str(r["reason"]).replace(str(path), "request")}
+            for r in doc.get("rejected", [])
+        ]
         return doc
 
     return app

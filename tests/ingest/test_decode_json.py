@@ -151,3 +151,14 @@ def test_a_publication_date_that_cannot_be_read_is_said_not_dropped() -> None:
     assert doc.warnings == []
     doc = record_to_doc({"maintext": body, "date_publish": None}, "r.jsonl", 0)
     assert doc.warnings == []  # no date given at all: nothing to say
+
+
+def test_a_record_whose_text_is_a_number_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "r.jsonl"
+    p.write_text(json.dumps({"text": 5}) + "\n" + json.dumps({"body": True}) + "\n" + json.dumps({"text": BODY}) + "\n")
+    b = load([p])
+    assert len(b.articles) == 1
+    assert [r.reason for r in b.rejected] == [
+        "the record's 'text' is a number (5), not article text",
+        "the record's 'body' is true or false (true), not article text",
+    ]

@@ -133,7 +133,12 @@ def _without_surrogates(v: Any) -> tuple[Any, int]:
 
 def record_to_doc(rec: Mapping[str, Any], name: str, index: int | None) -> RawDoc:
     where = name if index is None else f"{name}#{index + 1}"
-    text = _flatten(_first(rec, TEXT_KEYS))
+    raw = _first(rec, TEXT_KEYS)
+    if isinstance(raw, (bool, int, float)):  # {"text": 5}: a value, not an article
+        key = next(k for k in TEXT_KEYS if rec.get(k) is raw)
+        what = "true or false" if isinstance(raw, bool) else "a number"
+        raise InputError(where, f"the record's {key!r} is {what} ({json.dumps(raw)}), not article text")
+    text = _flatten(raw)
     fallback = False
     if not text.strip():
         text = _flatten(_first(rec, FALLBACK_TEXT_KEYS))
