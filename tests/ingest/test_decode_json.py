@@ -162,3 +162,13 @@ def test_a_record_whose_text_is_a_number_says_so(tmp_path) -> None:  # type: ign
         "the record's 'text' is a number (5), not article text",
         "the record's 'body' is true or false (true), not article text",
     ]
+
+
+def test_utf16_without_a_byte_order_mark_and_old_mac_line_ends() -> None:
+    text = "Quay closes\nOutlet: Harbour Post\n\n" + BODY
+    for enc in ("utf-16-le", "utf-16-be"):
+        assert decode("x.txt", text.encode(enc)) == (text, enc)
+    assert decode("x.txt", text.replace("\n", "\r").encode()) == (text, "utf-8")  # lines ended by CR alone
+    assert decode("x.txt", text.replace("\n", "\r\n").encode())[0] == text.replace("\n", "\r\n")  # CRLF as it is
+    with pytest.raises(InputError):
+        decode("x.bin", b"\x00\x01\x00\x02" * 50)  # NUL every other byte, but control codes: still binary

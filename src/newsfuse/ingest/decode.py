@@ -74,8 +74,35 @@ def archive_kind(data: bytes) -> str | None:
     return next((kind for magic, kind in _ARCHIVES if data.startswith(magic)), None)
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 text saved without a byte-order mark (every other byte of its opening
+    is NUL, the others are not), else None."""
+    head = data[:400]
+    if len(head) < 8:
+        return None
+    half = len(head) // 2
+    even = sum(1 for b in head[0::2] if b == 0) / half
+    odd = sum(1 for b in head[1::2] if b == 0) / half
+    if odd > 0.6 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _mac_lines(text: str) -> str:
+    """Text whose lines end in a carriage return alone (old Mac files) with line feeds instead, so its lines (title,
+    outlet, date, paragraphs) are seen; other text as it is."""
+    return text.replace("\r", "\n") if "\r" in text and "\n" not in text else text
+
+
 def decode(name: str, data: bytes) -> tuple[str, str]:
     """Return (text, encoding). Raise :class:`InputError` for empty, binary or undecodable data."""
+    text, enc = _decode(name, data)
+    return _mac_lines(text), enc
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str]:
     if not data.strip():
         raise InputError(name, "empty input: nothing to read")
     for bom, enc in _BOMS:
@@ -84,6 +111,15 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as e:
                 raise InputError(name, f"starts with a {enc} byte-order mark but does not decode as {enc}: {e.reason}") from e
+    wide = _bomless_utf16(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if not any(ord(c) < 32 and c not in "\t\n\r\f" for c in text[:2000]):
+                return text, wide
     if looks_binary(data):
         packed = archive_kind(data)
         if packed:
