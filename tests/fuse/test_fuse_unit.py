@@ -368,3 +368,14 @@ def test_a_member_only_loosely_alike_to_every_other_source_is_marked_loose() -> 
     assert _label(3, 2, 1) == "3 sources say (2 independent; 1 only loosely alike)"
     assert _label(3, 2) == "3 sources say (2 independent)" and _label(1, 1) == "1 source says"
     assert not any(e.loose for e in _evidence(sts[:1], v))  # a single source is alike to no other
+
+
+def test_a_disagreement_card_shows_each_sentence_once() -> None:
+    from newsfuse.fuse import _outermost
+    from newsfuse.model import Evidence
+
+    whole = Evidence("x", "a", 0, 60, "Ruiz said 40 firefighters fought the blaze for six hours.")
+    clause = Evidence("x", "a", 10, 56, "40 firefighters fought the blaze for six hours")
+    other = Evidence("y", "b", 10, 56, "40 firefighters fought the blaze for six hours")
+    assert _outermost([clause, whole, other]) == [whole, other]  # the clause is in its sentence; another source's stays
+    assert _outermost([whole, whole]) == [whole]

@@ -253,6 +253,8 @@ def _disagreements(
             holders[st.article.id].append((st.start, st.end, fid))
     out = []
     for d in found:
+        for v in d.variants:
+            v.evidence = _outermost(v.evidence)
         facts: set[str] = set()
         for v in d.variants:
             for e in v.evidence:
@@ -261,6 +263,19 @@ def _disagreements(
         d.id = _id("d-", d.kind, *(f"{e.article}:{e.start}:{e.end}" for v in d.variants for e in v.evidence))
         out.append(d)
     return out
+
+
+def _outermost(evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence without a span that another of the same source holds (a clause beside its whole sentence): a card
+    shows each sentence once."""
+    return [
+        e
+        for i, e in enumerate(evidence)
+        if not any(
+            j != i and o.article == e.article and o.start <= e.start and e.end <= o.end and (o.end - o.start > e.end - e.start or j < i)
+            for j, o in enumerate(evidence)
+        )
+    ]
 
 
 def _useful(clusters: list[list[int]], statements: Sequence[Statement]) -> list[list[int]]:
