@@ -76,6 +76,14 @@ def test_an_output_that_cannot_be_written_is_one_error_line(tmp_path: Path, caps
     assert err.startswith("error: cannot write") and "Traceback" not in err
 
 
+def test_a_store_given_to_brief_files_is_said_to_be_unused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "news.db"
+    assert (
+        main(["brief", str(EXAMPLES / "harbor-collapse" / "01-coastal-herald.txt"), "--db", str(db), "-o", str(tmp_path / "b.json")]) == 0
+    )
+    assert "is not used to brief files" in capsys.readouterr().err and not db.exists()
+
+
 def test_an_output_over_an_input_is_refused_before_anything_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = EXAMPLES / "harbor-collapse" / "01-coastal-herald.txt"
     article = tmp_path / "a.txt"

@@ -95,6 +95,12 @@ def cmd_brief(args: argparse.Namespace) -> int:
     fmt = _format_of(args, FORMATS_BRIEF)  # a file name of another format is refused before anything is read
     if getattr(args, "story", None) or not args.paths:
         return _brief_story(args, settings)
+    if getattr(args, "db", None):
+        print(
+            f"warning: --db {args.db} is not used to brief files (nothing is stored); store them with "
+            f"`newsfuse ingest PATH... --db {args.db}`, or brief a stored story with --story ID",
+            file=sys.stderr,
+        )
     r = read(args.paths, settings)
     _report(r.rejected, r.warnings)
     if not r.articles:
