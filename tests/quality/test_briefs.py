@@ -123,7 +123,7 @@ GOLD_FLOORS = {
     "basil-3ae35b16-7f7f-4a5e-9f24-5ce724106a73": {"facts_loose": 0.75, "discrepancies": 0.2, "dates": 1.0, "max_false_alarms": 1},
     "basil-526cabb7-02a3-4adb-8e90-ec781c40c498": {"facts_loose": 0.58, "dates": 0.6, "max_false_alarms": 1},
     "basil-eb17fa36-89f2-4d0b-8133-7bb4682228e1": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
-    "basil-f506aafc-8b43-427a-936e-bbd1ef33e076": {"facts_loose": 0.82, "dates": 1.0, "max_false_alarms": 1},
+    "basil-f506aafc-8b43-427a-936e-bbd1ef33e076": {"facts_loose": 0.81, "dates": 1.0, "max_false_alarms": 1},
     # written blind late in the fourteenth session, scored once (facts 85, 60, 71, 56%, 0 of 6 disagreements), then studied
     "basil-1bb79cc1-5d69-4136-a23d-6dbd300cbf25": {"facts_loose": 0.8, "dates": 1.0, "max_false_alarms": 1},
     "basil-542cd22c-ea80-4669-995b-6ac6a33823f7": {"facts_loose": 0.53, "dates": 0.6, "max_false_alarms": 1},
@@ -164,7 +164,7 @@ GOLD_FLOORS = {
     "basil-0d10341a-9dba-4374-a524-814c300d1611": {"facts_loose": 0.62, "discrepancies": 1.0, "dates": 1.0, "max_false_alarms": 1},
     "basil-2b9468af-4ab0-4f25-85f4-c3ef93d72006": {"facts_loose": 0.85, "dates": 1.0, "max_false_alarms": 1},
     "basil-ccf19ab6-7878-4378-b99c-2b08cc21371f": {"facts_loose": 0.72, "dates": 1.0, "max_false_alarms": 1},
-    "basil-ee05c9b3-529c-4268-ad72-19bd34f7197e": {"facts_loose": 0.37, "dates": 1.0, "max_false_alarms": 1},
+    "basil-ee05c9b3-529c-4268-ad72-19bd34f7197e": {"facts_loose": 0.36, "dates": 1.0, "max_false_alarms": 1},
     # written blind later in the eighteenth session, scored once with its code of 44a25d6 (facts 79, 74, 66, 83%; 0 of 8)
     "basil-0ffb34cd-c367-4d90-aca7-7fcac3ed8f3d": {"facts_loose": 0.75, "dates": 1.0, "max_false_alarms": 1},
     "basil-1f99798f-2b60-4ecb-b5f4-4aa7991e8ace": {"facts_loose": 0.64, "dates": 1.0, "max_false_alarms": 1},
