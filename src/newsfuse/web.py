@@ -105,7 +105,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, summary="the stories of the store, as a page")
     def stories_page() -> HTMLResponse:
-        html = templates().get_template("stories.html.j2").render(stories=stored_stories(), db=settings.db)
+        # the store by its file name only: the server's folders are not a visitor's business
+        html = templates().get_template("stories.html.j2").render(stories=stored_stories(), db=Path(settings.db).name)
         return HTMLResponse(html, headers={"Content-Security-Policy": _PAGE_CSP})
 
     @app.get("/stories/{name}", summary="a story's brief: ID (the HTML report), ID.json (newsfuse/brief@1) or ID.md")

@@ -38,6 +38,7 @@ def test_stories_page_and_its_json(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert f'href="/stories/{sid}"' in page.text and "default-src 'none'" in page.headers["content-security-policy"]
+    assert "/tmp" not in page.text and "pytest" not in page.text  # the store by its file name, never the server's folders
 
 
 def test_a_story_in_every_format(client: TestClient) -> None:
