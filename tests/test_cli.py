@@ -126,6 +126,18 @@ def test_an_article_too_long_to_fuse_is_left_out_with_its_reason(
     assert "too long to fuse into a brief" in capsys.readouterr().err
     doc = json.loads(out.read_text())
     assert len(doc["sources"]) == len(sizes) - 1 and any("too long to fuse" in r["reason"] for r in doc["rejected"])
+    # no entity of the article left out: its people are not the brief's
+    fused = {s["id"] for s in doc["sources"]}
+    assert all(set(e["sources"]) <= fused and e["sources"] for e in doc["entities"])
     monkeypatch.setenv("NEWSFUSE_MAX_FUSED_CHARS", "10")
     assert main(["brief", str(folder), "-o", str(out)]) == 2
+    assert "no article left to brief" in capsys.readouterr().err
+    db = tmp_path / "news.db"
+    assert main(["ingest", str(folder), "--db", str(db)]) == 0
+    sid = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "newsfuse", "stories", "--db", str(db), "--format", "json"], capture_output=True, text=True, check=True
+        ).stdout
+    )["stories"][0]["id"]
+    assert main(["brief", "--story", sid, "--db", str(db), "-o", str(tmp_path / "s.json")]) == 2  # nothing usable
     assert "no article left to brief" in capsys.readouterr().err

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,9 @@ def brief(inputs: Iterable[str | Path] | str | Path | Reading, settings: Setting
         for a in reading.articles
         if len(a.text) > settings.max_fused_chars
     ]
-    b = fuse(kept, reading.entities, settings)
+    ids = {a.source_id for a in kept}
+    entities = [replace(e, sources=[s for s in e.sources if s in ids]) for e in reading.entities if set(e.sources) & ids]
+    b = fuse(kept, entities, settings)
     b.rejected = list(reading.rejected) + too_long
     return b
 

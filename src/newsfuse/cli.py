@@ -161,6 +161,9 @@ def _brief_story(args: argparse.Namespace, settings: Settings) -> int:
     doc = story_brief(args.story, settings)
     for r in doc.get("rejected", []):
         print(f"{r['input']}: {r['reason']}", file=sys.stderr)
+    if not doc["sources"]:
+        print("error: no article left to brief", file=sys.stderr)
+        return 2
     _write(_render_brief(doc, _format_of(args, FORMATS_BRIEF)), args.output)
     return 1 if doc.get("rejected") else 0
 

@@ -177,9 +177,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return error(400, str(e).replace(tempfile.gettempdir(), "…"))
         if doc is None:
             return error(400, "no article could be read: the body is empty or holds no article text")
+        read_count = doc.pop("read", 0)  # how many were read: not part of the brief
         if not doc["sources"]:
             reasons = "; ".join(r["reason"] for r in doc.get("rejected", [])) or "empty body"
-            return error(400, f"no article could be read: {reasons}")
+            what = "no article left to brief" if read_count else "no article could be read"  # read, but too long to fuse
+            return error(400, f"{what}: {reasons}")
         return render(doc, format)
 
     def fuse_body(body: bytes) -> dict[str, Any] | None:
@@ -196,6 +198,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if not reading.articles:
                 return {"sources": [], "rejected": rejected}
             doc = brief_json(brief(reading, settings))
+            doc["read"] = len(reading.articles)
         # every input refused, in reading or in fusing (too long to fuse), never with the server's temporary path
         doc["rejected"] = [
             {"input": str(r["input"]).replace(str(path), "request"), "reason": str(r["reason"]).replace(str(path), "request")}

@@ -1225,3 +1225,6 @@ def test_two_disputes_of_the_same_sentences_about_different_things_both_stand() 
     again = Discrepancy("d3", "number", "disputed: number", [Variant("six hours", ["a"], [a]), Variant("eight hours", ["b"], [b])])
     assert [d.id for d in dedupe([hours, age])] == ["d1", "d2"]
     assert [d.id for d in dedupe([hours, again])] == ["d1"]  # the same values in the same sentences: shown once
+    dead = Discrepancy("d4", "number", "disputed: number", [Variant("four", ["a"], [a]), Variant("five", ["b"], [b])])
+    hurt = Discrepancy("d5", "number", "disputed: number", [Variant("seven", ["a"], [a]), Variant("nine", ["b"], [b])])
+    assert [d.id for d in dedupe([dead, hurt])] == ["d4", "d5"]  # two counts of the same sentences, alike in summary

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from newsfuse.fuse.independence import derived_links, independent_count, joined, same_outlet_links, shared_sentences
+from newsfuse.fuse.independence import derived_links, independent_count, joined, outlet_of, same_outlet_links, shared_sentences
 from tests.fuse.helpers import statement
 
 WIRE = [
@@ -46,3 +46,16 @@ def test_one_outlets_articles_count_once() -> None:
     assert independent_count(["x", "y"], same) == 2  # an unknown outlet is no outlet in common
     copied = {"gazette": [("x", 3)], "x": [("gazette", 3)]}
     assert independent_count(["feed-1", "feed-2", "gazette", "x"], joined(copied, same)) == 2
+
+
+def test_an_aggregators_items_count_by_their_own_origin() -> None:
+    from tests.conftest import make_article
+
+    one = make_article("The Larkspur ferry will stop running on Friday after its hull failed an inspection.", "a")
+    two = make_article("Inspectors found the Larkspur ferry's hull unsafe; the service halts on Friday.", "b")
+    for art, origin in ((one, "Riverside Gazette"), (two, "Hillcrest Tribune")):
+        art.meta.outlet = "Regional Headlines Digest"  # the feed's own name, on every item
+        art.meta.extra["origin_source"] = origin
+    assert independent_count(["a", "b"], same_outlet_links({a.source_id: outlet_of(a) for a in (one, two)})) == 2
+    del two.meta.extra["origin_source"], one.meta.extra["origin_source"]
+    assert independent_count(["a", "b"], same_outlet_links({a.source_id: outlet_of(a) for a in (one, two)})) == 1

@@ -198,12 +198,15 @@ def test_text_that_opens_with_a_bracket_is_text_not_json() -> None:
 def test_a_text_in_another_language_is_read_with_a_warning(tmp_path: Path) -> None:
     (tmp_path / "de.txt").write_text(
         "Die Brücke über den Fluss wurde am Dienstag gesperrt, nachdem Prüfer Risse in zwei Stahlträgern gefunden hatten. "
-        "Der Bürgermeister sagte, man könne kein Risiko eingehen.",
+        "Der Bürgermeister sagte, man könne kein Risiko eingehen. Die Reparatur soll sechs Wochen dauern und "
+        "etwa zwei Millionen Euro kosten, sagte der Ingenieur des Landkreises.",
         encoding="utf-8",
     )
     batch = load([tmp_path / "de.txt"])
     assert len(batch.articles) == 1 and batch.articles[0].meta.language == "de"
     assert any("read with the English model" in w for _, w in batch.warnings)
+    (tmp_path / "en.txt").write_text("Mayor Tobias Fenn: Larkspur Bridge reopens June 12, 2026.", encoding="utf-8")
+    assert not load([tmp_path / "en.txt"]).warnings  # a line too short to be sure of its language says nothing
 
 
 def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:

@@ -63,6 +63,9 @@ def _dates(text: str) -> dict[str, object]:
         ("Ana Ruiz admitted there is a chance that the council will reject the levy in an interview Thursday.", {"Thursday": "2016-09-22"}),
         ("Tom Hale will speak at a conference Thursday in Lisbon.", {"Thursday": "2016-09-29"}),
         ("Tom Hale will give a speech Thursday in Lisbon.", {"Thursday": "2016-09-29"}),
+        # a telling that may be the told deed's own keeps the deed's tense
+        ("The harbour master said the engineers will present the repair plan at a conference Thursday.", {"Thursday": "2016-09-29"}),
+        ("The minister said the port authority will publish its findings in a statement Friday.", {"Friday": "2016-09-30"}),
         # the day of what is prepared for follows the preparing: the nearest such day
         ("Dock workers prepared for a march on Saturday that could draw thousands.", {"Saturday": "2016-10-01"}),
         ("Dock workers prepared for a march on Monday by painting signs.", {"Monday": "2016-09-26"}),

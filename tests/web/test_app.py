@@ -87,6 +87,13 @@ def test_bad_posts_are_clear_errors(client: TestClient) -> None:
     assert raw.status_code == 400 and "no article could be read" in raw.json()["error"]
 
 
+def test_articles_read_but_too_long_to_fuse_are_said_so(tmp_path: Path) -> None:
+    app = TestClient(create_app(Settings.load({"db": str(tmp_path / "none.db"), "max_fused_chars": 100})))
+    text = (DEMO / "01-coastal-herald.txt").read_text(encoding="utf-8")
+    r = app.post("/brief", content=json.dumps([{"title": "t", "maintext": text.split("\n\n", 1)[1]}]))
+    assert r.status_code == 400 and r.json()["error"].startswith("no article left to brief: ") and "too long to fuse" in r.json()["error"]
+
+
 def test_a_body_over_the_cap_is_refused_unread(tmp_path: Path) -> None:
     settings = Settings.load({"db": str(tmp_path / "none.db"), "max_input_bytes": 1000})
     small = TestClient(create_app(settings))

@@ -20,7 +20,7 @@ from . import discrepancies as disagree
 from . import measures
 from .align import align, specific_similarity
 from .details import age_details, count_details, shared_details
-from .independence import derived_links, independent_count, joined, same_outlet_links
+from .independence import derived_links, independent_count, joined, outlet_of, same_outlet_links
 from .magnitudes import magnitude_disagreements
 from .misquotes import quote_disagreements
 from .profiles import profiles
@@ -75,7 +75,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     slots = align(*args, lexical_weight=settings.lexical_weight, specific=False)
     derived = derived_links(statements, settings.copy_min_shared)
     # what counts once: sources reusing each other's text, and one outlet's several articles
-    links = joined(derived, same_outlet_links({a.source_id: a.meta.outlet for a in articles}))
+    links = joined(derived, same_outlet_links({a.source_id: outlet_of(a) for a in articles}))
     centroid = vectors.mean(axis=0) if len(vectors) else np.zeros(384)
     facts: list[Fact] = []
     members_of: dict[str, list[Statement]] = {}

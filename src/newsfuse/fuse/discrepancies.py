@@ -1154,14 +1154,16 @@ def _covers(a: Discrepancy, b: Discrepancy) -> bool:
     """``a`` already shows ``b``: same kind, both or neither about when (a dispute of how long ago a crash was does not show one of its
     death toll, though their sentences are the same), every piece of b's evidence is in a, and b's values are a's or
     the two are told alike (a dispute of a fire chief's age is not shown by one of how long the fire burned, though
-    both sentences are the same)."""
+    both sentences are the same; the injured beside the dead)."""
     if a.kind != b.kind or _about_when(a) != _about_when(b):
         return False
     have = {(e.article, e.start, e.end) for v in a.variants for e in v.evidence}
     if not all((e.article, e.start, e.end) in have for v in b.variants for e in v.evidence):
         return False
     values = {x for v in a.variants for x in _values(v)}
-    return a.summary == b.summary or all(_values(v) <= values for v in b.variants)
+    # a summary that names what is disputed ("disputed: number (age of Ana Ruiz)") tells one dispute; a bare "disputed:
+    # number" may be of another count in the same sentences (seven against nine injured beside four against five dead)
+    return (a.summary == b.summary and "(" in a.summary) or all(_values(v) <= values for v in b.variants)
 
 
 def _values(v: Variant) -> set[str]:

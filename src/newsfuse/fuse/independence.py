@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from ..graph import component_count
+from ..model import Article
 from .statements import Statement
 
 
@@ -67,6 +68,12 @@ def independent_count(sources: Iterable[str], links: dict[str, list[tuple[str, i
     """Connected components of the sources under the derived-from relation."""
     srcs = set(sources)
     return component_count(srcs, ((s, t) for s in srcs for t, _ in links.get(s, [])))
+
+
+def outlet_of(article: Article) -> str | None:
+    """Who published an article: the origin an aggregator's feed names for the item (its ``<source>``), else the
+    outlet (a feed names itself the outlet of every item it carries)."""
+    return article.meta.extra.get("origin_source") or article.meta.outlet
 
 
 def same_outlet_links(outlets: dict[str, str | None]) -> dict[str, list[tuple[str, int]]]:

@@ -10,6 +10,7 @@ One bad input, however bad, never stops a batch.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import re
@@ -18,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..errors import InputError
 from ..model import Article, Rejected
@@ -316,7 +317,7 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
         seen[a.id] = d.origin
         if not a.meta.language:
             a.meta.language = _language(a.text)
-        if a.meta.language and not a.meta.language.lower().startswith("en"):
+        if a.meta.language and not a.meta.language.lower().startswith("en") and _surely_not_english(a.text):
             batch.warnings.append(
                 (
                     d.origin,
@@ -353,6 +354,25 @@ def _copies(docs: list[RawDoc], outlets: list[str | None], share: float = 0.8) -
             for k in keys:
                 index[(outlet, k)].append(i)
     return out
+
+
+SURE_LANGUAGE = 0.9  # how sure the language identifier must be that a text is in another language to say so
+SURE_LANGUAGE_CHARS = 200  # and the text this long at least: a headline-length line is often misread
+
+
+def _surely_not_english(text: str) -> bool:
+    """The identifier is sure (:data:`SURE_LANGUAGE`) that a text long enough is in a language other than English."""
+    if len(text) < SURE_LANGUAGE_CHARS:
+        return False
+    lang, p = _identifier().classify(text[:2000])
+    return lang != "en" and float(p) >= SURE_LANGUAGE
+
+
+@functools.cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def _language(text: str) -> str | None:

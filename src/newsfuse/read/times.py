@@ -677,10 +677,17 @@ def _noun_dated(root: Any) -> Any:
         return head if head.ent_type_ not in {"DATE", "TIME"} else None
     if root.dep_ == "npadvmod" and head.i == root.i - 1 and head.pos_ == "NOUN" and head.ent_type_ not in {"DATE", "TIME"}:
         return head  # right after it: "in an interview Tuesday", "at a news conference Monday"
-    before = root.doc[root.i - 1] if root.i > 0 else None
-    if root.dep_ == "npadvmod" and before is not None and _set_in_telling(before):
-        return before  # a telling right before it, though the parse hangs the day on the verb
     return None
+
+
+def _telling_before(root: Any, verb: Any) -> Any:
+    """A telling right before the date, which the parse hung on the verb instead ("said ... in a statement Friday"):
+    the day of that telling. Not when the verb is still to come and not itself told in an interview ("will present
+    the plan at a conference Thursday": the conference is the deed's, told by someone else)."""
+    before = root.doc[root.i - 1] if root.i > 0 else None
+    if root.dep_ != "npadvmod" or before is None or not _set_in_telling(before):
+        return None
+    return before if before.lemma_.lower() == _INTERVIEW or not _future(verb) else None
 
 
 def _set_in_telling(noun: Any) -> bool:
@@ -691,11 +698,21 @@ def _set_in_telling(noun: Any) -> bool:
     )
 
 
+_INTERVIEW = "interview"
+
+
 def _told_in(noun: Any, verb: Any) -> bool:
-    """The date's noun is a telling the verb's deed is set in ("will lose ... in an interview Tuesday"), which only a
-    telling can be: not one the verb makes ("will give a speech Tuesday") or tells in ("will speak at a conference
-    Tuesday", "will announce in a statement Friday")."""
-    return noun is not None and verb is not None and _set_in_telling(noun) and verb.lemma_.lower() not in SPEECH_VERBS
+    """The date's noun is an interview the verb's deed is told in ("admitted the party will lose ... in an interview
+    Tuesday"), which only a telling can be; not an interview the verb tells in ("will speak in an interview Tuesday"),
+    nor another telling, which may be the deed's own ("will present the plan at a conference Thursday", "will publish
+    its findings in a statement Friday")."""
+    return (
+        noun is not None
+        and verb is not None
+        and noun.lemma_.lower() == _INTERVIEW
+        and _set_in_telling(noun)
+        and verb.lemma_.lower() not in SPEECH_VERBS
+    )
 
 
 def _teller(verb: Any) -> Any:
@@ -979,6 +996,8 @@ class Times:
             # what the date is the day of: the noun it describes ("Obama's Thanksgiving address", "Friday's vote"), else
             # the verb it hangs on
             noun = _noun_dated(root) if root is not None else None
+            if noun is None and root is not None:
+                noun = _telling_before(root, verb)
             # "would not retaliate for the bombing of Guffa on Tuesday": the day of a deed told as a noun is not in
             # the tense of the verb above it
             # "admitted there is a chance they will lose ... in an interview Tuesday": the parse may hang a telling on
