@@ -94,7 +94,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     settings = _settings(args)
     fmt = _format_of(args, FORMATS_BRIEF)  # a file name of another format is refused before anything is read
     if getattr(args, "story", None) or not args.paths:
-        return _brief_story(args, settings)
+        return _brief_story(args, settings, fmt)
     if getattr(args, "db", None):
         print(
             f"warning: --db {args.db} is not used to brief files (nothing is stored); store them with "
@@ -149,7 +149,7 @@ def _no_store(settings: Settings) -> bool:
     return True
 
 
-def _brief_story(args: argparse.Namespace, settings: Settings) -> int:
+def _brief_story(args: argparse.Namespace, settings: Settings, fmt: str) -> int:
     from .api import story_brief
 
     if args.paths or not getattr(args, "story", None):
@@ -164,7 +164,7 @@ def _brief_story(args: argparse.Namespace, settings: Settings) -> int:
     if not doc["sources"]:
         print("error: no article left to brief", file=sys.stderr)
         return 2
-    _write(_render_brief(doc, _format_of(args, FORMATS_BRIEF)), args.output)
+    _write(_render_brief(doc, fmt), args.output)
     return 1 if doc.get("rejected") else 0
 
 

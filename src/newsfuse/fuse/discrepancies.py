@@ -443,8 +443,8 @@ def date_disagreement(
         ]
         if not apart:
             continue
-        telling = key is not None and key.endswith(":stating") and told_alike is not None
-        if related is not None and not any(related(a, b) or (telling and told_alike is not None and told_alike(a, b)) for a, b in apart):
+        told = told_alike if key is not None and key.endswith(":stating") else None
+        if related is not None and not any(related(a, b) or (told is not None and told(a, b)) for a, b in apart):
             continue
         groups: dict[str, list[Statement]] = defaultdict(list)
         for s in sts:

@@ -364,8 +364,15 @@ def _surely_not_english(text: str) -> bool:
     """The identifier is sure (:data:`SURE_LANGUAGE`) that a text long enough is in a language other than English."""
     if len(text) < SURE_LANGUAGE_CHARS:
         return False
-    lang, p = _identifier().classify(text[:2000])
-    return lang != "en" and float(p) >= SURE_LANGUAGE
+    lang, p = _identify(text[:2000])
+    return lang != "en" and p >= SURE_LANGUAGE
+
+
+@functools.lru_cache(maxsize=64)
+def _identify(head: str) -> tuple[str, float]:
+    """The language of a text's opening and how sure the identifier is (a probability): one pass per text, whether it
+    names the article's language or decides a warning."""
+    return _identifier().classify(head)  # type: ignore[no-any-return]
 
 
 @functools.cache
@@ -376,12 +383,7 @@ def _identifier() -> Any:
 
 
 def _language(text: str) -> str | None:
-    try:
-        import py3langid as langid
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    lang, _ = langid.classify(text[:2000])
-    return str(lang)
+    return str(_identify(text[:2000])[0])
 
 
 __all__ = ["Batch", "RawDoc", "detect", "expand", "load", "read_bytes", "read_docs"]

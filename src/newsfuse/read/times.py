@@ -664,6 +664,7 @@ _ATTRIBUTIVE_DEPS = {"compound", "nummod", "amod", "nmod"}
 
 # nouns of a telling: a day set on one dates the saying ("in an interview Tuesday", "in a statement Friday")
 TELLINGS = frozenset({"interview", "statement", "speech", "remark", "address", "conference", "briefing", "tweet", "post", "letter"})
+_INTERVIEW = "interview"  # the telling a speaker gives: what is told in it is told in its tense
 
 
 def _noun_dated(root: Any) -> Any:
@@ -696,9 +697,6 @@ def _set_in_telling(noun: Any) -> bool:
     return bool(
         noun.pos_ == "NOUN" and noun.lemma_.lower() in TELLINGS and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at", "during"}
     )
-
-
-_INTERVIEW = "interview"
 
 
 def _told_in(noun: Any, verb: Any) -> bool:
@@ -998,12 +996,11 @@ class Times:
             noun = _noun_dated(root) if root is not None else None
             if noun is None and root is not None:
                 noun = _telling_before(root, verb)
-            # "would not retaliate for the bombing of Guffa on Tuesday": the day of a deed told as a noun is not in
-            # the tense of the verb above it
             # "admitted there is a chance they will lose ... in an interview Tuesday": the parse may hang a telling on
             # the verb of what was told; its day is the day of the telling, in the tense of the verb that tells
-            tense = _teller(verb) if _told_in(noun, verb) else None
-            tense = tense or verb
+            tense = (_teller(verb) if _told_in(noun, verb) else None) or verb
+            # "would not retaliate for the bombing of Guffa on Tuesday": the day of a deed told as a noun is not in
+            # the tense of the verb above it
             future = _future(tense) and not (root is not None and _of_event_noun(root))
             told_past = root is not None and _past(root, tense)
             if not future and not told_past and _LOOKS_AHEAD.search(text, max(sent_start, s - 120), s):
