@@ -393,6 +393,23 @@ def test_every_fact_of_a_brief_has_its_own_id() -> None:
     assert len(ids) == len(set(ids))
 
 
+def test_two_estimates_a_thousand_apart_are_a_number_disagreement() -> None:
+    from newsfuse.api import brief
+
+    said = "people marched through Riverton on Saturday to demand clean drinking water, organisers said."
+    r = read_articles(
+        [
+            make_article(f"About 12,000 {said}", "a", published=date(2026, 11, 20)),
+            make_article(f"About 13,000 {said}", "b", published=date(2026, 11, 20)),
+            make_article(f"Around 12,000 {said}", "c", published=date(2026, 11, 20)),
+        ]
+    )
+    ds = [d for d in brief(r).discrepancies if d.kind == "number"]
+    assert len(ds) == 1
+    # "about" and "around" the same figure are one side
+    assert sorted((v.value, v.sources) for v in ds[0].variants) == [("About 12,000 / Around 12,000", ["a", "c"]), ("About 13,000", ["b"])]
+
+
 def _equally_alike(n: int, close: float) -> np.ndarray:
     v = np.zeros((n, n + 1), dtype=np.float32)
     v[:, 0] = np.sqrt(close)

@@ -293,6 +293,32 @@ def test_a_round_figure_reaches_a_tenth_above_it_but_not_the_next_figure() -> No
     assert not amounts_agree(amount("1,000"), amount("1,100"))
 
 
+def test_two_round_figures_a_whole_step_apart_are_two_estimates() -> None:
+    from newsfuse.read.numbers import parse_amount
+
+    def amount(text: str) -> Amount:
+        a = parse_amount(text)
+        assert a is not None
+        if a.hedge == "exact":
+            st = statement(f"The office received {text} pages of letters.", "a", count=text, counted="pages")
+            assert st.main is not None
+            return amount_of(st.main)
+        return a
+
+    # the ±10% of "about" overlaps, but the stated figures are a thousand apart: the sources disagree
+    assert not amounts_agree(amount("about 12,000"), amount("about 13,000"))
+    assert not amounts_agree(amount("12,000"), amount("about 13,000"))
+    assert not amounts_agree(amount("12,000"), amount("13,000"))
+    assert not amounts_agree(amount("about 50"), amount("roughly 60"))
+    # one figure rounded, or written more finely
+    assert amounts_agree(amount("about 12,000"), amount("12,400"))
+    assert amounts_agree(amount("about 12,000"), amount("around 12,000"))
+    assert amounts_agree(amount("about 4.5"), amount("4.46"))
+    assert amounts_agree(amount("about 1 million"), amount("1.05 million"))
+    # bounds keep their own rule
+    assert amounts_agree(amount("more than 12,000"), amount("about 13,000"))
+
+
 def test_a_headline_that_says_a_chosen_one_again_in_other_words_is_left_out() -> None:
     import numpy as np
 

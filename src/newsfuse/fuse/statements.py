@@ -87,11 +87,32 @@ BOUND_RATIO = 1.1  # two minimums ("more than 26,000", "more than 31,000") this 
 _BOUNDS = {"above": "min", "at_least": "min", "at_most": "max", "high_estimate": "max", "below": "max"}
 
 
+def _step(value: float) -> float:
+    """The unit a stated number is rounded to: 1,000 for "12,000", 100 for "12,400", 0.1 for "4.5"."""
+    step = 1.0
+    while value >= step * 10 and (value / (step * 10)).is_integer():
+        step *= 10
+    while step > 0.001 and not round(value / step, 6).is_integer():
+        step /= 10
+    return step
+
+
+def _rounded_apart(x: Amount, y: Amount) -> bool:
+    """Two round figures, bare or approximate, a whole step of the coarser apart: "about 12,000" and "about 13,000"
+    are two estimates, however much their intervals overlap; "about 12,000" and "12,400" are one figure rounded."""
+    if x.value is None or y.value is None or x.value <= 0 or y.value <= 0:
+        return False
+    if any(a.hedge.lower() != "exact" and HEDGES.get(a.hedge.lower()) != "approx" for a in (x, y)):
+        return False
+    return abs(x.value - y.value) >= max(_step(x.value), _step(y.value)) - 1e-9
+
+
 def amounts_agree(x: Amount, y: Amount) -> bool:
-    """Two amounts can be one figure: their intervals overlap, and they are not two minimums (or two maximums) of
-    different stated numbers. "More than 200" agrees with "249"; "at least 10 killed" and "at least 24 killed" are
-    two tallies, whatever their intervals allow."""
-    if not x.overlaps(y):
+    """Two amounts can be one figure: their intervals overlap, they are not two round figures a step apart
+    (:func:`_rounded_apart`), and they are not two minimums (or two maximums) of different stated numbers. "More
+    than 200" agrees with "249"; "at least 10 killed" and "at least 24 killed" are two tallies, whatever their
+    intervals allow."""
+    if not x.overlaps(y) or _rounded_apart(x, y):
         return False
     kx, ky = _BOUNDS.get(HEDGES.get(x.hedge.lower(), "")), _BOUNDS.get(HEDGES.get(y.hedge.lower(), ""))
     if kx is None or kx != ky or not x.value or not y.value:
