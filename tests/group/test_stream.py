@@ -107,6 +107,23 @@ def test_articles_moved_between_stories_are_stored_and_restored(tmp_path: Path, 
 def test_independent_count() -> None:
     links = [Link("b", "a", "exact", 1.0), Link("d", "c", "sentences", 3.0), Link("z", "a", "near", 0.9)]
     assert independent_count(["a", "b", "c", "d", "e"], links) == 3
+    # two articles of one publisher are one voice, however differently they are written
+    assert independent_count(["a", "b", "c", "d", "e"], links, {"c": "Weston Daily", "e": "weston  daily", "a": None, "b": None}) == 2
+
+
+def test_an_outlets_second_article_in_a_story_is_not_another_independent_source(
+    tmp_path: Path, stream: tuple[Path, dict[str, str]]
+) -> None:
+    from tests.group.corpus import FLOOD, article_text
+
+    folder, _ = stream
+    title, day, outlet, _ = FLOOD[2]
+    update = "The army pumps lowered the water in the lower districts of Lindenmoor by Friday, Mayor Ilse Verhoeven said."
+    (folder / "99-update.txt").write_text(article_text(f"Update: {title}", day, outlet, update), encoding="utf-8")
+    g = _grouper(tmp_path / "s.db")
+    g.add(load([folder]).articles)
+    flood = next(s for s in summaries(g.store) if len(s.sources) == 6)
+    assert flood.independent_sources == 4  # the reprint and the outlet's update are not independent reports
 
 
 def test_read_pending_with_a_stand_in_pipeline(tmp_path: Path, stream: tuple[Path, dict[str, str]]) -> None:

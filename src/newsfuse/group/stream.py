@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from ..fuse.independence import same_outlet_links
 from ..graph import component_count
 from ..model import Article, Rejected
 from ..settings import Settings
@@ -289,9 +290,12 @@ class StorySummary:
         }
 
 
-def independent_count(members: Iterable[str], links: Iterable[Link]) -> int:
-    """Connected components of a story's articles under the copy links (exact, near, reused sentences)."""
-    return component_count(set(members), ((link.article, link.other) for link in links))
+def independent_count(members: Iterable[str], links: Iterable[Link], publishers: Mapping[str, str | None] | None = None) -> int:
+    """Connected components of a story's articles under the copy links (exact, near, reused sentences) and, given
+    each article's publisher, under one publisher: two items of one feed are one voice, as in a brief."""
+    pairs = [(link.article, link.other) for link in links]
+    pairs += [(a, b) for a, others in same_outlet_links(dict(publishers or {})).items() for b, _ in others]
+    return component_count(set(members), pairs)
 
 
 EXCERPT_CHARS = 120
@@ -341,7 +345,7 @@ def summaries(store: Store) -> list[StorySummary]:
                 title=titles.most_common(1)[0][0] if titles else None,
                 sources=[r.source_id for r in arts],
                 articles=[r.id for r in arts],
-                independent_sources=independent_count(s.articles, story_links),
+                independent_sources=independent_count(s.articles, story_links, {r.id: r.publisher for r in arts}),
                 first_published=dates[0] if dates else None,
                 last_published=dates[-1] if dates else None,
                 read=sum(1 for r in arts if r.read_state == "read"),

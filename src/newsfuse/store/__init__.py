@@ -58,6 +58,7 @@ class ArticleRow:
     outlet: str | None
     published: str | None
     read_state: str
+    publisher: str | None = None  # who published it: an aggregator item's origin, else the outlet
 
 
 class Store(Protocol):

@@ -318,7 +318,10 @@ class SqliteStore:
         return [found[i] for i in article_ids if i in found]
 
     def article_rows(self, article_ids: Collection[str] | None = None) -> list[ArticleRow]:
-        sql = "SELECT id, seq, source_id, title, outlet, published, read_state FROM articles"
+        sql = (
+            "SELECT id, seq, source_id, title, outlet, published, read_state,"
+            " COALESCE(json_extract(meta, '$.extra.origin_source'), outlet) FROM articles"
+        )
         if article_ids is None:
             return [ArticleRow(*r) for r in self._q(sql + " ORDER BY seq")]
         out: list[ArticleRow] = []
