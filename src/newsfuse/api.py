@@ -213,7 +213,7 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
     Articles of the story not read yet are read first. A merged story's old id gives the story it went into.
     """
     from . import __version__
-    from .errors import StoryNotFound, StoryUnreadable
+    from .errors import StoryAmbiguous, StoryNotFound, StoryUnreadable
     from .read.entities import link_entities
     from .read.pipeline import attach_speakers
     from .render import brief_json
@@ -229,7 +229,7 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
         if sid is None:
             if len(alike) > 1:
                 shown = ", ".join(alike[:3]) + (", …" if len(alike) > 3 else "")
-                raise StoryNotFound(f"{len(alike)} stories start with {story_id!r} ({shown}); give more of the id")
+                raise StoryAmbiguous(f"{len(alike)} stories start with {story_id!r} ({shown}); give more of the id")
             raise StoryNotFound(f"no story {story_id!r} in {settings.db}; list them with `newsfuse stories --db {settings.db}`")
         ids = store.story_article_ids(sid)
         rows = store.article_rows(ids)

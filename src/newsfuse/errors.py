@@ -28,6 +28,10 @@ class StoryNotFound(NewsfuseError):
     """A story id (or prefix) that names no story of the store."""
 
 
+class StoryAmbiguous(StoryNotFound):
+    """A prefix that several stories' ids start with: it names none of them alone."""
+
+
 class StoryUnreadable(NewsfuseError):
     """A stored story none of whose articles could be read: it has no brief. ``reasons`` are the readings' failures."""
 

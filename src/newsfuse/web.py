@@ -12,7 +12,7 @@ Pages (each with a ``.json`` twin, as in datasette):
   or plain text), the brief back (``?format=json`` by default, ``md`` or ``html``); nothing is stored.
 
 Errors are JSON ``{"error": "..."}`` with the status that says what went wrong: 404 for a story the store does not
-hold, 400 for a body with no readable article, 413 for a body over ``max_input_bytes``. It binds to 127.0.0.1 by
+hold, 400 for an id prefix several stories start with or a body with no readable article, 413 for a body over ``max_input_bytes``. It binds to 127.0.0.1 by
 default: the store is private, and nothing here asks who is calling.
 """
 
@@ -31,7 +31,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .errors import NewsfuseError, StoryNotFound, StoryUnreadable
+from .errors import NewsfuseError, StoryAmbiguous, StoryNotFound, StoryUnreadable
 from .settings import Settings
 
 FORMATS = {"json": "application/json", "md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
@@ -79,6 +79,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def not_found(_request: Request, exc: StoryNotFound) -> JSONResponse:
         return error(404, str(exc))
 
+    @app.exception_handler(StoryAmbiguous)
+    async def ambiguous(_request: Request, exc: StoryAmbiguous) -> JSONResponse:
+        return error(400, str(exc))  # the id asked for is too short: it names several stories
+
     @app.exception_handler(StoryUnreadable)
     async def unreadable(_request: Request, exc: StoryUnreadable) -> JSONResponse:
         # the story is there but has no brief: why each article failed, without the hint naming the store's path
@@ -109,7 +113,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         html = templates().get_template("stories.html.j2").render(stories=stored_stories(), db=Path(settings.db).name)
         return HTMLResponse(html, headers={"Content-Security-Policy": _PAGE_CSP})
 
-    @app.get("/stories/{name}", summary="a story's brief: ID (the HTML report), ID.json (newsfuse/brief@1) or ID.md")
+    @app.get(
+        "/stories/{name}",
+        summary="a story's brief: ID (the HTML report), ID.json (newsfuse/brief@1) or ID.md",
+        responses={
+            400: {"description": "several stories' ids start with the prefix given; they are named in `error`"},
+            404: {"description": "no story has this id, or no such page"},
+            422: {"description": "no article of the story could be read; why is in `error`"},
+        },
+    )
     def story_page(name: str) -> Response:
         story_id, _, fmt = name.partition(".")
         if fmt and fmt not in FORMATS:

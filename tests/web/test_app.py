@@ -132,7 +132,7 @@ def test_an_ambiguous_story_prefix_says_so_without_server_paths(tmp_path: Path) 
     settings = Settings.load({"db": str(tmp_path / "s.db")})
     ingest([tmp_path / "in"], settings, read_now=False)
     r = TestClient(create_app(settings)).get("/stories/s-.json")
-    assert r.status_code == 404 and "3 stories start with 's-'" in r.json()["error"] and str(tmp_path) not in r.text
+    assert r.status_code == 400 and "3 stories start with 's-'" in r.json()["error"] and str(tmp_path) not in r.text
 
 
 def test_a_story_none_of_whose_articles_could_be_read_says_why(tmp_path: Path) -> None:
