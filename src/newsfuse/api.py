@@ -70,6 +70,7 @@ def brief(inputs: Iterable[str | Path] | str | Path | Reading, settings: Setting
     entities = [replace(e, sources=[s for s in e.sources if s in ids]) for e in reading.entities if set(e.sources) & ids]
     b = fuse(kept, entities, settings)
     b.rejected = list(reading.rejected) + too_long
+    b.warnings = list(reading.warnings)
     return b
 
 

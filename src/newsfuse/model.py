@@ -250,3 +250,4 @@ class Brief:
     headline_facts: list[str]
     derived_from: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     rejected: list[Rejected] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (input, what to know): read, but with a caveat

@@ -203,19 +203,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             path = Path(tmp) / ("request.json" if body.lstrip()[:1] in (b"{", b"[") else "request.txt")
             path.write_bytes(body)
             reading = read([path], settings)
-            # never the server's temporary path in what goes back
-            rejected = [
-                {"input": r.input.replace(str(path), "request"), "reason": r.reason.replace(str(path), "request")} for r in reading.rejected
-            ]
+            doc = brief_json(brief(reading, settings)) if reading.articles else {"sources": [], "rejected": [], "warnings": []}
             if not reading.articles:
-                return {"sources": [], "rejected": rejected}
-            doc = brief_json(brief(reading, settings))
+                doc["rejected"] = [{"input": r.input, "reason": r.reason} for r in reading.rejected]
             doc["read"] = len(reading.articles)
-        # every input refused, in reading or in fusing (too long to fuse), never with the server's temporary path
-        doc["rejected"] = [
-            {"input": str(r["input"]).replace(str(path), "request"), "reason": str(r["reason"]).replace(str(path), "request")}
-            for r in doc.get("rejected", [])
-        ]
+
+        def hidden(text: object) -> str:
+            return str(text).replace(str(path), "request")  # never the server's temporary path in what goes back
+
+        # every input refused (in reading, or in fusing: too long) and every caveat, with the request for the path
+        doc["rejected"] = [{"input": hidden(r["input"]), "reason": hidden(r["reason"])} for r in doc["rejected"]]
+        doc["warnings"] = [{"input": hidden(w["input"]), "warning": hidden(w["warning"])} for w in doc["warnings"]]
         return doc
 
     return app

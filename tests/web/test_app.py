@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,21 @@ def test_posting_articles_gives_their_brief(client: TestClient) -> None:
     assert len(doc["sources"]) == 3 and doc["facts"]
     md = client.post("/brief?format=md", content=json.dumps(records))
     assert md.status_code == 200 and md.text.startswith("# ")
+
+
+def test_a_posted_brief_carries_the_reading_s_warnings(client: TestClient) -> None:
+    records: list[dict[str, Any]] = []
+    for p in sorted(DEMO.glob("0*.txt"))[:2]:
+        head, body = p.read_text(encoding="utf-8").split("\n\n", 1)
+        records.append({"title": head.splitlines()[0], "maintext": body, "source_domain": p.stem, "date_publish": "someday"})
+    doc = client.post("/brief", content=json.dumps(records)).json()
+    assert doc["rejected"] == [] and len(doc["warnings"]) == 2
+    assert all("not a date newsfuse reads" in w["warning"] and w["input"].startswith("request") for w in doc["warnings"])
+    assert tempfile.gettempdir() not in json.dumps(doc)
+    md = client.post("/brief?format=md", content=json.dumps(records)).text
+    assert "## Read with a warning" in md and "someday" in md
+    page = client.post("/brief?format=html", content=json.dumps(records)).text
+    assert "Read with a warning" in page and "someday" in page
 
 
 def test_bad_posts_are_clear_errors(client: TestClient) -> None:

@@ -151,6 +151,7 @@ def brief_json(b: Brief) -> dict[str, Any]:
         ],
         "only_here": dict(only_here),
         "rejected": [{"input": r.input, "reason": r.reason} for r in b.rejected],
+        "warnings": [{"input": w_input, "warning": w} for w_input, w in b.warnings],
     }
 
 

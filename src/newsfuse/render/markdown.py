@@ -131,6 +131,8 @@ def brief_markdown(doc: dict[str, Any]) -> str:
         lines.append(f"- {named}{title}{(' (' + meta + ')') if meta else ''}{derived}")
     if doc.get("rejected"):
         lines += ["", "## Not read", ""] + [f"- {_q(r['input'])}: {_q(r['reason'])}" for r in doc["rejected"]]
+    if doc.get("warnings"):
+        lines += ["", "## Read with a warning", ""] + [f"- {_q(w['input'])}: {_q(w['warning'])}" for w in doc["warnings"]]
     return "\n".join([*lines, "", MARKDOWN_MARK]) + "\n"
 
 
