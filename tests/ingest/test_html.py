@@ -131,3 +131,21 @@ def test_a_page_published_tomorrow_in_its_time_zone_keeps_its_date() -> None:
     page = page.replace('datetime="2024-03-12"', f'datetime="{tomorrow}"')
     doc = page_doc("pages/story.html", page.encode(), Settings())
     assert doc.meta.published is not None and doc.meta.published.isoformat() == tomorrow  # not another date of the page
+
+
+def test_a_page_dated_years_ahead_is_left_undated_with_a_warning() -> None:
+    page = article_html(7).replace("2024-03-12T08:30:00+01:00", "2031-03-12T08:30:00+01:00").replace(">2024-03-12<", ">2031-03-12<")
+    page = page.replace('datetime="2024-03-12"', 'datetime="2031-03-12"')
+    doc = page_doc("pages/story.html", page.encode(), Settings())
+    assert doc.meta.published is None
+    assert doc.warnings == ["the page says it was published on 2031-03-12, a date still to come: left undated"]
+    assert page_doc("pages/story.html", article_html(7).encode(), Settings()).warnings == []  # a page dated in the past says nothing
+
+
+def test_a_declared_date_is_found_in_any_attribute_order_and_quoting() -> None:
+    from newsfuse.ingest.html import declared_future_date
+
+    assert str(declared_future_date('<meta content="May 4, 2032" itemprop="datePublished">')) == "2032-05-04"
+    assert str(declared_future_date("<meta name=pubdate content='2029-01-01'>")) == "2029-01-01"
+    assert str(declared_future_date('<script type="application/ld+json">{"datePublished": "2030-02-03T10:00Z"}</script>')) == "2030-02-03"
+    assert declared_future_date('<meta name="date" content="2024-02-03"><meta name="viewport" content="2099-01-01">') is None

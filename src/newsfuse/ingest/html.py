@@ -40,6 +40,30 @@ def _date_params() -> dict[str, Any]:
     return {"original_date": True, "extensive_search": True, "max_date": (date.today() + timedelta(days=DATE_AHEAD_DAYS)).isoformat()}
 
 
+_META_TAG = re.compile(r"<meta\b[^>]{0,600}>", re.I)
+_ATTR = re.compile(r"""([a-z:_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_DATE_KEYS = frozenset({"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "date"})
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"<>]{6,40})"')
+
+
+def declared_future_date(html: str) -> date | None:
+    """The publication date the page declares for itself (a ``<meta>`` such as ``article:published_time``, or
+    JSON-LD's ``datePublished``) when it lies beyond :data:`DATE_AHEAD_DAYS` from today: htmldate takes no such
+    date, and the page is left undated."""
+    head = html[:200000]
+    declared = [m.group(1) for m in _LD_DATE.finditer(head)]
+    for tag in _META_TAG.finditer(head):
+        attrs = {k.lower(): next((v for v in vs if v), "") for k, *vs in _ATTR.findall(tag.group(0))}
+        if any(attrs.get(k, "").lower() in _DATE_KEYS for k in ("property", "name", "itemprop")) and attrs.get("content"):
+            declared.append(attrs["content"])
+    ahead = date.today() + timedelta(days=DATE_AHEAD_DAYS)
+    for value in declared:
+        day = parse_date(value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else value)
+        if day is not None and day > ahead:
+            return day
+    return None
+
+
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
@@ -218,6 +242,10 @@ def page_doc(
         url = name
     body, meta = extract_page(name, text, url)
     doc = RawDoc(source_id=source_id or input_id(url or name), text=body, meta=meta, origin=name)
+    if (ahead := declared_future_date(text)) is not None:
+        # whatever htmldate fell back on instead (a copyright line's year read as 1 January) dates nothing
+        meta.published = None
+        doc.warnings.append(f"the page says it was published on {ahead.isoformat()}, a date still to come: left undated")
     if enc.replace("_", "-").lower() not in {"utf-8", "utf-8-sig", "ascii"}:
         doc.meta.extra["encoding"] = enc
     return doc
