@@ -149,3 +149,14 @@ def test_a_declared_date_is_found_in_any_attribute_order_and_quoting() -> None:
     assert str(declared_future_date("<meta name=pubdate content='2029-01-01'>")) == "2029-01-01"
     assert str(declared_future_date('<script type="application/ld+json">{"datePublished": "2030-02-03T10:00Z"}</script>')) == "2030-02-03"
     assert declared_future_date('<meta name="date" content="2024-02-03"><meta name="viewport" content="2099-01-01">') is None
+
+
+def test_a_page_with_only_a_copyright_year_is_left_undated_with_a_warning() -> None:
+    page = re.sub(r"<meta[^>]*2024-03-12[^>]*>|<time[^>]*>[^<]*</time>", "", article_html(7))
+    assert "Copyright 2024" in page and "2024-03-12" not in page
+    doc = page_doc("pages/story.html", page.encode(), Settings())
+    assert doc.meta.published is None  # not 2024-01-01, which htmldate reads from the copyright line
+    assert doc.warnings == ["no publication date found (only the copyright year 2024): left undated"]
+    new_year = page.replace("</title>", "</title><meta property='article:published_time' content='2024-01-01T09:00:00Z'>")
+    dated = page_doc("pages/story.html", new_year.encode(), Settings())
+    assert str(dated.meta.published) == "2024-01-01" and dated.warnings == []  # a page published on 1 January keeps it

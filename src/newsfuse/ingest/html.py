@@ -64,6 +64,18 @@ def declared_future_date(html: str) -> date | None:
     return None
 
 
+def copyright_guess(html: str, day: date) -> bool:
+    """htmldate's last resort on a page that gives no date: the year of its copyright line, as 1 January. A page
+    that says "Copyright 2024" and nowhere that day was not published on 1 January 2024."""
+    if (day.month, day.day) != (1, 1):
+        return False
+    y = day.year
+    if not re.search(rf"(?:©|&copy;|&#169;|copyright)\s*(?:\d{{4}}\s*[-–]\s*)?{y}\b", html, re.I):
+        return False
+    written = rf"{y}[-/.]0?1[-/.]0?1(?!\d)|(?<!\d)0?1[-/.]0?1[-/.]{y}|{y}0101|\bJan(?:uary|\.)?\s+1(?:st)?,?\s+{y}|\b1(?:st)?\s+Jan(?:uary|\.)?,?\s+{y}"
+    return not re.search(written, html, re.I)
+
+
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
@@ -246,6 +258,9 @@ def page_doc(
         # whatever htmldate fell back on instead (a copyright line's year read as 1 January) dates nothing
         meta.published = None
         doc.warnings.append(f"the page says it was published on {ahead.isoformat()}, a date still to come: left undated")
+    elif meta.published is not None and copyright_guess(text, meta.published):
+        doc.warnings.append(f"no publication date found (only the copyright year {meta.published.year}): left undated")
+        meta.published = None
     if enc.replace("_", "-").lower() not in {"utf-8", "utf-8-sig", "ascii"}:
         doc.meta.extra["encoding"] = enc
     return doc
