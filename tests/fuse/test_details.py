@@ -147,3 +147,22 @@ def test_details_come_most_widely_reported_first() -> None:
     assert [f.detail.text for f in details if f.detail is not None].index("Nine") < [
         f.detail.text for f in details if f.detail is not None
     ].index("Tern Line ferry sank")
+
+
+def test_a_count_with_no_noun_after_it_is_shown_with_its_state() -> None:
+    a = statement("The blast left two guards dead and seven injured.", "a", count="seven", counted="people", state="injured")
+    b = statement("Two guards died and seven injured were taken to Oban.", "b", count="seven", counted="people", state="injured")
+    ds = count_details([a, b], facts=[])
+    assert [m.article.text[x:y] for m, (x, y) in zip(ds[0].members, ds[0].spans, strict=True)] == ["seven injured", "seven injured"]
+
+
+def test_a_detail_within_another_of_the_same_sources_is_not_shown_again() -> None:
+    from newsfuse.fuse import _details
+
+    text = "The blast at the Oban depot left four guards dead and seven injured on Tuesday."
+    a = statement(text, "a", count="four", counted="guards", state="dead")
+    b = statement(text.replace("Tuesday", "Monday night"), "b", count="four", counted="guards", state="dead")
+    c = statement("Four guards were hurt in a separate blast at the depot.", "c", count="Four", counted="guards", state="hurt")
+    shown = [f.detail.text for f in _details([a, b, c], [], {}, {}) if f.detail is not None]
+    # the phrase the two sources share holds their count: the count is not a detail of its own beside it
+    assert any("four guards dead and seven injured" in t for t in shown) and "four" not in shown

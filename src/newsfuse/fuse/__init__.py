@@ -176,9 +176,25 @@ def _details(
     reported first."""
     out = []
     held = [(f.sources, {(e.article, e.start, e.end) for e in f.evidence}) for f in facts]
+    shown: list[dict[str, tuple[str, int, int]]] = []  # each kept detail's words, by source
+
+    def said_already(words: dict[str, tuple[str, int, int]]) -> bool:
+        """A detail already kept has the same sources, and each writes this one within or across its words ("four
+        dockworkers" of "left four dockworkers dead and seven injured"). One of fewer sources is kept: it says who
+        gives this particular wording or count."""
+        return any(
+            kept.keys() == words.keys()
+            and all(kept[src][0] == art and lo < kept[src][2] and kept[src][1] < hi for src, (art, lo, hi) in words.items())
+            for kept in shown
+        )
+
     for d in shared_details(statements, held) + age_details(statements, persons, held) + count_details(statements, held):
         sources = d.sources
         rep = d.members[0]
+        words = {m.source: (m.article.id, *span) for m, span in zip(d.members, d.spans, strict=True)}
+        if said_already(words):
+            continue
+        shown.append(words)
         n = independent_count(sources, links)
         out.append(
             Fact(

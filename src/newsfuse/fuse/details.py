@@ -214,9 +214,20 @@ def count_details(statements: Sequence[Statement], facts: Iterable[tuple[Sequenc
             if not state and float(value) < BARE_COUNT_MIN:
                 continue  # "one official said" / "one official was suspended": no shared claim
             noun_span = q.attrs.get("counted_span")
-            end = noun_span[1] if noun_span and q.end <= noun_span[0] <= q.end + COUNT_REACH else q.end
+            end = noun_span[1] if noun_span and q.end <= noun_span[0] <= q.end + COUNT_REACH else _state_after(st, q)
             found[(float(value), f"{noun}|{state}|{_below(q)}")].setdefault(st.source, (st, (q.start, end)))
     return _kept(found, facts)
+
+
+def _state_after(st: Statement, q: Span) -> int:
+    """Where a count with no noun after it ends when shown: with the word of its state right after it ("seven
+    injured" of "four dockworkers dead and seven injured"), not as a bare "seven"."""
+    state = q.attrs.get("state")
+    if state:
+        m = re.match(rf"\s+{re.escape(str(state))}\b", st.article.text[q.end : q.end + COUNT_REACH])
+        if m is not None:
+            return q.end + m.end()
+    return q.end
 
 
 def _below(q: Span) -> bool:
