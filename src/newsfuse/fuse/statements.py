@@ -98,11 +98,14 @@ def _step(value: float) -> float:
 
 
 def _rounded_apart(x: Amount, y: Amount) -> bool:
-    """Two round figures, bare or approximate, a whole step of the coarser apart: "about 12,000" and "about 13,000"
-    are two estimates, however much their intervals overlap; "about 12,000" and "12,400" are one figure rounded."""
+    """Two figures, both approximate or both bare, a whole step of the coarser apart: "about 12,000" and "about
+    13,000" are two estimates, however much their intervals overlap, as "12,000" and "13,000" are two counts;
+    "about 12,000" and "12,400" are one figure rounded. A hedge holds a bare figure near it ("about $3.6 billion" /
+    "$3.5 billion")."""
     if x.value is None or y.value is None or x.value <= 0 or y.value <= 0:
         return False
-    if any(a.hedge.lower() != "exact" and HEDGES.get(a.hedge.lower()) != "approx" for a in (x, y)):
+    kinds = {"exact" if a.hedge.lower() == "exact" else HEDGES.get(a.hedge.lower()) for a in (x, y)}
+    if kinds not in ({"exact"}, {"approx"}):
         return False
     return abs(x.value - y.value) >= max(_step(x.value), _step(y.value)) - 1e-9
 
