@@ -405,3 +405,23 @@ def test_a_disagreement_card_shows_each_sentence_once() -> None:
     other = Evidence("y", "b", 10, 56, "40 firefighters fought the blaze for six hours")
     assert _outermost([clause, whole, other]) == [whole, other]  # the clause is in its sentence; another source's stays
     assert _outermost([whole, whole]) == [whole]
+
+
+def test_a_fact_within_another_of_the_same_sources_is_left_out_unless_disputed_or_of_fewer_sources() -> None:
+    from newsfuse.fuse import _not_within_others
+
+    a = statement("Every crane will be examined before work resumes, Sandoval said.", "a")
+    b = statement("Every crane will be examined before work resumes, the spokesman said.", "b")
+    c = statement("The cranes will all be checked, officials said.", "c")
+    qa, qb = clause_of(a, "Every crane", 101), clause_of(b, "Every crane", 102)
+
+    def fact(fid: str, sts: list[Statement]) -> Fact:
+        return Fact(fid, sts[0].text, [], sorted({s.source for s in sts}), 2, "corroborated")
+
+    wide, words = fact("f-wide", [a, b]), fact("f-words", [qa, qb])
+    members = {"f-wide": [a, b], "f-words": [qa, qb]}
+    assert [f.id for f in _not_within_others([wide, words], members, set())] == ["f-wide"]
+    assert [f.id for f in _not_within_others([wide, words], members, {"f-words"})] == ["f-wide", "f-words"]  # a disagreement's place
+    wider = fact("f-wide", [a, b, c])  # three sources say the sentence, two of them these words: who says them is news
+    members["f-wide"] = [a, b, c]
+    assert [f.id for f in _not_within_others([wider, words], members, set())] == ["f-wide", "f-words"]

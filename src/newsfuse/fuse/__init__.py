@@ -61,6 +61,33 @@ def _evidence(sts: Sequence[Statement], vectors: np.ndarray) -> list[Evidence]:
     return out
 
 
+def _not_within_others(facts: list[Fact], members_of: dict[str, list[Statement]], disputed: set[str]) -> list[Fact]:
+    """The facts less those whose every statement lies within a statement of one other fact of the same sources:
+    the quoted words of a sentence ("Every crane will be examined") grouped apart from the sentences that carry them,
+    which another fact gathers. Such a fact says nothing its wider one does not. One of fewer sources is kept (it says
+    who gives that part of the sentence), and so is one a disagreement names: it is where the disagreement is."""
+    by_article: dict[str, list[tuple[int, int, Fact]]] = defaultdict(list)
+    for f in facts:
+        for s in members_of[f.id]:
+            by_article[s.article.id].append((s.start, s.end, f))
+
+    def within_one(f: Fact) -> bool:
+        holders: set[str] | None = None
+        for s in members_of[f.id]:
+            wider = {
+                g.id
+                for lo, hi, g in by_article[s.article.id]
+                if g is not f and g.sources == f.sources and lo <= s.start and s.end <= hi and (lo, hi) != (s.start, s.end)
+            }
+            holders = wider if holders is None else holders & wider
+            if not holders:
+                return False
+        return bool(holders)
+
+    out = [f for f in facts if f.id in disputed or not within_one(f)]
+    return out
+
+
 def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Settings | None = None) -> Brief:
     settings = settings or Settings.load()
     # statements in the order of the articles' content-hash ids: ties among equally close statements (wire copies)
@@ -108,6 +135,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     for fact in facts:
         if fact.id in disputed:
             fact.status = "disputed"
+    facts = _not_within_others(facts, members_of, disputed)
     facts.sort(key=lambda f: (-f.score, f.id))
     _distinct_texts(facts, members_of, vectors)
     _shown_speaker_first(facts, members_of)
