@@ -129,6 +129,11 @@ def test_an_article_too_long_to_fuse_is_left_out_with_its_reason(
     # no entity of the article left out: its people are not the brief's
     fused = {s["id"] for s in doc["sources"]}
     assert all(set(e["sources"]) <= fused and e["sources"] for e in doc["entities"])
+    # nor is it read at all for a brief: its reading would take long for nothing
+    from newsfuse.settings import Settings
+
+    unread = [a for a in read(folder, Settings.load(), for_brief=True).articles if not a.stages]
+    assert [len(a.text) for a in unread] == [sizes[-1]]
     monkeypatch.setenv("NEWSFUSE_MAX_FUSED_CHARS", "10")
     assert main(["brief", str(folder), "-o", str(out)]) == 2
     assert "no article left to brief" in capsys.readouterr().err

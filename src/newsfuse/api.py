@@ -34,14 +34,20 @@ class Reading:
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read(inputs: Iterable[str | Path] | str | Path, settings: Settings | None = None, **overrides: Any) -> Reading:
-    """Ingest and read inputs (files, folders, ``-``). Unreadable inputs are listed in ``rejected``."""
+def read(
+    inputs: Iterable[str | Path] | str | Path, settings: Settings | None = None, *, for_brief: bool = False, **overrides: Any
+) -> Reading:
+    """Ingest and read inputs (files, folders, ``-``). Unreadable inputs are listed in ``rejected``. ``for_brief``:
+    an article too long to fuse (``max_fused_chars``) is left unread, for :func:`brief` to leave out: reading it
+    would take minutes for nothing."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     settings = settings or Settings.load(overrides)
     batch = load(inputs, settings)
-    result = pipeline(settings).read(batch.articles)
-    return Reading(result.articles, result.entities, batch.rejected + result.rejected, batch.warnings)
+    limit = settings.max_fused_chars if for_brief else None
+    result = pipeline(settings).read([a for a in batch.articles if limit is None or len(a.text) <= limit])
+    unread = [a for a in batch.articles if limit is not None and len(a.text) > limit]
+    return Reading(result.articles + unread, result.entities, batch.rejected + result.rejected, batch.warnings)
 
 
 def read_articles(articles: list[Article], settings: Settings | None = None) -> Reading:
@@ -55,7 +61,7 @@ def brief(inputs: Iterable[str | Path] | str | Path | Reading, settings: Setting
     from .fuse import fuse
 
     settings = settings or Settings.load(overrides)
-    reading = inputs if isinstance(inputs, Reading) else read(inputs, settings)
+    reading = inputs if isinstance(inputs, Reading) else read(inputs, settings, for_brief=True)
     kept = [a for a in reading.articles if len(a.text) <= settings.max_fused_chars]
     too_long = [
         Rejected(

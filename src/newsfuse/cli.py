@@ -101,7 +101,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
             f"`newsfuse ingest PATH... --db {args.db}`, or brief a stored story with --story ID",
             file=sys.stderr,
         )
-    r = read(args.paths, settings)
+    r = read(args.paths, settings, for_brief=True)
     _report(r.rejected, r.warnings)
     if not r.articles:
         print("error: no article could be read; nothing to brief", file=sys.stderr)

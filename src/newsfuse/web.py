@@ -202,7 +202,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / ("request.json" if body.lstrip()[:1] in (b"{", b"[") else "request.txt")
             path.write_bytes(body)
-            reading = read([path], settings)
+            reading = read([path], settings, for_brief=True)
             doc = brief_json(brief(reading, settings)) if reading.articles else {"sources": [], "rejected": [], "warnings": []}
             if not reading.articles:
                 doc["rejected"] = [{"input": r.input, "reason": r.reason} for r in reading.rejected]

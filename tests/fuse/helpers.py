@@ -46,7 +46,7 @@ def statement(
         st.quantities = [Span(start, start + len(count), "CARDINAL", "test@1", attrs)]
         st.main = first_count(st.quantities)
     for d in dates or []:
-        st.times.append(Span(0, 1, "time", "test@1", {"expr": "x", "value": d, "precision": "day"}))
+        st.times.append(Span(0, 1, "time", "test@1", {"expr": "x", "value": d, "precision": "day", "basis": "published"}))
     st.speaker, st.speaker_entity, st.speaker_person = speaker, entity, person and entity is not None
     if entity:
         st.credited.add(entity)

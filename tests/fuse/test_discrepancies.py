@@ -743,7 +743,7 @@ def test_a_day_two_months_back_dates_another_event() -> None:
     def on(day: str) -> Statement:
         st = statement(f"On {day}, a quake in the south killed 12 people.", "a", "12", "people", "killed")
         value = {"April 20": "2013-04-20", "June 20": "2013-06-20"}[day]
-        st.times.append(Span(3, 3 + len(day), "time", "test@1", {"expr": day, "value": value, "precision": "day"}))
+        st.times.append(Span(3, 3 + len(day), "time", "test@1", {"expr": day, "value": value, "precision": "day", "basis": "published"}))
         st.article.meta.published = date(2013, 7, 2)
         return st
 
@@ -1063,7 +1063,7 @@ def test_a_day_set_on_a_telling_is_a_day_of_saying() -> None:
     said = statement("The mayor said on Monday that the levy could fail.", "a")
     told = statement("The mayor admitted the levy could fail in an interview Tuesday.", "b")
     for st, day, verb in ((said, "2012-04-23", "say"), (told, "2012-04-24", "interview")):
-        st.times.append(Span(0, 1, "time", "test@1", {"expr": "x", "value": day, "precision": "day", "verb": verb}))
+        st.times.append(Span(0, 1, "time", "test@1", {"expr": "x", "value": day, "precision": "day", "verb": verb, "basis": "published"}))
     d = date_disagreement([said, told], ["f"])
     assert d is not None and {v.value for v in d.variants} == {"2012-04-23", "2012-04-24"}
 
@@ -1228,3 +1228,23 @@ def test_two_disputes_of_the_same_sentences_about_different_things_both_stand() 
     dead = Discrepancy("d4", "number", "disputed: number", [Variant("four", ["a"], [a]), Variant("five", ["b"], [b])])
     hurt = Discrepancy("d5", "number", "disputed: number", [Variant("seven", ["a"], [a]), Variant("nine", ["b"], [b])])
     assert [d.id for d in dedupe([dead, hurt])] == ["d4", "d5"]  # two counts of the same sentences, alike in summary
+
+
+def test_a_day_guessed_for_an_undated_report_raises_no_date_disagreement() -> None:
+    dated = statement("The council met on Monday.", "a", dates=["2025-03-03"])
+    undated = statement("The council met on Monday.", "b")
+    # "Monday" of a report without a date, resolved against the story's other reports: the reading's guess
+    undated.times.append(Span(20, 26, "time", "test@1", {"expr": "Monday", "value": "2025-03-17", "precision": "day", "basis": "story"}))
+    assert date_disagreement([dated, undated], ["f"]) is None
+    written = statement("The council met on March 17.", "b")
+    written.times.append(Span(19, 27, "time", "test@1", {"expr": "March 17", "value": "2025-03-17", "precision": "day", "basis": "story"}))
+    assert date_disagreement([dated, written], ["f"]) is not None  # a day written out is the outlet's own
+    friday = statement("The council met on Friday.", "b")
+    friday.times.append(Span(19, 25, "time", "test@1", {"expr": "Friday", "value": "2025-03-14", "precision": "day", "basis": "story"}))
+    d = date_disagreement([dated, friday], ["f"])  # whatever week it is put in, a Friday is not that Monday
+    assert d is not None and {v.value for v in d.variants} == {"2025-03-03", "2025-03-14"}
+    yesterday = statement("The council met yesterday.", "b")
+    yesterday.times.append(
+        Span(16, 25, "time", "test@1", {"expr": "yesterday", "value": "2025-03-16", "precision": "day", "basis": "story"})
+    )
+    assert date_disagreement([dated, yesterday], ["f"]) is None  # nothing of that day is the outlet's

@@ -349,3 +349,10 @@ def test_a_part_of_the_area_is_named_by_its_own_words_not_a_clause_about_it() ->
 def test_a_degree_of_harm_is_part_of_what_is_counted() -> None:
     got = _quantities("Around 30 people were seriously injured. Over 200 people were injured.")
     assert (got["Around 30"]["state"], got["Over 200"]["state"]) == ("seriously injured", "injured")
+
+
+def test_people_carried_out_of_danger_are_evacuated() -> None:
+    got = _quantities("Almost 300 passengers were taken ashore by lifeboat. Crews brought 40 people to safety. 12 men took the bus.")
+    assert (got["Almost 300"]["state"], got["Almost 300"]["state_lemmas"]) == ("taken ashore", ["evacuate"])
+    assert (got["40"]["state"], got["40"]["state_lemmas"]) == ("brought to safety", ["evacuate"])
+    assert got["12"]["state_lemmas"] != ["evacuate"]  # taking a bus takes no one to safety

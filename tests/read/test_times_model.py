@@ -66,6 +66,12 @@ def _dates(text: str) -> dict[str, object]:
         # a telling that may be the told deed's own keeps the deed's tense
         ("The harbour master said the engineers will present the repair plan at a conference Thursday.", {"Thursday": "2016-09-29"}),
         ("The minister said the port authority will publish its findings in a statement Friday.", {"Friday": "2016-09-30"}),
+        # a day right after the verb of saying, before what is said, dates the saying; after what is said, the deed
+        ("Tom Hale said on Monday he would appeal the ruling.", {"Monday": "2016-09-26"}),
+        ("Ana Ruiz said on Friday she would resign.", {"Friday": "2016-09-23"}),
+        ("Ana Ruiz said she would resign on Friday.", {"Friday": "2016-09-30"}),
+        # the day of the saying is the parse's own when it hangs it there
+        ("Ana Ruiz announced on Tuesday that she will step down.", {"Tuesday": "2016-09-27"}),
         # the day of what is prepared for follows the preparing: the nearest such day
         ("Dock workers prepared for a march on Saturday that could draw thousands.", {"Saturday": "2016-10-01"}),
         ("Dock workers prepared for a march on Monday by painting signs.", {"Monday": "2016-09-26"}),

@@ -384,14 +384,36 @@ def dated_events(st: Statement) -> set[tuple[str, str]]:
     return out
 
 
+def guessed_day(t: Span) -> bool:
+    """A day told relative to the report ("yesterday", "Friday") in an article that gives no date of its own (resolved
+    against the story's dates): the day is the reading's guess, not the outlet's claim."""
+    return t.attrs.get("basis") not in {"published", "dateline"} and not re.search(r"\d", str(t.attrs.get("expr", "")))
+
+
 def _comparable_times(st: Statement) -> list[Span]:
-    """Resolved times that date the statement's own claim: not a count's period, not a subordinate clause's day."""
+    """Resolved times that date the statement's own claim: not a count's period, not a subordinate clause's day, not
+    a day the reading guessed (:func:`guessed_day`) unless it was told by its weekday, which the outlet did say."""
     periods = {q.attrs.get("period") for q in st.quantities}
     return [
         t
         for t in st.times
-        if t.attrs.get("value") and t.attrs.get("expr") not in periods and not t.attrs.get("subordinate") and not t.attrs.get("attributive")
+        if t.attrs.get("value")
+        and t.attrs.get("expr") not in periods
+        and not t.attrs.get("subordinate")
+        and not t.attrs.get("attributive")
+        and not (t.attrs.get("precision") == "day" and guessed_day(t) and guessed_weekday(t) is None)
     ]
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def guessed_weekday(t: Span) -> int | None:
+    """The weekday a guessed day (:func:`guessed_day`) was told by ("Friday"): the one thing of it the outlet said."""
+    if not guessed_day(t):
+        return None
+    expr = str(t.attrs.get("expr", "")).lower()
+    return next((k for k, name in enumerate(_WEEKDAY_NAMES) if name in expr), None)
 
 
 def day_dates(st: Statement) -> set[str]:

@@ -38,6 +38,8 @@ from .compare import (
     counted_match,
     dated_events,
     day_dates,
+    guessed_day,
+    guessed_weekday,
     period_class,
     quantity_state,
     same_slot,
@@ -425,6 +427,7 @@ def date_disagreement(
             assert key is not None
             tense = key.split(":")[0] + ":"  # a day whose act the reading could not tell goes with any act of its tense
             dated = {s.idx: {d for d, k in events[s.idx] if k in (key, tense)} for s in sts}
+        _snap_guessed_weekdays(sts, dated)
         per_source: dict[str, set[str]] = defaultdict(set)
         for s in sts:
             per_source[s.source] |= dated[s.idx]
@@ -453,6 +456,36 @@ def date_disagreement(
         if len(groups) > 1:
             return Discrepancy(_id(*facts, "date"), "date", "disputed: date", variants(groups, "date"), list(facts))
     return None
+
+
+def _snap_guessed_weekdays(sts: Sequence[Statement], dated: dict[int, set[str]]) -> None:
+    """A weekday of an undated report ("met on Monday"), resolved against the story's dates, is the outlet's weekday
+    only, not its week: it takes the nearest day of that weekday another source gives, if any. "Monday" and
+    "Monday, March 3" are one day; "Friday" and "Monday, December 23" are two, whatever week "Friday" is put in."""
+    guessed = {
+        (s.idx, str(t.attrs["value"])): wd
+        for s in sts
+        for t in s.times
+        if t.attrs.get("precision") == "day" and t.attrs.get("value") and (wd := guessed_weekday(t)) is not None
+    }
+    if not guessed:
+        return
+    for s in sts:
+        for value in sorted(dated[s.idx]):
+            wd = guessed.get((s.idx, value))
+            if wd is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+                continue
+            day = date.fromisoformat(value)
+            given = {
+                date.fromisoformat(v)
+                for o in sts
+                if o.source != s.source
+                for v in dated[o.idx]
+                if re.fullmatch(r"\d{4}-\d\d-\d\d", v) and (o.idx, v) not in guessed and date.fromisoformat(v).weekday() == wd
+            }
+            if given:
+                nearest = min(given, key=lambda d: (abs((d - day).days), d))
+                dated[s.idx] = (dated[s.idx] - {value}) | {nearest.isoformat()}
 
 
 TELLING_SIM = 0.75  # meaning similarity of one speaker's words, told by two outlets, to be one telling dated twice
@@ -1282,12 +1315,6 @@ def _iso_day(t: Span) -> date:
     return date.fromisoformat(str(t.attrs["value"])[:10])
 
 
-def _guessed_day(st: Statement, t: Span) -> bool:
-    """A day told relative to the report ("yesterday", "Friday") in an article that gives no date of its own (resolved
-    against the story's dates): the day is the reading's guess, not the outlet's claim."""
-    return t.attrs.get("basis") not in {"published", "dateline"} and not re.search(r"\d", str(t.attrs.get("expr", "")))
-
-
 def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
     """One deed dated to two days by two outlets: two statements close in meaning and sharing specific words
     (``specific``: see :func:`~newsfuse.fuse.align.specific_similarity`) that each give one day to the same telling
@@ -1301,7 +1328,7 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
         for st in statements
         if st.kind == "statement"
         and (t := _one_day(st)) is not None
-        and not _guessed_day(st, t)
+        and not guessed_day(t)
         and not _AGAIN.search(st.text)
         and not _NOT_DONE_AT_ALL.search(st.text)
     ]

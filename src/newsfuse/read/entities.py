@@ -19,7 +19,7 @@ from ..graph import components
 from ..model import Article, Entity, Span
 from ..wires import wire_name
 from .base import Context
-from .speakers import INSTITUTION_NOUNS
+from .speakers import INSTITUTION_NOUNS, SPEECH_VERBS
 
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 PLACE_NOUNS = {
@@ -43,6 +43,9 @@ PLACE_NOUNS = {
     "harbour",
     "terminal",
 }
+VESSEL_NOUNS = frozenset(
+    {"ferry", "ship", "vessel", "tanker", "freighter", "yacht", "boat", "liner", "trawler", "submarine", "frigate", "barge", "tug"}
+)
 LOCAL_BODIES = {"police", "township", "borough", "municipality"}  # a one-word name before these is a place
 # US states written as initials after a town ("Old Tappan, N. J."); other initials after a comma are a person's
 STATE_INITIALS = frozenset({"N.J.", "N.Y.", "D.C.", "N.C.", "S.C.", "N.H.", "N.M.", "N.D.", "S.D.", "R.I.", "W.Va."})
@@ -104,6 +107,22 @@ TITLES = {
     "marshal",
     "trooper",
     "officer",
+    "councillor",
+    "councilor",
+    "cllr",
+    "councilman",
+    "councilwoman",
+    "alderman",
+    "alderwoman",
+    "assemblyman",
+    "assemblywoman",
+    "congressman",
+    "congresswoman",
+    "professor",
+    "bishop",
+    "rabbi",
+    "imam",
+    "pastor",
 }
 # last words of an institution's name: a title before them opens that name ("Justice Department", "Sheriff's Office",
 # "General Motors"), never a person's
@@ -195,6 +214,12 @@ ROLE_NOUNS = {
     "strategist",
     "negotiator",
     "investigator",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "alderman",
+    "commissioner",
 }
 GENDER_TITLES = {
     "mr": "mr",
@@ -360,7 +385,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 9
+    version = 10
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -403,6 +428,8 @@ class Mentions:
             if not surface or not any(c.isalpha() for c in surface):
                 continue
             label = _correct_label(label, toks, doc)
+            if label in _THING_LABELS and _speaking_name(toks):
+                label = "PERSON"  # '"…," said Ines Sola' tagged a product: a name that speaks is a person's
             roles = _roles(toks, doc) if label == "PERSON" else []
             attrs: dict[str, Any] = {"text": surface, "roles": roles}
             desc = _described_as(ent, doc) if label in {"PERSON", "ORG"} else None
@@ -411,8 +438,57 @@ class Mentions:
             if label == "PERSON" and (described := _description_span(toks, doc, article.text, start, end, desc)) is not None:
                 attrs["described"] = described
             out.append(Span(start, end, label, tag, attrs))
+        out += _untagged_speakers(doc, out, tag)
+        out.sort(key=lambda m: m.start)
         _fill_local_names(out)
         return {"mentions": out}
+
+
+_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"})
+# the last word of a newspaper's or a magazine's name
+_MASTHEAD_WORDS = frozenset(
+    {"reporter", "times", "post", "journal", "news", "herald", "tribune", "gazette", "daily", "telegraph", "guardian",
+     "chronicle", "magazine", "wire", "press", "review", "weekly", "observer", "today", "globe", "star", "mirror", "sun",
+     "express", "standard", "independent", "courier", "ledger", "register", "bulletin", "examiner", "inquirer", "monitor",
+     "dispatch", "record", "sentinel", "tv", "radio", "online", "digest", "insider", "blog"}
+)  # fmt: skip
+
+
+def _speaking_name(toks: Sequence[Any]) -> bool:
+    """Two or three capitalised proper nouns, the subject of a verb of saying ("said Ines Sola", "Ana Ruiz told"),
+    not an organisation's name ("Bluewater Lines said", "the Harbour Board said") nor a publication's ("The
+    Hollywood Reporter reported", "Valley News said")."""
+    head = toks[-1]
+    before = head.doc[toks[0].i - 1] if toks[0].i > 0 else None
+    return (
+        2 <= len(toks) <= 3
+        and (before is None or before.lower_ not in {"the", "a", "an"})  # "The Hollywood Reporter said": a title's, not a person's
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in toks)
+        and head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in SPEECH_VERBS
+        and head.lower_ not in ORG_HEADS | INSTITUTION_NOUNS | _MASTHEAD_WORDS
+        and not opens_institution([t.text for t in toks])
+    )
+
+
+def _untagged_speakers(doc: Any, found: Sequence[Span], tag: str) -> list[Span]:
+    """Persons the entity model missed where they speak ('"…," said Mayor Ana Ruiz'): a name of two or three
+    capitalised proper nouns, titles left out, that is the subject of a verb of saying and no mention covers."""
+    out: list[Span] = []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        if any(m.start <= tok.idx < m.end for m in found):
+            continue
+        toks = [tok]
+        while toks[0].i > 0 and (prev := doc[toks[0].i - 1]).pos_ == "PROPN" and prev.dep_ in {"compound", "flat"} and prev.head.i == tok.i:
+            toks.insert(0, prev)
+        while toks and fold(toks[0].text).rstrip(".") in TITLES:
+            toks = toks[1:]
+        if toks and _speaking_name(toks):
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            out.append(Span(start, end, "PERSON", tag, {"text": doc.text[start:end], "roles": _roles(toks, doc)}))
+    return out
 
 
 # a party and state in brackets after a name: "Ted Cruz (R-Texas)", "Sen. Jon Tester (D-Mont.)"
@@ -510,6 +586,16 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
         and prev.pos_ in {"DET", "ADJ", "NUM", "PROPN"}
     ):
         return "GPE"  # "the Old Tappan police force": a town's own body ("told Alvarez police had ..." names a man)
+    if label == "PERSON" and prev is not None and prev.lower_ in VESSEL_NOUNS and prev.text.islower():
+        return "PRODUCT"  # "the ferry Kessel Star": a ship's name, not a person's
+    if (
+        label == "PERSON"
+        and len(toks) == 1
+        and prev is not None
+        and prev.lower_ in {"in", "near", "off", "outside", "across"}
+        and (nxt is None or not _POSS.fullmatch(nxt.text))
+    ):
+        return "GPE"  # "ran aground off Riverton", "a rally in Dunmore": a place ("in Hale's view" stays a person)
     if label == "GPE" and len(toks) == 1 and nxt is not None and nxt.lower_ in {"said", "says", "told", "added", "stated"}:
         return "PERSON" if toks[0].pos_ == "PROPN" and prev is not None and prev.lower_ not in {"the"} else label
     return label
@@ -807,6 +893,8 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
                 return ranked[0]
         return None
 
+    # a one-word name the model tags a place in some report is that place where it tags it a person ("off Riverton")
+    places = {fold(_THE.sub("", m.attrs["text"])) for a in arts for m in a.group("mentions") if m.label in {"GPE", "LOC"}}
     # assign a key to every mention
     keyed: dict[str, list[tuple[Article, int, str, str]]] = defaultdict(list)  # key -> (article, index, surface, label)
     for a in arts:
@@ -828,11 +916,14 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
                     # a full name the run gives a person elsewhere is that person, whatever the model tagged here
                     # ("put forward by Mykhaylo Zaremba" tagged ORG, "Mykhailo Zaremba" a person in the other reports)
                     key, label = f"PERSON#{c}", "PERSON"
+            if key is None and label == "PERSON" and len(name_tokens(surface)) == 1 and fold(_THE.sub("", surface)) in places:
+                label = "GPE"
             if key is None:
                 if label == "PERSON":
                     key = "PERSON:" + translit_key(toks[-1]) if len(toks) == 1 else "PERSON:" + " ".join(fold(t) for t in toks)
                 else:
-                    kind = "GPE" if label in {"GPE", "LOC"} else label
+                    # a place tagged GPE here and LOC there is one place; a ship FAC here and PRODUCT there one thing
+                    kind = "GPE" if label in {"GPE", "LOC"} else "FAC" if label in {"FAC", "PRODUCT"} else label
                     key = f"{kind}:{fold(_THE.sub('', surface))}"
             keyed[key].append((a, idx, surface, label))
     entities: list[Entity] = []

@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 29
+    version = 30
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -620,6 +620,10 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         c.dep_ == "prep" and c.lower_ == "to" and any(x.lower_ == "streets" for x in c.children) for c in verb.children
     ):
         return counted, "took to the streets", ["protest"]  # a march, by its idiom
+    if verb.lemma_.lower() in _CARRY_VERBS and (away := _to_safety(verb)) is not None:
+        # "taken ashore", "brought to safety", "ferried off the ship": carried out of danger, an evacuation
+        way = head.doc[away.i - 1 : away.i + 1].text if away.dep_ == "pobj" else away.text  # "to safety", "ashore"
+        return counted, f"{verb.text} {way}", ["evacuate"]
     parts = [verb]
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ in {"VERB", "ADJ"} and not _own_object(c, head):
@@ -645,6 +649,22 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
     if degree is not None and not lo <= degree.i <= hi:
         state = f"{degree.text} {state}" if degree.i < lo else f"{state} {degree.text}"
     return counted, state, [p.lemma_.lower() for p in parts]
+
+
+_CARRY_VERBS = frozenset({"take", "bring", "carry", "ferry", "airlift", "lift", "pull", "get", "help", "move", "winch", "escort", "lead"})
+_SAFE_PLACES = frozenset({"safety", "shore", "land", "dry land", "shelters", "shelter"})
+
+
+def _to_safety(verb: Any) -> Any:
+    """The word that carries people out of danger after a verb of carrying: "ashore", "to safety", "to shore"."""
+    for c in verb.children:
+        if c.dep_ in {"advmod", "prt", "npadvmod"} and c.lower_ == "ashore":
+            return c
+        if c.dep_ == "prep" and c.lower_ in {"to", "into"}:
+            for o in c.children:
+                if o.dep_ == "pobj" and o.lower_ in _SAFE_PLACES:
+                    return o
+    return None
 
 
 def _own_object(verb: Any, head: Any) -> bool:

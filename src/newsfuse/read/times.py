@@ -681,6 +681,20 @@ def _noun_dated(root: Any) -> Any:
     return None
 
 
+def _saying_before(root: Any, verb: Any) -> Any:
+    """The verb of saying a date stands right after, before what is said, which the parse hung on the verb of what
+    was said instead: "Hale said on Wednesday he would appeal" dates the saying (the appeal has no day), as "said he
+    would appeal on Wednesday" dates the appeal. Else ``verb``."""
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        return verb
+    teller = verb.head
+    att = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root  # "on" of "on Wednesday"
+    opening = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"}]
+    if att.head.i == verb.i and teller.i < att.i and opening and att.i < min(opening):
+        return teller
+    return verb
+
+
 def _telling_before(root: Any, verb: Any) -> Any:
     """A telling right before the date, which the parse hung on the verb instead ("said ... in a statement Friday"):
     the day of that telling. Not when the verb is still to come and not itself told in an interview ("will present
@@ -947,7 +961,7 @@ def _detached_end(text: str, start: int, end: int) -> int:
 
 class Times:
     name = "times"
-    version = 30
+    version = 31
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -990,7 +1004,7 @@ class Times:
             last_sent = sent_start
             span = doc.char_span(s, e, alignment_mode="expand")
             root = span.root if span is not None else None
-            verb = _date_verb(root) if root is not None else None
+            verb = _saying_before(root, _date_verb(root)) if root is not None else None
             # what the date is the day of: the noun it describes ("Obama's Thanksgiving address", "Friday's vote"), else
             # the verb it hangs on
             noun = _noun_dated(root) if root is not None else None
