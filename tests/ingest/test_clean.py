@@ -139,3 +139,25 @@ def test_metadata_lines_before_the_headline() -> None:
     assert a.meta.title == "Storm Floods the Old Harbour" and a.meta.outlet == "Coastal Herald"
     assert a.meta.published is not None and a.meta.published.isoformat() == "2018-04-30"
     assert a.text == "Water rose fast overnight."
+
+
+def test_dates_a_report_cannot_have_are_left_out_with_a_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsfuse.ingest import load
+
+    body = "\n\nThe Riverton council met on Monday to vote on the new bridge, which has been debated for years.\n"
+    for name, date_line in (
+        ("word", "Date: yesterday"),
+        ("bad", "Date: 2025-13-45"),
+        ("ahead", "Date: 2031-06-01"),
+        ("ok", "Date: 2025-03-04"),
+    ):
+        (tmp_path / f"{name}.txt").write_text(f"Bridge vote in Riverton\nOutlet: {name}.example\n{date_line}{body}", encoding="utf-8")
+    batch = load([tmp_path])
+    arts = {a.source_id: a for a in batch.articles}
+    assert all(a.text.startswith("The Riverton council") for a in arts.values())  # the date line is never the body's
+    assert {k: str(a.meta.published) for k, a in arts.items()} == {"word": "None", "bad": "None", "ahead": "None", "ok": "2025-03-04"}
+    said = {w_input.rsplit("/", 1)[-1]: w for w_input, w in batch.warnings}
+    assert "'Date: yesterday' is not a date newsfuse reads" in said["word.txt"]
+    assert "'Date: 2025-13-45' is not a date newsfuse reads" in said["bad.txt"]
+    assert said["ahead.txt"] == "dated 2031-06-01, a date still to come: left undated"
+    assert "ok.txt" not in said

@@ -28,6 +28,7 @@ from . import feed, gz, html, jsonl, url, warc  # noqa: F401  (registers the rea
 from . import text as _text  # noqa: F401  (the plain-text reader, registered last: the fallback)
 from .base import OWN_OUTPUT, READERS, RawDoc, Reader, StreamReader
 from .clean import build_article, repeated_lines
+from .dates import still_to_come
 from .ids import UniqueIds, is_url
 from .streams import Capped, Replay, over_cap, read_capped
 
@@ -280,7 +281,6 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
             batch.rejected.append(Rejected(item.input, item.reason))
         else:
             docs.append(item)
-            batch.warnings.extend((item.origin, w) for w in item.warnings)
     # one batch, one id per source: "a.txt" in two folders, or "a.txt" next to "a-2.txt", must not share an id (the
     # cleaning below and every span of the brief are keyed by it)
     unique = UniqueIds()
@@ -295,6 +295,7 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
             built.append(d)
         except Exception as e:  # a cleaner's bug on one odd text stops that input only
             batch.rejected.append(Rejected(d.origin, f"could not be cleaned: {type(e).__name__}: {e}".replace("\n", " ")[:300]))
+        batch.warnings.extend((d.origin, w) for w in d.warnings)  # the reader's, and the cleaner's (a header's date)
     docs = built
     # one outlet's article read twice (its page and its feed item, a WARC holding two captures) is read once: left in,
     # every line of it would recur in that outlet and be cut as boilerplate from both copies
@@ -315,6 +316,9 @@ def load(inputs: Iterable[str | Path], settings: Settings | None = None) -> Batc
             batch.warnings.append((d.origin, f"same article as {seen[a.id]}: read once"))
             continue
         seen[a.id] = d.origin
+        if a.meta.published is not None and still_to_come(a.meta.published):
+            batch.warnings.append((d.origin, f"dated {a.meta.published.isoformat()}, a date still to come: left undated"))
+            a.meta.published = None
         if not a.meta.language:
             a.meta.language = _language(a.text)
         if a.meta.language and not a.meta.language.lower().startswith("en") and _surely_not_english(a.text):

@@ -207,7 +207,7 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
             if not s:
                 i += 1
                 continue
-            if _read_meta_line(s, meta):
+            if _read_meta_line(s, meta, doc.warnings):
                 cuts.append(_removal(raw, ln.start, ln.end, "metadata"))
                 i += 1
                 continue  # metadata lines may come before the headline
@@ -268,10 +268,18 @@ def find_removals(doc: RawDoc, meta: Meta) -> list[Removal]:
     return cuts
 
 
-def _read_meta_line(s: str, meta: Meta) -> bool:
+_DATE_KEY = re.compile(r"^\s*(?:date|dated|published|posted|updated)\s*:", re.I)
+
+
+def _read_meta_line(s: str, meta: Meta, warnings: list[str]) -> bool:
     m = _DATE_LINE.match(s)
     if m:
         d = parse_date(m.group("date"))
+        if d is None and _DATE_KEY.match(s):  # "Date: yesterday": a header line all the same, not the body's first
+            said = f"the header's {s.strip()[:60]!r} is not a date newsfuse reads: left undated"
+            if said not in warnings:
+                warnings.append(said)
+            return True
         if d is None:
             return False
         meta.published = meta.published or d

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+
+DATE_AHEAD_DAYS = 2  # a report may be dated a day ahead of this machine's clock (its time zone is ahead)
+
+
+def still_to_come(day: date) -> bool:
+    """A publication date beyond :data:`DATE_AHEAD_DAYS` from today: no report is published then."""
+    return day > date.today() + timedelta(days=DATE_AHEAD_DAYS)
+
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 

@@ -19,7 +19,7 @@ from ..model import Meta
 from ..settings import Settings
 from .base import OWN_OUTPUT, RawDoc, own_output, register
 from .clean import wire_name
-from .dates import parse_date
+from .dates import DATE_AHEAD_DAYS, parse_date, still_to_come
 from .decode import LATIN1, WEB, decode, looks_binary
 from .ids import input_id, is_url
 
@@ -28,8 +28,6 @@ from .ids import input_id, is_url
 # + favor_precision 0.967 (P 0.970, R 0.973), the best, so kept; trafilatura.extract() with its defaults scores 0.948.
 # with_metadata also fills Meta and keeps the headline and byline out of the body; comments are not article text.
 EXTRACT_OPTIONS: dict[str, Any] = {"with_metadata": True, "favor_precision": True, "include_comments": False}
-
-DATE_AHEAD_DAYS = 2  # a page may be dated a day ahead of this machine's clock (its time zone is ahead)
 
 
 def _date_params() -> dict[str, Any]:
@@ -56,10 +54,9 @@ def declared_future_date(html: str) -> date | None:
         attrs = {k.lower(): next((v for v in vs if v), "") for k, *vs in _ATTR.findall(tag.group(0))}
         if any(attrs.get(k, "").lower() in _DATE_KEYS for k in ("property", "name", "itemprop")) and attrs.get("content"):
             declared.append(attrs["content"])
-    ahead = date.today() + timedelta(days=DATE_AHEAD_DAYS)
     for value in declared:
         day = parse_date(value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else value)
-        if day is not None and day > ahead:
+        if day is not None and still_to_come(day):
             return day
     return None
 
