@@ -117,16 +117,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         "/stories/{name}",
         summary="a story's brief: ID (the HTML report), ID.json (newsfuse/brief@1) or ID.md",
         responses={
-            400: {"description": "several stories' ids start with the prefix given; they are named in `error`"},
+            400: {"description": "several stories' ids start with the prefix given (named in `error`), or a bad format"},
             404: {"description": "no story has this id, or no such page"},
             422: {"description": "no article of the story could be read; why is in `error`"},
         },
     )
-    def story_page(name: str) -> Response:
+    def story_page(name: str, format: str | None = None) -> Response:
         story_id, _, fmt = name.partition(".")
         if fmt and fmt not in FORMATS:
             return error(404, f"no page {name!r}: a story is /stories/ID, /stories/ID.json or /stories/ID.md")
-        return render(story_doc(story_id), fmt or "html")
+        if format is not None and format not in FORMATS:
+            return error(400, f"format must be one of {', '.join(FORMATS)}, not {format!r}")
+        if format is not None and fmt and format != fmt:
+            return error(400, f"two formats asked for: .{fmt} and ?format={format}")
+        return render(story_doc(story_id), fmt or format or "html")  # ?format=md as POST /brief takes it
 
     @app.get("/api", include_in_schema=False)
     def api_page() -> HTMLResponse:

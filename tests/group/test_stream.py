@@ -225,3 +225,15 @@ def test_opening_words_are_the_texts_own_words(text: str) -> None:
     assert (got is None) == (not line)
     if got is not None:
         assert line.startswith(got.removesuffix("…").rstrip()) and len(got) <= EXCERPT_CHARS + 1
+
+
+def test_a_story_is_named_by_an_article_its_brief_can_read(tmp_path: Path, stream: tuple[Path, dict[str, str]]) -> None:
+    folder, _ = stream
+    g = _grouper(tmp_path / "s.db")
+    g.add(load([folder]).articles)
+    flood = next(s for s in summaries(g.store) if len(s.sources) == 5)
+    named = [r for r in g.store.article_rows(flood.articles) if r.title == flood.title]  # the reprint repeats its title
+    for r in named:
+        g.store.put_read_failure(r.id, "reading failed in stage quotes@1: ValueError: boom")
+    renamed = next(s for s in summaries(g.store) if s.id == flood.id)
+    assert renamed.title is not None and renamed.title != flood.title

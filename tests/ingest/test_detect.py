@@ -94,6 +94,19 @@ def test_a_store_kept_in_the_folder_read_is_left_out(tmp_path: Path) -> None:
     assert list(expand([tmp_path])) == [str(tmp_path / p) for p in ("a.txt", "other.lock")]
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes and symbolic links as on POSIX")
+def test_a_broken_link_and_a_pipe_in_a_folder_are_reported_not_skipped_nor_waited_on(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "a.txt").write_text("The Riverton bridge reopened on Monday after two years of repairs and a long dispute.\n")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    batch = load([tmp_path])
+    assert [a.source_id for a in batch.articles] == ["a"]
+    reasons = {Path(r.input).name: r.reason for r in batch.rejected}
+    assert reasons == {"gone.txt": "a link to a file that does not exist", "pipe.txt": "not a regular file"}
+
+
 def test_globs_folders_and_hidden_files(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / ".git").mkdir()

@@ -103,3 +103,9 @@ def test_record_round_trip(authors: list[str], title: str) -> None:
     rec = json.loads(json.dumps(np_record(6, authors=authors, title=title)))
     m = record_to_doc(rec, "x.json", 0).meta
     assert m.title == title and m.author == ", ".join(authors)
+
+
+def test_the_outlet_under_other_common_names() -> None:
+    for key in ("site", "source_name", "newspaper", "website"):
+        rec = {"title": "Bridge reopens", "text": "The Riverton bridge reopened on Monday after repairs.", key: "Valley Post"}
+        assert record_to_doc(rec, "r.json", 0).meta.outlet == "Valley Post"

@@ -53,6 +53,11 @@ def test_a_story_in_every_format(client: TestClient) -> None:
     md = client.get(f"/stories/{sid}.md")
     assert md.status_code == 200 and md.text.startswith("# ")
     assert client.get(f"/stories/{sid[:8]}.json").json()["story"]["id"] == sid  # a unique prefix
+    # the format as a query, as POST /brief takes it
+    assert client.get(f"/stories/{sid}?format=md").text == md.text
+    assert client.get(f"/stories/{sid}?format=json").json()["story"]["id"] == sid
+    assert client.get(f"/stories/{sid}?format=pdf").status_code == 400
+    assert client.get(f"/stories/{sid}.json?format=md").status_code == 400
 
 
 @pytest.mark.parametrize("path", ["/stories/s-nothere", "/stories/s-nothere.json", "/stories/%25.json", "/stories/x.exe"])

@@ -336,7 +336,8 @@ def summaries(store: Store) -> list[StorySummary]:
     out = []
     for s in stories:
         arts = members[s.id]
-        titles = Counter(r.title for r in arts if r.title)
+        # a story is named by the articles its brief can read: one that failed may be of another story altogether
+        titles = Counter(r.title for r in arts if r.title and r.read_state != "failed") or Counter(r.title for r in arts if r.title)
         dates = sorted(r.published for r in arts if r.published)
         story_links = [lk for a in s.articles for lk in by_article.get(a, [])]
         out.append(

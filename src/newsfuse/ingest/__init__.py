@@ -104,8 +104,9 @@ def _expand_one(s: str) -> Iterator[str]:
             return
     if p.is_dir():
         found = False
-        # rglob does not follow links to folders: a link loop cannot trap it
-        files = [f for f in sorted(p.rglob("*")) if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)]
+        # rglob does not follow links to folders: a link loop cannot trap it. Whatever is not a folder is passed on, a
+        # broken link or a pipe too: reading it reports what it is, rather than skipping it without a word
+        files = [f for f in sorted(p.rglob("*")) if not f.is_dir() and not any(part.startswith(".") for part in f.relative_to(p).parts)]
         stores = _store_files(files)
         for f in files:
             if f.name.lower() in {"readme.md", "expected.json", "readme.txt", "license"} or f in stores:
@@ -202,7 +203,7 @@ def _read_input(name: str, settings: Settings, fetcher: url.Fetcher) -> Iterator
     else:
         p = Path(name)
         if not p.exists():
-            raise InputError(name, "no such file or folder")
+            raise InputError(name, "a link to a file that does not exist" if p.is_symlink() else "no such file or folder")
         if p.is_dir():
             raise InputError(name, "a folder with no files to read in it (hidden files, README, LICENSE and expected.json are skipped)")
         if not p.is_file():

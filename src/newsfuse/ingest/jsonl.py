@@ -46,7 +46,10 @@ MODIFIED_KEYS = ("date_modify", "dateModified", "date_modified", "modified", "up
 FETCHED_KEYS = ("date_download", "fetched", "crawled", "retrieved")
 IGNORED_KEYS = ("image_url", "localpath", "top_image", "images")  # read and dropped: not article text or metadata
 URL_KEYS = ("url", "link", "source_url", "canonical_url", "uri")
-OUTLET_KEYS = ("source_domain", "outlet", "publisher", "site_name", "source", "domain", "media", "publication", "sitename")
+OUTLET_KEYS = (
+    "source_domain", "outlet", "publisher", "site_name", "source", "domain", "media", "publication", "sitename", "site",
+    "source_name", "newspaper", "website",
+)  # fmt: skip
 AUTHOR_KEYS = ("authors", "author", "byline")
 LANG_KEYS = ("language", "lang")
 WIRE_KEYS = ("wire", "credit", "agency")

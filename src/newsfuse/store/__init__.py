@@ -173,8 +173,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def is_sqlite_file(path: str | Path) -> bool:
-    """The file opens with SQLite's header (a newsfuse store, or another program's database)."""
+    """The file opens with SQLite's header (a newsfuse store, or another program's database). Only a regular file is
+    opened: opening a named pipe would wait for a writer."""
     try:
+        if not Path(path).is_file():
+            return False
         with open(path, "rb") as fh:
             return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
