@@ -253,6 +253,7 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
         if not articles:
             why = [f"{r.source_id}: {reasons.get(r.id) or 'unknown reason'}" for r in rows if r.read_state == "failed"]
             raise StoryUnreadable(sid, why or ["it has no articles"], f"; see `newsfuse stories --db {settings.db}`")
+        articles = _once_per_outlet(articles, store.links([a.id for a in articles]))
         unique = UniqueIds()  # two stored inputs of one name ("x/story.txt", "y/story.txt") are two sources
         for a in articles:
             a.source_id = unique(a.source_id)
@@ -268,6 +269,22 @@ def story_brief(story_id: str, settings: Settings | None = None) -> dict[str, An
         return doc
     finally:
         store.close()
+
+
+def _once_per_outlet(articles: list[Article], links: Sequence[Any]) -> list[Article]:
+    """The articles less exact copies of an earlier one by the same outlet (one file stored under two names): read
+    once, as a batch reads them (:func:`newsfuse.ingest.load`). Copies by two outlets are two sources, one derived."""
+    from .fuse.independence import outlet_of
+
+    by_id = {a.id: a for a in articles}
+    dropped: set[str] = set()
+    for link in links:
+        a, b = by_id.get(link.article), by_id.get(link.other)
+        if link.kind == "exact" and a is not None and b is not None and b.id not in dropped:
+            oa, ob = outlet_of(a), outlet_of(b)
+            if oa and ob and " ".join(oa.casefold().split()) == " ".join(ob.casefold().split()):
+                dropped.add(a.id)  # the link's article repeats the other, stored earlier
+    return [a for a in articles if a.id not in dropped]
 
 
 def _brief_key(version: str, settings: Settings, members: list[tuple[str, str]]) -> str:

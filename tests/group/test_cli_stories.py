@@ -173,3 +173,23 @@ def test_stories_marks_a_story_whose_reading_failed(tmp_path: Path, capsys: pyte
     assert "1 source, 1 independent  [1 of 1 could not be read]" in line
     assert main(["brief", "--db", db, "--story", line.split()[0]]) == 2
     assert "ferry: too long to read" in capsys.readouterr().err
+
+
+def test_one_outlet_s_file_stored_again_under_another_name_is_read_once_in_the_brief(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    write_stream(folder)
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(folder), "--db", db]) == 0
+    again = tmp_path / "again"
+    again.mkdir()
+    first = sorted(folder.glob("*.txt"))[0]
+    (again / "renamed.txt").write_bytes(first.read_bytes())  # no URL: its id is its name's, a new article to the store
+    assert main(["ingest", str(again), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", db, "--format", "json"]) == 0
+    story = next(s for s in json.loads(capsys.readouterr().out)["stories"] if "renamed" in s["sources"])
+    assert main(["brief", "--db", db, "--story", story["id"], "--format", "json"]) == 0
+    ids = [s["id"] for s in json.loads(capsys.readouterr().out)["sources"]]
+    assert "renamed" not in ids and first.stem in ids and len(ids) == len(story["sources"]) - 1
