@@ -305,10 +305,23 @@ def score_pairs(doc: Mapping[str, Any], labelled: Sequence[Mapping[str, Any]]) -
             continue
         for e in f["evidence"]:
             facts_of.setdefault((e["source"], e["start"], e["end"]), set()).add(f["id"])
+    by_source: dict[str, list[tuple[int, int, set[str]]]] = {}
+    for (src, lo, hi), fids in facts_of.items():
+        by_source.setdefault(src, []).append((lo, hi, fids))
+
+    def facts_holding(span: tuple[str, int, int]) -> set[str] | None:
+        """The facts of the span, or else of the shortest evidence span holding it (a clause the brief shows in its
+        sentence, its own fact left out as saying nothing more)."""
+        if span in facts_of:
+            return facts_of[span]
+        src, lo, hi = span
+        holding = [(h - s, fids) for s, h, fids in by_source.get(src, []) if s <= lo and hi <= h]
+        return min(holding, key=lambda x: x[0])[1] if holding else None
+
     for p in labelled:
         sc.labelled += 1
         a, b = ((str(p[k][0]), int(p[k][1]), int(p[k][2])) for k in ("a", "b"))
-        fa, fb = facts_of.get(a), facts_of.get(b)
+        fa, fb = facts_holding(a), facts_holding(b)
         if not fa or not fb:
             sc.unmatched += 1
         elif fa & fb:

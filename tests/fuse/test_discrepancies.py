@@ -1248,3 +1248,37 @@ def test_a_day_guessed_for_an_undated_report_raises_no_date_disagreement() -> No
         Span(16, 25, "time", "test@1", {"expr": "yesterday", "value": "2025-03-16", "precision": "day", "basis": "story"})
     )
     assert date_disagreement([dated, yesterday], ["f"]) is None  # nothing of that day is the outlet's
+
+
+def test_a_date_disagreement_shows_every_outlet_giving_a_side_s_date_to_that_deed() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import complete_dates, evidence_for
+    from newsfuse.model import Discrepancy, Variant
+
+    def built(text: str, source: str, year: str, verb: str = "build") -> Statement:
+        st = statement(text, source)
+        at = text.index(year)
+        st.times.append(Span(at, at + 4, "time", "test@1", {"expr": year, "value": year, "precision": "year", "verb": verb}))
+        return st
+
+    a = built("The dam, built in 1961, is the largest in the county.", "a", "1961")
+    b = built("The dam was built in 1965, county records show.", "b", "1965")
+    c = built("The dam was built in 1961 and holds back a lake.", "c", "1961")
+    d = built("The dam was repaired in 1961 after a flood.", "d", "1961", verb="repair")  # another deed of that year
+    e = built("The dam was built in 1961, or in 1965 by another count.", "e", "1961")
+    e.times.append(Span(39, 43, "time", "test@1", {"expr": "1965", "value": "1965", "precision": "year", "verb": "build"}))
+    sts = [a, b, c, d, e]
+    for i, st in enumerate(sts):
+        st.idx = i
+    vectors = np.ones((len(sts), 4), dtype=np.float32) / 2.0  # all alike in meaning: the dates decide
+    found = Discrepancy(
+        "d1",
+        "date",
+        "disputed: date",
+        [Variant("1961", ["a"], [evidence_for(a, "date")]), Variant("1965", ["b"], [evidence_for(b, "date")])],
+        [],
+    )
+    complete_dates([found], sts, vectors)
+    # the outlet giving both years is on no side
+    assert {v.value: v.sources for v in found.variants} == {"1961": ["a", "c"], "1965": ["b"]}

@@ -131,6 +131,7 @@ def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Sett
     persons = {e.id: e.name for e in entities if e.type == "PERSON"}
     discrepancies = _disagreements(slots, statements, vectors, specific, members_of, persons)
     disagree.complete_counts(discrepancies, statements, vectors)
+    disagree.complete_dates(discrepancies, statements, vectors)
     disputed = {fid for d in discrepancies for fid in d.facts}
     for fact in facts:
         if fact.id in disputed:

@@ -1596,6 +1596,42 @@ def complete_counts(ds: Sequence[Discrepancy], statements: Sequence[Statement], 
             v.sources = sorted(set(v.sources) | set(fresh))
 
 
+def complete_dates(ds: Sequence[Discrepancy], statements: Sequence[Statement], vectors: np.ndarray) -> None:
+    """A date disagreement found between some statements shows each side with every outlet that gives that side's
+    date to the same deed ("The dam was built in 1961" beside "The dam, built in 1961," against "built in 1965"): the
+    same resolved value on the same verb, in a sentence close in meaning to the side's, of the same named people.
+    An outlet already on a side, or giving both dates, is added to none."""
+    by_span = {(st.article.id, st.start, st.end): st for st in statements}
+    for d in ds:
+        if d.kind != "date":
+            continue
+        taken = {src for v in d.variants for src in v.sources}
+        found: dict[int, dict[str, Statement]] = defaultdict(dict)
+        owners: dict[str, set[int]] = defaultdict(set)
+        for i, v in enumerate(d.variants):
+            side = [st for e in v.evidence if (st := by_span.get((e.article, e.start, e.end))) is not None]
+            verbs = {t.attrs.get("verb") for st in side for t in st.times if str(t.attrs.get("value")) == v.value}
+            if not side or not verbs or None in verbs:
+                continue
+            for st in statements:
+                if st.kind != "statement" or st.source in taken:
+                    continue  # history too: a year a thing was built is the side's date however far back
+                if not any(str(t.attrs.get("value")) == v.value and t.attrs.get("verb") in verbs for t in _dates_of(st)):
+                    continue
+                if any(float(vectors[st.idx] @ vectors[s0.idx]) >= COMPLETE_SIM and not _named_apart(st, s0) for s0 in side):
+                    owners[st.source].add(i)
+                    found[i].setdefault(st.source, st)
+        for i, v in enumerate(d.variants):
+            fresh = {src: st for src, st in found[i].items() if owners[src] == {i}}  # giving both dates: on no side
+            v.evidence += [evidence_for(st, d.kind) for st in fresh.values()]
+            v.sources = sorted(set(v.sources) | set(fresh))
+
+
+def _dates_of(st: Statement) -> list[Span]:
+    """The statement's resolved times that date its own claim (not a subordinate clause's, not a guessed day)."""
+    return [t for t in st.times if t.attrs.get("value") and not t.attrs.get("subordinate") and not t.attrs.get("attributive")]
+
+
 def _side(v: Variant, by_span: dict[tuple[str, int, int], Statement]) -> tuple[_CountKey, list[tuple[Statement, Span]]] | None:
     """The one count a side of a disagreement shows (its figures as written, "At least five / 140" being two ways of
     one side) with the statements and quantities that give it, or None when its statements give none or several."""
