@@ -89,7 +89,8 @@ class IngestReport:
 
     stored: int = 0
     skipped: int = 0
-    new_stories: int = 0
+    new_stories: int = 0  # stories started, by an article that fits no story or by a story split in two
+    splits: int = 0
     merges: int = 0
     read: int = 0
     rejected: list[Rejected] = field(default_factory=list)
@@ -145,7 +146,8 @@ def _ingest_locked(
                 report.skipped += 1
             else:
                 report.stored += 1
-                report.new_stories += p.new_story
+                report.new_stories += p.new_story + p.splits
+                report.splits += p.splits
                 report.merges += len(p.merged)
         if read_now:
             todo = store.pending()
@@ -332,11 +334,15 @@ def stories_json(
     import re
 
     story_of_origin = {a.origin: s for s in found for a in articles if a.id in s.articles}
+    unique = UniqueIds()  # a copy's id as a file's would be, never one another source has ("a" of x/a.txt and y/a.txt)
+    for s in found:
+        for src in s.sources:
+            unique(src)
     for w_input, w in warnings:
         m = re.match(r"same article as (.+?)(?: \(same outlet\))?: read once$", w)
         if m and m.group(1) in story_of_origin:
             s = story_of_origin[m.group(1)]
-            s.sources.append(Path(w_input).stem if "#" not in w_input else w_input.rsplit("/", 1)[-1])
+            s.sources.append(unique(Path(w_input).stem if "#" not in w_input else w_input.rsplit("/", 1)[-1]))
     return {
         "schema": "newsfuse/stories@1",
         "stories": [s.as_json() for s in found],

@@ -209,8 +209,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _close_bars(bars)
     _report(rep.rejected, rep.warnings)
     print(
-        f"{_n(rep.stored, 'article')} stored, {rep.skipped} already stored, {_n(rep.new_stories, 'new story', 'new stories')}, "
-        f"{_n(rep.merges, 'story merge')}; "
+        f"{_n(rep.stored, 'article')} stored, {rep.skipped} already stored, {_n(rep.new_stories, 'new story', 'new stories')}"
+        + (f" ({rep.splits} split off another)" if rep.splits else "")
+        + f", {_n(rep.merges, 'story merge')}; "
         + (f"{rep.read} read" if not args.no_read else "reading deferred (newsfuse read-pending)")
         + f"; {len(rep.rejected)} failed; {time.perf_counter() - t0:.1f}s; store {settings.db}",
         file=sys.stderr,

@@ -46,6 +46,18 @@ def test_cluster_json_follows_the_contract(tmp_path: Path, capsys: pytest.Captur
     assert "error:" in err
 
 
+def test_copies_read_once_are_listed_under_ids_no_other_source_has(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    labels = write_stream(folder)
+    first = sorted(folder.glob("*.txt"))[0]
+    for sub in ("x", "y"):
+        (folder / sub).mkdir()
+        (folder / sub / first.name).write_bytes(first.read_bytes())  # the same file under the same name, twice more
+    assert main(["cluster", str(folder), "--format", "json"]) == 0
+    sources = [s for st in json.loads(capsys.readouterr().out)["stories"] for s in st["sources"]]
+    assert len(sources) == len(set(sources)) == len(labels) + 2  # every input once, under its own id
+
+
 def test_ingest_stories_brief(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "in"
     write_stream(folder)

@@ -237,3 +237,17 @@ def test_a_story_is_named_by_an_article_its_brief_can_read(tmp_path: Path, strea
         g.store.put_read_failure(r.id, "reading failed in stage quotes@1: ValueError: boom")
     renamed = next(s for s in summaries(g.store) if s.id == flood.id)
     assert renamed.title is not None and renamed.title != flood.title
+
+
+def test_stories_split_off_another_are_counted_as_new_stories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsfuse import api
+    from newsfuse.group.stream import Placed
+
+    def add(self, articles, on_placed=None):  # type: ignore[no-untyped-def]
+        return [Placed("a1", "a", "s-1", new_story=True), Placed("a2", "b", "s-1", splits=1), Placed("a3", "c", "s-1")]
+
+    monkeypatch.setattr(Grouper, "add", add)  # three articles placed, one of them splitting its story
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The Riverton bridge reopened on Monday after two years of repairs.\n", encoding="utf-8")
+    rep = api.ingest([tmp_path / "in"], Settings.load({"db": str(tmp_path / "s.db")}), read_now=False)
+    assert (rep.new_stories, rep.splits, rep.stored) == (2, 1, 3)

@@ -69,6 +69,7 @@ class Placed:
     score: float = 0.0
     links: list[Link] = field(default_factory=list)
     merged: list[tuple[str, str]] = field(default_factory=list)
+    splits: int = 0  # stories split off another when it arrived (each a new story)
 
     @property
     def skipped(self) -> bool:
@@ -148,7 +149,7 @@ class Grouper:
         self.near.add(a.id, sig)
         if self.settings.ingest_pause > 0:
             time.sleep(self.settings.ingest_pause)
-        return Placed(a.id, a.source_id, decision.story, decision.new, decision.score, links, decision.merged)
+        return Placed(a.id, a.source_id, decision.story, decision.new, decision.score, links, decision.merged, len(decision.splits))
 
     # ------------------------------------------------------------------ reading, behind
 
