@@ -72,8 +72,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 raise
             raise gone from e
 
+    had_store = Path(settings.db).exists()  # a store there when the server started, gone later, is trouble (503)
+
     def stored_stories() -> list[Any]:
-        return stories(settings) if Path(settings.db).exists() else []
+        if Path(settings.db).exists():
+            return stories(settings)
+        if had_store:
+            raise NewsfuseError("the store was removed while the server ran")
+        return []  # no store yet: no stories
 
     @app.exception_handler(StoryNotFound)
     async def not_found(_request: Request, exc: StoryNotFound) -> JSONResponse:

@@ -150,3 +150,18 @@ def test_wherever_a_gzip_archive_is_cut_the_cut_is_what_is_reported(crawl: Path,
     b = load([p])
     assert b.articles and b.rejected[-1].reason.startswith("truncated gzip data")
     assert all(r.reason.startswith("truncated") for r in b.rejected)
+
+
+def test_an_archive_of_error_pages_only_says_so(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    w = WARCWriter(out, gzip=False)
+    for uri, status in (("https://x.example/a", "404 Not Found"), ("https://x.example/b", "503 Service Unavailable")):
+        headers = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(uri, "response", payload=io.BytesIO(b"<html><body>gone</body></html>"), http_headers=headers))
+    p = tmp_path / "errors.warc"
+    p.write_bytes(out.getvalue())
+    (reason,) = [r.reason for r in load([p]).rejected]
+    assert reason == "no HTML response records in this WARC archive (2 records; 2 error responses skipped (HTTP 404, 503))"

@@ -138,6 +138,19 @@ def test_a_damaged_store_is_the_server_s_trouble_not_the_caller_s(tmp_path: Path
     assert r.status_code == 503 and str(tmp_path) not in r.text
 
 
+def test_a_store_removed_while_serving_is_trouble_but_no_store_yet_is_no_stories(tmp_path: Path) -> None:
+    from newsfuse.store.sqlite import SqliteStore
+
+    assert TestClient(create_app(Settings.load({"db": str(tmp_path / "none.db")}))).get("/stories.json").json()["stories"] == []
+    db = tmp_path / "s.db"
+    SqliteStore(str(db)).close()
+    app = TestClient(create_app(Settings.load({"db": str(db)})))
+    assert app.get("/stories.json").status_code == 200
+    db.unlink()
+    r = app.get("/stories.json")
+    assert r.status_code == 503 and str(tmp_path) not in r.text
+
+
 def test_the_api_page_is_self_contained(client: TestClient) -> None:
     r = client.get("/api")
     assert r.status_code == 200 and "POST /brief" in r.text and "/openapi.json" in r.text

@@ -50,6 +50,7 @@ class WarcReader:
 
         ids = UniqueIds()
         seen = {"records": 0, "html": 0}
+        errors: list[str] = []  # HTTP statuses of the error responses skipped
         limit = max(settings.max_input_bytes, 1_000_000)
         guarded = io.BufferedReader(
             LineGuard(stream, limit, InputError(name, f"not a readable WARC archive: over {mb(limit)} without a line break")), BLOCK
@@ -63,7 +64,10 @@ class WarcReader:
                 if rec.rec_type == "response":
                     if rec.http_headers is None:
                         continue
-                    if not str(rec.http_headers.get_statuscode() or "").startswith("2"):
+                    status = str(rec.http_headers.get_statuscode() or "")
+                    if not status.startswith("2"):
+                        if status[:1] in {"4", "5"}:  # an error page: no article, but said if nothing else is read
+                            errors.append(status)
                         continue
                     ctype = rec.http_headers.get_header("Content-Type") or ""
                 else:
@@ -102,7 +106,8 @@ class WarcReader:
                 name, f"not a readable WARC archive after {seen['records']} records: a record header is malformed or cut short"
             ) from e
         if not seen["html"]:
-            raise InputError(name, f"no HTML response records in this WARC archive ({seen['records']} records)")
+            said = f"; {len(errors)} error responses skipped (HTTP {', '.join(sorted(set(errors)))})" if errors else ""
+            raise InputError(name, f"no HTML response records in this WARC archive ({seen['records']} records{said})")
 
 
 register(WarcReader())
