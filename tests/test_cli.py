@@ -146,3 +146,15 @@ def test_an_article_too_long_to_fuse_is_left_out_with_its_reason(
     )["stories"][0]["id"]
     assert main(["brief", "--story", sid, "--db", str(db), "-o", str(tmp_path / "s.json")]) == 2  # nothing usable
     assert "no article left to brief" in capsys.readouterr().err
+
+
+def test_an_article_left_unread_for_a_brief_still_dates_the_story(tmp_path: Path) -> None:
+    from newsfuse.api import read
+    from newsfuse.settings import Settings
+
+    body = "The old Riverton footbridge, closed since the spring floods, was inspected by engineers. " * 12
+    (tmp_path / "long.txt").write_text(f"Footbridge report\nDate: 2024-03-05\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "short.txt").write_text("Footbridge falls\n\nThe Riverton footbridge collapsed yesterday.\n", encoding="utf-8")
+    r = read(tmp_path, Settings.load({"max_fused_chars": 500}), for_brief=True)
+    short = next(a for a in r.articles if a.source_id == "short")
+    assert [t.attrs.get("value") for t in short.group("times")] == ["2024-03-04"]  # as if the long one were read too

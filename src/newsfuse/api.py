@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -45,8 +46,12 @@ def read(
     settings = settings or Settings.load(overrides)
     batch = load(inputs, settings)
     limit = settings.max_fused_chars if for_brief else None
-    result = pipeline(settings).read([a for a in batch.articles if limit is None or len(a.text) <= limit])
+    kept = [a for a in batch.articles if limit is None or len(a.text) <= limit]
     unread = [a for a in batch.articles if limit is not None and len(a.text) > limit]
+    # the story's date is the whole batch's: an undated article is read against it, an unread one's date too
+    known = sorted(a.meta.published for a in batch.articles if a.meta.published)
+    story = {a.id: statistics.median_low(known) for a in kept} if unread and known else None
+    result = pipeline(settings).read(kept, story)
     return Reading(result.articles + unread, result.entities, batch.rejected + result.rejected, batch.warnings)
 
 

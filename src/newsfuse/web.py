@@ -61,8 +61,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return Response(brief_markdown(doc), media_type=FORMATS["md"])
         return HTMLResponse(brief_html(doc))  # carries its own Content-Security-Policy
 
+    had_store = Path(settings.db).exists()  # a store there when the server started, gone later, is trouble (503)
+
     def story_doc(story_id: str) -> dict[str, Any]:
         gone = StoryNotFound(f"no story {story_id!r}")  # the id asked for, not the message naming the store's path
+        if story_id and had_store and not Path(settings.db).exists():
+            raise NewsfuseError("the store was removed while the server ran")
         if not story_id or not Path(settings.db).exists():
             raise gone
         try:
@@ -71,8 +75,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if settings.db not in str(e):  # "3 stories start with 's-' (...)": it names no path of the server's
                 raise
             raise gone from e
-
-    had_store = Path(settings.db).exists()  # a store there when the server started, gone later, is trouble (503)
 
     def stored_stories() -> list[Any]:
         if Path(settings.db).exists():

@@ -1282,3 +1282,28 @@ def test_a_date_disagreement_shows_every_outlet_giving_a_side_s_date_to_that_dee
     complete_dates([found], sts, vectors)
     # the outlet giving both years is on no side
     assert {v.value: v.sources for v in found.variants} == {"1961": ["a", "c"], "1965": ["b"]}
+
+
+def test_a_guessed_day_joins_no_side_of_a_date_disagreement() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import complete_dates, evidence_for
+    from newsfuse.model import Discrepancy, Variant
+
+    a = statement("The pier closed on Monday.", "a", dates=["2025-03-03"])
+    b = statement("The pier closed on Tuesday.", "b", dates=["2025-03-04"])
+    c = statement("The pier closed yesterday.", "c")  # an undated report: its day is the reading's guess
+    c.times.append(Span(16, 25, "time", "test@1", {"expr": "yesterday", "value": "2025-03-03", "precision": "day", "basis": "story"}))
+    for i, st in enumerate((a, b, c)):
+        st.idx = i
+        for t in st.times:
+            t.attrs["verb"] = "close"
+    d = Discrepancy(
+        "d1",
+        "date",
+        "disputed: date",
+        [Variant("2025-03-03", ["a"], [evidence_for(a, "date")]), Variant("2025-03-04", ["b"], [evidence_for(b, "date")])],
+        [],
+    )
+    complete_dates([d], [a, b, c], np.ones((3, 4), dtype=np.float32) / 2.0)
+    assert {v.value: v.sources for v in d.variants} == {"2025-03-03": ["a"], "2025-03-04": ["b"]}

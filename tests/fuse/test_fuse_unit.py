@@ -315,6 +315,11 @@ def test_two_estimates_or_two_bare_figures_a_whole_step_apart_disagree() -> None
     assert amounts_agree(amount("about 12,000"), amount("around 12,000"))
     assert amounts_agree(amount("about 4.5"), amount("4.46"))
     assert amounts_agree(amount("about 1 million"), amount("1.05 million"))
+    # a figure the coarser one's rounding joins is no other estimate; floats do not make "4.1 million" a unit count
+    assert amounts_agree(amount("about 20,000"), amount("about 21,000"))
+    assert not amounts_agree(amount("about 20,000"), amount("about 26,000"))
+    assert amounts_agree(amount("about 4.1 million"), amount("about 4.14 million"))
+    assert not amounts_agree(amount("about 1.5 million"), amount("about 1.6 million"))
     # bounds keep their own rule
     assert amounts_agree(amount("more than 12,000"), amount("about 13,000"))
 

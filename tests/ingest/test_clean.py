@@ -157,7 +157,7 @@ def test_dates_a_report_cannot_have_are_left_out_with_a_warning(tmp_path) -> Non
     assert all(a.text.startswith("The Riverton council") for a in arts.values())  # the date line is never the body's
     assert {k: str(a.meta.published) for k, a in arts.items()} == {"word": "None", "bad": "None", "ahead": "None", "ok": "2025-03-04"}
     said = {w_input.rsplit("/", 1)[-1]: w for w_input, w in batch.warnings}
-    assert "'Date: yesterday' is not a date newsfuse reads" in said["word.txt"]
+    assert said["word.txt"] == "the header's 'Date: yesterday' is not a date newsfuse reads: that line is left out"
     assert "'Date: 2025-13-45' is not a date newsfuse reads" in said["bad.txt"]
     assert said["ahead.txt"] == "dated 2031-06-01, a date still to come: left undated"
     assert "ok.txt" not in said

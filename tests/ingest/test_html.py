@@ -160,3 +160,18 @@ def test_a_page_with_only_a_copyright_year_is_left_undated_with_a_warning() -> N
     new_year = page.replace("</title>", "</title><meta property='article:published_time' content='2024-01-01T09:00:00Z'>")
     dated = page_doc("pages/story.html", new_year.encode(), Settings())
     assert str(dated.meta.published) == "2024-01-01" and dated.warnings == []  # a page published on 1 January keeps it
+
+
+def test_copyright_lines_of_every_form_and_a_real_new_year_s_date() -> None:
+    from datetime import date
+
+    from newsfuse.ingest.html import copyright_guess, declared_future_date
+
+    jan1 = date(2024, 1, 1)
+    for line in ("© 2024 Riverton Gazette", "(c) 2024 Riverton Gazette", "Copyright Riverton Gazette 2024", "&copy; 2019-2024"):
+        assert copyright_guess(f"<footer>{line}</footer>", jan1), line
+    for real in ("Published Jan 01, 2024", "01 January 2024", "2024-01-01T09:00"):
+        assert not copyright_guess(f"<p>{real}</p><footer>© 2024</footer>", jan1), real
+    # a page's own past date wins over a later date an item it carries declares
+    mixed = '<meta property="article:published_time" content="2024-03-05"><script>{"datePublished": "2031-05-01"}</script>'
+    assert declared_future_date(mixed) is None

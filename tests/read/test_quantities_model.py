@@ -356,3 +356,6 @@ def test_people_carried_out_of_danger_are_evacuated() -> None:
     assert (got["Almost 300"]["state"], got["Almost 300"]["state_lemmas"]) == ("taken ashore", ["evacuate"])
     assert (got["40"]["state"], got["40"]["state_lemmas"]) == ("brought to safety", ["evacuate"])
     assert got["12"]["state_lemmas"] != ["evacuate"]  # taking a bus takes no one to safety
+    more = _quantities("Four bodies were brought ashore. Rescuers took 40 passengers to the shore.")
+    assert more["Four"]["state_lemmas"] != ["evacuate"]  # the dead are recovered, not evacuated
+    assert (more["40"]["state"], more["40"]["state_lemmas"]) == ("took to shore", ["evacuate"])

@@ -72,6 +72,8 @@ def _dates(text: str) -> dict[str, object]:
         ("Ana Ruiz said she would resign on Friday.", {"Friday": "2016-09-30"}),
         # the day of the saying is the parse's own when it hangs it there
         ("Ana Ruiz announced on Tuesday that she will step down.", {"Tuesday": "2016-09-27"}),
+        # a quotation that opens with its day dates what it says, not the saying
+        ('Ana Ruiz said: "On Monday we will reopen the pier."', {"Monday": "2016-10-03"}),
         # the day of what is prepared for follows the preparing: the nearest such day
         ("Dock workers prepared for a march on Saturday that could draw thousands.", {"Saturday": "2016-10-01"}),
         ("Dock workers prepared for a march on Monday by painting signs.", {"Monday": "2016-09-26"}),

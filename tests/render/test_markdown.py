@@ -228,6 +228,12 @@ def test_a_reading_never_shows_python_none() -> None:
     assert "- `about 40` hedge=about [36.0, …] counted=workers" in md.splitlines()
 
 
+def test_a_quote_whose_speaker_was_not_found_is_listed_as_such() -> None:
+    unresolved = {"speaker": None, "speaker_kind": "pronoun", "cue": "added", "direct": True, "text": "We will not pay"}
+    md = reading_markdown(_reading(reference_date="2026-03-16", reference_basis="published", quotes=[unresolved]))
+    assert "- **speaker unknown** (direct, pronoun, cue: added): We will not pay" in md.splitlines()
+
+
 def test_a_reading_says_which_date_its_relative_dates_count_from() -> None:
     md = reading_markdown(_reading(reference_date="2026-03-16", reference_basis="story"))
     assert "- dates resolved against: 2026-03-16 (the story's date, as it has none of its own)" in md.splitlines()

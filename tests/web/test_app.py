@@ -149,6 +149,7 @@ def test_a_store_removed_while_serving_is_trouble_but_no_store_yet_is_no_stories
     db.unlink()
     r = app.get("/stories.json")
     assert r.status_code == 503 and str(tmp_path) not in r.text
+    assert app.get("/stories/s-1234.json").status_code == 503  # not "no such story": the store itself is gone
 
 
 def test_the_api_page_is_self_contained(client: TestClient) -> None:

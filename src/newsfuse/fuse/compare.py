@@ -375,7 +375,7 @@ def dated_events(st: Statement) -> set[tuple[str, str]]:
     March 23"). "Confirmed Thursday" and "will travel on July 13" date two things; "announced on March 8" and "imposed
     on March 23" too."""
     out = set()
-    for t in _comparable_times(st):
+    for t in comparable_times(st):
         if t.attrs.get("precision") != "day":
             continue
         verb = t.attrs.get("verb")
@@ -390,7 +390,7 @@ def guessed_day(t: Span) -> bool:
     return t.attrs.get("basis") not in {"published", "dateline"} and not re.search(r"\d", str(t.attrs.get("expr", "")))
 
 
-def _comparable_times(st: Statement) -> list[Span]:
+def comparable_times(st: Statement) -> list[Span]:
     """Resolved times that date the statement's own claim: not a count's period, not a subordinate clause's day, not
     a day the reading guessed (:func:`guessed_day`) unless it was told by its weekday, which the outlet did say."""
     periods = {q.attrs.get("period") for q in st.quantities}
@@ -421,7 +421,7 @@ def day_dates(st: Statement) -> set[str]:
     ("since 2002"); not the period of a count ("in the last week"), nor years of other events in the sentence, nor the
     day of a subordinate clause ("told the Post after the summary was released Sunday")."""
     out = set()
-    for t in _comparable_times(st):
+    for t in comparable_times(st):
         prec = t.attrs.get("precision")
         if prec == "day":
             out.add(str(t.attrs["value"]))

@@ -33,6 +33,7 @@ from ..read.speakers import SPEECH_VERBS
 from ..read.statements import SUSPICION
 from ..read.times import DAYS
 from .compare import (
+    comparable_times,
     counted_by_act,
     counted_key,
     counted_match,
@@ -1616,7 +1617,7 @@ def complete_dates(ds: Sequence[Discrepancy], statements: Sequence[Statement], v
             for st in statements:
                 if st.kind != "statement" or st.source in taken:
                     continue  # history too: a year a thing was built is the side's date however far back
-                if not any(str(t.attrs.get("value")) == v.value and t.attrs.get("verb") in verbs for t in _dates_of(st)):
+                if not any(str(t.attrs.get("value")) == v.value and t.attrs.get("verb") in verbs for t in comparable_times(st)):
                     continue
                 if any(float(vectors[st.idx] @ vectors[s0.idx]) >= COMPLETE_SIM and not _named_apart(st, s0) for s0 in side):
                     owners[st.source].add(i)
@@ -1625,11 +1626,6 @@ def complete_dates(ds: Sequence[Discrepancy], statements: Sequence[Statement], v
             fresh = {src: st for src, st in found[i].items() if owners[src] == {i}}  # giving both dates: on no side
             v.evidence += [evidence_for(st, d.kind) for st in fresh.values()]
             v.sources = sorted(set(v.sources) | set(fresh))
-
-
-def _dates_of(st: Statement) -> list[Span]:
-    """The statement's resolved times that date its own claim (not a subordinate clause's, not a guessed day)."""
-    return [t for t in st.times if t.attrs.get("value") and not t.attrs.get("subordinate") and not t.attrs.get("attributive")]
 
 
 def _side(v: Variant, by_span: dict[tuple[str, int, int], Statement]) -> tuple[_CountKey, list[tuple[Statement, Span]]] | None:

@@ -89,6 +89,7 @@ _BOUNDS = {"above": "min", "at_least": "min", "at_most": "max", "high_estimate":
 
 def _step(value: float) -> float:
     """The unit a stated number is rounded to: 1,000 for "12,000", 100 for "12,400", 0.1 for "4.5"."""
+    value = float(f"{value:.12g}")  # "4.1 million" is 4099999.9999999995 in floats
     step = 1.0
     while value >= step * 10 and (value / (step * 10)).is_integer():
         step *= 10
@@ -98,16 +99,17 @@ def _step(value: float) -> float:
 
 
 def _rounded_apart(x: Amount, y: Amount) -> bool:
-    """Two figures, both approximate or both bare, a whole step of the coarser apart: "about 12,000" and "about
-    13,000" are two estimates, however much their intervals overlap, as "12,000" and "13,000" are two counts;
-    "about 12,000" and "12,400" are one figure rounded. A hedge holds a bare figure near it ("about $3.6 billion" /
-    "$3.5 billion")."""
+    """Two figures, both approximate or both bare, that the coarser's rounding does not join: more than half its
+    step apart. "About 12,000" and "about 13,000" are two estimates, however much their intervals overlap, as
+    "12,000" and "13,000" are two counts; "about 20,000" and "about 21,000" may be one figure rounded to one digit
+    or to two, and "about 20,000" and "about 26,000" are not. A hedge holds a bare figure near it ("about $3.6
+    billion" / "$3.5 billion")."""
     if x.value is None or y.value is None or x.value <= 0 or y.value <= 0:
         return False
     kinds = {"exact" if a.hedge.lower() == "exact" else HEDGES.get(a.hedge.lower()) for a in (x, y)}
     if kinds not in ({"exact"}, {"approx"}):
         return False
-    return abs(x.value - y.value) >= max(_step(x.value), _step(y.value)) - 1e-9
+    return abs(x.value - y.value) > max(_step(x.value), _step(y.value)) / 2 * (1 + 1e-9)
 
 
 def amounts_agree(x: Amount, y: Amount) -> bool:

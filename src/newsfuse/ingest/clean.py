@@ -276,7 +276,7 @@ def _read_meta_line(s: str, meta: Meta, warnings: list[str]) -> bool:
     if m:
         d = parse_date(m.group("date"))
         if d is None and _DATE_KEY.match(s):  # "Date: yesterday": a header line all the same, not the body's first
-            said = f"the header's {s.strip()[:60]!r} is not a date newsfuse reads: left undated"
+            said = f"the header's {s.strip()[:60]!r} is not a date newsfuse reads: that line is left out"
             if said not in warnings:
                 warnings.append(said)
             return True

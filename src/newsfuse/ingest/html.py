@@ -46,19 +46,18 @@ _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"<>]{6,40})"')
 
 def declared_future_date(html: str) -> date | None:
     """The publication date the page declares for itself (a ``<meta>`` such as ``article:published_time``, or
-    JSON-LD's ``datePublished``) when it lies beyond :data:`DATE_AHEAD_DAYS` from today: htmldate takes no such
-    date, and the page is left undated."""
+    JSON-LD's ``datePublished``) when every one it declares lies beyond :data:`DATE_AHEAD_DAYS` from today:
+    htmldate takes no such date, and the page is left undated."""
     head = html[:200000]
     declared = [m.group(1) for m in _LD_DATE.finditer(head)]
     for tag in _META_TAG.finditer(head):
         attrs = {k.lower(): next((v for v in vs if v), "") for k, *vs in _ATTR.findall(tag.group(0))}
         if any(attrs.get(k, "").lower() in _DATE_KEYS for k in ("property", "name", "itemprop")) and attrs.get("content"):
             declared.append(attrs["content"])
-    for value in declared:
-        day = parse_date(value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else value)
-        if day is not None and still_to_come(day):
-            return day
-    return None
+    days = [d for value in declared if (d := parse_date(value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else value))]
+    if any(not still_to_come(d) for d in days):
+        return None  # a date that can be the page's: a later one is of something else it carries (an event's item)
+    return min(days, default=None)
 
 
 def copyright_guess(html: str, day: date) -> bool:
@@ -67,9 +66,12 @@ def copyright_guess(html: str, day: date) -> bool:
     if (day.month, day.day) != (1, 1):
         return False
     y = day.year
-    if not re.search(rf"(?:©|&copy;|&#169;|copyright)\s*(?:\d{{4}}\s*[-–]\s*)?{y}\b", html, re.I):
+    if not re.search(rf"(?:©|&copy;|&#169;|\(c\)|copyright)[^<>\n]{{0,60}}?\b{y}\b", html, re.I):
         return False
-    written = rf"{y}[-/.]0?1[-/.]0?1(?!\d)|(?<!\d)0?1[-/.]0?1[-/.]{y}|{y}0101|\bJan(?:uary|\.)?\s+1(?:st)?,?\s+{y}|\b1(?:st)?\s+Jan(?:uary|\.)?,?\s+{y}"
+    written = (
+        rf"{y}[-/.]0?1[-/.]0?1(?!\d)|(?<!\d)0?1[-/.]0?1[-/.]{y}|{y}0101"
+        rf"|\bJan(?:uary|\.)?\s+0?1(?:st)?,?\s+{y}|(?<!\d)0?1(?:st)?\s+Jan(?:uary|\.)?,?\s+{y}"
+    )
     return not re.search(written, html, re.I)
 
 

@@ -107,23 +107,12 @@ TITLES = {
     "marshal",
     "trooper",
     "officer",
-    "councillor",
-    "councilor",
-    "cllr",
-    "councilman",
-    "councilwoman",
-    "alderman",
-    "alderwoman",
-    "assemblyman",
-    "assemblywoman",
-    "congressman",
-    "congresswoman",
-    "professor",
-    "bishop",
-    "rabbi",
-    "imam",
-    "pastor",
 }
+# titles that may also begin a name the model tags a person ("Alderman Park"): taken off a person's name only
+PERSON_TITLES = frozenset(
+    {"councillor", "councilor", "cllr", "councilman", "councilwoman", "alderman", "alderwoman", "assemblyman",
+     "assemblywoman", "congressman", "congresswoman"}
+)  # fmt: skip
 # last words of an institution's name: a title before them opens that name ("Justice Department", "Sheriff's Office",
 # "General Motors"), never a person's
 ORG_HEADS = frozenset(
@@ -400,7 +389,11 @@ class Mentions:
             toks = list(ent)
             while (
                 toks
-                and (toks[0].lower_ in {"the", "a", "an"} or fold(toks[0].text).rstrip(".") in TITLES)
+                and (
+                    toks[0].lower_ in {"the", "a", "an"}
+                    or fold(toks[0].text).rstrip(".") in TITLES
+                    or (label == "PERSON" and fold(toks[0].text).rstrip(".") in PERSON_TITLES)
+                )
                 and len(toks) > 1
                 and not opens_institution([t.text for t in toks[1:]])
             ):
@@ -444,7 +437,12 @@ class Mentions:
         return {"mentions": out}
 
 
-_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"})
+_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # not FAC: "Alder Park Stadium announced"
+# words of a place's or a building's name: no person's name holds them ("Main Street", "Fire Station Nine")
+_SITE_WORDS = frozenset(
+    {"street", "avenue", "road", "park", "stadium", "station", "museum", "hall", "bridge", "airport", "church", "square",
+     "building", "tower", "falls", "creek", "river", "lake", "port", "harbour", "harbor", "plant", "mine", "base", "camp"}
+)  # fmt: skip
 # the last word of a newspaper's or a magazine's name
 _MASTHEAD_WORDS = frozenset(
     {"reporter", "times", "post", "journal", "news", "herald", "tribune", "gazette", "daily", "telegraph", "guardian",
@@ -462,7 +460,9 @@ def _speaking_name(toks: Sequence[Any]) -> bool:
     before = head.doc[toks[0].i - 1] if toks[0].i > 0 else None
     return (
         2 <= len(toks) <= 3
-        and (before is None or before.lower_ not in {"the", "a", "an"})  # "The Hollywood Reporter said": a title's, not a person's
+        # "The Hollywood Reporter said": a title's, not a person's; "the tanker Alder Spirit reported": a ship's
+        and (before is None or (before.lower_ not in {"the", "a", "an"} and before.lower_ not in VESSEL_NOUNS))
+        and not any(t.lower_ in _SITE_WORDS | PLACE_NOUNS for t in toks)
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in toks)
         and head.dep_ == "nsubj"
         and head.head.lemma_.lower() in SPEECH_VERBS
@@ -592,10 +592,10 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
         label == "PERSON"
         and len(toks) == 1
         and prev is not None
-        and prev.lower_ in {"in", "near", "off", "outside", "across"}
+        and prev.lower_ in {"near", "off", "outside"}
         and (nxt is None or not _POSS.fullmatch(nxt.text))
     ):
-        return "GPE"  # "ran aground off Riverton", "a rally in Dunmore": a place ("in Hale's view" stays a person)
+        return "GPE"  # "ran aground off Riverton", "a rally near Dunmore": a place ("found a replacement in Kowalski" may be a man)
     if label == "GPE" and len(toks) == 1 and nxt is not None and nxt.lower_ in {"said", "says", "told", "added", "stated"}:
         return "PERSON" if toks[0].pos_ == "PROPN" and prev is not None and prev.lower_ not in {"the"} else label
     return label
@@ -894,7 +894,12 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
         return None
 
     # a one-word name the model tags a place in some report is that place where it tags it a person ("off Riverton")
-    places = {fold(_THE.sub("", m.attrs["text"])) for a in arts for m in a.group("mentions") if m.label in {"GPE", "LOC"}}
+    tagged: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in arts:
+        for m in a.group("mentions"):
+            tagged[fold(_THE.sub("", m.attrs["text"]))]["place" if m.label in {"GPE", "LOC"} else m.label] += 1
+    # a word tagged a place more often than a person ("Riverton"), not a surname the model once took for a place
+    places = {k for k, c in tagged.items() if c["place"] > c["PERSON"]}
     # assign a key to every mention
     keyed: dict[str, list[tuple[Article, int, str, str]]] = defaultdict(list)  # key -> (article, index, surface, label)
     for a in arts:

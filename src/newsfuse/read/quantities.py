@@ -620,9 +620,9 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         c.dep_ == "prep" and c.lower_ == "to" and any(x.lower_ == "streets" for x in c.children) for c in verb.children
     ):
         return counted, "took to the streets", ["protest"]  # a march, by its idiom
-    if verb.lemma_.lower() in _CARRY_VERBS and (away := _to_safety(verb)) is not None:
-        # "taken ashore", "brought to safety", "ferried off the ship": carried out of danger, an evacuation
-        way = head.doc[away.i - 1 : away.i + 1].text if away.dep_ == "pobj" else away.text  # "to safety", "ashore"
+    if verb.lemma_.lower() in _CARRY_VERBS and head.lemma_.lower() not in _NOT_RESCUED and (away := _to_safety(verb)) is not None:
+        # "taken ashore", "brought to safety": carried out of danger, an evacuation
+        way = f"{away.head.text} {away.text}" if away.dep_ == "pobj" else away.text  # "to safety", "ashore"
         return counted, f"{verb.text} {way}", ["evacuate"]
     parts = [verb]
     for c in verb.children:
@@ -651,8 +651,9 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
     return counted, state, [p.lemma_.lower() for p in parts]
 
 
-_CARRY_VERBS = frozenset({"take", "bring", "carry", "ferry", "airlift", "lift", "pull", "get", "help", "move", "winch", "escort", "lead"})
-_SAFE_PLACES = frozenset({"safety", "shore", "land", "dry land", "shelters", "shelter"})
+_CARRY_VERBS = frozenset({"take", "bring", "carry", "airlift", "lift", "pull", "get", "help", "move", "winch"})
+_SAFE_PLACES = frozenset({"safety", "shore", "land", "shelters", "shelter"})
+_NOT_RESCUED = frozenset({"body", "remains", "corpse", "cargo", "container"})  # "Four bodies were brought ashore"
 
 
 def _to_safety(verb: Any) -> Any:

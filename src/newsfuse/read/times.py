@@ -690,7 +690,8 @@ def _saying_before(root: Any, verb: Any) -> Any:
     teller = verb.head
     att = root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root  # "on" of "on Wednesday"
     opening = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "mark", "expl"}]
-    if att.head.i == verb.i and teller.i < att.i and opening and att.i < min(opening):
+    between = root.doc.text[teller.idx + len(teller.text) : att.idx]  # only space: not 'said: "On Monday we will ...'
+    if att.head.i == verb.i and teller.i < att.i and opening and att.i < min(opening) and not between.strip():
         return teller
     return verb
 

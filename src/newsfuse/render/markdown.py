@@ -154,9 +154,8 @@ def reading_markdown(doc: dict[str, Any]) -> str:
         lines += ["", "## Quotes", ""]
         for q in a["quotes"]:
             kind = "direct" if q["direct"] else "reported"
-            lines.append(
-                f"- **{_q(q['speaker'])}** ({kind}, {q['speaker_kind']}{', cue: ' + _q(q['cue']) if q.get('cue') else ''}): {_q(q['text'])}"
-            )
+            who = _q(q["speaker"]) if q.get("speaker") else "speaker unknown"  # "he added" the reading could not resolve
+            lines.append(f"- **{who}** ({kind}, {q['speaker_kind']}{', cue: ' + _q(q['cue']) if q.get('cue') else ''}): {_q(q['text'])}")
         lines += ["", "## Quantities", ""]
         for q in a["quantities"]:
             said = "".join(f" {k}={_q(str(q[k]))}" for k in ("counted", "state", "period") if q.get(k) is not None)
