@@ -59,3 +59,31 @@ def test_an_aggregators_items_count_by_their_own_origin() -> None:
     assert independent_count(["a", "b"], same_outlet_links({a.source_id: outlet_of(a) for a in (one, two)})) == 2
     del two.meta.extra["origin_source"], one.meta.extra["origin_source"]
     assert independent_count(["a", "b"], same_outlet_links({a.source_id: outlet_of(a) for a in (one, two)})) == 1
+
+
+def test_short_plain_sentences_two_reporters_may_both_write_are_no_copying() -> None:
+    short = ["The fire was out by 4 a.m. on Wednesday.", "Police closed the road for six hours."]
+    told = ("Ana Ruiz said about 60 firefighters fought the blaze.", "About 60 firefighters fought the blaze, fire chief Ana Ruiz said.")
+    sts = [statement(t, "a") for t in short] + [statement(t, "b") for t in short]
+    sts += [statement(told[0], "a"), statement(told[1], "b")]
+    assert shared_sentences(sts) == {}  # a run of eleven words or more makes a reused sentence
+    assert independent_count(["a", "b"], derived_links(sts, min_shared=2)) == 2
+
+
+def test_sentences_inside_one_long_quotation_are_not_copying() -> None:
+    from newsfuse.model import Span
+
+    said = '"We will rebuild the quay and we will do it quickly and safely. Nobody who works here should ever fear for their life again," the mayor said.'
+    sts = []
+    for src in ("a", "b"):
+        whole = statement(said, src)
+        q0, q1 = said.index('"') + 1, said.rindex('"') - 1
+        whole.article.spans["quotes"] = [Span(q0, q1, "quote", "test@1", {"direct": True})]
+        cut = said.index("Nobody")
+        # the reading's two sentences: the second holds neither quotation mark
+        first = statement(said[:cut].strip(), src)
+        first.article = whole.article
+        second = statement(said[cut:], src)
+        second.article, second.start, second.end = whole.article, cut, len(said)
+        sts += [first, second]
+    assert shared_sentences(sts) == {}

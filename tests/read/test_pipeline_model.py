@@ -142,3 +142,19 @@ def test_corrections_leave_people_places_ships_and_streets_as_they_are() -> None
     )
     assert not {n for n, t in found if t == "PERSON"} & {"Alder Spirit", "Alder Park Stadium", "Main Street"}
     assert any(n == "Bishop Museum" for n, _ in found)  # a title word opening a museum's name is kept
+
+
+def test_speakers_the_model_missed_are_persons_and_streets_and_companies_are_not() -> None:
+    from newsfuse.api import read_articles
+
+    text = (
+        "Around 60 firefighters battled the flames, according to fire chief Ana Ruiz. "
+        '"We will find out who let this happen," Ruiz told reporters at the scene. '
+        "Residents of Mill Road were moved out. Halvorsen Coatings, which owns the plant, declined to comment."
+    )
+    r = read_articles([make_article(text, "a")])
+    kinds = {(e.name, e.type) for e in r.entities}
+    assert ("Ana Ruiz", "PERSON") in kinds
+    assert ("Mill Road", "PERSON") not in kinds and ("Halvorsen Coatings", "PERSON") not in kinds
+    quote = next(q for q in r.articles[0].group("quotes") if q.attrs.get("direct"))
+    assert quote.attrs.get("name") == "Ana Ruiz" and quote.attrs.get("entity") is not None  # "Ruiz" is that chief

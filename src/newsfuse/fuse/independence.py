@@ -23,8 +23,15 @@ def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-def shared_sentences(statements: Sequence[Statement], min_overlap: float = 0.5, min_shingles: int = 5) -> dict[tuple[str, str], int]:
-    """Count of reused (non-quoted) statements per ordered source pair (a, b) with a < b."""
+REUSED_RUN = 8  # word 4-grams two statements must share to be one sentence reused: a run of eleven words or more
+
+
+def shared_sentences(
+    statements: Sequence[Statement], min_overlap: float = 0.5, min_shingles: int = 5, min_common: int = REUSED_RUN
+) -> dict[tuple[str, str], int]:
+    """Count of reused (non-quoted) statements per ordered source pair (a, b) with a < b: statements that share most
+    of their word 4-grams, and at least ``min_common`` of them. A short plain sentence two reporters may both write
+    ("The fire was put out by 4 a.m.", "Ruiz said about 60 firefighters fought the blaze") is no proof of copying."""
     sh = [shingles(s.unquoted()) for s in statements]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, s in enumerate(sh):
@@ -43,7 +50,7 @@ def shared_sentences(statements: Sequence[Statement], min_overlap: float = 0.5, 
             sj = sh[j]
             if statements[i].source == statements[j].source or len(sj) < min_shingles:
                 continue
-            if inter / min(len(si), len(sj)) >= min_overlap:
+            if inter >= min_common and inter / min(len(si), len(sj)) >= min_overlap:
                 x, y = (i, j) if statements[i].source < statements[j].source else (j, i)
                 mine, theirs = reused[(statements[x].source, statements[y].source)]
                 mine.add(x)

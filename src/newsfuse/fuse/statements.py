@@ -51,8 +51,14 @@ class Statement:
         return self.article.source_id
 
     def unquoted(self) -> str:
-        """The statement with quoted words blanked: what an outlet wrote itself."""
-        return _QUOTED.sub(" ", self.text)
+        """The statement with quoted words blanked: what an outlet wrote itself. Words inside a direct quote that runs
+        over several sentences are blanked too, though this sentence holds neither of its quotation marks."""
+        text = self.text
+        for q in self.article.group("quotes"):
+            if q.attrs.get("direct") and q.start < self.end and self.start < q.end:
+                lo, hi = max(q.start, self.start) - self.start, min(q.end, self.end) - self.start
+                text = text[:lo] + " " * (hi - lo) + text[hi:]
+        return _QUOTED.sub(" ", text)
 
 
 # a speaker that is only a pronoun or quantifier ("it", "its", "some", "others"), or a relative clause's "whose ..."
