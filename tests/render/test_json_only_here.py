@@ -23,3 +23,17 @@ def test_only_here_leaves_out_what_another_source_tells_otherwise() -> None:
     ]
     doc = brief_json(Brief("Pier", [a, b], facts, [], [], [], [], ["f1"]))
     assert {k: v for k, v in doc["only_here"].items() if v} == {"a": ["f3"]}
+
+
+def test_what_only_a_wire_story_and_its_reprint_say_is_what_each_adds() -> None:
+    wire = make_article("Police closed Route 9 for six hours while crews worked on Mill Road.", "wire")
+    reprint = make_article("Police closed Route 9 for six hours while crews worked on Mill Road.", "reprint")
+    other = make_article("Police closed Route 9 for six hours.", "other")
+    ev = [Evidence.of(x, 0, len(x.text)) for x in (wire, reprint, other)]
+    facts = [
+        Fact("f1", wire.text, ev[:2], ["reprint", "wire"], 1, "single_source"),  # one voice: the reprint copies the wire
+        Fact("f2", wire.text, ev, ["other", "reprint", "wire"], 2, "corroborated"),
+        Fact("d1", wire.text, ev[:2], ["reprint", "wire"], 1, "single_source", kind="detail"),  # a detail is no fact
+    ]
+    doc = brief_json(Brief("Route 9", [wire, reprint, other], facts, [], [], [], [], ["f1"]))
+    assert {k: v for k, v in doc["only_here"].items() if v} == {"reprint": ["f1"], "wire": ["f1"]}

@@ -95,8 +95,13 @@ def brief_json(b: Brief) -> dict[str, Any]:
     for f in b.facts:
         # a disputed fact of one source is told otherwise by another ("We cannot reopen it," credited by the others
         # to someone else): not what that source alone adds
-        if len(f.sources) == 1 and f.status != "disputed":
-            only_here[f.sources[0]].append(f.id)
+        if f.status == "disputed":
+            continue
+        # one voice alone: a source, or sources that copy one another (a wire story and its reprint), each of which
+        # then adds it
+        if len(f.sources) == 1 or (f.kind == "fact" and f.independent_sources == 1):
+            for src in f.sources:
+                only_here[src].append(f.id)
     return {
         "schema": SCHEMA,
         "story": {
