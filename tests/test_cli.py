@@ -57,6 +57,12 @@ def test_brief_formats_and_output_file(tmp_path: Path, capsys: pytest.CaptureFix
     assert "writes json or md, not html" in capsys.readouterr().err and not (tmp_path / "r.html").exists()
     assert main(["cluster", str(EXAMPLES / "harbor-collapse"), "-o", str(tmp_path / "c.txt")]) == 0
     assert not (tmp_path / "c.txt").read_text().startswith("{")  # .txt: the text listing
+    capsys.readouterr()
+    # a name whose ending says another format, or none newsfuse writes, is written as asked, with a word about it
+    assert main(["brief", str(EXAMPLES / "harbor-collapse"), "--format", "md", "-o", str(tmp_path / "m.html")]) == 0
+    assert "writing md into a file named .html" in capsys.readouterr().err
+    assert main(["brief", str(EXAMPLES / "harbor-collapse"), "-o", str(tmp_path / "x.pdf")]) == 0
+    assert ".pdf is no format newsfuse writes; writing json" in capsys.readouterr().err
 
 
 def test_module_entry_point_and_version() -> None:

@@ -34,11 +34,15 @@ _ENDINGS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".
 def _format_of(args: argparse.Namespace, allowed: Sequence[str], default: str = "json") -> str:
     """The format asked for; without one, the one the output file's name ends in ("-o brief.html"), else ``default``.
     An ending of a format this command does not write ("read -o r.html") is refused rather than filled with another."""
-    if args.format:
-        return str(args.format)
     ending = Path(args.output).suffix.lower() if args.output else ""
     fmt = _ENDINGS.get(ending)
+    if args.format:
+        if ending and fmt != args.format:  # "--format md -o m.html", "-o x.pdf": written as asked, said once
+            print(f"warning: -o {args.output}: writing {args.format} into a file named {ending}", file=sys.stderr)
+        return str(args.format)
     if fmt is None:
+        if ending:
+            print(f"warning: -o {args.output}: {ending} is no format newsfuse writes; writing {default}", file=sys.stderr)
         return default
     if fmt not in allowed:
         raise NewsfuseError(f"-o {args.output}: this command writes {' or '.join(allowed)}, not {fmt}; give --format or another file name")

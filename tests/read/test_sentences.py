@@ -91,6 +91,13 @@ def test_a_paragraph_whose_subject_a_name_follows_is_no_glued_headline() -> None
 
 
 @pytest.mark.models
+def test_a_role_before_a_name_the_model_did_not_tag_is_no_glued_headline() -> None:
+    text = "Fire at plant\n\nA fire broke out on Tuesday night.\n\nFire chief Ana Ruiz said about 60 firefighters fought the blaze."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    assert [a.span_text(s) for s in a.group("sentences")][-1] == "Fire chief Ana Ruiz said about 60 firefighters fought the blaze."
+
+
+@pytest.mark.models
 def test_a_paragraph_whose_words_the_rest_governs_is_no_glued_headline() -> None:
     text = (
         "Harbor news\n\nPort director Ana Ruiz says no matter what emergency action Mayor Tom Hale takes on the strike, "

@@ -44,6 +44,11 @@ SAT = date(2024, 12, 28)  # a Saturday
         ("less than a week ago", None, None),
         ("nearly three months ago", "2024-09", "month"),
         ("last week", "2024-12-16", "week"),
+        ("next week", "2024-12-30", "week"),
+        ("the day before yesterday", "2024-12-26", "day"),
+        ("last weekend", "2024-12-16", "week"),  # written on a Saturday: the weekend before, in its week
+        ("next month", "2025-01", "month"),
+        ("the end of the month", "2024-12", "month"),
         ("this year", "2024", "year"),
         ("in 1994", "1994", "year"),
         ("yesterday", "2024-12-27", "day"),

@@ -46,8 +46,8 @@ def glued_headline_end(tokens: list[Any]) -> int | None:
             continue
         if right.ent_iob_ == "I":  # continues an entity begun on the left
             continue
-        if right.ent_type_ == "PERSON" and left.lower_ in ROLE_NOUNS:  # "spokesman John Kirby"
-            continue
+        if left.lower_ in ROLE_NOUNS and (right.ent_type_ == "PERSON" or right.pos_ == "PROPN"):
+            continue  # "spokesman John Kirby", "Fire chief Ana Ruiz said" (a name the model did not tag)
         if tokens[0].tag_ in {"IN", "VBG", "TO"}:  # "According to ...": a clause, not a headline
             continue
         head = tokens[:i]
@@ -105,7 +105,7 @@ def is_subhead(line: str) -> bool:
 
 class Sentences:
     name = "sentences"
-    version = 8
+    version = 9
     requires: tuple[str, ...] = ()
     assigns = ("sentences",)
 

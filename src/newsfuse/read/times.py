@@ -373,6 +373,8 @@ def _resolve(
         "last night": -1,
         "yesterday morning": -1,
         "yesterday afternoon": -1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
     }
     if t in simple:
         return _day(base + timedelta(days=simple[t]))
@@ -384,13 +386,22 @@ def _resolve(
     # month"): they date nothing
     if re.fullmatch(r"last week|the previous week|a week ago", t):
         return _week(base - timedelta(days=7))
-    if t in {"this week", "earlier this week"}:
+    if t in {"this week", "earlier this week", "later this week"}:
         return _week(base)
+    if t in {"next week", "the coming week"}:
+        return _week(base + timedelta(days=7))
+    if t in {"last weekend", "this past weekend", "over the weekend"}:  # the last weekend before the day of writing
+        return _week(base - timedelta(days=(base.weekday() - 5) % 7 or 7))  # its Saturday's week
+    if t in {"next weekend", "this weekend"} and base.weekday() < 5:  # written on a weekday: the weekend to come
+        return _week(base + timedelta(days=5 - base.weekday()))
     if re.fullmatch(r"last month|the previous month|a month ago", t):
         prev = base.replace(day=1) - timedelta(days=1)
         return _month(prev.year, prev.month)
-    if t in {"this month", "earlier this month"}:
+    if t in {"this month", "earlier this month", "later this month", "the end of the month", "the end of this month"}:
         return _month(base.year, base.month)
+    if t in {"next month", "the coming month"}:
+        nxt = base.replace(day=28) + timedelta(days=4)
+        return _month(nxt.year, nxt.month)
     if t in {"last year", "the previous year", "a year ago"}:
         return _year(base.year - 1)
     if t in {"this year", "earlier this year"}:
@@ -962,7 +973,7 @@ def _detached_end(text: str, start: int, end: int) -> int:
 
 class Times:
     name = "times"
-    version = 31
+    version = 32
     requires = ("sentences",)
     assigns = ("times",)
 
