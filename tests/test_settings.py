@@ -35,3 +35,13 @@ def test_true_and_false_in_the_environment(value: str, on: bool) -> None:
 def test_numbers_from_the_environment() -> None:
     s = Settings.load(env={"NEWSFUSE_MAX_INPUT_BYTES": "1000", "NEWSFUSE_FACT_THRESHOLD": "0.7"})
     assert s.max_input_bytes == 1000 and s.fact_threshold == 0.7
+
+
+def test_a_misspelled_environment_variable_is_named_with_what_it_may_mean() -> None:
+    from newsfuse.settings import unknown_environment
+
+    env = {"NEWSFUSE_HEADLINE_FACT": "3", "NEWSFUSE_HEADLINE_FACTS": "4", "NEWSFUSE_ZZZ": "1", "PATH": "/bin"}
+    assert unknown_environment(env) == [
+        "NEWSFUSE_HEADLINE_FACT names no setting and is ignored; did you mean NEWSFUSE_HEADLINE_FACTS?",
+        "NEWSFUSE_ZZZ names no setting and is ignored",
+    ]

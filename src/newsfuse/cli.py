@@ -395,6 +395,10 @@ def _refuse_output_over_input(args: argparse.Namespace) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .settings import unknown_environment
+
+    for said in unknown_environment():
+        print(f"warning: environment variable {said}", file=sys.stderr)
     try:
         _refuse_output_over_input(args)
         return int(args.func(args))

@@ -62,6 +62,21 @@ class Settings:
         return out
 
 
+def unknown_environment(env: Mapping[str, str] | None = None) -> list[str]:
+    """What to say of each ``NEWSFUSE_*`` variable of the environment that names no setting (a misspelled one would
+    otherwise be ignored without a word): "NEWSFUSE_HEADLINE_FACT names no setting and is ignored; did you mean
+    NEWSFUSE_HEADLINE_FACTS?"."""
+    import difflib
+
+    env = os.environ if env is None else env
+    known = {"NEWSFUSE_" + f.name.upper() for f in fields(Settings)}
+    out = []
+    for key in sorted(k for k in env if k.startswith("NEWSFUSE_") and k not in known):
+        close = difflib.get_close_matches(key[9:], sorted(k[9:] for k in known), n=1, cutoff=0.75)  # past "NEWSFUSE_"
+        out.append(f"{key} names no setting and is ignored" + (f"; did you mean NEWSFUSE_{close[0]}?" if close else ""))
+    return out
+
+
 HELP: dict[str, str] = {
     "spacy_model": "Installed spaCy pipeline package used for reading.",
     "max_input_bytes": "Inputs larger than this are refused with a clear message (also the cap on a decompressed .gz input, a fetched page and one archived page).",
