@@ -342,3 +342,12 @@ def test_who_is_who_has_its_section_and_stays_out_of_the_matrix() -> None:
     matrix = html[html.index('<section id="matrix">') : html.index('<section id="details">')]
     assert "p-1" not in matrix
     assert "5 facts · 1 shared detail ·" in html and '<a href="#people">' in html
+
+
+def test_a_brief_of_one_source_says_no_fact_has_two_instead_of_an_empty_table() -> None:
+    doc = synthetic_doc()
+    doc["facts"] = [f for f in doc["facts"] if len(f["sources"]) == 1]
+    doc["story"]["headline_facts"] = [f["id"] for f in doc["facts"]]
+    html = brief_html(doc)
+    matrix = html[html.index('<section id="matrix">') : html.index("</section>", html.index('<section id="matrix">'))]
+    assert "No fact is reported by two or more sources." in matrix and "<table" not in matrix
