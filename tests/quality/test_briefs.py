@@ -80,8 +80,9 @@ GOLD_FLOORS = {
     # order (session 26), Carter's 14 against 12 points is no longer found (0.4 -> 0.2)
     "ecbplus-31": {"facts_loose": 0.72, "discrepancies": 0.2, "dates": 1.0, "max_false_alarms": 3},
     "ecbplus-33": {"facts_loose": 0.72, "discrepancies": 0.5, "dates": 1.0, "max_false_alarms": 1},
-    # written blind in the tenth session and scored once at its very end, then a nickname added (Katie / Kathryn)
-    "ecbplus-9": {"facts_loose": 0.55, "dates": 0.6, "max_false_alarms": 1},
+    # written blind in the tenth session and scored once at its very end, then a nickname added (Katie / Kathryn);
+    # one fact lower (20 -> 19 of 35) in session 36, when words inside multi-sentence quotes stopped counting as copying
+    "ecbplus-9": {"facts_loose": 0.54, "dates": 0.6, "max_false_alarms": 1},
     "ecbplus-10": {"facts_loose": 0.52, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-32": {"facts_loose": 0.56, "speakers": 0.5, "discrepancies": 0.5, "dates": 1.0, "max_false_alarms": 1},
     "ecbplus-44": {"facts_loose": 0.63, "dates": 1.0, "max_false_alarms": 1},
