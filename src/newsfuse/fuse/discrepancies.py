@@ -1591,10 +1591,16 @@ def complete_counts(ds: Sequence[Discrepancy], statements: Sequence[Statement], 
                 if st.source not in taken and joins(st, q, side[1]):
                     owners[st.source].add(i)
                     found[i].setdefault(st.source, st)
-        for i, v in enumerate(d.variants):
-            fresh = {src: st for src, st in found[i].items() if owners[src] == {i}}  # giving both figures: on no side
-            v.evidence += [evidence_for(st, d.kind) for st in fresh.values()]
-            v.sources = sorted(set(v.sources) | set(fresh))
+        _join_sides(d, found, owners)
+
+
+def _join_sides(d: Discrepancy, found: dict[int, dict[str, Statement]], owners: dict[str, set[int]]) -> None:
+    """Add to each side of ``d`` the outlets found giving its value (``found[side]``: outlet -> statement), but not an
+    outlet found on two sides (``owners``): giving both values, it is on no side."""
+    for i, v in enumerate(d.variants):
+        fresh = {src: st for src, st in found[i].items() if owners[src] == {i}}
+        v.evidence += [evidence_for(st, d.kind) for st in fresh.values()]
+        v.sources = sorted(set(v.sources) | set(fresh))
 
 
 def complete_dates(ds: Sequence[Discrepancy], statements: Sequence[Statement], vectors: np.ndarray) -> None:
@@ -1622,10 +1628,7 @@ def complete_dates(ds: Sequence[Discrepancy], statements: Sequence[Statement], v
                 if any(float(vectors[st.idx] @ vectors[s0.idx]) >= COMPLETE_SIM and not _named_apart(st, s0) for s0 in side):
                     owners[st.source].add(i)
                     found[i].setdefault(st.source, st)
-        for i, v in enumerate(d.variants):
-            fresh = {src: st for src, st in found[i].items() if owners[src] == {i}}  # giving both dates: on no side
-            v.evidence += [evidence_for(st, d.kind) for st in fresh.values()]
-            v.sources = sorted(set(v.sources) | set(fresh))
+        _join_sides(d, found, owners)
 
 
 def _side(v: Variant, by_span: dict[tuple[str, int, int], Statement]) -> tuple[_CountKey, list[tuple[Statement, Span]]] | None:
