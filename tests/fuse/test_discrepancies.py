@@ -1285,6 +1285,8 @@ def test_a_date_disagreement_shows_every_outlet_giving_a_side_s_date_to_that_dee
 
 
 def test_a_guessed_day_joins_no_side_of_a_date_disagreement() -> None:
+    from dataclasses import replace
+
     import numpy as np
 
     from newsfuse.fuse.discrepancies import complete_dates, evidence_for
@@ -1296,8 +1298,7 @@ def test_a_guessed_day_joins_no_side_of_a_date_disagreement() -> None:
     c.times.append(Span(16, 25, "time", "test@1", {"expr": "yesterday", "value": "2025-03-03", "precision": "day", "basis": "story"}))
     for i, st in enumerate((a, b, c)):
         st.idx = i
-        for t in st.times:
-            t.attrs["verb"] = "close"
+        st.times = [replace(t, attrs={**t.attrs, "verb": "close"}) for t in st.times]
     d = Discrepancy(
         "d1",
         "date",
