@@ -66,6 +66,14 @@ def test_quote_split_around_its_cue_is_one_chain() -> None:
     assert first.attrs["name"] == second.attrs["name"] == "Tom Hale"
 
 
+def test_a_short_opening_its_credit_splits_is_kept_with_its_sentence() -> None:
+    a = _read('"Every generator," Tom Hale told the crowd, "saves a hospital ward in winter."')
+    first = _quote(a, "Every generator")
+    second = _quote(a, "saves a hospital ward")
+    assert second.attrs["part_of"] == (first.start, first.end)
+    assert first.attrs["name"] == second.attrs["name"] == "Tom Hale"
+
+
 def test_participle_and_by_saying_take_the_main_subject() -> None:
     a = _read(
         "Tom Hale defended the plan on Monday, saying that the old crane had to go before winter.\n\n"
