@@ -184,3 +184,14 @@ def test_titles_escaped_twice_are_read_as_markup_and_others_as_written() -> None
     assert titles("&lt;b&gt;Port&lt;/b&gt; news") == ("Port news", "Port news")
     assert titles("Tom &amp;amp; Jerry") == ("Tom & Jerry", "Tom & Jerry")
     assert titles("AT&amp;T and R&amp;lt D") == ("AT&T and R&lt D", "AT&T and R&lt D")  # no complete reference
+
+
+def test_an_item_date_newsfuse_cannot_read_is_named_in_a_warning(tmp_path: Path) -> None:
+    feed = rss_feed(2).replace(b"<pubDate>", b"<pubDate>sometime next week</pubDate><x>", 1).replace(b"GMT</pubDate>", b"GMT</x>", 1)
+    p = tmp_path / "feed.xml"
+    p.write_bytes(feed)
+    b = load([p])
+    dates = [a.meta.published for a in b.articles]
+    assert dates[0] is None and dates[1] is not None
+    said = [w for _, w in b.warnings]
+    assert said == ["the item's date 'sometime next week' is not a date newsfuse reads: left undated"]

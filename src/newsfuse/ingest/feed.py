@@ -207,7 +207,11 @@ class FeedReader:
         if meta.author and not meta.wire and wire_name(meta.author):
             meta.wire = wire_name(meta.author)
         sid = ids(url_id(link) if link else f"{file_stem(name)}-{i + 1}")
-        return RawDoc(source_id=sid, text=text, meta=meta, origin=where)
+        doc = RawDoc(source_id=sid, text=text, meta=meta, origin=where)
+        written = next((str(entry.get(k)) for k in ("published", "updated", "created", "date") if entry.get(k)), None)
+        if meta.published is None and written:  # "<pubDate>sometime next week</pubDate>": said, not silently dropped
+            doc.warnings.append(f"the item's date {written[:60]!r} is not a date newsfuse reads: left undated")
+        return doc
 
     @staticmethod
     def _fetch_page(doc: RawDoc, fetcher: Any, settings: Settings) -> None:
