@@ -84,8 +84,7 @@ def _not_within_others(facts: list[Fact], members_of: dict[str, list[Statement]]
                 return False
         return bool(holders)
 
-    out = [f for f in facts if f.id in disputed or not within_one(f)]
-    return out
+    return [f for f in facts if f.id in disputed or not within_one(f)]
 
 
 def fuse(articles: Sequence[Article], entities: Sequence[Entity], settings: Settings | None = None) -> Brief:

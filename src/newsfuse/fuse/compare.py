@@ -11,7 +11,7 @@ from ..read.entities import fold
 from ..read.numbers import intervals_overlap
 from ..read.quantities import SEVERITY
 from ..read.speakers import SPEECH_VERBS
-from ..read.times import TELLINGS
+from ..read.times import TELLINGS, WEEKDAYS
 from .statements import Statement, amount_of, main_quantity
 
 _STATE_CLASSES = {
@@ -405,15 +405,12 @@ def comparable_times(st: Statement) -> list[Span]:
     ]
 
 
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def guessed_weekday(t: Span) -> int | None:
     """The weekday a guessed day (:func:`guessed_day`) was told by ("Friday"): the one thing of it the outlet said."""
     if not guessed_day(t):
         return None
     expr = str(t.attrs.get("expr", "")).lower()
-    return next((k for k, name in enumerate(_WEEKDAY_NAMES) if name in expr), None)
+    return next((k for k, name in enumerate(WEEKDAYS) if name in expr), None)
 
 
 def day_dates(st: Statement) -> set[str]:

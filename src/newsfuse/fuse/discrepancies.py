@@ -419,6 +419,7 @@ def date_disagreement(
     taken for one. For days of saying, ``told_alike`` (when given) may hold instead: one speaker's words told alike
     ("Ana Ruiz said on Monday the pier is unsafe" / "Ruiz warned in an interview Tuesday that the pier is unsafe")."""
     events = {s.idx: dated_events(s) for s in sts}
+    guessed = _guessed_weekdays(sts)
     keys = sorted({k for e in events.values() for _, k in e})
     kinds: list[tuple[str, str | None]] = [("since", None)] + [("day", k) for k in keys]
     for kind, key in kinds:
@@ -428,7 +429,8 @@ def date_disagreement(
             assert key is not None
             tense = key.split(":")[0] + ":"  # a day whose act the reading could not tell goes with any act of its tense
             dated = {s.idx: {d for d, k in events[s.idx] if k in (key, tense)} for s in sts}
-        _snap_guessed_weekdays(sts, dated)
+        if guessed:
+            _snap_guessed_weekdays(sts, dated, guessed)
         per_source: dict[str, set[str]] = defaultdict(set)
         for s in sts:
             per_source[s.source] |= dated[s.idx]
@@ -459,18 +461,21 @@ def date_disagreement(
     return None
 
 
-def _snap_guessed_weekdays(sts: Sequence[Statement], dated: dict[int, set[str]]) -> None:
-    """A weekday of an undated report ("met on Monday"), resolved against the story's dates, is the outlet's weekday
-    only, not its week: it takes the nearest day of that weekday another source gives, if any. "Monday" and
-    "Monday, March 3" are one day; "Friday" and "Monday, December 23" are two, whatever week "Friday" is put in."""
-    guessed = {
+def _guessed_weekdays(sts: Sequence[Statement]) -> dict[tuple[int, str], int]:
+    """(statement, day) -> weekday, for each day of an undated report told by its weekday (:func:`guessed_weekday`)."""
+    return {
         (s.idx, str(t.attrs["value"])): wd
         for s in sts
         for t in s.times
         if t.attrs.get("precision") == "day" and t.attrs.get("value") and (wd := guessed_weekday(t)) is not None
     }
-    if not guessed:
-        return
+
+
+def _snap_guessed_weekdays(sts: Sequence[Statement], dated: dict[int, set[str]], guessed: dict[tuple[int, str], int]) -> None:
+    """A weekday of an undated report ("met on Monday"), resolved against the story's dates, is the outlet's weekday
+    only, not its week: it takes the nearest day of that weekday another source gives, if any. "Monday" and
+    "Monday, March 3" are one day; "Friday" and "Monday, December 23" are two, whatever week "Friday" is put in.
+    ``guessed``: :func:`_guessed_weekdays` of ``sts``."""
     for s in sts:
         for value in sorted(dated[s.idx]):
             wd = guessed.get((s.idx, value))
