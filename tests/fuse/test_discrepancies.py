@@ -1308,3 +1308,45 @@ def test_a_guessed_day_joins_no_side_of_a_date_disagreement() -> None:
     )
     complete_dates([d], [a, b, c], np.ones((3, 4), dtype=np.float32) / 2.0)
     assert {v.value: v.sources for v in d.variants} == {"2025-03-03": ["a"], "2025-03-04": ["b"]}
+
+
+def test_a_place_named_in_the_sentence_is_the_scope_of_its_count() -> None:
+    # "in Dorvik" scopes one count; the other's sentence names Dorvik as the place of all it tells
+    scoped = statement("Shells killed more than 20 civilians in Dorvik last week.", "a", "more than 20", "civilians", "killed")
+    assert scoped.main is not None
+    cast(dict[str, Any], scoped.main.attrs)["scope"] = "Dorvik"
+    whole = statement("Artillery shelled Dorvik on Thursday, killing nearly 20 civilians.", "b", "nearly 20", "civilians", "killing")
+    assert [d.kind for d in count_disagreements([scoped, whole], ["f"])] == ["hedge"]
+    elsewhere = statement("Artillery shelled the region, killing nearly 20 civilians.", "c", "nearly 20", "civilians", "killing")
+    assert count_disagreements([scoped, elsewhere], ["f"]) == []  # a part's toll against one that never names it
+
+
+def test_civilians_and_soldiers_are_two_counts() -> None:
+    civilians = statement("Shells killed nearly 20 civilians.", "a", "nearly 20", "civilians", "killed")
+    soldiers = statement("Its forces killed 46 soldiers.", "b", "46", "soldiers", "killed")
+    people = statement("At least 25 people were killed.", "c", "At least 25", "people", "killed")
+    assert _across(civilians, soldiers) == []
+    assert _across(civilians, people) == ["number"]  # civilians are people
+
+
+def test_the_clause_of_a_count_is_weighed_across_facts() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import across
+
+    a = statement("Fourteen people were taken to hospitals.", "a", "Fourteen", "people", "taken to hospitals")
+    b = statement(
+        "Three workers were killed and 16 people were rushed to hospital after the blast.", "b", "16", "people", "rushed to hospital"
+    )
+    part = clause_of(b, "16 people", 5000)
+    for st in (a, b):
+        assert st.main is not None
+        cast(dict[str, Any], st.main.attrs)["state_lemmas"] = ["hospitalize"]
+    vecs = np.zeros((5001, 2))
+    vecs[a.idx] = (1.0, 0.0)
+    vecs[b.idx] = (0.0, 1.0)  # the whole sentence is about something else
+    vecs[part.idx] = (1.0, 0.0)  # its clause of the 16 is not
+    facts = {"f1": [a], "f2": [b]}
+    assert across(list(facts), facts, vecs, specific=lambda x, y: 0.0) == []
+    clauses = {(b.article.id, b.start, b.end): [part]}
+    assert [d.kind for d in across(list(facts), facts, vecs, specific=lambda x, y: 0.0, clauses=clauses)] == ["number"]

@@ -72,3 +72,11 @@ def test_a_named_speakers_short_quote_is_a_statement_an_unquoted_fragment_is_not
     texts = [s.text for s in gather(read_articles([make_article(text, "a")]).articles) if s.kind == "statement"]
     assert any(t.startswith("It is wasteful") for t in texts)
     assert "Work goes on." not in texts
+
+
+def test_a_hospital_is_no_place_where_the_event_happened() -> None:
+    # the model splits "St. Brendan's Regional Medical Center" into a place and a body: neither sets the count apart
+    text = "Fourteen people were taken to St. Brendan's Regional Medical Center in Port Halvard after the blast."
+    (st,) = [s for s in gather(read_articles([make_article(text, "a")]).articles) if s.kind == "statement"]
+    names = {m.attrs.get("entity"): st.article.span_text(m) for m in st.article.group("mentions")}
+    assert {names[e] for e in st.places} == {"Port Halvard"}

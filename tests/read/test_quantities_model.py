@@ -359,3 +359,38 @@ def test_people_carried_out_of_danger_are_evacuated() -> None:
     more = _quantities("Four bodies were brought ashore. Rescuers took 40 passengers to the shore.")
     assert more["Four"]["state_lemmas"] != ["evacuate"]  # the dead are recovered, not evacuated
     assert (more["40"]["state"], more["40"]["state_lemmas"]) == ("took to shore", ["evacuate"])
+
+
+def test_a_number_word_in_capitals_counts() -> None:
+    # a tabloid's opening: the tagger reads "SIXTEEN" as an adjective
+    got = _quantities("SIXTEEN people have been killed in the Riverton floods. NINE firefighters were hurt.")
+    assert (got["SIXTEEN"]["value"], got["SIXTEEN"]["counted"], got["SIXTEEN"]["state"]) == (16.0, "people", "killed")
+    assert (got["NINE"]["value"], got["NINE"]["counted"]) == (9.0, "firefighters")
+
+
+def test_people_taken_to_hospital_are_one_count() -> None:
+    got = _quantities(
+        "Fourteen people were taken to hospitals after the blast. Tom Hale said 16 people were rushed to hospital. "
+        "Nine were hospitalized with burns. Twelve residents were admitted to St. Mary's Hospital. Police took four men to the station."
+    )
+    for k in ("Fourteen", "16", "Twelve"):
+        assert got[k]["state_lemmas"] == ["hospitalize"], k
+    assert got["Fourteen"]["state"] == "taken to hospitals"
+    assert got["four"]["state_lemmas"] != ["hospitalize"]  # a police station is no hospital
+
+
+def test_a_bare_number_still_missing_counts_people() -> None:
+    got = _quantities("Fourteen people are dead, and close to 40 are still missing. At least 14 died and nearly 40 remain unaccounted for.")
+    assert (got["close to 40"]["counted"], got["close to 40"]["state"]) == ("people", "missing")
+    assert (got["nearly 40"]["counted"], got["nearly 40"]["state"]) == ("people", "unaccounted")
+
+
+def test_put_to_death_is_a_death() -> None:
+    got = _quantities("A gunman shot to death one person and injured two others. Two men were beaten to death.")
+    assert (got["one"]["state"], got["one"]["state_lemmas"]) == ("shot to death", ["shoot", "die"])
+
+
+def test_a_shelter_is_no_hospital() -> None:
+    got = _quantities("About 300 evacuees were taken to the Riverton Convention Center. Eight were taken to the Harbor Medical Center.")
+    assert got["About 300"]["state_lemmas"] != ["hospitalize"]
+    assert got["Eight"]["state_lemmas"] == ["hospitalize"]

@@ -265,6 +265,10 @@ def _disagreements(
     def told_alike(a: Statement, b: Statement) -> bool:
         return disagree.one_telling(a, b, float(vectors[a.idx] @ vectors[b.idx]))
 
+    clauses: dict[tuple[str, int, int], list[Statement]] = defaultdict(list)
+    for st in statements:
+        if st.kind == "clause" and st.parent:
+            clauses[(st.article.id, *st.parent)].append(st)
     found: list[Discrepancy] = []
     for gid, sts in slot_members.items():
         found += disagree.within(gid, sts, related, told_alike)
@@ -289,7 +293,8 @@ def _disagreements(
     found += magnitude_disagreements(statements)
     found += quote_disagreements(statements)
     found = disagree.dedupe(
-        found + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]))
+        found
+        + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]), clauses=clauses)
     )
     holders: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # article id -> (start, end, fact id)
     for fid, sts in members_of.items():

@@ -55,10 +55,15 @@ _STATE_CLASSES = {
     "topple": "collapse",
     "crashed": "collapse",
     "destroyed": "collapse",
+    "hospitalize": "hospital",
+    "hospitalise": "hospital",
+    "hospitalized": "hospital",
+    "hospitalised": "hospital",
     "arrest": "arrest",
     "arrested": "arrest",
     "detained": "arrest",
     "missing": "missing",
+    "unaccounted": "missing",
     "capture": "capture",
     "captured": "capture",
     # who lives in a place: "a population of 120,000", "home to 120,000 people", "200,000 residents"
@@ -92,7 +97,9 @@ _NOUN_SYNONYMS = {
     "persons": "person",
     "residents": "person",
     "inhabitants": "person",
-    "civilians": "person",
+    # civilians are people, but never soldiers: "20 civilians killed" and "46 soldiers killed" count two things
+    "civilians": "civilian",
+    "civilian": "civilian",
     "workers": "worker",
     "worker": "worker",
     "employees": "worker",
@@ -154,7 +161,7 @@ def counted_match(qa: Span, qb: Span) -> bool:
     """Do two quantities count one kind of thing: the same noun, people of one kind, or people and what they did
     ("1.8 million people signed" / "hundreds of thousands of signatures")?"""
     ka, kb = counted_key(qa.attrs.get("counted")), counted_key(qb.attrs.get("counted"))
-    if ka == kb or {ka, kb} <= {"soldier", "casualty", "person"}:
+    if ka == kb or {ka, kb} <= {"soldier", "casualty", "person"} or {ka, kb} <= {"civilian", "casualty", "person"}:
         return True
     return counted_by_act(qa, qb)
 

@@ -148,7 +148,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
         if a.source != b.source
         and not amounts_agree(amount[a.idx], amount[b.idx])
         and not _worlds_apart(amount[a.idx], amount[b.idx])
-        and _scope(a) == _scope(b)
+        and _same_scope(a, b)
         and not (_zero_placed(a, b) or _zero_placed(b, a))
         and not _named_apart(a, b)  # what two named people did
         and _background(a) == _background(b)  # history against this story's count
@@ -377,6 +377,19 @@ def _worlds_apart(x: Amount, y: Amount) -> bool:
 def _scope(s: Statement) -> object:
     q = main_quantity(s)
     return None if q is None else q.attrs.get("scope")
+
+
+def _same_scope(a: Statement, b: Statement) -> bool:
+    """Two counts of one area: the same part named (or none), or one named as a part by one count and as the place
+    of the whole sentence by the other ("killed more than 20 civilians in Dorvik" / "shelled Dorvik on Thursday,
+    killing nearly 20 civilians")."""
+    sa, sb = _scope(a), _scope(b)
+    if sa == sb:
+        return True
+    if sa is None or sb is None:
+        part, other = (str(sb), a) if sa is None else (str(sa), b)
+        return re.search(rf"\b{re.escape(part)}\b", other.text, re.I) is not None
+    return False
 
 
 def _also_gives(a: Statement, b: Statement) -> bool:
@@ -942,12 +955,22 @@ def across(
     vectors: np.ndarray,
     min_sim: float = 0.4,
     specific: Callable[[Statement, Statement], float] | None = None,
+    clauses: Mapping[tuple[str, int, int], Sequence[Statement]] | None = None,
 ) -> list[Discrepancy]:
     """Count disagreements between facts that count the same slot (see the module docstring). ``specific`` (when
     given) is the specific similarity of two statements: a count whose state the reading cannot classify must share
     specific words with the other ("four states have legalized" and "headed for at least 40 different states" count
-    states, not one slot)."""
+    states, not one slot). ``clauses`` (when given): the clauses of each statement (article id, start, end); a count
+    of a classified state ("rushed to hospital") is as alike in meaning to another of that state as the closer of its
+    sentence and the clause holding it ("three workers were killed and 16 people were rushed to hospital": the clause
+    of the 16)."""
     out: list[Discrepancy] = []
+
+    def pieces(s: Statement) -> list[Statement]:
+        q = main_quantity(s)
+        held = clauses.get((s.article.id, s.start, s.end), ()) if clauses is not None and q is not None else ()
+        return [s, *(c for c in held if q is not None and c.start <= q.start and q.end <= c.end)]
+
     members = {fid: [*members[fid], *(v for s in members[fid] for v in other_counts(s))] for fid in fact_ids}
     counted: list[tuple[str, Statement]] = []
     for fid in fact_ids:
@@ -976,7 +999,7 @@ def across(
                 continue  # counts of what happened in two named places
             if _named_apart(a, b):
                 continue  # counts of what two named people did
-            if qa.attrs.get("scope") != qb.attrs.get("scope"):
+            if not _same_scope(a, b):
                 continue  # "10 killed in Central Aceh district" counts a part of what "24 killed" counts
             if _background(a) != _background(b) or _other_past(a, b):
                 continue  # "in September 2009 a quake killed more than 1,000" is history, not this story's count
@@ -984,7 +1007,12 @@ def across(
                 continue  # one source gives both: two different things, not a disagreement
             if speakers_conflict(a, b) or (day_dates(a) and day_dates(b) and not day_dates(a) & day_dates(b)):
                 continue
-            sim = float(vectors[a.idx] @ vectors[b.idx])
+            # a clause alone says little: its likeness counts only for two counts of one classified state
+            sim = max(
+                float(vectors[x.idx] @ vectors[y.idx])
+                for x in (pieces(a) if _state(a) and _state(a) == _state(b) else [a])
+                for y in (pieces(b) if _state(a) and _state(a) == _state(b) else [b])
+            )
             same_state = _same_state(a, b)
             disagree = not amounts_agree(amount_of(qa), amount_of(qb))
             if disagree and amount_of(qa).value is None and amount_of(qb).value is None:

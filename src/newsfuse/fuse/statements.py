@@ -169,6 +169,9 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
     for a in articles:
         quotes = a.group("quotes")
         labels = {str(m.attrs.get("entity")): m.label for m in a.group("mentions")}
+        # where the hurt are treated is no place the event happened: "14 taken to St. Brendan's Medical Center" and "16
+        # rushed to hospital in Port Halvard" count one thing
+        wards = {str(m.attrs.get("entity")) for m in a.group("mentions") if _care_place(a.text, m.start, m.end)}
         for s in a.group("statements"):
             if s.label == "headline":
                 continue
@@ -212,13 +215,24 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             st.entities = {
                 m.attrs["entity"] for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"
             }
-            st.places = {e for e in st.entities if labels.get(e) in {"GPE", "LOC", "FAC"}}
+            st.places = {e for e in st.entities if labels.get(e) in {"GPE", "LOC", "FAC"}} - wards
             st.people = {e for e in st.entities if labels.get(e) == "PERSON"} - st.credited - {st.speaker_entity}
             st.words = content_words(text)
             st.core = _core(a, s, text)
             out.append(st)
         _link_continuations([x for x in out if x.article is a])
     return out
+
+
+_CARE_WORDS = r"(?:Hospital|Medical Cent(?:er|re)|Clinic|Infirmary)\b"
+_CARE_PLACE = re.compile(rf"\b{_CARE_WORDS}", re.I)
+_CARE_AFTER = re.compile(rf"(?:['’]s)?(?:\s+[A-Z][\w.]*)*?\s+{_CARE_WORDS}")
+
+
+def _care_place(text: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` is a hospital's, or the head of one the tagger split ("St. Brendan" of "St. Brendan's
+    Regional Medical Center")."""
+    return bool(_CARE_PLACE.search(text, start, end) or _CARE_AFTER.match(text, end))
 
 
 _PERSON_PRONOUN = re.compile(r"^[\"“‘'\s]*(?:he|she|his|her)\b", re.I)

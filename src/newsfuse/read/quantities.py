@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import Article, Span
 from .base import Context, doc_text
-from .numbers import HEDGES, parse_amount
+from .numbers import HEDGES, NUMBER_WORDS, parse_amount
 
 NUMERIC = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _NUMBER_NOUNS = {"hundreds", "thousands", "millions", "billions", "dozens", "tens", "scores", "dozen", "hundred", "thousand", "million"}
@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 30
+    version = 31
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -135,17 +135,24 @@ _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|[A-Za-z]+")  # "six", "40", "1,500"; not "02:15" nor "1.5"
 
 
+def _shouted_number(t: Any) -> bool:
+    """A number word in capitals modifying a noun (a tabloid's "SIXTEEN people"), which the tagger reads as an adjective."""
+    return bool(t.is_upper and t.lower_ in NUMBER_WORDS and t.dep_ == "amod")
+
+
 def _untagged_counts(doc: Any) -> list[Any]:
     """Numbers the entity model left untagged that the parser reads as counting a plural noun in the same line ("an
     additional six engines"): CARDINAL spans of their own, so they are read like the tagged ones. Not a piece of a
     number or range the model did tag or split ("250 000", "six to seven"), a year or a time of day, nor a span of
-    time ("two decades ago")."""
+    time ("two decades ago"). A number word in capitals, which the tagger takes for an adjective, counts too."""
     from spacy.tokens import Span as DocSpan
 
     out = []
     for t in doc:
         head = t.head
-        if not (t.tag_ == "CD" and not t.ent_type_ and t.dep_ == "nummod" and head.tag_ == "NNS" and head.i > t.i):
+        if not (
+            ((t.tag_ == "CD" and t.dep_ == "nummod") or _shouted_number(t)) and not t.ent_type_ and head.tag_ == "NNS" and head.i > t.i
+        ):
             continue
         if not _PLAIN_NUMBER.fullmatch(t.text) or _YEARISH.fullmatch(t.text) or head.lemma_.lower() in _TIME_NOUNS:
             continue
@@ -439,6 +446,7 @@ def _estimated(tok: Any) -> Any:
 
 _GATHERINGS = frozenset({"crowd", "attendance", "turnout", "audience", "gathering", "rally", "march", "protest", "demonstration"})
 _HARMED = {"dead": "kill", "killed": "kill", "injured": "injure", "wounded": "wound", "hurt": "hurt", "missing": "miss"}
+_UNACCOUNTED = {**_HARMED, "unaccounted": "miss"}  # what a bare number "is" or "remains": "40 remain unaccounted for"
 _HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "evacuate", "displace", "rescue", "arrest", "detain"})
 _TOLL_VERBS = {"bring", "rise", "climb", "reach", "jump", "stand", "put", "raise", "increase", "hit", "push"}
 
@@ -451,10 +459,18 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
         return "people", nxt.text, [_HARMED[nxt.lower_]]
     if num.dep_ == "dobj" and num.head.lemma_.lower() in _HARM_VERBS:  # "killing 12", "injuring dozens"
         return "people", num.head.text, [num.head.lemma_.lower()]
+    if num.dep_ == "nsubjpass" and num.head.lemma_.lower() in _HOSPITAL_VERBS and (ward := _to_hospital(num.head)) is not None:
+        return "people", num.doc[num.head.i : ward.i + 1].text, ["hospitalize"]  # "eight were taken to hospital"
     if num.dep_ == "nsubjpass" and num.head.lemma_.lower() in _HARM_VERBS:  # "50 were injured", "12 were arrested"
         return "people", num.head.text, [num.head.lemma_.lower()]
     if num.dep_ == "nsubj" and num.head.lemma_.lower() == "die":  # "at least 40 died"
         return "people", num.head.text, ["die"]
+    if num.dep_ == "nsubj" and num.head.lower_ == "missing":  # "close to 40 are still missing"
+        return "people", num.head.text, ["miss"]
+    if num.dep_ == "nsubj" and num.head.lemma_.lower() in {"be", "remain"}:  # "nearly 40 remain unaccounted for"
+        state = next((c for c in num.head.children if c.dep_ == "acomp" and c.lower_ in _UNACCOUNTED), None)
+        if state is not None:
+            return "people", state.text, [_UNACCOUNTED[state.lower_]]
     thing = _estimated(num)  # "estimated the crowd at 70"; not "put the cost at 300"
     if thing is not None and thing.lemma_.lower() in _GATHERINGS:
         return "people", thing.text, [thing.lemma_.lower()]
@@ -571,7 +587,7 @@ SEVERITY = frozenset({"seriously", "critically", "severely", "gravely", "badly"}
 def _counted(head: Any) -> tuple[str, str | None, list[str]]:
     """The counted noun phrase, its state as written and the state's lemmas:
     ("North Korean soldiers", "killed or wounded", ["kill", "wound"])."""
-    mods = [c for c in head.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ not in {"CARDINAL"}]
+    mods = [c for c in head.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ not in {"CARDINAL"} and not _shouted_number(c)]
     words: list[Any] = []
     for m in mods:
         words.extend(t for t in m.subtree if t.dep_ != "punct")
@@ -624,6 +640,13 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         # "taken ashore", "brought to safety": carried out of danger, an evacuation
         way = f"{away.head.text} {away.text}" if away.dep_ == "pobj" else away.text  # "to safety", "ashore"
         return counted, f"{verb.text} {way}", ["evacuate"]
+    if any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.lower_ == "death" for o in c.children) for c in verb.children
+    ):
+        return counted, f"{verb.text} to death", [verb.lemma_.lower(), "die"]  # "shot to death one person": killed
+    if verb.lemma_.lower() in _HOSPITAL_VERBS and (ward := _to_hospital(verb)) is not None:
+        # "rushed to hospital", "treated in hospitals", "admitted to St. Mary's Hospital": taken into care, one count
+        return counted, head.doc[verb.i : ward.i + 1].text, ["hospitalize"]
     parts = [verb]
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ in {"VERB", "ADJ"} and not _own_object(c, head):
@@ -665,6 +688,24 @@ def _to_safety(verb: Any) -> Any:
             for o in c.children:
                 if o.dep_ == "pobj" and o.lower_ in _SAFE_PLACES:
                     return o
+    return None
+
+
+_HOSPITAL_VERBS = _CARRY_VERBS | {"rush", "send", "admit", "treat", "transport", "fly", "ferry", "hospitalize", "hospitalise"}
+_HOSPITALS = frozenset({"hospital", "hospitals", "clinic", "clinics", "infirmary"})
+_CARE = frozenset({"medical", "health", "trauma", "burn", "burns", "cancer"})
+
+
+def _to_hospital(verb: Any) -> Any:
+    """The last word of where a verb of carrying or care takes people: "(rushed) to hospital", "(treated) in two
+    hospitals", "(admitted to) St. Brendan's Regional Medical Center"; None when it takes them elsewhere."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"to", "in", "at", "into"}:
+            for o in c.children:
+                if o.dep_ == "pobj" and (
+                    o.lower_ in _HOSPITALS or (o.lower_ in {"center", "centre"} and o.i > 0 and o.nbor(-1).lower_ in _CARE)
+                ):
+                    return o  # "a medical center", "the regional trauma centre"; not "the convention center"
     return None
 
 
