@@ -760,3 +760,24 @@ def test_a_number_is_framed_by_what_it_counts_or_a_telling_word_never_a_function
     frames = {st.article.text[q.start : q.end]: frame for st in sts for frame, q, _ in _framed_numbers(st)}
     assert frames["2,106"] == "<record" and frames["Six"] == "rifle>"
     assert "100" not in frames  # "people" frames any count, and "after" no count at all
+
+
+def test_a_month_of_one_deed_against_an_outlet_that_dates_that_deed_otherwise() -> None:
+    # a dates the suspension "a month later" than the indictment: April against April, not March against April
+    two = {
+        "a": "Tom Hale was indicted in March 2012 and suspended from office a month later.",
+        "b": "Tom Hale was suspended from office in April 2012.",
+    }
+    assert _months(two) == []
+    one = {"a": "Tom Hale was indicted in March 2012.", "b": "Tom Hale was indicted in April 2012."}
+    assert [d.kind for d in _months(one)] == ["date"]
+
+
+def test_one_deliberation_given_two_lengths_in_sentences_loosely_alike() -> None:
+    texts = {
+        "a": "Jurors convicted Tom Hale on five counts after deliberating for three days.",
+        "b": "Hale stared ahead as he was convicted on Tuesday after four days of deliberations.",
+    }
+    (d,) = _durations(texts, close=0.52)  # one deed named by its own word: less alike in meaning will do
+    assert {v.value: v.sources for v in d.variants} == {"three days": ["a"], "four days": ["b"]}
+    assert _durations(texts, close=0.45) == []

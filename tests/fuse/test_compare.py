@@ -142,3 +142,8 @@ def test_plural_and_singular_count_one_thing() -> None:
     assert counted_key("cranes") == counted_key("crane")
     assert counted_key("border apprehensions") == counted_key("arrests") == "arrest"
     assert counted_key("  ") is None
+
+
+def test_prisoners_freed_released_or_exchanged_are_one_count() -> None:
+    assert state_class("free", "prisoners", ["free"]) == state_class("exchange", "prisoners", ["exchange"]) == frozenset({"release"})
+    assert state_class("released", "hostages") == frozenset({"release"})

@@ -1326,7 +1326,7 @@ def test_civilians_and_soldiers_are_two_counts() -> None:
     soldiers = statement("Its forces killed 46 soldiers.", "b", "46", "soldiers", "killed")
     people = statement("At least 25 people were killed.", "c", "At least 25", "people", "killed")
     assert _across(civilians, soldiers) == []
-    assert _across(civilians, people) == ["number"]  # civilians are people
+    assert _across(civilians, people) == ["hedge"]  # civilians are people; "nearly 20" and "at least 25" face each other
 
 
 def test_the_clause_of_a_count_is_weighed_across_facts() -> None:
@@ -1350,3 +1350,47 @@ def test_the_clause_of_a_count_is_weighed_across_facts() -> None:
     assert across(list(facts), facts, vecs, specific=lambda x, y: 0.0) == []
     clauses = {(b.article.id, b.start, b.end): [part]}
     assert [d.kind for d in across(list(facts), facts, vecs, specific=lambda x, y: 0.0, clauses=clauses)] == ["number"]
+
+
+def test_one_figure_told_in_people_and_in_households() -> None:
+    from newsfuse.fuse.discrepancies import unit_disagreement
+
+    def evacuated(text: str, source: str, count: str, counted: str) -> Statement:
+        st = statement(text, source, count, counted, "evacuated")
+        assert st.main is not None
+        cast(dict[str, Any], st.main.attrs)["state_lemmas"] = ["evacuate"]
+        return st
+
+    people = evacuated("About 6,000 residents have been evacuated.", "a", "About 6,000", "residents")
+    homes = evacuated("Some 6,000 households have been evacuated.", "b", "Some 6,000", "households")
+    d = unit_disagreement([people, homes], ["f"])
+    assert d is not None and d.kind == "wording" and {v.value for v in d.variants} == {"residents", "households"}
+    other = evacuated("Some 4,000 households have been evacuated.", "c", "Some 4,000", "households")
+    assert unit_disagreement([people, other], ["f"]) is None  # two figures: not one figure told two ways
+    assert _across(people, homes) == ["wording"]
+
+
+def test_the_sentences_of_one_quotation_credited_apart_are_one_disagreement() -> None:
+    from newsfuse.fuse.discrepancies import attribution_disagreement, dedupe
+
+    def said(text: str, source: str, who: str) -> Statement:
+        return statement(text, source, speaker=who, entity=f"e-{who}")
+
+    first = [said('"We had no choice."', "a", "Anton Greve"), said('"We had no choice."', "b", "Hana Liskova")]
+    second = [
+        said('"We would have gambled with the dam," he said.', "a", "Anton Greve"),
+        said('"We would have gambled with the dam," she said.', "b", "Hana Liskova"),
+    ]
+    ds = [d for d in (attribution_disagreement(first, ["f1"]), attribution_disagreement(second, ["f2"])) if d is not None]
+    assert len(ds) == 2
+    (d,) = dedupe(ds)
+    assert {v.value: len(v.evidence) for v in d.variants} == {"Anton Greve": 2, "Hana Liskova": 2}
+
+
+def test_a_statement_counts_the_part_not_its_whole() -> None:
+    from newsfuse.fuse.statements import first_count
+
+    whole = Span(0, 5, "CARDINAL", "test@1", {"value": 8.0, "counted": "carriages", "whole": True})
+    part = Span(10, 13, "CARDINAL", "test@1", {"value": 6.0, "counted": "carriages", "state": "derailed"})
+    assert first_count([whole, part]) is part
+    assert first_count([whole]) is whole  # a whole alone is still what the statement counts

@@ -158,3 +158,21 @@ def test_speakers_the_model_missed_are_persons_and_streets_and_companies_are_not
     assert ("Mill Road", "PERSON") not in kinds and ("Halvorsen Coatings", "PERSON") not in kinds
     quote = next(q for q in r.articles[0].group("quotes") if q.attrs.get("direct"))
     assert quote.attrs.get("name") == "Ana Ruiz" and quote.attrs.get("entity") is not None  # "Ruiz" is that chief
+
+
+def test_a_courtesy_title_or_a_person_beside_makes_a_name_a_persons() -> None:
+    from newsfuse.api import read_articles
+
+    a = read_articles(
+        [
+            make_article(
+                "Only on Tuesday did the two foreign ministers, Olexander Marchuk of Tervalia and Katharina Vell of Morrenland, "
+                'meet. "Exchanges are cheap," said Dr. Nadia Orlov of the Vassenberg Institute. '
+                "Tom Hale met Linda Park on Monday. In Suka Makmur village a landslide struck. Crowds gathered at Alder Park.",
+                "a",
+            )
+        ]
+    ).articles[0]
+    labels = {a.span_text(m): m.label for m in a.group("mentions")}
+    assert labels["Katharina Vell"] == labels["Nadia Orlov"] == labels["Linda Park"] == "PERSON"
+    assert labels["Suka Makmur"] == "GPE" and labels["Alder Park"] == "FAC"

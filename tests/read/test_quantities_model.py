@@ -394,3 +394,19 @@ def test_a_shelter_is_no_hospital() -> None:
     got = _quantities("About 300 evacuees were taken to the Riverton Convention Center. Eight were taken to the Harbor Medical Center.")
     assert got["About 300"]["state_lemmas"] != ["hospitalize"]
     assert got["Eight"]["state_lemmas"] == ["hospitalize"]
+
+
+def test_people_made_to_leave_their_homes_are_evacuated() -> None:
+    got = _quantities(
+        "The blast forced about 2,400 residents to leave their homes. Officials ordered 2,400 households to evacuate. "
+        "Some 6,000 people have been forced to flee. The company told 40 workers to leave the site."
+    )
+    assert (got["about 2,400"]["state"], got["about 2,400"]["state_lemmas"]) == ("forced to leave their homes", ["evacuate"])
+    assert got["2,400"]["state_lemmas"] == got["Some 6,000"]["state_lemmas"] == ["evacuate"]
+    assert got["40"]["state_lemmas"] != ["evacuate"]  # leaving a site is no evacuation
+
+
+def test_a_part_and_its_whole() -> None:
+    got = _quantities("Six of its eight carriages derailed. Rescuers saved 38 of the 47 miners caught underground.")
+    assert (got["Six"]["state"], got["eight"]["state"], got["eight"].get("whole")) == ("derailed", None, True)
+    assert (got["38"]["counted"], got["38"]["state"], got["47"].get("whole")) == ("miners", "saved", True)

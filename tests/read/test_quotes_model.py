@@ -939,3 +939,15 @@ def test_someone_presented_by_their_age_is_new_and_an_age_hung_on_the_verb_speak
     amod = _read("Governor Piet Maren toured the ward.\n\n“We are exhausted,” the 29-year-old said.")
     q = _quote(amod, "We are exhausted")
     assert q.attrs["name"] == "Piet Maren" and q.attrs["speaker_text"] == "the 29-year-old"
+
+
+def test_a_he_that_could_mean_one_person_only_is_sure_and_steers_a_later_she() -> None:
+    a = _read(
+        "Envoy Piet Brenner was careful not to oversell the result. He said the talks had been serious.\n\n"
+        "Minister Olga Marchuk's government wants the guns withdrawn first. Katharina Vell wants observers from day one. "
+        '"A ceasefire nobody can verify is just a pause to reload," she told reporters.'
+    )
+    he = _quote(a, "the talks had been serious")
+    assert he.attrs.get("name") == "Piet Brenner" and he.attrs.get("sure")
+    she = _quote(a, "A ceasefire nobody")
+    assert she.attrs.get("name") == "Katharina Vell" and she.attrs.get("sure")

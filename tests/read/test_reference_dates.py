@@ -48,3 +48,26 @@ def test_a_story_date_given_by_article_wins_over_the_batch() -> None:
     assert refs[other.id] == (None, "none")  # dates given, none for its story: never a neighbour story's date
     assert refs[dated.id] == (date(2024, 3, 1), "published")
     assert reference_dates([dated, other])[other.id] == (date(2024, 3, 1), "story")  # none given: the batch is the story
+
+
+def test_an_undated_batch_is_read_against_the_days_its_texts_pin() -> None:
+    from newsfuse.read.pipeline import text_anchor
+
+    a = make_article("The blast came at 4:40 a.m. Tuesday, March 10, at the plant. Regulators fined it in 1958.", "a")
+    b = make_article("The company said on Wednesday it would spend more in 2026. Inspectors came on Thursday.", "b")
+    refs = reference_dates([a, b])
+    # March 10 was a Tuesday in 1959 and in 2026: the year nearest the years the texts name; then a few days on
+    assert refs[a.id] == refs[b.id] == (date(2026, 3, 13), "text")
+    assert text_anchor(["Talks opened on Monday, September 7.", "The war began in April 2025."]) == date(2026, 9, 10)
+    # no weekday with its date, or no year named: nothing to pin
+    assert text_anchor(["Talks opened on September 7, 2026."]) is None
+    assert text_anchor(["Talks opened on Monday, September 7."]) is None
+    # a plan far beyond the story's other days does not set the day it was written
+    plan = [
+        "Talks opened on Monday, September 7, 2026.",
+        "A vote is due on Thursday, September 10.",
+        "They meet again on Monday, December 7.",
+    ]
+    assert text_anchor(plan) == date(2026, 9, 13)
+    dated = make_article("Report.", "d", published=date(2026, 3, 20))
+    assert reference_dates([a, dated])[a.id] == (date(2026, 3, 20), "story")  # a dated report sets the story's date

@@ -268,3 +268,19 @@ def test_a_day_right_after_a_telling_dates_the_telling() -> None:
     got = {a.span_text(t): t.attrs.get("verb") for t in a.group("times")}
     # the interview's day, though the parse may hang it on "reject"; the apology's, not the remarks'
     assert got == {"Tuesday": "interview", "Monday": "apologize", "Thursday": "vote"}
+
+
+def test_a_day_set_for_something_dates_that_thing() -> None:
+    a = read_articles(
+        [make_article("Judge Ana Ruiz set sentencing for October 18. The hearing is scheduled for Friday.", "t", published=WED)]
+    ).articles[0]
+    got = {a.span_text(t): (t.attrs.get("value"), t.attrs.get("verb")) for t in a.group("times")}
+    assert got == {"October 18": ("2016-10-18", "sentencing"), "Friday": ("2016-09-30", "hearing")}
+
+
+def test_a_length_of_time_of_a_deed_named_by_a_noun() -> None:
+    a = read_articles(
+        [make_article("Tom Hale was convicted after four days of deliberations. Jurors deliberated for three days.", "t", published=WED)]
+    ).articles[0]
+    got = {a.span_text(t): t.attrs.get("verb") for t in a.group("times") if t.attrs.get("duration")}
+    assert got == {"four days": "deliberate", "three days": "deliberate"}

@@ -22,7 +22,7 @@ from .align import align, specific_similarity
 from .details import age_details, count_details, shared_details
 from .independence import derived_links, independent_count, joined, outlet_of, same_outlet_links
 from .magnitudes import magnitude_disagreements
-from .misquotes import quote_disagreements
+from .misquotes import credit_disagreements, quote_disagreements
 from .profiles import profiles
 from .statements import Statement, gather, named_speaker
 
@@ -292,6 +292,7 @@ def _disagreements(
     found += measures.framed_disagreements(statements, vectors, specific)
     found += magnitude_disagreements(statements)
     found += quote_disagreements(statements)
+    found += credit_disagreements(statements)
     found = disagree.dedupe(
         found
         + disagree.across(list(slot_members), slot_members, vectors, specific=lambda a, b: float(specific[a.idx, b.idx]), clauses=clauses)

@@ -58,9 +58,24 @@ def _id(*parts: str) -> str:
 
 
 def evidence_for(st: Statement, kind: str) -> Evidence:
-    if kind in PARENT_KINDS and st.parent is not None:
-        return Evidence.of(st.article, st.parent[0], st.parent[1], named_speaker(st))
-    return Evidence.of(st.article, st.start, st.end, named_speaker(st))
+    start, end = st.parent if kind in PARENT_KINDS and st.parent is not None else (st.start, st.end)
+    if kind == "attribution" and st.speaker_sure and st.speaker_kind == "pronoun":
+        # '"We had no choice," he said.': the evidence opens with the sentence that names him, so that the credit
+        # can be checked in it
+        start = min(start, _naming_start(st))
+    return Evidence.of(st.article, start, end, named_speaker(st))
+
+
+def _naming_start(st: Statement) -> int:
+    """Where the sentence before the quotation a statement belongs to starts (the statement's own start when there
+    is none)."""
+    a = st.article
+    first = min([st.start, *(q.start for q in a.group("quotes") if q.start < st.end and st.start < q.end)])
+    before = [s for s in a.group("sentences") if s.end <= first]
+    opening = a.sentence_of(first)
+    if opening is not None:
+        before = [s for s in before if s.end <= opening.start]
+    return before[-1].start if before else st.start
 
 
 def variants(groups: dict[str, list[Statement]], kind: str) -> list[Variant]:
@@ -165,8 +180,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             # two different stated numbers are a number disagreement ("three" / "four", "about 150" / "about 200");
             # one number hedged apart ("almost 300" / "more than 300"), or only vague amounts against numbers
             # ("hundreds of thousands" / "1.8 million"), a hedge disagreement: the hedges are what do not agree
-            values = [(amount[x.idx].value, amount[y.idx].value) for x, y in clash]
-            kind = "number" if any(u is not None and v is not None and u != v for u, v in values) else "hedge"
+            kind = "number" if any(_numbers_apart(amount[x.idx], amount[y.idx]) for x, y in clash) else "hedge"
             out.append(Discrepancy(_id(*facts, kind), kind, f"disputed: {kind}", variants(groups, kind), list(facts)))
     # wording: what was counted ("died" vs "killed or wounded"), for the same number
     by_value: dict[float, list[Statement]] = defaultdict(list)
@@ -193,6 +207,27 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             )
             break
     return out
+
+
+HEDGED_NEAR = 0.2  # how far apart (a share of the larger) two numbers bounded from either side are one figure hedged apart
+
+
+def _numbers_apart(x: Amount, y: Amount) -> bool:
+    """Two stated numbers that differ (a ``number`` disagreement), not one figure the outlets bound from either side
+    ("almost 300" / "more than 320": a ``hedge`` disagreement, as "almost 3,000" / "more than 3,000"). Two bounds
+    from one side ("more than 26,000" / "more than 31,000") are two numbers."""
+    u, v = x.value, y.value
+    if u is None or v is None or u == v:
+        return False
+
+    def below(a: Amount) -> bool:  # "almost 300", "fewer than 300"
+        return a.low is None or (a.high_open and not a.low_open)
+
+    def above(a: Amount) -> bool:  # "more than 320", "at least 320"
+        return a.high is None or (a.low_open and not a.high_open)
+
+    facing = (below(x) and above(y)) or (above(x) and below(y))  # bounds from either side; not "more than" twice
+    return not (facing and abs(u - v) <= HEDGED_NEAR * max(abs(u), abs(v)))
 
 
 def _zero_placed(a: Statement, b: Statement) -> bool:
@@ -601,9 +636,10 @@ def could_report(st: Statement, other: Statement) -> bool:
 
 def attribution_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
     """The same words credited to different speakers. Only speakers the sources name count as rivals: a "he said"
-    newsfuse resolved itself is its own guess, not the outlet's claim."""
+    newsfuse resolved itself is its own guess, not the outlet's claim, unless it could mean no one else (the one
+    person named in the sentence before: ``speaker_sure``)."""
     credited = [s for s in sts if s.speaker]
-    named = [s for s in credited if s.speaker_kind not in {"pronoun", "continuation"}]
+    named = [s for s in credited if s.speaker_kind not in {"pronoun", "continuation"} or s.speaker_sure]
     if not any(rival_speakers(a, b) for i, a in enumerate(named) for b in named[i + 1 :] if a.source != b.source):
         return None
     groups: dict[str, list[Statement]] = defaultdict(list)
@@ -937,10 +973,58 @@ def within(
     for group in slots:
         if len({s.source for s in group}) >= 2:
             out += count_disagreements(group, [fact_id])
-    for d in (date_disagreement(sts, [fact_id], related, told_alike), attribution_disagreement(sts, [fact_id])):
+    for d in (
+        date_disagreement(sts, [fact_id], related, told_alike),
+        attribution_disagreement(sts, [fact_id]),
+        unit_disagreement(with_q, [fact_id]),
+    ):
         if d is not None:
             out.append(d)
     return out
+
+
+# what a count of people may be told in instead: "6,000 residents" and "6,000 households evacuated" count two things
+_HOUSEHOLDS = frozenset({"household", "households", "home", "homes", "family", "families", "house", "houses", "dwelling", "dwellings"})
+
+
+def _unit(s: Statement) -> str | None:
+    """What a count of displaced or harmed counts: ``person`` (people, residents, civilians ...), ``household``
+    (households, homes, families), or None for anything else."""
+    q = main_quantity(s)
+    assert q is not None
+    counted = str(q.attrs.get("counted") or "").lower().split()
+    if not counted:
+        return None
+    if counted[-1] in _HOUSEHOLDS:
+        return "household"
+    return "person" if counted_key(q.attrs.get("counted")) in {"person", "civilian", "worker"} else None
+
+
+def unit_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
+    """One figure of one state told in people by one outlet and in households by another ("about 2,400 residents"
+    / "2,400 households" evacuated): a ``wording`` disagreement on what was counted."""
+    units: dict[str, list[Statement]] = defaultdict(list)
+    for s in sts:
+        if main_quantity(s) is not None and (u := _unit(s)) is not None and _state(s):
+            units[u].append(s)
+    if len(units) < 2:
+        return None
+    pairs = [
+        (a, b)
+        for a in units["person"]
+        for b in units["household"]
+        if a.source != b.source and _value(a) == _value(b) and _state(a) == _state(b) and _same_scope(a, b) and not _named_apart(a, b)
+    ]
+    if not pairs:
+        return None
+    groups: dict[str, list[Statement]] = defaultdict(list)
+    for a, b in pairs:
+        for x in (a, b):
+            q = main_quantity(x)
+            assert q is not None
+            if x not in groups[str(q.attrs.get("counted"))]:
+                groups[str(q.attrs.get("counted"))].append(x)
+    return Discrepancy(_id(*facts, "unit"), "wording", "disputed: what was counted", variants(groups, "wording"), list(facts))
 
 
 def slot_key(s: Statement) -> tuple[str | None, frozenset[str]]:
@@ -988,7 +1072,9 @@ def across(
                 continue
             qa, qb = main_quantity(a), main_quantity(b)
             assert qa is not None and qb is not None
-            if not counted_match(qa, qb):
+            # one figure told in people and in households is compared for what it counts
+            units_apart = {_unit(a), _unit(b)} == {"person", "household"}
+            if not counted_match(qa, qb) and not units_apart:
                 continue
             pa, pb = _period(qa.attrs.get("period")), _period(qb.attrs.get("period"))
             if pa != pb and not ((pa is None or pb is None) and specific is not None and specific(a, b) >= PERIOD_SPECIFIC):
@@ -1033,7 +1119,9 @@ def across(
                     continue  # "two states filed", "four states have legalized": two predicates
                 if specific is not None and specific(a, b) < UNCLASSIFIED_SPECIFIC:
                     continue
-            if same_state and disagree:
+            if units_apart:
+                ds = [d] if (d := unit_disagreement([a, b], [fa, fb])) is not None else []
+            elif same_state and disagree:
                 ds = count_disagreements(
                     [
                         x
@@ -1243,7 +1331,10 @@ def _spans(v: Variant) -> set[tuple[str, int, int]]:
 
 def _same_dispute(a: Discrepancy, b: Discrepancy) -> bool:
     """Two number or hedge disagreements sharing a variant: one dispute found twice ("24" against "five", each time
-    from other sentences), or found in pieces."""
+    from other sentences), or found in pieces; two attribution disagreements crediting the same outlets' words to the
+    same people (the sentences of one quotation)."""
+    if a.kind == b.kind == "attribution":
+        return {(v.value, tuple(v.sources)) for v in a.variants} == {(v.value, tuple(v.sources)) for v in b.variants}
     if not {a.kind, b.kind} <= {"number", "hedge"} or _about_when(a) != _about_when(b):
         return False  # a count found apart in two ways ("dozens" / "more than 200", "around 30" / "more than 200") is one
     # one variant found again (the same value from the same outlet: "at least three" against "at least one" and
@@ -1455,6 +1546,17 @@ def _one_deed(a: _Dated, b: _Dated) -> bool:
     return bool(a.verb and a.verb == b.verb and a.verb not in _LIGHT_VERBS and not a.future and not b.future)
 
 
+def _dates_otherwise(st: Statement, mine: _Dated, other: _Dated) -> bool:
+    """``st`` dates ``mine`` to one deed and the deed ``other`` dates by another time of its own ("indicted in March
+    2024 and suspended a month later" against "suspended in April 2024"): two deeds, not one dated twice."""
+    return bool(
+        other.verb
+        and other.verb != mine.verb
+        and other.verb not in _LIGHT_VERBS
+        and any(t.attrs.get("verb") == other.verb and st.article.text[t.start : t.end].lower() != mine.expr for t in st.times)
+    )
+
+
 def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
     """One earlier event dated to two months or two years: "an 8.6-magnitude quake off Banda Aceh last April"
     against "a May 2012 quake of magnitude 8.7 off Banda Aceh"; "sold the oil field for $30 million in 1957" against
@@ -1495,6 +1597,8 @@ def month_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
         va, vb = ma.value[:level], mb.value[:level]
         if va == vb or ((ma.precision != mb.precision or level == 4) and not _one_deed(ma, mb)):
             continue
+        if _dates_otherwise(a, ma, mb) or _dates_otherwise(b, mb, ma):
+            continue  # "indicted in March 2024 and suspended a month later" / "suspended in April 2024"
         if names(b.source, ma, level) or names(a.source, mb, level):
             continue
         if va[:4] != vb[:4] and (level == 4 or va[5:] == vb[5:]) and not (ma.stated and mb.stated):

@@ -201,6 +201,7 @@ def length_disagreements(statements: Sequence[Statement], vectors: np.ndarray, p
 # ---------------------------------------------------------------- lengths of time
 
 DURATION_SIM = 0.55  # meaning similarity two statements need to be one report of how long one deed took
+DURATION_SAME_DEED_SIM = 0.5  # less, when both lengths are of a deed named by its own word ("deliberated", "of talks")
 DURATION_SPECIFIC = 0.6  # and specific similarity (the rare words they share)
 DURATION_STRONG = 0.7  # meaning similarity when they hang it on different verbs ("was outside for nine minutes" /
 # "returned 10 minutes later")
@@ -250,7 +251,7 @@ def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray,
             items.append((st, spans[0]))
     out: list[Discrepancy] = []
     idx = [st.idx for st, _ in items]
-    near = (vectors[idx] @ vectors[idx].T >= DURATION_SIM) if items else np.zeros((0, 0), dtype=bool)
+    near = (vectors[idx] @ vectors[idx].T >= DURATION_SAME_DEED_SIM) if items else np.zeros((0, 0), dtype=bool)
     for k, j in zip(*np.nonzero(np.triu(near, 1)), strict=True):
         (a, ta), (b, tb) = items[k], items[j]
         da, db = ta.attrs["duration"], tb.attrs["duration"]
@@ -260,7 +261,8 @@ def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray,
             continue  # "served four years in the Marines" / "two years as mayor"; "in Iraq" / "in Afghanistan"
         va, vb = ta.attrs.get("verb"), tb.attrs.get("verb")
         same_deed = bool(va and va == vb and va not in _LIGHT_VERBS)
-        close = da["unit"] == db["unit"] and float(vectors[a.idx] @ vectors[b.idx]) >= DURATION_STRONG
+        sim = float(vectors[a.idx] @ vectors[b.idx])
+        close = da["unit"] == db["unit"] and sim >= DURATION_STRONG
         if not (same_deed or close):
             continue
         if any(_durations_agree(tb, x) for x in given[a.source]) or any(_durations_agree(ta, x) for x in given[b.source]):

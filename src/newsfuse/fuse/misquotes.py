@@ -33,7 +33,7 @@ from functools import lru_cache
 from ..model import Article, Discrepancy, Evidence, Span, Variant
 from ..read.numbers import WORD_VALUES, parse_number
 from ..read.speakers import STOP
-from .discrepancies import _id, _merge_pairwise
+from .discrepancies import _id, _merge_pairwise, rival_speakers, variants
 from .embed import embedder
 from .statements import Statement
 
@@ -269,6 +269,61 @@ def quote_disagreements(statements: Sequence[Statement]) -> list[Discrepancy]:
                         Variant(sx, [x.source], [Evidence.of(x.article, x.span.start, x.span.end)]),
                         Variant(sy, [y.source], [Evidence.of(y.article, y.span.start, y.span.end)]),
                     ],
+                )
+            )
+    return _merge_pairwise(out, by_value=True)
+
+
+def credit_disagreements(statements: Sequence[Statement]) -> list[Discrepancy]:
+    """One remark, quoted in two sources, credited to two people ('"This is the darkest day in the history of this
+    refinery," Haines said' / 'boss Celia Marchetti called it "the darkest day in the history of this refinery"'):
+    an ``attribution`` disagreement, however unlike the sentences around the words are. The quotations must be one
+    remark (as for :func:`quote_disagreements`), each credited to a speaker its outlet names (or a "he said" that can
+    mean one person only), the two rivals (:func:`~newsfuse.fuse.discrepancies.rival_speakers`: not a person against
+    the body they speak for), and neither outlet may quote the other's speaker saying it too."""
+    quotes = _quotes(statements)
+    holders: dict[str, list[Statement]] = {}
+    for st in statements:
+        if st.kind == "statement" and st.speaker:
+            holders.setdefault(st.article.id, []).append(st)
+
+    def holder(q: _Quote) -> Statement | None:
+        """The statement that credits the quotation: it holds some of it, with the speaker the quotation has."""
+        return next(
+            (
+                st
+                for st in holders.get(q.article.id, ())
+                if st.start < q.span.end
+                and q.span.start < st.end
+                and st.speaker_entity == q.span.attrs.get("entity")
+                and (st.speaker_kind == "name" or (st.speaker_kind == "pronoun" and st.speaker_sure))
+            ),
+            None,
+        )
+
+    credited: dict[tuple[str, ...], set[tuple[str, str | None]]] = {}  # each remark's words -> (source, speaker) crediting it
+    for q in quotes:
+        credited.setdefault(_said(q), set()).add((q.source, q.speaker))
+    out: list[Discrepancy] = []
+    for k, x in enumerate(quotes):
+        for y in quotes[k + 1 :]:
+            if x.source == y.source or not x.speaker or not y.speaker or x.speaker == y.speaker:
+                continue
+            if len(x.vocabulary & y.vocabulary) < LONGEST_RUN or _differences(x, y) is None:
+                continue
+            sx, sy = holder(x), holder(y)
+            if sx is None or sy is None or not rival_speakers(sx, sy):
+                continue
+            said_by = credited.get(_said(x), set()) | credited.get(_said(y), set())
+            if (x.source, y.speaker) in said_by or (y.source, x.speaker) in said_by:
+                continue  # an outlet that has both people say it: one repeating the other's words
+            groups = {str(sx.speaker): [sx], str(sy.speaker): [sy]}
+            out.append(
+                Discrepancy(
+                    _id(x.article.id, str(x.span.start), y.article.id, str(y.span.start), "credit"),
+                    "attribution",
+                    "disputed: attribution",
+                    variants(groups, "attribution"),
                 )
             )
     return _merge_pairwise(out, by_value=True)

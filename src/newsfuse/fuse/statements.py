@@ -26,6 +26,7 @@ class Statement:
     speaker: str | None = None  # entity name or description
     speaker_entity: str | None = None
     speaker_kind: str = "none"
+    speaker_sure: bool = False  # a pronoun speaker ("he said") that can mean one person only: the outlet's own credit
     speaker_person: bool = False  # the speaker is a person (not an organisation or a description)
     speaker_written: str | None = None  # the speaker as the text writes it ("the letter", for its authors)
     speaker_bodies: set[str] = field(default_factory=set)  # organisations a person speaker is described with
@@ -205,6 +206,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                     st.speaker = q.attrs.get("name")
                     st.speaker_entity = q.attrs.get("entity")
                     st.speaker_kind = q.attrs.get("speaker_kind", "none")
+                    st.speaker_sure = bool(q.attrs.get("sure"))
                     st.speaker_person = person
                     st.speaker_written = q.attrs.get("speaker_text")
                     st.speaker_bodies = member_of.get(str(q.attrs.get("entity")), set())
@@ -297,10 +299,11 @@ MEASURES = frozenset({"magnitude", "strength", "scale", "percent", "per cent", "
 
 
 def first_count(quantities: Sequence[Span]) -> Span | None:
-    """The first quantity that counts something, a count of things before a measure: in "a 6.1 magnitude quake hit,
-    leaving 24 dead" the statement counts the dead."""
+    """The first quantity that counts something, a count of things before a measure, a part before its whole: in "a
+    6.1 magnitude quake hit, leaving 24 dead" the statement counts the dead, in "saved 38 of the 47 miners" the saved."""
     counts = [q for q in quantities if q.attrs.get("counted")]
-    return next((q for q in counts if not _measure(q)), counts[0] if counts else None)
+    parts = [q for q in counts if not q.attrs.get("whole")] or counts  # "six of its eight carriages": the six
+    return next((q for q in parts if not _measure(q)), parts[0] if parts else None)
 
 
 # what an index or a rate does by points ("the Dow fell 200 points"): a reading of a scale, not points someone scored

@@ -15,7 +15,7 @@ class Context:
 
     doc: Any  # spacy.tokens.Doc
     reference: date | None = None  # the date relative expressions resolve against
-    reference_basis: str = "none"  # "published", "story" or "none"
+    reference_basis: str = "none"  # "published", "dateline", "story", "text" (see pipeline.reference_dates) or "none"
     scratch: dict[str, Any] = field(default_factory=dict)
 
 

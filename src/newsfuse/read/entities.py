@@ -115,6 +115,7 @@ TITLES = {
     "trooper",
     "officer",
 }
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mx"})  # only ever before a person's name
 # titles that may also begin a name the model tags a person ("Alderman Park"): taken off a person's name only
 PERSON_TITLES = frozenset(
     {"councillor", "councilor", "cllr", "councilman", "councilwoman", "alderman", "alderwoman", "assemblyman",
@@ -381,7 +382,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 10
+    version = 11
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -444,6 +445,13 @@ class Mentions:
         return {"mentions": out}
 
 
+_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "province", "county", "region", "township", "municipality"})
+# words that end places' names and people's too ("Alder Park", "Linda Park"; "Town Hall", "Arsenio Hall"): a place
+# only where the text puts something at it
+_SURNAME_SITES = frozenset({"park", "hall", "church", "lake", "bridge", "port", "mine", "base", "camp", "tower"})
+_AT_PLACE = frozenset(
+    {"in", "at", "near", "to", "from", "outside", "inside", "into", "across", "around", "through", "toward", "towards", "the"}
+)
 _THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # not FAC: "Alder Park Stadium announced"
 # words of a place's or a building's name: no person's name holds them ("Main Street", "Fire Station Nine")
 _SITE_WORDS = frozenset(
@@ -582,6 +590,19 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
     ):
         return "PERSON"  # "chief prosecutor Helena Vasquez-Moor": a role written before a name names a person
+    if (
+        label in {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"}
+        and 1 <= len(words := [t for t in toks if t.text != "-"]) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
+        and not opens_institution([t.text for t in toks])
+        and (
+            (prev is not None and fold(prev.text).rstrip(".") in COURTESY_TITLES)
+            or (len(words) >= 2 and toks[-1].dep_ in {"conj", "appos"} and toks[-1].head.ent_type_ == "PERSON")
+        )
+    ):
+        # "Dr. Nadia Orlov"; "the two ministers, Olexander Marchuk of Tervalia and Katharina Vell of Morrenland":
+        # a courtesy title before a name, or a name set beside a person's, names a person
+        return "PERSON"
     if label == "PERSON" and prev is not None and prev.text == "," and "".join(t.text for t in toks) in STATE_INITIALS:
         return "GPE"  # "Old Tappan, N. J.": a state written as initials after its town, not a person's initials
     if (
@@ -593,8 +614,19 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
         and prev.pos_ in {"DET", "ADJ", "NUM", "PROPN"}
     ):
         return "GPE"  # "the Old Tappan police force": a town's own body ("told Alvarez police had ..." names a man)
-    if label == "PERSON" and len(toks) > 1 and toks[-1].lower_ in _SITE_WORDS:
-        return "FAC"  # "Mill Road", "Alder Park": a place's name ends so, never a person's
+    if label == "PERSON" and prev is not None and prev.lower_ == "the" and toks[-1].lower_ in _MASTHEAD_WORDS:
+        return "ORG"  # "speaking to the Gazette": a newspaper
+    if label == "PERSON" and len(toks) > 1 and toks[-1].tag_ == "NNPS":
+        return "ORG"  # "(the Federation of Mine and) Quarry Workers": a plural noun ends no one's name
+    if label == "PERSON" and nxt is not None and nxt.lower_ in _SETTLEMENT_NOUNS and nxt.text.islower():
+        return "GPE"  # "in Suka Makmur village": a place named by what it is
+    if (
+        label == "PERSON"
+        and len(toks) > 1
+        and toks[-1].lower_ in _SITE_WORDS
+        and (toks[-1].lower_ not in _SURNAME_SITES or (prev is not None and prev.lower_ in _AT_PLACE))
+    ):
+        return "FAC"  # "Mill Road", "at Alder Park": a place's name ends so ("Linda Park said" names a woman)
     if label == "PERSON" and len(toks) > 1 and toks[-1].lower_.rstrip(".") in COMPANY_WORDS:
         return "ORG"  # "Halvorsen Coatings", "Bluewater Lines": a company's name
     if label == "PERSON" and prev is not None and prev.lower_ in VESSEL_NOUNS and prev.text.islower():

@@ -7,11 +7,12 @@ After the batch, mentions are linked across articles into entities and each quot
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..errors import PipelineError
@@ -165,6 +166,9 @@ def reference_dates(articles: Sequence[Article], story_dates: Mapping[str, date]
     whose story has no date has none, never a neighbour's), else the median of the batch's dates."""
     known = sorted(a.meta.published for a in articles if a.meta.published)
     batch = statistics.median_low(known) if known else None
+    # a batch with no date at all (pasted texts): the days its texts pin down ("Tuesday, March 10" in a story that
+    # names 2026), each article read against them as if written a few days after (:func:`text_anchor`)
+    pinned = text_anchor([a.text for a in articles]) if batch is None and story_dates is None else None
     out: dict[str, tuple[date | None, str]] = {}
     for a in articles:
         if a.meta.published:
@@ -172,8 +176,62 @@ def reference_dates(articles: Sequence[Article], story_dates: Mapping[str, date]
             continue
         story = batch if story_dates is None else story_dates.get(a.id)  # given: an article's own story's date or none
         day = _dateline_in(str(a.meta.extra.get("dateline_day") or ""), story)
+        if day is None and story is None and pinned is not None:
+            out[a.id] = (pinned, "text")
+            continue
         out[a.id] = (day, "dateline") if day else (story, "story" if story else "none")
     return out
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {m[:3]: k for k, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), 1
+)}  # fmt: skip
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# a weekday written with the month and day it falls on: "Tuesday, March 10", "Monday (December 23)", "Thursday 3 September"
+_WEEKDAY_DATE = re.compile(
+    rf"\b{_WEEKDAY},?\s*\(?\s*(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH})", re.I
+)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+TEXT_ANCHOR_AFTER = 3  # days after the latest pinned day an undated batch is read as written
+TEXT_ANCHOR_SPREAD = 7  # pinned days further than this after the middle one are plans, not the story's days
+
+
+def text_anchor(texts: Sequence[str]) -> date | None:
+    """The day a batch of undated texts reads as written on: each weekday written with its month and day ("Tuesday,
+    March 10") pins that day to a year, among those the texts name (and the years next to them), in which it falls
+    on that weekday (the one nearest the year named most, when several fit); the latest pinned day (not a plan far beyond the others) plus :data:`TEXT_ANCHOR_AFTER`
+    days, so that "Wednesday" after a Tuesday, March 10 is March 11. None when nothing is pinned."""
+    named = [int(y) for t in texts for y in _YEAR.findall(t)]
+    if not named:
+        return None
+    # of several fits (March 10 was a Tuesday in 1959 and in 2026), the one nearest the year named most (the latest of
+    # those named as often)
+    usual = max(set(named), key=lambda y: (named.count(y), y))
+    candidates = {y + d for y in set(named) for d in (-1, 0, 1)}
+    pinned: set[date] = set()
+    for t in texts:
+        for m in _WEEKDAY_DATE.finditer(t):
+            weekday = _WEEKDAYS.index(m.group(1).lower())
+            month = _MONTHS[(m.group(2) or m.group(5)).lower()[:3]]
+            day = int(m.group(3) or m.group(4))
+            fits = []
+            for y in sorted(candidates):
+                try:
+                    d = date(y, month, day)
+                except ValueError:
+                    continue
+                if d.weekday() == weekday:
+                    fits.append(d)
+            if fits:
+                pinned.add(min(fits, key=lambda d: (abs(d.year - usual), -d.year)))
+    if not pinned:
+        return None
+    days = sorted(pinned)
+    middle = statistics.median_low(days)
+    latest = max(d for d in days if (d - middle).days <= TEXT_ANCHOR_SPREAD)
+    return latest + timedelta(days=TEXT_ANCHOR_AFTER)
 
 
 def _dateline_in(month_day: str, story: date | None) -> date | None:

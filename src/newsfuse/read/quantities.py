@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 31
+    version = 32
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -73,6 +73,21 @@ class Quantities:
                 counted, state, state_lemmas = said or (None, *_bare_state(ent.root))
             if _population(ent.root, head, state):
                 counted, state, state_lemmas = counted or "people", "population", ["population"]
+            root = ent.root
+            if (
+                head is not None
+                and head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+                and head.head.head.i == root.i
+                and root.dep_ in {"dobj", "nsubj", "nsubjpass"}
+                and root.head.pos_ == "VERB"
+            ):
+                # a part of a whole ("saved 38 of the 47 miners caught underground"): what befell the part is its own
+                # verb's, not a clause on the whole's noun
+                state, state_lemmas = root.head.text, [root.head.lemma_.lower()]
+            whole = head is not None and root.head.i == head.i and root.i != head.i and _partitive_whole(head)
+            if whole:
+                state, state_lemmas = None, []  # "six of its eight carriages derailed": the six did, not the eight
             period = _period(ent, date_ents, head)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text.rstrip(".") if scale is not None else toks[-1].text)
             nxt = doc[toks[-1].i + 1 : toks[-1].i + 3]
@@ -106,6 +121,7 @@ class Quantities:
                         "period": period,
                         "scope": _scope(ent.root),
                         "increment": increment,
+                        **({"whole": True} if whole else {}),
                     },
                 )
             )
@@ -644,6 +660,9 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.lower_ == "death" for o in c.children) for c in verb.children
     ):
         return counted, f"{verb.text} to death", [verb.lemma_.lower(), "die"]  # "shot to death one person": killed
+    if (fled := _made_to_leave(verb)) is not None:
+        # "forced 2,400 residents to leave their homes", "ordered 2,400 households to evacuate": evacuated
+        return counted, f"{verb.text} to {fled}", ["evacuate"]
     if verb.lemma_.lower() in _HOSPITAL_VERBS and (ward := _to_hospital(verb)) is not None:
         # "rushed to hospital", "treated in hospitals", "admitted to St. Mary's Hospital": taken into care, one count
         return counted, head.doc[verb.i : ward.i + 1].text, ["hospitalize"]
@@ -707,6 +726,38 @@ def _to_hospital(verb: Any) -> Any:
                 ):
                     return o  # "a medical center", "the regional trauma centre"; not "the convention center"
     return None
+
+
+_MAKING_VERBS = frozenset({"force", "order", "tell", "urge", "compel", "oblige", "ask", "prompt", "cause", "advise", "instruct"})
+_HOMES = frozenset({"home", "homes", "house", "houses", "village", "villages", "town", "city", "area", "neighborhood", "neighbourhood"})
+
+
+def _made_to_leave(verb: Any) -> str | None:
+    """What people were made to do when it is to leave their homes ("forced ... to flee", "ordered ... to evacuate",
+    "told ... to leave their homes"), as written after "to"; None otherwise."""
+    if verb.lemma_.lower() not in _MAKING_VERBS:
+        return None
+    for x in verb.children:
+        if x.dep_ != "xcomp" or x.pos_ != "VERB":
+            continue
+        lemma = x.lemma_.lower()
+        obj = next((o for o in x.children if o.dep_ == "dobj"), None)
+        if lemma in {"evacuate", "flee"} or (lemma in {"leave", "abandon", "quit"} and obj is not None and obj.lower_ in _HOMES):
+            return x.text if obj is None else f"{x.text} {x.doc[obj.i - 1].text + ' ' if obj.i - 1 > x.i else ''}{obj.text}"
+    return None
+
+
+def _partitive_whole(head: Any) -> bool:
+    """The counted noun is the whole a part is taken from: "six of its eight carriages", "saved 38 of the 47 miners",
+    "most of the 300 passengers"."""
+    of = head.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return False
+    part = of.head
+    return bool(part.like_num or part.lower_ in _PARTS) and part.i < head.i
+
+
+_PARTS = frozenset({"most", "some", "half", "many", "few", "all", "none", "several", "dozens", "hundreds", "thousands", "majority", "rest"})
 
 
 def _own_object(verb: Any, head: Any) -> bool:

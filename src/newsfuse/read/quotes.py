@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -336,7 +336,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 47
+    version = 48
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -475,6 +475,8 @@ class Quotes:
                 attrs["partial"] = True
             if q.extra.get("unsaid"):
                 attrs["unsaid"] = True
+            if q.extra.get("sure"):
+                attrs["sure"] = True  # a "he said" that can mean one person only: the outlet's own credit
             out.append(Span(q.start, q.end, "direct" if q.direct else "reported", tag, attrs))
         return {"quotes": out}
 
@@ -687,7 +689,7 @@ class Quotes:
             subject = tok is not None and (
                 tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "appos" and tok.head.dep_ in {"nsubj", "nsubjpass"})
             )
-            w = 2.0 if subject else 1.0
+            w = SUBJECT_WEIGHT if subject else 1.0
             if quoted_at[m.start]:
                 w = 0.3
             c.mention(ix.sent_index(m.start), w, m.start)
@@ -818,8 +820,18 @@ class Quotes:
                     if ent is not None:
                         q.entity = ent
                         q.name = ent.split(":", 1)[1]
-                        # no gender is learnt from a resolution: a wrong guess ("he" for Ocasio-Cortez) would bar
-                        # the right person from every later "she"; only a courtesy title sets one
+                        # no gender is learnt from a guess: a wrong one ("he" for Ocasio-Cortez) would bar the right
+                        # person from every later "she"; only a courtesy title sets one. A pronoun that can mean no
+                        # one else (:func:`_sole_before`) makes the resolution the outlet's own claim, and leaves a
+                        # soft cue for later pronouns (``heard_as``: writers slip)
+                        at = q.speaker_span[0] if q.speaker_span else q.start
+                        # someone else spoke in the sentence before ("..., said the official"): not the only one there
+                        other_voice = any(r.sent == q.sent - 1 and r.speaker_kind != "none" and r.entity != ent for r in quotes)
+                        g_of = PRONOUNS.get(pron)
+                        if g_of and not other_voice and _sole_before(cands.values(), q.sent, at) is cands[ent]:
+                            q.extra["sure"] = True
+                            if g_of in {"m", "f"} and cands[ent].heard_as is None:
+                                cands[ent].heard_as = g_of
                         cands[ent].mention(q.sent, 3.0, q.start)
                         cands[ent].quoted_words |= content_words(text[q.start : q.end])
                     elif q.extra.get("anaphor"):
@@ -1030,6 +1042,27 @@ def _author_of(doc: Any) -> Any:
 PERSON_OFFICES = frozenset({"spokesperson", "spokesman", "spokeswoman", "lawyer", "attorney", "aide", "representative"})
 
 _GROUP_LABELS = {"they": frozenset({"NORP", "ORG"}), "it": frozenset({"ORG"})}
+
+
+SUBJECT_WEIGHT = 2.0  # a candidate's mention as the subject of its sentence
+
+
+def _sole_before(cands: Iterable[Candidate], sent: int, at: int) -> Candidate | None:
+    """The one person named (or already heard, by a resolved "he said") in the sentence before ``sent`` or earlier in
+    ``sent`` itself, before offset ``at``, when that person is the subject there: a pronoun can only mean them
+    ("Anton Greve defended the decision. "We had no choice," he said."). None when there are several, or none, or
+    the one named is no subject ("in Suka Makmur", a village the model took for a person)."""
+
+    def here(c: Candidate) -> list[float]:
+        return [w for (s, w), pos in zip(c.mentions, _offsets(c), strict=True) if s == sent - 1 or (s == sent and (pos < 0 or pos < at))]
+
+    near = [(c, weights) for c in cands if (weights := here(c))]
+    # named there as the subject (2.0), not only heard by an earlier resolution (3.0), which may itself be wrong
+    return near[0][0] if len(near) == 1 and SUBJECT_WEIGHT in near[0][1] else None
+
+
+def _offsets(c: Candidate) -> list[int]:
+    return c.offsets if len(c.offsets) == len(c.mentions) else [-1] * len(c.mentions)
 
 
 def _fits_pronoun(q: _Q, pron: str, ix: _Index) -> bool:

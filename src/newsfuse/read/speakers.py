@@ -153,6 +153,7 @@ class Candidate:
     quoted_words: set[str] = field(default_factory=set)  # content words of what they said elsewhere in the article
     gender: str | None = None
     offsets: list[int] = field(default_factory=list)  # where each mention starts in the text, when known
+    heard_as: str | None = None  # the pronoun's gender ("m", "f") of a "he said" that could mean only this person
 
     def mention(self, sentence: int, weight: float, offset: int) -> None:
         self.mentions.append((sentence, weight))
@@ -171,6 +172,7 @@ def salience(cand: Candidate, at: int, decay: float = 0.6, before: int | None = 
     )
 
 
+HEARD_AS_OTHER = 3.0  # how much less likely a person is meant by "she" after a sure "he" (a soft cue: writers slip)
 SUBJECT_BEFORE_NARRATIVE = 3.0  # a person a sentence without quotes introduces usually speaks in the next one
 
 
@@ -205,6 +207,8 @@ def resolve_pronoun(
             score += SUBJECT_BEFORE_NARRATIVE if narrative_before else 1.0  # the subject of the previous sentence
         if c.entity == next_continuation_speaker:
             score += 3.0
+        if g in {"m", "f"} and c.heard_as and c.heard_as != g:
+            score -= HEARD_AS_OTHER  # once "he" where no one else could be meant: "she" is likely someone else
         shared = len(quote_words & c.quoted_words)
         if shared >= 2:
             score += min(3.0, 0.6 * shared)

@@ -678,6 +678,26 @@ TELLINGS = frozenset({"interview", "statement", "speech", "remark", "address", "
 _INTERVIEW = "interview"  # the telling a speaker gives: what is told in it is told in its tense
 
 
+def _length_of(span: Any) -> str | None:
+    """The deed a length of time measures when a noun of it follows: "four days of deliberations" -> "deliberate"
+    (the noun's stem, so that it is one deed with "deliberated for three days"), "three years of talks" -> "talk"."""
+    if span is None or not len(span):
+        return None
+    last = span[-1]
+    doc = last.doc
+    if last.i + 2 >= len(doc) or doc[last.i + 1].lower_ != "of" or doc[last.i + 2].pos_ != "NOUN":
+        return None
+    noun = doc[last.i + 2]
+    lemma = noun.lemma_.lower()
+    for suffix, verb_end in (("ation", "ate"), ("ssion", "ss"), ("ction", "ct"), ("ion", "e")):
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 3:
+            return lemma[: -len(suffix)] + verb_end
+    return lemma
+
+
+_SCHEDULING = frozenset({"set", "schedule", "reschedule", "slate", "fix", "book", "plan", "move", "push", "bring"})
+
+
 def _noun_dated(root: Any) -> Any:
     """The noun a date (its head token ``root``) is set before to describe: "the Thanksgiving address", "Friday's
     vote", "the Tuesday meeting", or right after it: "in an interview Tuesday". It dates that noun's event, not the
@@ -687,6 +707,9 @@ def _noun_dated(root: Any) -> Any:
     head = root.head
     if root.dep_ in {"compound", "nmod", "poss"} and head.i != root.i and root.i < head.i and head.pos_ in {"NOUN", "PROPN"}:
         return head if head.ent_type_ not in {"DATE", "TIME"} else None
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _SCHEDULING:
+        # "set sentencing for June 18", "The hearing is scheduled for Friday": the day of the thing set, not of setting
+        return next((c for c in head.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"), None)
     if root.dep_ == "npadvmod" and head.i == root.i - 1 and head.pos_ == "NOUN" and head.ent_type_ not in {"DATE", "TIME"}:
         return head  # right after it: "in an interview Tuesday", "at a news conference Monday"
     return None
@@ -973,7 +996,7 @@ def _detached_end(text: str, start: int, end: int) -> int:
 
 class Times:
     name = "times"
-    version = 32
+    version = 33
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -1091,6 +1114,8 @@ class Times:
             length = duration(expr, text[e : e + 12], text[max(0, s - 25) : s])
             if length is not None:
                 attrs["duration"] = length
+                if (deed := _length_of(span)) is not None:
+                    attrs["verb"] = deed  # "after four days of deliberations": the length of the deliberating
             if w is None:
                 attrs.update({"value": None, "precision": None})
             else:

@@ -49,7 +49,11 @@ def _status(name: str) -> str:
 
 
 # How an undated article's relative dates were resolved (its "reference_basis"; "none": there was no date to use).
-_BASIS = {"dateline": "from its dateline", "story": "the story's date, as it has none of its own"}
+_BASIS = {
+    "dateline": "from its dateline",
+    "story": "the story's date, as it has none of its own",
+    "text": "a few days after the latest day the texts give with its weekday, as no report is dated",
+}
 
 
 def brief_markdown(doc: dict[str, Any]) -> str:
