@@ -30,6 +30,9 @@ SETS: dict[str, tuple[list[Path], Path]] = {
     "demo": ([ROOT / "examples" / "harbor-collapse"], ROOT / "examples" / "harbor-collapse" / "expected.json"),
     "seeds": ([ROOT.parent / "shared" / "seeds"], ROOT / "tests" / "quality" / "seeds_expected.json"),
 }
+# invented five-outlet stories with their expectations, written blind by the team (tests/quality/fiction)
+for _folder in sorted((ROOT / "tests" / "quality" / "fiction").glob("*/expected.json")):
+    SETS[f"fiction-{_folder.parent.name}"] = ([_folder.parent], _folder)
 # real events with gold written by the team (keywords only; inputs read from ../shared)
 REAL: list[str] = []
 for gold in sorted((ROOT / "tests" / "quality" / "gold").glob("*.json")):
