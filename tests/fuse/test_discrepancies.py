@@ -1394,3 +1394,30 @@ def test_a_statement_counts_the_part_not_its_whole() -> None:
     part = Span(10, 13, "CARDINAL", "test@1", {"value": 6.0, "counted": "carriages", "state": "derailed"})
     assert first_count([whole, part]) is part
     assert first_count([whole]) is whole  # a whole alone is still what the statement counts
+
+
+def test_one_figure_that_is_two_counts_of_another_outlet_together() -> None:
+    nine = statement("Nine miners were killed in the collapse.", "a", "Nine", "miners", "killed")
+    six = statement("Six miners are confirmed dead and three are missing.", "b", "Six", "miners", "confirmed dead")
+    for st, lemmas in ((nine, ["kill"]), (six, ["confirm", "dead"])):
+        assert st.main is not None
+        cast(dict[str, Any], st.main.attrs)["state_lemmas"] = lemmas
+    at = six.text.index("three")
+    six.quantities.append(
+        Span(at, at + 5, "CARDINAL", "test@1", {"value": 3.0, "counted": "people", "state": "missing", "state_lemmas": ["miss"]})
+    )
+    (d,) = count_disagreements([nine, six], ["f"])
+    assert (d.kind, d.summary) == ("wording", "disputed: what was counted")
+    eight = statement("Eight miners were killed in the collapse.", "c", "Eight", "miners", "killed")
+    assert [d.kind for d in count_disagreements([eight, six], ["f"])] == ["number"]  # 8 is not 6 and 3
+
+
+def test_a_place_the_sentence_names_among_others_is_no_scope() -> None:
+    part = statement("Ten people were killed by a mudslide in Kestrel district.", "a", "Ten", "people", "killed")
+    assert part.main is not None
+    cast(dict[str, Any], part.main.attrs)["scope"] = "Kestrel"
+    whole = statement(
+        "Mudslides killed 24 people across Alder province, officials in Kestrel district said.", "b", "24", "people", "killed"
+    )
+    whole.places = {"e-alder", "e-kestrel"}
+    assert count_disagreements([part, whole], ["f"]) == []

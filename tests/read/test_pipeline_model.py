@@ -176,3 +176,17 @@ def test_a_courtesy_title_or_a_person_beside_makes_a_name_a_persons() -> None:
     labels = {a.span_text(m): m.label for m in a.group("mentions")}
     assert labels["Katharina Vell"] == labels["Nadia Orlov"] == labels["Linda Park"] == "PERSON"
     assert labels["Suka Makmur"] == "GPE" and labels["Alder Park"] == "FAC"
+
+
+def test_a_verb_before_a_name_or_a_company_beside_a_person_stays_as_tagged() -> None:
+    from newsfuse.api import read_articles
+
+    a = read_articles(
+        [
+            make_article(
+                "The team will miss Brazil in the final, coach Ana Ruiz said. The lawsuit names Tom Hale and Brightwater Energy.", "a"
+            )
+        ]
+    ).articles[0]
+    labels = {a.span_text(m): m.label for m in a.group("mentions")}
+    assert labels.get("Brazil") != "PERSON" and labels.get("Brightwater Energy") != "PERSON"

@@ -410,3 +410,19 @@ def test_a_part_and_its_whole() -> None:
     got = _quantities("Six of its eight carriages derailed. Rescuers saved 38 of the 47 miners caught underground.")
     assert (got["Six"]["state"], got["eight"]["state"], got["eight"].get("whole")) == ("derailed", None, True)
     assert (got["38"]["counted"], got["38"]["state"], got["47"].get("whole")) == ("miners", "saved", True)
+
+
+def test_a_whole_named_before_its_part() -> None:
+    got = _quantities("Of the 47 miners who were working underground when the shaft collapsed, 38 have now been rescued.")
+    assert got["47"].get("whole") and got["38"]["state"] == "rescued"
+
+
+def test_what_is_not_a_death_a_stay_in_hospital_an_evacuation_or_a_whole() -> None:
+    got = _quantities(
+        "A court sentenced three men to death. Twenty people were treated in hospital. "
+        "Police told 50 protesters to leave the area. All of the 40 passengers were killed."
+    )
+    assert "die" not in got["three"]["state_lemmas"]  # a sentence, not a killing
+    assert got["Twenty"]["state_lemmas"] != ["hospitalize"]  # treated is not admitted
+    assert got["50"]["state_lemmas"] != ["evacuate"]
+    assert not got["40"].get("whole") and got["40"]["state"] == "killed"  # "all of" the 40: the 40 themselves

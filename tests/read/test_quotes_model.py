@@ -951,3 +951,17 @@ def test_a_he_that_could_mean_one_person_only_is_sure_and_steers_a_later_she() -
     assert he.attrs.get("name") == "Piet Brenner" and he.attrs.get("sure")
     she = _quote(a, "A ceasefire nobody")
     assert she.attrs.get("name") == "Katharina Vell" and she.attrs.get("sure")
+
+
+def test_a_he_after_someone_who_underwent_something_or_a_she_after_a_sure_he_is_a_guess() -> None:
+    a = _read(
+        "Detective Sam Ortiz briefed reporters on Monday. Tom Hale, 34, was charged with arson over the mill fire. "
+        '"We believe he acted alone and we are not looking for anyone else," he said.'
+    )
+    assert not _quote(a, "We believe he acted alone").attrs.get("sure")
+    b = _read(
+        'Sam Ortiz called the fire brigade. "We got everyone out in time," he said. Dana Ruiz, who lived above the mill, '
+        'lost everything. Ortiz helped her out of the building. "I have nothing left," she said.'
+    )
+    assert _quote(b, "We got everyone out").attrs.get("sure")
+    assert not (_quote(b, "I have nothing left").attrs.get("name") == "Sam Ortiz" and _quote(b, "I have nothing left").attrs.get("sure"))

@@ -71,3 +71,10 @@ def test_an_undated_batch_is_read_against_the_days_its_texts_pin() -> None:
     assert text_anchor(plan) == date(2026, 9, 13)
     dated = make_article("Report.", "d", published=date(2026, 3, 20))
     assert reference_dates([a, dated])[a.id] == (date(2026, 3, 20), "story")  # a dated report sets the story's date
+
+
+def test_a_number_before_a_word_that_starts_like_a_month_pins_nothing() -> None:
+    from newsfuse.read.pipeline import text_anchor
+
+    assert text_anchor(["On Friday 3 separate blasts hit the port in 2026."]) is None
+    assert text_anchor(["It opened on Thursday 3 Sept. in 2026."]) == date(2026, 9, 6)

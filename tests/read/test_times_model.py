@@ -284,3 +284,16 @@ def test_a_length_of_time_of_a_deed_named_by_a_noun() -> None:
     ).articles[0]
     got = {a.span_text(t): t.attrs.get("verb") for t in a.group("times") if t.attrs.get("duration")}
     assert got == {"four days": "deliberate", "three days": "deliberate"}
+
+
+def test_a_length_after_for_is_no_day_set() -> None:
+    a = read_articles([make_article("The men planned the attack for two years.", "t", published=WED)]).articles[0]
+    (t,) = a.group("times")
+    assert t.attrs.get("verb") == "plan"
+
+
+def test_a_deed_as_noun_and_as_verb_is_one_act() -> None:
+    from newsfuse.fuse.compare import act_stem
+
+    assert act_stem("sentencing") == act_stem("sentence") and act_stem("voting") == act_stem("vote")
+    assert act_stem("announcement") == act_stem("announce") and act_stem("say") == "say"

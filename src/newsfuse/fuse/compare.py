@@ -395,9 +395,23 @@ def dated_events(st: Statement) -> set[tuple[str, str]]:
         if t.attrs.get("precision") != "day":
             continue
         verb = t.attrs.get("verb")
-        act = "stating" if verb in _STATING else str(verb or "")
+        act = "stating" if verb in _STATING else act_stem(str(verb or ""))
         out.add((str(t.attrs["value"]), f"{'future' if t.attrs.get('future') else 'past'}:{act}"))
     return out
+
+
+_ACT_SUFFIXES = ("ation", "ment", "ing", "ion", "ate", "e")
+
+
+def act_stem(lemma: str) -> str:
+    """A deed's word without the ending that makes it a noun or a verb, so that a day "set for sentencing" and "will
+    be sentenced on" date one deed (``sentenc``), as do "the vote" and "voting" (``vot``)."""
+    for _ in range(2):  # "announcement" -> "announce" -> "announc"
+        suffix = next((x for x in _ACT_SUFFIXES if lemma.endswith(x) and len(lemma) - len(x) >= 3), None)
+        if suffix is None:
+            break
+        lemma = lemma[: -len(suffix)]
+    return lemma
 
 
 def guessed_day(t: Span) -> bool:

@@ -181,7 +181,14 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             # one number hedged apart ("almost 300" / "more than 300"), or only vague amounts against numbers
             # ("hundreds of thousands" / "1.8 million"), a hedge disagreement: the hedges are what do not agree
             kind = "number" if any(_numbers_apart(amount[x.idx], amount[y.idx]) for x, y in clash) else "hedge"
-            out.append(Discrepancy(_id(*facts, kind), kind, f"disputed: {kind}", variants(groups, kind), list(facts)))
+            if all(_told_in_parts(x, y) or _told_in_parts(y, x) for x, y in clash):
+                # "nine killed" against "six dead and three missing": one outlet's figure is the others' two counts
+                # together, a dispute of what was counted
+                out.append(
+                    Discrepancy(_id(*facts, "parts"), "wording", "disputed: what was counted", variants(groups, "wording"), list(facts))
+                )
+            else:
+                out.append(Discrepancy(_id(*facts, kind), kind, f"disputed: {kind}", variants(groups, kind), list(facts)))
     # wording: what was counted ("died" vs "killed or wounded"), for the same number
     by_value: dict[float, list[Statement]] = defaultdict(list)
     for s in with_q:
@@ -207,6 +214,26 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             )
             break
     return out
+
+
+def _told_in_parts(whole: Statement, part: Statement) -> bool:
+    """``whole``'s figure is ``part``'s count and another count of ``part``'s sentence together, of another state:
+    "nine miners killed" against "six confirmed dead and three missing", "11 died" against "four killed and seven
+    hurt"."""
+    q = main_quantity(part)
+    if q is None or not _state(part):
+        return False
+    total, mine = _value(whole), _value(part)
+    return any(
+        o is not q
+        and not o.attrs.get("whole")
+        and not o.attrs.get("increment")
+        and (v := o.attrs.get("value")) is not None
+        and mine + float(v) == total
+        and quantity_state(o)
+        and quantity_state(o) != _state(part)
+        for o in part.quantities
+    )
 
 
 HEDGED_NEAR = 0.2  # how far apart (a share of the larger) two numbers bounded from either side are one figure hedged apart
@@ -423,7 +450,9 @@ def _same_scope(a: Statement, b: Statement) -> bool:
         return True
     if sa is None or sb is None:
         part, other = (str(sb), a) if sa is None else (str(sa), b)
-        return re.search(rf"\b{re.escape(part)}\b", other.text, re.I) is not None
+        # the one place the other sentence names ("killed 24 across Alder province, officials in Kestrel district
+        # said" names two: Kestrel is not where its count is)
+        return len(other.places) <= 1 and re.search(rf"\b{re.escape(part)}\b", other.text, re.I) is not None
     return False
 
 
@@ -1173,8 +1202,8 @@ def other_counts(st: Statement) -> list[Statement]:
     things = {counted_key(main.attrs.get("counted"))}
     out = []
     for q in st.quantities:
-        if q is main or not q.attrs.get("counted") or q.attrs.get("increment"):
-            continue
+        if q is main or not q.attrs.get("counted") or q.attrs.get("increment") or q.attrs.get("whole"):
+            continue  # nor the whole a part is counted from ("six of its eight carriages")
         state = quantity_state(q)
         if state:
             if state in seen:

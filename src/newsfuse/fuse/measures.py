@@ -630,7 +630,13 @@ def _framed_numbers(st: Statement) -> list[tuple[str, Span, float]]:
     out = []
     for q in st.quantities:
         value = q.attrs.get("value")
-        if value is None or q.attrs.get("increment") or q.attrs.get("metres") or ":" in st.article.text[q.start : q.end]:
+        if (
+            value is None
+            or q.attrs.get("increment")
+            or q.attrs.get("whole")
+            or q.attrs.get("metres")
+            or ":" in st.article.text[q.start : q.end]
+        ):
             continue
         if (1900 <= float(value) <= 2100 and not q.attrs.get("counted")) or currency_of(st, q) is not None:
             continue

@@ -228,7 +228,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
 
 _CARE_WORDS = r"(?:Hospital|Medical Cent(?:er|re)|Clinic|Infirmary)\b"
 _CARE_PLACE = re.compile(rf"\b{_CARE_WORDS}", re.I)
-_CARE_AFTER = re.compile(rf"(?:['’]s)?(?:\s+[A-Z][\w.]*)*?\s+{_CARE_WORDS}")
+_CARE_AFTER = re.compile(rf"(?:['’]s)?(?:[ \t]+(?:St\.|[A-Z][\w'’-]*))*?[ \t]+{_CARE_WORDS}")  # within one sentence
 
 
 def _care_place(text: str, start: int, end: int) -> bool:

@@ -382,7 +382,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 11
+    version = 12
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -596,8 +596,14 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in words)
         and not opens_institution([t.text for t in toks])
         and (
-            (prev is not None and fold(prev.text).rstrip(".") in COURTESY_TITLES)
-            or (len(words) >= 2 and toks[-1].dep_ in {"conj", "appos"} and toks[-1].head.ent_type_ == "PERSON")
+            # a title in capitals, not a verb ("will miss Brazil in the final")
+            (prev is not None and fold(prev.text).rstrip(".") in COURTESY_TITLES and prev.text[:1].isupper() and prev.pos_ != "VERB")
+            or (
+                len(words) >= 2
+                and toks[-1].dep_ in {"conj", "appos"}
+                and toks[-1].head.ent_type_ == "PERSON"
+                and toks[-1].lower_ not in COMPANY_WORDS | ORG_HEADS | INSTITUTION_NOUNS | _MASTHEAD_WORDS | _SITE_WORDS
+            )
         )
     ):
         # "Dr. Nadia Orlov"; "the two ministers, Olexander Marchuk of Tervalia and Katharina Vell of Morrenland":

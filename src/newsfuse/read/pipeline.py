@@ -187,7 +187,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTHS = {m[:3]: k for k, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), 1
 )}  # fmt: skip
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)  # a month's whole name or its abbreviation: not "3 separate blasts"
 _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # a weekday written with the month and day it falls on: "Tuesday, March 10", "Monday (December 23)", "Thursday 3 September"
 _WEEKDAY_DATE = re.compile(
@@ -195,12 +198,14 @@ _WEEKDAY_DATE = re.compile(
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 TEXT_ANCHOR_AFTER = 3  # days after the latest pinned day an undated batch is read as written
+TEXT_ANCHOR_YEARS = 3  # years either side of one the texts name in which a weekday may pin its date (a story of 2026
+# that names only 2024, a past year); within that a date falls on a given weekday once or twice
 TEXT_ANCHOR_SPREAD = 7  # pinned days further than this after the middle one are plans, not the story's days
 
 
 def text_anchor(texts: Sequence[str]) -> date | None:
     """The day a batch of undated texts reads as written on: each weekday written with its month and day ("Tuesday,
-    March 10") pins that day to a year, among those the texts name (and the years next to them), in which it falls
+    March 10") pins that day to a year, among those the texts name (and the few years around them), in which it falls
     on that weekday (the one nearest the year named most, when several fit); the latest pinned day (not a plan far beyond the others) plus :data:`TEXT_ANCHOR_AFTER`
     days, so that "Wednesday" after a Tuesday, March 10 is March 11. None when nothing is pinned."""
     named = [int(y) for t in texts for y in _YEAR.findall(t)]
@@ -209,7 +214,7 @@ def text_anchor(texts: Sequence[str]) -> date | None:
     # of several fits (March 10 was a Tuesday in 1959 and in 2026), the one nearest the year named most (the latest of
     # those named as often)
     usual = max(set(named), key=lambda y: (named.count(y), y))
-    candidates = {y + d for y in set(named) for d in (-1, 0, 1)}
+    candidates = {y + d for y in set(named) for d in range(-TEXT_ANCHOR_YEARS, TEXT_ANCHOR_YEARS + 1)}
     pinned: set[date] = set()
     for t in texts:
         for m in _WEEKDAY_DATE.finditer(t):

@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 32
+    version = 33
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -619,7 +619,11 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         verb = head.head  # "11 workers died", "which killed or injured 11 workers"
     if verb is None and head.dep_ == "pobj" and head.head.lower_ == "of":
         number = head.head.head  # "hundreds of participants made their way": the number is the subject
-        if (number.like_num or number.lower_ in _NUMBER_NOUNS) and number.dep_ in _STATE_DEPS | {"dobj"} and number.head.pos_ == "VERB":
+        if (
+            (number.like_num or number.lower_ in _NUMBER_NOUNS or number.lower_ == "all")
+            and number.dep_ in _STATE_DEPS | {"dobj"}
+            and number.head.pos_ == "VERB"
+        ):
             verb = number.head
     if verb is None and head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.pos_ == "VERB":
         verb = head.head.head  # "a petition signed by 1.8 million people"
@@ -656,7 +660,7 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         # "taken ashore", "brought to safety": carried out of danger, an evacuation
         way = f"{away.head.text} {away.text}" if away.dep_ == "pobj" else away.text  # "to safety", "ashore"
         return counted, f"{verb.text} {way}", ["evacuate"]
-    if any(
+    if verb.lemma_.lower() in _KILLING_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.lower_ == "death" for o in c.children) for c in verb.children
     ):
         return counted, f"{verb.text} to death", [verb.lemma_.lower(), "die"]  # "shot to death one person": killed
@@ -710,7 +714,13 @@ def _to_safety(verb: Any) -> Any:
     return None
 
 
-_HOSPITAL_VERBS = _CARRY_VERBS | {"rush", "send", "admit", "treat", "transport", "fly", "ferry", "hospitalize", "hospitalise"}
+# not "treat": those treated (and often sent home) are a larger count than those admitted
+_HOSPITAL_VERBS = _CARRY_VERBS | {"rush", "send", "admit", "transport", "fly", "ferry", "hospitalize", "hospitalise"}
+# deeds that kill when done "to death" ("shot to death"; never "sentenced to death", "bored to death")
+_KILLING_VERBS = frozenset(
+    {"shoot", "stab", "beat", "burn", "crush", "club", "hack", "batter", "trample", "bludgeon", "strangle", "choke", "starve",
+     "freeze", "kick", "stone", "maul", "gore", "bleed", "drown"}
+)  # fmt: skip
 _HOSPITALS = frozenset({"hospital", "hospitals", "clinic", "clinics", "infirmary"})
 _CARE = frozenset({"medical", "health", "trauma", "burn", "burns", "cancer"})
 
@@ -729,7 +739,7 @@ def _to_hospital(verb: Any) -> Any:
 
 
 _MAKING_VERBS = frozenset({"force", "order", "tell", "urge", "compel", "oblige", "ask", "prompt", "cause", "advise", "instruct"})
-_HOMES = frozenset({"home", "homes", "house", "houses", "village", "villages", "town", "city", "area", "neighborhood", "neighbourhood"})
+_HOMES = frozenset({"home", "homes", "house", "houses", "village", "villages", "town", "city"})
 
 
 def _made_to_leave(verb: Any) -> str | None:
@@ -749,15 +759,18 @@ def _made_to_leave(verb: Any) -> str | None:
 
 def _partitive_whole(head: Any) -> bool:
     """The counted noun is the whole a part is taken from: "six of its eight carriages", "saved 38 of the 47 miners",
-    "most of the 300 passengers"."""
+    "most of the 300 passengers", "Of the 47 miners underground, 38 have been rescued"."""
     of = head.head
     if head.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
         return False
     part = of.head
+    if part.pos_ in {"VERB", "AUX"} and of.i < part.i:
+        # "Of the 47 miners working underground, 38 have been rescued": the part is the verb's subject
+        return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.like_num or c.lower_ in _PARTS) for c in part.children)
     return bool(part.like_num or part.lower_ in _PARTS) and part.i < head.i
 
 
-_PARTS = frozenset({"most", "some", "half", "many", "few", "all", "none", "several", "dozens", "hundreds", "thousands", "majority", "rest"})
+_PARTS = frozenset({"most", "some", "half", "many", "few", "none", "several", "dozens", "hundreds", "thousands", "majority", "rest"})
 
 
 def _own_object(verb: Any, head: Any) -> bool:

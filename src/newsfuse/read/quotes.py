@@ -336,7 +336,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 48
+    version = 49
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -690,6 +690,8 @@ class Quotes:
                 tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "appos" and tok.head.dep_ in {"nsubj", "nsubjpass"})
             )
             w = SUBJECT_WEIGHT if subject else 1.0
+            if tok is not None and (tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj")):
+                c.acting.add(ix.sent_index(m.start))  # "Greve defended the decision"; not "Hale was charged"
             if quoted_at[m.start]:
                 w = 0.3
             c.mention(ix.sent_index(m.start), w, m.start)
@@ -828,7 +830,13 @@ class Quotes:
                         # someone else spoke in the sentence before ("..., said the official"): not the only one there
                         other_voice = any(r.sent == q.sent - 1 and r.speaker_kind != "none" and r.entity != ent for r in quotes)
                         g_of = PRONOUNS.get(pron)
-                        if g_of and not other_voice and _sole_before(cands.values(), q.sent, at) is cands[ent]:
+                        heard = cands[ent].heard_as
+                        if (
+                            g_of
+                            and not other_voice
+                            and not (heard and g_of in {"m", "f"} and heard != g_of)  # "she" for one heard as "he": a guess
+                            and _sole_before(cands.values(), q.sent, at) is cands[ent]
+                        ):
                             q.extra["sure"] = True
                             if g_of in {"m", "f"} and cands[ent].heard_as is None:
                                 cands[ent].heard_as = g_of
@@ -1049,7 +1057,7 @@ SUBJECT_WEIGHT = 2.0  # a candidate's mention as the subject of its sentence
 
 def _sole_before(cands: Iterable[Candidate], sent: int, at: int) -> Candidate | None:
     """The one person named (or already heard, by a resolved "he said") in the sentence before ``sent`` or earlier in
-    ``sent`` itself, before offset ``at``, when that person is the subject there: a pronoun can only mean them
+    ``sent`` itself, before offset ``at``, when that person is the subject of an active verb there: a pronoun can only mean them
     ("Anton Greve defended the decision. "We had no choice," he said."). None when there are several, or none, or
     the one named is no subject ("in Suka Makmur", a village the model took for a person)."""
 
@@ -1057,8 +1065,12 @@ def _sole_before(cands: Iterable[Candidate], sent: int, at: int) -> Candidate | 
         return [w for (s, w), pos in zip(c.mentions, _offsets(c), strict=True) if s == sent - 1 or (s == sent and (pos < 0 or pos < at))]
 
     near = [(c, weights) for c in cands if (weights := here(c))]
-    # named there as the subject (2.0), not only heard by an earlier resolution (3.0), which may itself be wrong
-    return near[0][0] if len(near) == 1 and SUBJECT_WEIGHT in near[0][1] else None
+    if len(near) != 1:
+        return None
+    c, weights = near[0]
+    # named there as the subject (2.0), not only heard by an earlier resolution (3.0), which may itself be wrong, and
+    # doing something ("Greve defended the decision"), not undergoing it ("Hale was charged with arson")
+    return c if SUBJECT_WEIGHT in weights and (sent - 1 in c.acting or sent in c.acting) else None
 
 
 def _offsets(c: Candidate) -> list[int]:

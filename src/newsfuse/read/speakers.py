@@ -154,6 +154,7 @@ class Candidate:
     gender: str | None = None
     offsets: list[int] = field(default_factory=list)  # where each mention starts in the text, when known
     heard_as: str | None = None  # the pronoun's gender ("m", "f") of a "he said" that could mean only this person
+    acting: set[int] = field(default_factory=set)  # sentences where the person is the subject of an active verb
 
     def mention(self, sentence: int, weight: float, offset: int) -> None:
         self.mentions.append((sentence, weight))

@@ -695,6 +695,7 @@ def _length_of(span: Any) -> str | None:
     return lemma
 
 
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century", "season"})  # "planned it for two years"
 _SCHEDULING = frozenset({"set", "schedule", "reschedule", "slate", "fix", "book", "plan", "move", "push", "bring"})
 
 
@@ -707,7 +708,7 @@ def _noun_dated(root: Any) -> Any:
     head = root.head
     if root.dep_ in {"compound", "nmod", "poss"} and head.i != root.i and root.i < head.i and head.pos_ in {"NOUN", "PROPN"}:
         return head if head.ent_type_ not in {"DATE", "TIME"} else None
-    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _SCHEDULING:
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _SCHEDULING and root.lemma_.lower() not in _TIME_UNITS:
         # "set sentencing for June 18", "The hearing is scheduled for Friday": the day of the thing set, not of setting
         return next((c for c in head.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"), None)
     if root.dep_ == "npadvmod" and head.i == root.i - 1 and head.pos_ == "NOUN" and head.ent_type_ not in {"DATE", "TIME"}:
@@ -996,7 +997,7 @@ def _detached_end(text: str, start: int, end: int) -> int:
 
 class Times:
     name = "times"
-    version = 33
+    version = 34
     requires = ("sentences",)
     assigns = ("times",)
 
