@@ -781,3 +781,15 @@ def test_one_deliberation_given_two_lengths_in_sentences_loosely_alike() -> None
     (d,) = _durations(texts, close=0.52)  # one deed named by its own word: less alike in meaning will do
     assert {v.value: v.sources for v in d.variants} == {"three days": ["a"], "four days": ["b"]}
     assert _durations(texts, close=0.45) == []
+
+
+def test_a_sum_in_sentences_less_alike_that_share_many_specific_words() -> None:
+    texts = {
+        "a": "The gang behind the attack, Glasshook, is demanding a ransom of $25 million in bitcoin.",
+        "b": "Ruthless hacking gang Glasshook is demanding a staggering $20 million ransom in bitcoin.",
+    }
+    sts, _ = _read(texts, published=date(2026, 2, 5))
+    many = np.full((len(sts), len(sts)), 1.1)  # the rare words they share ("Glasshook", "ransom", "bitcoin")
+    (d,) = money_disagreements(sts, _equally_alike(len(sts), 0.58), many)
+    assert {v.value for v in d.variants} == {"$25 million", "$20 million"}
+    assert money_disagreements(sts, _equally_alike(len(sts), 0.58), np.ones((len(sts), len(sts)))) == []

@@ -147,3 +147,10 @@ def test_plural_and_singular_count_one_thing() -> None:
 def test_prisoners_freed_released_or_exchanged_are_one_count() -> None:
     assert state_class("free", "prisoners", ["free"]) == state_class("exchange", "prisoners", ["exchange"]) == frozenset({"release"})
     assert state_class("released", "hostages") == frozenset({"release"})
+
+
+def test_a_crew_is_counted_by_its_work() -> None:
+    from newsfuse.fuse.compare import counted_key
+
+    assert counted_key("rescue workers") == counted_key("rescuers") == "rescuer"
+    assert counted_key("refinery workers") == counted_key("workers") == "worker"

@@ -109,6 +109,7 @@ _NOUN_SYNONYMS = {
     # civilians are people, but never soldiers: "20 civilians killed" and "46 soldiers killed" count two things
     "civilians": "civilian",
     "civilian": "civilian",
+    "rescuers": "rescuer",
     "workers": "worker",
     "worker": "worker",
     "employees": "worker",
@@ -152,6 +153,11 @@ def severity_apart(sa: frozenset[str], sb: frozenset[str]) -> bool:
     return ("severe" in sa) != ("severe" in sb)
 
 
+# people counted by the work they came to do: "300 rescue workers" and "more than 300 rescuers" count one crew
+_CREWS = frozenset({"workers", "worker", "crews", "crew", "teams", "team", "personnel", "staff", "volunteers"})
+_CREW_WORK = {"rescue": "rescuer", "aid": "aid worker", "relief": "aid worker", "emergency": "responder", "medical": "medic"}
+
+
 def counted_key(counted: str | None) -> str | None:
     if not counted:
         return None
@@ -159,6 +165,8 @@ def counted_key(counted: str | None) -> str | None:
     if not words:
         return None
     head = words[-1]
+    if head in _CREWS and len(words) > 1 and words[-2] in _CREW_WORK:
+        return _CREW_WORK[words[-2]]  # "rescue workers" are rescuers, not the workers a story counts
     if head in _NOUN_SYNONYMS:
         return _NOUN_SYNONYMS[head]
     if head.endswith("ies") and len(head) > 4:

@@ -276,6 +276,8 @@ def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray,
 
 MONEY_SIM = 0.7  # meaning similarity two statements need to be one report of a sum
 MONEY_SPECIFIC = 0.6  # and specific similarity (the rare words they share: "military construction")
+MONEY_LOOSE_SIM = 0.55  # meaning similarity that will do when the two share many more specific words
+MONEY_MANY_SPECIFIC = 1.05  # meaning and specific words together (align.specific_similarity), well above MONEY_SPECIFIC
 MONEY_RATIO = 1.5  # two sums further apart than this are two sums, not one reported differently
 _CURRENCIES = (
     (re.compile(r"£|\bpounds?\b|\bsterling\b", re.I), "pound"),
@@ -463,12 +465,12 @@ def money_disagreements(statements: Sequence[Statement], vectors: np.ndarray, sp
 
     out: list[Discrepancy] = []
     idx = [st.idx for st, _, _ in items]
-    close = (vectors[idx] @ vectors[idx].T >= MONEY_SIM) if items else np.zeros((0, 0), dtype=bool)
-    pairs = [
-        (items[k], items[j], False)
-        for k, j in zip(*np.nonzero(np.triu(close, 1)), strict=True)
-        if float(specific[items[k][0].idx, items[j][0].idx]) >= MONEY_SPECIFIC
-    ]
+    sims = vectors[idx] @ vectors[idx].T if items else np.zeros((0, 0))
+    spec = specific[np.ix_(idx, idx)] if items else np.zeros((0, 0))
+    # very close in meaning and sharing specific words, or less close in meaning sharing many more ("Glasshook is
+    # demanding a ransom of $25 million" / "Glasshook is demanding a staggering $20 million ransom")
+    close = ((sims >= MONEY_SIM) & (spec >= MONEY_SPECIFIC)) | ((sims >= MONEY_LOOSE_SIM) & (spec >= MONEY_MANY_SPECIFIC))
+    pairs = [(items[k], items[j], False) for k, j in zip(*np.nonzero(np.triu(close, 1)), strict=True)]
     pairs += _near_sums(statements, vectors)
     tied = _sums_for_named_things(statements)
     by_thing: dict[frozenset[str], list[tuple[Statement, Span, str]]] = defaultdict(list)
