@@ -426,3 +426,11 @@ def test_what_is_not_a_death_a_stay_in_hospital_an_evacuation_or_a_whole() -> No
     assert got["Twenty"]["state_lemmas"] != ["hospitalize"]  # treated is not admitted
     assert got["50"]["state_lemmas"] != ["evacuate"]
     assert not got["40"].get("whole") and got["40"]["state"] == "killed"  # "all of" the 40: the 40 themselves
+
+
+def test_more_people_of_another_harm_are_no_increment_and_keep_their_degree() -> None:
+    got = _quantities(
+        "Fourteen people have died and 63 more were seriously injured. Three people died on Monday and two more died on Tuesday."
+    )
+    assert not got["63"]["increment"] and got["63"]["state"] == "seriously injured"
+    assert got["two"]["increment"]  # more of the dead

@@ -192,7 +192,8 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
     # wording: what was counted ("died" vs "killed or wounded"), for the same number
     by_value: dict[float, list[Statement]] = defaultdict(list)
     for s in with_q:
-        by_value[_value(s)].append(s)
+        if amount[s.idx].value is not None:  # a stated number: "dozens" is no figure to count two ways
+            by_value[_value(s)].append(s)
     for same in by_value.values():
         classes: dict[frozenset[str], list[Statement]] = defaultdict(list)
         for s in same:

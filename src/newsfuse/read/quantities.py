@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 33
+    version = 34
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -96,6 +96,8 @@ class Quantities:
             before = doc[max(0, toks[0].i - 2) : toks[0].i].text.lower()
             # "another four people died", "a further 20,000 joined": added to a count given before
             increment = increment or re.search(r"(?:^|\s)(?:another|a further|an additional|an extra)$", before) is not None
+            if increment and _after_other_harm(out, ent, state_lemmas):
+                increment = False  # "14 died and 63 more were injured": more people, not more injured
             unit = _unit_in(text) or ("inch" if _inches(doc, s, e) else None)
             if unit is not None:  # "a 170,000-square-foot building": a measure in that unit, not a count of buildings
                 counted, state, state_lemmas = unit, None, []
@@ -478,7 +480,9 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
     if num.dep_ == "nsubjpass" and num.head.lemma_.lower() in _HOSPITAL_VERBS and (ward := _to_hospital(num.head)) is not None:
         return "people", num.doc[num.head.i : ward.i + 1].text, ["hospitalize"]  # "eight were taken to hospital"
     if num.dep_ == "nsubjpass" and num.head.lemma_.lower() in _HARM_VERBS:  # "50 were injured", "12 were arrested"
-        return "people", num.head.text, [num.head.lemma_.lower()]
+        degree = next((c for c in num.head.children if c.dep_ == "advmod" and c.lower_ in SEVERITY), None)
+        said = num.head.text if degree is None else f"{degree.text} {num.head.text}"  # "63 were seriously injured"
+        return "people", said, [num.head.lemma_.lower()]
     if num.dep_ == "nsubj" and num.head.lemma_.lower() == "die":  # "at least 40 died"
         return "people", num.head.text, ["die"]
     if num.dep_ == "nsubj" and num.head.lower_ == "missing":  # "close to 40 are still missing"
@@ -755,6 +759,21 @@ def _made_to_leave(verb: Any) -> str | None:
         if lemma in {"evacuate", "flee"} or (lemma in {"leave", "abandon", "quit"} and obj is not None and obj.lower_ in _HOMES):
             return x.text if obj is None else f"{x.text} {x.doc[obj.i - 1].text + ' ' if obj.i - 1 > x.i else ''}{obj.text}"
     return None
+
+
+_HARM_CLASS = {"kill": "death", "die": "death", "dead": "death", "injure": "injury", "wound": "injury", "hurt": "injury", "miss": "missing"}
+
+
+def _after_other_harm(found: list[Span], ent: Any, lemmas: list[str]) -> bool:
+    """The count follows, in its sentence, a count of another harm: "14 people have died and 63 more were injured"
+    counts more people, the injured, not more of the dead."""
+    sent = ent.sent
+    mine = {_HARM_CLASS.get(x) for x in lemmas} - {None}
+    before = [q for q in found if sent.start_char <= q.start < ent.start_char]
+    if not mine or not before:
+        return False
+    theirs = {_HARM_CLASS.get(str(x)) for x in before[-1].attrs.get("state_lemmas") or ()} - {None}
+    return bool(theirs) and not theirs & mine
 
 
 def _partitive_whole(head: Any) -> bool:
