@@ -25,7 +25,7 @@ from .quantities import Quantities
 from .quotes import Quotes
 from .sentences import Sentences
 from .statements import Statements
-from .times import Times
+from .times import MONTHS, WEEKDAYS, Times
 
 
 def default_stages() -> list[Stage]:
@@ -183,15 +183,11 @@ def reference_dates(articles: Sequence[Article], story_dates: Mapping[str, date]
     return out
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {m[:3]: k for k, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), 1
-)}  # fmt: skip
 _MONTH = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     r"|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )  # a month's whole name or its abbreviation: not "3 separate blasts"
-_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = "(" + "|".join(WEEKDAYS) + ")"
 # a weekday written with the month and day it falls on: "Tuesday, March 10", "Monday (December 23)", "Thursday 3 September"
 _WEEKDAY_DATE = re.compile(
     rf"\b{_WEEKDAY},?\s*\(?\s*(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH})", re.I
@@ -218,8 +214,8 @@ def text_anchor(texts: Sequence[str]) -> date | None:
     pinned: set[date] = set()
     for t in texts:
         for m in _WEEKDAY_DATE.finditer(t):
-            weekday = _WEEKDAYS.index(m.group(1).lower())
-            month = _MONTHS[(m.group(2) or m.group(5)).lower()[:3]]
+            weekday = WEEKDAYS.index(m.group(1).lower())
+            month = MONTHS[(m.group(2) or m.group(5)).lower()]
             day = int(m.group(3) or m.group(4))
             fits = []
             for y in sorted(candidates):

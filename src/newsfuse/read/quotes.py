@@ -1062,7 +1062,7 @@ def _sole_before(cands: Iterable[Candidate], sent: int, at: int) -> Candidate | 
     the one named is no subject ("in Suka Makmur", a village the model took for a person)."""
 
     def here(c: Candidate) -> list[float]:
-        return [w for (s, w), pos in zip(c.mentions, _offsets(c), strict=True) if s == sent - 1 or (s == sent and (pos < 0 or pos < at))]
+        return [w for (s, w), pos in zip(c.mentions, c.positions(), strict=True) if s == sent - 1 or (s == sent and (pos < 0 or pos < at))]
 
     near = [(c, weights) for c in cands if (weights := here(c))]
     if len(near) != 1:
@@ -1071,10 +1071,6 @@ def _sole_before(cands: Iterable[Candidate], sent: int, at: int) -> Candidate | 
     # named there as the subject (2.0), not only heard by an earlier resolution (3.0), which may itself be wrong, and
     # doing something ("Greve defended the decision"), not undergoing it ("Hale was charged with arson")
     return c if SUBJECT_WEIGHT in weights and (sent - 1 in c.acting or sent in c.acting) else None
-
-
-def _offsets(c: Candidate) -> list[int]:
-    return c.offsets if len(c.offsets) == len(c.mentions) else [-1] * len(c.mentions)
 
 
 def _fits_pronoun(q: _Q, pron: str, ix: _Index) -> bool:

@@ -160,15 +160,18 @@ class Candidate:
         self.mentions.append((sentence, weight))
         self.offsets.append(offset)
 
+    def positions(self) -> list[int]:
+        """Where each mention starts, or -1 for each when the offsets were not all recorded."""
+        return self.offsets if len(self.offsets) == len(self.mentions) else [-1] * len(self.mentions)
+
 
 def salience(cand: Candidate, at: int, decay: float = 0.6, before: int | None = None) -> float:
     """How present a candidate is at sentence ``at``: its mentions so far, fading with distance; with ``before`` (an
     offset in sentence ``at``), a mention later in that sentence does not count yet ('"…," he said, referring to when
     Fox said …': Fox is named after the pronoun)."""
-    known = cand.offsets if len(cand.offsets) == len(cand.mentions) else [-1] * len(cand.mentions)
     return sum(
         w * decay ** max(0, at - s)
-        for (s, w), pos in zip(cand.mentions, known, strict=True)
+        for (s, w), pos in zip(cand.mentions, cand.positions(), strict=True)
         if s < at or (s == at and (before is None or pos < 0 or pos < before))
     )
 
