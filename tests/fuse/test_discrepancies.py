@@ -1421,3 +1421,25 @@ def test_a_place_the_sentence_names_among_others_is_no_scope() -> None:
     )
     whole.places = {"e-alder", "e-kestrel"}
     assert count_disagreements([part, whole], ["f"]) == []
+
+
+def test_one_dispute_found_in_a_clause_and_in_its_whole_sentence_is_shown_once() -> None:
+    from newsfuse.fuse.discrepancies import dedupe
+    from newsfuse.model import Discrepancy, Variant
+
+    text_b = "TWELVE people have died and 40 more were seriously injured after the river burst its banks."
+    hurt = Evidence("x", "a", 0, 40, "Officials say 12 people died and 40 were hurt")
+    whole = Evidence("y", "b", 0, len(text_b), text_b)
+    clause = Evidence("y", "b", 28, 58, text_b[28:58])
+    one = Discrepancy(
+        "d1", "wording", "disputed: what was counted", [Variant("hurt", ["a"], [hurt]), Variant("seriously injured", ["b"], [whole])]
+    )
+    two = Discrepancy(
+        "d2", "wording", "disputed: what was counted", [Variant("hurt", ["a"], [hurt]), Variant("seriously injured", ["b"], [clause])]
+    )
+    assert [d.id for d in dedupe([one, two])] == ["d1"]
+    elsewhere = Evidence("y", "b", 100, 140, "x" * 40)
+    three = Discrepancy(
+        "d3", "wording", "disputed: what was counted", [Variant("hurt", ["a"], [hurt]), Variant("seriously injured", ["b"], [elsewhere])]
+    )
+    assert [d.id for d in dedupe([one, three])] == ["d1", "d3"]  # other words of that outlet: another finding

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsfuse.fuse import _ev, _fact_speakers, _headlines, _named_speaker, _representatives, _shown_speaker_first, _title, _useful
+from newsfuse.fuse import (
+    _ev,
+    _fact_speakers,
+    _headlines,
+    _named_speaker,
+    _representatives,
+    _shown_speaker_first,
+    _title,
+    _useful,
+    _whole_sentence,
+)
 from newsfuse.fuse.statements import Statement, amount_of, amounts_agree
-from newsfuse.model import Fact
+from newsfuse.model import Evidence, Fact, Span
 from newsfuse.read.numbers import Amount
 from newsfuse.read.speakers import content_words
 from tests.conftest import make_article
@@ -430,3 +440,15 @@ def test_a_fact_within_another_of_the_same_sources_is_left_out_unless_disputed_o
     wider = fact("f-wide", [a, b, c])  # three sources say the sentence, two of them these words: who says them is news
     members["f-wide"] = [a, b, c]
     assert [f.id for f in _not_within_others([wider, words], members, set())] == ["f-wide", "f-words"]
+
+
+def test_a_disputes_evidence_cut_at_a_semicolon_shows_its_whole_sentence() -> None:
+    text = "Officials say 12 people died and 40 were hurt; 9 of the injured are in a serious condition. Rain fell."
+    a = make_article(text, "a")
+    a.set_spans("sentences", [Span(0, text.index(" Rain"), "sentence", "t@1"), Span(text.index("Rain"), len(text), "sentence", "t@1")])
+    half = Evidence.of(a, 0, text.index(";"))
+    assert _whole_sentence(half, a).text == text[: text.index(" Rain")]
+    second = Evidence.of(a, text.index("9 of"), text.index(" Rain"))
+    assert _whole_sentence(second, a).text == text[: text.index(" Rain")]
+    rain = Evidence.of(a, text.index("Rain"), len(text))
+    assert _whole_sentence(rain, a) == rain  # a sentence of its own stays as it is

@@ -125,3 +125,33 @@ def test_a_sentence_cut_short_joins_the_next_but_a_bare_credit_stays_apart() -> 
     credit = "Regardless, the crews were treating the crane as unsafe Harbor County Port Authority Director Ana Ruiz said."
     assert not cut(credit, "Harbor County")  # a comma lost before the credit: the credit still credits
     assert not cut("The crane was unsafe,\nthe crews said on Monday.", "the crews")  # never across a line
+
+
+@pytest.mark.models
+def test_a_subheading_above_a_paragraph_is_not_parsed_into_it() -> None:
+    text = (
+        "Brave crews pull boy, 7, from flooded cellar\n\n"
+        "TWELVE people have died and 40 more were injured after the river burst its banks near Riverton yesterday."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    twelve = next(q for q in a.group("quantities") if q.attrs.get("value") == 12.0)
+    assert twelve.attrs["counted"] == "people"
+    assert twelve.attrs["state"] == "died"
+
+
+@pytest.mark.models
+def test_a_credit_line_and_a_paragraph_broken_inside_a_sentence_are_no_subheadings() -> None:
+    from newsfuse.read.nlp import load_spacy
+    from newsfuse.read.sentences import mark_subheads
+    from newsfuse.settings import Settings
+
+    nlp = load_spacy(Settings.load().spacy_model)
+
+    def cuts(text: str) -> list[str]:
+        doc = mark_subheads(nlp.make_doc(text))
+        return [t.text for t in doc[1:] if t.is_sent_start]
+
+    assert cuts("Flood latest for Riverton\n\nThe river rose overnight.") == ["The"]
+    assert cuts('Ana Ruiz of the Riverton Gazette tweeted\n\n"The bridge is closed."') == []
+    assert cuts("The council said that\n\nthe bridge would stay shut.") == []
+    assert cuts("Mayor Tom Hale spoke.\n\nThe bridge is shut.") == []

@@ -301,10 +301,11 @@ def _disagreements(
     for fid, sts in members_of.items():
         for st in sts:
             holders[st.article.id].append((st.start, st.end, fid))
+    articles = {st.article.id: st.article for st in statements}
     out = []
     for d in found:
         for v in d.variants:
-            v.evidence = _outermost(v.evidence)
+            v.evidence = _outermost([_whole_sentence(e, articles[e.article]) for e in v.evidence])
         facts: set[str] = set()
         for v in d.variants:
             for e in v.evidence:
@@ -313,6 +314,18 @@ def _disagreements(
         d.id = _id("d-", d.kind, *(f"{e.article}:{e.start}:{e.end}" for v in d.variants for e in v.evidence))
         out.append(d)
     return out
+
+
+def _whole_sentence(e: Evidence, article: Article) -> Evidence:
+    """A disagreement's evidence that is one half of a sentence cut at a semicolon shows the whole sentence: the half
+    after it often says what the figure counts ("63 were hurt; 17 of the injured are in a serious condition")."""
+    text = article.text
+    if not (text[e.end : e.end + 2].strip().startswith(";") or text[max(0, e.start - 2) : e.start].strip().endswith(";")):
+        return e
+    for sp in article.group("sentences"):
+        if sp.start <= e.start and e.end <= sp.end and (sp.start, sp.end) != (e.start, e.end):
+            return Evidence.of(article, sp.start, sp.end, e.speaker)
+    return e
 
 
 def _outermost(evidence: list[Evidence]) -> list[Evidence]:

@@ -1339,11 +1339,16 @@ def _covers(a: Discrepancy, b: Discrepancy) -> bool:
     """``a`` already shows ``b``: same kind, both or neither about when (a dispute of how long ago a crash was does not show one of its
     death toll, though their sentences are the same), every piece of b's evidence is in a, and b's values are a's or
     the two are told alike (a dispute of a fire chief's age is not shown by one of how long the fire burned, though
-    both sentences are the same; the injured beside the dead)."""
+    both sentences are the same; the injured beside the dead). Evidence overlapping a's counts as a's: the same words
+    found once in a clause and once in its whole sentence are one finding."""
     if a.kind != b.kind or _about_when(a) != _about_when(b):
         return False
-    have = {(e.article, e.start, e.end) for v in a.variants for e in v.evidence}
-    if not all((e.article, e.start, e.end) in have for v in b.variants for e in v.evidence):
+    have: dict[str, list[tuple[int, int]]] = {}
+    for v in a.variants:
+        for e in v.evidence:
+            have.setdefault(e.article, []).append((e.start, e.end))
+    # a piece of evidence shown again as its clause or its whole sentence is the same words
+    if not all(any(s < e.end and e.start < t for s, t in have.get(e.article, ())) for v in b.variants for e in v.evidence):
         return False
     values = {x for v in a.variants for x in _values(v)}
     # a summary that names what is disputed ("disputed: number (age of Ana Ruiz)") tells one dispute; a bare "disputed:

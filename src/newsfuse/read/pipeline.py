@@ -21,9 +21,10 @@ from ..settings import Settings
 from .base import Context, Stage, tag
 from .entities import Mentions, describe_key, description_map, fold, link_entities
 from .nlp import load_spacy
+from .numbers import NUMBER_WORDS
 from .quantities import Quantities
 from .quotes import Quotes
-from .sentences import Sentences
+from .sentences import Sentences, mark_subheads
 from .statements import Statements
 from .times import MONTHS, WEEKDAYS, Times
 
@@ -62,7 +63,8 @@ class Pipeline:
         time (None for an article it cannot parse, reported in ``rejected``)."""
         done = 0
         try:
-            for doc in self.nlp.pipe((a.text for a in articles), batch_size=self.settings.batch_size):
+            docs = (mark_subheads(self.nlp.make_doc(a.text)) for a in articles)
+            for doc in self.nlp.pipe(docs, batch_size=self.settings.batch_size):
                 yield doc
                 done += 1
         except Exception:
@@ -86,6 +88,7 @@ class Pipeline:
             if doc is None:
                 continue
             entities_within_lines(doc)
+            shouted_numbers(doc)
             ref, basis = refs[a.id]
             ctx = Context(doc=doc, reference=ref, reference_basis=basis)
             current = "start"
@@ -146,11 +149,24 @@ def entities_within_lines(doc: Any) -> None:
         doc.ents = ents
 
 
+def shouted_numbers(doc: Any) -> None:
+    """A number word in capitals that the model took for a name ("TWELVE people", tagged ORG) is a number: a CARDINAL
+    entity, read like any other count."""
+    from spacy.tokens import Span as SpacySpan
+
+    if not any(len(e) == 1 and e.label_ != "CARDINAL" and e[0].is_upper and e[0].lower_ in NUMBER_WORDS for e in doc.ents):
+        return
+    doc.ents = [
+        SpacySpan(doc, e.start, e.end, label="CARDINAL") if len(e) == 1 and e[0].is_upper and e[0].lower_ in NUMBER_WORDS else e
+        for e in doc.ents
+    ]
+
+
 def _parse_each(nlp: Any, articles: Sequence[Article], rejected: list[Rejected]) -> Iterator[Any]:
     """One text at a time, so that the parser failing on one article fails that article only."""
     for a in articles:
         try:
-            yield nlp(a.text)
+            yield nlp(mark_subheads(nlp.make_doc(a.text)))
         except Exception as e:  # the parser's own error on one odd text
             rejected.append(Rejected(a.origin or a.source_id, f"reading failed in the parser: {type(e).__name__}: {e}"))
             yield None

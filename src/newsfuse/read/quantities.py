@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 34
+    version = 35
     requires = ("sentences",)
     assigns = ("quantities",)
 

@@ -103,9 +103,44 @@ def is_subhead(line: str) -> bool:
     return 0 < len(core.split()) <= 12 and core[-1:] not in {".", "!", "?", ":", ";", ","}
 
 
+# a line ending in a verb of saying credits the paragraph below ("Jennifer Jacobs of Bloomberg News tweeted")
+_CREDIT_LINE = re.compile(r"\b(?:said|says|tweeted|tweets|wrote|writes|added|adds|posted|posts|stated|states|told \w+)\W*$")
+
+
+def mark_subheads(doc: Any) -> Any:
+    """Before parsing: a subheading on a line of its own (:func:`is_subhead`) ends where its line ends, so the parser
+    never takes it for the subject of the paragraph below ("Brave rescuers pull girl, 9, from twisted wreckage" over
+    "FOURTEEN people have died ..."). Only a line that opens a paragraph and is followed by one that starts a sentence
+    (a capital, a digit or a quotation mark) is cut: a paragraph broken inside a sentence stays whole."""
+    start = 0
+    n = len(doc)
+    while start < n:
+        end = start
+        while end < n and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+            end += 1
+        if end >= n:
+            break
+        nxt = end if "\n" in doc[end].text else end + 1
+        while nxt < n and doc[nxt].is_space:
+            nxt += 1
+        opens = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+        line = doc[start:end] if "\n" in doc[end].text else doc[start : end + 1]
+        if (
+            nxt < n
+            and opens
+            and line.text.strip()
+            and is_subhead(line.text)
+            and not _CREDIT_LINE.search(line.text)
+            and (doc[nxt].text[:1].isupper() or doc[nxt].text[:1].isdigit() or doc[nxt].text[:1] in "\"“‘'")
+        ):
+            doc[nxt].is_sent_start = True
+        start = nxt
+    return doc
+
+
 class Sentences:
     name = "sentences"
-    version = 9
+    version = 10
     requires: tuple[str, ...] = ()
     assigns = ("sentences",)
 
