@@ -1442,4 +1442,38 @@ def test_one_dispute_found_in_a_clause_and_in_its_whole_sentence_is_shown_once()
     three = Discrepancy(
         "d3", "wording", "disputed: what was counted", [Variant("hurt", ["a"], [hurt]), Variant("seriously injured", ["b"], [elsewhere])]
     )
-    assert [d.id for d in dedupe([one, three])] == ["d1", "d3"]  # other words of that outlet: another finding
+    (merged,) = dedupe([one, three])  # other words of that outlet giving the same: one finding, shown by both
+    assert {(e.start, e.end) for v in merged.variants for e in v.evidence if e.article == "y"} == {(0, len(text_b)), (100, 140)}
+
+
+def test_a_figure_another_outlet_gives_for_a_wider_count_is_a_dispute_of_what_was_counted() -> None:
+    from newsfuse.fuse.discrepancies import dedupe
+
+    serious = statement("Sixty people were seriously injured in Riverton.", "a", "Sixty", "people", "seriously injured")
+    part = statement("Nine of the injured were seriously hurt in Riverton.", "b", "Nine", "injured", "seriously hurt")
+    # outlet b also gives the sixty, for all the injured, in another sentence of its article
+    b_text = part.article.text + " Sixty people were injured."
+    part.article.text = part.article.raw = b_text
+    at = b_text.index("Sixty")
+    wide = dict(part.quantities[0].attrs, low=60.0, high=60.0, value=60.0, counted="people", state="injured", state_lemmas=["injure"])
+    part.article.set_spans("quantities", [part.quantities[0], Span(at, at + 5, "CARDINAL", "test@1", wide)])
+    (d,) = count_disagreements([serious, part], ["f"])
+    assert (d.kind, d.summary) == ("wording", "disputed: what was counted")
+    # without the wider count the two figures are a dispute of the number of the seriously hurt
+    alone = statement("Nine of the injured were seriously hurt in Riverton.", "c", "Nine", "injured", "seriously hurt")
+    (d2,) = count_disagreements([serious, alone], ["f"])
+    assert d2.kind == "number"
+    # the same outlet's words found twice in two disputes of what was counted are one dispute
+    hurt = statement("Sixty people were hurt in Riverton.", "d", "Sixty", "people", "hurt")
+    (w,) = count_disagreements([serious, hurt], ["g"])
+    merged = dedupe([w, d])
+    assert len(merged) == 1 and sorted(s for v in merged[0].variants for s in v.sources) == ["a", "b", "d"]
+
+
+def test_fans_and_supporters_are_people() -> None:
+    from newsfuse.fuse.compare import counted_match
+
+    fans = Span(0, 1, "CARDINAL", "t@1", {"counted": "supporters"})
+    people = Span(0, 1, "CARDINAL", "t@1", {"counted": "people"})
+    boats = Span(0, 1, "CARDINAL", "t@1", {"counted": "boats"})
+    assert counted_match(fans, people) and not counted_match(fans, boats)

@@ -434,3 +434,21 @@ def test_more_people_of_another_harm_are_no_increment_and_keep_their_degree() ->
     )
     assert not got["63"]["increment"] and got["63"]["state"] == "seriously injured"
     assert got["two"]["increment"]  # more of the dead
+
+
+def test_a_part_told_by_a_relative_pronoun_counts_its_antecedent_with_its_own_verb() -> None:
+    got = _quantities(
+        "Thirty people were hurt at the fair, nine of whom were taken to hospital. Three of the five boats, two of which sank, were seized."
+    )
+    assert (got["nine"]["counted"], got["nine"]["state_lemmas"]) == ("people", ["hospitalize"])
+    assert (got["two"]["counted"], got["two"]["state"]) == ("boats", "sank")
+
+
+def test_a_number_word_alone_as_a_subject_counts_people() -> None:
+    got = _quantities("Eleven were taken to Riverton General Infirmary.")
+    assert (got["Eleven"]["counted"], got["Eleven"]["state_lemmas"]) == ("people", ["hospitalize"])
+
+
+def test_a_coordinated_clause_with_its_own_subject_has_its_own_period() -> None:
+    got = _quantities("Fourteen fans were rushed to hospital and 47 were hurt in total when the crowd surged.")
+    assert got["Fourteen"]["period"] is None and got["47"]["period"] == "in total"

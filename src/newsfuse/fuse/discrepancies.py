@@ -181,7 +181,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             # one number hedged apart ("almost 300" / "more than 300"), or only vague amounts against numbers
             # ("hundreds of thousands" / "1.8 million"), a hedge disagreement: the hedges are what do not agree
             kind = "number" if any(_numbers_apart(amount[x.idx], amount[y.idx]) for x, y in clash) else "hedge"
-            if all(_told_in_parts(x, y) or _told_in_parts(y, x) for x, y in clash):
+            if all(_told_in_parts(x, y) or _told_in_parts(y, x) or _counted_wider(x, y) or _counted_wider(y, x) for x, y in clash):
                 # "nine killed" against "six dead and three missing": one outlet's figure is the others' two counts
                 # together, a dispute of what was counted
                 out.append(
@@ -234,6 +234,26 @@ def _told_in_parts(whole: Statement, part: Statement) -> bool:
         and quantity_state(o)
         and quantity_state(o) != _state(part)
         for o in part.quantities
+    )
+
+
+def _counted_wider(x: Statement, y: Statement) -> bool:
+    """``x``'s figure is one ``y``'s outlet gives, elsewhere, for a wider count of the same thing: "63 seriously
+    injured" against an outlet's "63 injured" and "17 of the injured were seriously hurt" is a dispute of what the 63
+    counts, not of the number of the seriously hurt."""
+    qy = main_quantity(y)
+    mine = _state(x)
+    if qy is None or not mine:
+        return False
+    return any(
+        q is not qy
+        and q.attrs.get("value") == _value(x)
+        and not q.attrs.get("whole")
+        and not q.attrs.get("increment")
+        and counted_match(q, qy)
+        and (theirs := quantity_state(q))
+        and theirs < mine
+        for q in y.article.group("quantities")
     )
 
 
@@ -1370,11 +1390,22 @@ def _same_dispute(a: Discrepancy, b: Discrepancy) -> bool:
     same people (the sentences of one quotation)."""
     if a.kind == b.kind == "attribution":
         return {(v.value, tuple(v.sources)) for v in a.variants} == {(v.value, tuple(v.sources)) for v in b.variants}
+    if a.kind == b.kind == "wording" and a.summary == b.summary:
+        # what one outlet's figure counts, disputed by two others in two ways ("63 seriously injured" against "63 hurt"
+        # and against "17 of the injured were seriously hurt"): one dispute, its side shown by the same words
+        return any(_same_words(x, y) for x in a.variants for y in b.variants)
     if not {a.kind, b.kind} <= {"number", "hedge"} or _about_when(a) != _about_when(b):
         return False  # a count found apart in two ways ("dozens" / "more than 200", "around 30" / "more than 200") is one
     # one variant found again (the same value from the same outlet: "at least three" against "at least one" and
     # against "24") makes one dispute, with every variant of both
     return any(_values(x) & _values(y) and set(x.sources) & set(y.sources) for x in a.variants for y in b.variants)
+
+
+def _same_words(x: Variant, y: Variant) -> bool:
+    """Two variants shown by overlapping words of the same outlets."""
+    return set(x.sources) == set(y.sources) and all(
+        any(e.article == f.article and e.start < f.end and f.start < e.end for f in y.evidence) for e in x.evidence
+    )
 
 
 def _merge_into(home: Discrepancy, d: Discrepancy) -> None:
@@ -1387,6 +1418,10 @@ def _merge_into(home: Discrepancy, d: Discrepancy) -> None:
     for v in d.variants:
         values = _values(v)
         at = min((first[x] for x in values if x in first), default=None)
+        if at is None and home.kind == "wording":
+            at = next((i for i, h in enumerate(home.variants) if _same_words(h, v)), None)
+            if at is not None:
+                continue  # the same words, shown already under the value the first finding gave them
         if at is None:
             first.update({x: len(home.variants) for x in values})
             home.variants.append(v)

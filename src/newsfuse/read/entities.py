@@ -382,7 +382,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 13
+    version = 14
     requires = ("sentences",)
     assigns = ("mentions",)
 

@@ -129,6 +129,16 @@ def entities_within_lines(doc: Any) -> None:
     ents = []
     changed = False
     for ent in doc.ents:
+        a, b = ent.start, ent.end
+        while a < b and doc[a].is_space:
+            a += 1
+        while b > a and doc[b - 1].is_space:
+            b -= 1  # a line break the model took into a name at its edge (a subheading's last word, cut off)
+        if (a, b) != (ent.start, ent.end):
+            changed = True
+            if a == b:
+                continue
+            ent = SpacySpan(doc, a, b, label=ent.label_)
         if "\n" not in ent.text.strip():
             ents.append(ent)
             continue

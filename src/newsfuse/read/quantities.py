@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 35
+    version = 36
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -76,15 +76,16 @@ class Quantities:
             root = ent.root
             if (
                 head is not None
-                and head.dep_ == "pobj"
-                and head.head.lower_ == "of"
-                and head.head.head.i == root.i
+                and (
+                    (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i == root.i)
+                    or any(c.lower_ == "of" and any(o.lower_ in {"whom", "which"} for o in c.children) for c in root.children)
+                )
                 and root.dep_ in {"dobj", "nsubj", "nsubjpass"}
                 and root.head.pos_ == "VERB"
             ):
                 # a part of a whole ("saved 38 of the 47 miners caught underground"): what befell the part is its own
-                # verb's, not a clause on the whole's noun
-                state, state_lemmas = root.head.text, [root.head.lemma_.lower()]
+                # verb's, not a clause on the whole's noun ("11 of whom were taken to hospital")
+                state, state_lemmas = _verb_state(root.head, head)
             whole = head is not None and root.head.i == head.i and root.i != head.i and _partitive_whole(head)
             if whole:
                 state, state_lemmas = None, []  # "six of its eight carriages derailed": the six did, not the eight
@@ -158,6 +159,21 @@ def _shouted_number(t: Any) -> bool:
     return bool(t.is_upper and t.lower_ in NUMBER_WORDS and t.dep_ == "amod")
 
 
+def _subject_number(t: Any) -> bool:
+    """A number word alone as the subject of a verb, which the tagger took for a noun ("Eleven were taken to the
+    infirmary" opening a sentence): a count of people, read by :func:`_implicit_people`. Not "one" (a pronoun as
+    often as a number)."""
+    return (
+        t.lower_ in NUMBER_WORDS
+        and t.lower_ != "one"
+        and t.tag_ in {"NNS", "NN", "CD"}
+        and t.dep_ in {"nsubj", "nsubjpass"}
+        and not t.ent_type_
+        and not any(c.dep_ in {"prep", "det", "amod", "compound"} for c in t.children)
+        and t.head.pos_ in {"VERB", "AUX"}
+    )
+
+
 def _untagged_counts(doc: Any) -> list[Any]:
     """Numbers the entity model left untagged that the parser reads as counting a plural noun in the same line ("an
     additional six engines"): CARDINAL spans of their own, so they are read like the tagged ones. Not a piece of a
@@ -168,6 +184,9 @@ def _untagged_counts(doc: Any) -> list[Any]:
     out = []
     for t in doc:
         head = t.head
+        if _subject_number(t):
+            out.append(DocSpan(doc, t.i, t.i + 1, label="CARDINAL"))
+            continue
         if not (
             ((t.tag_ == "CD" and t.dep_ == "nummod") or _shouted_number(t)) and not t.ent_type_ and head.tag_ == "NNS" and head.i > t.i
         ):
@@ -380,8 +399,19 @@ def _counted_head(ent: Any) -> Any:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for cc in c.children:
                     if cc.dep_ == "pobj":
-                        return cc
+                        return _antecedent(cc) if cc.lower_ in {"whom", "which"} else cc
     return None
+
+
+def _antecedent(pronoun: Any) -> Any:
+    """The noun a relative pronoun stands for: "Forty-seven people were injured, 11 of whom were taken to hospital"
+    -> people: the nearest noun before the clause, within its sentence; else the pronoun itself."""
+    of = pronoun.head
+    start = min(t.i for t in of.head.subtree) if of.head.i < pronoun.i else of.i
+    for t in reversed(pronoun.doc[max(pronoun.sent.start, start - 8) : start]):
+        if t.pos_ in {"NOUN", "PROPN"}:
+            return t
+    return pronoun
 
 
 def _whole_of(num: Any) -> Any:
@@ -656,24 +686,30 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
         return counted, thing.text, [thing.lemma_.lower()]
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return counted, None, []
+    return (counted, *_verb_state(verb, head))
+
+
+def _verb_state(verb: Any, head: Any) -> tuple[str | None, list[str]]:
+    """What a verb says befell the counted noun ``head``: the state as written and its lemmas ("rushed to hospital",
+    ["hospitalize"]; "killed or wounded", ["kill", "wound"])."""
     if verb.lemma_.lower() == "take" and any(
         c.dep_ == "prep" and c.lower_ == "to" and any(x.lower_ == "streets" for x in c.children) for c in verb.children
     ):
-        return counted, "took to the streets", ["protest"]  # a march, by its idiom
+        return "took to the streets", ["protest"]  # a march, by its idiom
     if verb.lemma_.lower() in _CARRY_VERBS and head.lemma_.lower() not in _NOT_RESCUED and (away := _to_safety(verb)) is not None:
         # "taken ashore", "brought to safety": carried out of danger, an evacuation
         way = f"{away.head.text} {away.text}" if away.dep_ == "pobj" else away.text  # "to safety", "ashore"
-        return counted, f"{verb.text} {way}", ["evacuate"]
+        return f"{verb.text} {way}", ["evacuate"]
     if verb.lemma_.lower() in _KILLING_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.lower_ == "death" for o in c.children) for c in verb.children
     ):
-        return counted, f"{verb.text} to death", [verb.lemma_.lower(), "die"]  # "shot to death one person": killed
+        return f"{verb.text} to death", [verb.lemma_.lower(), "die"]  # "shot to death one person": killed
     if (fled := _made_to_leave(verb)) is not None:
         # "forced 2,400 residents to leave their homes", "ordered 2,400 households to evacuate": evacuated
-        return counted, f"{verb.text} to {fled}", ["evacuate"]
+        return f"{verb.text} to {fled}", ["evacuate"]
     if verb.lemma_.lower() in _HOSPITAL_VERBS and (ward := _to_hospital(verb)) is not None:
         # "rushed to hospital", "treated in hospitals", "admitted to St. Mary's Hospital": taken into care, one count
-        return counted, head.doc[verb.i : ward.i + 1].text, ["hospitalize"]
+        return head.doc[verb.i : ward.i + 1].text, ["hospitalize"]
     parts = [verb]
     for c in verb.children:
         if c.dep_ == "conj" and c.pos_ in {"VERB", "ADJ"} and not _own_object(c, head):
@@ -686,7 +722,7 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
     if verb.lemma_ in {"be", "have", "leave", "remain"} and len(parts) > 1:
         parts = parts[1:]  # the state is the complement: "were dead", "left ... injured"
     elif verb.lemma_ in {"be", "have"}:
-        return counted, None, []
+        return None, []
     parts.sort(key=lambda t: t.i)
     lo, hi = parts[0].i, parts[-1].i
     between = [t for t in head.doc[lo : hi + 1] if t not in parts]
@@ -698,7 +734,7 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
     degree = next((c for p in parts for c in p.children if c.dep_ == "advmod" and c.lower_ in SEVERITY), None)
     if degree is not None and not lo <= degree.i <= hi:
         state = f"{degree.text} {state}" if degree.i < lo else f"{state} {degree.text}"
-    return counted, state, [p.lemma_.lower() for p in parts]
+    return state, [p.lemma_.lower() for p in parts]
 
 
 _CARRY_VERBS = frozenset({"take", "bring", "carry", "airlift", "lift", "pull", "get", "help", "move", "winch"})
@@ -849,7 +885,7 @@ def _verb_of(tok: Any) -> Any:
 
 def _clause_verbs(ent: Any, head: Any) -> set[int]:
     """Verbs of the clause a count belongs to: its own clause verb, the counted noun's participle ("soldiers
-    killed"), and their coordinated verbs ("killed or wounded")."""
+    killed"), and their coordinated verbs that share the subject ("killed or wounded")."""
     verbs = []
     v = _verb_of(ent.root)
     if v is not None:
@@ -858,11 +894,17 @@ def _clause_verbs(ent: Any, head: Any) -> set[int]:
         for c in head.children:
             if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB":
                 verbs.append(c)
+
+    def subject(x: Any) -> bool:
+        return any(c.dep_ in {"nsubj", "nsubjpass"} for c in x.children)
+
     out: set[int] = set()
     for v in verbs:
         out.add(v.i)
-        out.update(c.i for c in v.children if c.dep_ == "conj")
-        if v.dep_ == "conj":
+        # a coordinated verb shares the clause when it shares its subject ("killed or wounded"), not when it has one
+        # of its own ("14 were rushed to hospital and 47 were hurt in total")
+        out.update(c.i for c in v.children if c.dep_ == "conj" and not subject(c))
+        if v.dep_ == "conj" and not subject(v):
             out.add(v.head.i)
     return out
 

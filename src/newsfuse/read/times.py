@@ -997,7 +997,7 @@ def _detached_end(text: str, start: int, end: int) -> int:
 
 class Times:
     name = "times"
-    version = 34
+    version = 35
     requires = ("sentences",)
     assigns = ("times",)
 
