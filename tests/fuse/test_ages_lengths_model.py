@@ -736,6 +736,11 @@ def test_counts_in_a_list_given_other_values_in_the_same_words() -> None:
             "Police seized six rifles from the boat. Later they found 14 rifles in the warehouse.",
             "Police seized 14 rifles from the boat.",
         ),
+        # the other's figure in the same sentence, for a part ("about 30 of them beyond repair")
+        (
+            "Engineers declared about 30 buildings in Riverton beyond repair.",
+            "More than 200 buildings in Riverton were damaged, about 30 of them beyond repair.",
+        ),
     ],
 )
 def test_counts_that_agree_or_count_two_things_are_no_framed_disagreement(a: str, b: str) -> None:

@@ -24,7 +24,7 @@ def test_hedges_that_do_not_overlap() -> None:
 def test_an_outlets_other_count_that_no_one_else_gives_is_no_side() -> None:
     a = statement("almost 3,000 soldiers killed or wounded", "a", "almost 3,000", "soldiers", "killed or wounded")
     b = statement("more than 3,000 soldiers killed or wounded", "b", "more than 3,000", "soldiers", "killed or wounded")
-    c = statement("more than 3,000 soldiers killed or wounded", "c", "more than 3,000", "soldiers", "killed or wounded")
+    c = statement("more than 3,000 soldiers were killed or wounded", "c", "more than 3,000", "soldiers", "killed or wounded")
     # outlet c also gives an earlier official's figure, which nobody else gives: c tells two things, not a third side
     earlier = statement(
         "an official said several hundred soldiers were killed or wounded", "c", "several hundred", "soldiers", "killed or wounded"
@@ -40,6 +40,11 @@ def test_an_outlets_other_count_that_no_one_else_gives_is_no_side() -> None:
     other_two = statement("2,500 soldiers killed or wounded", "e", "2,500", "soldiers", "killed or wounded")
     (d,) = count_disagreements([b, c, two, other_two], ["f1"])
     assert d.kind == "number" and {v.value for v in d.variants} >= {"more than 3,000", "2,000"}
+    # the same words copied by a reprint are no other outlet giving that count
+    copied = statement(earlier.text, "g", "several hundred", "soldiers", "killed or wounded")
+    reprint = statement(c.text, "g", "more than 3,000", "soldiers", "killed or wounded")
+    (d,) = count_disagreements([a, b, c, earlier, copied, reprint], ["f1"])
+    assert {v.value for v in d.variants} == {"almost 3,000", "more than 3,000"}
 
 
 def test_round_numbers_agree_with_hedged_ones() -> None:

@@ -452,3 +452,18 @@ def test_a_disputes_evidence_cut_at_a_semicolon_shows_its_whole_sentence() -> No
     assert _whole_sentence(second, a).text == text[: text.index(" Rain")]
     rain = Evidence.of(a, text.index("Rain"), len(text))
     assert _whole_sentence(rain, a) == rain  # a sentence of its own stays as it is
+
+
+def test_the_same_sentence_word_for_word_on_both_sides_is_no_dispute() -> None:
+    from newsfuse.fuse import _same_words_both_sides
+    from newsfuse.model import Discrepancy, Variant
+
+    said = "A replacement aircraft would fly them on later on Friday."
+    wire = Evidence("x", "wire", 0, len(said), said)
+    reprint = Evidence("y", "reprint", 0, len(said), said)
+    other = Evidence("z", "other", 0, 20, "They flew on Saturday")
+    copied = Discrepancy(
+        "d1", "date", "disputed: date", [Variant("2026-10-16", ["wire"], [wire]), Variant("2026-10-23", ["reprint"], [reprint])]
+    )
+    real = Discrepancy("d2", "date", "disputed: date", [Variant("2026-10-16", ["wire"], [wire]), Variant("2026-10-17", ["other"], [other])])
+    assert _same_words_both_sides(copied) and not _same_words_both_sides(real)

@@ -452,3 +452,8 @@ def test_a_number_word_alone_as_a_subject_counts_people() -> None:
 def test_a_coordinated_clause_with_its_own_subject_has_its_own_period() -> None:
     got = _quantities("Fourteen fans were rushed to hospital and 47 were hurt in total when the crowd surged.")
     assert got["Fourteen"]["period"] is None and got["47"]["period"] == "in total"
+
+
+def test_a_number_the_parser_hangs_on_a_coordinated_verb_is_its_own_count() -> None:
+    got = _quantities("Twenty-three people were killed and about 150 injured.")
+    assert got["Twenty-three"]["state"] == "killed" and got["about 150"]["state"] == "injured"

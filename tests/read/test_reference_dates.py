@@ -73,6 +73,19 @@ def test_an_undated_batch_is_read_against_the_days_its_texts_pin() -> None:
     assert reference_dates([a, dated])[a.id] == (date(2026, 3, 20), "story")  # a dated report sets the story's date
 
 
+def test_an_undated_batch_falls_after_most_of_the_years_it_names() -> None:
+    from newsfuse.read.pipeline import text_anchor
+
+    # June 8 was a Monday in 2009, 2020 and 2026; the texts name the last strike (2011) more often than the 2023
+    # agreement, but a story is told after the years it looks back on
+    texts = [
+        "Dockers walked out on Monday, June 8. The last strike, in 2011, lasted a week.",
+        "The 2023 agreement ended in May. Memories of 2011 are strong.",
+        "Since 2011 the port has grown; the 2023 deal was for three years.",
+    ]
+    assert text_anchor(texts) == date(2026, 6, 11)
+
+
 def test_a_number_before_a_word_that_starts_like_a_month_pins_nothing() -> None:
     from newsfuse.read.pipeline import text_anchor
 

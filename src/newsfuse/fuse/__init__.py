@@ -304,6 +304,8 @@ def _disagreements(
     articles = {st.article.id: st.article for st in statements}
     out = []
     for d in found:
+        if _same_words_both_sides(d):
+            continue
         for v in d.variants:
             v.evidence = _outermost([_whole_sentence(e, articles[e.article]) for e in v.evidence])
         facts: set[str] = set()
@@ -314,6 +316,15 @@ def _disagreements(
         d.id = _id("d-", d.kind, *(f"{e.article}:{e.start}:{e.end}" for v in d.variants for e in v.evidence))
         out.append(d)
     return out
+
+
+def _same_words_both_sides(d: Discrepancy) -> bool:
+    """Two sides shown by the same sentence word for word (a wire story's "later on Friday" and its reprint's, read
+    against two publication dates): the words cannot disagree, only their reading did."""
+    if len(d.variants) != 2:
+        return False
+    a, b = ({" ".join(e.text.split()) for e in v.evidence} for v in d.variants)
+    return bool(a & b)
 
 
 def _whole_sentence(e: Evidence, article: Article) -> Evidence:

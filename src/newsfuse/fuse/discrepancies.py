@@ -149,7 +149,12 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
     # an outlet that gives two counts of the slot tells two things ("on Dec. 17 an official said several hundred",
     # later "more than 3,000"): when another outlet gives one of them, the other, which no other outlet gives, is no
     # side of a disagreement
-    shared = {s.idx for s in with_q if any(t.source != s.source and amounts_agree(amount[s.idx], amount[t.idx]) for t in with_q)}
+    # (an outlet's sentence copied word for word by another, a reprint, is still one voice)
+    shared = {
+        s.idx
+        for s in with_q
+        if any(t.source != s.source and amounts_agree(amount[s.idx], amount[t.idx]) and _words(t) != _words(s) for t in with_q)
+    }
     with_q = [
         s
         for s in with_q
@@ -215,6 +220,10 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             )
             break
     return out
+
+
+def _words(st: Statement) -> str:
+    return " ".join(st.text.split())
 
 
 def _told_in_parts(whole: Statement, part: Statement) -> bool:

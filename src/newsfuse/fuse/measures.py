@@ -720,6 +720,8 @@ def _framed_pair(
         return []
     if va != vb and (vb in given[(a.article.id, frame)] or va in given[(b.article.id, frame)]):
         return []
+    if va != vb and (any(q.attrs.get("value") == va for q in b.quantities) or any(q.attrs.get("value") == vb for q in a.quantities)):
+        return []  # "more than 2,000 buildings damaged, about 300 of them beyond repair" gives the other's 300 as well
     # one number hedged apart ("nearly 100 people" / "more than 100 people") is a hedge disagreement
     kind = "number" if va != vb else "hedge"
     shown_a, shown_b = a.article.text[qa.start : qa.end], b.article.text[qb.start : qb.end]

@@ -228,13 +228,14 @@ TEXT_ANCHOR_SPREAD = 7  # pinned days further than this after the middle one are
 def text_anchor(texts: Sequence[str]) -> date | None:
     """The day a batch of undated texts reads as written on: each weekday written with its month and day ("Tuesday,
     March 10") pins that day to a year, among those the texts name (and the few years around them), in which it falls
-    on that weekday (the one nearest the year named most, when several fit); the latest pinned day (not a plan far beyond the others) plus :data:`TEXT_ANCHOR_AFTER`
+    on that weekday (when several fit, the one fewest mentions of years come after, then the one nearest the year
+    named most); the latest pinned day (not a plan far beyond the others) plus :data:`TEXT_ANCHOR_AFTER`
     days, so that "Wednesday" after a Tuesday, March 10 is March 11. None when nothing is pinned."""
     named = [int(y) for t in texts for y in _YEAR.findall(t)]
     if not named:
         return None
     # of several fits (March 10 was a Tuesday in 1959 and in 2026), the one nearest the year named most (the latest of
-    # those named as often)
+    # those named as often), after the fewest years named
     usual = max(set(named), key=lambda y: (named.count(y), y))
     candidates = {y + d for y in set(named) for d in range(-TEXT_ANCHOR_YEARS, TEXT_ANCHOR_YEARS + 1)}
     pinned: set[date] = set()
@@ -252,7 +253,9 @@ def text_anchor(texts: Sequence[str]) -> date | None:
                 if d.weekday() == weekday:
                     fits.append(d)
             if fits:
-                pinned.add(min(fits, key=lambda d: (abs(d.year - usual), -d.year)))
+                # a story names years mostly before its own ("the 2023 agreement", "the last strike, in 2011"): the fit
+                # fewest named years come after, then the one nearest the year named most
+                pinned.add(min(fits, key=lambda d: (sum(y > d.year for y in named), abs(d.year - usual), -d.year)))
     if not pinned:
         return None
     days = sorted(pinned)

@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 36
+    version = 37
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -831,7 +831,8 @@ _PARTS = frozenset({"most", "some", "half", "many", "few", "none", "several", "d
 def _own_object(verb: Any, head: Any) -> bool:
     """The verb has an object or a subject of its own (not the counted noun): another predicate ("two people were
     killed and another wounded" counts the dead only)."""
-    return any(c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.i != head.i for c in verb.children)
+    # a number the parser hung on the verb is its own subject too ("23 were killed and about 150 injured")
+    return any((c.dep_ in {"dobj", "nsubj", "nsubjpass"} or (c.dep_ == "npadvmod" and c.like_num)) and c.i != head.i for c in verb.children)
 
 
 _POINT = re.compile(
