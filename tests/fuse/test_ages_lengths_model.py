@@ -18,6 +18,7 @@ from newsfuse.fuse.measures import (
     _framed_numbers,
     age_disagreements,
     duration_disagreements,
+    facing_hedges,
     framed_disagreements,
     length_disagreements,
     money_disagreements,
@@ -798,3 +799,42 @@ def test_a_sum_in_sentences_less_alike_that_share_many_specific_words() -> None:
     (d,) = money_disagreements(sts, _equally_alike(len(sts), 0.58), many)
     assert {v.value for v in d.variants} == {"$25 million", "$20 million"}
     assert money_disagreements(sts, _equally_alike(len(sts), 0.58), np.ones((len(sts), len(sts)))) == []
+
+
+def _facing(texts: dict[str, str], close: float = 0.6):  # type: ignore[no-untyped-def]
+    sts, _ = _read(texts, published=date(2026, 6, 10))
+    return _compare(facing_hedges, sts, close)
+
+
+def test_one_measure_bounded_from_either_side_is_a_hedge_disagreement() -> None:
+    ds = _facing(
+        {
+            "a": "The Riverton chamber said the walkout would cost the economy more than $90 million a day.",
+            "b": "The Riverton chamber warned the strike could cost nearly $90 million a day.",
+            "c": "The plane was flying at more than 30,000 feet when the engine failed.",
+            "d": "The plane was flying at just under 30,000 feet when the engine failed.",
+            "e": "Kick-off at Riverton Park was delayed by more than an hour.",
+            "f": "The match at Riverton Park kicked off nearly an hour late.",
+        }
+    )
+    shown = sorted(sorted(v.value for v in d.variants) for d in ds)
+    assert shown == [
+        ["just under 30,000 feet", "more than 30,000 feet"],
+        ["more than $90 million", "nearly $90 million"],
+        ["more than an hour", "nearly an hour"],
+    ]
+    assert all(d.kind == "hedge" for d in ds)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # bounds that overlap, one bound twice, figures far apart, an exact figure
+        ("The plane was flying at more than 29,000 feet.", "The plane was flying at nearly 30,000 feet."),
+        ("The plane was flying at more than 30,000 feet.", "The plane was flying at over 30,000 feet."),
+        ("The strike costs more than $90 million a day.", "The strike costs nearly $150 million a day."),
+        ("The plane was flying at more than 30,000 feet.", "The plane was flying at 30,000 feet."),
+    ],
+)
+def test_bounds_that_can_hold_one_figure_are_no_hedge_disagreement(a: str, b: str) -> None:
+    assert _facing({"a": a, "b": b}) == []

@@ -86,3 +86,10 @@ def test_a_hospital_after_the_end_of_a_sentence_takes_no_place_away() -> None:
     text = "A gas blast killed four people in Riverton Tuesday. Hospital staff treated 12 people."
     (st, _) = [s for s in gather(read_articles([make_article(text, "a")]).articles) if s.kind == "statement"]
     assert st.places  # Riverton is where the blast was
+
+
+def test_a_place_that_only_says_whose_officials_spoke_is_no_place_of_the_event() -> None:
+    text = "Forty homes have been destroyed in Riverton, according to Marrow County officials."
+    (st,) = [s for s in gather(read_articles([make_article(text, "a")]).articles) if s.kind == "statement"]
+    names = {m.attrs.get("entity"): st.article.span_text(m) for m in st.article.group("mentions")}
+    assert {names[e] for e in st.places} == {"Riverton"}

@@ -457,3 +457,8 @@ def test_a_coordinated_clause_with_its_own_subject_has_its_own_period() -> None:
 def test_a_number_the_parser_hangs_on_a_coordinated_verb_is_its_own_count() -> None:
     got = _quantities("Twenty-three people were killed and about 150 injured.")
     assert got["Twenty-three"]["state"] == "killed" and got["about 150"]["state"] == "injured"
+
+
+def test_a_participle_on_the_whole_is_what_befell_the_whole() -> None:
+    got = _quantities("Hers is one of 37 homes destroyed by the fire.")
+    assert got["37"].get("whole") and got["37"]["state"] == "destroyed"

@@ -290,6 +290,7 @@ def _disagreements(
     found += measures.money_disagreements(statements, vectors, specific)
     found += measures.sized_disagreements(statements, vectors, specific)
     found += measures.framed_disagreements(statements, vectors, specific)
+    found += measures.facing_hedges(statements, vectors, specific)
     found += magnitude_disagreements(statements)
     found += quote_disagreements(statements)
     found += credit_disagreements(statements)

@@ -726,3 +726,87 @@ def _framed_pair(
     kind = "number" if va != vb else "hedge"
     shown_a, shown_b = a.article.text[qa.start : qa.end], b.article.text[qb.start : qb.end]
     return [_pair(a, shown_a, qa.start, b, shown_b, qb.start, "framed", kind, f"disputed: {kind}")]
+
+
+# ---------------------------------------------------------------- one measure bounded apart
+
+FACING_SIM = 0.5  # meaning similarity (of the sentences or of the clauses holding them) two bounded measures need
+FACING_SPECIFIC = 0.45  # and the specific words they share
+FACING_NEAR = 0.2  # how far apart (a share of the larger) two hedged figures may be to be one figure bounded apart
+_BELOW_HEDGES = frozenset({"nearly", "almost", "just under", "close to", "under", "less than", "fewer than", "just short of", "shy of"})
+_ABOVE_HEDGES = frozenset({"more than", "over", "at least", "just over", "upwards of", "in excess of", "exceeding", "above"})
+
+
+def _bounded(hedge: str | None) -> str | None:
+    h = (hedge or "").lower()
+    return "below" if h in _BELOW_HEDGES else "above" if h in _ABOVE_HEDGES else None
+
+
+def _measures_bounded(st: Statement) -> list[tuple[tuple[str, ...], Span, Amount, str]]:
+    """The measures a statement bounds from one side, by what they measure: a sum in a currency ("more than $150
+    million a day"), a length in a unit ("nearly 30,000 feet"), a share ("just under 52 percent"), a length of time
+    ("more than an hour"). Counts of things are compared as counts (:func:`count_disagreements`)."""
+    out: list[tuple[tuple[str, ...], Span, Amount, str]] = []
+    for q in st.quantities:
+        side = _bounded(q.attrs.get("hedge"))
+        if side is None or q.attrs.get("value") is None:
+            continue
+        if q.label == "MONEY":
+            currency = currency_of(st, q)
+            if currency is None:
+                continue
+            key: tuple[str, ...] = ("money", currency)
+        elif q.label == "PERCENT":
+            key = ("percent",)
+        elif q.label == "QUANTITY" and q.attrs.get("unit"):
+            key = ("unit", str(q.attrs["unit"]))
+        else:
+            continue
+        out.append((key, q, amount_of(q), side))
+    for t in st.times:
+        d = t.attrs.get("duration")
+        side = _bounded((d or {}).get("hedge"))
+        if not d or side is None or d.get("relation") != "length":
+            continue
+        stated = d.get("days_high") if side == "below" else d.get("days_low")
+        if stated is None:
+            continue
+        low, high = (None, stated) if side == "below" else (stated, None)
+        amount = Amount(low, high, low_open=side == "above", high_open=side == "below", hedge=str(d.get("hedge")), value=stated)
+        out.append((("duration",), t, amount, side))
+    return out
+
+
+def facing_hedges(statements: Sequence[Statement], vectors: np.ndarray, specific: np.ndarray) -> list[Discrepancy]:
+    """One measure two outlets bound from either side so that the bounds exclude each other: "more than $150 million a
+    day" against "nearly $150 million a day", "more than 30,000 feet" against "just under 30,000 feet", "delayed by
+    more than an hour" against "nearly an hour late", "just under 52 percent" against "more than 54 percent". The
+    figures are near (within :data:`FACING_NEAR`), of the same kind (currency, unit, share, length of time), the
+    statements alike in meaning and specific words (their sentences or the clauses that hold the figures), not one
+    outlet's words copied by another, about the same named people, neither history nor dated apart."""
+    items = [(st, key, q, amt, side) for st in statements if not _background(st) for key, q, amt, side in _measures_bounded(st)]
+    best: dict[tuple[str, int, str, int], tuple[float, Statement, Statement]] = {}
+    for i, (a, ka, qa, xa, sa) in enumerate(items):
+        for b, kb, qb, xb, sb in items[i + 1 :]:
+            if a.source == b.source or ka != kb or sa == sb or xa.value is None or xb.value is None:
+                continue
+            if abs(xa.value - xb.value) > FACING_NEAR * max(abs(xa.value), abs(xb.value)) or amounts_agree(xa, xb):
+                continue
+            sim, spec = float(vectors[a.idx] @ vectors[b.idx]), float(specific[a.idx, b.idx])
+            if sim < FACING_SIM or spec < FACING_SPECIFIC or " ".join(a.text.split()) == " ".join(b.text.split()):
+                continue
+            if _named_apart(a, b) or _other_times(a, b):
+                continue
+            pair = (a.article.id, qa.start, b.article.id, qb.start)
+            if pair not in best or sim > best[pair][0]:
+                best[pair] = (sim, a, b)
+    out = []
+    for (_, at_a, _, at_b), (_, a, b) in best.items():
+        shown_a, shown_b = a.article.text[at_a : _end(a, at_a)], b.article.text[at_b : _end(b, at_b)]
+        out.append(_pair(a, shown_a, at_a, b, shown_b, at_b, "facing", "hedge", "disputed: hedge"))
+    return _merge_pairwise(out, by_value=True)
+
+
+def _end(st: Statement, start: int) -> int:
+    """The end of the measure that opens at ``start`` in a statement (a quantity or a length of time)."""
+    return next(s.end for s in [*st.quantities, *st.times] if s.start == start)

@@ -214,10 +214,14 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             st.quantities = [q for q in a.group("quantities") if s.start <= q.start and q.end <= s.end]
             st.main = first_count(st.quantities)
             st.times = [t for t in a.group("times") if s.start <= t.start and t.end <= s.end]
-            st.entities = {
-                m.attrs["entity"] for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"
-            }
-            st.places = {e for e in st.entities if labels.get(e) in {"GPE", "LOC", "FAC"}} - wards
+            inside = [m for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"]
+            st.entities = {m.attrs["entity"] for m in inside}
+            # a place that only says whose officials spoke ("according to Marrow County officials") is not where it happened
+            st.places = {
+                m.attrs["entity"]
+                for m in inside
+                if labels.get(m.attrs["entity"]) in {"GPE", "LOC", "FAC"} and not _AFFILIATION.match(a.text, m.end)
+            } - wards
             st.people = {e for e in st.entities if labels.get(e) == "PERSON"} - st.credited - {st.speaker_entity}
             st.words = content_words(text)
             st.core = _core(a, s, text)
@@ -226,6 +230,10 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
     return out
 
 
+# a place name before the people who speak for it: "Marrow County officials", "Riverton police said"
+_AFFILIATION = re.compile(
+    r"(?:['’]s)?[ \t]+(?:officials?|authorities|police|spokes(?:man|woman|person)|government|council|officers?|prosecutors?)\b"
+)
 _CARE_WORDS = r"(?:Hospital|Medical Cent(?:er|re)|Clinic|Infirmary)\b"
 _CARE_PLACE = re.compile(rf"\b{_CARE_WORDS}", re.I)
 _CARE_AFTER = re.compile(rf"(?:['’]s)?(?:[ \t]+(?:St\.|[A-Z][\w'’-]*))*?[ \t]+{_CARE_WORDS}")  # within one sentence

@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 37
+    version = 38
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -87,8 +87,10 @@ class Quantities:
                 # verb's, not a clause on the whole's noun ("11 of whom were taken to hospital")
                 state, state_lemmas = _verb_state(root.head, head)
             whole = head is not None and root.head.i == head.i and root.i != head.i and _partitive_whole(head)
-            if whole:
-                state, state_lemmas = None, []  # "six of its eight carriages derailed": the six did, not the eight
+            if whole and not any(c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" for c in head.children):
+                # "six of its eight carriages derailed": the six did, not the eight; but "one of 37 homes destroyed":
+                # the participle on the whole's noun is what befell the whole
+                state, state_lemmas = None, []
             period = _period(ent, date_ents, head)
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text.rstrip(".") if scale is not None else toks[-1].text)
             nxt = doc[toks[-1].i + 1 : toks[-1].i + 3]
