@@ -1482,3 +1482,10 @@ def test_fans_and_supporters_are_people() -> None:
     people = Span(0, 1, "CARDINAL", "t@1", {"counted": "people"})
     boats = Span(0, 1, "CARDINAL", "t@1", {"counted": "boats"})
     assert counted_match(fans, people) and not counted_match(fans, boats)
+
+
+def test_a_share_written_in_per_cent_and_with_a_sign_is_one_thing() -> None:
+    from newsfuse.fuse.compare import counted_key
+
+    assert counted_key("per cent") == counted_key("%") == counted_key("percent") == "%"
+    assert counted_key("cents") != "%"

@@ -462,3 +462,11 @@ def test_a_number_the_parser_hangs_on_a_coordinated_verb_is_its_own_count() -> N
 def test_a_participle_on_the_whole_is_what_befell_the_whole() -> None:
     got = _quantities("Hers is one of 37 homes destroyed by the fire.")
     assert got["37"].get("whole") and got["37"]["state"] == "destroyed"
+
+
+def test_a_share_in_per_cent_is_a_percent() -> None:
+    from newsfuse.api import read_articles as read
+
+    a = read([make_article("Members voted 87 per cent in favour of strike action in a ballot last month.", "q")]).articles[0]
+    (q,) = a.group("quantities")
+    assert q.label == "PERCENT" and q.attrs["value"] == 87.0

@@ -176,6 +176,8 @@ def counted_key(counted: str | None) -> str | None:
     if not words:
         return None
     head = words[-1]
+    if head in {"%", "percent", "pct"} or words[-2:] == ["per", "cent"]:
+        return "%"  # "87 per cent", "78%": one share
     if head in _CREWS and len(words) > 1 and words[-2] in _CREW_WORK:
         return _CREW_WORK[words[-2]]  # "rescue workers" are rescuers, not the workers a story counts
     if head in _NOUN_SYNONYMS:

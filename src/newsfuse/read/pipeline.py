@@ -89,6 +89,7 @@ class Pipeline:
                 continue
             entities_within_lines(doc)
             shouted_numbers(doc)
+            shares_as_percent(doc)
             ref, basis = refs[a.id]
             ctx = Context(doc=doc, reference=ref, reference_basis=basis)
             current = "start"
@@ -170,6 +171,18 @@ def shouted_numbers(doc: Any) -> None:
         SpacySpan(doc, e.start, e.end, label="CARDINAL") if len(e) == 1 and e[0].is_upper and e[0].lower_ in NUMBER_WORDS else e
         for e in doc.ents
     ]
+
+
+_PER_CENT = re.compile(r".*\d\s*(?:per\s*cent|percent|%)", re.I)
+
+
+def shares_as_percent(doc: Any) -> None:
+    """A share the model took for a sum or a count ("87 per cent", tagged MONEY) is a PERCENT."""
+    from spacy.tokens import Span as SpacySpan
+
+    wrong = [e for e in doc.ents if e.label_ in {"MONEY", "CARDINAL", "QUANTITY"} and _PER_CENT.fullmatch(e.text)]
+    if wrong:
+        doc.ents = [SpacySpan(doc, e.start, e.end, label="PERCENT") if e in wrong else e for e in doc.ents]
 
 
 def _parse_each(nlp: Any, articles: Sequence[Article], rejected: list[Rejected]) -> Iterator[Any]:

@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 38
+    version = 39
     requires = ("sentences",)
     assigns = ("quantities",)
 
