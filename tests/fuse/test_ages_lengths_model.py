@@ -643,11 +643,30 @@ def test_one_deed_dated_to_two_days() -> None:
     assert _days(other, published=date(2013, 8, 4)) == []
 
 
+def test_one_deed_in_other_words_or_held_off_until_a_day_dated_apart() -> None:
+    published = {"published": date(2025, 8, 12)}
+    # one deed in two verbs
+    fire = {
+        "a": "The Riverton fire started on Sunday afternoon near Kettle Road.",
+        "b": "The Riverton fire ignited on the afternoon of Aug. 9 near Kettle Road.",
+    }
+    assert _days(fire, **published) == [{"2025-08-10": ["a"], "2025-08-09": ["b"]}]
+    # "did not ... until" a day: done on that day
+    held = {
+        "a": "The first aid convoy reached Riverton on Saturday after crews cleared the road.",
+        "b": "The first aid convoy did not reach Riverton until Sunday, after crews cleared the road.",
+    }
+    assert _days(held, **published) == [{"2025-08-09": ["a"], "2025-08-10": ["b"]}]
+    # an outlet that dates another deed to the other day still gives its own day to this one
+    other_deed = {"a": fire["a"] + " Crews came on Saturday to clear brush.", "b": fire["b"]}
+    assert _days(other_deed, **published) == [{"2025-08-10": ["a"], "2025-08-09": ["b"]}]
+
+
 def test_days_that_tell_two_events_apart() -> None:
     published = {"published": date(2013, 8, 4)}
     # an outlet that gives both days
     both = {
-        "a": "Bookmakers suspended betting on him on Friday. The odds were cut again on Saturday.",
+        "a": "Bookmakers suspended betting on him on Friday. Rival bookmakers suspended betting on Saturday.",
         "b": "Bookmakers suspended betting on him on Saturday.",
     }
     assert _days(both, **published) == []

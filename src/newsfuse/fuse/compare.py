@@ -435,6 +435,22 @@ def act_stem(lemma: str) -> str:
     return lemma
 
 
+# verbs that tell one deed in other words: a fire "started" or "ignited", recorders "recovered" or "removed"
+_DEEDS = {
+    **dict.fromkeys(("start", "begin", "ignite", "erupt", "spark"), "start"),
+    **dict.fromkeys(("recover", "retrieve", "remove", "extract"), "recover"),
+    **dict.fromkeys(("announce", "unveil", "disclose", "reveal"), "announce"),
+    **dict.fromkeys(("arrest", "detain"), "arrest"),
+}
+
+
+def deed_key(verb: str) -> str:
+    """What a dated verb's deed is called, for telling whether two outlets date one deed: its group of verbs that
+    tell it in other words (:data:`_DEEDS`), else its stem (:func:`act_stem`)."""
+    lemma = verb.lower()
+    return _DEEDS.get(lemma) or act_stem(lemma)
+
+
 def guessed_day(t: Span) -> bool:
     """A day told relative to the report ("yesterday", "Friday") in an article that gives no date of its own (resolved
     against the story's dates): the day is the reading's guess, not the outlet's claim."""

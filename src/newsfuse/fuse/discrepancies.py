@@ -39,6 +39,7 @@ from .compare import (
     counted_match,
     dated_events,
     day_dates,
+    deed_key,
     guessed_day,
     guessed_weekday,
     period_class,
@@ -1480,22 +1481,21 @@ DAY_PAIR_GAP = 7  # days further apart than this date two events
 DAY_PAIR_SPECIFIC = 0.6  # and the specific words they share, as for months
 
 
-def _one_day(st: Statement) -> Span | None:
-    """The one day a statement gives, wherever the parse hangs it ("with betting on him suspended on Friday"), or None
-    when it gives none or several (a sentence of two days tells two events), or when its day is the edge of a span or
-    a deadline ("delayed the vote until Wednesday", "must bid by Friday")."""
+def _deed_days(st: Statement) -> list[Span]:
+    """The days a statement gives its deeds, wherever the parse hangs them ("with betting on him suspended on
+    Friday"), each on its own predicate ("removed late on Thursday and downloaded on Friday"); not a day that is the
+    edge of a span or a deadline ("delayed the vote until Wednesday", "must bid by Friday"), but the day a deed was
+    held off until ("did not get through until yesterday morning": it got through then)."""
     periods = {q.attrs.get("period") for q in st.quantities}
-    days = [
-        t
-        for t in st.times
-        if t.attrs.get("precision") == "day"
-        and t.attrs.get("value")
-        and not t.attrs.get("attributive")
-        and t.attrs.get("expr") not in periods
-    ]
-    if len(days) != 1 or _EDGE_BEFORE.search(st.article.text[st.start : days[0].start]):
-        return None
-    return days[0]
+    out = []
+    for t in st.times:
+        if t.attrs.get("precision") != "day" or not t.attrs.get("value") or t.attrs.get("attributive") or t.attrs.get("expr") in periods:
+            continue
+        before = st.article.text[st.start : t.start]
+        if _EDGE_BEFORE.search(before) and not _HELD_OFF_UNTIL.search(before):
+            continue
+        out.append(t)
+    return out
 
 
 _SPAN_OPENERS = r"since|from|until|till|through|between"
@@ -1503,6 +1503,8 @@ _EDGE_BEFORE = re.compile(rf"(?:^|\s)(?:{_SPAN_OPENERS}|by|before|after|ahead of
 # a deed done again, or another of its kind ("arrested a third man", "attacked again", "more snow"): a second event
 _AGAIN = re.compile(r"\b(?:again|another|more|further|second|third|fourth|fifth|renewed|fresh)\b", re.I)
 _NOT_DONE_AT_ALL = re.compile(rf"\b(?:{_NEGATION}|{_REFUSAL})\b", re.I)
+_HELD_OFF_UNTIL = re.compile(rf"\b(?:{_NEGATION})\b[^.;]*\b(?:until|till)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_NOT_UNTIL = re.compile(rf"\b(?:{_NEGATION})\b[^.;]*\b(?:until|till)\b", re.I)  # done, but late: no denial
 # a one-day gap near midnight or across time zones is one moment told twice
 _AROUND_MIDNIGHT = re.compile(r"\b(?i:late|early|overnight|night|midnight|local time)\b|\b(?:[A-Z][SD]T|GMT|UTC)\b")
 
@@ -1531,17 +1533,22 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
         (st, t)
         for st in statements
         if st.kind == "statement"
-        and (t := _one_day(st)) is not None
-        and not guessed_day(t)
         and not _AGAIN.search(st.text)
-        and not _NOT_DONE_AT_ALL.search(st.text)
+        and not (_NOT_DONE_AT_ALL.search(st.text) and not _NOT_UNTIL.search(st.text))
+        for t in _deed_days(st)
+        if not guessed_day(t)
     ]
     out: list[Discrepancy] = []
     if not dated:
         return out
-    days_of: dict[str, set[str]] = defaultdict(set)  # every day an outlet's statements give
+    # every day an outlet's statements give each deed: an outlet giving both days to one deed tells two events apart
+    days_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for st in statements:
-        days_of[st.source] |= {str(t.attrs["value"]) for t in st.times if t.attrs.get("precision") == "day" and t.attrs.get("value")}
+        days_of[st.source] |= {
+            (str(t.attrs["value"]), deed_key(str(t.attrs.get("verb") or "")))
+            for t in st.times
+            if t.attrs.get("precision") == "day" and t.attrs.get("value")
+        }
     idx = [st.idx for st, _ in dated]
     close = vectors[idx] @ vectors[idx].T >= DAY_PAIR_SIM
     for k, j in zip(*np.nonzero(np.triu(close, 1)), strict=True):
@@ -1549,7 +1556,7 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
         if a.source == b.source or ta.attrs["value"] == tb.attrs["value"] or bool(ta.attrs.get("future")) != bool(tb.attrs.get("future")):
             continue
         verb = ta.attrs.get("verb")
-        if not verb or verb != tb.attrs.get("verb") or verb in _LIGHT_VERBS:
+        if not verb or deed_key(verb) != deed_key(str(tb.attrs.get("verb") or "")) or verb in _LIGHT_VERBS:
             continue  # the days of one telling act ("suspended on Friday" / "suspending betting yesterday")
         if not (could_report(a, b) and could_report(b, a)) or speakers_conflict(a, b) or _named_apart(a, b):
             continue
@@ -1562,8 +1569,9 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
             continue  # "late on Sunday" / "early on Monday local time"
         if float(specific[a.idx, b.idx]) < DAY_PAIR_SPECIFIC or not _counts_agree(a, b):
             continue
-        if str(tb.attrs["value"]) in days_of[a.source] or str(ta.attrs["value"]) in days_of[b.source]:
-            continue  # an outlet that gives both days tells two events apart
+        deed = deed_key(verb)
+        if (str(tb.attrs["value"]), deed) in days_of[a.source] or (str(ta.attrs["value"]), deed) in days_of[b.source]:
+            continue  # an outlet that gives both days to the deed tells two events apart (a day for another is no bar)
         out.append(_pair(a, str(ta.attrs["value"]), ta.start, b, str(tb.attrs["value"]), tb.start, "day", "date", "disputed: date"))
     return _merge_pairwise(out)
 
