@@ -1373,6 +1373,10 @@ def test_one_figure_told_in_people_and_in_households() -> None:
     other = evacuated("Some 4,000 households have been evacuated.", "c", "Some 4,000", "households")
     assert unit_disagreement([people, other], ["f"]) is None  # two figures: not one figure told two ways
     assert _across(people, homes) == ["wording"]
+    # one outlet names where the homes are and the other does not: the same figure of the same state still
+    placed = evacuated("Some 6,000 households in Riverton and Alder have been evacuated.", "d", "Some 6,000", "households")
+    cast(dict[str, Any], placed.main.attrs)["scope"] = "Riverton Alder"  # type: ignore[union-attr]
+    assert unit_disagreement([people, placed], ["f"]) is not None
 
 
 def test_the_sentences_of_one_quotation_credited_apart_are_one_disagreement() -> None:

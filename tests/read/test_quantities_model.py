@@ -470,3 +470,19 @@ def test_a_share_in_per_cent_is_a_percent() -> None:
     a = read([make_article("Members voted 87 per cent in favour of strike action in a ballot last month.", "q")]).articles[0]
     (q,) = a.group("quantities")
     assert q.label == "PERCENT" and q.attrs["value"] == 87.0
+
+
+def test_people_ordered_out_of_their_homes_and_homes_under_evacuation_orders_are_evacuated() -> None:
+    got = _quantities(
+        "The sheriff ordered some 1,500 residents of Riverton out of their homes on Sunday. "
+        "Evacuation orders issued Sunday evening covered about 1,700 homes. The new rules cover 300 homes."
+    )
+    assert got["some 1,500"]["state_lemmas"] == got["about 1,700"]["state_lemmas"] == ["evacuate"]
+    assert got["300"]["state_lemmas"] != ["evacuate"]
+
+
+def test_a_part_of_the_day_is_no_period_of_a_count() -> None:
+    from newsfuse.read.quantities import is_period
+
+    assert not is_period("evening") and not is_period("the morning")
+    assert is_period("the last week") and is_period("so far")

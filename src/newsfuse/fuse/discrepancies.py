@@ -1073,7 +1073,12 @@ def unit_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy
         (a, b)
         for a in units["person"]
         for b in units["household"]
-        if a.source != b.source and _value(a) == _value(b) and _state(a) == _state(b) and _same_scope(a, b) and not _named_apart(a, b)
+        if a.source != b.source
+        and _value(a) == _value(b)
+        and _state(a) == _state(b)
+        # the same figure of the same state: one count, though one outlet names where and the other does not
+        and (_same_scope(a, b) or None in (_scope(a), _scope(b)))
+        and not _named_apart(a, b)
     ]
     if not pairs:
         return None

@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 39
+    version = 41
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -709,6 +709,10 @@ def _verb_state(verb: Any, head: Any) -> tuple[str | None, list[str]]:
     if (fled := _made_to_leave(verb)) is not None:
         # "forced 2,400 residents to leave their homes", "ordered 2,400 households to evacuate": evacuated
         return f"{verb.text} to {fled}", ["evacuate"]
+    if verb.lemma_.lower() in _MAKING_VERBS and (home := _out_of_home(verb)) is not None:
+        return f"{verb.text} out of {home}", ["evacuate"]  # "ordered 1,700 residents out of their homes"
+    if verb.lemma_.lower() in _COVERING_VERBS and _under_evacuation_order(verb):
+        return f"evacuation orders {verb.text}", ["evacuate"]  # "evacuation orders covered 1,700 homes"
     if verb.lemma_.lower() in _HOSPITAL_VERBS and (ward := _to_hospital(verb)) is not None:
         # "rushed to hospital", "treated in hospitals", "admitted to St. Mary's Hospital": taken into care, one count
         return head.doc[verb.i : ward.i + 1].text, ["hospitalize"]
@@ -784,6 +788,31 @@ _MAKING_VERBS = frozenset({"force", "order", "tell", "urge", "compel", "oblige",
 _HOMES = frozenset({"home", "homes", "house", "houses", "village", "villages", "town", "city"})
 
 
+_COVERING_VERBS = frozenset({"cover", "affect", "include", "span"})
+
+
+def _out_of_home(verb: Any) -> str | None:
+    """Where people were sent out of, when it is their homes, anywhere in what the verb governs after it: "ordered
+    some 1,700 residents of Dunmore Flat and the western neighborhoods out of their homes" -> "their homes"."""
+    end = max(t.i for t in verb.subtree) + 1
+    m = _OUT_OF_HOME.search(verb.doc[verb.i : end].text)
+    return m.group(1) if m else None
+
+
+_OUT_OF_HOME = re.compile(r"\bout of ((?:(?:their|his|her|its|the)\s+)?(?:homes?|houses?))\b", re.I)
+
+
+def _under_evacuation_order(verb: Any) -> bool:
+    """The verb tells what evacuation orders covered: their subject ("Evacuation orders ... covered 1,700 homes"), or
+    the orders a clause hangs on ("issued evacuation orders covering 1,700 homes")."""
+    orders = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ in {"advcl", "xcomp", "conj"}:
+        orders += [c for c in verb.head.children if c.dep_ == "dobj"]
+    if verb.dep_ == "acl":
+        orders.append(verb.head)
+    return any(x.lemma_.lower() in {"order", "evacuation"} and any(t.lemma_.lower() == "evacuation" for t in x.subtree) for x in orders)
+
+
 def _made_to_leave(verb: Any) -> str | None:
     """What people were made to do when it is to leave their homes ("forced ... to flee", "ordered ... to evacuate",
     "told ... to leave their homes"), as written after "to"; None otherwise."""
@@ -840,7 +869,8 @@ def _own_object(verb: Any, head: Any) -> bool:
 _POINT = re.compile(
     r"^(?:on |last |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
     r"^(?:on )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-    r"^(?:today|yesterday|tonight|tomorrow)$|^\d{4}-\d{2}-\d{2}$",
+    r"^(?:today|yesterday|tonight|tomorrow)$|^\d{4}-\d{2}-\d{2}$|"
+    r"^(?:the |that |this |on )?(?:morning|afternoon|evening|night)$",  # a part of the day ("on Sunday evening")
     re.I,
 )
 
