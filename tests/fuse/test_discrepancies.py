@@ -304,6 +304,7 @@ def test_one_report_with_two_namesakes() -> None:
     assert _namesakes("Mike Elliott", "Michael Elliott") == []
     assert _namesakes('Charles "Lucky" Luciano', "Lucky Luciano") == []  # a nickname in quotation marks
     assert _namesakes("Charles “Lucky” Luciano", "Lucky Luciano") == []
+    assert _namesakes("Skipper Hendrik Solvang", "Henrik Solvang") == []  # a title taken in, a name spelt two ways
 
 
 def test_a_sentence_that_also_gives_the_other_number_agrees() -> None:

@@ -155,3 +155,10 @@ def test_a_credit_line_and_a_paragraph_broken_inside_a_sentence_are_no_subheadin
     assert cuts('Ana Ruiz of the Riverton Gazette tweeted\n\n"The bridge is closed."') == []
     assert cuts("The council said that\n\nthe bridge would stay shut.") == []
     assert cuts("Mayor Tom Hale spoke.\n\nThe bridge is shut.") == []
+
+
+@pytest.mark.models
+def test_a_tabloid_title_before_a_name_is_no_glued_headline() -> None:
+    text = 'The captain survived.\n\nMaritime boss Ana Ruiz vowed: "We are not giving up on anyone while there is still a chance."'
+    a = read_articles([make_article(text, "q")]).articles[0]
+    assert [a.span_text(s) for s in a.group("sentences")][-1] == text.split("\n\n")[1]

@@ -1007,7 +1007,9 @@ def _other_given_names(a: str, b: str) -> bool:
     wa, wb = _name_words(a), _name_words(b)
     if wa <= wb or wb <= wa:
         return False
-    return not same_given_name(a.split()[0], b.split()[0])
+    # any given name of one that is a spelling of one of the other's: a title the entity took in ("Skipper Hendrik
+    # Solvang" / "Henrik Solvang") hides no second person
+    return not any(same_given_name(x, y) for x in a.split()[:-1] for y in b.split()[:-1])
 
 
 def within(

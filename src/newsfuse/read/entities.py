@@ -99,6 +99,8 @@ TITLES = {
     "speaker",
     "chairman",
     "chairwoman",
+    "boss",  # a tabloid's title: "Maritime boss Dagny Ruhl"
+    "skipper",
     "chair",
     "commissioner",
     "ambassador",
@@ -171,6 +173,8 @@ ROLE_NOUNS = {
     "head",
     "chairman",
     "chairwoman",
+    "boss",
+    "skipper",
     "chair",
     "ceo",
     "founder",
@@ -382,7 +386,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 14
+    version = 15
     requires = ("sentences",)
     assigns = ("mentions",)
 

@@ -140,7 +140,7 @@ def mark_subheads(doc: Any) -> Any:
 
 class Sentences:
     name = "sentences"
-    version = 10
+    version = 11
     requires: tuple[str, ...] = ()
     assigns = ("sentences",)
 
