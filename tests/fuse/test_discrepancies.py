@@ -1378,6 +1378,11 @@ def test_one_figure_told_in_people_and_in_households() -> None:
     placed = evacuated("Some 6,000 households in Riverton and Alder have been evacuated.", "d", "Some 6,000", "households")
     cast(dict[str, Any], placed.main.attrs)["scope"] = "Riverton Alder"  # type: ignore[union-attr]
     assert unit_disagreement([people, placed], ["f"]) is not None
+    # statements of one fact need no state the reading can class
+    covered = statement("A do-not-drink notice covers 8,500 households in Riverton.", "e", "8,500", "households", "covers")
+    warned = statement("8,500 people in Riverton have been warned not to drink the water.", "f", "8,500", "people", "warned")
+    assert unit_disagreement([covered, warned], ["f"]) is None
+    assert [d.kind for d in within("f", [covered, warned])] == ["wording"]
 
 
 def test_the_sentences_of_one_quotation_credited_apart_are_one_disagreement() -> None:

@@ -1038,7 +1038,7 @@ def within(
     for d in (
         date_disagreement(sts, [fact_id], related, told_alike),
         attribution_disagreement(sts, [fact_id]),
-        unit_disagreement(with_q, [fact_id]),
+        unit_disagreement(with_q, [fact_id], classified=False),
     ):
         if d is not None:
             out.append(d)
@@ -1062,12 +1062,14 @@ def _unit(s: Statement) -> str | None:
     return "person" if counted_key(q.attrs.get("counted")) in {"person", "civilian", "worker"} else None
 
 
-def unit_disagreement(sts: Sequence[Statement], facts: list[str]) -> Discrepancy | None:
+def unit_disagreement(sts: Sequence[Statement], facts: list[str], classified: bool = True) -> Discrepancy | None:
     """One figure of one state told in people by one outlet and in households by another ("about 2,400 residents"
-    / "2,400 households" evacuated): a ``wording`` disagreement on what was counted."""
+    / "2,400 households" evacuated): a ``wording`` disagreement on what was counted. Statements of one fact
+    (``classified`` False) need no state the reading can class: "a notice covering 8,500 households" and "8,500
+    people have been warned" tell one thing."""
     units: dict[str, list[Statement]] = defaultdict(list)
     for s in sts:
-        if main_quantity(s) is not None and (u := _unit(s)) is not None and _state(s):
+        if main_quantity(s) is not None and (u := _unit(s)) is not None and (_state(s) or not classified):
             units[u].append(s)
     if len(units) < 2:
         return None
