@@ -1499,3 +1499,21 @@ def test_a_share_written_in_per_cent_and_with_a_sign_is_one_thing() -> None:
 
     assert counted_key("per cent") == counted_key("%") == counted_key("percent") == "%"
     assert counted_key("cents") != "%"
+
+
+def test_one_figure_told_as_everyone_aboard_and_as_the_passengers() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import aboard_disagreements
+
+    people = statement("The ferry was carrying 212 people, 198 passengers and 14 crew.", "a", "212", "people", "carrying")
+    crew_at = people.text.index("14")
+    people.quantities.append(Span(crew_at, crew_at + 2, "CARDINAL", "test@1", {"value": 14.0, "counted": "crew", "hedge": "exact"}))
+    passengers = statement("The ferry was carrying 212 passengers plus crew.", "b", "212", "passengers", "carrying")
+    sts = [people, passengers]
+    alike = np.ones((max(s.idx for s in sts) + 1, 1))
+    (d,) = aboard_disagreements(sts, alike)
+    assert d.kind == "wording" and {v.value: v.sources for v in d.variants} == {"people": ["a"], "passengers": ["b"]}
+    # a story that counts no crew: the passengers may be everyone aboard
+    people.quantities.pop()
+    assert aboard_disagreements(sts, alike) == []

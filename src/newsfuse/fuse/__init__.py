@@ -286,6 +286,7 @@ def _disagreements(
     found += disagree.month_disagreements(statements, vectors, specific)
     found += disagree.year_span_disagreements(statements, vectors, persons)
     found += disagree.day_pairs(statements, vectors, specific)
+    found += disagree.aboard_disagreements(statements, vectors)
     found += measures.duration_disagreements(statements, vectors, specific)
     found += measures.money_disagreements(statements, vectors, specific)
     found += measures.sized_disagreements(statements, vectors, specific)

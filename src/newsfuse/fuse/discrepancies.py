@@ -1096,6 +1096,36 @@ def unit_disagreement(sts: Sequence[Statement], facts: list[str], classified: bo
     return Discrepancy(_id(*facts, "unit"), "wording", "disputed: what was counted", variants(groups, "wording"), list(facts))
 
 
+ABOARD_SIM = 0.4  # meaning similarity two statements giving one figure for people and for passengers need
+
+
+def aboard_disagreements(statements: Sequence[Statement], vectors: np.ndarray) -> list[Discrepancy]:
+    """One figure told as everyone aboard by one outlet and as the passengers by another ("212 people, 198 passengers
+    and 14 crew" / "212 passengers plus crew"), in a story that counts a crew: a ``wording`` disagreement on what was
+    counted. Each side holds the statements giving that figure for its noun; an outlet giving both is on neither."""
+    if not any("crew" in str(q.attrs.get("counted") or "").lower() for st in statements for q in st.quantities):
+        return []
+    sides: dict[float, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    for st in statements:
+        if st.kind != "statement":
+            continue
+        for q in st.quantities:
+            key, value = counted_key(q.attrs.get("counted")), q.attrs.get("value")
+            if key in {"person", "passenger"} and value and value >= 10 and q.attrs.get("hedge") == "exact":
+                sides[float(value)][key].append(st)
+    out = []
+    for value, by_key in sides.items():
+        people, passengers = by_key.get("person", []), by_key.get("passenger", [])
+        both = {s.source for s in people} & {s.source for s in passengers}
+        people = [s for s in people if s.source not in both]
+        passengers = [s for s in passengers if s.source not in both]
+        if not any(float(vectors[a.idx] @ vectors[b.idx]) >= ABOARD_SIM for a in people for b in passengers):
+            continue
+        groups = {"people": people, "passengers": passengers}
+        out.append(Discrepancy(_id("aboard", str(value)), "wording", "disputed: what was counted", variants(groups, "wording"), []))
+    return out
+
+
 def slot_key(s: Statement) -> tuple[str | None, frozenset[str]]:
     q = main_quantity(s)
     assert q is not None
