@@ -486,3 +486,9 @@ def test_a_part_of_the_day_is_no_period_of_a_count() -> None:
 
     assert not is_period("evening") and not is_period("the morning")
     assert is_period("the last week") and is_period("so far")
+
+
+def test_a_part_in_critical_condition_counts_the_worst_hurt() -> None:
+    got = _quantities("Six of the injured were in critical condition. The 12 patients were in stable condition.")
+    assert (got["Six"]["state"], got["Six"]["state_lemmas"]) == ("in critical condition", ["critical"])
+    assert got["12"]["state"] is None  # a stable condition is no degree of harm

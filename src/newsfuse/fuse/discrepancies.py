@@ -260,9 +260,10 @@ def _counted_wider(x: Statement, y: Statement) -> bool:
         and q.attrs.get("value") == _value(x)
         and not q.attrs.get("whole")
         and not q.attrs.get("increment")
-        and counted_match(q, qy)
         and (theirs := quantity_state(q))
         and theirs < mine
+        # the same thing ("63 injured" / "17 of the injured"), or people of the harm y's count is of ("63 were hurt")
+        and (counted_match(q, qy) or bool(theirs & _state(y)))
         for q in y.article.group("quantities")
     )
 

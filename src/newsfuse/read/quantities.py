@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 41
+    version = 42
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -81,7 +81,7 @@ class Quantities:
                     or any(c.lower_ == "of" and any(o.lower_ in {"whom", "which"} for o in c.children) for c in root.children)
                 )
                 and root.dep_ in {"dobj", "nsubj", "nsubjpass"}
-                and root.head.pos_ == "VERB"
+                and root.head.pos_ in {"VERB", "AUX"}
             ):
                 # a part of a whole ("saved 38 of the 47 miners caught underground"): what befell the part is its own
                 # verb's, not a clause on the whole's noun ("11 of whom were taken to hospital")
@@ -633,7 +633,7 @@ def _bare_state(num: Any) -> tuple[str | None, list[str]]:
 
 
 # adverbs of degree that make a count of harm a count of its worst cases ("seriously injured", "badly damaged")
-SEVERITY = frozenset({"seriously", "critically", "severely", "gravely", "badly"})
+SEVERITY = frozenset({"seriously", "critically", "severely", "gravely", "badly", "serious", "critical", "severe", "grave"})
 
 
 def _counted(head: Any) -> tuple[str, str | None, list[str]]:
@@ -727,6 +727,9 @@ def _verb_state(verb: Any, head: Any) -> tuple[str | None, list[str]]:
             parts.append(c)
     if verb.lemma_ in {"be", "have", "leave", "remain"} and len(parts) > 1:
         parts = parts[1:]  # the state is the complement: "were dead", "left ... injured"
+    elif verb.lemma_ in {"be", "remain"} and (condition := _in_condition(verb)) is not None:
+        prep, degree = condition
+        return verb.doc[prep.i : degree.head.i + 1].text, [degree.lower_]  # "in critical condition": the worst hurt
     elif verb.lemma_ in {"be", "have"}:
         return None, []
     parts.sort(key=lambda t: t.i)
@@ -741,6 +744,17 @@ def _verb_state(verb: Any, head: Any) -> tuple[str | None, list[str]]:
     if degree is not None and not lo <= degree.i <= hi:
         state = f"{degree.text} {state}" if degree.i < lo else f"{state} {degree.text}"
     return state, [p.lemma_.lower() for p in parts]
+
+
+def _in_condition(verb: Any) -> tuple[Any, Any] | None:
+    """ "were in critical condition", "remain in a serious condition": the word "in" and the degree, or None."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for o in c.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() == "condition":
+                    degree = next((a for a in o.children if a.dep_ == "amod" and a.lower_ in SEVERITY), None)
+                    return None if degree is None else (c, degree)
+    return None
 
 
 _CARRY_VERBS = frozenset({"take", "bring", "carry", "airlift", "lift", "pull", "get", "help", "move", "winch"})
