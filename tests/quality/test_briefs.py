@@ -46,6 +46,13 @@ FICTION_FLOORS = {
     "election-result": {"facts_loose": 0.76, "discrepancies": 0.4, "dates": 1.0, "max_false_alarms": 0},
     "mine-collapse": {"facts_loose": 0.88, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
     "train-derailment": {"facts_loose": 0.95, "discrepancies": 0.8, "dates": 0.55, "max_false_alarms": 0},
+    # written blind in the thirty-eighth session (with eight more), scored as written, then studied: see the README there
+    "wildfire-evacuation": {"facts_loose": 0.75, "discrepancies": 1.0, "dates": 0.85, "max_false_alarms": 0},
+    "ferry-capsize": {"facts_loose": 0.82, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
+    "emergency-landing": {"facts_loose": 0.78, "discrepancies": 0.8, "dates": 0.7, "max_false_alarms": 0},
+    "port-strike": {"facts_loose": 0.6, "discrepancies": 0.6, "dates": 0.8, "max_false_alarms": 0},
+    "bus-crash": {"facts_loose": 0.85, "discrepancies": 0.6, "dates": 0.85, "max_false_alarms": 0},
+    "stadium-crush": {"facts_loose": 0.85, "discrepancies": 0.4, "dates": 0.8, "max_false_alarms": 0},
 }
 for _name, _floors in FICTION_FLOORS.items():
     _folder = HERE / "fiction" / _name
