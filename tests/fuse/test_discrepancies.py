@@ -1517,3 +1517,11 @@ def test_one_figure_told_as_everyone_aboard_and_as_the_passengers() -> None:
     # a story that counts no crew: the passengers may be everyone aboard
     people.quantities.pop()
     assert aboard_disagreements(sts, alike) == []
+
+
+def test_hospital_admissions_count_the_people_admitted() -> None:
+    from newsfuse.fuse.compare import counted_match, quantity_state
+
+    admissions = Span(0, 1, "CARDINAL", "t@1", {"counted": "hospital admissions", "state": "recorded", "state_lemmas": ["record"]})
+    admitted = Span(0, 1, "CARDINAL", "t@1", {"counted": "people", "state": "admitted to hospital", "state_lemmas": ["hospitalize"]})
+    assert counted_match(admissions, admitted) and quantity_state(admissions) == quantity_state(admitted) == {"hospital"}

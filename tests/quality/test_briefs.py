@@ -40,9 +40,9 @@ FICTION_FLOORS = {
     "ceasefire-talks": {"facts_loose": 0.72, "discrepancies": 0.6, "dates": 0.85, "max_false_alarms": 0},
     "court-verdict": {"facts_loose": 0.84, "discrepancies": 0.6, "dates": 0.85, "max_false_alarms": 1},
     "flood-rescue": {"facts_loose": 0.82, "discrepancies": 1.0, "dates": 1.0, "max_false_alarms": 0},
-    "refinery-fire": {"facts_loose": 0.88, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
+    "refinery-fire": {"facts_loose": 0.88, "discrepancies": 1.0, "dates": 0.85, "max_false_alarms": 0},
     # written blind later in the session, scored once as written (5 of 20 disagreements; 3 with the session's first code)
-    "data-breach": {"facts_loose": 0.76, "discrepancies": 0.4, "dates": 0.75, "max_false_alarms": 0},
+    "data-breach": {"facts_loose": 0.78, "discrepancies": 0.6, "dates": 0.75, "max_false_alarms": 0},
     "election-result": {"facts_loose": 0.76, "discrepancies": 0.4, "dates": 1.0, "max_false_alarms": 0},
     "mine-collapse": {"facts_loose": 0.88, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
     "train-derailment": {"facts_loose": 0.95, "discrepancies": 0.8, "dates": 0.55, "max_false_alarms": 0},

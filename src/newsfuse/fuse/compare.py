@@ -59,6 +59,7 @@ _STATE_CLASSES = {
     "hospitalise": "hospital",
     "hospitalized": "hospital",
     "hospitalised": "hospital",
+    "admissions": "hospital",  # "2,300 hospital admissions": people admitted
     "arrest": "arrest",
     "arrested": "arrest",
     "detained": "arrest",
@@ -122,6 +123,7 @@ _NOUN_SYNONYMS = {
     "protesters": "person",
     "demonstrators": "person",
     "seekers": "person",
+    "admissions": "person",  # "just under 2,300 hospital admissions" / "more than 2,300 people admitted"
     # a crowd by what it came for, and a place's people by where they live
     "fans": "person",
     "supporters": "person",
