@@ -442,6 +442,8 @@ def test_a_part_told_by_a_relative_pronoun_counts_its_antecedent_with_its_own_ve
     )
     assert (got["nine"]["counted"], got["nine"]["state_lemmas"]) == ("people", ["hospitalize"])
     assert (got["two"]["counted"], got["two"]["state"]) == ("boats", "sank")
+    got = _quantities("Inspectors took 12 samples from the stall and the trailer, and five of them tested positive.")
+    assert (got["five"]["counted"], got["five"]["state"]) == ("samples", "tested positive")  # the counted noun, not the nearest
 
 
 def test_a_number_word_alone_as_a_subject_counts_people() -> None:

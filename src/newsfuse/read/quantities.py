@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 42
+    version = 43
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -78,7 +78,7 @@ class Quantities:
                 head is not None
                 and (
                     (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i == root.i)
-                    or any(c.lower_ == "of" and any(o.lower_ in {"whom", "which"} for o in c.children) for c in root.children)
+                    or any(c.lower_ == "of" and any(o.lower_ in _STAND_INS for o in c.children) for c in root.children)
                 )
                 and root.dep_ in {"dobj", "nsubj", "nsubjpass"}
                 and root.head.pos_ in {"VERB", "AUX"}
@@ -401,19 +401,24 @@ def _counted_head(ent: Any) -> Any:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for cc in c.children:
                     if cc.dep_ == "pobj":
-                        return _antecedent(cc) if cc.lower_ in {"whom", "which"} else cc
+                        return _antecedent(cc) if cc.lower_ in _STAND_INS else cc
     return None
 
 
+_STAND_INS = frozenset({"whom", "which", "them", "those"})
+
+
 def _antecedent(pronoun: Any) -> Any:
-    """The noun a relative pronoun stands for: "Forty-seven people were injured, 11 of whom were taken to hospital"
-    -> people: the nearest noun before the clause, within its sentence; else the pronoun itself."""
+    """The noun a pronoun after "of" stands for: "Forty-seven people were injured, 11 of whom were taken to hospital"
+    -> people; "took 12 samples from the stall, and five of them tested positive" -> samples: the nearest noun before
+    it in its sentence that a number counts, else the nearest noun (within a few words); else the pronoun itself."""
     of = pronoun.head
     start = min(t.i for t in of.head.subtree) if of.head.i < pronoun.i else of.i
-    for t in reversed(pronoun.doc[max(pronoun.sent.start, start - 8) : start]):
-        if t.pos_ in {"NOUN", "PROPN"}:
-            return t
-    return pronoun
+    before = list(reversed(pronoun.doc[pronoun.sent.start : start]))
+    counted = next((t for t in before if t.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nummod" for c in t.children)), None)
+    if counted is not None:
+        return counted
+    return next((t for t in before[:8] if t.pos_ in {"NOUN", "PROPN"}), pronoun)
 
 
 def _whole_of(num: Any) -> Any:
