@@ -24,7 +24,7 @@ from .independence import derived_links, independent_count, joined, outlet_of, s
 from .magnitudes import magnitude_disagreements
 from .misquotes import credit_disagreements, quote_disagreements
 from .profiles import profiles
-from .statements import Statement, gather, named_speaker
+from .statements import Statement, gather, named_speaker, spaced
 
 
 def _id(prefix: str, *parts: str) -> str:
@@ -325,7 +325,7 @@ def _same_words_both_sides(d: Discrepancy) -> bool:
     against two publication dates): the words cannot disagree, only their reading did."""
     if len(d.variants) != 2:
         return False
-    a, b = ({" ".join(e.text.split()) for e in v.evidence} for v in d.variants)
+    a, b = ({spaced(e.text) for e in v.evidence} for v in d.variants)
     return bool(a & b)
 
 
@@ -362,7 +362,7 @@ def _useful(clusters: list[list[int]], statements: Sequence[Statement]) -> list[
     by_unit = {(statements[i].article.id, statements[i].start, statements[i].end): k for k, cl in enumerate(clusters) for i in cl}
 
     def said(st: Statement) -> tuple[str, str]:
-        return st.article.id, " ".join(st.text.split())
+        return st.article.id, spaced(st.text)
 
     first: dict[tuple[str, str], int] = {}
     for cl in clusters:

@@ -49,7 +49,7 @@ from .compare import (
     speakers_conflict,
     surname,
 )
-from .statements import Statement, amount_of, amounts_agree, main_quantity, named_speaker
+from .statements import Statement, amount_of, amounts_agree, main_quantity, named_speaker, spaced
 
 PARENT_KINDS = {"attribution", "date"}  # show the whole statement: the speaker or the date may lie outside a clause
 
@@ -154,7 +154,7 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
     shared = {
         s.idx
         for s in with_q
-        if any(t.source != s.source and amounts_agree(amount[s.idx], amount[t.idx]) and _words(t) != _words(s) for t in with_q)
+        if any(t.source != s.source and amounts_agree(amount[s.idx], amount[t.idx]) and spaced(t.text) != spaced(s.text) for t in with_q)
     }
     with_q = [
         s
@@ -221,10 +221,6 @@ def count_disagreements(sts: Sequence[Statement], facts: list[str]) -> list[Disc
             )
             break
     return out
-
-
-def _words(st: Statement) -> str:
-    return " ".join(st.text.split())
 
 
 def _told_in_parts(whole: Statement, part: Statement) -> bool:

@@ -29,7 +29,7 @@ from .discrepancies import (
     _pair,
     variants,
 )
-from .statements import Statement, amount_of, amounts_agree
+from .statements import Statement, amount_of, amounts_agree, spaced
 
 # ---------------------------------------------------------------- ages of named people
 
@@ -793,7 +793,7 @@ def facing_hedges(statements: Sequence[Statement], vectors: np.ndarray, specific
             if abs(xa.value - xb.value) > FACING_NEAR * max(abs(xa.value), abs(xb.value)) or amounts_agree(xa, xb):
                 continue
             sim, spec = float(vectors[a.idx] @ vectors[b.idx]), float(specific[a.idx, b.idx])
-            if sim < FACING_SIM or spec < FACING_SPECIFIC or " ".join(a.text.split()) == " ".join(b.text.split()):
+            if sim < FACING_SIM or spec < FACING_SPECIFIC or spaced(a.text) == spaced(b.text):
                 continue
             if _named_apart(a, b) or _other_times(a, b):
                 continue

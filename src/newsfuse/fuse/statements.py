@@ -81,6 +81,12 @@ def named_speaker(st: Statement) -> str | None:
     return None
 
 
+def spaced(text: str) -> str:
+    """The words of a text with single spaces between them: two outlets' sentences that are word for word the same
+    compare equal however their lines were broken."""
+    return " ".join(text.split())
+
+
 def amount_of(q: Span) -> Amount:
     a = q.attrs
     low, high = a["low"], a["high"]

@@ -88,8 +88,7 @@ class Pipeline:
             if doc is None:
                 continue
             entities_within_lines(doc)
-            shouted_numbers(doc)
-            shares_as_percent(doc)
+            numbers_named_otherwise(doc)
             ref, basis = refs[a.id]
             ctx = Context(doc=doc, reference=ref, reference_basis=basis)
             current = "start"
@@ -160,29 +159,25 @@ def entities_within_lines(doc: Any) -> None:
         doc.ents = ents
 
 
-def shouted_numbers(doc: Any) -> None:
-    """A number word in capitals that the model took for a name ("TWELVE people", tagged ORG) is a number: a CARDINAL
-    entity, read like any other count."""
-    from spacy.tokens import Span as SpacySpan
-
-    if not any(len(e) == 1 and e.label_ != "CARDINAL" and e[0].is_upper and e[0].lower_ in NUMBER_WORDS for e in doc.ents):
-        return
-    doc.ents = [
-        SpacySpan(doc, e.start, e.end, label="CARDINAL") if len(e) == 1 and e[0].is_upper and e[0].lower_ in NUMBER_WORDS else e
-        for e in doc.ents
-    ]
-
-
 _PER_CENT = re.compile(r".*\d\s*(?:per\s*cent|percent|%)", re.I)
 
 
-def shares_as_percent(doc: Any) -> None:
-    """A share the model took for a sum or a count ("87 per cent", tagged MONEY) is a PERCENT."""
+def numbers_named_otherwise(doc: Any) -> None:
+    """Numbers the model labelled wrongly: a number word in capitals it took for a name ("TWELVE people", tagged ORG)
+    is a CARDINAL, read like any other count; a share it took for a sum or a count ("87 per cent", tagged MONEY) is a
+    PERCENT."""
     from spacy.tokens import Span as SpacySpan
 
-    wrong = [e for e in doc.ents if e.label_ in {"MONEY", "CARDINAL", "QUANTITY"} and _PER_CENT.fullmatch(e.text)]
-    if wrong:
-        doc.ents = [SpacySpan(doc, e.start, e.end, label="PERCENT") if e in wrong else e for e in doc.ents]
+    def label(e: Any) -> str:
+        if len(e) == 1 and e[0].is_upper and e[0].lower_ in NUMBER_WORDS:
+            return "CARDINAL"
+        if e.label_ in {"MONEY", "CARDINAL", "QUANTITY"} and _PER_CENT.fullmatch(e.text):
+            return "PERCENT"
+        return str(e.label_)
+
+    ents = list(doc.ents)
+    if any(label(e) != e.label_ for e in ents):
+        doc.ents = [e if label(e) == e.label_ else SpacySpan(doc, e.start, e.end, label=label(e)) for e in ents]
 
 
 def _parse_each(nlp: Any, articles: Sequence[Article], rejected: list[Rejected]) -> Iterator[Any]:
