@@ -673,11 +673,12 @@ def test_days_that_tell_two_events_apart() -> None:
     # days weeks apart
     far = {"a": "Bookmakers suspended betting on him on July 2.", "b": "Bookmakers suspended betting on him on August 2."}
     assert _days(far, **published) == []
-    # a day told relatively in a report without a date of its own is resolved against the story's: a guess
+    # a day told relatively in a report without a date of its own is resolved against the story's: a guess (a
+    # weekday is the outlet's own word, compared by weekday: see the test after the next)
     r = read_articles(
         [
             make_article("Bookmakers suspended betting on him on Friday.", "a", published=date(2013, 8, 4)),
-            make_article("Bookmakers suspended betting on him on Saturday.", "b"),
+            make_article("Bookmakers suspended betting on him yesterday.", "b"),
         ]
     )
     sts = gather(r.articles)
@@ -857,3 +858,28 @@ def test_one_measure_bounded_from_either_side_is_a_hedge_disagreement() -> None:
 )
 def test_bounds_that_can_hold_one_figure_are_no_hedge_disagreement(a: str, b: str) -> None:
     assert _facing({"a": a, "b": b}) == []
+
+
+def test_one_length_bounded_from_either_side_is_a_hedge_disagreement() -> None:
+    ds = _durations(
+        {
+            "a": "The water company did not close the Riverton intake until more than three hours after the crash.",
+            "b": "The water company closed the Riverton intake just under three hours after the crash.",
+        }
+    )
+    assert [(d.kind, d.summary) for d in ds] == [("hedge", "disputed: hedge")]
+
+
+def test_a_weekday_an_undated_report_gives_is_compared_by_its_weekday() -> None:
+    texts = {
+        "a": "The Riverton agency opened a formal investigation on Wednesday into the cause of the crash.",
+        "b": "The Riverton agency opened a formal investigation on Thursday, September 11, 2025, into the cause of the crash.",
+    }
+    r = read_articles([make_article(t, s) for s, t in texts.items()])
+    sts = gather(r.articles)
+    found = [{v.value: v.sources for v in d.variants} for d in day_pairs(sts, _alike(sts), np.ones((len(sts), len(sts))))]
+    assert len(found) == 1 and found[0]["2025-09-11"] == ["b"] and sorted(found[0].values()) == [["a"], ["b"]]
+    same = {"a": texts["a"], "b": texts["b"].replace("Thursday, September 11", "Wednesday, September 10")}
+    r = read_articles([make_article(t, s) for s, t in same.items()])
+    sts = gather(r.articles)
+    assert day_pairs(sts, _alike(sts), np.ones((len(sts), len(sts)))) == []  # one weekday: one day, whatever week

@@ -70,3 +70,16 @@ def test_a_he_said_after_two_people_is_a_guess() -> None:
     sts = _statements({"a": 'Tom Hale and Maria Lopez met on Monday. "It went well, and we will meet again in the spring," she said.'})
     (quoted,) = [s for s in sts if s.kind == "statement" and "went well" in s.text]
     assert not quoted.speaker_sure
+
+
+def test_a_remark_quoted_in_part_inside_reported_speech_credited_to_another() -> None:
+    sts = _statements(
+        {
+            "a": '"The fire travelled up the outside of the building far faster than we would expect," Chief Fire Officer '
+            "Tom Hale told reporters at the scene.",
+            "b": 'Deputy chief fire officer Marta Ostrander said the flames had travelled up the outside of the tower "far faster '
+            'than we would expect" on Tuesday.',
+        }
+    )
+    (d,) = credit_disagreements(sts)
+    assert {v.value: v.sources for v in d.variants} == {"Tom Hale": ["a"], "Marta Ostrander": ["b"]}

@@ -1525,3 +1525,45 @@ def test_hospital_admissions_count_the_people_admitted() -> None:
     admissions = Span(0, 1, "CARDINAL", "t@1", {"counted": "hospital admissions", "state": "recorded", "state_lemmas": ["record"]})
     admitted = Span(0, 1, "CARDINAL", "t@1", {"counted": "people", "state": "admitted to hospital", "state_lemmas": ["hospitalize"]})
     assert counted_match(admissions, admitted) and quantity_state(admissions) == quantity_state(admitted) == {"hospital"}
+
+
+def test_a_claim_stated_as_fact_against_someones_accusation_of_it() -> None:
+    from newsfuse.fuse.discrepancies import stance_disagreement
+
+    text = "The union alleged that Riverton Motors had promised to keep the Alder plant open until 2030."
+    accused = statement(text, "a", speaker="the union", entity="e-u", person=False)
+    accused.cue, accused.speaker_kind = "alleged", "name"
+    fact = statement("Riverton Motors promised in 2021 to keep the Alder plant open until 2030.", "b")
+    d = stance_disagreement([accused, fact], ["f"])
+    assert d is not None and {v.value: v.sources for v in d.variants} == {"as an allegation": ["a"], "stated as fact": ["b"]}
+    assert stance_disagreement([accused, fact], ["f"], alike=lambda a, b: 0.5) is None  # too unlike to be one claim
+    said = statement(text.replace("alleged", "said"), "a", speaker="the union", entity="e-u", person=False)
+    said.cue = "said"
+    assert stance_disagreement([said, fact], ["f"]) is None  # words credited, not an accusation
+    # an outlet giving the accusation's content ("The first is that ...") states no fact of its own
+    content = statement("The first is that Riverton Motors promised to keep the Alder plant open until 2030.", "b")
+    assert stance_disagreement([accused, content], ["f"]) is None
+    complaint = statement("According to a complaint, Riverton Motors promised to keep the plant open.", "c", speaker="lawyers")
+    complaint.speaker_written = "a complaint"
+    d = stance_disagreement([complaint, fact], ["f"])
+    assert d is not None and {v.value: v.sources for v in d.variants} == {"as an allegation": ["c"], "stated as fact": ["b"]}
+
+
+def test_two_peoples_own_remarks_alike_in_meaning_are_not_one_remark_credited_twice() -> None:
+    from newsfuse.fuse.discrepancies import attribution_disagreement
+
+    a = statement('"There was a smell of burning and then the captain came on," Ana Ruiz said.', "a", speaker="Ana Ruiz", entity="e-a")
+    b = statement('"Then the captain comes on, cool as you like," Tom Hale said.', "b", speaker="Tom Hale", entity="e-t")
+    a.direct = b.direct = True
+    a.speaker_kind = b.speaker_kind = "name"
+    assert attribution_disagreement([a, b], ["f"]) is None
+    c = statement('"There was a smell of burning and then the captain came on," Tom Hale said.', "c", speaker="Tom Hale", entity="e-t")
+    c.direct, c.speaker_kind = True, "name"
+    d = attribution_disagreement([a, c], ["f"])
+    assert d is not None and {v.value for v in d.variants} == {"Ana Ruiz", "Tom Hale"}
+
+
+def test_schools_closed_and_schools_that_stayed_shut_are_one_count() -> None:
+    from newsfuse.fuse.compare import state_class
+
+    assert state_class("closed", "schools", ["close"]) == state_class("stayed shut", "schools", ["shut"]) == {"closure"}

@@ -190,3 +190,15 @@ def test_a_verb_before_a_name_or_a_company_beside_a_person_stays_as_tagged() -> 
     ).articles[0]
     labels = {a.span_text(m): m.label for m in a.group("mentions")}
     assert labels.get("Brazil") != "PERSON" and labels.get("Brightwater Energy") != "PERSON"
+
+
+def test_a_company_named_in_full_once_and_by_its_first_word_after_is_one_company() -> None:
+    from newsfuse.api import read_articles
+
+    text = (
+        "Carmaker Riverton Automotive will close its Alder plant. Riverton said the decision was painful. "
+        "Union leader Ana Ruiz said Riverton had broken its word."
+    )
+    r = read_articles([make_article(text, "a")])
+    companies = [e for e in r.entities if "Riverton" in e.name]
+    assert len(companies) == 1 and companies[0].type == "ORG" and companies[0].name.endswith("Riverton Automotive")

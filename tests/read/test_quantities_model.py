@@ -494,3 +494,18 @@ def test_a_part_in_critical_condition_counts_the_worst_hurt() -> None:
     got = _quantities("Six of the injured were in critical condition. The 12 patients were in stable condition.")
     assert (got["Six"]["state"], got["Six"]["state_lemmas"]) == ("in critical condition", ["critical"])
     assert got["12"]["state"] is None  # a stable condition is no degree of harm
+
+
+def test_a_number_word_opening_a_sentence_counts_and_linking_verbs_carry_the_state() -> None:
+    got = _quantities(
+        "The storm hit Riverton on Tuesday.\n\nEleven people were injured, three of them seriously. "
+        "Nine schools in the town stayed shut on Wednesday. Three hikers went missing on Sunday."
+    )
+    assert (got["Eleven"]["value"], got["Eleven"]["counted"], got["Eleven"]["state_lemmas"]) == (11.0, "people", ["injure"])
+    assert got["Nine"]["state_lemmas"] == ["shut"] and got["Nine"].get("scope") is None  # "the town" is the story's own
+    assert got["Three"]["state"] == "missing"
+
+
+def test_people_rushed_to_hospital_the_were_left_out_are_taken_into_care() -> None:
+    got = _quantities("Four people were killed and 14 rushed to hospital after the fire.")
+    assert got["14"]["counted"] == "people" and got["14"]["state_lemmas"] == ["hospitalize"]

@@ -965,3 +965,14 @@ def test_a_he_after_someone_who_underwent_something_or_a_she_after_a_sure_he_is_
     )
     assert _quote(b, "We got everyone out").attrs.get("sure")
     assert not (_quote(b, "I have nothing left").attrs.get("name") == "Sam Ortiz" and _quote(b, "I have nothing left").attrs.get("sure"))
+
+
+def test_a_name_inside_the_quoted_words_is_no_rival_for_he_said() -> None:
+    # "The Riverton pier" names a place the model may take for a person: it lies inside the quote, so the "he"
+    # can only mean the director named in the sentence before
+    a = _read(
+        "Pier director Anselm Treuer defended the decision to keep the walkway open. "
+        '"The Falkenrinne walkway was checked by our team at 7:30 this morning and judged safe," he told reporters.'
+    )
+    q = _quote(a, "The Falkenrinne walkway")
+    assert q.attrs.get("name") == "Anselm Treuer" and q.attrs.get("sure")

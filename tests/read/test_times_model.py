@@ -297,3 +297,10 @@ def test_a_deed_as_noun_and_as_verb_is_one_act() -> None:
 
     assert act_stem("sentencing") == act_stem("sentence") and act_stem("voting") == act_stem("vote")
     assert act_stem("announcement") == act_stem("announce") and act_stem("say") == "say"
+
+
+def test_the_day_a_support_verb_gives_is_the_day_of_its_objects_deed() -> None:
+    text = "Minister Ana Ruiz used her first visit to the pier, on Tuesday, to announce an audit. Tom Hale paid a visit on Monday."
+    a = read_articles([make_article(text, source_id="t", published=WED)]).articles[0]
+    verbs = {a.span_text(t): t.attrs.get("verb") for t in a.group("times")}
+    assert verbs == {"Tuesday": "visit", "Monday": "visit"}

@@ -275,7 +275,7 @@ def _disagreements(
     for fid, sts in members_of.items():
         for d in (
             disagree.namesake_disagreement(sts, [fid], persons, vectors),
-            disagree.stance_disagreement(sts, [fid], related),
+            disagree.stance_disagreement(sts, [fid], related, alike=lambda a, b: float(vectors[a.idx] @ vectors[b.idx])),
             disagree.ago_disagreement(sts, [fid]),
         ):
             if d is not None:

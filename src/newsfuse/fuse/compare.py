@@ -76,6 +76,12 @@ _STATE_CLASSES = {
     "unaccounted": "missing",
     "capture": "capture",
     "captured": "capture",
+    # shut for a time: "seven schools were closed", "nine schools stayed shut"
+    "close": "closure",
+    "closed": "closure",
+    "shut": "closure",
+    "closure": "closure",
+    "closures": "closure",
     # who lives in a place: "a population of 120,000", "home to 120,000 people", "200,000 residents"
     "population": "population",
     # a crowd, by what it did: counts of marchers, protesters and rally-goers are one count

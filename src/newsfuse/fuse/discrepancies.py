@@ -697,12 +697,28 @@ def attribution_disagreement(sts: Sequence[Statement], facts: list[str]) -> Disc
     person named in the sentence before: ``speaker_sure``)."""
     credited = [s for s in sts if s.speaker]
     named = [s for s in credited if s.speaker_kind not in {"pronoun", "continuation"} or s.speaker_sure]
-    if not any(rival_speakers(a, b) for i, a in enumerate(named) for b in named[i + 1 :] if a.source != b.source):
+    if not any(
+        rival_speakers(a, b) and not _two_remarks(a, b) for i, a in enumerate(named) for b in named[i + 1 :] if a.source != b.source
+    ):
         return None
     groups: dict[str, list[Statement]] = defaultdict(list)
     for s in credited:
         groups[str(s.speaker)].append(s)
     return Discrepancy(_id(*facts, "attribution"), "attribution", "disputed: attribution", variants(groups, "attribution"), list(facts))
+
+
+SAME_REMARK_RUN = 5  # words in a row two direct quotations must share to be one remark
+
+
+def _two_remarks(a: Statement, b: Statement) -> bool:
+    """Two direct quotations that share no run of words: two people's own remarks, alike in meaning ("There was a
+    smell of burning and then the captain came on" / "Then the captain comes on, cool as you like"), not one remark
+    credited to two people."""
+    if not (a.direct and b.direct):
+        return False
+    wa, wb = re.findall(r"\w+", a.text.lower()), re.findall(r"\w+", b.text.lower())
+    runs = {tuple(wa[i : i + SAME_REMARK_RUN]) for i in range(len(wa) - SAME_REMARK_RUN + 1)}
+    return not any(tuple(wb[i : i + SAME_REMARK_RUN]) in runs for i in range(len(wb) - SAME_REMARK_RUN + 1))
 
 
 def rival_speakers(a: Statement, b: Statement) -> bool:
@@ -758,7 +774,42 @@ def _given_before(st: Statement, entity: str, other: str) -> bool:
     return False
 
 
-STANCE_LABELS = {None: "stated as fact", "alleged": "as an allegation", "tentative": "as tentative", "expected": "as still to come"}
+STANCE_LABELS = {
+    None: "stated as fact",
+    "alleged": "as an allegation",
+    "accused": "as an allegation",
+    "tentative": "as tentative",
+    "expected": "as still to come",
+}
+# a claim credited as someone's accusation: "the union alleged that ...", "according to a complaint filed by ...".
+# "said" or "told" credits words; these hold them to be the accuser's, not established ("claimed" is too loose a
+# word: "claimed responsibility", "claiming he lied")
+_ACCUSING_CUE = re.compile(r"\b(?:alleg\w*|accus\w*)\b")
+_ACCUSING_SOURCE = re.compile(r"\b(?:complaints?|lawsuits?|suits?|indictments?|petitions?|allegations?|accusations?|charges)\b", re.I)
+# an outlet giving an accusation's content in its own words: "The first is that ...", "The plaintiffs' theory is that"
+_CONTENT_OF = re.compile(r"^\W*(?:the|its|their|his|her)\s+(?:[\w'’,-]+\s+){0,5}(?:is|was|are|were)\s+that\b", re.I)
+
+
+def states_accusation(st: Statement) -> bool:
+    """``st`` speaks of an accusation or gives its content ("the complaint", "The first is that ..."): not a claim
+    stated in the outlet's own voice, to set against someone's accusation of it."""
+    return bool(_ACCUSING_SOURCE.search(st.text) or _CONTENT_OF.match(st.text) or _REPORTS_CHARGE.search(st.text))
+
+
+def accused(st: Statement) -> bool:
+    """``st`` reports someone's accusation: credited with an accusing verb ("alleged", "claims") or to a complaint,
+    a lawsuit or an indictment (its own words are not quoted: a direct quote is the accuser's voice either way)."""
+    if not st.speaker or st.direct:
+        return False
+    return bool(_ACCUSING_CUE.search(st.cue) or _ACCUSING_SOURCE.search(st.speaker_written or ""))
+
+
+def _held(st: Statement) -> str | None:
+    """How the outlet holds a claim at a distance: its own marker (``stance``), else "accused" for a claim it credits
+    as someone's accusation (:func:`accused`)."""
+    return st.stance or ("accused" if accused(st) else None)
+
+
 # a sentence that reports someone's accusation ("members accused protesters of hurling epithets") states the
 # accusation, not the deed: it is no firm side against "protesters allegedly hurled epithets"
 _REPORTS_CHARGE = re.compile(r"\b(?:accus|alleg|claim)\w*", re.I)
@@ -779,13 +830,21 @@ def _mostly_own_words(st: Statement) -> bool:
     return not quoted or (all(len(q.split()) <= 3 for q in quoted) and sum(map(len, quoted)) < 0.3 * len(st.text))
 
 
+ACCUSED_SIM = 0.65  # meaning similarity a firm statement needs with someone's accusation to be the same claim
+
+
 def stance_disagreement(
-    sts: Sequence[Statement], facts: list[str], related: Callable[[Statement, Statement], bool] | None = None
+    sts: Sequence[Statement],
+    facts: list[str],
+    related: Callable[[Statement, Statement], bool] | None = None,
+    alike: Callable[[Statement, Statement], float] | None = None,
 ) -> Discrepancy | None:
     """One claim stated as fact by one outlet and held at a distance by another.
 
     - An allegation ("allegedly", "accused of") is the outlet's own doubt: both sides must speak in their own voice (a
       claim credited to a speaker, or quoted, is not the outlet's statement).
+    - A claim credited as someone's accusation ("the union alleged that ...", "according to a complaint", :func:`accused`)
+      is held at a distance too, set against an outlet stating it in its own voice.
     - A tentative status ("agreements in principle", "for now") is about the thing itself, so two outlets relaying
       one source ("the White House said") disagree on what it said: credited claims count too, unless their speakers
       are rivals. Direct quotes never count: they are the speaker's words (a word or two in scare quotes, "was
@@ -795,17 +854,20 @@ def stance_disagreement(
       done ("later pleaded guilty", :func:`_says_done`), in a report not written days before the other; its sentence
       is firm on every other predicate ("forwarded the emails and is expected to testify").
 
-    ``related`` (when given) must hold for an asserting and a distancing statement: one claim. A tentative claim
+    ``related`` (when given) must hold for an asserting and a distancing statement: one claim; ``alike`` (their meaning
+    similarity, when given) must reach :data:`ACCUSED_SIM` for a claim against an accusation of it. A tentative claim
     that states the same predicate about the same two or more named things ("reached agreements with Argentina,
     Australia and Brazil") is one claim too."""
     unquoted = [s for s in sts if _mostly_own_words(s)]
 
     def firm(s: Statement, lemma: str | None) -> bool:
-        return s.stance is None or (s.stance == "expected" and lemma is not None and s.stance_of != lemma)
+        return _held(s) is None or (s.stance == "expected" and lemma is not None and s.stance_of != lemma)
 
     def voiced(s: Statement, other: Statement, stance: str | None) -> bool:
         if stance == "tentative":
             return not speakers_conflict(s, other)
+        if stance == "accused":  # the other credits its accuser; this one must state the claim itself, whole
+            return not s.speaker and s.kind == "statement" and not states_accusation(s)
         return not s.speaker and not other.speaker
 
     def one_claim(a: Statement, b: Statement) -> bool:
@@ -815,6 +877,8 @@ def stance_disagreement(
             return False
         if b.stance == "alleged" and _SUSPECTED.search(b.unquoted()) and not _same_offence(a, b):
             return False  # "arrested on suspicion of drunk driving" is set against "arrested for drunk driving" only
+        if _held(b) == "accused" and alike is not None and alike(a, b) < ACCUSED_SIM:
+            return False
         if related is None or related(a, b):
             return True
         return b.stance == "tentative" and len(a.entities & b.entities) >= TENTATIVE_SHARED
@@ -825,9 +889,9 @@ def stance_disagreement(
         for b in unquoted
         if firm(a, b.stance_of)
         and not _REPORTS_CHARGE.search(a.text)
-        and b.stance is not None
+        and _held(b) is not None
         and a.source != b.source
-        and voiced(a, b, b.stance)
+        and voiced(a, b, _held(b))
         and one_claim(a, b)
     ]
     if not pairs:
@@ -836,14 +900,16 @@ def stance_disagreement(
     own = [
         s
         for s in unquoted
-        if (s.stance is None or (s.stance == "expected" and id(s) not in held))
+        if (_held(s) is None or (s.stance == "expected" and id(s) not in held))
         and not _REPORTS_CHARGE.search(s.text)
         and (not s.speaker or any(s is a and b.stance == "tentative" for a, b in pairs))
     ]
     marked = [
         s
         for s in unquoted
-        if s.stance is not None and (s.stance != "expected" or id(s) in held) and (not s.speaker or s.stance == "tentative")
+        if (stance := _held(s)) is not None
+        and (stance != "expected" or id(s) in held)
+        and (not s.speaker or stance in {"tentative", "accused"})
     ]
     if all(b.stance == "expected" for _, b in pairs):  # what is still to come is set against its telling as done only
         own = list({id(a): a for a, _ in pairs}.values())
@@ -858,7 +924,7 @@ def stance_disagreement(
             groups[STANCE_LABELS[None]].append(s)
     for s in marked:
         if s.source in distancing:
-            groups[STANCE_LABELS[s.stance]].append(s)
+            groups[STANCE_LABELS[_held(s)]].append(s)
     label = " vs ".join(groups)
     return Discrepancy(_id(*facts, "stance"), "wording", f"disputed: {label}", variants(groups, "wording"), list(facts))
 
@@ -1564,7 +1630,8 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
     apart, with no rival speakers, people or places, no count that differs, neither history, a deed denied ("did not
     vote") nor one done again ("arrested a third man"), and no outlet giving both days. The facts may keep such
     statements apart, and a fact's own dates are compared act by act (:func:`date_disagreement`), which misses a
-    day the parser hung on a side phrase ("with betting on him suspended on Friday")."""
+    day the parser hung on a side phrase ("with betting on him suspended on Friday"). A weekday an undated report
+    gives ("on Wednesday") is compared by its weekday only (:func:`_days_apart`)."""
     dated = [
         (st, t)
         for st in statements
@@ -1572,7 +1639,7 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
         and not _AGAIN.search(st.text)
         and not (_NOT_DONE_AT_ALL.search(st.text) and not _NOT_UNTIL.search(st.text))
         for t in _deed_days(st)
-        if not guessed_day(t)
+        if not guessed_day(t) or guessed_weekday(t) is not None
     ]
     out: list[Discrepancy] = []
     if not dated:
@@ -1598,8 +1665,8 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
             continue
         if a.places and b.places and not (a.places <= b.places or b.places <= a.places):
             continue  # "West Papua province" and "Aceh province": two places, both in Indonesia
-        gap = abs((_iso_day(ta) - _iso_day(tb)).days)
-        if _background(a) or _background(b) or gap > DAY_PAIR_GAP:
+        gap = _days_apart(ta, tb)
+        if gap is None or _background(a) or _background(b) or gap > DAY_PAIR_GAP:
             continue  # days weeks apart date two events
         if gap == 1 and (_AROUND_MIDNIGHT.search(a.text) or _AROUND_MIDNIGHT.search(b.text)):
             continue  # "late on Sunday" / "early on Monday local time"
@@ -1610,6 +1677,18 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
             continue  # an outlet that gives both days to the deed tells two events apart (a day for another is no bar)
         out.append(_pair(a, str(ta.attrs["value"]), ta.start, b, str(tb.attrs["value"]), tb.start, "day", "date", "disputed: date"))
     return _merge_pairwise(out)
+
+
+def _days_apart(ta: Span, tb: Span) -> int | None:
+    """How many days apart two dated days are. A weekday an undated report gives ("on Wednesday") is the outlet's
+    weekday only, its week the reading's guess: it is as far from the other day as the nearest day of that weekday
+    (None when the two weekdays are the same: "Wednesday" and "Wednesday, September 10" may be one day)."""
+    ga, gb = guessed_weekday(ta), guessed_weekday(tb)
+    if ga is None and gb is None:
+        return abs((_iso_day(ta) - _iso_day(tb)).days)
+    wa = ga if ga is not None else _iso_day(ta).weekday()
+    wb = gb if gb is not None else _iso_day(tb).weekday()
+    return None if wa == wb else min((wa - wb) % 7, (wb - wa) % 7)
 
 
 # ---------------------------------------------------------------- months and years

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -268,8 +269,23 @@ def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray,
         if any(_durations_agree(tb, x) for x in given[a.source]) or any(_durations_agree(ta, x) for x in given[b.source]):
             continue
         shown_a, shown_b = a.article.text[ta.start : ta.end], b.article.text[tb.start : tb.end]
-        out.append(_pair(a, shown_a, ta.start, b, shown_b, tb.start, "duration", "number", "disputed: number (length of time)"))
+        if _bounded_apart(da, db):  # "more than three hours" / "just under three hours": one length, hedged apart
+            out.append(_pair(a, shown_a, ta.start, b, shown_b, tb.start, "duration", "hedge", "disputed: hedge"))
+        else:
+            out.append(_pair(a, shown_a, ta.start, b, shown_b, tb.start, "duration", "number", "disputed: number (length of time)"))
     return _merge_pairwise(out)
+
+
+def _bounded_apart(da: Mapping[str, Any], db: Mapping[str, Any]) -> bool:
+    """Two hedged lengths bounded from either side of one figure: one's lower end is the other's upper end ("more
+    than three hours" against "just under three hours")."""
+    if da.get("hedge", "exact") == "exact" or db.get("hedge", "exact") == "exact":
+        return False
+
+    def meets(x: Any, y: Any) -> bool:
+        return x is not None and y is not None and abs(float(x) - float(y)) <= 1e-9 * max(1.0, abs(float(x)))
+
+    return meets(da.get("days_low"), db.get("days_high")) or meets(db.get("days_low"), da.get("days_high"))
 
 
 # ---------------------------------------------------------------- sums of money

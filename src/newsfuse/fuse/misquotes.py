@@ -93,13 +93,24 @@ def _words(article: Article, span: Span) -> list[_Word]:
     return out
 
 
+_QUOTED_PIECE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+
+
+def _verbatim(a: Article, q: Span) -> list[Span]:
+    """The speaker's own words in a quote: all of a direct one; of reported speech, the pieces it puts in quotation
+    marks ('said the flames had travelled up the tower "far faster than we would expect"'), each credited as the quote."""
+    if q.label == "direct":
+        return [q]
+    if not q.attrs.get("partial"):
+        return []
+    return [Span(m.start(1), m.end(1), "direct", q.stage, q.attrs) for m in _QUOTED_PIECE.finditer(a.text, q.start, q.end)]
+
+
 def _quotes(statements: Sequence[Statement]) -> list[_Quote]:
     articles = {st.article.id: st.article for st in statements}
     out = []
     for a in articles.values():
-        for q in a.group("quotes"):
-            if q.label != "direct":
-                continue
+        for q in (piece for quote in a.group("quotes") for piece in _verbatim(a, quote)):
             words = _words(a, q)
             if sum(1 for w in words if w.norm) >= MIN_WORDS:
                 name = q.attrs.get("entity") or str(q.attrs.get("name") or q.attrs.get("speaker_text") or "").lower() or None

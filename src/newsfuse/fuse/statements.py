@@ -30,6 +30,7 @@ class Statement:
     speaker_person: bool = False  # the speaker is a person (not an organisation or a description)
     speaker_written: str | None = None  # the speaker as the text writes it ("the letter", for its authors)
     speaker_bodies: set[str] = field(default_factory=set)  # organisations a person speaker is described with
+    cue: str = ""  # the words that credit the speaker, in lower case ("alleged", "according to")
     credited: set[str] = field(default_factory=set)  # every entity the statement credits (nested: "X told Y, according to Z")
     direct: bool = False
     quantities: list[Span] = field(default_factory=list)
@@ -215,6 +216,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                     st.speaker_sure = bool(q.attrs.get("sure"))
                     st.speaker_person = person
                     st.speaker_written = q.attrs.get("speaker_text")
+                    st.cue = a.text[cue[0] : cue[1]].lower() if cue else ""
                     st.speaker_bodies = member_of.get(str(q.attrs.get("entity")), set())
                     st.direct = bool(q.attrs.get("direct"))
             st.quantities = [q for q in a.group("quantities") if s.start <= q.start and q.end <= s.end]

@@ -48,7 +48,8 @@ COMPANY_WORDS = frozenset(
     {"inc", "corp", "corporation", "ltd", "llc", "plc", "co", "gmbh", "holdings", "industries", "systems", "technologies",
      "partners", "lines", "airlines", "airways", "foods", "chemicals", "pharmaceuticals", "energy", "bank", "capital",
      "coatings", "logistics", "solutions", "labs", "enterprises", "construction", "properties", "investments", "insurance",
-     "shipping", "steel", "mining", "oil", "gas", "telecom", "communications", "entertainment", "studios", "brands"}
+     "shipping", "steel", "mining", "oil", "gas", "telecom", "communications", "entertainment", "studios", "brands",
+     "automotive", "motors", "haulage", "electronics", "software", "networks", "resorts", "hotels", "pharma", "media"}
 )  # fmt: skip
 VESSEL_NOUNS = frozenset(
     {"ferry", "ship", "vessel", "tanker", "freighter", "yacht", "boat", "liner", "trawler", "submarine", "frigate", "barge", "tug"}
@@ -386,7 +387,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 15
+    version = 16
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -1024,6 +1025,7 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
                     kind = "GPE" if label in {"GPE", "LOC"} else "FAC" if label in {"FAC", "PRODUCT"} else label
                     key = f"{kind}:{fold(_THE.sub('', surface))}"
             keyed[key].append((a, idx, surface, label))
+    _join_company_short_names(keyed)
     entities: list[Entity] = []
     assign: dict[tuple[str, int], tuple[str, str]] = {}
     for _key, items in keyed.items():
@@ -1034,7 +1036,12 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
             else labels.most_common(1)[0][0]
         )
         forms = Counter(s for _, _, s, _ in items)
-        full = [f for f in forms if len(name_tokens(f)) > 1] if kind == "PERSON" else list(forms)
+        # a person by full name; a company by its name in full, when the run writes it ("Solvane Automotive")
+        full = (
+            [f for f in forms if len(name_tokens(f)) > 1]
+            if kind == "PERSON"
+            else [f for f in forms if len(words := f.split()) > 1 and words[-1].lower().rstrip(".") in COMPANY_WORDS]
+        )
         pool = full or list(forms)
         name = max(pool, key=lambda f: (forms[f], len(f), f))
         if kind == "PERSON":
@@ -1060,6 +1067,8 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
             e = ents_by_id[m.attrs["entity"]]
             if e.type == "PERSON" and m.label != "PERSON":
                 a.spans["mentions"][i] = replace(m, label="PERSON")
+            elif e.type == "ORG" and m.label == "PERSON" and e.name.split()[-1].lower().rstrip(".") in COMPANY_WORDS:
+                a.spans["mentions"][i] = replace(m, label="ORG")  # "Solvane said": the company named in full elsewhere
     entities.sort(key=lambda e: (-e.mentions, e.name))
     by_id = {e.id: e for e in entities}
     unique = description_map(arts)
@@ -1070,6 +1079,21 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
                 e = by_id[unique[describe_key(desc)][0]]
                 e.aliases = sorted({*e.aliases, desc})
     return entities
+
+
+def _join_company_short_names(keyed: dict[str, list[tuple[Article, int, str, str]]]) -> None:
+    """A company named in full once ("Solvane Automotive") and by its first word after ("Solvane said"): the short
+    name's mentions join the full name's, when exactly one company name in the run has that word before its last."""
+    full: dict[str, list[str]] = defaultdict(list)
+    for key in keyed:
+        kind, _, name = key.partition(":")
+        words = name.split()
+        if kind == "ORG" and len(words) in {2, 3} and words[-1].rstrip(".") in COMPANY_WORDS:
+            full[words[-2]].append(key)  # "Solvane Automotive"; "Carmaker Solvane Automotive", a title run in
+    for key in list(keyed):
+        kind, _, name = key.partition(":")
+        if kind in {"ORG", "PERSON"} and len(name.split()) == 1 and len(full.get(name, [])) == 1:
+            keyed[full[name][0]].extend((a, idx, surface, "ORG") for a, idx, surface, _ in keyed.pop(key))
 
 
 def description_map(articles: Iterable[Article]) -> dict[str, tuple[str, str]]:

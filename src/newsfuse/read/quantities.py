@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 43
+    version = 47
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -157,8 +157,9 @@ _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|[A-Za-z]+")  # "six", "40", 
 
 
 def _shouted_number(t: Any) -> bool:
-    """A number word in capitals modifying a noun (a tabloid's "SIXTEEN people"), which the tagger reads as an adjective."""
-    return bool(t.is_upper and t.lower_ in NUMBER_WORDS and t.dep_ == "amod")
+    """A number word modifying a noun that the tagger read as an adjective: in capitals (a tabloid's "SIXTEEN
+    people"), or opening a sentence ("Eleven people were injured", tagged JJ or NNP)."""
+    return bool(t.lower_ in NUMBER_WORDS and t.dep_ in {"amod", "nummod"} and (t.is_upper or t.is_title))
 
 
 def _subject_number(t: Any) -> bool:
@@ -514,8 +515,13 @@ def _implicit_people(num: Any) -> tuple[str, str, list[str]] | None:
         return "people", nxt.text, [_HARMED[nxt.lower_]]
     if num.dep_ == "dobj" and num.head.lemma_.lower() in _HARM_VERBS:  # "killing 12", "injuring dozens"
         return "people", num.head.text, [num.head.lemma_.lower()]
-    if num.dep_ == "nsubjpass" and num.head.lemma_.lower() in _HOSPITAL_VERBS and (ward := _to_hospital(num.head)) is not None:
-        return "people", num.doc[num.head.i : ward.i + 1].text, ["hospitalize"]  # "eight were taken to hospital"
+    if (
+        (num.dep_ == "nsubjpass" or (num.dep_ == "nsubj" and num.head.tag_ in {"VBD", "VBN"}))
+        and num.head.lemma_.lower() in _HOSPITAL_VERBS
+        and (ward := _to_hospital(num.head)) is not None
+    ):
+        # "eight were taken to hospital"; "and 14 rushed to hospital", the "were" left out
+        return "people", num.doc[num.head.i : ward.i + 1].text, ["hospitalize"]
     if num.dep_ == "nsubjpass" and num.head.lemma_.lower() in _HARM_VERBS:  # "50 were injured", "12 were arrested"
         degree = next((c for c in num.head.children if c.dep_ == "advmod" and c.lower_ in SEVERITY), None)
         said = num.head.text if degree is None else f"{degree.text} {num.head.text}"  # "63 were seriously injured"
@@ -696,6 +702,9 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
     return (counted, *_verb_state(verb, head))
 
 
+_LINKING_VERBS = frozenset({"remain", "stay", "go", "become"})  # "remained closed", "stayed shut", "went missing"
+
+
 def _verb_state(verb: Any, head: Any) -> tuple[str | None, list[str]]:
     """What a verb says befell the counted noun ``head``: the state as written and its lemmas ("rushed to hospital",
     ["hospitalize"]; "killed or wounded", ["kill", "wound"])."""
@@ -727,10 +736,12 @@ def _verb_state(verb: Any, head: Any) -> tuple[str | None, list[str]]:
             parts.append(c)
         if c.dep_ in {"acomp", "attr", "oprd"} and c.pos_ in {"ADJ", "NOUN"}:
             parts.append(c)
+        elif verb.lemma_ in _LINKING_VERBS and c.dep_ == "advcl" and c.i == verb.i + 1 and c.tag_ in {"VBN", "VBG", "JJ"}:
+            parts.append(c)  # "stayed shut", "went missing", parsed as an adverbial clause
     for c in head.rights:  # "left four dockworkers dead"
         if c.dep_ in {"amod", "oprd", "acomp"} and c.pos_ == "ADJ":
             parts.append(c)
-    if verb.lemma_ in {"be", "have", "leave", "remain"} and len(parts) > 1:
+    if verb.lemma_ in {"be", "have", "leave"} | _LINKING_VERBS and len(parts) > 1:
         parts = parts[1:]  # the state is the complement: "were dead", "left ... injured"
     elif verb.lemma_ in {"be", "remain"} and (condition := _in_condition(verb)) is not None:
         prep, degree = condition
@@ -997,6 +1008,9 @@ def _scope(num: Any) -> str | None:
     return None
 
 
+_WHOLE_PLACES = frozenset({"town", "city"})
+
+
 def _subarea(prep: Any) -> str | None:
     """The part of the area a preposition's object names ("in Kestrel district" -> Kestrel), or None."""
     for pobj in (x for x in prep.children if x.dep_ == "pobj"):
@@ -1011,6 +1025,8 @@ def _subarea(prep: Any) -> str | None:
         sub = [x for x in pobj.subtree if x.i not in inner]
         if any(x.lemma_.lower() in SUBAREAS for x in sub):
             names = [x.text for x in sub if x.pos_ == "PROPN"]
+            if not names and pobj.lemma_.lower() in _WHOLE_PLACES and [x.lower_ for x in sub] == ["the", pobj.lower_]:
+                return None  # "nine schools in the town": the story's own town, named elsewhere, not a part of it
             return " ".join(names) if names else str(pobj.lemma_.lower())
     return None
 

@@ -336,7 +336,7 @@ class _Index:
 
 class Quotes:
     name = "quotes"
-    version = 49
+    version = 50
     requires: tuple[str, ...] = ("sentences", "mentions")
     assigns: tuple[str, ...] = ("quotes",)
 
@@ -693,7 +693,7 @@ class Quotes:
             if tok is not None and (tok.dep_ == "nsubj" or (tok.dep_ == "appos" and tok.head.dep_ == "nsubj")):
                 c.acting.add(ix.sent_index(m.start))  # "Greve defended the decision"; not "Hale was charged"
             if quoted_at[m.start]:
-                w = 0.3
+                w = QUOTED_WEIGHT
             c.mention(ix.sent_index(m.start), w, m.start)
             title = _TITLE_BEFORE.search(text, max(0, m.start - 6), m.start)
             if title is not None:
@@ -1053,16 +1053,22 @@ _GROUP_LABELS = {"they": frozenset({"NORP", "ORG"}), "it": frozenset({"ORG"})}
 
 
 SUBJECT_WEIGHT = 2.0  # a candidate's mention as the subject of its sentence
+QUOTED_WEIGHT = 0.3  # a mention inside quoted words: the speaker talks about them, they are rarely the speaker
 
 
 def _sole_before(cands: Iterable[Candidate], sent: int, at: int) -> Candidate | None:
     """The one person named (or already heard, by a resolved "he said") in the sentence before ``sent`` or earlier in
     ``sent`` itself, before offset ``at``, when that person is the subject of an active verb there: a pronoun can only mean them
     ("Anton Greve defended the decision. "We had no choice," he said."). None when there are several, or none, or
-    the one named is no subject ("in Suka Makmur", a village the model took for a person)."""
+    the one named is no subject ("in Suka Makmur", a village the model took for a person). A name inside the quoted
+    words themselves is what the speaker talks about ("The Falkenrinne was checked ...," he said), not a rival."""
 
     def here(c: Candidate) -> list[float]:
-        return [w for (s, w), pos in zip(c.mentions, c.positions(), strict=True) if s == sent - 1 or (s == sent and (pos < 0 or pos < at))]
+        return [
+            w
+            for (s, w), pos in zip(c.mentions, c.positions(), strict=True)
+            if (s == sent - 1 or (s == sent and (pos < 0 or pos < at))) and w != QUOTED_WEIGHT
+        ]
 
     near = [(c, weights) for c in cands if (weights := here(c))]
     if len(near) != 1:

@@ -54,6 +54,23 @@ _WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _HEDGE = r"(?:about|around|roughly|some|nearly|almost|approximately)"
 
 
+# verbs that lend their day to the deed named by their object: "paid a visit on Thursday", "used her first visit, on
+# Thursday, to ...", "held talks on Friday", "made a statement on Monday"
+_SUPPORT_VERBS = frozenset({"use", "make", "pay", "hold", "have", "give", "deliver", "conduct", "stage"})
+
+
+def _supported_deed(verb: Any) -> Any:
+    """The token naming what a dated verb's day is the day of: the verb itself, or the noun a support verb carries
+    ("paid a visit" -> visit); None without a verb."""
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in _SUPPORT_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if obj is not None:
+            return obj
+    return verb
+
+
 @dataclass(frozen=True, slots=True)
 class When:
     value: str  # YYYY-MM-DD, YYYY-MM or YYYY
@@ -997,7 +1014,7 @@ def _detached_end(text: str, start: int, end: int) -> int:
 
 class Times:
     name = "times"
-    version = 35
+    version = 36
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -1104,7 +1121,8 @@ class Times:
             ):
                 w = _day(w.day + timedelta(days=7))
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
-            attrs["verb"] = noun.lemma_.lower() if noun is not None else verb.lemma_.lower() if verb is not None else None
+            deed = noun if noun is not None else _supported_deed(verb)
+            attrs["verb"] = deed.lemma_.lower() if deed is not None else None
             attrs["future"] = future
             if (s, e) in names:
                 attrs["name"] = True  # "the Sept. 11 attacks": a date that names an event, not a time of this story
