@@ -1567,3 +1567,21 @@ def test_schools_closed_and_schools_that_stayed_shut_are_one_count() -> None:
     from newsfuse.fuse.compare import state_class
 
     assert state_class("closed", "schools", ["close"]) == state_class("stayed shut", "schools", ["shut"]) == {"closure"}
+
+
+def test_a_second_count_in_a_sentence_is_compared_for_its_hedge_only() -> None:
+    text = "The suppliers' group said 64 firms depended on the plant, and that more than 7,000 jobs could be at risk."
+    a = statement(text, "a", "64", "firms")
+    at = text.index("more than 7,000")
+    jobs = {"low": 7000.0, "high": None, "low_open": True, "high_open": False, "hedge": "more than", "value": 7000.0}
+    a.quantities.append(Span(at, at + len("more than 7,000"), "CARDINAL", "test@1", {**jobs, "counted": "jobs"}))
+    b = statement("The suppliers' group estimates that nearly 7,000 jobs depend on the plant.", "b", "nearly 7,000", "jobs")
+    (d,) = within("f", [a, b])
+    assert d.kind == "hedge" and {v.value for v in d.variants} == {"more than 7,000", "nearly 7,000"}
+    # an unbounded second count against another's figure is no disagreement: many counts of many things
+    c = statement(text.replace("more than 7,000", "7,000"), "c", "64", "firms")
+    c.quantities.append(
+        Span(at, at + 5, "CARDINAL", "test@1", {**jobs, "low_open": False, "hedge": "exact", "high": 7000.0, "counted": "jobs"})
+    )
+    e = statement("The suppliers' group estimates that 6,000 jobs depend on the plant.", "e", "6,000", "jobs")
+    assert within("f", [c, e]) == []

@@ -53,6 +53,11 @@ FICTION_FLOORS = {
     "port-strike": {"facts_loose": 0.6, "discrepancies": 0.6, "dates": 0.8, "max_false_alarms": 0},
     "bus-crash": {"facts_loose": 0.85, "discrepancies": 0.6, "dates": 0.85, "max_false_alarms": 0},
     "stadium-crush": {"facts_loose": 0.85, "discrepancies": 0.4, "dates": 0.8, "max_false_alarms": 0},
+    # written blind in the thirty-ninth session, scored as written (2, 1, 2 and 1 of 5 with fe843e8), then studied
+    "avalanche": {"facts_loose": 0.8, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
+    "river-spill": {"facts_loose": 0.8, "discrepancies": 0.8, "dates": 0.7, "max_false_alarms": 0},
+    "tower-fire": {"facts_loose": 0.78, "discrepancies": 1.0, "dates": 1.0, "max_false_alarms": 0},
+    "plant-closure": {"facts_loose": 0.88, "discrepancies": 1.0, "dates": 0.7, "max_false_alarms": 0},
 }
 for _name, _floors in FICTION_FLOORS.items():
     _folder = HERE / "fiction" / _name

@@ -86,6 +86,18 @@ def test_an_undated_batch_falls_after_most_of_the_years_it_names() -> None:
     assert text_anchor(texts) == date(2026, 6, 11)
 
 
+def test_a_weekday_date_written_with_its_year_sets_the_year_of_the_others() -> None:
+    from newsfuse.read.pipeline import text_anchor
+
+    # October 20 was a Monday in 2025 and in 2031; the story names plans for 2027 and 2030, but one outlet writes
+    # "Wednesday, October 15, 2025" in full
+    texts = [
+        "Riverton Motors will close the Alder plant by the end of 2027, it said on Wednesday, October 15, 2025.",
+        "The minister is due to meet the company on Monday, October 20. The aid was tied to a promise until 2030.",
+    ]
+    assert text_anchor(texts) == date(2025, 10, 23)
+
+
 def test_a_number_before_a_word_that_starts_like_a_month_pins_nothing() -> None:
     from newsfuse.read.pipeline import text_anchor
 

@@ -141,6 +141,12 @@ _NOUN_SYNONYMS = {
     "villagers": "person",
     "locals": "person",
     "citizens": "person",
+    # firms by any name: "64 supplier companies", "46 firms in the region supply parts", "64 suppliers"
+    "companies": "company",
+    "firms": "company",
+    "firm": "company",
+    "businesses": "company",
+    "suppliers": "company",
     "arrests": "arrest",
     "apprehensions": "arrest",
     "apprehension": "arrest",

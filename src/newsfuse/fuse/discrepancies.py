@@ -1086,18 +1086,32 @@ def within(
         return []
     out: list[Discrepancy] = []
     with_q = [s for s in sts if main_quantity(s) is not None]
+    # a further count of another thing in a statement of this group, bounded on one side, is compared too, for its
+    # hedge only: "... and that more than 7,000 jobs could be at risk" / "nearly 7,000 jobs ... depend on the plant"
+    # (further counts of unbounded figures are many and various: "121 RBIs last season" / "averaged 100 RBIs")
+    views = [v for s in with_q for v in other_counts(s, any_thing=True) if _one_sided(v)]
+    view_ids = {id(v) for v in views}
+    with_q += views
     # one fact may count two things ("six children killed" in a mosque, "at least five people killed" in all): each
     # thing's counts are compared among themselves
     slots: list[list[Statement]] = []
     for s in with_q:
-        home = next((g for g in slots if slot_key(g[0]) == slot_key(s) or same_slot(g[0], s)), None)
+        home = next(
+            (
+                g
+                for g in slots
+                if (slot_key(g[0]) == slot_key(s) or same_slot(g[0], s)) and all(x.idx != s.idx for x in g)  # a view, not with itself
+            ),
+            None,
+        )
         if home is None:
             slots.append([s])
         else:
             home.append(s)
     for group in slots:
         if len({s.source for s in group}) >= 2:
-            out += count_disagreements(group, [fact_id])
+            found = count_disagreements(group, [fact_id])
+            out += [d for d in found if d.kind == "hedge"] if any(id(s) in view_ids for s in group) else found
     for d in (
         date_disagreement(sts, [fact_id], related, told_alike),
         attribution_disagreement(sts, [fact_id]),
@@ -1324,10 +1338,17 @@ def _outlet_also_gives(a: Statement, b: Statement, by_source: Mapping[str, Seque
     )
 
 
-def other_counts(st: Statement) -> list[Statement]:
+def _one_sided(st: Statement) -> bool:
+    """The statement's main count is bounded on one side only ("more than 7,000", "nearly 7,000")."""
+    q = main_quantity(st)
+    return bool(q is not None and q.attrs.get("hedge", "exact") != "exact" and (q.attrs.get("low_open") or q.attrs.get("high_open")))
+
+
+def other_counts(st: Statement, any_thing: bool = False) -> list[Statement]:
     """The statement once more for each further count of another state it gives: "killing at least three people and
-    injuring dozens more" also counts the injured; and for each tally of another thing over a stated period. Each view
-    has that count as its main one."""
+    injuring dozens more" also counts the injured; and for each tally of another thing over a stated period (with
+    ``any_thing``, of another thing at all: "64 firms depend on the plant, and more than 7,000 jobs could be at
+    risk"). Each view has that count as its main one."""
     main = main_quantity(st)
     if main is None:
         return []
@@ -1347,7 +1368,7 @@ def other_counts(st: Statement) -> list[Statement]:
             # comparable with another outlet's tally of it over that period ("more than ten rocket trials this year"),
             # though the reading cannot class what befell it
             thing = counted_key(q.attrs.get("counted"))
-            if thing in things or _period(q.attrs.get("period")) is None:
+            if thing in things or (_period(q.attrs.get("period")) is None and not any_thing):
                 continue
             things.add(thing)
         out.append(replace(st, main=q))
@@ -1635,7 +1656,7 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
     dated = [
         (st, t)
         for st in statements
-        if st.kind == "statement"
+        if (st.kind == "statement" or not st.fragment)  # a clause that reads alone: "(said) he would meet them on Friday"
         and not _AGAIN.search(st.text)
         and not (_NOT_DONE_AT_ALL.search(st.text) and not _NOT_UNTIL.search(st.text))
         for t in _deed_days(st)

@@ -227,6 +227,7 @@ _WEEKDAY_DATE = re.compile(
     rf"\b{_WEEKDAY},?\s*\(?\s*(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b|(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH})", re.I
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_YEAR_AFTER = re.compile(r",?\s*(19[5-9]\d|20\d\d)\b")  # the year written right after a month and day
 TEXT_ANCHOR_AFTER = 3  # days after the latest pinned day an undated batch is read as written
 TEXT_ANCHOR_YEARS = 3  # years either side of one the texts name in which a weekday may pin its date (a story of 2026
 # that names only 2024, a past year); within that a date falls on a given weekday once or twice
@@ -236,8 +237,9 @@ TEXT_ANCHOR_SPREAD = 7  # pinned days further than this after the middle one are
 def text_anchor(texts: Sequence[str]) -> date | None:
     """The day a batch of undated texts reads as written on: each weekday written with its month and day ("Tuesday,
     March 10") pins that day to a year, among those the texts name (and the few years around them), in which it falls
-    on that weekday (when several fit, the one fewest mentions of years come after, then the one nearest the year
-    named most); the latest pinned day (not a plan far beyond the others) plus :data:`TEXT_ANCHOR_AFTER`
+    on that weekday (when several fit: the one nearest a weekday date written with its year, "Wednesday, October 15,
+    2025", if any; else the one fewest mentions of years come after, then the one nearest the year named most); the
+    latest pinned day (not a plan far beyond the others) plus :data:`TEXT_ANCHOR_AFTER`
     days, so that "Wednesday" after a Tuesday, March 10 is March 11. None when nothing is pinned."""
     named = [int(y) for t in texts for y in _YEAR.findall(t)]
     if not named:
@@ -247,23 +249,37 @@ def text_anchor(texts: Sequence[str]) -> date | None:
     usual = max(set(named), key=lambda y: (named.count(y), y))
     candidates = {y + d for y in set(named) for d in range(-TEXT_ANCHOR_YEARS, TEXT_ANCHOR_YEARS + 1)}
     pinned: set[date] = set()
-    for t in texts:
-        for m in _WEEKDAY_DATE.finditer(t):
-            weekday = WEEKDAYS.index(m.group(1).lower())
-            month = MONTHS[(m.group(2) or m.group(5)).lower()]
-            day = int(m.group(3) or m.group(4))
-            fits = []
-            for y in sorted(candidates):
-                try:
-                    d = date(y, month, day)
-                except ValueError:
-                    continue
-                if d.weekday() == weekday:
-                    fits.append(d)
-            if fits:
-                # a story names years mostly before its own ("the 2023 agreement", "the last strike, in 2011"): the fit
-                # fewest named years come after, then the one nearest the year named most
-                pinned.add(min(fits, key=lambda d: (sum(y > d.year for y in named), abs(d.year - usual), -d.year)))
+    found = [m for t in texts for m in _WEEKDAY_DATE.finditer(t)]
+    # a weekday date with its year written ("Wednesday, October 15, 2025"): that day, and the year the others are read in
+    written: set[date] = set()
+    for m in found:
+        year = _YEAR_AFTER.match(m.string, m.end())
+        if year is None:
+            continue
+        try:
+            d = date(int(year.group(1)), MONTHS[(m.group(2) or m.group(5)).lower()], int(m.group(3) or m.group(4)))
+        except ValueError:
+            continue
+        if d.weekday() == WEEKDAYS.index(m.group(1).lower()):
+            written.add(d)
+    for m in found:
+        weekday = WEEKDAYS.index(m.group(1).lower())
+        month = MONTHS[(m.group(2) or m.group(5)).lower()]
+        day = int(m.group(3) or m.group(4))
+        fits = []
+        for y in sorted(candidates):
+            try:
+                d = date(y, month, day)
+            except ValueError:
+                continue
+            if d.weekday() == weekday:
+                fits.append(d)
+        if fits and written:
+            pinned.add(min(fits, key=lambda d: (min(abs((d - w).days) for w in written), d)))  # near a day in full
+        elif fits:
+            # a story names years mostly before its own ("the 2023 agreement", "the last strike, in 2011"): the fit
+            # fewest named years come after, then the one nearest the year named most
+            pinned.add(min(fits, key=lambda d: (sum(y > d.year for y in named), abs(d.year - usual), -d.year)))
     if not pinned:
         return None
     days = sorted(pinned)

@@ -1014,7 +1014,7 @@ def _detached_end(text: str, start: int, end: int) -> int:
 
 class Times:
     name = "times"
-    version = 36
+    version = 37
     requires = ("sentences",)
     assigns = ("times",)
 
