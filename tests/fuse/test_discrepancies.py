@@ -1585,3 +1585,28 @@ def test_a_second_count_in_a_sentence_is_compared_for_its_hedge_only() -> None:
     )
     e = statement("The suppliers' group estimates that 6,000 jobs depend on the plant.", "e", "6,000", "jobs")
     assert within("f", [c, e]) == []
+
+
+def test_figures_bounded_from_either_side_disagree_on_their_hedges() -> None:
+    a = statement("Police put the crowd at more than 20,000 people.", "a", "more than 20,000", "people")
+    b = statement("Police put the crowd at fewer than 15,000 people.", "b", "fewer than 15,000", "people")
+    (d,) = count_disagreements([a, b], ["f"])
+    assert d.kind == "hedge"
+    # far apart, or bounded from one side twice, they are two numbers
+    c = statement("Police put the crowd at fewer than 5,000 people.", "c", "fewer than 5,000", "people")
+    assert [x.kind for x in count_disagreements([a, c], ["f"])] == ["number"]
+    e = statement("Police put the crowd at more than 26,000 people.", "e", "more than 26,000", "people")
+    f = statement("Police put the crowd at more than 31,000 people.", "f", "more than 31,000", "people")
+    assert [x.kind for x in count_disagreements([e, f], ["f"])] == ["number"]
+
+
+def test_lengths_bounded_from_either_side_are_hedged_apart() -> None:
+    from newsfuse.fuse.measures import _bounded_apart
+
+    more_than_three = {"days_low": 3 / 24, "days_high": None, "hedge": "more than", "low_open": True}
+    under_three = {"days_low": 2.55 / 24, "days_high": 3 / 24, "hedge": "just under", "high_open": True}
+    under_two = {"days_low": 0.0, "days_high": 2 / 24, "hedge": "less than", "high_open": True}
+    under_one = {"days_low": 0.0, "days_high": 1 / 24, "hedge": "less than", "high_open": True}
+    assert _bounded_apart(more_than_three, under_three) and _bounded_apart(under_two, more_than_three)
+    assert not _bounded_apart(more_than_three, under_one)  # a third of it: two lengths
+    assert not _bounded_apart(under_two, under_three)  # bounded from one side twice

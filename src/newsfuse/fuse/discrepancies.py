@@ -264,7 +264,10 @@ def _counted_wider(x: Statement, y: Statement) -> bool:
     )
 
 
-HEDGED_NEAR = 0.2  # how far apart (a share of the larger) two numbers bounded from either side are one figure hedged apart
+# how far apart (a share of the larger) two numbers bounded from either side may be for the hedges to be what
+# disagrees: "almost 300" / "more than 320", "just under 52 percent" / "more than 54 percent", "fewer than 15,000" /
+# "more than 20,000" (each outlet bounds the figure, and the bounds exclude each other)
+HEDGED_NEAR = 0.4
 
 
 def _numbers_apart(x: Amount, y: Amount) -> bool:
@@ -275,11 +278,12 @@ def _numbers_apart(x: Amount, y: Amount) -> bool:
     if u is None or v is None or u == v:
         return False
 
+    # (a bare round number is read as reaching a little above itself, but no outlet bounded it: it is no side of a hedge)
     def below(a: Amount) -> bool:  # "almost 300", "fewer than 300"
-        return a.low is None or (a.high_open and not a.low_open)
+        return a.hedge != "exact" and (a.low is None or (a.high_open and not a.low_open))
 
     def above(a: Amount) -> bool:  # "more than 320", "at least 320"
-        return a.high is None or (a.low_open and not a.high_open)
+        return a.hedge != "exact" and (a.high is None or (a.low_open and not a.high_open))
 
     facing = (below(x) and above(y)) or (above(x) and below(y))  # bounds from either side; not "more than" twice
     return not (facing and abs(u - v) <= HEDGED_NEAR * max(abs(u), abs(v)))

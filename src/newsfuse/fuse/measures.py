@@ -21,6 +21,7 @@ from .compare import counted_key
 from .discrepancies import (
     _LIGHT_VERBS,
     _SCORE,
+    HEDGED_NEAR,
     STATED_APART,
     _background,
     _id,
@@ -277,15 +278,20 @@ def duration_disagreements(statements: Sequence[Statement], vectors: np.ndarray,
 
 
 def _bounded_apart(da: Mapping[str, Any], db: Mapping[str, Any]) -> bool:
-    """Two hedged lengths bounded from either side of one figure: one's lower end is the other's upper end ("more
-    than three hours" against "just under three hours")."""
-    if da.get("hedge", "exact") == "exact" or db.get("hedge", "exact") == "exact":
-        return False
+    """Two hedged lengths bounded from either side, near each other (:data:`HEDGED_NEAR`): one only from below, the
+    other from above ("more than three hours" against "just under three hours", "less than two hours")."""
 
-    def meets(x: Any, y: Any) -> bool:
-        return x is not None and y is not None and abs(float(x) - float(y)) <= 1e-9 * max(1.0, abs(float(x)))
+    def above(d: Mapping[str, Any]) -> bool:  # "more than three hours": no upper end
+        return d.get("hedge", "exact") != "exact" and d.get("days_high") is None and d.get("days_low") is not None
 
-    return meets(da.get("days_low"), db.get("days_high")) or meets(db.get("days_low"), da.get("days_high"))
+    def below(d: Mapping[str, Any]) -> bool:  # "just under three hours", "less than two hours"
+        return d.get("hedge", "exact") != "exact" and bool(d.get("high_open")) and d.get("days_high") is not None
+
+    for lo, hi in ((da, db), (db, da)):
+        if above(lo) and below(hi):
+            x, y = float(lo["days_low"]), float(hi["days_high"])
+            return abs(x - y) <= HEDGED_NEAR * max(abs(x), abs(y))
+    return False
 
 
 # ---------------------------------------------------------------- sums of money
@@ -748,7 +754,7 @@ def _framed_pair(
 
 FACING_SIM = 0.5  # meaning similarity (of the sentences or of the clauses holding them) two bounded measures need
 FACING_SPECIFIC = 0.45  # and the specific words they share
-FACING_NEAR = 0.2  # how far apart (a share of the larger) two hedged figures may be to be one figure bounded apart
+FACING_NEAR = HEDGED_NEAR  # how far apart (a share of the larger) two hedged figures may be to be bounded apart
 _BELOW_HEDGES = frozenset({"nearly", "almost", "just under", "close to", "under", "less than", "fewer than", "just short of", "shy of"})
 _ABOVE_HEDGES = frozenset({"more than", "over", "at least", "just over", "upwards of", "in excess of", "exceeding", "above"})
 
