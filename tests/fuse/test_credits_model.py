@@ -83,3 +83,24 @@ def test_a_remark_quoted_in_part_inside_reported_speech_credited_to_another() ->
     )
     (d,) = credit_disagreements(sts)
     assert {v.value: v.sources for v in d.variants} == {"Tom Hale": ["a"], "Marta Ostrander": ["b"]}
+
+
+def test_a_remark_credited_to_a_named_person_and_to_someone_the_outlet_will_not_name() -> None:
+    quote = '"This did not come out of nowhere. We warned the ministry about the overcrowding for two years,"'
+    sts = _statements(
+        {
+            "a": f"Union chairman Tom Hale said the riot at Riverton jail had been building. {quote} Hale said.",
+            "b": f"A veteran guard, who asked not to be named, said the riot had been coming. {quote} the guard said.",
+        }
+    )
+    (d,) = credit_disagreements(sts)
+    assert {v.value: v.sources for v in d.variants} == {"Tom Hale": ["a"], "the guard": ["b"]}
+    assert any("the guard said" in e.text for v in d.variants for e in v.evidence)  # the sentence that credits it
+    # a described speaker the outlet does not keep back ("a guard said") may be the named person: no disagreement
+    plain = _statements(
+        {
+            "a": f"Union chairman Tom Hale said the riot at Riverton jail had been building. {quote} Hale said.",
+            "b": f"A veteran guard said the riot had been coming. {quote} the guard said.",
+        }
+    )
+    assert credit_disagreements(plain) == []

@@ -285,13 +285,31 @@ def quote_disagreements(statements: Sequence[Statement]) -> list[Discrepancy]:
     return _merge_pairwise(out, by_value=True)
 
 
+# an outlet keeping its source's name back: "a veteran guard, who asked not to be named"
+_ANONYMOUS = re.compile(
+    r"\b(?:asked not to be (?:named|identified)|declined to be (?:named|identified)|did not want to be (?:named|identified)|"
+    r"(?:on|under) (?:the )?condition of anonymity|spoke anonymously|anonymous)\b",
+    re.I,
+)
+ANONYMOUS_REACH = 300  # characters before a statement where the outlet may say it keeps the speaker's name back
+
+
+def anonymous(st: Statement) -> bool:
+    """``st`` credits someone the outlet describes and will not name ("a veteran guard, who asked not to be named,
+    said ..."; "... the guard said" after it)."""
+    if st.speaker_kind != "description" or st.speaker_entity or not st.speaker:
+        return False
+    return _ANONYMOUS.search(st.article.text, max(0, st.start - ANONYMOUS_REACH), st.end) is not None
+
+
 def credit_disagreements(statements: Sequence[Statement]) -> list[Discrepancy]:
     """One remark, quoted in two sources, credited to two people ('"This is the darkest day in the history of this
     refinery," Haines said' / 'boss Celia Marchetti called it "the darkest day in the history of this refinery"'):
     an ``attribution`` disagreement, however unlike the sentences around the words are. The quotations must be one
     remark (as for :func:`quote_disagreements`), each credited to a speaker its outlet names (or a "he said" that can
-    mean one person only), the two rivals (:func:`~newsfuse.fuse.discrepancies.rival_speakers`: not a person against
-    the body they speak for), and neither outlet may quote the other's speaker saying it too."""
+    mean one person only) or to someone it will not name (:func:`anonymous`), the two rivals
+    (:func:`~newsfuse.fuse.discrepancies.rival_speakers`: not a person against the body they speak for; a named person
+    against an unnamed one), and neither outlet may quote the other's speaker saying it too."""
     quotes = _quotes(statements)
     holders: dict[str, list[Statement]] = {}
     for st in statements:
@@ -299,18 +317,24 @@ def credit_disagreements(statements: Sequence[Statement]) -> list[Discrepancy]:
             holders.setdefault(st.article.id, []).append(st)
 
     def holder(q: _Quote) -> Statement | None:
-        """The statement that credits the quotation: it holds some of it, with the speaker the quotation has."""
-        return next(
-            (
-                st
-                for st in holders.get(q.article.id, ())
-                if st.start < q.span.end
-                and q.span.start < st.end
-                and st.speaker_entity == q.span.attrs.get("entity")
-                and (st.speaker_kind == "name" or (st.speaker_kind == "pronoun" and st.speaker_sure))
-            ),
-            None,
-        )
+        """The statement that credits the quotation: it holds some of it, with the speaker the quotation has; of a
+        quotation of several sentences, the one that holds the credit ('..., the guard said.'), which shows who."""
+        held = [
+            st
+            for st in holders.get(q.article.id, ())
+            if st.start < q.span.end
+            and q.span.start < st.end
+            and st.speaker_entity == q.span.attrs.get("entity")
+            and (st.speaker_kind == "name" or (st.speaker_kind == "pronoun" and st.speaker_sure) or anonymous(st))
+        ]
+        cue = q.span.attrs.get("cue")
+        return next((st for st in held if cue is not None and st.start <= cue[0] < st.end), held[0] if held else None)
+
+    def rivals(x: Statement, y: Statement) -> bool:
+        # a named person against someone the outlet will not name ("a veteran guard, who asked not to be named")
+        if anonymous(x) or anonymous(y):
+            return (x.speaker_person and anonymous(y)) or (y.speaker_person and anonymous(x))
+        return rival_speakers(x, y)
 
     credited: dict[tuple[str, ...], set[tuple[str, str | None]]] = {}  # each remark's words -> (source, speaker) crediting it
     for q in quotes:
@@ -323,7 +347,7 @@ def credit_disagreements(statements: Sequence[Statement]) -> list[Discrepancy]:
             if len(x.vocabulary & y.vocabulary) < LONGEST_RUN or _differences(x, y) is None:
                 continue
             sx, sy = holder(x), holder(y)
-            if sx is None or sy is None or not rival_speakers(sx, sy):
+            if sx is None or sy is None or not rivals(sx, sy):
                 continue
             said_by = credited.get(_said(x), set()) | credited.get(_said(y), set())
             if (x.source, y.speaker) in said_by or (y.source, x.speaker) in said_by:
