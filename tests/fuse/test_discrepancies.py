@@ -1610,3 +1610,29 @@ def test_lengths_bounded_from_either_side_are_hedged_apart() -> None:
     assert _bounded_apart(more_than_three, under_three) and _bounded_apart(under_two, more_than_three)
     assert not _bounded_apart(more_than_three, under_one)  # a third of it: two lengths
     assert not _bounded_apart(under_two, under_three)  # bounded from one side twice
+
+
+def test_one_figure_in_people_and_in_households_across_facts_needs_no_classed_state() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import across
+
+    people = statement("Around 18,000 residents of Riverton were told not to drink tap water.", "a", "Around 18,000", "residents", "told")
+    homes = statement("The ban covers about 18,000 households in Riverton.", "b", "about 18,000", "households", "covers")
+    vecs = np.zeros((max(people.idx, homes.idx) + 1, 2))
+    vecs[people.idx], vecs[homes.idx] = (1.0, 0.0), (0.45, (1 - 0.45**2) ** 0.5)  # loosely alike in meaning
+    # a source in both groups that gives the figure in one only does not tell two things apart
+    other = statement("Residents of Riverton are being told not to drink the water.", "b")
+    found = across(["f1", "f2"], {"f1": [people, other], "f2": [homes]}, vecs, specific=lambda x, y: 0.4)
+    assert [d.kind for d in found] == ["wording"]
+    # a small figure does not tie them by itself ("three families are planning funerals" / "three workers")
+    families = statement("Now three families in Riverton are planning funerals.", "b", "three", "families", "planning")
+    workers = statement("The three workers in Riverton had families.", "a", "three", "workers", "had")
+    vecs3 = np.zeros((max(families.idx, workers.idx) + 1, 2))
+    vecs3[families.idx], vecs3[workers.idx] = (1.0, 0.0), (0.45, (1 - 0.45**2) ** 0.5)
+    assert across(["f1", "f2"], {"f1": [workers], "f2": [families]}, vecs3, specific=lambda x, y: 0.4) == []
+    # two figures: no dispute of what was counted
+    fewer = statement("The ban covers about 12,000 households in Riverton.", "b", "about 12,000", "households", "covers")
+    vecs = np.vstack([vecs, np.zeros((max(0, fewer.idx + 1 - len(vecs)), 2))])
+    vecs[fewer.idx] = vecs[homes.idx]
+    assert [d.kind for d in across(["f1", "f2"], {"f1": [people], "f2": [fewer]}, vecs, specific=lambda x, y: 0.4)] != ["wording"]

@@ -43,7 +43,7 @@ FICTION_FLOORS = {
     "refinery-fire": {"facts_loose": 0.88, "discrepancies": 1.0, "dates": 0.85, "max_false_alarms": 0},
     # written blind later in the session, scored once as written (5 of 20 disagreements; 3 with the session's first code)
     "data-breach": {"facts_loose": 0.78, "discrepancies": 0.6, "dates": 0.75, "max_false_alarms": 0},
-    "election-result": {"facts_loose": 0.76, "discrepancies": 0.4, "dates": 1.0, "max_false_alarms": 0},
+    "election-result": {"facts_loose": 0.76, "discrepancies": 0.6, "dates": 1.0, "max_false_alarms": 0},
     "mine-collapse": {"facts_loose": 0.88, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
     "train-derailment": {"facts_loose": 0.95, "discrepancies": 0.8, "dates": 0.55, "max_false_alarms": 0},
     # written blind in the thirty-eighth session (with eight more), scored as written, then studied: see the README there
@@ -55,7 +55,7 @@ FICTION_FLOORS = {
     "stadium-crush": {"facts_loose": 0.85, "discrepancies": 0.4, "dates": 0.8, "max_false_alarms": 0},
     # written blind in the thirty-ninth session, scored as written (2, 1, 2 and 1 of 5 with fe843e8), then studied
     "avalanche": {"facts_loose": 0.8, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
-    "river-spill": {"facts_loose": 0.8, "discrepancies": 0.8, "dates": 0.7, "max_false_alarms": 0},
+    "river-spill": {"facts_loose": 0.8, "discrepancies": 1.0, "dates": 0.7, "max_false_alarms": 0},
     "tower-fire": {"facts_loose": 0.78, "discrepancies": 1.0, "dates": 1.0, "max_false_alarms": 0},
     "plant-closure": {"facts_loose": 0.88, "discrepancies": 1.0, "dates": 0.7, "max_false_alarms": 0},
 }

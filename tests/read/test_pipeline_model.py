@@ -202,3 +202,15 @@ def test_a_company_named_in_full_once_and_by_its_first_word_after_is_one_company
     r = read_articles([make_article(text, "a")])
     companies = [e for e in r.entities if "Riverton" in e.name]
     assert len(companies) == 1 and companies[0].type == "ORG" and companies[0].name.endswith("Riverton Automotive")
+
+
+def test_a_town_tagged_a_building_once_is_the_town() -> None:
+    from newsfuse.model import Span
+    from newsfuse.read.entities import link_entities
+
+    text = "Residents of the river town of Riverton were told. Schools in Riverton closed. Riverton, a town, waits."
+    a = make_article(text, "a")
+    at = [i for i in range(len(text)) if text.startswith("Riverton", i)]
+    labels = ["FAC", "GPE", "GPE"]
+    a.spans["mentions"] = [Span(i, i + 8, lbl, "test@1", {"text": "Riverton"}) for i, lbl in zip(at, labels, strict=True)]
+    assert {(e.name, e.type) for e in link_entities([a])} == {("Riverton", "GPE")}

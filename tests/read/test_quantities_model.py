@@ -509,3 +509,19 @@ def test_a_number_word_opening_a_sentence_counts_and_linking_verbs_carry_the_sta
 def test_people_rushed_to_hospital_the_were_left_out_are_taken_into_care() -> None:
     got = _quantities("Four people were killed and 14 rushed to hospital after the fire.")
     assert got["14"]["counted"] == "people" and got["14"]["state_lemmas"] == ["hospitalize"]
+
+
+def test_a_share_the_model_left_untagged_is_read_with_its_hedge() -> None:
+    got = _quantities("Turnout was just under 52 percent, the commission said. Turnout was more than 54 percent.")
+    assert (got["just under 52 percent"]["hedge"], got["just under 52 percent"]["high"]) == ("just under", 52.0)
+    assert got["more than 54 percent"]["low"] == 54.0
+
+
+def test_a_period_inside_an_apposition_is_not_the_counts() -> None:
+    got = _quantities(
+        "The commission declared Ana Ruiz the winner by 312 votes, the narrowest margin in a mayoral race in almost four decades."
+    )
+    assert got["312"]["counted"] == "votes" and got["312"].get("period") is None
+    # a count inside the apposition keeps the period of its own words
+    got = _quantities("Kim tested three ballistic missiles, part of a sprint of over 20 missile tests last year.")
+    assert got["over 20"]["period"] == "last year"

@@ -1289,18 +1289,23 @@ def across(
             distinctive = _value(a) == _value(b) and _value(a) % 10 != 0 and bool(_state(a) & _state(b))
             # a count whose state the reading cannot classify ("files obtained") needs more shared context
             bar = min_sim - 0.15 if distinctive else (min_sim if _state(a) or _state(b) else min_sim + UNCLASSIFIED_MARGIN)
+            # one figure given as people by one outlet and as households by another ("about 18,000 residents were told
+            # not to drink the water" / "the ban covers about 18,000 households"): the figure itself ties them
+            one_figure = units_apart and _value(a) == _value(b) and _value(a) >= ONE_FIGURE_LEAST
+            if one_figure:
+                bar = min(bar, min_sim)
             if same_state and _state(a) and 0.0 in (_value(a), _value(b)):
                 bar = min_sim - ZERO_MARGIN  # "no one was killed or injured" and "12 killed and 20 wounded" share few words
             if sim < bar:
                 continue
             la, lb = set(qa.attrs.get("state_lemmas") or ()), set(qb.attrs.get("state_lemmas") or ())
             if not (_state(a) or _state(b)):
-                if la and lb and not la & lb and not counted_by_act(qa, qb):
+                if la and lb and not la & lb and not counted_by_act(qa, qb) and not one_figure:
                     continue  # "two states filed", "four states have legalized": two predicates
                 if specific is not None and specific(a, b) < UNCLASSIFIED_SPECIFIC:
                     continue
             if units_apart:
-                ds = [d] if (d := unit_disagreement([a, b], [fa, fb])) is not None else []
+                ds = [d] if (d := unit_disagreement([a, b], [fa, fb], classified=not one_figure)) is not None else []
             elif same_state and disagree:
                 ds = count_disagreements(
                     [
@@ -1319,6 +1324,9 @@ def across(
                 seen.add((fa, fb, _state(a)))
                 out.extend(ds)
     return out
+
+
+ONE_FIGURE_LEAST = 100  # the smallest figure that ties a count of people to one of households by itself ("three")
 
 
 def _outlet_also_gives(a: Statement, b: Statement, by_source: Mapping[str, Sequence[Statement]]) -> bool:
@@ -1384,11 +1392,15 @@ def _one_source_gives_both(a: Statement, b: Statement, group_a: Sequence[Stateme
     values that do not agree ("about 150 had begun crossing" and, later, "some 200 were waiting"; "almost four dozen
     questions" and "in one question"), so the slot holds two things; a source that is in both groups with one value,
     or with no count of that thing, says nothing about two things. For the same count in two states (what was
-    counted): it is in both groups."""
+    counted): it gives the figure in both groups."""
     qa, qb = main_quantity(a), main_quantity(b)
     assert qa is not None and qb is not None
     if amounts_agree(amount_of(qa), amount_of(qb)):
-        return bool({s.source for s in group_a} & {s.source for s in group_b})
+
+        def giving(group: Sequence[Statement]) -> set[str]:  # the sources that give the figure in this group
+            return {s.source for s in group if (m := main_quantity(s)) is not None and amounts_agree(amount_of(m), amount_of(qa))}
+
+        return bool(giving(group_a) & giving(group_b))
     values: dict[str, list[tuple[Amount, str | None]]] = defaultdict(list)
     for s in [*group_a, *group_b]:
         q = main_quantity(s)

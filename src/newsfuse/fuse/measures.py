@@ -28,6 +28,7 @@ from .discrepancies import (
     _merge_pairwise,
     _named_apart,
     _not_a_count,
+    _numbers_apart,
     _pair,
     variants,
 )
@@ -744,8 +745,9 @@ def _framed_pair(
         return []
     if va != vb and (any(q.attrs.get("value") == va for q in b.quantities) or any(q.attrs.get("value") == vb for q in a.quantities)):
         return []  # "more than 2,000 buildings damaged, about 300 of them beyond repair" gives the other's 300 as well
-    # one number hedged apart ("nearly 100 people" / "more than 100 people") is a hedge disagreement
-    kind = "number" if va != vb else "hedge"
+    # one number hedged apart ("nearly 100 people" / "more than 100 people"), or two near numbers bounded from either
+    # side ("just under 52 percent" / "more than 54 percent"), is a hedge disagreement
+    kind = "number" if _numbers_apart(amount_of(qa), amount_of(qb)) else "hedge"
     shown_a, shown_b = a.article.text[qa.start : qa.end], b.article.text[qb.start : qb.end]
     return [_pair(a, shown_a, qa.start, b, shown_b, qb.start, "framed", kind, f"disputed: {kind}")]
 

@@ -387,7 +387,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 16
+    version = 17
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -1015,8 +1015,8 @@ def link_entities(articles: Iterable[Article]) -> list[Entity]:
                     # a full name the run gives a person elsewhere is that person, whatever the model tagged here
                     # ("put forward by Mykhaylo Zaremba" tagged ORG, "Mykhailo Zaremba" a person in the other reports)
                     key, label = f"PERSON#{c}", "PERSON"
-            if key is None and label == "PERSON" and len(name_tokens(surface)) == 1 and fold(_THE.sub("", surface)) in places:
-                label = "GPE"
+            if key is None and label in {"PERSON", "FAC"} and len(name_tokens(surface)) == 1 and fold(_THE.sub("", surface)) in places:
+                label = "GPE"  # (a one-word name tagged a building here, "the river town of Brackwater", is the town too)
             if key is None:
                 if label == "PERSON":
                     key = "PERSON:" + translit_key(toks[-1]) if len(toks) == 1 else "PERSON:" + " ".join(fold(t) for t in toks)

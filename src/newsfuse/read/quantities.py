@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 47
+    version = 50
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -201,6 +201,23 @@ def _untagged_counts(doc: Any) -> list[Any]:
         if "\n" in doc_text(doc)[t.idx : head.idx] or t.sent != head.sent:
             continue  # a dateline's number and the first noun of the next line
         out.append(DocSpan(doc, t.i, t.i + 1, label="CARDINAL"))
+    return out + _untagged_shares(doc)
+
+
+def _untagged_shares(doc: Any) -> list[Any]:
+    """Shares the model left untagged ("Turnout was just under 52 percent", "a little under 52 per cent"): a plain
+    number before "percent" or "per cent", read as a PERCENT like a tagged one."""
+    from spacy.tokens import Span as DocSpan
+
+    out = []
+    for t in doc:
+        if t.ent_type_ or t.tag_ != "CD" or not _PLAIN_NUMBER.fullmatch(t.text) or t.i + 1 >= len(doc):
+            continue
+        nxt = doc[t.i + 1]
+        if nxt.lower_ == "percent" and not nxt.ent_type_:
+            out.append(DocSpan(doc, t.i, t.i + 2, label="PERCENT"))
+        elif nxt.lower_ == "per" and t.i + 2 < len(doc) and doc[t.i + 2].lower_ == "cent" and not doc[t.i + 2].ent_type_:
+            out.append(DocSpan(doc, t.i, t.i + 3, label="PERCENT"))
     return out
 
 
@@ -934,6 +951,18 @@ def _date_range(d: Any, date_ents: list[Any]) -> str | None:
     return None
 
 
+def _in_apposition(tok: Any, verb: Any, count: Any) -> bool:
+    """On the way up from ``tok`` to ``verb`` lies an apposition that does not hold ``count`` too: ``tok`` belongs to a
+    description set beside a noun (", the narrowest margin in almost four decades"), not to the count's own words
+    ("missiles, part of a sprint of over 20 tests last year")."""
+    t = tok
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "appos":
+            return not any(x.i == t.i for x in [count, *count.ancestors])
+        t = t.head
+    return False
+
+
 def _verb_of(tok: Any) -> Any:
     """The nearest verb at or above a token (the clause it belongs to)."""
     t = tok
@@ -1041,8 +1070,8 @@ def _period(ent: Any, date_ents: list[Any], head: Any = None) -> str | None:
         if not sent.start <= d.start < sent.end or not is_period(d.text):  # (d.sent walks the sentence: slow)
             continue
         v = _verb_of(d.root)
-        if v is None or v.i not in verbs:
-            continue
+        if v is None or v.i not in verbs or _in_apposition(d.root, v, ent.root):
+            continue  # (", the narrowest margin in almost four decades": a period of the apposition's superlative)
         dist = abs(d.start - ent.end) if d.start >= ent.end else abs(ent.start - d.end)
         if best is None or dist < best[0]:
             best = (dist, _date_range(d, date_ents) or d.text)
