@@ -523,5 +523,5 @@ def test_a_period_inside_an_apposition_is_not_the_counts() -> None:
     )
     assert got["312"]["counted"] == "votes" and got["312"].get("period") is None
     # a count inside the apposition keeps the period of its own words
-    got = _quantities("Kim tested three ballistic missiles, part of a sprint of over 20 missile tests last year.")
+    got = _quantities("The Riverton club signed two goalkeepers, part of a spree of over 20 player signings last year.")
     assert got["over 20"]["period"] == "last year"
