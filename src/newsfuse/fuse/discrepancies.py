@@ -801,7 +801,7 @@ def states_accusation(st: Statement) -> bool:
 
 
 def accused(st: Statement) -> bool:
-    """``st`` reports someone's accusation: credited with an accusing verb ("alleged", "claims") or to a complaint,
+    """``st`` reports someone's accusation: credited with an accusing verb ("alleged", "accused") or to a complaint,
     a lawsuit or an indictment (its own words are not quoted: a direct quote is the accuser's voice either way)."""
     if not st.speaker or st.direct:
         return False

@@ -33,12 +33,12 @@ from functools import lru_cache
 from ..model import Article, Discrepancy, Evidence, Span, Variant
 from ..read.numbers import WORD_VALUES, parse_number
 from ..read.speakers import STOP
-from .discrepancies import _id, _merge_pairwise, rival_speakers, variants
+from .discrepancies import SAME_REMARK_RUN, _id, _merge_pairwise, rival_speakers, variants
 from .embed import embedder
 from .statements import Statement
 
 MIN_WORDS = 6  # the shortest quotation compared
-LONGEST_RUN = 5  # words in a row two quotations of one remark share at least
+LONGEST_RUN = SAME_REMARK_RUN  # words in a row two quotations of one remark share at least
 MATCHED_SHARE = 0.7  # share of the shorter quotation's words found in the other, in order
 CHANGED_SHARE = 0.15  # the most words of content that may differ, against those matched: more is two remarks
 SWAP_SIM = 0.3  # two words put for each other in one quotation whose embeddings are closer are one meaning

@@ -234,6 +234,11 @@ TEXT_ANCHOR_YEARS = 3  # years either side of one the texts name in which a week
 TEXT_ANCHOR_SPREAD = 7  # pinned days further than this after the middle one are plans, not the story's days
 
 
+def _weekday_date(m: re.Match[str]) -> tuple[int, int, int]:
+    """The weekday (Monday 0), month and day a :data:`_WEEKDAY_DATE` match gives."""
+    return WEEKDAYS.index(m.group(1).lower()), MONTHS[(m.group(2) or m.group(5)).lower()], int(m.group(3) or m.group(4))
+
+
 def text_anchor(texts: Sequence[str]) -> date | None:
     """The day a batch of undated texts reads as written on: each weekday written with its month and day ("Tuesday,
     March 10") pins that day to a year, among those the texts name (and the few years around them), in which it falls
@@ -253,19 +258,18 @@ def text_anchor(texts: Sequence[str]) -> date | None:
     # a weekday date with its year written ("Wednesday, October 15, 2025"): that day, and the year the others are read in
     written: set[date] = set()
     for m in found:
+        weekday, month, day = _weekday_date(m)
         year = _YEAR_AFTER.match(m.string, m.end())
         if year is None:
             continue
         try:
-            d = date(int(year.group(1)), MONTHS[(m.group(2) or m.group(5)).lower()], int(m.group(3) or m.group(4)))
+            d = date(int(year.group(1)), month, day)
         except ValueError:
             continue
-        if d.weekday() == WEEKDAYS.index(m.group(1).lower()):
+        if d.weekday() == weekday:
             written.add(d)
     for m in found:
-        weekday = WEEKDAYS.index(m.group(1).lower())
-        month = MONTHS[(m.group(2) or m.group(5)).lower()]
-        day = int(m.group(3) or m.group(4))
+        weekday, month, day = _weekday_date(m)
         fits = []
         for y in sorted(candidates):
             try:

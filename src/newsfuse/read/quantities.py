@@ -156,7 +156,7 @@ _YEARISH = re.compile(r"1[5-9]\d\d|20\d\d")
 _PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})*|\d+|[A-Za-z]+")  # "six", "40", "1,500"; not "02:15" nor "1.5"
 
 
-def _shouted_number(t: Any) -> bool:
+def _number_word_as_adjective(t: Any) -> bool:
     """A number word modifying a noun that the tagger read as an adjective: in capitals (a tabloid's "SIXTEEN
     people"), or opening a sentence ("Eleven people were injured", tagged JJ or NNP)."""
     return bool(t.lower_ in NUMBER_WORDS and t.dep_ in {"amod", "nummod"} and (t.is_upper or t.is_title))
@@ -191,7 +191,10 @@ def _untagged_counts(doc: Any) -> list[Any]:
             out.append(DocSpan(doc, t.i, t.i + 1, label="CARDINAL"))
             continue
         if not (
-            ((t.tag_ == "CD" and t.dep_ == "nummod") or _shouted_number(t)) and not t.ent_type_ and head.tag_ == "NNS" and head.i > t.i
+            ((t.tag_ == "CD" and t.dep_ == "nummod") or _number_word_as_adjective(t))
+            and not t.ent_type_
+            and head.tag_ == "NNS"
+            and head.i > t.i
         ):
             continue
         if not _PLAIN_NUMBER.fullmatch(t.text) or _YEARISH.fullmatch(t.text) or head.lemma_.lower() in _TIME_NOUNS:
@@ -667,7 +670,9 @@ SEVERITY = frozenset({"seriously", "critically", "severely", "gravely", "badly",
 def _counted(head: Any) -> tuple[str, str | None, list[str]]:
     """The counted noun phrase, its state as written and the state's lemmas:
     ("North Korean soldiers", "killed or wounded", ["kill", "wound"])."""
-    mods = [c for c in head.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ not in {"CARDINAL"} and not _shouted_number(c)]
+    mods = [
+        c for c in head.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ not in {"CARDINAL"} and not _number_word_as_adjective(c)
+    ]
     words: list[Any] = []
     for m in mods:
         words.extend(t for t in m.subtree if t.dep_ != "punct")
