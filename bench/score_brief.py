@@ -87,12 +87,19 @@ def _ecb_json(path: Path, folder: Path) -> Path:
     return out
 
 
+@functools.cache
+def _reading_code() -> bytes:
+    """The code that ingests and reads, as this run found it first: an edit made while the run goes on (whose
+    processes have the code loaded already) does not file their readings under the edited code's key."""
+    code = ROOT / "src" / "newsfuse"
+    files = sorted([*code.glob("*.py"), *(code / "ingest").glob("*.py"), *(code / "read").glob("*.py")])
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).digest()
+
+
 def _reading_key(inputs: Sequence[Path], bare: bool) -> str:
     """What a cached reading depends on: the input bytes and the code that ingests and reads them."""
     h = hashlib.sha256(b"bare" if bare else b"urls")
-    code = ROOT / "src" / "newsfuse"
-    for f in sorted([*code.glob("*.py"), *(code / "ingest").glob("*.py"), *(code / "read").glob("*.py")]):
-        h.update(f.read_bytes())
+    h.update(_reading_code())
     for p in inputs:
         for f in sorted(p.rglob("*")) if p.is_dir() else [p]:
             if f.is_file():
@@ -165,6 +172,10 @@ def main(argv: list[str]) -> int:
     bare = args.no_urls
     names = args.sets or list(SETS)
     jobs = [(n, bare, args.cache) for n in names]
+    if args.cache is not None:
+        importlib.import_module("newsfuse.fuse")  # the code as it is now, in every process, with the key it is kept under
+        importlib.import_module("newsfuse.read.pipeline")
+        _reading_code()
     if args.jobs > 1:
         with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
             results = pool.map(_score_one, jobs, chunksize=1)

@@ -154,3 +154,25 @@ def test_a_crew_is_counted_by_its_work() -> None:
 
     assert counted_key("rescue workers") == counted_key("rescuers") == "rescuer"
     assert counted_key("refinery workers") == counted_key("workers") == "worker"
+
+
+def test_a_year_alone_is_a_years_period() -> None:
+    from newsfuse.fuse.compare import period_class
+
+    assert period_class("2025") == period_class("in 2025") == period_class("last year") == "year"
+    assert period_class("May 2025") == "month" and period_class("since 2019") == "total"
+
+
+def test_people_brought_out_alive_are_one_class_and_their_rescuers_are_not() -> None:
+    from newsfuse.fuse.compare import state_class
+
+    assert state_class("plucked", None, ["pluck"]) == state_class("rescued", None) == {"rescue"}
+    assert state_class(None, "rescue workers") == frozenset()  # the workers are no one rescued
+    assert state_class("pull", "troops", ["pull"]) == frozenset()  # "pull 2,000 troops out of Syria"
+
+
+def test_a_deed_told_in_other_words_is_one_deed() -> None:
+    from newsfuse.fuse.compare import deed_key
+
+    assert deed_key("recover") == deed_key("remove") and deed_key("detect") == deed_key("spot") and deed_key("launch") == deed_key("open")
+    assert deed_key("recover") != deed_key("download") and deed_key("table") != deed_key("make")

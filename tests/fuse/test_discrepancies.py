@@ -1636,3 +1636,80 @@ def test_one_figure_in_people_and_in_households_across_facts_needs_no_classed_st
     vecs = np.vstack([vecs, np.zeros((max(0, fewer.idx + 1 - len(vecs)), 2))])
     vecs[fewer.idx] = vecs[homes.idx]
     assert [d.kind for d in across(["f1", "f2"], {"f1": [people], "f2": [fewer]}, vecs, specific=lambda x, y: 0.4)] != ["wording"]
+
+
+def test_one_figure_told_in_voters_and_in_households_or_customers_and_accounts() -> None:
+    voters = statement(
+        "Errors in the roll stopped about 1,400 Riverton voters from casting a ballot.", "a", "about 1,400", "Riverton voters"
+    )
+    homes = statement("Errors in the roll left some 1,400 Riverton households unable to vote.", "b", "some 1,400", "Riverton households")
+    assert [d.kind for d in within("f", [voters, homes])] == ["wording"]
+    customers = statement("Hackers stole the details of 3.8 million customers.", "c", "3.8 million", "customers")
+    accounts = statement("The records of 3.8 million accounts were taken.", "d", "3.8 million", "accounts")
+    assert [d.kind for d in within("f", [customers, accounts])] == ["wording"]
+    fewer = statement("The records of 2.1 million accounts were taken.", "d", "2.1 million", "accounts")
+    assert "wording" not in [d.kind for d in within("f", [customers, fewer])]  # two figures: not one told two ways
+
+
+def test_an_uncommon_thing_each_outlet_counts_once_over_one_period_is_one_tally() -> None:
+    import numpy as np
+
+    from newsfuse.fuse.discrepancies import across
+
+    dozen = statement(
+        "Records show the mine racked up a dozen safety violations last year.", "a", "a dozen", "safety violations", period="last year"
+    )
+    cast(dict[str, Any], dozen.main.attrs)["state_lemmas"] = ["rack"]  # type: ignore[union-attr]
+    many = statement("Inspectors recorded 17 violations at the Riverton mine in 2025.", "b", "17", "violations", period="2025")
+    cast(dict[str, Any], many.main.attrs)["state_lemmas"] = ["record"]  # type: ignore[union-attr]
+    vecs = np.zeros((max(dozen.idx, many.idx) + 1, 2))
+    vecs[dozen.idx], vecs[many.idx] = (1.0, 0.0), (0.3, (1 - 0.3**2) ** 0.5)  # loosely alike in meaning
+    found = across(["f1", "f2"], {"f1": [dozen], "f2": [many]}, vecs, specific=lambda x, y: 0.5)
+    assert [d.kind for d in found] == ["number"]
+    # an outlet that counts the thing twice tells two tallies: no longer one per outlet
+    again = statement("The mine had 4 violations in its first month.", "b", "4", "violations")
+    vecs = np.vstack([vecs, np.zeros((again.idx + 1 - len(vecs), 2))])
+    vecs[again.idx] = (0.0, 1.0)
+    found = across(["f1", "f2", "f3"], {"f1": [dozen], "f2": [many], "f3": [again]}, vecs, specific=lambda x, y: 0.5)
+    assert found == []
+    # periods that differ are two tallies
+    unstated = statement("Inspectors recorded 17 violations at the Riverton mine.", "c", "17", "violations")
+    cast(dict[str, Any], unstated.main.attrs)["state_lemmas"] = ["record"]  # type: ignore[union-attr]
+    vecs = np.vstack([vecs, np.zeros((unstated.idx + 1 - len(vecs), 2))])
+    vecs[unstated.idx] = vecs[many.idx]
+    assert across(["f1", "f2"], {"f1": [dozen], "f2": [unstated]}, vecs, specific=lambda x, y: 0.5) == []
+
+
+def test_one_deed_told_in_other_words_and_dated_twice() -> None:
+    def dated(text: str, source: str, *days: tuple[str, str]) -> Statement:
+        st = statement(text, source)
+        st.times = [
+            Span(0, 1, "time", "test@1", {"expr": "x", "value": d, "precision": "day", "basis": "published", "verb": v}) for d, v in days
+        ]
+        return st
+
+    recovered = dated("Investigators recovered both recorders on Friday.", "a", ("2026-10-16", "recover"))
+    removed = dated(
+        "Both recorders were removed late on Thursday and downloaded on Friday.", "b", ("2026-10-15", "remove"), ("2026-10-16", "download")
+    )
+    d = date_disagreement([recovered, removed], ["f"])
+    assert d is not None and {v.value for v in d.variants} == {"2026-10-16", "2026-10-15"}
+    downloaded = dated("The recorders were downloaded on Thursday.", "c", ("2026-10-15", "download"))
+    assert date_disagreement([recovered, downloaded], ["f"]) is None  # two deeds: recovered one day, downloaded another
+
+
+def test_a_deed_dated_by_the_noun_a_participle_describes() -> None:
+    def dated(text: str, source: str, day: str, verb: str, also: list[str] | None = None) -> Statement:
+        st = statement(text, source)
+        attrs: dict[str, Any] = {"expr": "x", "value": day, "precision": "day", "basis": "published", "verb": verb}
+        if also:
+            attrs["also"] = also
+        st.times = [Span(0, 1, "time", "test@1", attrs)]
+        return st
+
+    tabled = dated("The employers said their offer, tabled on Friday, was fair.", "a", "2026-06-05", "table", ["offer"])
+    made = dated("The employers made their final offer last Thursday.", "b", "2026-06-04", "offer")
+    d = date_disagreement([tabled, made], ["f"])
+    assert d is not None and {v.value for v in d.variants} == {"2026-06-05", "2026-06-04"}
+    plain = dated("The employers said the union walked out on Thursday.", "b", "2026-06-04", "walk")
+    assert date_disagreement([tabled, plain], ["f"]) is None

@@ -93,3 +93,15 @@ def test_a_place_that_only_says_whose_officials_spoke_is_no_place_of_the_event()
     (st,) = [s for s in gather(read_articles([make_article(text, "a")]).articles) if s.kind == "statement"]
     names = {m.attrs.get("entity"): st.article.span_text(m) for m in st.article.group("mentions")}
     assert {names[e] for e in st.places} == {"Riverton"}
+
+
+def test_the_count_a_statement_is_about_is_in_its_main_clause_and_no_describing_word() -> None:
+    text = (
+        "The filing, which runs to 46 pages, came after the commission declared Tom Hale the winner by 312 votes. "
+        "The vote left Tom Hale ahead of the two-term incumbent Ana Ruiz by 213 votes. "
+        "The two delegations agreed to release 120 prisoners in a first exchange. "
+        "The storm, which killed 12 people, hit Riverton on Monday."
+    )
+    sts = [s for s in gather(read_articles([make_article(text, "a")]).articles) if s.kind == "statement"]
+    mains = [st.article.span_text(st.main) if st.main is not None else None for st in sts]
+    assert mains == ["312", "213", "120", "12"]

@@ -37,22 +37,25 @@ GATES: dict[str, tuple[Path | list[Path], Path, dict[str, float]]] = {
 # invented five-outlet stories written blind by helper sessions in the thirty-seventh session (tests/quality/fiction,
 # see the README there): scored once as written (5 of 20 disagreements), then studied. Always present, as the demo.
 FICTION_FLOORS = {
-    "ceasefire-talks": {"facts_loose": 0.72, "discrepancies": 0.6, "dates": 0.85, "max_false_alarms": 0},
+    "ceasefire-talks": {"facts_loose": 0.72, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
     "court-verdict": {"facts_loose": 0.84, "discrepancies": 0.6, "dates": 0.85, "max_false_alarms": 1},
     "flood-rescue": {"facts_loose": 0.82, "discrepancies": 1.0, "dates": 1.0, "max_false_alarms": 0},
     "refinery-fire": {"facts_loose": 0.88, "discrepancies": 1.0, "dates": 0.85, "max_false_alarms": 0},
     # written blind later in the session, scored once as written (5 of 20 disagreements; 3 with the session's first code)
-    "data-breach": {"facts_loose": 0.78, "discrepancies": 0.6, "dates": 0.75, "max_false_alarms": 0},
-    "election-result": {"facts_loose": 0.76, "discrepancies": 0.6, "dates": 1.0, "max_false_alarms": 0},
-    "mine-collapse": {"facts_loose": 0.88, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
+    "data-breach": {"facts_loose": 0.78, "discrepancies": 0.8, "dates": 0.75, "max_false_alarms": 0},
+    # 0.76 until the forty-first session: the 213-vote sentence now counts the votes (it counted "two-term"), so it
+    # is told apart from the 312-vote sentences as a number disagreement and no longer joins the facts it also
+    # carries (the Sunday election, the candidates' parties): 18 of 25
+    "election-result": {"facts_loose": 0.7, "discrepancies": 1.0, "dates": 1.0, "max_false_alarms": 0},
+    "mine-collapse": {"facts_loose": 0.88, "discrepancies": 1.0, "dates": 0.85, "max_false_alarms": 0},
     "train-derailment": {"facts_loose": 0.95, "discrepancies": 0.8, "dates": 0.55, "max_false_alarms": 0},
     # written blind in the thirty-eighth session (with eight more), scored as written, then studied: see the README there
     "wildfire-evacuation": {"facts_loose": 0.75, "discrepancies": 1.0, "dates": 0.85, "max_false_alarms": 0},
-    "ferry-capsize": {"facts_loose": 0.82, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
-    "emergency-landing": {"facts_loose": 0.78, "discrepancies": 0.8, "dates": 0.7, "max_false_alarms": 0},
+    "ferry-capsize": {"facts_loose": 0.82, "discrepancies": 1.0, "dates": 0.85, "max_false_alarms": 0},
+    "emergency-landing": {"facts_loose": 0.78, "discrepancies": 1.0, "dates": 0.7, "max_false_alarms": 0},
     "port-strike": {"facts_loose": 0.6, "discrepancies": 0.6, "dates": 0.8, "max_false_alarms": 0},
-    "bus-crash": {"facts_loose": 0.85, "discrepancies": 0.6, "dates": 0.85, "max_false_alarms": 0},
-    "stadium-crush": {"facts_loose": 0.85, "discrepancies": 0.4, "dates": 0.8, "max_false_alarms": 0},
+    "bus-crash": {"facts_loose": 0.85, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
+    "stadium-crush": {"facts_loose": 0.85, "discrepancies": 0.6, "dates": 0.8, "max_false_alarms": 0},
     # written blind in the thirty-ninth session, scored as written (2, 1, 2 and 1 of 5 with fe843e8), then studied
     "avalanche": {"facts_loose": 0.8, "discrepancies": 0.8, "dates": 0.85, "max_false_alarms": 0},
     "river-spill": {"facts_loose": 0.8, "discrepancies": 1.0, "dates": 0.7, "max_false_alarms": 0},

@@ -214,3 +214,18 @@ def test_a_town_tagged_a_building_once_is_the_town() -> None:
     labels = ["FAC", "GPE", "GPE"]
     a.spans["mentions"] = [Span(i, i + 8, lbl, "test@1", {"text": "Riverton"}) for i, lbl in zip(at, labels, strict=True)]
     assert {(e.name, e.type) for e in link_entities([a])} == {("Riverton", "GPE")}
+
+
+def test_a_title_before_a_name_a_street_a_region_and_a_place_people_live_in() -> None:
+    from newsfuse.api import read_articles
+
+    text = (
+        "A coach left a mountain road in northern Dravenna on Sunday. Residents of Orlic Dol heard the crash. "
+        "Fans queued on Castlegate Lane for an hour. "
+        '"We acted in seconds," said Chief Superintendent Tom Hale of Riverton Police. The wife of Tom Hale was there. '
+        "Nathan Lane, an actor, said he saw it."
+    )
+    a = read_articles([make_article(text, "a")]).articles[0]
+    labels = {a.span_text(m): m.label for m in a.group("mentions")}
+    assert labels["Dravenna"] == labels["Orlic Dol"] == "GPE" and labels["Castlegate Lane"] == "FAC"
+    assert labels["Tom Hale"] == labels["Nathan Lane"] == "PERSON"

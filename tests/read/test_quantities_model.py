@@ -525,3 +525,9 @@ def test_a_period_inside_an_apposition_is_not_the_counts() -> None:
     # a count inside the apposition keeps the period of its own words
     got = _quantities("The Riverton club signed two goalkeepers, part of a spree of over 20 player signings last year.")
     assert got["over 20"]["period"] == "last year"
+
+
+def test_a_bare_number_brought_out_alive_counts_people() -> None:
+    got = _quantities("More than 200 were plucked from the sea by lifeboat crews. Twelve were pulled from the rubble in Riverton.")
+    assert (got["More than 200"]["counted"], got["More than 200"]["state_lemmas"]) == ("people", ["pluck"])
+    assert (got["Twelve"]["counted"], got["Twelve"]["state_lemmas"]) == ("people", ["pull"])

@@ -304,3 +304,36 @@ def test_the_day_a_support_verb_gives_is_the_day_of_its_objects_deed() -> None:
     a = read_articles([make_article(text, source_id="t", published=WED)]).articles[0]
     verbs = {a.span_text(t): t.attrs.get("verb") for t in a.group("times")}
     assert verbs == {"Tuesday": "visit", "Monday": "visit"}
+
+
+def test_the_next_one_of_something_is_still_to_come() -> None:
+    from newsfuse.read.nlp import load_spacy
+    from newsfuse.read.times import _next_one
+    from newsfuse.settings import Settings
+
+    nlp = load_spacy(Settings.load().spacy_model)
+
+    def next_one(text: str, date_word: str) -> bool:
+        return _next_one(next(t for t in nlp(text) if t.text == date_word))
+
+    # the day of the club's next game is ahead, though the sentence opens with what the council did on Sunday
+    assert next_one(
+        "The panel suspended the stand's licence on Sunday, meaning it will stay closed until the club's next home game on 22 March.",
+        "March",
+    )
+    assert not next_one("Betting on him becoming the next Doctor was suspended on Friday.", "Friday")  # the suspending is past
+    assert not next_one("The panel suspended the stand's licence on Sunday.", "Sunday")
+
+
+def test_a_deed_is_also_told_by_the_noun_a_participle_describes_and_a_participle_after_the_date() -> None:
+    def told(text: str) -> tuple[object, object]:
+        a = read_articles([make_article(text, source_id="t", published=date(2026, 6, 9))]).articles[0]
+        (t,) = a.group("times")
+        return t.attrs.get("verb"), t.attrs.get("also")
+
+    assert told("The employers said their offer, tabled on Friday, was fair.") == ("table", ["offer"])
+    assert told("Council bosses slapped a ban on the stand on Monday, suspending its safety certificate.") == ("slap", ["suspend"])
+    assert told("The panel suspended the stand's certificate on Sunday.") == ("suspend", None)
+    # a clause of its own is no participle describing the noun, and a participle of saying tells another deed
+    assert told("Ana Ruiz said in a statement that Tom Hale was fired late Friday on the orders of the director.") == ("fire", None)
+    assert told("Tom Hale was fired on Friday, claiming this was a departure from practice.") == ("fire", None)

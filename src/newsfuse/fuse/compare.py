@@ -74,6 +74,17 @@ _STATE_CLASSES = {
     "swap": "release",
     "swapped": "release",
     "unaccounted": "missing",
+    # people brought out alive: "200 were plucked from the sea", "38 were rescued" (not "rescue" itself, which names the
+    # workers too: "300 rescue workers" are no one rescued; nor "pulled": "pull 2,000 troops out of Syria")
+    "rescued": "rescue",
+    "pluck": "rescue",
+    "plucked": "rescue",
+    "save": "rescue",
+    "saved": "rescue",
+    "airlift": "rescue",
+    "airlifted": "rescue",
+    "winch": "rescue",
+    "winched": "rescue",
     "capture": "capture",
     "captured": "capture",
     # shut for a time: "seven schools were closed", "nine schools stayed shut"
@@ -247,6 +258,9 @@ def _months_spanned(period: str) -> int | None:
     return (y2 * 12 + m2) - (y1 * 12 + m1) + 1
 
 
+_A_YEAR = re.compile(r"(?:(?:in|during|for|over|throughout)\s+)?(?:19|20)\d\d")
+
+
 def period_class(period: str | None) -> str | None:
     """The span of time a count covers, coarsely: week, day, month, year, years, total; None when not stated."""
     if not period:
@@ -263,8 +277,8 @@ def period_class(period: str | None) -> str | None:
         return "year"  # "between February and December 2017": most of a year
     if "month" in p or any(m in p for m in _MONTH_WORDS):
         return "month"
-    if "year" in p:
-        return "year"
+    if "year" in p or _A_YEAR.fullmatch(p):
+        return "year"  # "last year", "in 2025"
     if any(k in p for k in ("so far", "to date", "since", "total", "in all")):
         return "total"
     return None
@@ -423,15 +437,17 @@ _STATING = SPEECH_VERBS | TELLINGS | {"order"}  # a day of saying hangs on its v
 def dated_events(st: Statement) -> set[tuple[str, str]]:
     """The statement's day dates (see :func:`day_dates`), each with what it is the day of: whether that is still to
     come, and the act: saying (any speech verb: "said Friday", "announced Monday") or the verb itself ("imposed on
-    March 23"). "Confirmed Thursday" and "will travel on July 13" date two things; "announced on March 8" and "imposed
-    on March 23" too."""
+    March 23"; a deed told in other words is one act: "recovered on Friday", "removed late on Thursday"; so is a deed
+    the reading tells by more than its verb: "its offer, tabled on Friday" and "made its offer last Thursday"). "Confirmed
+    Thursday" and "will travel on July 13" date two things; "announced on March 8" and "imposed on March 23" too."""
     out = set()
     for t in comparable_times(st):
         if t.attrs.get("precision") != "day":
             continue
-        verb = t.attrs.get("verb")
-        act = "stating" if verb in _STATING else act_stem(str(verb or ""))
-        out.add((str(t.attrs["value"]), f"{'future' if t.attrs.get('future') else 'past'}:{act}"))
+        tense = "future" if t.attrs.get("future") else "past"
+        for verb in [t.attrs.get("verb"), *t.attrs.get("also", ())]:
+            act = "stating" if verb in _STATING else deed_key(str(verb or ""))
+            out.add((str(t.attrs["value"]), f"{tense}:{act}"))
     return out
 
 
@@ -455,6 +471,17 @@ _DEEDS = {
     **dict.fromkeys(("recover", "retrieve", "remove", "extract"), "recover"),
     **dict.fromkeys(("announce", "unveil", "disclose", "reveal"), "announce"),
     **dict.fromkeys(("arrest", "detain"), "arrest"),
+    **dict.fromkeys(("launch", "open"), "launch"),  # an inquiry "launched" or "opened"
+    **dict.fromkeys(("detect", "discover", "spot", "notice"), "detect"),  # an intrusion "detected", transfers "spotted"
+    **dict.fromkeys(("strike", "hit", "jolt"), "strike"),  # a quake "struck", a storm "hit"
+    **dict.fromkeys(("crash", "collide"), "crash"),
+    **dict.fromkeys(("rescue", "pluck", "airlift", "winch"), "rescue"),
+    **dict.fromkeys(("release", "free"), "release"),
+    **dict.fromkeys(("sentence", "jail", "imprison"), "sentence"),
+    **dict.fromkeys(("approve", "adopt", "ratify"), "approve"),
+    **dict.fromkeys(("resign", "quit"), "resign"),
+    **dict.fromkeys(("file", "lodge"), "file"),  # a complaint "filed" or "lodged"
+    **dict.fromkeys(("table", "propose", "present", "submit"), "propose"),  # an offer "tabled" or "presented"
 }
 
 

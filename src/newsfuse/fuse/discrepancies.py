@@ -1126,13 +1126,36 @@ def within(
     return out
 
 
-# what a count of people may be told in instead: "6,000 residents" and "6,000 households evacuated" count two things
+# what a count of people may be told in instead: "6,000 residents" and "6,000 households evacuated" count two things,
+# as do "3.8 million customers" and "3.8 million accounts"
 _HOUSEHOLDS = frozenset({"household", "households", "home", "homes", "family", "families", "house", "houses", "dwelling", "dwellings"})
+_ACCOUNTS = frozenset({"account", "accounts", "profile", "profiles"})
+# people by what they are to the story, each a count of persons ("1,400 voters" / "1,400 households")
+_PEOPLE = frozenset(
+    {
+        "voter",
+        "customer",
+        "client",
+        "passenger",
+        "patient",
+        "resident",
+        "inhabitant",
+        "villager",
+        "citizen",
+        "tenant",
+        "student",
+        "pupil",
+        "employee",
+        "user",
+        "subscriber",
+        "member",
+    }
+)
 
 
 def _unit(s: Statement) -> str | None:
-    """What a count of displaced or harmed counts: ``person`` (people, residents, civilians ...), ``household``
-    (households, homes, families), or None for anything else."""
+    """What a count of people counts: ``person`` (people, residents, voters, customers ...), ``household``
+    (households, homes, families), ``account`` (accounts, profiles), or None for anything else."""
     q = main_quantity(s)
     assert q is not None
     counted = str(q.attrs.get("counted") or "").lower().split()
@@ -1140,12 +1163,15 @@ def _unit(s: Statement) -> str | None:
         return None
     if counted[-1] in _HOUSEHOLDS:
         return "household"
-    return "person" if counted_key(q.attrs.get("counted")) in {"person", "civilian", "worker"} else None
+    if counted[-1] in _ACCOUNTS:
+        return "account"
+    key = counted_key(q.attrs.get("counted"))
+    return "person" if key in {"person", "civilian", "worker"} or key in _PEOPLE else None
 
 
 def unit_disagreement(sts: Sequence[Statement], facts: list[str], classified: bool = True) -> Discrepancy | None:
-    """One figure of one state told in people by one outlet and in households by another ("about 2,400 residents"
-    / "2,400 households" evacuated): a ``wording`` disagreement on what was counted. Statements of one fact
+    """One figure of one state told in people by one outlet and in households (or accounts) by another ("about 2,400
+    residents" / "2,400 households" evacuated): a ``wording`` disagreement on what was counted. Statements of one fact
     (``classified`` False) need no state the reading can class: "a notice covering 8,500 households" and "8,500
     people have been warned" tell one thing."""
     units: dict[str, list[Statement]] = defaultdict(list)
@@ -1157,7 +1183,8 @@ def unit_disagreement(sts: Sequence[Statement], facts: list[str], classified: bo
     pairs = [
         (a, b)
         for a in units["person"]
-        for b in units["household"]
+        for unit in ("household", "account")
+        for b in units[unit]
         if a.source != b.source
         and _value(a) == _value(b)
         and _state(a) == _state(b)
@@ -1245,6 +1272,7 @@ def across(
     by_source: dict[str, list[Statement]] = defaultdict(list)
     for _, s in counted:
         by_source[s.source].append(s)
+    lone = _lone_counts(counted)
     seen: set[tuple[str, str, frozenset[str]]] = set()  # fact pairs compared, per state counted
     for i, (fa, a) in enumerate(counted):
         for fb, b in counted[i + 1 :]:
@@ -1253,7 +1281,7 @@ def across(
             qa, qb = main_quantity(a), main_quantity(b)
             assert qa is not None and qb is not None
             # one figure told in people and in households is compared for what it counts
-            units_apart = {_unit(a), _unit(b)} == {"person", "household"}
+            units_apart = {_unit(a), _unit(b)} in ({"person", "household"}, {"person", "account"})
             if not counted_match(qa, qb) and not units_apart:
                 continue
             pa, pb = _period(qa.attrs.get("period")), _period(qb.attrs.get("period"))
@@ -1273,11 +1301,14 @@ def across(
                 continue  # one source gives both: two different things, not a disagreement
             if speakers_conflict(a, b) or (day_dates(a) and day_dates(b) and not day_dates(a) & day_dates(b)):
                 continue
-            # a clause alone says little: its likeness counts only for two counts of one classified state
+            # one figure given as people by one outlet and as households by another ("about 18,000 residents were told
+            # not to drink the water" / "the ban covers about 18,000 households"): the figure itself ties them
+            one_figure = units_apart and _value(a) == _value(b) and _value(a) >= ONE_FIGURE_LEAST
+            # a clause alone says little: its likeness counts only for two counts of one classified state, or for one
+            # figure told in two units
+            by_pieces = (bool(_state(a)) and _state(a) == _state(b)) or one_figure
             sim = max(
-                float(vectors[x.idx] @ vectors[y.idx])
-                for x in (pieces(a) if _state(a) and _state(a) == _state(b) else [a])
-                for y in (pieces(b) if _state(a) and _state(a) == _state(b) else [b])
+                float(vectors[x.idx] @ vectors[y.idx]) for x in (pieces(a) if by_pieces else [a]) for y in (pieces(b) if by_pieces else [b])
             )
             same_state = _same_state(a, b)
             disagree = not amounts_agree(amount_of(qa), amount_of(qb))
@@ -1289,17 +1320,19 @@ def across(
             distinctive = _value(a) == _value(b) and _value(a) % 10 != 0 and bool(_state(a) & _state(b))
             # a count whose state the reading cannot classify ("files obtained") needs more shared context
             bar = min_sim - 0.15 if distinctive else (min_sim if _state(a) or _state(b) else min_sim + UNCLASSIFIED_MARGIN)
-            # one figure given as people by one outlet and as households by another ("about 18,000 residents were told
-            # not to drink the water" / "the ban covers about 18,000 households"): the figure itself ties them
-            one_figure = units_apart and _value(a) == _value(b) and _value(a) >= ONE_FIGURE_LEAST
             if one_figure:
                 bar = min(bar, min_sim)
             if same_state and _state(a) and 0.0 in (_value(a), _value(b)):
                 bar = min_sim - ZERO_MARGIN  # "no one was killed or injured" and "12 killed and 20 wounded" share few words
+            # an uncommon thing each outlet counts once, over one stated period ("a dozen safety violations last year" /
+            # "inspectors recorded 17 violations in 2025"): one tally, however differently the sentences tell it
+            tally = a.idx in lone and b.idx in lone and pa is not None and pa == pb
+            if tally:
+                bar = min(bar, min_sim - LONE_MARGIN)
             if sim < bar:
                 continue
             la, lb = set(qa.attrs.get("state_lemmas") or ()), set(qb.attrs.get("state_lemmas") or ())
-            if not (_state(a) or _state(b)):
+            if not (_state(a) or _state(b)) and not tally:
                 if la and lb and not la & lb and not counted_by_act(qa, qb) and not one_figure:
                     continue  # "two states filed", "four states have legalized": two predicates
                 if specific is not None and specific(a, b) < UNCLASSIFIED_SPECIFIC:
@@ -1324,6 +1357,26 @@ def across(
                 seen.add((fa, fb, _state(a)))
                 out.extend(ds)
     return out
+
+
+LONE_MARGIN = 0.15  # how much less alike in meaning two outlets' only counts of an uncommon thing over one period may be
+# what many counts of a story count: no uncommon thing, whatever the story
+_COMMON_COUNTED = frozenset({"person", "people", "time", "year", "day", "hour", "week", "month", "minute", "%", "casualty"})
+
+
+def _lone_counts(counted: Sequence[tuple[str, Statement]]) -> set[int]:
+    """The statements whose count is its outlet's only count of what it counts (two or more outlets count it, no
+    outlet more than once) when that is no common thing (people, days): one tally, however it is told."""
+    outlets: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # thing -> outlet -> values
+    holders: dict[str, list[Statement]] = defaultdict(list)
+    for _, s in counted:
+        q = main_quantity(s)
+        assert q is not None
+        key = counted_key(q.attrs.get("counted"))
+        if key and key not in _COMMON_COUNTED:
+            outlets[key][s.source].add(spaced(s.article.text[q.start : q.end]).lower())
+            holders[key].append(s)
+    return {s.idx for key, by in outlets.items() if len(by) >= 2 and all(len(values) == 1 for values in by.values()) for s in holders[key]}
 
 
 ONE_FIGURE_LEAST = 100  # the smallest figure that ties a count of people to one of households by itself ("three")
@@ -1685,9 +1738,10 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
     days_of: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for st in statements:
         days_of[st.source] |= {
-            (str(t.attrs["value"]), deed_key(str(t.attrs.get("verb") or "")))
+            (str(t.attrs["value"]), deed)
             for t in st.times
             if t.attrs.get("precision") == "day" and t.attrs.get("value")
+            for deed in _deeds(t)
         }
     idx = [st.idx for st, _ in dated]
     close = vectors[idx] @ vectors[idx].T >= DAY_PAIR_SIM
@@ -1695,8 +1749,8 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
         (a, ta), (b, tb) = dated[k], dated[j]
         if a.source == b.source or ta.attrs["value"] == tb.attrs["value"] or bool(ta.attrs.get("future")) != bool(tb.attrs.get("future")):
             continue
-        verb = ta.attrs.get("verb")
-        if not verb or deed_key(verb) != deed_key(str(tb.attrs.get("verb") or "")) or verb in _LIGHT_VERBS:
+        shared = _deeds(ta) & _deeds(tb)
+        if not shared:
             continue  # the days of one telling act ("suspended on Friday" / "suspending betting yesterday")
         if not (could_report(a, b) and could_report(b, a)) or speakers_conflict(a, b) or _named_apart(a, b):
             continue
@@ -1709,11 +1763,19 @@ def day_pairs(statements: Sequence[Statement], vectors: np.ndarray, specific: np
             continue  # "late on Sunday" / "early on Monday local time"
         if float(specific[a.idx, b.idx]) < DAY_PAIR_SPECIFIC or not _counts_agree(a, b):
             continue
-        deed = deed_key(verb)
-        if (str(tb.attrs["value"]), deed) in days_of[a.source] or (str(ta.attrs["value"]), deed) in days_of[b.source]:
+        if any(
+            (str(tb.attrs["value"]), deed) in days_of[a.source] or (str(ta.attrs["value"]), deed) in days_of[b.source] for deed in shared
+        ):
             continue  # an outlet that gives both days to the deed tells two events apart (a day for another is no bar)
         out.append(_pair(a, str(ta.attrs["value"]), ta.start, b, str(tb.attrs["value"]), tb.start, "day", "date", "disputed: date"))
     return _merge_pairwise(out)
+
+
+def _deeds(t: Span) -> set[str]:
+    """What a dated day is the day of, in every word the reading has for it (:func:`~newsfuse.fuse.compare.deed_key`):
+    its verb and the other words for its deed ("slapped a ban on Monday, suspending its certificate": the ban and the
+    suspending), not a light verb that tells no deed ("took", "got")."""
+    return {deed_key(v) for v in [t.attrs.get("verb"), *t.attrs.get("also", ())] if v and v not in _LIGHT_VERBS}
 
 
 def _days_apart(ta: Span, tb: Span) -> int | None:

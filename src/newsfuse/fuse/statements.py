@@ -220,7 +220,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                     st.speaker_bodies = member_of.get(str(q.attrs.get("entity")), set())
                     st.direct = bool(q.attrs.get("direct"))
             st.quantities = [q for q in a.group("quantities") if s.start <= q.start and q.end <= s.end]
-            st.main = first_count(st.quantities)
+            st.main = _main_count(a, s, st.quantities)
             st.times = [t for t in a.group("times") if s.start <= t.start and t.end <= s.end]
             inside = [m for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"]
             st.entities = {m.attrs["entity"] for m in inside}
@@ -283,16 +283,21 @@ def _link_continuations(sts: Sequence[Statement]) -> None:
 SIDE_CLAUSES = {"relcl", "advcl", "conj"}
 
 
-def _core(a: Article, s: Span, text: str) -> str:
-    """A statement's text minus the side clauses it carries (non-restrictive relatives, participle adjuncts,
-    coordinated verb phrases), which are units of their own."""
+def _side_clauses(a: Article, s: Span) -> list[tuple[int, int]]:
+    """Where a statement's side clauses (non-restrictive relatives, participle adjuncts, coordinated verb phrases),
+    which are units of their own, lie."""
     if s.label != "statement":
-        return text
-    cut = sorted(
+        return []
+    return sorted(
         (c.start, c.end)
         for c in a.group("statements")
         if c.label == "clause" and c.attrs.get("statement") == (s.start, s.end) and c.attrs.get("dep") in SIDE_CLAUSES
     )
+
+
+def _core(a: Article, s: Span, text: str) -> str:
+    """A statement's text minus the side clauses it carries."""
+    cut = _side_clauses(a, s)
     if not cut:
         return text
     keep, pos = [], s.start
@@ -304,6 +309,24 @@ def _core(a: Article, s: Span, text: str) -> str:
     core = re.sub(r"\s+([,.;:])", r"\1", " ".join(" ".join(keep).split()))
     core = re.sub(r"([,;:])(?:[,;:.])+", lambda m: m.group(0)[-1], core)
     return core if len(core.split()) >= 4 else text
+
+
+def _main_count(a: Article, s: Span, quantities: Sequence[Span]) -> Span | None:
+    """The count a statement is about: the first count of its main clause that is no describing word. In "The filing,
+    which runs to 46 pages, came after X was declared the winner by 312 votes" it is the votes (the pages are a side
+    clause's), in "left X ahead of the two-term incumbent by 213 votes" the votes too ("two-term" sizes a word), in
+    "the two sides agreed to free 120 prisoners" the prisoners (a group named by its known size refers to it); a
+    statement that counts only in a side clause counts there ("The storm, which killed 12, hit on Monday")."""
+    side = _side_clauses(a, s)
+    stated = [q for q in quantities if _DESCRIBING.match(a.text, q.end) is None]
+    main = [q for q in stated if not any(c0 <= q.start and q.end <= c1 for c0, c1 in side)]
+    # "the two delegations agreed to release 120 prisoners": a group named by its known size refers, the prisoners count
+    new = [q for q in main if _REFERS.search(a.text, max(0, q.start - 8), q.start) is None]
+    return first_count(new) or first_count(main) or first_count(stated) or first_count(quantities)
+
+
+_DESCRIBING = re.compile(r"-[a-z]")  # a number made into a describing word: "two-term", "46-page"
+_REFERS = re.compile(r"\b(?:the|these|those)\s+$", re.I)
 
 
 def main_quantity(st: Statement) -> Span | None:

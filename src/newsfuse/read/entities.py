@@ -387,7 +387,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 17
+    version = 18
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -400,6 +400,7 @@ class Mentions:
             if label not in NAMED:
                 continue
             toks = list(ent)
+            titled = False  # a title opened the span: "Chief Superintendent Marcus Abernethy"
             while (
                 toks
                 and (
@@ -410,6 +411,7 @@ class Mentions:
                 and len(toks) > 1
                 and not opens_institution([t.text for t in toks[1:]])
             ):
+                titled = titled or toks[0].lower_ not in {"the", "a", "an"}
                 toks = toks[1:]
             while toks and (toks[-1].tag_ == "POS" or toks[-1].text in {"'s", "’s", "'", "’"}):
                 toks = toks[:-1]
@@ -418,7 +420,7 @@ class Mentions:
             if label != "PERSON":  # "DNC Chair Tom Perez" (tagged as a work of art): the person after the title
                 k = max((i for i, t in enumerate(toks[:-1]) if fold(t.text).rstrip(".") in TITLES), default=-1)
                 if (
-                    k >= 0
+                    (k >= 0 or (titled and len(toks) >= 2))
                     and not opens_institution([t.text for t in toks[k + 1 :]])
                     and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks[k + 1 :])
                 ):
@@ -450,18 +452,26 @@ class Mentions:
         return {"mentions": out}
 
 
+_COMPASS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "north-eastern", "north-western", "south-eastern", "south-western",
+     "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest"}
+)  # fmt: skip
+# who or what a place is the place of: "residents of", "the village of", "the people of"
+_DWELLERS = frozenset({"resident", "inhabitant", "villager", "village", "town", "city", "township", "hamlet", "people", "citizen"})
 _SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "province", "county", "region", "township", "municipality"})
 # words that end places' names and people's too ("Alder Park", "Linda Park"; "Town Hall", "Arsenio Hall"): a place
 # only where the text puts something at it
-_SURNAME_SITES = frozenset({"park", "hall", "church", "lake", "bridge", "port", "mine", "base", "camp", "tower"})
+_SURNAME_SITES = frozenset({"park", "hall", "church", "lake", "bridge", "port", "mine", "base", "camp", "tower", "lane"})
 _AT_PLACE = frozenset(
-    {"in", "at", "near", "to", "from", "outside", "inside", "into", "across", "around", "through", "toward", "towards", "the"}
-)
+    {"in", "at", "near", "to", "from", "outside", "inside", "into", "across", "around", "through", "toward", "towards", "the",
+     "on", "along", "down", "off"}
+)  # fmt: skip
 _THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # not FAC: "Alder Park Stadium announced"
 # words of a place's or a building's name: no person's name holds them ("Main Street", "Fire Station Nine")
 _SITE_WORDS = frozenset(
     {"street", "avenue", "road", "park", "stadium", "station", "museum", "hall", "bridge", "airport", "church", "square",
-     "building", "tower", "falls", "creek", "river", "lake", "port", "harbour", "harbor", "plant", "mine", "base", "camp"}
+     "building", "tower", "falls", "creek", "river", "lake", "port", "harbour", "harbor", "plant", "mine", "base", "camp",
+     "lane", "boulevard", "terrace", "quay", "wharf", "highway", "motorway"}
 )  # fmt: skip
 # the last word of a newspaper's or a magazine's name
 _MASTHEAD_WORDS = frozenset(
@@ -631,6 +641,17 @@ def _correct_label(label: str, toks: Sequence[Any], doc: Any) -> str:
         return "ORG"  # "(the Federation of Mine and) Quarry Workers": a plural noun ends no one's name
     if label == "PERSON" and nxt is not None and nxt.lower_ in _SETTLEMENT_NOUNS and nxt.text.islower():
         return "GPE"  # "in Suka Makmur village": a place named by what it is
+    if label == "PERSON" and prev is not None and prev.lower_ in _COMPASS and prev.text.islower():
+        return "GPE"  # "in northern Dravenna": a part of a country, not a person
+    if (
+        label == "PERSON"
+        and prev is not None
+        and prev.lower_ == "of"
+        and prev.i > 0
+        and doc[prev.i - 1].lemma_.lower() in _DWELLERS
+        and doc[prev.i - 1].pos_ == "NOUN"
+    ):
+        return "GPE"  # "residents of Orlic Dol", "the village of Kell": a place people live in
     if (
         label == "PERSON"
         and len(toks) > 1

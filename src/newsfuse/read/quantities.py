@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 50
+    version = 51
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -523,7 +523,10 @@ def _estimated(tok: Any) -> Any:
 _GATHERINGS = frozenset({"crowd", "attendance", "turnout", "audience", "gathering", "rally", "march", "protest", "demonstration"})
 _HARMED = {"dead": "kill", "killed": "kill", "injured": "injure", "wounded": "wound", "hurt": "hurt", "missing": "miss"}
 _UNACCOUNTED = {**_HARMED, "unaccounted": "miss"}  # what a bare number "is" or "remains": "40 remain unaccounted for"
-_HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "evacuate", "displace", "rescue", "arrest", "detain"})
+_HARM_VERBS = frozenset(
+    # and people brought out alive: "more than 200 were plucked from the sea", "12 were pulled from the rubble"
+    {"kill", "injure", "wound", "hurt", "evacuate", "displace", "rescue", "arrest", "detain", "pluck", "pull", "save", "airlift", "winch"}
+)
 _TOLL_VERBS = {"bring", "rise", "climb", "reach", "jump", "stand", "put", "raise", "increase", "hit", "push"}
 
 

@@ -71,6 +71,25 @@ def _supported_deed(verb: Any) -> Any:
     return verb
 
 
+def _told_also(verb: Any, root: Any) -> list[str]:
+    """Other words for the deed a dated verb tells, which another outlet may date it by: the noun a participle
+    describes ("its offer, tabled on Friday": the offer, as in "made its final offer last Thursday"), and a participle
+    after the date that says what the deed did ("slapped a ban on the stand on Monday, suspending its certificate")."""
+    out = []
+    reduced = not any(c.dep_ in _CLAUSE_PARTS for c in verb.children)  # not "a statement that he was fired Friday"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" and reduced:
+        out.append(verb.head.lemma_.lower())
+    out += [
+        c.lemma_.lower()
+        for c in verb.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > root.i and c.lemma_.lower() not in SPEECH_VERBS  # not "…, claiming"
+    ]
+    return out
+
+
+_CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"})
+
+
 @dataclass(frozen=True, slots=True)
 class When:
     value: str  # YYYY-MM-DD, YYYY-MM or YYYY
@@ -538,6 +557,19 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "’ll"}
 # a day the words before it look ahead to ("ahead of Thursday's debate", "in advance of Friday's vote and Saturday's
 # poll"): the next such day, unless the verb it hangs on is past ("resigned ahead of Thursday's vote" may be either)
 _LOOKS_AHEAD = re.compile(r"\b(?:ahead of|in advance of|in the run-up to|leading up to)\s+(?:the\s+)?(?:[^.;:!?]{0,80}?\band\s+)?$", re.I)
+_NEXT = frozenset({"next", "upcoming", "forthcoming"})
+
+
+def _next_one(root: Any) -> bool:
+    """The date (its head token ``root``) is the day of the next one of something: "until the club's next home game on
+    22 March", "for the next hearing on Friday". Not a noun the next something merely goes with ("becoming the next
+    Doctor suspended on Friday")."""
+    if root.dep_ != "pobj" or root.head.lower_ not in {"on", "for"}:
+        return False
+    noun = root.head.head
+    return noun.pos_ == "NOUN" and any(c.lower_ in _NEXT and c.dep_ == "amod" for c in noun.children)
+
+
 _PREPARED_FOR = re.compile(r"\bprepar(?:e|es|ed|ing)\s+(?:for|to)\b[^.;:!?]{0,60}?\b(?:on|for)\s+$", re.I)
 _PLANNED = {"expect", "schedule", "plan", "due", "set", "slate", "poise"}
 # nouns of a prospect: what follows "of" after them is still to come ("a one-in-three chance of losing the House in
@@ -1014,7 +1046,7 @@ def _detached_end(text: str, start: int, end: int) -> int:
 
 class Times:
     name = "times"
-    version = 37
+    version = 38
     requires = ("sentences",)
     assigns = ("times",)
 
@@ -1072,6 +1104,10 @@ class Times:
             told_past = root is not None and _past(root, tense)
             if not future and not told_past and _LOOKS_AHEAD.search(text, max(sent_start, s - 120), s):
                 future = True  # "she is campaigning ahead of Thursday's debate and Saturday's straw poll": still to come
+            if not future and root is not None and _next_one(root):
+                # "the stand will stay closed until the club's next home game on 22 March", though the sentence opens
+                # with what the council did: the next one of something is still to come
+                future, told_past = True, False
             past = not future and told_past
             # the day of an infinitive ("asked the leaders to return on Friday", "in line to be elected on Thursday")
             # comes after what governs it, which may be today: the nearest such day, not the last one
@@ -1123,6 +1159,8 @@ class Times:
             attrs: dict[str, object] = {"expr": expr, "basis": ctx.reference_basis if ctx.reference else "none"}
             deed = noun if noun is not None else _supported_deed(verb)
             attrs["verb"] = deed.lemma_.lower() if deed is not None else None
+            if noun is None and verb is not None and root is not None and (also := _told_also(verb, root)):
+                attrs["also"] = also
             attrs["future"] = future
             if (s, e) in names:
                 attrs["name"] = True  # "the Sept. 11 attacks": a date that names an event, not a time of this story
