@@ -176,3 +176,9 @@ def test_a_deed_told_in_other_words_is_one_deed() -> None:
 
     assert deed_key("recover") == deed_key("remove") and deed_key("detect") == deed_key("spot") and deed_key("launch") == deed_key("open")
     assert deed_key("recover") != deed_key("download") and deed_key("table") != deed_key("make")
+
+
+def test_others_after_a_first_count_are_people() -> None:
+    from newsfuse.fuse.compare import counted_key
+
+    assert counted_key("others") == counted_key("people") == "person"

@@ -454,6 +454,16 @@ def test_a_disputes_evidence_cut_at_a_semicolon_shows_its_whole_sentence() -> No
     assert _whole_sentence(rain, a) == rain  # a sentence of its own stays as it is
 
 
+def test_a_disputes_evidence_that_is_the_second_of_two_joined_clauses_shows_its_whole_sentence() -> None:
+    text = "Two more people were missing and 11 were injured, according to the Riverton fire service. Rain fell."
+    a = make_article(text, "a")
+    a.set_spans("sentences", [Span(0, text.index(" Rain"), "sentence", "t@1"), Span(text.index("Rain"), len(text), "sentence", "t@1")])
+    second = Evidence.of(a, text.index("11 were"), text.index(" Rain"))
+    assert _whole_sentence(second, a).text == text[: text.index(" Rain")]
+    first = Evidence.of(a, 0, text.index(" and 11"))
+    assert _whole_sentence(first, a) == first  # the first clause reads alone
+
+
 def test_the_same_sentence_word_for_word_on_both_sides_is_no_dispute() -> None:
     from newsfuse.fuse import _same_words_both_sides
     from newsfuse.model import Discrepancy, Variant

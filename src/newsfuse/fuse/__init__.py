@@ -329,11 +329,18 @@ def _same_words_both_sides(d: Discrepancy) -> bool:
     return bool(a & b)
 
 
+_JOINED_BEFORE = re.compile(r"\s(?:and|but)\s+$")
+
+
 def _whole_sentence(e: Evidence, article: Article) -> Evidence:
     """A disagreement's evidence that is one half of a sentence cut at a semicolon shows the whole sentence: the half
-    after it often says what the figure counts ("63 were hurt; 17 of the injured are in a serious condition")."""
+    after it often says what the figure counts ("63 were hurt; 17 of the injured are in a serious condition"). So
+    does the second of two clauses joined by "and" or "but" that the reading made statements of their own ("Two more
+    people were missing and 11 were injured, according to the fire service"): the first may hold what the second
+    counts on from."""
     text = article.text
-    if not (text[e.end : e.end + 2].strip().startswith(";") or text[max(0, e.start - 2) : e.start].strip().endswith(";")):
+    cut = text[e.end : e.end + 2].strip().startswith(";") or text[max(0, e.start - 2) : e.start].strip().endswith(";")
+    if not (cut or _JOINED_BEFORE.search(text, max(0, e.start - 5), e.start)):
         return e
     for sp in article.group("sentences"):
         if sp.start <= e.start and e.end <= sp.end and (sp.start, sp.end) != (e.start, e.end):

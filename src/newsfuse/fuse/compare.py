@@ -152,6 +152,8 @@ _NOUN_SYNONYMS = {
     "villagers": "person",
     "locals": "person",
     "citizens": "person",
+    # a count of more people after a first one: "four people died ... fourteen others were injured"
+    "others": "person",
     # firms by any name: "64 supplier companies", "46 firms in the region supply parts", "64 suppliers"
     "companies": "company",
     "firms": "company",
