@@ -49,7 +49,7 @@ from .compare import (
     speakers_conflict,
     surname,
 )
-from .statements import Statement, amount_of, amounts_agree, main_quantity, named_speaker, spaced
+from .statements import DESCRIBING, Statement, amount_of, amounts_agree, main_quantity, named_speaker, spaced
 
 PARENT_KINDS = {"attribution", "date"}  # show the whole statement: the speaker or the date may lie outside a clause
 
@@ -413,7 +413,7 @@ def _not_a_count(st: Statement, q: Span) -> bool:
     score = _SCORE.match(text, q.start)
     if score is not None and float(score.group(1).replace(",", "")) > float(score.group(2).replace(",", "")):
         return True  # a range runs upwards ("10-15 people"); a score or a record does not
-    return picks_one(st, q) or _HYPHEN_WORD.match(text, q.end) is not None
+    return picks_one(st, q) or DESCRIBING.match(text, q.end) is not None
 
 
 _SIZE = re.compile(r"-([a-z]+)\s+(?:[A-Z]{2,}\s+)*([\w-]+)")  # "35-word oath", "five-time NBA All-Defensive honoree"
@@ -439,7 +439,6 @@ def _sized_alike(sts: Sequence[Statement]) -> set[int]:
 
 
 _SCORE = re.compile(r"[^\d\s]*(\d[\d,]*)\s*[-–]\s*(\d[\d,]*)\b")  # "162-139", "58-3"
-_HYPHEN_WORD = re.compile(r"-[a-z]")  # "five-time", "three-point"
 
 
 def picks_one(st: Statement, q: Span) -> bool:

@@ -318,14 +318,14 @@ def _main_count(a: Article, s: Span, quantities: Sequence[Span]) -> Span | None:
     "the two sides agreed to free 120 prisoners" the prisoners (a group named by its known size refers to it); a
     statement that counts only in a side clause counts there ("The storm, which killed 12, hit on Monday")."""
     side = _side_clauses(a, s)
-    stated = [q for q in quantities if _DESCRIBING.match(a.text, q.end) is None]
+    stated = [q for q in quantities if DESCRIBING.match(a.text, q.end) is None]
     main = [q for q in stated if not any(c0 <= q.start and q.end <= c1 for c0, c1 in side)]
     # "the two delegations agreed to release 120 prisoners": a group named by its known size refers, the prisoners count
     new = [q for q in main if _REFERS.search(a.text, max(0, q.start - 8), q.start) is None]
     return first_count(new) or first_count(main) or first_count(stated) or first_count(quantities)
 
 
-_DESCRIBING = re.compile(r"-[a-z]")  # a number made into a describing word: "two-term", "46-page"
+DESCRIBING = re.compile(r"-[a-z]")  # a number made into a describing word: "two-term", "46-page", "five-time"
 _REFERS = re.compile(r"\b(?:the|these|those)\s+$", re.I)
 
 
