@@ -220,7 +220,8 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
                     st.speaker_bodies = member_of.get(str(q.attrs.get("entity")), set())
                     st.direct = bool(q.attrs.get("direct"))
             st.quantities = [q for q in a.group("quantities") if s.start <= q.start and q.end <= s.end]
-            st.main = _main_count(a, s, st.quantities)
+            side = _side_clauses(a, s)
+            st.main = _main_count(a.text, side, st.quantities)
             st.times = [t for t in a.group("times") if s.start <= t.start and t.end <= s.end]
             inside = [m for m in a.group("mentions") if s.start <= m.start < s.end and "entity" in m.attrs and m.label != "NORP"]
             st.entities = {m.attrs["entity"] for m in inside}
@@ -232,7 +233,7 @@ def gather(articles: Sequence[Article]) -> list[Statement]:
             } - wards
             st.people = {e for e in st.entities if labels.get(e) == "PERSON"} - st.credited - {st.speaker_entity}
             st.words = content_words(text)
-            st.core = _core(a, s, text)
+            st.core = _core(a, s, text, side)
             out.append(st)
         _link_continuations([x for x in out if x.article is a])
     return out
@@ -295,9 +296,8 @@ def _side_clauses(a: Article, s: Span) -> list[tuple[int, int]]:
     )
 
 
-def _core(a: Article, s: Span, text: str) -> str:
-    """A statement's text minus the side clauses it carries."""
-    cut = _side_clauses(a, s)
+def _core(a: Article, s: Span, text: str, cut: Sequence[tuple[int, int]]) -> str:
+    """A statement's text minus the side clauses it carries (``cut``: :func:`_side_clauses`)."""
     if not cut:
         return text
     keep, pos = [], s.start
@@ -311,18 +311,18 @@ def _core(a: Article, s: Span, text: str) -> str:
     return core if len(core.split()) >= 4 else text
 
 
-def _main_count(a: Article, s: Span, quantities: Sequence[Span]) -> Span | None:
+def _main_count(text: str, side: Sequence[tuple[int, int]], quantities: Sequence[Span]) -> Span | None:
     """The count a statement is about: the first count of its main clause that is no describing word. In "The filing,
     which runs to 46 pages, came after X was declared the winner by 312 votes" it is the votes (the pages are a side
     clause's), in "left X ahead of the two-term incumbent by 213 votes" the votes too ("two-term" sizes a word), in
     "the two sides agreed to free 120 prisoners" the prisoners (a group named by its known size refers to it); a
-    statement that counts only in a side clause counts there ("The storm, which killed 12, hit on Monday")."""
-    side = _side_clauses(a, s)
-    stated = [q for q in quantities if DESCRIBING.match(a.text, q.end) is None]
+    statement that counts only in a side clause counts there ("The storm, which killed 12, hit on Monday"). ``side``:
+    where the statement's side clauses lie (:func:`_side_clauses`)."""
+    stated = [q for q in quantities if DESCRIBING.match(text, q.end) is None]
     main = [q for q in stated if not any(c0 <= q.start and q.end <= c1 for c0, c1 in side)]
     # "the two delegations agreed to release 120 prisoners": a group named by its known size refers, the prisoners count
-    new = [q for q in main if _REFERS.search(a.text, max(0, q.start - 8), q.start) is None]
-    return first_count(new) or first_count(main) or first_count(stated) or first_count(quantities)
+    unreferred = [q for q in main if _REFERS.search(text, max(0, q.start - 8), q.start) is None]
+    return first_count(unreferred) or first_count(main) or first_count(stated) or first_count(quantities)
 
 
 DESCRIBING = re.compile(r"-[a-z]")  # a number made into a describing word: "two-term", "46-page", "five-time"
