@@ -846,6 +846,50 @@ def test_one_measure_bounded_from_either_side_is_a_hedge_disagreement() -> None:
     assert all(d.kind == "hedge" for d in ds)
 
 
+def test_lengths_and_speeds_bounded_from_either_side_across_units() -> None:
+    ds = _facing(
+        {
+            "a": "The Riverton tram was travelling at more than 30 kilometres per hour when it hit the barrier.",
+            "b": "Recorder data show the tram was travelling at less than 25 km/h when it hit the barrier.",
+            "c": "Mud covered more than 400 metres of the Riverton road, burying two cars.",
+            "d": "Debris covered just under 1,300 feet of the Riverton road.",
+        }
+    )
+    shown = sorted(sorted(v.value for v in d.variants) for d in ds)
+    assert shown == [["just under 1,300 feet", "more than 400 metres"], ["less than 25 km/h", "more than 30 kilometres per hour"]]
+    assert all(d.kind == "hedge" for d in ds)
+
+
+def test_one_figure_bounded_from_either_side_needs_less_likeness() -> None:
+    texts = {
+        "a": "The Riverton fire had burned more than 4,000 acres by Wednesday morning, officials said.",
+        "b": "A mapping flight late Wednesday put the fire's footprint at just under 4,000 acres.",
+    }
+    sts, _ = _read(texts, published=date(2026, 6, 10))
+    n = len(sts)
+    (d,) = facing_hedges(sts, _equally_alike(n, 0.45), np.full((n, n), 0.6))
+    assert d.kind == "hedge" and sorted(v.value for v in d.variants) == ["just under 4,000 acres", "more than 4,000 acres"]
+    texts["b"] = texts["b"].replace("just under 4,000", "just under 3,800")  # two figures: the usual likeness is needed
+    sts, _ = _read(texts, published=date(2026, 6, 10))
+    assert facing_hedges(sts, _equally_alike(len(sts), 0.45), np.full((len(sts), len(sts)), 0.6)) == []
+
+
+def test_one_act_measured_needs_less_likeness_than_two_statements_in_general() -> None:
+    texts = {
+        "a": "Mud came off the hill and covered more than 400 metres of the highway, engulfing the Riverton café.",
+        "b": "Ana Ruiz said debris was covering just under 350 metres of the carriageway.",
+    }
+
+    def found(texts: dict[str, str]) -> list[Discrepancy]:
+        sts, _ = _read(texts, published=date(2026, 6, 10))
+        n = len(sts)
+        return facing_hedges(sts, _equally_alike(n, 0.4), np.full((n, n), 0.5))  # a little alike, few specific words
+
+    assert len(found(texts)) == 1  # one act ("cover") told in other words
+    texts["b"] = "Ana Ruiz said the fence ran for just under 350 metres along the carriageway."
+    assert found(texts) == []  # a length of another act: no likeness will do below the usual bar
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

@@ -4,7 +4,7 @@ from typing import Any, cast
 
 from newsfuse.fuse.discrepancies import count_disagreements, date_disagreement, one_telling, within
 from newsfuse.fuse.statements import Statement
-from newsfuse.model import Evidence, Span
+from newsfuse.model import Discrepancy, Evidence, Span
 from tests.fuse.helpers import clause_of, statement
 
 
@@ -1713,3 +1713,48 @@ def test_a_deed_dated_by_the_noun_a_participle_describes() -> None:
     assert d is not None and {v.value for v in d.variants} == {"2026-06-05", "2026-06-04"}
     plain = dated("The employers said the union walked out on Thursday.", "b", "2026-06-04", "walk")
     assert date_disagreement([tabled, plain], ["f"]) is None
+
+
+def test_a_number_dispute_explained_by_a_dispute_of_what_was_counted_is_not_shown_twice() -> None:
+    from newsfuse.fuse.discrepancies import dedupe, variants
+
+    hurt = statement("A total of 31 people were injured in the Riverton crash.", "c", "31", "people", "injured")
+    taken = statement("Of the injured, 31 were taken to hospital.", "a", "31", "people", "taken to hospital")
+    injured = statement("One man died and 58 people were injured in the Riverton crash.", "a", "58", "people", "injured")
+    what = Discrepancy("w", "wording", "disputed: what was counted", variants({"taken to hospital": [taken], "injured": [hurt]}, "wording"))
+    number = Discrepancy("n", "number", "disputed: number", variants({"58": [injured], "31": [hurt]}, "number"))
+    assert [d.id for d in dedupe([what, number])] == ["w"]
+    assert [d.id for d in dedupe([number])] == ["n"]
+    # a sentence on a side of both, but the number dispute is of another figure in it: both stand
+    both = statement("Eleven people were killed and 63 injured in the Riverton crash.", "a", "63", "people", "injured")
+    worse = statement("Fourteen died and 63 were seriously injured in the Riverton crash.", "b", "63", "people", "seriously injured")
+    what = Discrepancy("w", "wording", "disputed: what was counted", variants({"injured": [both], "seriously injured": [worse]}, "wording"))
+    toll = Discrepancy("n", "number", "disputed: number", variants({"Eleven": [both], "Fourteen": [worse]}, "number"))
+    assert sorted(d.id for d in dedupe([what, toll])) == ["n", "w"]
+
+
+def test_people_taken_ill_are_one_state() -> None:
+    from newsfuse.fuse.compare import state_class
+
+    assert state_class("sickened", "passengers", ["sicken"]) == state_class("fell ill", "people", []) == {"illness"}
+    assert state_class("moved to hospitals", "patients", ["hospitalize"]) == {"hospital"}  # taken into care
+    assert state_class("moved", "residents", []) == {"evacuation"} == state_class("flee", "residents", ["flee"])
+    assert state_class("destroying", "homes", ["destroy"]) == state_class("destroyed", "homes", []) == {"collapse"}
+
+
+def test_an_accusation_told_a_little_apart_with_the_same_specific_words_is_one_claim() -> None:
+    from newsfuse.fuse.discrepancies import stance_disagreement
+
+    text = "The Riverton union alleged that the trust had been warned in January about a weakness in its remote-access system."
+    accused = statement(text, "a", speaker="the union", entity="e-u", person=False)
+    accused.cue, accused.speaker_kind = "alleged", "name"
+    fact = statement("Riverton bosses were warned in January about a gaping hole in their remote-access system.", "b")
+    january = {"expr": "January", "value": "2026-01", "precision": "month", "verb": "warn"}
+    for st in (accused, fact):
+        st.times = [Span(0, 1, "time", "test@1", january)]
+    assert stance_disagreement([accused, fact], ["f"], alike=lambda a, b: 0.55) is None  # only a little alike
+    d = stance_disagreement([accused, fact], ["f"], alike=lambda a, b: 0.55, specific=lambda a, b: 0.9)
+    assert d is not None and {v.value: v.sources for v in d.variants} == {"as an allegation": ["a"], "stated as fact": ["b"]}
+    assert stance_disagreement([accused, fact], ["f"], alike=lambda a, b: 0.45, specific=lambda a, b: 0.9) is None
+    fact.times = []  # no deed dated alike: the same words may tell two claims
+    assert stance_disagreement([accused, fact], ["f"], alike=lambda a, b: 0.55, specific=lambda a, b: 0.9) is None

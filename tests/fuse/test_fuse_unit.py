@@ -477,3 +477,12 @@ def test_the_same_sentence_word_for_word_on_both_sides_is_no_dispute() -> None:
     )
     real = Discrepancy("d2", "date", "disputed: date", [Variant("2026-10-16", ["wire"], [wire]), Variant("2026-10-17", ["other"], [other])])
     assert _same_words_both_sides(copied) and not _same_words_both_sides(real)
+
+
+def test_a_claim_held_as_an_allegation_shows_who_alleges_it() -> None:
+    text = "The Riverton union alleged that the alarm on the loading-bay door had been faulty for weeks. Rain fell."
+    a = make_article(text, "a")
+    a.set_spans("sentences", [Span(0, text.index(" Rain"), "sentence", "t@1"), Span(text.index("Rain"), len(text), "sentence", "t@1")])
+    claim = Evidence.of(a, text.index("the alarm"), text.index(" Rain") - 1)
+    assert _whole_sentence(claim, a) == claim  # any other dispute shows the clause it is about
+    assert _whole_sentence(claim, a, always=True).text == text[: text.index(" Rain")]

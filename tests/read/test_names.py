@@ -18,13 +18,16 @@ from newsfuse.read.entities import _compatible_names, name_tokens, same_given_na
         ("Zack", "Zachary"),
         ("Katie", "Kathryn"),
         ("Jackie", "Jacqueline"),
+        ("Annelise", "Annelies"),  # two letters swapped: one name misspelt
     ],
 )
 def test_familiar_given_names(a: str, b: str) -> None:
     assert same_given_name(a, b) and same_given_name(b, a)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Bill", "Bob"), ("Linda", "Loretta"), ("Christine", "Christopher"), ("Michael", "Mitchell")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Bill", "Bob"), ("Linda", "Loretta"), ("Christine", "Christopher"), ("Michael", "Mitchell"), ("Maria", "Mario")]
+)
 def test_other_given_names(a: str, b: str) -> None:
     assert not same_given_name(a, b)
 
@@ -32,6 +35,13 @@ def test_other_given_names(a: str, b: str) -> None:
 def test_one_person_under_a_familiar_name() -> None:
     assert _compatible_names(("Mike", "Thibodeau"), ("Michael", "Thibodeau"))
     assert _compatible_names(("Volodymyr", "Zelenskyy"), ("Volodymyr", "Zelensky"))
+
+
+def test_a_surname_spelt_a_letter_apart_with_the_same_given_name_is_one_person() -> None:
+    assert _compatible_names(("Ruth", "Calloway"), ("Ruth", "Callaway"))
+    assert _compatible_names(("Ilse", "Brandvold"), ("Ilse", "Brandvoldt"))
+    assert not _compatible_names(("Ruth", "Calloway"), ("Anna", "Callaway"))  # another given name: another person
+    assert not _compatible_names(("Tom", "Hale"), ("Tom", "Hall"))  # short names a letter apart are other names
 
 
 def test_namesakes_stay_apart() -> None:

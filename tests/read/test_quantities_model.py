@@ -531,3 +531,76 @@ def test_a_bare_number_brought_out_alive_counts_people() -> None:
     got = _quantities("More than 200 were plucked from the sea by lifeboat crews. Twelve were pulled from the rubble in Riverton.")
     assert (got["More than 200"]["counted"], got["More than 200"]["state_lemmas"]) == ("people", ["pluck"])
     assert (got["Twelve"]["counted"], got["Twelve"]["state_lemmas"]) == ("people", ["pull"])
+
+
+def test_speeds_are_read_with_their_hedges_in_kmh() -> None:
+    # the model reads "30km/h" as a count of an organisation "km/h" and leaves "less than 25 km/h" out
+    text = (
+        "Ana Ruiz said the tram was doing more than 30km/h when it hit the barrier. Tom Hale said it was travelling at "
+        "less than 25 km/h. A witness put it at about 20 miles per hour, and the ferry at 12 knots."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): q.attrs for q in a.group("quantities") if q.attrs.get("unit") == "km/h"}
+    assert set(got) == {"more than 30km/h", "less than 25 km/h", "about 20 miles per hour", "12 knots"}
+    assert got["more than 30km/h"]["hedge"] == "more than" and got["more than 30km/h"]["kmh"] == 1.0
+    assert got["less than 25 km/h"]["measures"] == "travel" and got["less than 25 km/h"]["high"] == 25.0
+    assert got["about 20 miles per hour"]["kmh"] == pytest.approx(1.609344)
+    assert all("metres" not in q and q["counted"] is None for q in got.values())  # a speed is no length nor a count
+    gusts = read_articles([make_article("Winds were sustained at 70 km/h, with gusts of just under 100 km/h.", "q")]).articles[0]
+    assert [q.attrs["measures"] for q in gusts.group("quantities")] == ["sustain", "gust"]  # a speed "of" a thing
+    assert not [q for q in a.group("quantities") if a.span_text(q) in {"more than 30", "about 20 miles"}]
+
+
+def test_a_count_of_them_counts_what_the_count_before_it_counted() -> None:
+    text = (
+        "Forty people were hurt in the Riverton crash. Six of them were in critical condition, Ana Ruiz said. "
+        "Of the injured, 31 were taken to hospital, four of them in critical condition, Tom Hale told reporters."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): (q.attrs.get("counted"), q.attrs.get("state_lemmas")) for q in a.group("quantities")}
+    assert got["Six"] == ("people", ["critical"])
+    assert got["four"] == ("people", ["critical"])  # "to hospital" is where they went
+
+
+def test_a_total_of_people_takes_the_verb_of_the_total() -> None:
+    text = "A total of 31 people were injured in the Riverton tram crash, Ana Ruiz said."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    q = next(q for q in a.group("quantities") if a.span_text(q) == "31")
+    assert q.attrs["counted"] == "people" and q.attrs["state_lemmas"] == ["injure"]
+
+
+def test_patients_transferred_or_moved_to_hospitals_are_one_count_of_people_taken_into_care() -> None:
+    from newsfuse.fuse.compare import quantity_state
+
+    text = (
+        "Twelve critically ill patients were transferred to other hospitals over the weekend. "
+        "Nine critically ill patients have been moved to hospitals outside the Riverton valley."
+    )
+    a = read_articles([make_article(text, "q")]).articles[0]
+    states = {a.span_text(q): quantity_state(q) for q in a.group("quantities")}
+    assert "hospital" in states["Twelve"] and "hospital" in states["Nine"] and "evacuation" not in states["Nine"]
+    treated = read_articles([make_article("Fourteen people were treated in hospital. Six were treated at the scene.", "q")]).articles[0]
+    assert [sorted(quantity_state(q)) for q in treated.group("quantities")] == [["hospital"], []]
+
+
+def test_a_season_describing_a_thing_bounds_no_count() -> None:
+    text = "Nearly 400 passengers on the Riverton ferry have been struck down by the winter vomiting bug. 300 fell ill last winter."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    periods = {a.span_text(q): q.attrs.get("period") for q in a.group("quantities")}
+    assert periods["Nearly 400"] is None and periods["300"] == "last winter"
+
+
+def test_a_number_put_on_a_number_of_things_counts_those_things() -> None:
+    # the model tags the 43 as a date, and "at" hangs on the participle
+    text = "A damage assessment released late Wednesday put the number of homes destroyed by the Riverton fire at 43, most of them on Alder Lane."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): (q.attrs.get("counted"), q.attrs.get("state")) for q in a.group("quantities")}
+    assert got["43"] == ("homes", "destroyed")
+
+
+def test_areas_are_measures_in_hectares_not_counts_of_acres() -> None:
+    text = "The Riverton fire had burned more than 4,000 acres by Wednesday. It covered 1,600 hectares, or about 6 square miles."
+    a = read_articles([make_article(text, "q")]).articles[0]
+    got = {a.span_text(q): (q.attrs.get("unit"), q.attrs.get("hectares"), q.attrs.get("counted")) for q in a.group("quantities")}
+    assert got["more than 4,000 acres"] == ("acre", pytest.approx(0.40468564224), None)
+    assert got["1,600"] == ("hectare", 1.0, None) and got["about 6 square miles"][:2] == ("square mile", pytest.approx(258.9988110336))

@@ -337,3 +337,25 @@ def test_a_deed_is_also_told_by_the_noun_a_participle_describes_and_a_participle
     # a clause of its own is no participle describing the noun, and a participle of saying tells another deed
     assert told("Ana Ruiz said in a statement that Tom Hale was fired late Friday on the orders of the director.") == ("fire", None)
     assert told("Tom Hale was fired on Friday, claiming this was a departure from practice.") == ("fire", None)
+
+
+def test_the_day_an_order_is_issued_or_granted_is_the_day_of_the_order() -> None:
+    from newsfuse.fuse.compare import deed_key
+
+    def deed(text: str) -> tuple[object, object]:
+        a = read_articles([make_article(text, source_id="t", published=date(2026, 3, 20))]).articles[0]
+        t = next(t for t in a.group("times") if t.attrs.get("precision") == "day")
+        return t.attrs.get("verb"), t.attrs.get("also")
+
+    assert deed("The Riverton port authority issued a detention order on Sunday.") == ("order", None)
+    assert deed("The detention order was served on the master on Sunday, March 15.") == ("order", None)
+    assert deed("The university was granted a possession order on Friday, March 13.") == ("order", None)
+    assert deed("The university obtained a possession order from the court on Thursday, March 12.") == ("order", None)
+    assert deed("Tom Hale received a call from the mayor on Monday.")[0] == "receive"  # a call is no document issued
+    # what was reported is dated too: the report of cracks and of cracking is one deed
+    assert deed("A driver had reported fresh cracks in the Riverton road on Sunday.") == ("report", ["crack"])
+    assert deed_key("tour") == deed_key("visit") and deed_key("apologize") == deed_key("apologise")
+    # the gathering a deed happened at names it too: "a news conference" and "a briefing" are one
+    assert deed("Tom Hale apologised to patients at a news conference on Monday.") == ("apologise", ["conference"])
+    assert deed("Tom Hale broke his silence at a packed briefing on Tuesday.") == ("break", ["briefing"])
+    assert deed_key("conference") == deed_key("briefing")

@@ -275,8 +275,17 @@ def _disagreements(
     for fid, sts in members_of.items():
         for d in (
             disagree.namesake_disagreement(sts, [fid], persons, vectors),
-            disagree.stance_disagreement(sts, [fid], related, alike=lambda a, b: float(vectors[a.idx] @ vectors[b.idx])),
+            disagree.stance_disagreement(
+                sts,
+                [fid],
+                related,
+                alike=lambda a, b: float(vectors[a.idx] @ vectors[b.idx]),
+                specific=lambda a, b: float(specific[a.idx, b.idx]),
+            ),
             disagree.ago_disagreement(sts, [fid]),
+            # a fact the slots split (a sentence told in other words: "apologised at a news conference on Monday" /
+            # "broke his silence at a packed briefing on Tuesday, April 14")
+            disagree.date_disagreement(sts, [fid], related, told_alike),
         ):
             if d is not None:
                 found.append(d)
@@ -308,8 +317,9 @@ def _disagreements(
     for d in found:
         if _same_words_both_sides(d):
             continue
+        held = any(v.value in disagree.HELD_LABELS for v in d.variants)  # a claim's stance shows in its framing verb
         for v in d.variants:
-            v.evidence = _outermost([_whole_sentence(e, articles[e.article]) for e in v.evidence])
+            v.evidence = _outermost([_whole_sentence(e, articles[e.article], always=held) for e in v.evidence])
         facts: set[str] = set()
         for v in d.variants:
             for e in v.evidence:
@@ -332,15 +342,16 @@ def _same_words_both_sides(d: Discrepancy) -> bool:
 _JOINED_BEFORE = re.compile(r"\s(?:and|but)\s+$")
 
 
-def _whole_sentence(e: Evidence, article: Article) -> Evidence:
+def _whole_sentence(e: Evidence, article: Article, always: bool = False) -> Evidence:
     """A disagreement's evidence that is one half of a sentence cut at a semicolon shows the whole sentence: the half
     after it often says what the figure counts ("63 were hurt; 17 of the injured are in a serious condition"). So
     does the second of two clauses joined by "and" or "but" that the reading made statements of their own ("Two more
     people were missing and 11 were injured, according to the fire service"): the first may hold what the second
-    counts on from."""
+    counts on from. ``always``: any part of a sentence shows the whole (a claim held as an allegation: "the union
+    alleged that the alarm had been faulty" shows who alleges it, not only what)."""
     text = article.text
     cut = text[e.end : e.end + 2].strip().startswith(";") or text[max(0, e.start - 2) : e.start].strip().endswith(";")
-    if not (cut or _JOINED_BEFORE.search(text, max(0, e.start - 5), e.start)):
+    if not (always or cut or _JOINED_BEFORE.search(text, max(0, e.start - 5), e.start)):
         return e
     for sp in article.group("sentences"):
         if sp.start <= e.start and e.end <= sp.end and (sp.start, sp.end) != (e.start, e.end):

@@ -43,6 +43,8 @@ _STATE_CLASSES = {
     "casualties": "death+injury",
     "casualty": "death+injury",
     "evacuate": "evacuation",
+    "flee": "evacuation",
+    "fled": "evacuation",
     "evacuated": "evacuation",
     "moved": "evacuation",
     "displaced": "evacuation",
@@ -55,6 +57,20 @@ _STATE_CLASSES = {
     "topple": "collapse",
     "crashed": "collapse",
     "destroyed": "collapse",
+    "destroy": "collapse",
+    "destroying": "collapse",
+    "demolish": "collapse",
+    "demolished": "collapse",
+    "raze": "collapse",
+    "razed": "collapse",
+    "flatten": "collapse",
+    "flattened": "collapse",
+    # people taken ill: "sickened more than 400", "400 fell ill", "infected 120"
+    "sicken": "illness",
+    "sickened": "illness",
+    "ill": "illness",
+    "infect": "illness",
+    "infected": "illness",
     "hospitalize": "hospital",
     "hospitalise": "hospital",
     "hospitalized": "hospital",
@@ -178,6 +194,10 @@ def state_class(state: str | None, counted: str | None, lemmas: Sequence[str] = 
         c = _STATE_CLASSES.get(w)
         if c:
             out.update(c.split("+"))
+    if "hospital" in out:
+        out.discard("evacuation")  # "moved to hospitals": taken into care, not out of harm's way
+    if "illness" in out:
+        out.discard("collapse")  # "fell ill"
     return frozenset(out)
 
 
@@ -484,6 +504,11 @@ _DEEDS = {
     **dict.fromkeys(("resign", "quit"), "resign"),
     **dict.fromkeys(("file", "lodge"), "file"),  # a complaint "filed" or "lodged"
     **dict.fromkeys(("table", "propose", "present", "submit"), "propose"),  # an offer "tabled" or "presented"
+    **dict.fromkeys(("visit", "tour"), "visit"),
+    **dict.fromkeys(
+        ("conference", "briefing"), "briefing"
+    ),  # "a news conference" / "a packed briefing"  # a minister "visited the site" or "toured the wing"
+    **dict.fromkeys(("apologise", "apologize"), "apologise"),
 }
 
 

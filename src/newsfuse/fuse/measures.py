@@ -17,7 +17,7 @@ import numpy as np
 from ..model import Discrepancy, Span
 from ..read.entities import fold
 from ..read.numbers import NUMBER_WORDS, Amount, parse_number
-from .compare import counted_key
+from .compare import act_stem, counted_key
 from .discrepancies import (
     _LIGHT_VERBS,
     _SCORE,
@@ -756,6 +756,11 @@ def _framed_pair(
 
 FACING_SIM = 0.5  # meaning similarity (of the sentences or of the clauses holding them) two bounded measures need
 FACING_SPECIFIC = 0.45  # and the specific words they share
+FACING_LOOSE_SIM = 0.4  # meaning similarity that will do when the two share many more specific words
+FACING_MANY_SPECIFIC = 0.95  # ("snatching five paintings in less than seven minutes" / "It took the thieves more than ten
+# minutes to strip the walls of the Overgaard Room")
+FACING_SAME_FIGURE_SIM = 0.4  # meaning similarity that will do when both bound the very same figure
+FACING_SAME_ACT_SIM = 0.35  # meaning similarity that will do for two lengths or speeds of one act ("covered")
 FACING_NEAR = HEDGED_NEAR  # how far apart (a share of the larger) two hedged figures may be to be bounded apart
 _BELOW_HEDGES = frozenset({"nearly", "almost", "just under", "close to", "under", "less than", "fewer than", "just short of", "shy of"})
 _ABOVE_HEDGES = frozenset({"more than", "over", "at least", "just over", "upwards of", "in excess of", "exceeding", "above"})
@@ -766,9 +771,29 @@ def _bounded(hedge: str | None) -> str | None:
     return "below" if h in _BELOW_HEDGES else "above" if h in _ABOVE_HEDGES else None
 
 
+_SIZES = {"metres": "length", "kmh": "speed", "hectares": "area"}  # a measure's size in its base unit, by what it measures
+
+
+def _scaled(x: Amount, size: float) -> Amount:
+    """An amount in a unit ``size`` times the base unit, in the base unit (metres, km/h)."""
+
+    def f(v: float | None) -> float | None:
+        return None if v is None else v * size
+
+    return Amount(f(x.low), f(x.high), x.low_open, x.high_open, x.hedge, f(x.value))
+
+
+def _same_act(qa: Span, qb: Span) -> bool:
+    """Two lengths or speeds of one telling act ("covered more than 400 metres of the highway" / "debris covering just
+    under 350 metres of the carriageway"; not "was", "had" or "said")."""
+    act, other = qa.attrs.get("measures"), qb.attrs.get("measures")
+    return bool(act and other and act_stem(str(act)) == act_stem(str(other)) and act not in _LIGHT_VERBS | _CARRYING)
+
+
 def _measures_bounded(st: Statement) -> list[tuple[tuple[str, ...], Span, Amount, str]]:
     """The measures a statement bounds from one side, by what they measure: a sum in a currency ("more than $150
-    million a day"), a length in a unit ("nearly 30,000 feet"), a share ("just under 52 percent"), a length of time
+    million a day"), a length in metres ("nearly 30,000 feet"), a speed in km/h ("less than 25 km/h"), an area in
+    hectares ("just under 4,000 acres"), a share ("just under 52 percent"), a length of time
     ("more than an hour"). Counts of things are compared as counts (:func:`count_disagreements`)."""
     out: list[tuple[tuple[str, ...], Span, Amount, str]] = []
     for q in st.quantities:
@@ -782,6 +807,10 @@ def _measures_bounded(st: Statement) -> list[tuple[tuple[str, ...], Span, Amount
             key: tuple[str, ...] = ("money", currency)
         elif q.label == "PERCENT":
             key = ("percent",)
+        elif any(q.attrs.get(k) for k in _SIZES):  # "more than 400 metres" / "just under 1,300 feet"; km/h; acres
+            kind, size = next((_SIZES[k], q.attrs[k]) for k in _SIZES if q.attrs.get(k))
+            out.append(((kind,), q, _scaled(amount_of(q), float(size)), side))
+            continue
         elif q.label == "QUANTITY" and q.attrs.get("unit"):
             key = ("unit", str(q.attrs["unit"]))
         else:
@@ -790,7 +819,7 @@ def _measures_bounded(st: Statement) -> list[tuple[tuple[str, ...], Span, Amount
     for t in st.times:
         d = t.attrs.get("duration")
         side = _bounded((d or {}).get("hedge"))
-        if not d or side is None or d.get("relation") != "length":
+        if not d or side is None or d.get("relation") not in {"length", "apart"}:  # "for more than three weeks before ..."
             continue
         stated = d.get("days_high") if side == "below" else d.get("days_low")
         if stated is None:
@@ -805,8 +834,9 @@ def facing_hedges(statements: Sequence[Statement], vectors: np.ndarray, specific
     """One measure two outlets bound from either side so that the bounds exclude each other: "more than $150 million a
     day" against "nearly $150 million a day", "more than 30,000 feet" against "just under 30,000 feet", "delayed by
     more than an hour" against "nearly an hour late", "just under 52 percent" against "more than 54 percent". The
-    figures are near (within :data:`FACING_NEAR`), of the same kind (currency, unit, share, length of time), the
-    statements alike in meaning and specific words (their sentences or the clauses that hold the figures), not one
+    figures are near (within :data:`FACING_NEAR`), of the same kind (currency, share, length of time; lengths and
+    speeds compared in metres and km/h), the statements alike in meaning and specific words (or only a little alike
+    when they measure one telling act: "covered more than 400 metres" / "covering just under 350 metres") (their sentences or the clauses that hold the figures), not one
     outlet's words copied by another, about the same named people, neither history nor dated apart."""
     items = [(st, key, q, amt, side) for st in statements if not _background(st) for key, q, amt, side in _measures_bounded(st)]
     best: dict[tuple[str, int, str, int], tuple[float, Statement, Statement]] = {}
@@ -817,7 +847,13 @@ def facing_hedges(statements: Sequence[Statement], vectors: np.ndarray, specific
             if abs(xa.value - xb.value) > FACING_NEAR * max(abs(xa.value), abs(xb.value)) or amounts_agree(xa, xb):
                 continue
             sim, spec = float(vectors[a.idx] @ vectors[b.idx]), float(specific[a.idx, b.idx])
-            if sim < FACING_SIM or spec < FACING_SPECIFIC or spaced(a.text) == spaced(b.text):
+            if ka[0] in {"length", "speed", "area"} and _same_act(qa, qb):
+                alike = sim >= FACING_SAME_ACT_SIM  # one act measured: its words tell what is measured
+            elif xa.value == xb.value:  # one figure bounded from either side ("more than 4,000 acres" / "just under")
+                alike = sim >= FACING_SAME_FIGURE_SIM and spec >= FACING_SPECIFIC
+            else:  # alike in meaning, or less alike but sharing many more specific words
+                alike = (sim >= FACING_SIM and spec >= FACING_SPECIFIC) or (sim >= FACING_LOOSE_SIM and spec >= FACING_MANY_SPECIFIC)
+            if not alike or spaced(a.text) == spaced(b.text):
                 continue
             if _named_apart(a, b) or _other_times(a, b):
                 continue

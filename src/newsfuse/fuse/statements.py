@@ -316,9 +316,12 @@ def _main_count(text: str, side: Sequence[tuple[int, int]], quantities: Sequence
     which runs to 46 pages, came after X was declared the winner by 312 votes" it is the votes (the pages are a side
     clause's), in "left X ahead of the two-term incumbent by 213 votes" the votes too ("two-term" sizes a word), in
     "the two sides agreed to free 120 prisoners" the prisoners (a group named by its known size refers to it); a
-    statement that counts only in a side clause counts there ("The storm, which killed 12, hit on Monday"). ``side``:
+    statement that counts only in a side clause counts there ("The storm, which killed 12, hit on Monday"), as does
+    one whose main clause counts only a part of a count before ("... killing 11, 17 of them children"). ``side``:
     where the statement's side clauses lie (:func:`_side_clauses`)."""
-    stated = [q for q in quantities if DESCRIBING.match(text, q.end) is None]
+    # a part of a count told before ("killing 11 and injuring 63 others, 17 of them seriously") is what a statement
+    # is about only when it counts nothing else
+    stated = [q for q in quantities if DESCRIBING.match(text, q.end) is None and not q.attrs.get("of_them")]
     main = [q for q in stated if not any(c0 <= q.start and q.end <= c1 for c0, c1 in side)]
     # "the two delegations agreed to release 120 prisoners": a group named by its known size refers, the prisoners count
     unreferred = [q for q in main if _REFERS.search(text, max(0, q.start - 8), q.start) is None]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from ..graph import components
 from ..model import Article, Entity, Span
@@ -341,10 +342,13 @@ for _formal, _short in _FORMAL_NAMES.items():
 
 
 def same_given_name(a: str, b: str) -> bool:
-    """Two given names of one person: the same word, or a familiar form of it ("Mike" / "Michael")."""
+    """Two given names of one person: the same word, a familiar form of it ("Mike" / "Michael"), or the same word with
+    two letters swapped."""
     if same_name_word(a, b):
         return True
     fa, fb = fold(a), fold(b)
+    if len(fa) >= 5 and sorted(fa) == sorted(fb) and OSA.distance(fa, fb) == 1:
+        return True  # two letters swapped: "Annelise" / "Annelies" (not "Maria" / "Mario": other letters)
     return bool(_NICKNAMES.get(fa, set()) & ({fb} | _NICKNAMES.get(fb, set())) or _NICKNAMES.get(fb, set()) & {fa})
 
 
@@ -387,7 +391,7 @@ class Mentions:
     """Named-entity mentions with corrected labels, trimmed of articles, titles and possessives."""
 
     name = "mentions"
-    version = 18
+    version = 20
     requires = ("sentences",)
     assigns = ("mentions",)
 
@@ -880,12 +884,18 @@ def _compatible_names(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
         if len(full) == 1:
             return same_name_word(short[0], full[0])
         return abbreviates(short[0], " ".join(full))
-    if not same_name_word(a[-1], b[-1]):
-        return False
+    if not same_name_word(a[-1], b[-1]) and not (len(a) > 1 and len(b) > 1 and same_given_name(a[0], b[0]) and _one_slip(a[-1], b[-1])):
+        return False  # a surname spelt one letter apart, with the same given name, is one person ("Ruth Calloway" / "Callaway")
     if len(a) > 1 and len(b) > 1:
         initial = fold(a[0])[:1] == fold(b[0])[:1] and (len(fold(a[0])) <= 2 or len(fold(b[0])) <= 2)  # "J. Kirby"
         return same_given_name(a[0], b[0]) or initial
     return True
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Two spellings of one long name a slip apart: a letter changed, added, dropped or two swapped."""
+    fa, fb = fold(a), fold(b)
+    return min(len(fa), len(fb)) >= 6 and fa[0] == fb[0] and OSA.distance(fa, fb) <= 1
 
 
 def _name_like(toks: Sequence[str]) -> bool:

@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 51
+    version = 60
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -54,6 +54,8 @@ class Quantities:
             if amount is None or _CLOCK.match(doc_text(doc), toks[-1].idx + len(toks[-1].text)):
                 continue  # no number, or a time of day ("about 8 p.m.")
             head = _counted_head(ent)
+            if head is None and (of := _number_of(_estimated(ent.root))) is not None:
+                head = of  # "put the number of homes destroyed at 43": homes, destroyed
             if head is not None and head.i < toks[0].i and toks[0].i > ent.start and head.i >= ent.start:
                 head = None  # in the time of day cut off before the quantity ("2:09 a. m.")
             if scale is not None and (head is None or head.i == scale.i):
@@ -86,6 +88,8 @@ class Quantities:
                 # a part of a whole ("saved 38 of the 47 miners caught underground"): what befell the part is its own
                 # verb's, not a clause on the whole's noun ("11 of whom were taken to hospital")
                 state, state_lemmas = _verb_state(root.head, head)
+            if (condition := _in_condition(root)) is not None:  # "four of them in critical condition": no verb
+                state, state_lemmas = doc[condition[0].i : condition[1].head.i + 1].text, [condition[1].lower_]
             whole = head is not None and root.head.i == head.i and root.i != head.i and _partitive_whole(head)
             if whole and not any(c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" for c in head.children):
                 # "six of its eight carriages derailed": the six did, not the eight; but "one of 37 homes destroyed":
@@ -105,6 +109,10 @@ class Quantities:
             if unit is not None:  # "a 170,000-square-foot building": a measure in that unit, not a count of buildings
                 counted, state, state_lemmas = unit, None, []
             length = _length(toks, label)
+            digits = [t for t in toks if t.like_num]
+            area = _area(doc_text(doc), digits[-1].idx + len(digits[-1].text), label) if digits else {}
+            if area:  # "more than 4,000 acres": a measure, not a count of acres
+                length, counted, state, state_lemmas = area, None, None, []
             out.append(
                 Span(
                     s,
@@ -130,6 +138,9 @@ class Quantities:
                     },
                 )
             )
+        out = _stand_ins_resolved(out, doc_text(doc))
+        speeds = _speeds(doc, tag)
+        out = [q for q in out if not any(q.start < v.end and v.start < q.end for v in speeds)] + speeds
         out += _none_harmed(doc_text(doc), tag, out)
         return {"quantities": sorted(out, key=lambda q: (q.start, q.end))}
 
@@ -302,6 +313,78 @@ def _length(toks: list[Any], label: str) -> dict[str, Any]:
     }
 
 
+# areas in hectares, by the unit's spelling: "more than 4,000 acres", "1,600 hectares", "12 square miles"
+HECTARES = {"acre": 0.40468564224, "hectare": 1.0, "ha": 1.0, "square mile": 258.9988110336, "square kilometre": 100.0, "square kilometer": 100.0, "sq km": 100.0, "km2": 100.0}  # fmt: skip
+_AREA = re.compile(r"\s*(acres?|hectares?|ha|square\s+(?:mile|kilomet(?:re|er))s?|sq\.?\s*km|km2)\b", re.I)
+
+
+def _area(text: str, end: int, label: str) -> dict[str, Any]:
+    """An area: the unit right after the number ending at ``end`` (or at the end of the number's own words), its size
+    in hectares. Empty when the number is no area."""
+    if label in {"MONEY", "PERCENT"}:
+        return {}
+    m = _AREA.match(text, end)
+    if m is None:
+        return {}
+    spelt = " ".join(m.group(1).lower().replace(".", "").split())
+    key = "sq km" if spelt.replace(" ", "") == "sqkm" else spelt.rstrip("s") if spelt not in {"ha"} else spelt
+    return {"unit": key, "hectares": HECTARES[key]} if key in HECTARES else {}
+
+
+# speeds in km/h, by the unit's spelling: "30km/h", "less than 25 km/h", "90 mph", "about 12 knots"
+KMH = {"km/h": 1.0, "kmh": 1.0, "kph": 1.0, "kilometre": 1.0, "kilometer": 1.0, "mph": 1.609344, "mile": 1.609344, "knot": 1.852, "m/s": 3.6, "metre": 3.6, "meter": 3.6}  # fmt: skip
+_HEDGE_WORDS = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+_SPEED = re.compile(
+    r"(?:\b(" + _HEDGE_WORDS + r")\s+)?(?<![\w.,])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*"
+    r"(km/h|kmh|kph|mph|knots?|m/s|(?:kilomet(?:re|er)|mile)s?\s+(?:per|an|a)\s+hour|met(?:re|er)s?\s+(?:per|a)\s+second)\b",
+    re.I,
+)
+
+
+def _speeds(doc: Any, tag: str) -> list[Span]:
+    """Speeds, which the entity model reads as a count of "km/h" or a length in kilometres, or leaves out ("less than
+    25 km/h"): one QUANTITY each with its hedge, in km/h (``kmh``: the unit's size in km/h), and the verb it measures
+    ("was travelling at more than 30 kilometres per hour" -> travel) or the noun it is "of" ("gusts of 100 km/h" ->
+    gust). Not lengths: a speed has no ``metres``."""
+    text = doc_text(doc)
+    out = []
+    for m in _SPEED.finditer(text):
+        amount = parse_amount(text[m.start() : m.end(2)])
+        if amount is None:
+            continue
+        spelt = m.group(3).lower()
+        key = spelt.split()[0].rstrip("s") if " " in spelt else spelt.rstrip("s") if spelt.startswith("knot") else spelt
+        number = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        verb = _verb_of(number.root) if number is not None else None
+        of = number.root if number is not None else None
+        for _ in range(3):  # "gusts of just under 100 km/h": a speed of gusts (the unit may hold the number)
+            if of is None or of.lower_ == "of" or of.head.i == of.i:
+                break
+            of = of.head
+        if of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN":
+            verb = of.head
+        attrs: dict[str, Any] = {
+            "unit": "km/h",
+            "kmh": KMH[key],
+            "measures": verb.lemma_.lower() if verb is not None else None,
+            "low": amount.low,
+            "high": amount.high,
+            "low_open": amount.low_open,
+            "high_open": amount.high_open,
+            "hedge": amount.hedge,
+            "value": amount.value,
+            "counted": None,
+            "counted_span": None,
+            "state": None,
+            "state_lemmas": [],
+            "period": None,
+            "scope": None,
+            "increment": False,
+        }
+        out.append(Span(m.start(), m.end(), "QUANTITY", tag, attrs))
+    return out
+
+
 _POINTS = r"(?:north|south|east|west)(?:[- ]?(?:north|south|east|west))?(?:ern)?"
 # after a length: its conversion, a point of the compass, and the named place it is measured from
 # ("two miles of Interstate 5" is a stretch of a road, not a distance from it: "of" needs a point of the compass)
@@ -439,7 +522,46 @@ def _antecedent(pronoun: Any) -> Any:
     counted = next((t for t in before if t.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "nummod" for c in t.children)), None)
     if counted is not None:
         return counted
-    return next((t for t in before[:8] if t.pos_ in {"NOUN", "PROPN"}), pronoun)
+    # not where things went ("31 were taken to hospital, four of them ..."): the pronoun stays, and the count
+    # before it tells what it stands for (see :func:`_stand_ins_resolved`)
+    return next((t for t in before[:8] if t.pos_ in {"NOUN", "PROPN"} and not _place_of(t)), pronoun)
+
+
+_WHERE = frozenset({"to", "in", "into", "at", "from", "on", "onto", "inside", "outside"})
+
+
+def _place_of(t: Any) -> bool:
+    """A noun telling where something went or was ("to hospital", "in the tunnel")."""
+    return bool(t.dep_ == "pobj" and t.head.lower_ in _WHERE)
+
+
+def _stand_ins_resolved(found: list[Span], text: str) -> list[Span]:
+    """Counts of a pronoun ("Six of them were in critical condition", "Of those taken to hospital, four remain ...")
+    count what the count before them counted, in the same sentence or the one before (no further than
+    :data:`_STAND_IN_REACH` characters): "Forty people were hurt. Six of them ..." counts people. Marked ``of_them``:
+    a part of a count told before, which a statement is about only when it gives no other count."""
+    out = []
+    for q in found:
+        counted = str(q.attrs.get("counted") or "").lower()
+        if counted in _STAND_INS | {"these"} or (not counted and _OF_THEM.match(text, q.end)):
+            before = [
+                r
+                for r in found
+                if r.end <= q.start
+                and q.start - r.start <= _STAND_IN_REACH
+                and str(r.attrs.get("counted") or "").lower() not in _STAND_INS | {"these", ""}
+                and r.label == "CARDINAL"
+                and not r.attrs.get("unit")
+                and text.count(".", r.end, q.start) <= 1
+            ]
+            if before:
+                q = Span(q.start, q.end, q.label, q.stage, {**q.attrs, "counted": before[-1].attrs["counted"], "of_them": True})
+        out.append(q)
+    return out
+
+
+_STAND_IN_REACH = 400
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
 
 
 def _whole_of(num: Any) -> Any:
@@ -515,9 +637,16 @@ _ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "number", "peg"})
 
 def _estimated(tok: Any) -> Any:
     """What a figure ``tok`` was an estimate of: "police put the march at 30,000 (people)" -> march; else None."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.head.head.lemma_.lower() not in _ESTIMATE_VERBS:
+    if tok.dep_ != "pobj" or tok.head.lower_ != "at":
         return None
-    return next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+    verb = tok.head.head
+    for _ in range(6):  # "put the number of homes destroyed by the fire at 43": "at" may hang on the participle
+        if (verb.lemma_.lower() in _ESTIMATE_VERBS and verb.pos_ == "VERB") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.lemma_.lower() not in _ESTIMATE_VERBS or verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 _GATHERINGS = frozenset({"crowd", "attendance", "turnout", "audience", "gathering", "rally", "march", "protest", "demonstration"})
@@ -582,7 +711,7 @@ _TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "seco
 def _count_taken_for_a_date(ent: Any) -> bool:
     """A number the model tagged as a date though it counts: the subject or object of a verb ("injuring 80"), the
     number of a noun that is no time ("Between 60 and 100 rioters", however the parser hangs "Between"), or the size
-    put on a gathering ("estimated the crowd at 70")."""
+    put on a gathering or a number of things ("estimated the crowd at 70", "put the number of homes lost at 43")."""
     if ent.label_ != "DATE" or _BARE_COUNT.fullmatch(ent.text.strip()) is None:
         return False
     for tok in ent:
@@ -594,8 +723,18 @@ def _count_taken_for_a_date(ent: Any) -> bool:
         if tok.dep_ in {"nummod", "quantmod"}:
             return bool(head.pos_ == "NOUN" and head.lemma_.lower() not in _TIME_NOUNS)
         gathering = _estimated(tok)
-        return gathering is not None and gathering.lemma_.lower() in _GATHERINGS
+        return gathering is not None and (gathering.lemma_.lower() in _GATHERINGS or _number_of(gathering) is not None)
     return False
+
+
+def _number_of(noun: Any) -> Any:
+    """The thing a number names the number of: "the number of homes destroyed" -> homes; "the death toll" -> None."""
+    if noun is None or noun.lemma_.lower() not in _NUMBER_NAMES:
+        return None
+    return next(
+        (o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"),
+        None,
+    )
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village", "island", "country", "nation", "state", "province", "region", "district"})
@@ -699,6 +838,15 @@ def _counted(head: Any) -> tuple[str, str | None, list[str]]:
             verb = number.head
     if verb is None and head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.pos_ == "VERB":
         verb = head.head.head  # "a petition signed by 1.8 million people"
+    whole = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if (
+        verb is None
+        and whole is not None
+        and whole.lemma_.lower() in _NUMBER_NAMES
+        and whole.dep_ in _STATE_DEPS | {"dobj"}
+        and whole.head.pos_ in {"VERB", "AUX"}
+    ):
+        verb = whole.head  # "a total of 31 people were injured": what befell them is the verb of "total"
     if (
         verb is None
         and head.dep_ == "pobj"
@@ -816,7 +964,7 @@ def _to_safety(verb: Any) -> Any:
 
 
 # not "treat": those treated (and often sent home) are a larger count than those admitted
-_HOSPITAL_VERBS = _CARRY_VERBS | {"rush", "send", "admit", "transport", "fly", "ferry", "hospitalize", "hospitalise"}
+_HOSPITAL_VERBS = _CARRY_VERBS | {"rush", "send", "admit", "transport", "transfer", "treat", "fly", "ferry", "hospitalize", "hospitalise"}
 # deeds that kill when done "to death" ("shot to death"; never "sentenced to death", "bored to death")
 _KILLING_VERBS = frozenset(
     {"shoot", "stab", "beat", "burn", "crush", "club", "hack", "batter", "trample", "bludgeon", "strangle", "choke", "starve",
@@ -1077,6 +1225,8 @@ def _period(ent: Any, date_ents: list[Any], head: Any = None) -> str | None:
     for d in date_ents:
         if not sent.start <= d.start < sent.end or not is_period(d.text):  # (d.sent walks the sentence: slow)
             continue
+        if d[-1].dep_ in {"compound", "amod", "nmod"} and d[-1].head.i >= d.end:
+            continue  # a word describing a thing, no time: "the winter vomiting bug", "a summer camp"
         v = _verb_of(d.root)
         if v is None or v.i not in verbs or _in_apposition(d.root, v, ent.root):
             continue  # (", the narrowest margin in almost four decades": a period of the apposition's superlative)

@@ -57,6 +57,9 @@ _HEDGE = r"(?:about|around|roughly|some|nearly|almost|approximately)"
 # verbs that lend their day to the deed named by their object: "paid a visit on Thursday", "used her first visit, on
 # Thursday, to ...", "held talks on Friday", "made a statement on Monday"
 _SUPPORT_VERBS = frozenset({"use", "make", "pay", "hold", "have", "give", "deliver", "conduct", "stage"})
+# verbs whose day is the day of the document or decision they carry: "issued a detention order", "obtained a
+# possession order", "was granted an injunction", "the order was served"
+_ISSUING_VERBS = frozenset({"issue", "serve", "obtain", "secure", "grant", "win", "receive", "award"})
 
 
 def _supported_deed(verb: Any) -> Any:
@@ -64,11 +67,23 @@ def _supported_deed(verb: Any) -> Any:
     ("paid a visit" -> visit); None without a verb."""
     if verb is None:
         return None
-    if verb.lemma_.lower() in _SUPPORT_VERBS:
+    lemma = verb.lemma_.lower()
+    if lemma in _SUPPORT_VERBS | _ISSUING_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-        if obj is not None:
+        if obj is None and lemma in _ISSUING_VERBS:  # "the detention order was served on Sunday"
+            obj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN" and not c.ent_type_), None)
+        if obj is not None and (lemma in _SUPPORT_VERBS or obj.lemma_.lower() in _DOCUMENTS):
             return obj
     return verb
+
+
+# what an issuing verb's day is the day of: "issued a detention order on Sunday" dates the order ("ordered the ship to
+# stay on Monday" dates it too); not "won the match", "received a call", "served a six-month sentence"
+_DOCUMENTS = frozenset(
+    {"order", "warrant", "injunction", "licence", "license", "permit", "notice", "summons", "subpoena", "ruling", "verdict",
+     "judgment", "judgement", "decree", "ban", "fine", "penalty", "contract", "approval", "permission", "visa",
+     "award", "grant", "patent", "indictment", "writ", "directive", "ultimatum", "exemption", "waiver", "pardon", "bail"}
+)  # fmt: skip
 
 
 def _told_also(verb: Any, root: Any) -> list[str]:
@@ -84,9 +99,22 @@ def _told_also(verb: Any, root: Any) -> list[str]:
         for c in verb.children
         if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > root.i and c.lemma_.lower() not in SPEECH_VERBS  # not "…, claiming"
     ]
+    # the gathering it happened at: "apologised at a news conference on Monday" / "broke his silence at a briefing"
+    out += [
+        o.lemma_.lower()
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "at"
+        for o in c.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in _GATHERINGS
+    ]
+    if verb.lemma_.lower() in SPEECH_VERBS:
+        # what was reported: "had reported fresh cracks in the road on Sunday" dates the cracks, as "reported cracking
+        # in the road on Monday" does (a gerund the day hangs on)
+        out += [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     return out
 
 
+_GATHERINGS = frozenset({"conference", "briefing", "meeting", "hearing", "summit", "rally", "ceremony", "session", "vigil", "funeral"})
 _CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl"})
 
 
@@ -1046,7 +1074,7 @@ def _detached_end(text: str, start: int, end: int) -> int:
 
 class Times:
     name = "times"
-    version = 38
+    version = 41
     requires = ("sentences",)
     assigns = ("times",)
 
