@@ -17,7 +17,7 @@ _STATE_DEPS = {"nsubj", "nsubjpass"}
 
 class Quantities:
     name = "quantities"
-    version = 60
+    version = 61
     requires = ("sentences",)
     assigns = ("quantities",)
 
@@ -964,7 +964,7 @@ def _to_safety(verb: Any) -> Any:
 
 
 # not "treat": those treated (and often sent home) are a larger count than those admitted
-_HOSPITAL_VERBS = _CARRY_VERBS | {"rush", "send", "admit", "transport", "transfer", "treat", "fly", "ferry", "hospitalize", "hospitalise"}
+_HOSPITAL_VERBS = _CARRY_VERBS | {"rush", "send", "admit", "transport", "transfer", "fly", "ferry", "hospitalize", "hospitalise"}
 # deeds that kill when done "to death" ("shot to death"; never "sentenced to death", "bored to death")
 _KILLING_VERBS = frozenset(
     {"shoot", "stab", "beat", "burn", "crush", "club", "hack", "batter", "trample", "bludgeon", "strangle", "choke", "starve",
