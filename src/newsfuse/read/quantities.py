@@ -121,12 +121,7 @@ class Quantities:
                     tag,
                     {
                         **length,
-                        "low": amount.low,
-                        "high": amount.high,
-                        "low_open": amount.low_open,
-                        "high_open": amount.high_open,
-                        "hedge": amount.hedge,
-                        "value": amount.value,
+                        **_bounds(amount),
                         "counted": counted,
                         "counted_span": (head.idx, head.idx + len(head.text)) if head is not None else None,
                         "state": state,
@@ -341,6 +336,18 @@ _SPEED = re.compile(
 )
 
 
+def _bounds(amount: Any) -> dict[str, Any]:
+    """A quantity's interval, hedge and stated number, as its span records them."""
+    return {
+        "low": amount.low,
+        "high": amount.high,
+        "low_open": amount.low_open,
+        "high_open": amount.high_open,
+        "hedge": amount.hedge,
+        "value": amount.value,
+    }
+
+
 def _speeds(doc: Any, tag: str) -> list[Span]:
     """Speeds, which the entity model reads as a count of "km/h" or a length in kilometres, or leaves out ("less than
     25 km/h"): one QUANTITY each with its hedge, in km/h (``kmh``: the unit's size in km/h), and the verb it measures
@@ -367,12 +374,7 @@ def _speeds(doc: Any, tag: str) -> list[Span]:
             "unit": "km/h",
             "kmh": KMH[key],
             "measures": verb.lemma_.lower() if verb is not None else None,
-            "low": amount.low,
-            "high": amount.high,
-            "low_open": amount.low_open,
-            "high_open": amount.high_open,
-            "hedge": amount.hedge,
-            "value": amount.value,
+            **_bounds(amount),
             "counted": None,
             "counted_span": None,
             "state": None,
